@@ -1,0 +1,95 @@
+import type {
+  AllocatableItem,
+  Allocation,
+  BehaviourSums,
+  BucketCell,
+  BusinessDate,
+  Buyer,
+  CurrencyCode,
+  FxRate,
+  KpiInputs,
+  LedgerDocument,
+  Payment,
+} from '@credence/core';
+
+/** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
+export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
+
+export interface WriteOff {
+  readonly id: string;
+  readonly documentNumber: string;
+  readonly date: BusinessDate;
+  readonly amount: bigint;
+  readonly reason: string;
+}
+
+/** Undoes an earlier entry (a bounced payment, a mistaken write-off) from `date` on. */
+export interface Reversal {
+  readonly id: string;
+  readonly kind: 'payment' | 'write_off';
+  readonly targetId: string;
+  readonly date: BusinessDate;
+  readonly reason: string;
+}
+
+export interface OpenInvoice extends AllocatableItem {
+  readonly buyerId: string;
+  readonly currency: CurrencyCode;
+}
+
+export interface OverdueBuyer {
+  readonly buyerId: string;
+  readonly name: string;
+  readonly currency: CurrencyCode;
+  readonly overdue: bigint;
+  readonly open: bigint;
+  readonly oldestDaysOverdue: number;
+}
+
+/** Reads. Every figure is derived from the append-only ledger as of a date. */
+export interface LedgerReads {
+  getBuyer(id: string): Promise<Buyer | undefined>;
+  listBuyers(): Promise<Buyer[]>;
+  findBuyers(ids: readonly string[]): Promise<Buyer[]>;
+  findDocuments(numbers: readonly string[]): Promise<Stored<LedgerDocument>[]>;
+  findPayments(ids: readonly string[]): Promise<Stored<Payment>[]>;
+  /** Invoices of these buyers with a positive open balance after every recorded allocation. */
+  openInvoices(buyerIds: readonly string[]): Promise<OpenInvoice[]>;
+  /** Documents of one buyer with their open balance as of the date (open ≠ 0 only). */
+  buyerOpenItems(buyerId: string, asOf: BusinessDate): Promise<import('@credence/core').OpenItem[]>;
+  /** Sums per currency (and buyer) and bucket index, bucket bounds as in core `bucketSet`. */
+  agingCells(asOf: BusinessDate, bounds: readonly number[], byBuyer: boolean): Promise<BucketCell[]>;
+  kpiInputs(from: BusinessDate, asOf: BusinessDate): Promise<KpiInputs[]>;
+  /** Settlements by payments and credit notes of invoices with a settlement date in [from, asOf]. */
+  behaviourSums(from: BusinessDate, asOf: BusinessDate, buyerId?: string): Promise<BehaviourSums[]>;
+  /** Cash received and not applied to any document, per buyer and currency, as of the date. */
+  unappliedCash(asOf: BusinessDate): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
+  topOverdue(asOf: BusinessDate, limit: number): Promise<OverdueBuyer[]>;
+  fxRates(): Promise<FxRate[]>;
+  counts(): Promise<{ buyers: number; documents: number; payments: number; allocations: number }>;
+}
+
+/** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
+export interface LedgerWrites extends LedgerReads {
+  upsertBuyers(rows: readonly Buyer[]): Promise<void>;
+  insertDocuments(rows: readonly Stored<LedgerDocument>[]): Promise<void>;
+  insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;
+  insertAllocations(rows: readonly Allocation[]): Promise<void>;
+  insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
+  insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
+  /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */
+  insertFxRates(rows: readonly FxRate[]): Promise<void>;
+  allocationsOf(kind: Allocation['kind'], entryId: string): Promise<Allocation[]>;
+  findWriteOffs(ids: readonly string[]): Promise<Stored<WriteOff>[]>;
+  findReversals(ids: readonly string[]): Promise<Stored<Reversal>[]>;
+}
+
+export interface Store extends LedgerReads {
+  transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** "Today" in the creditor's time zone. Core never reads a clock; use cases get one. */
+export interface Clock {
+  today(): BusinessDate;
+}

@@ -1,0 +1,2 @@
+export * from './aging';
+export * from './buckets';

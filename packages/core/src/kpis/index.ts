@@ -1,0 +1,3 @@
+export * from './inputs-from-items';
+export * from './kpis';
+export * from './payment-behaviour';

@@ -1,0 +1,105 @@
+import { addDays, addMonths, type BusinessDate, daysBetween } from '../calendar/date';
+import type { CurrencyCode } from '../money/currency';
+
+/**
+ * The figures the receivables KPIs are made of, for one currency. A store computes them with SQL
+ * over millions of rows; `kpiInputsFromItems` computes them from ledger rows for tests and small sets.
+ */
+export interface KpiInputs {
+  readonly currency: CurrencyCode;
+  readonly from: BusinessDate;
+  readonly asOf: BusinessDate;
+  /** Open receivables (net of credit notes) as of `asOf`. */
+  readonly totalAr: bigint;
+  /** Open receivables not yet due as of `asOf`. */
+  readonly currentAr: bigint;
+  /** Open receivables as of the day before `from`. */
+  readonly beginningAr: bigint;
+  /** Invoices minus credit notes issued in [from, asOf]. */
+  readonly creditSales: bigint;
+  /** Net sales per month-long window back from `asOf`, most recent first (for countback DSO). */
+  readonly monthlySales: readonly { readonly from: BusinessDate; readonly to: BusinessDate; readonly sales: bigint }[];
+}
+
+export interface Kpis {
+  readonly currency: CurrencyCode;
+  readonly from: BusinessDate;
+  readonly asOf: BusinessDate;
+  readonly periodDays: number;
+  readonly totalAr: bigint;
+  readonly overdueAr: bigint;
+  readonly creditSales: bigint;
+  readonly dso: number | null;
+  readonly countbackDso: number | null;
+  readonly bestPossibleDso: number | null;
+  readonly averageDaysDelinquent: number | null;
+  readonly cei: number | null;
+  readonly overduePercent: number | null;
+}
+
+const ratio = (a: bigint, b: bigint): number | null => (b === 0n ? null : Number(a) / Number(b));
+const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+
+/** Month-long windows ending on `asOf`: (asOf − 1 month, asOf], then the month before, … */
+export function monthWindows(asOf: BusinessDate, count: number): { from: BusinessDate; to: BusinessDate }[] {
+  const out: { from: BusinessDate; to: BusinessDate }[] = [];
+  for (let k = 0; k < count; k++) {
+    out.push({ from: addDays(addMonths(asOf, -(k + 1)), 1), to: addMonths(asOf, -k) });
+  }
+  return out;
+}
+
+/**
+ * Countback DSO: walk back month by month from `asOf`, taking whole months while the receivables
+ * exceed that month's sales, then the fraction of the last month they cover.
+ */
+export function countbackDso(totalAr: bigint, monthly: KpiInputs['monthlySales']): number | null {
+  if (totalAr <= 0n) return totalAr === 0n ? 0 : null;
+  let left = totalAr;
+  let days = 0;
+  for (const m of monthly) {
+    const len = daysBetween(m.from, m.to) + 1;
+    if (m.sales <= 0n) {
+      days += len;
+      continue;
+    }
+    if (left > m.sales) {
+      left -= m.sales;
+      days += len;
+    } else {
+      return days + (Number(left) / Number(m.sales)) * len;
+    }
+  }
+  return null;
+}
+
+/** DSO, best possible DSO, ADD, CEI and overdue % (ratios rounded to one decimal for display). */
+export function computeKpis(i: KpiInputs): Kpis {
+  const periodDays = daysBetween(i.from, i.asOf) + 1;
+  const overdueAr = i.totalAr - i.currentAr;
+  const dso = (() => {
+    const r = ratio(i.totalAr, i.creditSales);
+    return r === null ? null : r * periodDays;
+  })();
+  const bpdso = (() => {
+    const r = ratio(i.currentAr, i.creditSales);
+    return r === null ? null : r * periodDays;
+  })();
+  const ceiDen = i.beginningAr + i.creditSales - i.currentAr;
+  const cei = ratio(i.beginningAr + i.creditSales - i.totalAr, ceiDen);
+  return {
+    currency: i.currency,
+    from: i.from,
+    asOf: i.asOf,
+    periodDays,
+    totalAr: i.totalAr,
+    overdueAr,
+    creditSales: i.creditSales,
+    dso: round1(dso),
+    countbackDso: round1(countbackDso(i.totalAr, i.monthlySales)),
+    bestPossibleDso: round1(bpdso),
+    averageDaysDelinquent: dso === null || bpdso === null ? null : round1(dso - bpdso),
+    cei: round1(cei === null ? null : cei * 100),
+    overduePercent: round1(i.totalAr <= 0n ? null : (Number(overdueAr) / Number(i.totalAr)) * 100),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './allocate';
+export * from './open-items';
+export * from './types';

@@ -1,0 +1,4 @@
+export * from './currency';
+export * from './decimal';
+export * from './money';
+export * from './round';

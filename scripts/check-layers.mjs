@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The layer rule of docs/ARCHITECTURE.md: which workspace package may import which.
+// core imports no workspace package and no IO; nothing imports cli.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ALLOWED = {
+  core: [],
+  app: ['core'],
+  db: ['core', 'app'],
+  cli: ['core', 'app', 'db'],
+};
+const CORE_FORBIDDEN = /^(node:|fs$|path$|crypto$|pg$|kysely|@electric-sql)/;
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'node_modules') continue;
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (/\.(ts|mts|js|mjs)$/.test(name)) yield p;
+  }
+}
+
+const problems = [];
+for (const [pkg, allowed] of Object.entries(ALLOWED)) {
+  for (const sub of ['src', 'test', 'bench']) {
+    let dir;
+    try {
+      dir = join('packages', pkg, sub);
+      statSync(dir);
+    } catch {
+      continue;
+    }
+    for (const file of files(dir)) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+        const spec = m[1];
+        const ws = /^@credence\/([a-z-]+)/.exec(spec);
+        if (ws && ws[1] !== pkg && !allowed.includes(ws[1]))
+          problems.push(`${file}: ${pkg} may not import @credence/${ws[1]}`);
+        if (pkg === 'core' && sub === 'src' && !file.endsWith('.test.ts') && CORE_FORBIDDEN.test(spec))
+          problems.push(`${file}: core must stay pure, it imports ${spec}`);
+        if (spec.startsWith('../../') && spec.includes('/packages/'))
+          problems.push(`${file}: reaches into another package by path (${spec})`);
+      }
+    }
+  }
+}
+if (problems.length) {
+  console.error(`Layer rule broken:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('layers ok');
