@@ -1,0 +1,60 @@
+import {
+  type AgingReport,
+  type BusinessDate,
+  type CurrencyCode,
+  type Result,
+  agingReports,
+  bucketSet,
+  convert,
+  money,
+  ok,
+} from '@credence/core';
+import type { LedgerReads } from '../ports';
+
+export interface AgingQuery {
+  readonly asOf: BusinessDate;
+  /** Upper bounds of the overdue buckets; default 30,60,90,180,365. */
+  readonly bounds?: readonly number[];
+  readonly byBuyer?: boolean;
+  /** Adds a total converted into this currency with the FX rates in force on `asOf`. */
+  readonly reportingCurrency?: CurrencyCode;
+}
+
+export interface AgingResult {
+  readonly asOf: BusinessDate;
+  readonly labels: readonly string[];
+  /** One report per currency (and per buyer with `byBuyer`). */
+  readonly reports: readonly AgingReport[];
+  /** Cash received but not applied to any document, per currency (shown beside the aging, not in it). */
+  readonly unappliedCash: readonly { currency: CurrencyCode; amount: bigint }[];
+  readonly reporting?: { readonly currency: CurrencyCode; readonly buckets: readonly bigint[]; readonly total: bigint };
+}
+
+/** Portfolio or per-buyer aging as of a date, per currency, optionally with a reporting-currency total. */
+export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Result<AgingResult>> {
+  const set = bucketSet(q.bounds);
+  if (!set.ok) return set;
+  const byBuyer = q.byBuyer ?? false;
+  const [cells, unapplied] = await Promise.all([
+    store.agingCells(q.asOf, set.value.bounds, byBuyer),
+    store.unappliedCash(q.asOf),
+  ]);
+  const reports = agingReports(cells, q.asOf, set.value);
+  const perCurrency = new Map<CurrencyCode, bigint>();
+  for (const u of unapplied) perCurrency.set(u.currency, (perCurrency.get(u.currency) ?? 0n) + u.amount);
+  const unappliedCash = [...perCurrency].map(([currency, amount]) => ({ currency, amount }));
+  unappliedCash.sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  const base = { asOf: q.asOf, labels: set.value.labels, reports, unappliedCash };
+  if (q.reportingCurrency === undefined) return ok(base);
+  const to = q.reportingCurrency;
+  const rates = await store.fxRates();
+  const buckets = set.value.labels.map(() => 0n);
+  for (const r of reports) {
+    for (const [i, b] of r.buckets.entries()) {
+      const c = convert(money(b.amount, r.currency), to, rates, q.asOf);
+      if (!c.ok) return c;
+      buckets[i] = (buckets[i] ?? 0n) + c.value.amount;
+    }
+  }
+  return ok({ ...base, reporting: { currency: to, buckets, total: buckets.reduce((s, x) => s + x, 0n) } });
+}

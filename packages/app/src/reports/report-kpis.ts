@@ -1,0 +1,60 @@
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  type Kpis,
+  type PaymentBehaviour,
+  type Result,
+  addDays,
+  addMonths,
+  computeKpis,
+  convert,
+  fail,
+  money,
+  ok,
+  paymentBehaviour,
+} from '@credence/core';
+import type { LedgerReads } from '../ports';
+
+export interface KpiQuery {
+  readonly asOf: BusinessDate;
+  /** First day of the period for DSO and CEI; default: three months back (asOf − 3 months + 1 day). */
+  readonly from?: BusinessDate;
+  readonly buyerId?: string;
+  readonly reportingCurrency?: CurrencyCode;
+}
+
+export interface KpiResult {
+  readonly from: BusinessDate;
+  readonly asOf: BusinessDate;
+  readonly perCurrency: readonly Kpis[];
+  /** Per buyer and currency: average days to pay and weighted days beyond terms over the period. */
+  readonly behaviour: readonly PaymentBehaviour[];
+  readonly reporting?: { readonly currency: CurrencyCode; readonly totalAr: bigint; readonly overdueAr: bigint };
+}
+
+export function defaultKpiFrom(asOf: BusinessDate): BusinessDate {
+  return addDays(addMonths(asOf, -3), 1);
+}
+
+/** DSO (standard, countback, best possible), ADD, CEI, overdue % per currency; payment behaviour per buyer. */
+export async function reportKpis(store: LedgerReads, q: KpiQuery): Promise<Result<KpiResult>> {
+  const from = q.from ?? defaultKpiFrom(q.asOf);
+  if (from > q.asOf) return fail('invalid_argument', { from, asOf: q.asOf, reason: 'from_after_as_of' });
+  const [inputs, sums] = await Promise.all([store.kpiInputs(from, q.asOf), store.behaviourSums(from, q.asOf, q.buyerId)]);
+  const perCurrency = inputs.map(computeKpis);
+  const behaviour = sums.map(paymentBehaviour);
+  const base = { from, asOf: q.asOf, perCurrency, behaviour };
+  if (q.reportingCurrency === undefined) return ok(base);
+  const rates = await store.fxRates();
+  let totalAr = 0n;
+  let overdueAr = 0n;
+  for (const k of perCurrency) {
+    const t = convert(money(k.totalAr, k.currency), q.reportingCurrency, rates, q.asOf);
+    if (!t.ok) return t;
+    const o = convert(money(k.overdueAr, k.currency), q.reportingCurrency, rates, q.asOf);
+    if (!o.ok) return o;
+    totalAr += t.value.amount;
+    overdueAr += o.value.amount;
+  }
+  return ok({ ...base, reporting: { currency: q.reportingCurrency, totalAr, overdueAr } });
+}

@@ -1,0 +1,74 @@
+import type { Store } from '@credence/app';
+import { type BusinessDate, type Failure, daysBetween, fail } from '@credence/core';
+import { dec, fmt } from '../format/money';
+import { renderTable } from '../format/table';
+import type { OutputFormat } from './report-aging';
+
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
+
+export async function runBuyerList(store: Store, format: OutputFormat): Promise<Out> {
+  const buyers = await store.listBuyers();
+  if (format === 'json') return { ok: true, text: JSON.stringify(buyers, null, 2) };
+  const columns = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'industry', 'collector'];
+  const rows = buyers.map((b) => [b.id, b.name, b.country, b.currency, String(b.paymentTermsDays), b.industry ?? '', b.collector ?? '']);
+  if (format === 'csv') {
+    const { renderCsv } = await import('../format/table');
+    return { ok: true, text: renderCsv(columns, rows) };
+  }
+  return {
+    ok: true,
+    text: `${renderTable(
+      [{ header: 'ID' }, { header: 'Name' }, { header: 'Country' }, { header: 'Cur' }, { header: 'Terms', align: 'right' }, { header: 'Industry' }, { header: 'Collector' }],
+      rows,
+    )}\n${buyers.length} buyers`,
+  };
+}
+
+export async function runBuyerShow(store: Store, id: string, asOf: BusinessDate, format: OutputFormat, locale?: string): Promise<Out> {
+  const buyer = await store.getBuyer(id);
+  if (!buyer) return fail('not_found', { what: 'buyer', id });
+  const items = (await store.buyerOpenItems(id, asOf)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  if (format === 'json') {
+    return {
+      ok: true,
+      text: JSON.stringify(
+        {
+          buyer,
+          asOf,
+          openItems: items.map((i) => ({
+            number: i.number,
+            type: i.type,
+            issueDate: i.issueDate,
+            dueDate: i.dueDate,
+            daysOverdue: Math.max(0, daysBetween(i.dueDate, asOf)),
+            currency: i.currency,
+            open: dec(i.open, i.currency),
+          })),
+        },
+        null,
+        2,
+      ),
+    };
+  }
+  const facts = [
+    ['Name', buyer.name],
+    ['Legal id', buyer.legalId ?? '-'],
+    ['Country', buyer.country],
+    ['Industry', buyer.industry ?? '-'],
+    ['Currency / terms', `${buyer.currency}, ${buyer.paymentTermsDays} days`],
+    ['Group', buyer.groupId ?? '-'],
+    ['Language', buyer.language ?? '-'],
+    ['Email', buyer.email ?? '-'],
+    ['Sales owner / collector', `${buyer.salesOwner ?? '-'} / ${buyer.collector ?? '-'}`],
+  ];
+  const width = Math.max(...facts.map(([k]) => (k ?? '').length));
+  const head = facts.map(([k, v]) => `${(k ?? '').padEnd(width)}  ${v}`).join('\n');
+  const totals = new Map<string, bigint>();
+  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.open);
+  const table = renderTable(
+    [{ header: 'Document' }, { header: 'Type' }, { header: 'Issued' }, { header: 'Due' }, { header: 'Days overdue', align: 'right' }, { header: 'Cur' }, { header: 'Open', align: 'right' }],
+    items.map((i) => [i.number, i.type === 'credit_note' ? 'credit' : 'invoice', i.issueDate, i.dueDate, String(Math.max(0, daysBetween(i.dueDate, asOf))), i.currency, fmt(i.open, i.currency, locale)]),
+    [`${items.length} open items`, '', '', '', '', '', [...totals].map(([c, a]) => `${c} ${fmt(a, c as never, locale)}`).join(' ')],
+  );
+  return { ok: true, text: `${buyer.id}\n${head}\n\nOpen items as of ${asOf}\n${table}` };
+}

@@ -1,0 +1,125 @@
+import { type AgingResult, reportAging } from '@credence/app';
+import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import type { Store } from '@credence/app';
+import { dec, fmt } from '../format/money';
+import { renderCsv, renderTable } from '../format/table';
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export interface AgingOptions {
+  readonly asOf: BusinessDate;
+  readonly bounds?: readonly number[];
+  readonly byBuyer: boolean;
+  readonly format: OutputFormat;
+  readonly reportingCurrency?: CurrencyCode;
+  readonly locale?: string;
+}
+
+const reportJson = (r: AgingReport, unapplied?: bigint) => ({
+  asOf: r.asOf,
+  currency: r.currency,
+  ...(r.buyerId !== undefined ? { buyerId: r.buyerId } : {}),
+  buckets: r.buckets.map((b) => ({ label: b.label, amount: dec(b.amount, r.currency), count: b.count })),
+  total: dec(r.total, r.currency),
+  ...(unapplied !== undefined ? { unappliedCash: dec(unapplied, r.currency) } : {}),
+});
+
+/** The documented JSON shape (docs/cli.md): one object, or one per currency (or buyer) in an array. */
+export function agingJson(res: AgingResult): unknown {
+  const unapplied = new Map(res.unappliedCash.map((u) => [u.currency, u.amount]));
+  const items = res.reports.map((r) =>
+    reportJson(r, r.buyerId === undefined ? (unapplied.get(r.currency) ?? 0n) : undefined),
+  );
+  const main = items.length === 1 && res.reports[0]?.buyerId === undefined ? items[0] : items;
+  if (!res.reporting) return main;
+  const rep = res.reporting;
+  return {
+    asOf: res.asOf,
+    perCurrency: items,
+    reporting: {
+      currency: rep.currency,
+      buckets: res.labels.map((label, i) => ({ label, amount: dec(rep.buckets[i] ?? 0n, rep.currency) })),
+      total: dec(rep.total, rep.currency),
+    },
+  };
+}
+
+export function agingCsv(res: AgingResult, names: ReadonlyMap<string, string>): string {
+  const byBuyer = res.reports.some((r) => r.buyerId !== undefined);
+  const header = [...(byBuyer ? ['buyer_id', 'buyer_name'] : []), 'currency', ...res.labels, 'total'];
+  const rows = res.reports.map((r) => [
+    ...(byBuyer ? [r.buyerId ?? '', names.get(r.buyerId ?? '') ?? ''] : []),
+    r.currency,
+    ...r.buckets.map((b) => dec(b.amount, r.currency)),
+    dec(r.total, r.currency),
+  ]);
+  return renderCsv(header, rows);
+}
+
+export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>, locale?: string): string {
+  const byBuyer = res.reports.some((r) => r.buyerId !== undefined);
+  const columns = [
+    ...(byBuyer ? [{ header: 'Buyer' }] : []),
+    { header: 'Cur' },
+    ...res.labels.map((l) => ({ header: l, align: 'right' as const })),
+    { header: 'Total', align: 'right' as const },
+    { header: 'Items', align: 'right' as const },
+  ];
+  const row = (r: AgingReport, first: string[]) => [
+    ...first,
+    r.currency,
+    ...r.buckets.map((b) => (b.amount === 0n ? '-' : fmt(b.amount, r.currency, locale))),
+    fmt(r.total, r.currency, locale),
+    String(r.count),
+  ];
+  const parts: string[] = [`Aging as of ${res.asOf}`];
+  if (!byBuyer) {
+    const totals = res.reporting
+      ? [`${res.reporting.currency}*`, ...res.reporting.buckets.map((b) => fmt(b, res.reporting?.currency as CurrencyCode, locale)), fmt(res.reporting.total, res.reporting.currency, locale), '']
+      : undefined;
+    parts.push(renderTable(columns, res.reports.map((r) => row(r, [])), totals));
+    if (res.reporting) parts.push(`* converted to ${res.reporting.currency} at the rates in force on ${res.asOf}`);
+  } else {
+    const currencies = [...new Set(res.reports.map((r) => r.currency))];
+    for (const cur of currencies) {
+      const rs = res.reports.filter((r) => r.currency === cur).sort((a, b) => (b.total > a.total ? 1 : b.total < a.total ? -1 : 0));
+      const sums = res.labels.map((_, i) => rs.reduce((s, r) => s + (r.buckets[i]?.amount ?? 0n), 0n));
+      const total = sums.reduce((s, x) => s + x, 0n);
+      const count = rs.reduce((s, r) => s + r.count, 0);
+      const label = (id: string) => {
+        const n = names.get(id);
+        return n ? `${id} ${n}`.slice(0, 40) : id;
+      };
+      parts.push(
+        renderTable(
+          columns,
+          rs.map((r) => row(r, [label(r.buyerId ?? '')])),
+          [`Total (${rs.length} buyers)`, cur, ...sums.map((s) => fmt(s, cur, locale)), fmt(total, cur, locale), String(count)],
+        ),
+      );
+    }
+  }
+  const unapplied = res.unappliedCash.filter((u) => u.amount !== 0n);
+  if (unapplied.length > 0) {
+    parts.push(`Unapplied cash (not in the aging): ${unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`).join(', ')}`);
+  }
+  if (res.reports.length === 0) parts.push('No open items.');
+  return parts.join('\n\n');
+}
+
+export async function runReportAging(store: Store, o: AgingOptions): Promise<{ ok: true; text: string } | { ok: false; error: Failure }> {
+  const res = await reportAging(store, {
+    asOf: o.asOf,
+    byBuyer: o.byBuyer,
+    ...(o.bounds ? { bounds: o.bounds } : {}),
+    ...(o.reportingCurrency ? { reportingCurrency: o.reportingCurrency } : {}),
+  });
+  if (!res.ok) return res;
+  if (o.format === 'json') return { ok: true, text: JSON.stringify(agingJson(res.value), null, 2) };
+  const names = new Map<string, string>();
+  if (o.byBuyer) {
+    const ids = [...new Set(res.value.reports.map((r) => r.buyerId ?? ''))];
+    for (const b of await store.findBuyers(ids)) names.set(b.id, b.name);
+  }
+  return { ok: true, text: o.format === 'csv' ? agingCsv(res.value, names) : agingTable(res.value, names, o.locale) };
+}

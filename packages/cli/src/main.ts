@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { registerBuyerCommands } from './commands/register-buyer';
+import { registerReportCommands } from './commands/register-report';
+import { registerSetupCommands } from './commands/register-setup';
+import { type Io, processIo } from './context';
+import { EXIT } from './exit-codes';
+
+/** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
+export function buildProgram(io: Io, state: { exitCode: number }): Command {
+  const program = new Command('credence')
+    .description('Credence — trade-credit and receivables risk: ledger, aging, KPIs')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerSetupCommands(program, io, state);
+  registerBuyerCommands(program, io, state);
+  registerReportCommands(program, io, state);
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const state = { exitCode: EXIT.ok as number };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    }
+    io.err(`credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.bug;
+  }
+  return state.exitCode;
+}
