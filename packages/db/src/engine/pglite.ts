@@ -1,0 +1,50 @@
+import { PGlite, type Transaction, types } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
+import type { Database } from '../schema';
+import { type Conn, copySql, type Engine, quoteIdent } from './types';
+
+/** Business dates stay 'YYYY-MM-DD' strings, int8 is always bigint, numeric stays an exact string. */
+const parsers = {
+  [types.DATE]: (x: string) => x,
+  [types.INT8]: (x: string) => BigInt(x),
+  [types.NUMERIC]: (x: string) => x,
+};
+
+type Queryable = Pick<Transaction, 'query'>;
+
+/** A Kysely instance over an open PGlite transaction: every query runs in that transaction. */
+function kyselyOver(tx: Queryable): Kysely<Database> {
+  const facade = {
+    query: tx.query.bind(tx),
+    ready: true,
+    closed: false,
+    waitReady: Promise.resolve(),
+    close: async () => {},
+    transaction: async <T>(cb: (t: never) => Promise<T>) => cb(tx as never),
+  };
+  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: facade as never }) });
+}
+
+function connOver(tx: Queryable): Conn {
+  return {
+    db: kyselyOver(tx),
+    async copy(table, columns, csv) {
+      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+    },
+  };
+}
+
+/** Opens PGlite in `dir` (created if missing) or in memory when `dir` is undefined or 'memory://'. */
+export async function openPglite(dir: string | undefined, schema: string | undefined): Promise<Engine> {
+  const pglite = await PGlite.create(dir === undefined || dir === 'memory://' ? undefined : dir, { parsers });
+  if (schema !== undefined) {
+    await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}`);
+  }
+  const db = kyselyOver(pglite);
+  return {
+    kind: 'pglite',
+    db,
+    transact: (work) => pglite.transaction((tx) => work(connOver(tx))),
+    close: () => pglite.close(),
+  };
+}

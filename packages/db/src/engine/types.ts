@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+/** One connection's view: a Kysely instance plus bulk COPY on the same connection (and transaction). */
+export interface Conn {
+  readonly db: Kysely<Database>;
+  /** `COPY table (columns) FROM STDIN` with CSV text; runs in the connection's current transaction. */
+  copy(table: keyof Database, columns: readonly string[], csv: string): Promise<void>;
+}
+
+/** A database the store runs on: PGlite (embedded) or a PostgreSQL server. */
+export interface Engine {
+  readonly kind: 'pglite' | 'postgres';
+  /** For reads outside a transaction. */
+  readonly db: Kysely<Database>;
+  /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
+  transact<T>(work: (conn: Conn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const copySql = (table: string, columns: readonly string[], source: string): string =>
+  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) FROM ${source} WITH (FORMAT csv)`;
+
+export const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;

@@ -1,0 +1,107 @@
+import { type Kysely, sql } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
+
+/** The one migration set, defined in code so both stores run exactly the same DDL. */
+const m001: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('buyers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('legal_id', 'text')
+      .addColumn('country', 'text', (c) => c.notNull())
+      .addColumn('industry', 'text')
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('payment_terms_days', 'integer', (c) => c.notNull())
+      .addColumn('group_id', 'text')
+      .addColumn('language', 'text')
+      .addColumn('email', 'text')
+      .addColumn('sales_owner', 'text')
+      .addColumn('collector', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('documents')
+      .addColumn('number', 'text', (c) => c.primaryKey())
+      .addColumn('buyer_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('invoice', 'credit_note')`))
+      .addColumn('issue_date', 'date', (c) => c.notNull())
+      .addColumn('due_date', 'date', (c) => c.notNull())
+      .addColumn('delivery_date', 'date')
+      .addColumn('order_ref', 'text')
+      .addColumn('amount', 'int8', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('documents_buyer').on('documents').columns(['buyer_id', 'due_date']).execute();
+
+    await db.schema
+      .createTable('payments')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('buyer_id', 'text', (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('amount', 'int8', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('document_number', 'text')
+      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('payments_buyer').on('payments').columns(['buyer_id', 'date']).execute();
+
+    await db.schema
+      .createTable('allocations')
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('payment', 'credit_note', 'write_off')`))
+      .addColumn('entry_id', 'text', (c) => c.notNull())
+      .addColumn('document_number', 'text', (c) => c.notNull())
+      .addColumn('buyer_id', 'text', (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('delta', 'int8', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('allocations_document')
+      .on('allocations')
+      .columns(['document_number', 'date'])
+      .execute();
+    await db.schema.createIndex('allocations_entry').on('allocations').columns(['kind', 'entry_id']).execute();
+
+    await db.schema
+      .createTable('write_offs')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('document_number', 'text', (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('amount', 'int8', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('reversals')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('payment', 'write_off')`))
+      .addColumn('target_id', 'text', (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('reversals_target').on('reversals').columns(['kind', 'target_id']).execute();
+
+    await db.schema
+      .createTable('fx_rates')
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('from_currency', 'text', (c) => c.notNull())
+      .addColumn('to_currency', 'text', (c) => c.notNull())
+      .addColumn('rate', 'numeric', (c) => c.notNull())
+      .addPrimaryKeyConstraint('fx_rates_pk', ['date', 'from_currency', 'to_currency'])
+      .execute();
+  },
+};
+
+export const migrations: MigrationProvider = {
+  async getMigrations() {
+    return { '001_ledger': m001 };
+  },
+};

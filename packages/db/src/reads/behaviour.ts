@@ -1,0 +1,61 @@
+import type { BehaviourSums, BusinessDate } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, toBig, toCount } from '../convert';
+import type { Database } from '../schema';
+
+interface Row {
+  buyer_id: string;
+  currency: string;
+  settled_amount: unknown;
+  settlements: unknown;
+  amount_days_to_pay: unknown;
+  amount_days_late: unknown;
+}
+
+/**
+ * Core `behaviourSums` over the invoice settlements with a settlement date in [from, asOf].
+ *
+ * A settlement is what one payment or credit note did to one invoice: its allocation rows on
+ * that invoice (kind payment or credit_note) dated ≤ asOf are netted per (kind, entry, invoice).
+ * A reversal writes the opposite row under the same kind and entry, so a payment bounced by
+ * `asOf` nets to zero and drops out, and one bounced later still counts as of `asOf`. What is
+ * left (if positive) is the settled amount, paid on the date of the entry's first negative row.
+ */
+export async function behaviourSums(
+  db: Kysely<Database>,
+  from: BusinessDate,
+  asOf: BusinessDate,
+  buyerId?: string,
+): Promise<BehaviourSums[]> {
+  const onlyBuyer =
+    buyerId === undefined
+      ? sql``
+      : sql`and a.document_number in (select number from documents where buyer_id = ${buyerId})`;
+  const { rows } = await sql<Row>`
+    with net as (
+      select a.kind, a.entry_id, a.document_number,
+             -sum(a.delta) as settled,
+             min(a.date) filter (where a.delta < 0) as paid_on
+      from allocations a
+      where a.kind in ('payment', 'credit_note') and a.date <= ${asOf}::date ${onlyBuyer}
+      group by a.kind, a.entry_id, a.document_number
+    )
+    select d.buyer_id, d.currency,
+           sum(n.settled) as settled_amount,
+           count(*) as settlements,
+           sum(n.settled * (n.paid_on - d.issue_date)) as amount_days_to_pay,
+           sum(n.settled * greatest(0, n.paid_on - d.due_date)) as amount_days_late
+    from net n
+    join documents d on d.number = n.document_number and d.type = 'invoice'
+    where n.settled > 0 and n.paid_on >= ${from}::date
+    group by d.buyer_id, d.currency
+    order by d.buyer_id, d.currency`.execute(db);
+  return rows.map((r) => ({
+    buyerId: r.buyer_id,
+    currency: asCurrency(r.currency),
+    settledAmount: toBig(r.settled_amount),
+    settlements: toCount(r.settlements),
+    amountTimesDaysToPay: toBig(r.amount_days_to_pay),
+    amountTimesDaysLate: toBig(r.amount_days_late),
+  }));
+}

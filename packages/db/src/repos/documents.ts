@@ -1,0 +1,69 @@
+import type { Stored } from '@credence/app';
+import type { LedgerDocument } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, asDate, chunks, opt } from '../convert';
+import { csvChunks } from '../engine/csv';
+import type { Conn } from '../engine/types';
+import type { Database, DocumentsTable } from '../schema';
+
+const COLUMNS = [
+  'number',
+  'buyer_id',
+  'type',
+  'issue_date',
+  'due_date',
+  'delivery_date',
+  'order_ref',
+  'amount',
+  'currency',
+  'idempotency_key',
+  'content_hash',
+] as const;
+
+export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
+  number: r.number,
+  buyerId: r.buyer_id,
+  type: r.type,
+  issueDate: asDate(r.issue_date),
+  dueDate: asDate(r.due_date),
+  ...opt('deliveryDate', r.delivery_date === null ? null : asDate(r.delivery_date)),
+  ...opt('orderRef', r.order_ref),
+  amount: r.amount,
+  currency: asCurrency(r.currency),
+  idempotencyKey: r.idempotency_key,
+  contentHash: r.content_hash,
+});
+
+/** Bulk insert with COPY; a number or idempotency key already stored fails the whole transaction. */
+export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDocument>[]): Promise<void> {
+  const csv = csvChunks(rows, (d) => [
+    d.number,
+    d.buyerId,
+    d.type,
+    d.issueDate,
+    d.dueDate,
+    d.deliveryDate,
+    d.orderRef,
+    d.amount,
+    d.currency,
+    d.idempotencyKey,
+    d.contentHash,
+  ]);
+  for (const chunk of csv) await conn.copy('documents', COLUMNS, chunk);
+}
+
+export async function findDocuments(
+  db: Kysely<Database>,
+  numbers: readonly string[],
+): Promise<Stored<LedgerDocument>[]> {
+  const out: Stored<LedgerDocument>[] = [];
+  for (const part of chunks(numbers)) {
+    const rows = await db
+      .selectFrom('documents')
+      .selectAll()
+      .where(sql<boolean>`number = any(${part}::text[])`)
+      .execute();
+    out.push(...rows.map(toDocument));
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import type { Reversal, Stored, WriteOff } from '@credence/app';
+import { type Kysely, sql } from 'kysely';
+import { asDate, chunks } from '../convert';
+import { csvChunks } from '../engine/csv';
+import type { Conn } from '../engine/types';
+import type { Database, ReversalsTable, WriteOffsTable } from '../schema';
+
+const WRITE_OFF_COLUMNS = ['id', 'document_number', 'date', 'amount', 'reason', 'idempotency_key', 'content_hash'];
+const REVERSAL_COLUMNS = ['id', 'kind', 'target_id', 'date', 'reason', 'idempotency_key', 'content_hash'];
+
+const toWriteOff = (r: WriteOffsTable): Stored<WriteOff> => ({
+  id: r.id,
+  documentNumber: r.document_number,
+  date: asDate(r.date),
+  amount: r.amount,
+  reason: r.reason,
+  idempotencyKey: r.idempotency_key,
+  contentHash: r.content_hash,
+});
+
+const toReversal = (r: ReversalsTable): Stored<Reversal> => ({
+  id: r.id,
+  kind: r.kind,
+  targetId: r.target_id,
+  date: asDate(r.date),
+  reason: r.reason,
+  idempotencyKey: r.idempotency_key,
+  contentHash: r.content_hash,
+});
+
+export async function insertWriteOffs(conn: Conn, rows: readonly Stored<WriteOff>[]): Promise<void> {
+  const csv = csvChunks(rows, (w) => [
+    w.id,
+    w.documentNumber,
+    w.date,
+    w.amount,
+    w.reason,
+    w.idempotencyKey,
+    w.contentHash,
+  ]);
+  for (const chunk of csv) await conn.copy('write_offs', WRITE_OFF_COLUMNS, chunk);
+}
+
+export async function insertReversals(conn: Conn, rows: readonly Stored<Reversal>[]): Promise<void> {
+  const csv = csvChunks(rows, (r) => [r.id, r.kind, r.targetId, r.date, r.reason, r.idempotencyKey, r.contentHash]);
+  for (const chunk of csv) await conn.copy('reversals', REVERSAL_COLUMNS, chunk);
+}
+
+export async function findWriteOffs(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<WriteOff>[]> {
+  const out: Stored<WriteOff>[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('write_offs').selectAll().where(sql<boolean>`id = any(${part}::text[])`).execute();
+    out.push(...rows.map(toWriteOff));
+  }
+  return out;
+}
+
+export async function findReversals(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<Reversal>[]> {
+  const out: Stored<Reversal>[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('reversals').selectAll().where(sql<boolean>`id = any(${part}::text[])`).execute();
+    out.push(...rows.map(toReversal));
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import type { Stored } from '@credence/app';
+import type { Payment } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, asDate, chunks, opt } from '../convert';
+import { csvChunks } from '../engine/csv';
+import type { Conn } from '../engine/types';
+import type { Database, PaymentsTable } from '../schema';
+
+const COLUMNS = [
+  'id',
+  'buyer_id',
+  'date',
+  'amount',
+  'currency',
+  'document_number',
+  'idempotency_key',
+  'content_hash',
+] as const;
+
+export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
+  id: r.id,
+  buyerId: r.buyer_id,
+  date: asDate(r.date),
+  amount: r.amount,
+  currency: asCurrency(r.currency),
+  ...opt('documentNumber', r.document_number),
+  idempotencyKey: r.idempotency_key,
+  contentHash: r.content_hash,
+});
+
+export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[]): Promise<void> {
+  const csv = csvChunks(rows, (p) => [
+    p.id,
+    p.buyerId,
+    p.date,
+    p.amount,
+    p.currency,
+    p.documentNumber,
+    p.idempotencyKey,
+    p.contentHash,
+  ]);
+  for (const chunk of csv) await conn.copy('payments', COLUMNS, chunk);
+}
+
+export async function findPayments(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<Payment>[]> {
+  const out: Stored<Payment>[] = [];
+  for (const part of chunks(ids)) {
+    const rows = await db.selectFrom('payments').selectAll().where(sql<boolean>`id = any(${part}::text[])`).execute();
+    out.push(...rows.map(toPayment));
+  }
+  return out;
+}

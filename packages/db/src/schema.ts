@@ -1,0 +1,98 @@
+/** Kysely table types. Money is int8 (bigint), business dates are `date` read back as 'YYYY-MM-DD'. */
+export interface BuyersTable {
+  id: string;
+  name: string;
+  legal_id: string | null;
+  country: string;
+  industry: string | null;
+  currency: string;
+  payment_terms_days: number;
+  group_id: string | null;
+  language: string | null;
+  email: string | null;
+  sales_owner: string | null;
+  collector: string | null;
+}
+
+export interface DocumentsTable {
+  number: string;
+  buyer_id: string;
+  type: 'invoice' | 'credit_note';
+  issue_date: string;
+  due_date: string;
+  delivery_date: string | null;
+  order_ref: string | null;
+  amount: bigint;
+  currency: string;
+  idempotency_key: string;
+  content_hash: string;
+}
+
+export interface PaymentsTable {
+  id: string;
+  buyer_id: string;
+  date: string;
+  amount: bigint;
+  currency: string;
+  document_number: string | null;
+  idempotency_key: string;
+  content_hash: string;
+}
+
+export interface AllocationsTable {
+  kind: 'payment' | 'credit_note' | 'write_off';
+  entry_id: string;
+  document_number: string;
+  buyer_id: string;
+  date: string;
+  delta: bigint;
+  currency: string;
+}
+
+export interface WriteOffsTable {
+  id: string;
+  document_number: string;
+  date: string;
+  amount: bigint;
+  reason: string;
+  idempotency_key: string;
+  content_hash: string;
+}
+
+export interface ReversalsTable {
+  id: string;
+  kind: 'payment' | 'write_off';
+  target_id: string;
+  date: string;
+  reason: string;
+  idempotency_key: string;
+  content_hash: string;
+}
+
+export interface FxRatesTable {
+  date: string;
+  from_currency: string;
+  to_currency: string;
+  /** `numeric` without a scale keeps the digits as written; read back as a string. */
+  rate: string;
+}
+
+export interface Database {
+  buyers: BuyersTable;
+  documents: DocumentsTable;
+  payments: PaymentsTable;
+  allocations: AllocationsTable;
+  write_offs: WriteOffsTable;
+  reversals: ReversalsTable;
+  fx_rates: FxRatesTable;
+}
+
+export const LEDGER_TABLES = [
+  'allocations',
+  'reversals',
+  'write_offs',
+  'payments',
+  'documents',
+  'fx_rates',
+  'buyers',
+] as const satisfies readonly (keyof Database)[];

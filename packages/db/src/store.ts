@@ -1,0 +1,73 @@
+import type { LedgerReads, LedgerWrites, Store } from '@credence/app';
+import { type Kysely, sql } from 'kysely';
+import { toCount } from './convert';
+import type { Conn, Engine } from './engine/types';
+import { agingCells } from './reads/aging';
+import { behaviourSums } from './reads/behaviour';
+import { topOverdue, unappliedCash } from './reads/cash';
+import { kpiInputs } from './reads/kpis';
+import { buyerOpenItems, openInvoices } from './reads/open-items';
+import { allocationsOf, insertAllocations } from './repos/allocations';
+import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import { findDocuments, insertDocuments } from './repos/documents';
+import { findReversals, findWriteOffs, insertReversals, insertWriteOffs } from './repos/entries';
+import { fxRates, insertFxRates } from './repos/fx-rates';
+import { findPayments, insertPayments } from './repos/payments';
+import type { Database } from './schema';
+
+async function counts(db: Kysely<Database>) {
+  const { rows } = await sql<Record<'buyers' | 'documents' | 'payments' | 'allocations', unknown>>`
+    select (select count(*) from buyers) as buyers, (select count(*) from documents) as documents,
+           (select count(*) from payments) as payments, (select count(*) from allocations) as allocations`.execute(db);
+  const r = rows[0];
+  return {
+    buyers: toCount(r?.buyers),
+    documents: toCount(r?.documents),
+    payments: toCount(r?.payments),
+    allocations: toCount(r?.allocations),
+  };
+}
+
+export function readsOn(db: Kysely<Database>): LedgerReads {
+  return {
+    getBuyer: (id) => getBuyer(db, id),
+    listBuyers: () => listBuyers(db),
+    findBuyers: (ids) => findBuyers(db, ids),
+    findDocuments: (numbers) => findDocuments(db, numbers),
+    findPayments: (ids) => findPayments(db, ids),
+    openInvoices: (buyerIds) => openInvoices(db, buyerIds),
+    buyerOpenItems: (buyerId, asOf) => buyerOpenItems(db, buyerId, asOf),
+    agingCells: (asOf, bounds, byBuyer) => agingCells(db, asOf, bounds, byBuyer),
+    kpiInputs: (from, asOf) => kpiInputs(db, from, asOf),
+    behaviourSums: (from, asOf, buyerId) => behaviourSums(db, from, asOf, buyerId),
+    unappliedCash: (asOf) => unappliedCash(db, asOf),
+    topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
+    fxRates: () => fxRates(db),
+    counts: () => counts(db),
+  };
+}
+
+export function writesOn(conn: Conn): LedgerWrites {
+  const { db } = conn;
+  return {
+    ...readsOn(db),
+    upsertBuyers: (rows) => upsertBuyers(db, rows),
+    insertDocuments: (rows) => insertDocuments(conn, rows),
+    insertPayments: (rows) => insertPayments(conn, rows),
+    insertAllocations: (rows) => insertAllocations(conn, rows),
+    insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
+    insertReversals: (rows) => insertReversals(conn, rows),
+    insertFxRates: (rows) => insertFxRates(db, rows),
+    allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
+    findWriteOffs: (ids) => findWriteOffs(db, ids),
+    findReversals: (ids) => findReversals(db, ids),
+  };
+}
+
+export function storeOn(engine: Engine): Store {
+  return {
+    ...readsOn(engine.db),
+    transact: (work) => engine.transact((conn) => work(writesOn(conn))),
+    close: () => engine.close(),
+  };
+}
