@@ -2,3 +2,6 @@ export * from './ports';
 export * from './reports/report-aging';
 export * from './reports/report-kpis';
 export * from './reports/top-overdue';
+export * from './entries';
+export * from './hash';
+export * from './import';

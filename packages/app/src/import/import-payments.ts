@@ -1,0 +1,86 @@
+import type { Allocation, LedgerDocument, Payment, Result } from '@credence/core';
+import { paymentKey, paymentProblems } from '../entries/check-payment';
+import { byDateThenId, OpenBalances } from '../entries/open-balances';
+import type { Store, Stored } from '../ports';
+import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
+import type { Mapping } from './mapping';
+import { parsePayment } from './parse-rows';
+import { readSource } from './read-source';
+import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './source';
+
+/**
+ * Imports payments, all or nothing, and allocates the new ones in (date, id) order against the open
+ * invoices of their buyers (core `planAllocation`); cash not allocated stays unapplied on the payment.
+ * A payment id already stored with other content is an `idempotency_conflict`.
+ */
+export async function importPayments(
+  store: Store,
+  source: RowSource,
+  mapping?: Mapping,
+  options: ImportOptions = {},
+): Promise<Result<ImportSummary, ImportFailure>> {
+  const read = await readSource('payments', source, mapping, options, parsePayment);
+  const { unique, repeats } = dedupeInFile(
+    read.items,
+    (p) => p.id,
+    (row, firstRow, p) => read.rowError(row, 'payment_id', p.id, 'idempotency_conflict', { against: 'file', firstRow }),
+  );
+  const size = options.chunkSize ?? 5000;
+  return transactOrReject(store, read.errors, async (tx, ensureClean) => {
+    const stored = new Map(
+      (
+        await lookUp(
+          unique.map((u) => u.value.id),
+          (ids) => tx.findPayments(ids),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    let unchanged = repeats;
+    const fresh: (typeof unique)[number][] = [];
+    for (const u of unique) {
+      const before = stored.get(u.value.id);
+      if (before === undefined) fresh.push(u);
+      else if (before.contentHash === u.hash) unchanged += 1;
+      else read.rowError(u.row, 'payment_id', u.value.id, 'idempotency_conflict', { against: 'store' });
+    }
+    const buyers = new Map(
+      (
+        await lookUp(
+          fresh.map((u) => u.value.buyerId),
+          (b) => tx.findBuyers(b),
+        )
+      ).map((b) => [b.id, b]),
+    );
+    const named = fresh.flatMap((u) => (u.value.documentNumber === undefined ? [] : [u.value.documentNumber]));
+    const docs = new Map<string, LedgerDocument>(
+      (await lookUp(named, (n) => tx.findDocuments(n))).map((d) => [d.number, d]),
+    );
+    for (const u of fresh) {
+      const p = u.value;
+      for (const e of paymentProblems(p, buyers.get(p.buyerId), docs.get(p.documentNumber ?? ''))) {
+        const value =
+          e.field === 'buyer_id' ? p.buyerId : e.field === 'currency' ? p.currency : (p.documentNumber ?? '');
+        read.rowError(u.row, e.field, value, e.code, e.params);
+      }
+    }
+    ensureClean();
+    const balances = new OpenBalances(await lookUp(buyers.keys(), (ids) => tx.openInvoices(ids)));
+    const payments: Stored<Payment>[] = fresh
+      .map((u) => ({ ...u.value, idempotencyKey: paymentKey(u.value.id), contentHash: u.hash }))
+      .sort(byDateThenId);
+    const allocations: Allocation[] = [];
+    for (const p of payments) for (const a of balances.allocate(p).allocations) allocations.push(a);
+    for (const c of chunks(payments, size)) await tx.insertPayments(c);
+    for (const c of chunks(allocations, size)) await tx.insertAllocations(c);
+    return {
+      kind: 'payments' as const,
+      file: source.file,
+      rows: read.rows,
+      skipped: read.skipped,
+      created: payments.length,
+      updated: 0,
+      unchanged,
+      allocations: allocations.length,
+    };
+  });
+}

@@ -1,0 +1,15 @@
+export { FIELDS, type FieldSpec } from './fields';
+export { importBuyers } from './import-buyers';
+export { documentKey, importDocuments } from './import-documents';
+export { importFxRates } from './import-fx-rates';
+export { importPayments } from './import-payments';
+export { type Mapping, parseMapping, type SkipCondition } from './mapping';
+export type {
+  ImportFailure,
+  ImportKind,
+  ImportOptions,
+  ImportSummary,
+  RowError,
+  RowSource,
+  SourceRow,
+} from './source';

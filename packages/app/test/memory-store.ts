@@ -1,0 +1,276 @@
+import {
+  type Allocation,
+  type BehaviourSums,
+  type BucketCell,
+  type BusinessDate,
+  type Buyer,
+  behaviourSums,
+  bucketCells,
+  bucketSet,
+  type CurrencyCode,
+  daysBetween,
+  type FxRate,
+  type KpiInputs,
+  kpiInputsFromItems,
+  type LedgerDocument,
+  type OpenItem,
+  openItemsAsOf,
+  type Payment,
+  signedAmount,
+} from '@credence/core';
+import type {
+  LedgerReads,
+  LedgerWrites,
+  OpenInvoice,
+  OverdueBuyer,
+  Reversal,
+  Store,
+  Stored,
+  WriteOff,
+} from '../src/ports';
+
+interface State {
+  buyers: Map<string, Buyer>;
+  documents: Map<string, Stored<LedgerDocument>>;
+  payments: Map<string, Stored<Payment>>;
+  allocations: Allocation[];
+  writeOffs: Map<string, Stored<WriteOff>>;
+  reversals: Map<string, Stored<Reversal>>;
+  fxRates: Map<string, FxRate>;
+  keys: Set<string>;
+}
+
+const copy = (s: State): State => ({
+  buyers: new Map(s.buyers),
+  documents: new Map(s.documents),
+  payments: new Map(s.payments),
+  allocations: [...s.allocations],
+  writeOffs: new Map(s.writeOffs),
+  reversals: new Map(s.reversals),
+  fxRates: new Map(s.fxRates),
+  keys: new Set(s.keys),
+});
+
+const pick = <T>(m: Map<string, T>, ids: readonly string[]): T[] =>
+  [...new Set(ids)].flatMap((id) => {
+    const v = m.get(id);
+    return v === undefined ? [] : [v];
+  });
+
+/** Reads over one state, computed with core's pure functions (the reference the SQL store is held to). */
+function reads(s: () => State): LedgerReads {
+  const docs = () => [...s().documents.values()];
+  const items = (asOf: BusinessDate) => openItemsAsOf(docs(), s().allocations, asOf);
+  return {
+    getBuyer: async (id) => s().buyers.get(id),
+    listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    findBuyers: async (ids) => pick(s().buyers, ids),
+    findDocuments: async (numbers) => pick(s().documents, numbers),
+    findPayments: async (ids) => pick(s().payments, ids),
+    openInvoices: async (buyerIds) => {
+      const wanted = new Set(buyerIds);
+      const moved = new Map<string, bigint>();
+      for (const a of s().allocations) moved.set(a.documentNumber, (moved.get(a.documentNumber) ?? 0n) + a.delta);
+      const out: OpenInvoice[] = [];
+      for (const d of docs()) {
+        if (d.type !== 'invoice' || !wanted.has(d.buyerId)) continue;
+        const open = d.amount + (moved.get(d.number) ?? 0n);
+        if (open > 0n) {
+          out.push({
+            number: d.number,
+            buyerId: d.buyerId,
+            currency: d.currency,
+            issueDate: d.issueDate,
+            dueDate: d.dueDate,
+            open,
+          });
+        }
+      }
+      return out;
+    },
+    buyerOpenItems: async (buyerId, asOf) => items(asOf).filter((i) => i.buyerId === buyerId),
+    agingCells: async (asOf, bounds, byBuyer) => {
+      const set = bucketSet(bounds);
+      if (!set.ok) throw new Error('bad bounds');
+      return bucketCells(items(asOf), asOf, set.value, byBuyer) as BucketCell[];
+    },
+    kpiInputs: async (from, asOf) => {
+      const currencies = [...new Set(docs().map((d) => d.currency))].sort();
+      return currencies.map((c) => kpiInputsFromItems(docs(), s().allocations, c, from, asOf)) as KpiInputs[];
+    },
+    behaviourSums: async (from, asOf, buyerId) => {
+      const byNumber = s().documents;
+      const settlements = s().allocations.flatMap((a) => {
+        const d = byNumber.get(a.documentNumber);
+        if (d === undefined || d.type !== 'invoice' || a.kind === 'write_off' || a.delta >= 0n) return [];
+        if (a.date < from || a.date > asOf || (buyerId !== undefined && d.buyerId !== buyerId)) return [];
+        const { buyerId: b, currency, issueDate, dueDate } = d;
+        return [{ buyerId: b, currency, issueDate, dueDate, paidOn: a.date, amount: -a.delta }];
+      });
+      return behaviourSums(settlements) as BehaviourSums[];
+    },
+    unappliedCash: async (asOf) => unapplied(s(), asOf),
+    topOverdue: async (asOf, limit) => topOverdue(s(), items(asOf), asOf, limit),
+    fxRates: async () => [...s().fxRates.values()],
+    counts: async () => ({
+      buyers: s().buyers.size,
+      documents: s().documents.size,
+      payments: s().payments.size,
+      allocations: s().allocations.length,
+    }),
+  };
+}
+
+function unapplied(s: State, asOf: BusinessDate) {
+  const reversed = new Set(
+    [...s.reversals.values()].filter((r) => r.kind === 'payment' && r.date <= asOf).map((r) => r.targetId),
+  );
+  const applied = new Map<string, bigint>();
+  for (const a of s.allocations) {
+    if (a.kind === 'payment' && a.date <= asOf) applied.set(a.entryId, (applied.get(a.entryId) ?? 0n) - a.delta);
+  }
+  const sums = new Map<string, { buyerId: string; currency: CurrencyCode; amount: bigint }>();
+  for (const p of s.payments.values()) {
+    if (p.date > asOf || reversed.has(p.id)) continue;
+    const left = p.amount - (applied.get(p.id) ?? 0n);
+    const key = `${p.buyerId}\u0000${p.currency}`;
+    const g = sums.get(key) ?? { buyerId: p.buyerId, currency: p.currency, amount: 0n };
+    g.amount += left;
+    sums.set(key, g);
+  }
+  return [...sums.values()].filter((g) => g.amount !== 0n);
+}
+
+function topOverdue(s: State, items: readonly OpenItem[], asOf: BusinessDate, limit: number): OverdueBuyer[] {
+  const groups = new Map<string, OverdueBuyer & { overdue: bigint; open: bigint }>();
+  for (const it of items) {
+    const key = `${it.buyerId}\u0000${it.currency}`;
+    const g = groups.get(key) ?? {
+      buyerId: it.buyerId,
+      name: s.buyers.get(it.buyerId)?.name ?? it.buyerId,
+      currency: it.currency,
+      overdue: 0n,
+      open: 0n,
+      oldestDaysOverdue: 0,
+    };
+    const days = daysBetween(it.dueDate, asOf);
+    const next = {
+      ...g,
+      open: g.open + it.open,
+      overdue: days > 0 ? g.overdue + it.open : g.overdue,
+      oldestDaysOverdue: days > 0 && it.open > 0n ? Math.max(g.oldestDaysOverdue, days) : g.oldestDaysOverdue,
+    };
+    groups.set(key, next);
+  }
+  return [...groups.values()]
+    .filter((g) => g.overdue > 0n)
+    .sort((a, b) => (a.overdue === b.overdue ? (a.buyerId < b.buyerId ? -1 : 1) : a.overdue > b.overdue ? -1 : 1))
+    .slice(0, limit);
+}
+
+function writes(s: () => State): LedgerWrites {
+  const claim = (key: string) => {
+    if (s().keys.has(key)) throw new Error(`duplicate idempotency key ${key}`);
+    s().keys.add(key);
+  };
+  const insert = <T extends { idempotencyKey: string }>(
+    m: Map<string, T>,
+    rows: readonly T[],
+    id: (r: T) => string,
+  ) => {
+    for (const r of rows) {
+      claim(r.idempotencyKey);
+      if (m.has(id(r))) throw new Error(`duplicate id ${id(r)}`);
+      m.set(id(r), r);
+    }
+  };
+  return {
+    ...reads(s),
+    upsertBuyers: async (rows) => {
+      for (const b of rows) s().buyers.set(b.id, b);
+    },
+    insertDocuments: async (rows) => {
+      for (const d of rows) if (!s().buyers.has(d.buyerId)) throw new Error(`foreign key: buyer ${d.buyerId}`);
+      insert(s().documents, rows, (d) => d.number);
+    },
+    insertPayments: async (rows) => insert(s().payments, rows, (p) => p.id),
+    insertAllocations: async (rows) => {
+      for (const a of rows) {
+        if (!s().documents.has(a.documentNumber)) throw new Error(`foreign key: document ${a.documentNumber}`);
+        s().allocations.push(a);
+      }
+    },
+    insertWriteOffs: async (rows) => insert(s().writeOffs, rows, (w) => w.id),
+    insertReversals: async (rows) => insert(s().reversals, rows, (r) => r.id),
+    insertFxRates: async (rows) => {
+      for (const r of rows) {
+        const key = `${r.date}|${r.from}|${r.to}`;
+        const before = s().fxRates.get(key);
+        if (before !== undefined && signedRate(before) !== signedRate(r)) throw new Error(`fx rate conflict ${key}`);
+        s().fxRates.set(key, r);
+      }
+    },
+    allocationsOf: async (kind, entryId) => s().allocations.filter((a) => a.kind === kind && a.entryId === entryId),
+    findWriteOffs: async (ids) => pick(s().writeOffs, ids),
+    findReversals: async (ids) => pick(s().reversals, ids),
+  };
+}
+
+const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale}`;
+
+/** An in-memory Store: transactions work on a copy that replaces the state only when `work` succeeds. */
+export class MemoryStore implements Store {
+  private state: State = {
+    buyers: new Map(),
+    documents: new Map(),
+    payments: new Map(),
+    allocations: [],
+    writeOffs: new Map(),
+    reversals: new Map(),
+    fxRates: new Map(),
+    keys: new Set(),
+  };
+  /** How many transactions committed (tests check that rejected imports commit nothing). */
+  commits = 0;
+  private readonly view = reads(() => this.state);
+
+  getBuyer = (id: string) => this.view.getBuyer(id);
+  listBuyers = () => this.view.listBuyers();
+  findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
+  findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
+  findPayments = (ids: readonly string[]) => this.view.findPayments(ids);
+  openInvoices = (ids: readonly string[]) => this.view.openInvoices(ids);
+  buyerOpenItems = (id: string, asOf: BusinessDate) => this.view.buyerOpenItems(id, asOf);
+  agingCells = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingCells(asOf, b, by);
+  kpiInputs = (from: BusinessDate, asOf: BusinessDate) => this.view.kpiInputs(from, asOf);
+  behaviourSums = (from: BusinessDate, asOf: BusinessDate, id?: string) => this.view.behaviourSums(from, asOf, id);
+  unappliedCash = (asOf: BusinessDate) => this.view.unappliedCash(asOf);
+  topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
+  fxRates = () => this.view.fxRates();
+  counts = () => this.view.counts();
+
+  /** Every allocation row, for assertions. */
+  allocations(): readonly Allocation[] {
+    return this.state.allocations;
+  }
+
+  /** Open balance per document as of a date, straight from core (for assertions). */
+  balance(number: string, asOf: BusinessDate): bigint {
+    const d = this.state.documents.get(number);
+    if (d === undefined) throw new Error(`no document ${number}`);
+    if (d.issueDate > asOf) return 0n;
+    return this.state.allocations
+      .filter((a) => a.documentNumber === number && a.date <= asOf)
+      .reduce((s, a) => s + a.delta, signedAmount(d));
+  }
+
+  async transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T> {
+    const draft = copy(this.state);
+    const result = await work(writes(() => draft));
+    this.state = draft;
+    this.commits += 1;
+    return result;
+  }
+
+  async close(): Promise<void> {}
+}
