@@ -37,7 +37,8 @@ export interface Kpis {
   readonly overduePercent: number | null;
 }
 
-const ratio = (a: bigint, b: bigint): number | null => (b === 0n ? null : Number(a) / Number(b));
+/** a / b; null when the base is not positive (no sales, nothing collectible): such a ratio means nothing. */
+const ratio = (a: bigint, b: bigint): number | null => (b <= 0n ? null : Number(a) / Number(b));
 const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 
 /** Month-long windows ending on `asOf`: (asOf − 1 month, asOf], then the month before, … */
