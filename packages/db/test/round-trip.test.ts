@@ -1,0 +1,130 @@
+import type { Reversal, Stored, WriteOff } from '@credence/app';
+import { type Allocation, type Buyer, date, type FxRate } from '@credence/core';
+import { describe, expect, it } from 'vitest';
+import { BEYOND_DOUBLE, EUR, invoice, JPY, payment, USD } from './fixtures';
+import { targets, useTarget } from './harness';
+
+const fullBuyer: Buyer = {
+  id: 'B1',
+  name: 'Müller, "Söhne" & Co\nGmbH',
+  legalId: 'DE123456789',
+  country: 'DE',
+  industry: '',
+  currency: EUR,
+  paymentTermsDays: 30,
+  groupId: 'G1',
+  language: 'de',
+  email: 'ar@mueller.example',
+  salesOwner: 'anna',
+  collector: '\\.',
+};
+const bareBuyer: Buyer = { id: 'B2', name: 'Acme', country: 'USA', currency: USD, paymentTermsDays: 0 };
+
+for (const target of targets()) {
+  describe(`round trip on ${target.name}`, () => {
+    const h = useTarget(target);
+
+    it('stores buyers with and without optional fields, and upserts', async () => {
+      const { store } = h();
+      await store.transact((tx) => tx.upsertBuyers([fullBuyer, bareBuyer]));
+      expect(await store.getBuyer('B1')).toEqual(fullBuyer);
+      expect(await store.findBuyers(['B2', 'nope'])).toEqual([bareBuyer]);
+      await store.transact((tx) => tx.upsertBuyers([{ ...bareBuyer, name: 'Acme Inc', paymentTermsDays: 45 }]));
+      expect(await store.listBuyers()).toEqual([fullBuyer, { ...bareBuyer, name: 'Acme Inc', paymentTermsDays: 45 }]);
+      expect(await store.getBuyer('missing')).toBeUndefined();
+    });
+
+    it('stores documents with amounts above 2^53 and leap-day dates exactly', async () => {
+      const { store } = h();
+      const big = invoice('INV-BIG', {
+        amount: BEYOND_DOUBLE,
+        issueDate: date('2024-02-29'),
+        dueDate: date('2024-03-30'),
+        deliveryDate: date('2024-02-28'),
+        orderRef: 'PO,1 "x"',
+      });
+      const note = invoice('CN-1', { type: 'credit_note', amount: 1n, currency: JPY, dueDate: date('2024-01-15') });
+      await store.transact((tx) => tx.insertDocuments([big, note]));
+      const found = await store.findDocuments(['CN-1', 'INV-BIG', 'unknown']);
+      expect(found.sort((a, b) => a.number.localeCompare(b.number))).toEqual([note, big]);
+      expect(typeof found[1]?.amount).toBe('bigint');
+      expect(found[1]?.issueDate).toBe('2024-02-29');
+    });
+
+    it('stores payments, allocations, write-offs, reversals and fx rates', async () => {
+      const { store } = h();
+      const p = payment('P-1', { amount: BEYOND_DOUBLE + 2n, documentNumber: 'INV-BIG', date: date('2024-12-31') });
+      const bare = payment('P-2', { amount: 5n, currency: USD });
+      const allocs: Allocation[] = [
+        {
+          kind: 'payment',
+          entryId: 'P-1',
+          documentNumber: 'INV-BIG',
+          buyerId: 'B1',
+          date: date('2024-12-31'),
+          delta: -BEYOND_DOUBLE,
+          currency: EUR,
+        },
+        {
+          kind: 'payment',
+          entryId: 'P-1',
+          documentNumber: 'INV-BIG',
+          buyerId: 'B1',
+          date: date('2025-01-02'),
+          delta: BEYOND_DOUBLE,
+          currency: EUR,
+        },
+      ];
+      const wo: Stored<WriteOff> = {
+        id: 'W-1',
+        documentNumber: 'INV-BIG',
+        date: date('2025-03-01'),
+        amount: BEYOND_DOUBLE,
+        reason: 'insolvent, "final"',
+        idempotencyKey: 'wo:1',
+        contentHash: 'h-wo',
+      };
+      const rv: Stored<Reversal> = {
+        id: 'R-1',
+        kind: 'payment',
+        targetId: 'P-1',
+        date: date('2025-01-02'),
+        reason: 'bounced',
+        idempotencyKey: 'rv:1',
+        contentHash: 'h-rv',
+      };
+      const rates: FxRate[] = [
+        { date: date('2024-02-29'), from: USD, to: EUR, rate: { coefficient: 150n, scale: 2 } },
+        { date: date('2024-02-29'), from: JPY, to: EUR, rate: { coefficient: 6123456789n, scale: 12 } },
+        {
+          date: date('2024-03-01'),
+          from: USD,
+          to: EUR,
+          rate: { coefficient: 123456789012345678901234567890n, scale: 29 },
+        },
+      ];
+      await store.transact(async (tx) => {
+        await tx.insertPayments([p, bare]);
+        await tx.insertAllocations(allocs);
+        await tx.insertWriteOffs([wo]);
+        await tx.insertReversals([rv]);
+        await tx.insertFxRates(rates);
+        expect(await tx.allocationsOf('payment', 'P-1')).toEqual(allocs);
+        expect(await tx.findWriteOffs(['W-1'])).toEqual([wo]);
+        expect(await tx.findReversals(['R-1', 'R-2'])).toEqual([rv]);
+      });
+      const payments = await store.findPayments(['P-1', 'P-2']);
+      expect(payments.sort((a, b) => a.id.localeCompare(b.id))).toEqual([p, bare]);
+      expect(await store.fxRates()).toEqual([rates[1], rates[0], rates[2]]);
+      expect(await store.counts()).toEqual({ buyers: 2, documents: 2, payments: 2, allocations: 2 });
+    });
+
+    it('keeps the first fx rate stored for a (date, from, to)', async () => {
+      const { store } = h();
+      const again: FxRate = { date: date('2024-02-29'), from: USD, to: EUR, rate: { coefficient: 2n, scale: 0 } };
+      await store.transact((tx) => tx.insertFxRates([again]));
+      const kept = (await store.fxRates()).find((r) => r.date === '2024-02-29' && r.from === 'USD');
+      expect(kept?.rate).toEqual({ coefficient: 150n, scale: 2 });
+    });
+  });
+}
