@@ -13,7 +13,7 @@ export const JPY = cur('JPY');
 /** 2^53 + 1: the first integer a JS number cannot hold. */
 export const BEYOND_DOUBLE = 9007199254740993n;
 
-export function invoice(number: string, over: Partial<LedgerDocument> = {}): Stored<LedgerDocument> {
+export function invoice(number: string, over: Partial<Stored<LedgerDocument>> = {}): Stored<LedgerDocument> {
   return {
     number,
     buyerId: 'B1',
@@ -28,7 +28,7 @@ export function invoice(number: string, over: Partial<LedgerDocument> = {}): Sto
   };
 }
 
-export function payment(id: string, over: Partial<Payment> = {}): Stored<Payment> {
+export function payment(id: string, over: Partial<Stored<Payment>> = {}): Stored<Payment> {
   return {
     id,
     buyerId: 'B1',
