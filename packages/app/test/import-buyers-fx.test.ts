@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { importBuyers } from '../src/import/import-buyers';
+import { importFxRates } from '../src/import/import-fx-rates';
+import { source } from './fixtures';
+import { MemoryStore } from './memory-store';
+
+const HEADER = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'email', 'group_id'];
+
+describe('importBuyers', () => {
+  it('creates, then updates changed buyers and leaves the others unchanged', async () => {
+    const store = new MemoryStore();
+    const first = await importBuyers(
+      store,
+      source('b.csv', HEADER, [
+        ['B1', 'Acme GmbH', 'de', 'EUR', '30', 'ap@acme.de', ''],
+        ['B2', 'Bolt SA', 'FRA', 'eur', '45', '', 'G1'],
+      ]),
+    );
+    expect(first).toMatchObject({ ok: true, value: { created: 2, updated: 0, unchanged: 0 } });
+    expect(await store.getBuyer('B1')).toEqual({
+      id: 'B1',
+      name: 'Acme GmbH',
+      country: 'DE',
+      currency: 'EUR',
+      paymentTermsDays: 30,
+      email: 'ap@acme.de',
+    });
+    const second = await importBuyers(
+      store,
+      source('b.csv', HEADER, [
+        ['B1', 'Acme GmbH', 'DE', 'EUR', '60', 'ap@acme.de', ''],
+        ['B2', 'Bolt SA', 'FRA', 'EUR', '45', '', 'G1'],
+        ['B3', 'Crane Ltd', 'GB', 'GBP', '0', '', ''],
+      ]),
+    );
+    expect(second).toMatchObject({ ok: true, value: { created: 1, updated: 1, unchanged: 1 } });
+    expect((await store.getBuyer('B1'))?.paymentTermsDays).toBe(60);
+  });
+
+  it('rejects bad countries, currencies, terms and e-mails and writes nothing', async () => {
+    const store = new MemoryStore();
+    const r = await importBuyers(
+      store,
+      source('b.csv', HEADER, [
+        ['B1', 'Acme', 'Germany', 'EUR', '30', '', ''],
+        ['B2', 'Bolt', 'FR', 'EURO', '30', '', ''],
+        ['B3', 'Crane', 'GB', 'GBP', '30 days', '', ''],
+        ['B4', 'Dune', 'GB', 'GBP', '30', 'not-an-email', ''],
+        ['B5', '', 'GB', 'GBP', '30', '', ''],
+        ['B6', 'Eos', 'GB', 'GBP', '30', '', ''],
+        ['B6', 'Eos plc', 'GB', 'GBP', '30', '', ''],
+      ]),
+    );
+    expect(r.ok ? [] : r.error.errors.map((e) => [e.row, e.column, e.code, e.params.reason ?? ''])).toEqual([
+      [2, 'country', 'invalid_field', 'not_a_country_code'],
+      [3, 'currency', 'invalid_currency', ''],
+      [4, 'payment_terms_days', 'invalid_field', 'not_days'],
+      [5, 'email', 'invalid_field', 'email'],
+      [6, 'name', 'missing_field', ''],
+      [8, 'buyer_id', 'idempotency_conflict', ''],
+    ]);
+    expect(await store.listBuyers()).toEqual([]);
+  });
+});
+
+describe('importFxRates', () => {
+  const FX = ['date', 'from_currency', 'to_currency', 'rate'];
+  it('imports rates exactly, treats 1.10 and 1.1 as the same rate, reports other values as conflicts', async () => {
+    const store = new MemoryStore();
+    const r = await importFxRates(store, source('fx.csv', FX, [['2024-01-01', 'USD', 'EUR', '0.912345678901']]));
+    expect(r).toMatchObject({ ok: true, value: { created: 1 } });
+    expect((await store.fxRates())[0]?.rate).toEqual({ coefficient: 912345678901n, scale: 12 });
+    const same = await importFxRates(store, source('fx.csv', FX, [['2024-01-01', 'USD', 'EUR', '0.9123456789010']]));
+    expect(same).toMatchObject({ ok: true, value: { created: 0, unchanged: 1 } });
+    const other = await importFxRates(store, source('fx.csv', FX, [['2024-01-01', 'USD', 'EUR', '0.95']]));
+    expect(other.ok ? null : other.error.errors[0]).toMatchObject({ row: 2, code: 'idempotency_conflict' });
+  });
+
+  it('rejects non-positive rates and same-currency pairs', async () => {
+    const store = new MemoryStore();
+    const r = await importFxRates(
+      store,
+      source('fx.csv', FX, [
+        ['2024-01-01', 'USD', 'EUR', '0'],
+        ['2024-01-01', 'EUR', 'EUR', '1'],
+        ['2024-01-01', 'USD', 'EUR', '1e3'],
+      ]),
+    );
+    expect(r.ok ? [] : r.error.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'rate', 'invalid_rate'],
+      [3, 'to_currency', 'invalid_rate'],
+      [4, 'rate', 'invalid_amount'],
+    ]);
+    expect(await store.fxRates()).toEqual([]);
+  });
+});
