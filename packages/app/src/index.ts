@@ -5,3 +5,4 @@ export * from './reports/top-overdue';
 export * from './entries';
 export * from './hash';
 export * from './import';
+export * from './demo';
