@@ -53,16 +53,25 @@ export function targets(): Target[] {
   return list;
 }
 
-/** Opens the target once for the enclosing `describe` (a fresh schema on PostgreSQL) and disposes it after. */
+/**
+ * Opens the target once for the enclosing `describe` (a fresh schema on PostgreSQL) and disposes it
+ * after. If it cannot be opened, every test that asks for it fails with that error (none is skipped).
+ */
 export function useTarget(target: Target): () => Harness {
   let h: (Harness & { dispose(): Promise<void> }) | undefined;
+  let failure: unknown;
   beforeAll(async () => {
-    h = await target.open();
+    try {
+      h = await target.open();
+    } catch (error) {
+      failure = error;
+    }
   });
   afterAll(async () => {
     await h?.dispose();
   });
   return () => {
+    if (failure !== undefined) throw failure;
     if (!h) throw new Error(`${target.name} store is not open`);
     return h;
   };
