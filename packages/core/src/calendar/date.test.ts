@@ -22,7 +22,11 @@ function jsEpochDay(y: number, m: number, d: number): number {
 }
 
 const anyDate = fc
-  .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 1, max: 9999 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .map(({ y, m, d }) => ({ y, m, d: Math.min(d, daysInMonth(y, m)) }));
 
 const iso = (y: number, m: number, d: number) =>

@@ -3,7 +3,7 @@ import { date } from '../calendar/date';
 import type { CurrencyCode } from '../money/currency';
 import { parseDecimal } from '../money/decimal';
 import { money } from '../money/money';
-import { convert, findRate, type FxRate } from './fx';
+import { convert, type FxRate, findRate } from './fx';
 
 const C = (c: string) => c as CurrencyCode;
 const EUR = C('EUR');

@@ -35,7 +35,11 @@ describe('kpiInputsFromItems', () => {
     doc('LATE', '2024-04-01', '2024-05-01', 999n), // after asOf
     doc('U1', '2024-02-01', '2024-02-01', 777n, 'invoice', USD), // other currency
   ];
-  const allocations = [pay('OLD', '2024-01-10', -400n), pay('D0', '2024-04-02', -100n), pay('U1', '2024-02-02', -777n, USD)];
+  const allocations = [
+    pay('OLD', '2024-01-10', -400n),
+    pay('D0', '2024-04-02', -100n),
+    pay('U1', '2024-02-02', -777n, USD),
+  ];
   const k = kpiInputsFromItems(documents, allocations, EUR, date('2024-01-01'), date('2024-03-31'));
 
   it('balances as of asOf and as of the day before the period', () => {

@@ -82,9 +82,7 @@ describe('countbackDso', () => {
 describe('computeKpis', () => {
   it('period figures by hand', () => {
     // 91 days (Jan 1 – Mar 31, 2024). AR 600, current 200, sales 900, beginning 300.
-    const k = computeKpis(
-      inputs({ totalAr: 60000n, currentAr: 20000n, beginningAr: 30000n, creditSales: 90000n }),
-    );
+    const k = computeKpis(inputs({ totalAr: 60000n, currentAr: 20000n, beginningAr: 30000n, creditSales: 90000n }));
     expect(k.periodDays).toBe(91);
     expect(k.overdueAr).toBe(40000n);
     expect(k.dso).toBe(60.7); // 600/900 × 91 = 60.666…
@@ -98,7 +96,13 @@ describe('computeKpis', () => {
   it('ADD is taken from unrounded DSO and BPDSO', () => {
     // DSO = 1004/1000 × 10 = 10.04 → 10.0; BPDSO = 506/1000 × 10 = 5.06 → 5.1; ADD = 4.98 → 5.0 (not 10.0 − 5.1 = 4.9)
     const k = computeKpis(
-      inputs({ from: date('2024-01-01'), asOf: date('2024-01-10'), totalAr: 1004n, currentAr: 506n, creditSales: 1000n }),
+      inputs({
+        from: date('2024-01-01'),
+        asOf: date('2024-01-10'),
+        totalAr: 1004n,
+        currentAr: 506n,
+        creditSales: 1000n,
+      }),
     );
     expect([k.dso, k.bestPossibleDso, k.averageDaysDelinquent]).toEqual([10, 5.1, 5]);
   });

@@ -6,7 +6,14 @@ import { behaviourSums, paymentBehaviour, type Settlement } from './payment-beha
 const EUR = 'EUR' as CurrencyCode;
 const USD = 'USD' as CurrencyCode;
 
-const s = (buyerId: string, issue: string, due: string, paidOn: string, amount: bigint, currency = EUR): Settlement => ({
+const s = (
+  buyerId: string,
+  issue: string,
+  due: string,
+  paidOn: string,
+  amount: bigint,
+  currency = EUR,
+): Settlement => ({
   buyerId,
   currency,
   issueDate: date(issue),

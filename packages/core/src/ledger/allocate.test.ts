@@ -64,7 +64,10 @@ describe('planAllocation without a named document', () => {
       item('INV-0', '2024-01-01', '2024-01-10', 0n),
       item('INV-1', '2024-01-01', '2024-01-31', 30n),
     ]);
-    expect(plan).toEqual({ allocations: [{ documentNumber: 'INV-1', amount: 30n, date: '2024-04-10' }], unapplied: 20n });
+    expect(plan).toEqual({
+      allocations: [{ documentNumber: 'INV-1', amount: 30n, date: '2024-04-10' }],
+      unapplied: 20n,
+    });
   });
 
   it('a zero payment allocates nothing', () => {

@@ -23,7 +23,13 @@ const doc = (
   currency: EUR,
 });
 
-const alloc = (kind: Allocation['kind'], entryId: string, documentNumber: string, d: string, delta: bigint): Allocation => ({
+const alloc = (
+  kind: Allocation['kind'],
+  entryId: string,
+  documentNumber: string,
+  d: string,
+  delta: bigint,
+): Allocation => ({
   kind,
   entryId,
   documentNumber,

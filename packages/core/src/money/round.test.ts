@@ -93,9 +93,9 @@ describe('splitLargestRemainder', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
-        fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 12 }).filter((ws) =>
-          ws.some((w) => w > 0n),
-        ),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 12 })
+          .filter((ws) => ws.some((w) => w > 0n)),
         (total, weights) => {
           const parts = splitLargestRemainder(total, weights);
           expect(parts).toHaveLength(weights.length);
