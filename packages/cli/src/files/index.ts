@@ -1,0 +1,7 @@
+export { cellText, excelDate, excelNumber } from './excel-values';
+export { checkHeader, FileReadError, type ReadOptions, type ReadProgress } from './file-error';
+export { readMappingFile } from './mapping-file';
+export { type OpenOptions, openRows } from './open-rows';
+export { type Progress, progressBar } from './progress';
+export { type CsvOptions, openCsv } from './read-csv';
+export { openXlsx, type XlsxOptions } from './read-xlsx';
