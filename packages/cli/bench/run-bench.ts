@@ -1,0 +1,92 @@
+/**
+ * The benchmark (not a test): `npm run bench` generates 1 M invoices + payments for 50 k buyers as CSV,
+ * imports them through the real import use cases into PGlite (and PostgreSQL when DATABASE_URL is set),
+ * times aging and KPIs as of a date, and compares with a raw COPY and with DuckDB on the same rows.
+ * Try it small first: `npm run bench -- --invoices 20000`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { planPortfolio } from '@credence/app';
+import type { BucketCell } from '@credence/core';
+import { type PortfolioFiles, writePortfolioCsv } from '../src/demo/write-csv';
+import { type BenchArgs, parseBenchArgs } from './args';
+import { benchDuckdb, type DuckCell, exportAllocations } from './duckdb-bench';
+import { heapMb, line, perSecond, seconds, timed } from './measure';
+import { benchStore, type StoreResult } from './store-bench';
+
+const out = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+async function portfolioFiles(args: BenchArgs): Promise<PortfolioFiles> {
+  const dir = resolve(args.dir, `data-s${args.seed}-b${args.buyers}-i${args.invoices}-${args.endDate}`);
+  const manifest = join(dir, 'manifest.json');
+  if (existsSync(manifest)) {
+    out(`Reusing generated files in ${dir}`);
+    return JSON.parse(readFileSync(manifest, 'utf8')) as PortfolioFiles;
+  }
+  mkdirSync(dir, { recursive: true });
+  const plan = planPortfolio({
+    seed: args.seed,
+    size: { buyers: args.buyers, invoices: args.invoices },
+    endDate: args.endDate,
+  });
+  const t = await timed(() => writePortfolioCsv(dir, plan));
+  const c = t.value.counts;
+  out(`Generated into ${dir}`);
+  out(line('generate + write CSV', seconds(t.ms), perSecond(c.documents + c.payments, t.ms)));
+  out(line('rows', `${c.buyers} buyers, ${c.documents} documents, ${c.payments} payments, ${c.fxRates} FX rates`));
+  writeFileSync(manifest, JSON.stringify(t.value, null, 2));
+  return t.value;
+}
+
+function sameAging(store: readonly BucketCell[], duck: readonly DuckCell[]): boolean {
+  const key = (c: { currency: string; bucket: number }) => `${c.currency}/${c.bucket}`;
+  const a = new Map(store.map((c) => [key(c), `${c.amount}/${c.count}`]));
+  const b = new Map(duck.map((c) => [key(c), `${c.amount}/${c.count}`]));
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2), process.env);
+  out(
+    `Credence benchmark: ${args.invoices.toLocaleString('en-US')} invoices, ${args.buyers.toLocaleString('en-US')} buyers, ` +
+      `as of ${args.asOf}; Node ${process.version}, ${cpus().length} cores`,
+  );
+  const files = await portfolioFiles(args);
+  const results: StoreResult[] = [];
+  for (const kind of args.stores) {
+    const r = await benchStore(kind, files, args, out);
+    try {
+      if (args.duckdb && results.length === 0) {
+        const allocations = join(resolve(files.invoices, '..'), 'allocations.csv');
+        const n = await exportAllocations(r.engine, allocations);
+        out(line('export allocations for DuckDB', `${n.toLocaleString('en-US')} rows`));
+        const currencies = [...new Set(r.cells.map((c) => c.currency))];
+        const duck = await benchDuckdb(files.invoices, allocations, currencies, args.asOf, args.runs, out);
+        out(line('DuckDB aging = store aging', sameAging(r.cells, duck) ? 'yes, to the minor unit' : 'NO — differs'));
+      }
+    } finally {
+      await r.cleanup();
+    }
+    const { engine: _e, store: _s, cleanup: _c, ...result } = r;
+    results.push(result);
+    out(line('memory now (RSS)', `${heapMb()} MB`));
+  }
+  const report = join(resolve(args.dir), 'last-results.json');
+  writeFileSync(
+    report,
+    JSON.stringify(
+      { args: { ...args, databaseUrl: undefined }, results },
+      (_k, v) => (typeof v === 'bigint' ? String(v) : v),
+      2,
+    ),
+  );
+  out(`\nResults written to ${report}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

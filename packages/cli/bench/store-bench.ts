@@ -1,0 +1,122 @@
+import { createReadStream, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import {
+  type ImportFailure,
+  type ImportSummary,
+  importBuyers,
+  importDocuments,
+  importFxRates,
+  importPayments,
+  type RowSource,
+  reportAging,
+  reportKpis,
+  type Store,
+} from '@credence/app';
+import type { BucketCell, Result } from '@credence/core';
+import { type Engine, openEngine, storeOn } from '@credence/db';
+import { sql } from 'kysely';
+import type { PortfolioFiles } from '../src/demo/write-csv';
+import type { BenchArgs } from './args';
+import { csvRowSource } from './csv-source';
+import { line, millis, perSecond, repeated, seconds, timed } from './measure';
+
+export interface StoreResult {
+  readonly kind: 'pglite' | 'postgres';
+  readonly imports: { readonly kind: string; readonly rows: number; readonly ms: number }[];
+  readonly rawCopyMs: number;
+  readonly aging: { readonly first: number; readonly best: number };
+  readonly kpis: { readonly first: number; readonly best: number };
+  readonly cells: readonly BucketCell[];
+}
+
+type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummary, ImportFailure>>;
+
+async function runImport(store: Store, kind: string, path: string, importer: Importer, out: (s: string) => void) {
+  const t = await timed(async () => importer(store, await csvRowSource(path)));
+  if (!t.value.ok) {
+    const e = t.value.error;
+    throw new Error(`${kind} import rejected (${e.errorCount} errors), first: ${JSON.stringify(e.errors.slice(0, 3))}`);
+  }
+  const rows = t.value.value.rows;
+  out(line(`import ${kind}`, `${rows.toLocaleString('en-US')} rows`, seconds(t.ms), perSecond(rows, t.ms)));
+  return { kind, rows, ms: t.ms };
+}
+
+/** COPY of the invoice file's rows into a bare table (no keys, no checks): the floor for the import. */
+async function rawCopy(engine: Engine, path: string): Promise<number> {
+  await sql`drop table if exists bench_raw_invoices`.execute(engine.db);
+  await sql`create table bench_raw_invoices (document_number text, buyer_id text, issue_date date, due_date date,
+    amount numeric, currency text, type text, delivery_date date, order_ref text)`.execute(engine.db);
+  const t = await timed(() =>
+    engine.transact(async (conn) => {
+      const lines = createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY });
+      let header: string[] | undefined;
+      let batch: string[] = [];
+      const flush = async () => {
+        if (batch.length > 0 && header) await conn.copy('bench_raw_invoices' as never, header, `${batch.join('\n')}\n`);
+        batch = [];
+      };
+      for await (const l of lines) {
+        if (header === undefined) header = l.split(',');
+        else if (l !== '') batch.push(l);
+        if (batch.length >= 100_000) await flush();
+      }
+      await flush();
+    }),
+  );
+  await sql`drop table bench_raw_invoices`.execute(engine.db);
+  return t.ms;
+}
+
+/** Imports the four files through the real import use cases, then times aging and KPIs as of a date. */
+export async function benchStore(
+  kind: 'pglite' | 'postgres',
+  files: PortfolioFiles,
+  args: BenchArgs,
+  out: (s: string) => void,
+): Promise<StoreResult & { readonly engine: Engine; readonly store: Store; readonly cleanup: () => Promise<void> }> {
+  const schema = `bench_${process.pid}`;
+  const dir = `${args.dir}/pglite-${process.pid}`;
+  const engine = await openEngine(kind === 'postgres' ? { databaseUrl: args.databaseUrl ?? '', schema } : { dir });
+  const store = storeOn(engine);
+  out(`\n${kind === 'pglite' ? `PGlite (${dir})` : `PostgreSQL (schema ${schema})`}`);
+  const imports = [
+    await runImport(store, 'buyers', files.buyers, importBuyers, out),
+    await runImport(store, 'fx-rates', files.fxRates, importFxRates, out),
+    await runImport(store, 'invoices', files.invoices, importDocuments, out),
+    await runImport(store, 'payments', files.payments, importPayments, out),
+  ];
+  const rawCopyMs = await rawCopy(engine, files.invoices);
+  const invoices = imports[2];
+  out(line('raw COPY of invoices.csv', seconds(rawCopyMs), perSecond(files.counts.documents, rawCopyMs)));
+  if (invoices) out(line('  import / raw COPY', `${(invoices.ms / rawCopyMs).toFixed(2)}×`));
+  const aging = await repeated(args.runs, async () => {
+    const r = await reportAging(store, { asOf: args.asOf });
+    if (!r.ok) throw new Error(`aging failed: ${r.error.code}`);
+    return r.value;
+  });
+  out(line(`aging as of ${args.asOf}`, `first ${millis(aging.first)}`, `best of ${args.runs} ${millis(aging.best)}`));
+  const kpis = await repeated(args.runs, async () => {
+    const r = await reportKpis(store, { asOf: args.asOf });
+    if (!r.ok) throw new Error(`kpis failed: ${r.error.code}`);
+    return r.value;
+  });
+  out(line(`KPIs as of ${args.asOf}`, `first ${millis(kpis.first)}`, `best of ${args.runs} ${millis(kpis.best)}`));
+  const cells = await store.agingCells(args.asOf, [30, 60, 90, 180, 365], false);
+  const cleanup = async () => {
+    if (kind === 'postgres' && !args.keep) await sql`drop schema ${sql.id(schema)} cascade`.execute(engine.db);
+    await store.close();
+    if (kind === 'pglite' && !args.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  return {
+    kind,
+    imports,
+    rawCopyMs,
+    aging: { first: aging.first, best: aging.best },
+    kpis: { first: kpis.first, best: kpis.best },
+    cells,
+    engine,
+    store,
+    cleanup,
+  };
+}
