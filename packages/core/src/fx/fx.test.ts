@@ -59,6 +59,8 @@ describe('convert', () => {
     const sameDay = [rate('2024-01-01', USD, EUR, '0.25'), rate('2024-01-01', EUR, USD, '2')];
     expect(findRate(sameDay, EUR, USD, date('2024-01-01'))).toMatchObject({ inverted: false });
     expect(conv(100n, EUR, USD, '2024-01-01', sameDay)).toEqual({ amount: 200n, currency: USD });
+    // whatever the order of the rows
+    expect(conv(100n, EUR, USD, '2024-01-01', [...sameDay].reverse())).toEqual({ amount: 200n, currency: USD });
   });
 
   it('rounds exact halves of the minor unit half-up (away from zero)', () => {
