@@ -11,21 +11,23 @@ function field(v: CsvValue): string {
   return v;
 }
 
-/** Rows to CSV text (no header) in chunks of at most `chunkRows` rows, for one COPY each. */
-export function* csvChunks<T>(
+/**
+ * Rows to CSV text (no header), lazily, `partRows` rows per string, so a COPY to a server can
+ * stream while the next part is built.
+ */
+export function* csvParts<T>(
   rows: readonly T[],
   toFields: (row: T) => readonly CsvValue[],
-  chunkRows = 100_000,
+  partRows = 10_000,
 ): Generator<string> {
-  for (let start = 0; start < rows.length; start += chunkRows) {
-    const end = Math.min(rows.length, start + chunkRows);
-    const lines: string[] = new Array(end - start);
-    for (let i = start; i < end; i++) {
-      const fields = toFields(rows[i] as T);
-      let line = '';
-      for (let j = 0; j < fields.length; j++) line += (j === 0 ? '' : ',') + field(fields[j]);
-      lines[i - start] = line;
-    }
-    yield `${lines.join('\n')}\n`;
+  for (let start = 0; start < rows.length; start += partRows) {
+    const end = Math.min(rows.length, start + partRows);
+    const lines: string[] = new Array(end - start + 1);
+    for (let i = start; i < end; i++)
+      lines[i - start] = toFields(rows[i] as T)
+        .map(field)
+        .join(',');
+    lines[end - start] = '';
+    yield lines.join('\n');
   }
 }

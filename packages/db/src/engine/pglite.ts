@@ -10,6 +10,9 @@ const parsers = {
   [types.NUMERIC]: (x: string) => x,
 };
 
+/** Parts (of ~10k rows) handed to PGlite in one blob: bounds the copy's memory. */
+const PARTS_PER_COPY = 20;
+
 type Queryable = Pick<Transaction, 'query'>;
 
 /** A Kysely instance over an open PGlite transaction: every query runs in that transaction. */
@@ -29,7 +32,17 @@ function connOver(tx: Queryable): Conn {
   return {
     db: kyselyOver(tx),
     async copy(table, columns, csv) {
-      await tx.query(copySql(table, columns, "'/dev/blob'"), [], { blob: new Blob([csv]) });
+      const sqlText = copySql(table, columns, "'/dev/blob'");
+      let parts: string[] = [];
+      const flush = async () => {
+        if (parts.length > 0) await tx.query(sqlText, [], { blob: new Blob(parts) });
+        parts = [];
+      };
+      for (const part of csv) {
+        parts.push(part);
+        if (parts.length >= PARTS_PER_COPY) await flush();
+      }
+      await flush();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -32,12 +33,7 @@ function connOn(client: pg.PoolClient): Conn {
     db: kyselyOn(client),
     async copy(table, columns, csv) {
       const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-      await pipeline(
-        (async function* () {
-          yield csv;
-        })(),
-        stream,
-      );
+      await pipeline(Readable.from(csv, { objectMode: false }), stream);
     },
   };
 }

@@ -4,8 +4,11 @@ import type { Database } from '../schema';
 /** One connection's view: a Kysely instance plus bulk COPY on the same connection (and transaction). */
 export interface Conn {
   readonly db: Kysely<Database>;
-  /** `COPY table (columns) FROM STDIN` with CSV text; runs in the connection's current transaction. */
-  copy(table: keyof Database, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * `COPY table (columns) FROM STDIN` with CSV text given in parts (each ending in a newline);
+   * runs in the connection's current transaction.
+   */
+  copy(table: keyof Database, columns: readonly string[], csv: Iterable<string>): Promise<void>;
 }
 
 /** A database the store runs on: PGlite (embedded) or a PostgreSQL server. */

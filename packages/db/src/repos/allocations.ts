@@ -1,7 +1,7 @@
 import type { Allocation } from '@credence/core';
 import type { Kysely } from 'kysely';
 import { asCurrency, asDate } from '../convert';
-import { csvChunks } from '../engine/csv';
+import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { AllocationsTable, Database } from '../schema';
 
@@ -18,8 +18,8 @@ export const toAllocation = (r: AllocationsTable): Allocation => ({
 });
 
 export async function insertAllocations(conn: Conn, rows: readonly Allocation[]): Promise<void> {
-  const csv = csvChunks(rows, (a) => [a.kind, a.entryId, a.documentNumber, a.buyerId, a.date, a.delta, a.currency]);
-  for (const chunk of csv) await conn.copy('allocations', COLUMNS, chunk);
+  const csv = csvParts(rows, (a) => [a.kind, a.entryId, a.documentNumber, a.buyerId, a.date, a.delta, a.currency]);
+  await conn.copy('allocations', COLUMNS, csv);
 }
 
 /** The rows an entry wrote (and the reversal rows written under its id), oldest first. */

@@ -2,7 +2,7 @@ import type { Stored } from '@credence/app';
 import type { LedgerDocument } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
-import { csvChunks } from '../engine/csv';
+import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, DocumentsTable } from '../schema';
 
@@ -36,7 +36,7 @@ export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
 
 /** Bulk insert with COPY; a number or idempotency key already stored fails the whole transaction. */
 export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDocument>[]): Promise<void> {
-  const csv = csvChunks(rows, (d) => [
+  const csv = csvParts(rows, (d) => [
     d.number,
     d.buyerId,
     d.type,
@@ -49,7 +49,7 @@ export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDo
     d.idempotencyKey,
     d.contentHash,
   ]);
-  for (const chunk of csv) await conn.copy('documents', COLUMNS, chunk);
+  await conn.copy('documents', COLUMNS, csv);
 }
 
 export async function findDocuments(

@@ -1,7 +1,7 @@
 import type { Reversal, Stored, WriteOff } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
-import { csvChunks } from '../engine/csv';
+import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, ReversalsTable, WriteOffsTable } from '../schema';
 
@@ -29,7 +29,7 @@ const toReversal = (r: ReversalsTable): Stored<Reversal> => ({
 });
 
 export async function insertWriteOffs(conn: Conn, rows: readonly Stored<WriteOff>[]): Promise<void> {
-  const csv = csvChunks(rows, (w) => [
+  const csv = csvParts(rows, (w) => [
     w.id,
     w.documentNumber,
     w.date,
@@ -38,12 +38,12 @@ export async function insertWriteOffs(conn: Conn, rows: readonly Stored<WriteOff
     w.idempotencyKey,
     w.contentHash,
   ]);
-  for (const chunk of csv) await conn.copy('write_offs', WRITE_OFF_COLUMNS, chunk);
+  await conn.copy('write_offs', WRITE_OFF_COLUMNS, csv);
 }
 
 export async function insertReversals(conn: Conn, rows: readonly Stored<Reversal>[]): Promise<void> {
-  const csv = csvChunks(rows, (r) => [r.id, r.kind, r.targetId, r.date, r.reason, r.idempotencyKey, r.contentHash]);
-  for (const chunk of csv) await conn.copy('reversals', REVERSAL_COLUMNS, chunk);
+  const csv = csvParts(rows, (r) => [r.id, r.kind, r.targetId, r.date, r.reason, r.idempotencyKey, r.contentHash]);
+  await conn.copy('reversals', REVERSAL_COLUMNS, csv);
 }
 
 export async function findWriteOffs(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<WriteOff>[]> {

@@ -2,7 +2,7 @@ import type { Stored } from '@credence/app';
 import type { Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
-import { csvChunks } from '../engine/csv';
+import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, PaymentsTable } from '../schema';
 
@@ -29,7 +29,7 @@ export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
 });
 
 export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[]): Promise<void> {
-  const csv = csvChunks(rows, (p) => [
+  const csv = csvParts(rows, (p) => [
     p.id,
     p.buyerId,
     p.date,
@@ -39,7 +39,7 @@ export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[
     p.idempotencyKey,
     p.contentHash,
   ]);
-  for (const chunk of csv) await conn.copy('payments', COLUMNS, chunk);
+  await conn.copy('payments', COLUMNS, csv);
 }
 
 export async function findPayments(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<Payment>[]> {
