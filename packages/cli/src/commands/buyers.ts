@@ -1,5 +1,5 @@
 import type { Store } from '@credence/app';
-import { type BusinessDate, type Failure, daysBetween, fail } from '@credence/core';
+import { type BusinessDate, type Failure, daysBetween } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
@@ -26,7 +26,7 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
 
 export async function runBuyerShow(store: Store, id: string, asOf: BusinessDate, format: OutputFormat, locale?: string): Promise<Out> {
   const buyer = await store.getBuyer(id);
-  if (!buyer) return fail('not_found', { what: 'buyer', id });
+  if (!buyer) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id } } };
   const items = (await store.buyerOpenItems(id, asOf)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   if (format === 'json') {
     return {

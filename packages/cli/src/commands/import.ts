@@ -1,0 +1,43 @@
+import {
+  type ImportFailure,
+  type ImportKind,
+  type ImportOptions,
+  type ImportSummary,
+  type Mapping,
+  type RowSource,
+  type Store,
+  importBuyers,
+  importDocuments,
+  importFxRates,
+  importPayments,
+} from '@credence/app';
+import type { Result } from '@credence/core';
+
+export const IMPORT_KINDS: readonly ImportKind[] = ['buyers', 'invoices', 'payments', 'fx-rates'];
+
+type Importer = (
+  store: Store,
+  source: RowSource,
+  mapping: Mapping | undefined,
+  options: ImportOptions,
+) => Promise<Result<ImportSummary, ImportFailure>>;
+
+const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
+  buyers: importBuyers,
+  invoices: importDocuments,
+  payments: importPayments,
+  'fx-rates': importFxRates,
+};
+
+export function runImport(store: Store, kind: ImportKind, source: RowSource, mapping: Mapping | undefined, options: ImportOptions) {
+  return IMPORTERS[kind](store, source, mapping, options);
+}
+
+export function summaryText(s: ImportSummary): string {
+  const parts = [`${s.rows} rows read`, `${s.created} new`];
+  if (s.kind === 'buyers') parts.push(`${s.updated} updated`);
+  parts.push(`${s.unchanged} unchanged`);
+  if (s.skipped) parts.push(`${s.skipped} skipped by the mapping`);
+  if (s.kind === 'payments') parts.push(`${s.allocations} allocations`);
+  return `Imported ${s.kind} from ${s.file}: ${parts.join(', ')}.`;
+}

@@ -1,0 +1,65 @@
+import type { ImportKind, Mapping } from '@credence/app';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type Io, withStore } from '../context';
+import { EXIT } from '../exit-codes';
+import { FileReadError, openRows, progressBar, readMappingFile } from '../files';
+import { asFormat, asPositiveInt } from '../options';
+import { IMPORT_KINDS, runImport, summaryText } from './import';
+import { mappingMessage, rowMessage } from './row-messages';
+
+const asKind = (v: string): ImportKind => {
+  if ((IMPORT_KINDS as readonly string[]).includes(v)) return v as ImportKind;
+  throw new InvalidArgumentError(`choose one of ${IMPORT_KINDS.join(', ')}.`);
+};
+
+export function registerImportCommand(program: Command, io: Io, state: { exitCode: number }): void {
+  program
+    .command('import')
+    .description('import a CSV or XLSX file, all or nothing (docs/import.md)')
+    .argument('<kind>', IMPORT_KINDS.join(' | '), asKind)
+    .argument('<file>', '.csv, .tsv, .txt or .xlsx')
+    .option('--map <file>', 'mapping file for a foreign export (columns, dateFormat, defaults, …)')
+    .option('--sheet <name>', 'XLSX worksheet (default: the first)')
+    .option('--format <format>', 'table or json (the summary or the errors)', asFormat, 'table')
+    .option('--max-errors <n>', 'row errors to print (all are counted)', asPositiveInt, 50)
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (kind: ImportKind, file: string, o) => {
+      let mapping: Mapping | undefined;
+      if (o.map) {
+        const m = await readMappingFile(o.map, kind);
+        if (!m.ok) {
+          for (const f of m.error) io.err(`credence: ${mappingMessage(o.map, f)}`);
+          state.exitCode = EXIT.usage;
+          return;
+        }
+        mapping = m.value;
+      }
+      const bar = io.isTty ? progressBar(`import ${kind}`) : undefined;
+      try {
+        const result = await withStore(o, io, async (store) => {
+          const source = await openRows(file, {
+            ...(o.sheet ? { sheet: o.sheet } : {}),
+            ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}),
+            ...(bar ? { onProgress: bar.update } : {}),
+          });
+          return runImport(store, kind, source, mapping, { maxErrors: o.maxErrors });
+        });
+        bar?.stop();
+        if (result.ok) {
+          io.out(o.format === 'json' ? JSON.stringify(result.value, null, 2) : summaryText(result.value));
+          return;
+        }
+        const f = result.error;
+        if (o.format === 'json') io.out(JSON.stringify({ file, errorCount: f.errorCount, errors: f.errors }, null, 2));
+        for (const e of f.errors) io.err(rowMessage(e));
+        if (f.errorCount > f.errors.length) io.err(`… and ${f.errorCount - f.errors.length} more errors`);
+        io.err(`credence: ${file}: nothing imported (${f.errorCount} ${f.errorCount === 1 ? 'error' : 'errors'}).`);
+        state.exitCode = EXIT.rejected;
+      } catch (e) {
+        bar?.stop();
+        if (!(e instanceof FileReadError)) throw e;
+        io.err(`credence: ${e.message}`);
+        state.exitCode = EXIT.rejected;
+      }
+    });
+}

@@ -1,0 +1,63 @@
+import type { RowError } from '@credence/app';
+import type { Failure } from '@credence/core';
+
+const REASONS: Readonly<Record<string, string>> = {
+  not_positive: 'must be greater than zero',
+  too_many_decimals: 'more decimals than the currency has',
+  due_before_issue: 'due date is before the issue date',
+  email: 'not an e-mail address',
+  not_a_country_code: 'not an ISO 3166 country code (2 or 3 letters)',
+  not_days: 'not a whole number of days',
+  same_currency: 'from and to currency are the same',
+  unknown_field: 'not a field of this import',
+  unknown_key: 'unknown key',
+  not_an_object: 'must be a JSON object',
+  not_a_string: 'must be a string',
+  bad_condition: 'must be "empty", "not_empty" or {"equals": "…"}',
+  bad_value: 'invalid value',
+  same_as_decimal: 'same as the decimal separator',
+  not_json: 'not valid JSON',
+};
+
+/** Why a row was rejected, in words; the code and parameters stay in `--format json`. */
+export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
+  const p = e.params;
+  const why = typeof p.reason === 'string' ? (REASONS[p.reason] ?? p.reason) : undefined;
+  switch (e.code) {
+    case 'invalid_amount':
+      return why ?? (p.decimals !== undefined ? `more than ${p.decimals} decimals` : 'not an amount (digits with an optional decimal point)');
+    case 'invalid_currency':
+      return 'unknown currency (ISO 4217 code expected)';
+    case 'invalid_date':
+      return why ?? `not a date in the format ${p.format ?? 'YYYY-MM-DD'}`;
+    case 'missing_field':
+      return 'required but empty';
+    case 'unknown_buyer':
+      return 'no such buyer (import buyers first)';
+    case 'unknown_document':
+      return 'no such document';
+    case 'document_conflict':
+    case 'idempotency_conflict':
+      return p.against === 'file'
+        ? `repeated with other content (first at row ${p.firstRow})`
+        : 'already imported with other content (conflict)';
+    case 'invalid_field':
+      return why ?? (p.choices !== undefined ? `must be one of ${p.choices}` : 'invalid value');
+    case 'invalid_rate':
+      return why ?? 'not a positive exact decimal rate';
+    default:
+      return e.code;
+  }
+}
+
+export function rowMessage(e: RowError): string {
+  return `${e.file}: row ${e.row}, column ${e.column}, value "${e.value}": ${rowReason(e)}`;
+}
+
+/** A problem in a mapping file (one line each). */
+export function mappingMessage(file: string, f: Failure): string {
+  const field = f.params.field !== undefined ? ` ${f.params.field}:` : '';
+  const why = typeof f.params.reason === 'string' ? (REASONS[f.params.reason] ?? f.params.reason) : f.code;
+  const detail = f.code === 'not_found' ? 'cannot read the file' : f.code === 'missing_field' ? `required field ${f.params.field} is not mapped and has no default` : why;
+  return `${file}:${f.code === 'missing_field' ? '' : field} ${detail}`;
+}
