@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '@credence/app';
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
-import { openEngine } from '../src/index';
+import { type Engine, openEngine } from '../src/index';
 import { LEDGER_TABLES } from '../src/schema';
 import { storeOn } from '../src/store';
 
 /** A store under test plus what the tests need to isolate themselves. */
 export interface Harness {
   readonly store: Store;
+  readonly engine: Engine;
   /** Empties every table (between property runs). */
   reset(): Promise<void>;
 }
@@ -26,6 +27,7 @@ async function openTarget(databaseUrl: string | undefined): Promise<Harness & { 
   });
   return {
     store: storeOn(engine),
+    engine,
     async reset() {
       await sql`truncate table ${sql.join(LEDGER_TABLES.map((t) => sql.table(t)))}`.execute(engine.db);
     },

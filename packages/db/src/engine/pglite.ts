@@ -38,7 +38,7 @@ function connOver(tx: Queryable): Conn {
         if (parts.length > 0) await tx.query(sqlText, [], { blob: new Blob(parts) });
         parts = [];
       };
-      for (const part of csv) {
+      for (const part of typeof csv === 'string' ? [csv] : csv) {
         parts.push(part);
         if (parts.length >= PARTS_PER_COPY) await flush();
       }

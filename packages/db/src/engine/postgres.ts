@@ -33,7 +33,7 @@ function connOn(client: pg.PoolClient): Conn {
     db: kyselyOn(client),
     async copy(table, columns, csv) {
       const stream = client.query(copyFrom(copySql(table, columns, 'STDIN')));
-      await pipeline(Readable.from(csv, { objectMode: false }), stream);
+      await pipeline(Readable.from(typeof csv === 'string' ? [csv] : csv, { objectMode: false }), stream);
     },
   };
 }

@@ -5,10 +5,10 @@ import type { Database } from '../schema';
 export interface Conn {
   readonly db: Kysely<Database>;
   /**
-   * `COPY table (columns) FROM STDIN` with CSV text given in parts (each ending in a newline);
+   * `COPY table (columns) FROM STDIN` with CSV text, whole or in parts (each ending in a newline);
    * runs in the connection's current transaction.
    */
-  copy(table: keyof Database, columns: readonly string[], csv: Iterable<string>): Promise<void>;
+  copy(table: keyof Database, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
 }
 
 /** A database the store runs on: PGlite (embedded) or a PostgreSQL server. */
