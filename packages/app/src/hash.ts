@@ -15,10 +15,15 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      const o = value as Record<string, unknown>;
+      const keys = Object.keys(o).sort();
+      let out = '';
+      for (const k of keys) {
+        const v = o[k];
+        if (v === undefined) continue;
+        out += `${out === '' ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+      }
+      return `{${out}}`;
     }
     default:
       throw new TypeError(`cannot hash a ${typeof value}`);

@@ -18,7 +18,8 @@ export function paymentProblems(
   const out: PaymentProblem[] = [];
   if (buyer === undefined) out.push({ field: 'buyer_id', code: 'unknown_buyer', params: { buyerId: p.buyerId } });
   if (p.documentNumber !== undefined) {
-    if (named === undefined) out.push({ field: 'document_number', code: 'unknown_document', params: {} });
+    if (named === undefined)
+      out.push({ field: 'document_number', code: 'unknown_document', params: { number: p.documentNumber } });
     else if (named.buyerId !== p.buyerId) {
       out.push({
         field: 'document_number',
@@ -26,7 +27,7 @@ export function paymentProblems(
         params: { reason: 'other_buyer', buyerId: named.buyerId },
       });
     } else if (named.currency !== p.currency) {
-      out.push({ field: 'currency', code: 'currency_mismatch', params: { documentCurrency: named.currency } });
+      out.push({ field: 'currency', code: 'currency_mismatch', params: { a: p.currency, b: named.currency } });
     }
   }
   return out;

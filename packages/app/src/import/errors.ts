@@ -21,7 +21,9 @@ export class RowErrors {
     params: Readonly<Record<string, string | number>> = {},
   ): void {
     this.total += 1;
-    if (this.kept.length < this.max) this.kept.push({ file: this.file, row, column, value, code, params });
+    if (this.kept.length < this.max) {
+      this.kept.push({ file: this.file, row, column, value, code, params: { value, column, ...params } });
+    }
   }
 
   get count(): number {

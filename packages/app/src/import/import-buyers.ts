@@ -21,7 +21,8 @@ export async function importBuyers(
   const { unique, repeats } = dedupeInFile(
     read.items,
     (b) => b.id,
-    (row, firstRow, b) => read.rowError(row, 'buyer_id', b.id, 'idempotency_conflict', { against: 'file', firstRow }),
+    (row, firstRow, b) =>
+      read.rowError(row, 'buyer_id', b.id, 'idempotency_conflict', { against: 'file', firstRow, key: `buyer:${b.id}` }),
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     ensureClean();
@@ -46,7 +47,7 @@ export async function importBuyers(
       } else updated += 1;
       writes.push(u.value);
     }
-    for (const c of chunks(writes, options.chunkSize ?? 5000)) await tx.upsertBuyers(c);
+    for (const c of chunks(writes, options.chunkSize ?? 20_000)) await tx.upsertBuyers(c);
     return {
       kind: 'buyers' as const,
       file: source.file,

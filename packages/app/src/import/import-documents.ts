@@ -23,7 +23,11 @@ export async function importDocuments(
     read.items,
     (d) => d.number,
     (row, firstRow, d) =>
-      read.rowError(row, 'document_number', d.number, 'document_conflict', { against: 'file', firstRow }),
+      read.rowError(row, 'document_number', d.number, 'document_conflict', {
+        against: 'file',
+        firstRow,
+        number: d.number,
+      }),
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     const known = new Set(
@@ -46,14 +50,15 @@ export async function importDocuments(
     let unchanged = repeats;
     for (const u of unique) {
       const d = u.value;
-      if (!known.has(d.buyerId)) read.rowError(u.row, 'buyer_id', d.buyerId, 'unknown_buyer');
+      if (!known.has(d.buyerId)) read.rowError(u.row, 'buyer_id', d.buyerId, 'unknown_buyer', { buyerId: d.buyerId });
       const before = stored.get(d.number);
       if (before === undefined) fresh.push({ ...d, idempotencyKey: documentKey(d.number), contentHash: u.hash });
       else if (before.contentHash === u.hash) unchanged += 1;
-      else read.rowError(u.row, 'document_number', d.number, 'document_conflict', { against: 'store' });
+      else
+        read.rowError(u.row, 'document_number', d.number, 'document_conflict', { against: 'store', number: d.number });
     }
     ensureClean();
-    for (const c of chunks(fresh, options.chunkSize ?? 5000)) await tx.insertDocuments(c);
+    for (const c of chunks(fresh, options.chunkSize ?? 20_000)) await tx.insertDocuments(c);
     return {
       kind: 'invoices' as const,
       file: source.file,

@@ -33,7 +33,11 @@ export async function importFxRates(
     return r === undefined ? undefined : normalized(r);
   });
   const { unique, repeats } = dedupeInFile(read.items, rateKey, (row, firstRow, r) =>
-    read.rowError(row, 'rate', decimalToString(r.rate), 'idempotency_conflict', { against: 'file', firstRow }),
+    read.rowError(row, 'rate', decimalToString(r.rate), 'idempotency_conflict', {
+      against: 'file',
+      firstRow,
+      key: `fx:${rateKey(r)}`,
+    }),
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     const stored = new Map((await tx.fxRates()).map((r) => [rateKey(r), normalized(r)]));
@@ -46,12 +50,13 @@ export async function importFxRates(
       else {
         read.rowError(u.row, 'rate', decimalToString(u.value.rate), 'idempotency_conflict', {
           against: 'store',
+          key: `fx:${rateKey(u.value)}`,
           stored: decimalToString(before.rate),
         });
       }
     }
     ensureClean();
-    for (const c of chunks(fresh, options.chunkSize ?? 5000)) await tx.insertFxRates(c);
+    for (const c of chunks(fresh, options.chunkSize ?? 20_000)) await tx.insertFxRates(c);
     return {
       kind: 'fx-rates' as const,
       file: source.file,

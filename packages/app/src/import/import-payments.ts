@@ -23,9 +23,14 @@ export async function importPayments(
   const { unique, repeats } = dedupeInFile(
     read.items,
     (p) => p.id,
-    (row, firstRow, p) => read.rowError(row, 'payment_id', p.id, 'idempotency_conflict', { against: 'file', firstRow }),
+    (row, firstRow, p) =>
+      read.rowError(row, 'payment_id', p.id, 'idempotency_conflict', {
+        against: 'file',
+        firstRow,
+        key: paymentKey(p.id),
+      }),
   );
-  const size = options.chunkSize ?? 5000;
+  const size = options.chunkSize ?? 20_000;
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     const stored = new Map(
       (
@@ -41,7 +46,11 @@ export async function importPayments(
       const before = stored.get(u.value.id);
       if (before === undefined) fresh.push(u);
       else if (before.contentHash === u.hash) unchanged += 1;
-      else read.rowError(u.row, 'payment_id', u.value.id, 'idempotency_conflict', { against: 'store' });
+      else
+        read.rowError(u.row, 'payment_id', u.value.id, 'idempotency_conflict', {
+          against: 'store',
+          key: paymentKey(u.value.id),
+        });
     }
     const buyers = new Map(
       (

@@ -52,7 +52,7 @@ export interface ImportFailure extends Failure {
 export interface ImportOptions {
   /** How many row errors to keep in the failure (all are counted). Default 1000. */
   readonly maxErrors?: number;
-  /** Rows per bulk write. Default 5000. */
+  /** Rows per bulk write. Default 20000. */
   readonly chunkSize?: number;
   /** Called every few thousand rows while the file is read. */
   readonly onRow?: (rowsRead: number) => void;
