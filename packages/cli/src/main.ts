@@ -28,7 +28,9 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     await program.parseAsync([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+        ? EXIT.ok
+        : EXIT.usage;
     }
     io.err(`credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT.bug;

@@ -18,8 +18,18 @@ export interface IbmRow {
 }
 
 const HEADER: (keyof IbmRow)[] = [
-  'countryCode', 'customerID', 'PaperlessDate', 'invoiceNumber', 'InvoiceDate', 'DueDate',
-  'InvoiceAmount', 'Disputed', 'SettledDate', 'PaperlessBill', 'DaysToSettle', 'DaysLate',
+  'countryCode',
+  'customerID',
+  'PaperlessDate',
+  'invoiceNumber',
+  'InvoiceDate',
+  'DueDate',
+  'InvoiceAmount',
+  'Disputed',
+  'SettledDate',
+  'PaperlessBill',
+  'DaysToSettle',
+  'DaysLate',
 ];
 
 function rng(seed: number): () => number {
@@ -39,7 +49,10 @@ const plus = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 export function ibmRows(n: number, seed = 7): IbmRow[] {
   const r = rng(seed);
-  const customers = Array.from({ length: 12 }, (_, i) => `${String(1000 + i * 37).padStart(4, '0')}-${'ABCDEFGHIJKL'[i]}XQZT`);
+  const customers = Array.from(
+    { length: 12 },
+    (_, i) => `${String(1000 + i * 37).padStart(4, '0')}-${'ABCDEFGHIJKL'[i]}XQZT`,
+  );
   const countries = ['391', '406', '770', '818', '897'];
   const rows: IbmRow[] = [];
   for (let i = 0; i < n; i++) {
@@ -93,7 +106,19 @@ export function independentAging(rows: readonly IbmRow[], asOf: Date): Map<strin
     if (row.SettledDate !== '' && parse(row.SettledDate) <= t) continue;
     const days = Math.round((t - parse(row.DueDate)) / 86_400_000);
     const label =
-      days <= 0 ? 'not_due' : days <= 30 ? '1-30' : days <= 60 ? '31-60' : days <= 90 ? '61-90' : days <= 180 ? '91-180' : days <= 365 ? '181-365' : '365+';
+      days <= 0
+        ? 'not_due'
+        : days <= 30
+          ? '1-30'
+          : days <= 60
+            ? '31-60'
+            : days <= 90
+              ? '61-90'
+              : days <= 180
+                ? '91-180'
+                : days <= 365
+                  ? '181-365'
+                  : '365+';
     out.set(label, (out.get(label) ?? 0) + cents(row.InvoiceAmount));
   }
   return out;

@@ -33,7 +33,11 @@ describe('IBM accounts-receivable export', () => {
     async (asOf) => {
       const r = await credence(['report', 'aging', '--as-of', asOf, '--format', 'json', '--db', db]);
       expect(r.code).toBe(0);
-      const report = JSON.parse(r.out) as { currency: string; buckets: { label: string; amount: string }[]; total: string };
+      const report = JSON.parse(r.out) as {
+        currency: string;
+        buckets: { label: string; amount: string }[];
+        total: string;
+      };
       expect(report.currency).toBe('USD');
       const expected = independentAging(rows, new Date(`${asOf}T00:00:00Z`));
       for (const b of report.buckets) expect([b.label, cents(b.amount)]).toEqual([b.label, expected.get(b.label) ?? 0]);
@@ -44,7 +48,17 @@ describe('IBM accounts-receivable export', () => {
   it('re-importing the same files changes nothing', async () => {
     const before = await credence(['report', 'aging', '--as-of', '2013-07-01', '--format', 'json', '--db', db]);
     for (const kind of ['invoices', 'payments']) {
-      const r = await credence(['import', kind, file, '--map', join(maps, `${kind}.map.json`), '--db', db, '--format', 'json']);
+      const r = await credence([
+        'import',
+        kind,
+        file,
+        '--map',
+        join(maps, `${kind}.map.json`),
+        '--db',
+        db,
+        '--format',
+        'json',
+      ]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.out)).toMatchObject({ created: 0 });
     }
@@ -57,7 +71,15 @@ describe('IBM accounts-receivable export', () => {
     const extra = { ...rows[0], invoiceNumber: '999999' } as (typeof rows)[number];
     const conflictFile = join(tmp.dir, 'changed.csv');
     writeFileSync(conflictFile, ibmCsv([...changed, extra]));
-    const r = await credence(['import', 'invoices', conflictFile, '--map', join(maps, 'invoices.map.json'), '--db', db]);
+    const r = await credence([
+      'import',
+      'invoices',
+      conflictFile,
+      '--map',
+      join(maps, 'invoices.map.json'),
+      '--db',
+      db,
+    ]);
     expect(r.code).toBe(3);
     expect(r.err).toContain(rows[3]?.invoiceNumber);
     expect(r.err).toMatch(/row 5\b/);
@@ -69,7 +91,9 @@ describe('IBM accounts-receivable export', () => {
   });
 
   it('a bad date is reported with file, row, column and value, and nothing is imported', async () => {
-    const bad = rows.slice(0, 10).map((r, i) => ({ ...r, invoiceNumber: `B${i}`, ...(i === 6 ? { DueDate: '2/30/2013' } : {}) }));
+    const bad = rows
+      .slice(0, 10)
+      .map((r, i) => ({ ...r, invoiceNumber: `B${i}`, ...(i === 6 ? { DueDate: '2/30/2013' } : {}) }));
     const badFile = join(tmp.dir, 'bad.csv');
     writeFileSync(badFile, ibmCsv(bad));
     const r = await credence(['import', 'invoices', badFile, '--map', join(maps, 'invoices.map.json'), '--db', db]);
@@ -78,7 +102,17 @@ describe('IBM accounts-receivable export', () => {
     expect(r.err).toMatch(/row 8\b/);
     expect(r.err).toContain('DueDate');
     expect(r.err).toContain('2/30/2013');
-    const b0 = await credence(['buyer', 'show', bad[0]?.customerID ?? '', '--as-of', '2030-01-01', '--format', 'json', '--db', db]);
+    const b0 = await credence([
+      'buyer',
+      'show',
+      bad[0]?.customerID ?? '',
+      '--as-of',
+      '2030-01-01',
+      '--format',
+      'json',
+      '--db',
+      db,
+    ]);
     expect(b0.out).not.toContain('"B0"');
   });
 

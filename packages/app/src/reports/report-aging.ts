@@ -1,13 +1,13 @@
 import {
   type AgingReport,
-  type BusinessDate,
-  type CurrencyCode,
-  type Result,
   agingReports,
+  type BusinessDate,
   bucketSet,
+  type CurrencyCode,
   convert,
   money,
   ok,
+  type Result,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
 

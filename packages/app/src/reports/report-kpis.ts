@@ -1,17 +1,17 @@
 import {
-  type BusinessDate,
-  type CurrencyCode,
-  type Kpis,
-  type PaymentBehaviour,
-  type Result,
   addDays,
   addMonths,
+  type BusinessDate,
+  type CurrencyCode,
   computeKpis,
   convert,
   fail,
+  type Kpis,
   money,
   ok,
+  type PaymentBehaviour,
   paymentBehaviour,
+  type Result,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
 
@@ -40,7 +40,10 @@ export function defaultKpiFrom(asOf: BusinessDate): BusinessDate {
 export async function reportKpis(store: LedgerReads, q: KpiQuery): Promise<Result<KpiResult>> {
   const from = q.from ?? defaultKpiFrom(q.asOf);
   if (from > q.asOf) return fail('invalid_argument', { from, asOf: q.asOf, reason: 'from_after_as_of' });
-  const [inputs, sums] = await Promise.all([store.kpiInputs(from, q.asOf), store.behaviourSums(from, q.asOf, q.buyerId)]);
+  const [inputs, sums] = await Promise.all([
+    store.kpiInputs(from, q.asOf),
+    store.behaviourSums(from, q.asOf, q.buyerId),
+  ]);
   const perCurrency = inputs.map(computeKpis);
   const behaviour = sums.map(paymentBehaviour);
   const base = { from, asOf: q.asOf, perCurrency, behaviour };

@@ -1,5 +1,5 @@
 import type { Store } from '@credence/app';
-import { type BusinessDate, type Failure, daysBetween } from '@credence/core';
+import { type BusinessDate, daysBetween, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
@@ -10,7 +10,15 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
   const buyers = await store.listBuyers();
   if (format === 'json') return { ok: true, text: JSON.stringify(buyers, null, 2) };
   const columns = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'industry', 'collector'];
-  const rows = buyers.map((b) => [b.id, b.name, b.country, b.currency, String(b.paymentTermsDays), b.industry ?? '', b.collector ?? '']);
+  const rows = buyers.map((b) => [
+    b.id,
+    b.name,
+    b.country,
+    b.currency,
+    String(b.paymentTermsDays),
+    b.industry ?? '',
+    b.collector ?? '',
+  ]);
   if (format === 'csv') {
     const { renderCsv } = await import('../format/table');
     return { ok: true, text: renderCsv(columns, rows) };
@@ -18,16 +26,32 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
   return {
     ok: true,
     text: `${renderTable(
-      [{ header: 'ID' }, { header: 'Name' }, { header: 'Country' }, { header: 'Cur' }, { header: 'Terms', align: 'right' }, { header: 'Industry' }, { header: 'Collector' }],
+      [
+        { header: 'ID' },
+        { header: 'Name' },
+        { header: 'Country' },
+        { header: 'Cur' },
+        { header: 'Terms', align: 'right' },
+        { header: 'Industry' },
+        { header: 'Collector' },
+      ],
       rows,
     )}\n${buyers.length} buyers`,
   };
 }
 
-export async function runBuyerShow(store: Store, id: string, asOf: BusinessDate, format: OutputFormat, locale?: string): Promise<Out> {
+export async function runBuyerShow(
+  store: Store,
+  id: string,
+  asOf: BusinessDate,
+  format: OutputFormat,
+  locale?: string,
+): Promise<Out> {
   const buyer = await store.getBuyer(id);
   if (!buyer) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id } } };
-  const items = (await store.buyerOpenItems(id, asOf)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const items = (await store.buyerOpenItems(id, asOf)).sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
+  );
   if (format === 'json') {
     return {
       ok: true,
@@ -66,9 +90,33 @@ export async function runBuyerShow(store: Store, id: string, asOf: BusinessDate,
   const totals = new Map<string, bigint>();
   for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.open);
   const table = renderTable(
-    [{ header: 'Document' }, { header: 'Type' }, { header: 'Issued' }, { header: 'Due' }, { header: 'Days overdue', align: 'right' }, { header: 'Cur' }, { header: 'Open', align: 'right' }],
-    items.map((i) => [i.number, i.type === 'credit_note' ? 'credit' : 'invoice', i.issueDate, i.dueDate, String(Math.max(0, daysBetween(i.dueDate, asOf))), i.currency, fmt(i.open, i.currency, locale)]),
-    [`${items.length} open items`, '', '', '', '', '', [...totals].map(([c, a]) => `${c} ${fmt(a, c as never, locale)}`).join(' ')],
+    [
+      { header: 'Document' },
+      { header: 'Type' },
+      { header: 'Issued' },
+      { header: 'Due' },
+      { header: 'Days overdue', align: 'right' },
+      { header: 'Cur' },
+      { header: 'Open', align: 'right' },
+    ],
+    items.map((i) => [
+      i.number,
+      i.type === 'credit_note' ? 'credit' : 'invoice',
+      i.issueDate,
+      i.dueDate,
+      String(Math.max(0, daysBetween(i.dueDate, asOf))),
+      i.currency,
+      fmt(i.open, i.currency, locale),
+    ]),
+    [
+      `${items.length} open items`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      [...totals].map(([c, a]) => `${c} ${fmt(a, c as never, locale)}`).join(' '),
+    ],
   );
   return { ok: true, text: `${buyer.id}\n${head}\n\nOpen items as of ${asOf}\n${table}` };
 }

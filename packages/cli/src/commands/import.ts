@@ -3,13 +3,13 @@ import {
   type ImportKind,
   type ImportOptions,
   type ImportSummary,
-  type Mapping,
-  type RowSource,
-  type Store,
   importBuyers,
   importDocuments,
   importFxRates,
   importPayments,
+  type Mapping,
+  type RowSource,
+  type Store,
 } from '@credence/app';
 import type { Result } from '@credence/core';
 
@@ -29,7 +29,13 @@ const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
   'fx-rates': importFxRates,
 };
 
-export function runImport(store: Store, kind: ImportKind, source: RowSource, mapping: Mapping | undefined, options: ImportOptions) {
+export function runImport(
+  store: Store,
+  kind: ImportKind,
+  source: RowSource,
+  mapping: Mapping | undefined,
+  options: ImportOptions,
+) {
   return IMPORTERS[kind](store, source, mapping, options);
 }
 

@@ -21,6 +21,10 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .option('--locale <locale>', 'number format', 'en')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (id: string, o) =>
-      emit(io, state, await withStore(o, io, (s) => runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale))),
+      emit(
+        io,
+        state,
+        await withStore(o, io, (s) => runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale)),
+      ),
     );
 }

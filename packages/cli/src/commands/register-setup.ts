@@ -1,5 +1,14 @@
-import type { Command } from 'commander';
-import { type Io, describeStore, withStore } from '../context';
+import type { PortfolioSize } from '@credence/app';
+import { type Command, InvalidArgumentError } from 'commander';
+import { describeStore, type Io, withStore } from '../context';
+import { EXIT } from '../exit-codes';
+import { asCurrency, asDate, asPositiveInt } from '../options';
+import { DEFAULT_DEMO_DIR, prepareDemoDir, runDemo } from './demo';
+
+const asSize = (v: string): PortfolioSize => {
+  if (v === 'small' || v === 'medium' || v === 'large') return v;
+  throw new InvalidArgumentError('choose small, medium or large.');
+};
 
 export function registerSetupCommands(program: Command, io: Io, state: { exitCode: number }): void {
   program
@@ -8,7 +17,38 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const counts = await withStore(o, io, (s) => s.counts());
-      io.out(`Database ready at ${describeStore(o, io.env)}: ${counts.buyers} buyers, ${counts.documents} documents, ${counts.payments} payments.`);
-      state.exitCode = 0;
+      io.out(
+        `Database ready at ${describeStore(o, io.env)}: ${counts.buyers} buyers, ${counts.documents} documents, ${counts.payments} payments.`,
+      );
+    });
+  program
+    .command('demo')
+    .description(
+      'build a deterministic demo portfolio in a database of its own and print aging, KPIs and the most overdue buyers',
+    )
+    .option('--seed <n>', 'random seed: the same seed and date give the same portfolio', asPositiveInt, 42)
+    .option('--size <size>', 'small (~30 buyers), medium (~300), large (~3,000)', asSize, 'medium')
+    .option('--dir <dir>', 'directory for the demo (replaced on every run; never your --db)', DEFAULT_DEMO_DIR)
+    .option('--as-of <date>', 'the last day of the portfolio and the report date (default: today)', asDate)
+    .option('--currency <code>', 'reporting currency for totals and ranking', asCurrency, asCurrency('EUR'))
+    .option('--locale <locale>', 'number format for tables', 'en')
+    .action(async (o) => {
+      const prepared = prepareDemoDir(o.dir);
+      if (!prepared.ok) {
+        io.err(`credence: ${prepared.reason}`);
+        state.exitCode = EXIT.usage;
+        return;
+      }
+      await runDemo(
+        {
+          seed: o.seed,
+          size: o.size,
+          dir: o.dir,
+          asOf: o.asOf ?? io.clock.today(),
+          locale: o.locale,
+          reportingCurrency: o.currency,
+        },
+        io.out,
+      );
     });
 }

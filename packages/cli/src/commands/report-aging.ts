@@ -1,6 +1,6 @@
+import type { Store } from '@credence/app';
 import { type AgingResult, reportAging } from '@credence/app';
 import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import type { Store } from '@credence/app';
 import { dec, fmt } from '../format/money';
 import { renderCsv, renderTable } from '../format/table';
 
@@ -75,14 +75,27 @@ export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>,
   const parts: string[] = [`Aging as of ${res.asOf}`];
   if (!byBuyer) {
     const totals = res.reporting
-      ? [`${res.reporting.currency}*`, ...res.reporting.buckets.map((b) => fmt(b, res.reporting?.currency as CurrencyCode, locale)), fmt(res.reporting.total, res.reporting.currency, locale), '']
+      ? [
+          `${res.reporting.currency}*`,
+          ...res.reporting.buckets.map((b) => fmt(b, res.reporting?.currency as CurrencyCode, locale)),
+          fmt(res.reporting.total, res.reporting.currency, locale),
+          '',
+        ]
       : undefined;
-    parts.push(renderTable(columns, res.reports.map((r) => row(r, [])), totals));
+    parts.push(
+      renderTable(
+        columns,
+        res.reports.map((r) => row(r, [])),
+        totals,
+      ),
+    );
     if (res.reporting) parts.push(`* converted to ${res.reporting.currency} at the rates in force on ${res.asOf}`);
   } else {
     const currencies = [...new Set(res.reports.map((r) => r.currency))];
     for (const cur of currencies) {
-      const rs = res.reports.filter((r) => r.currency === cur).sort((a, b) => (b.total > a.total ? 1 : b.total < a.total ? -1 : 0));
+      const rs = res.reports
+        .filter((r) => r.currency === cur)
+        .sort((a, b) => (b.total > a.total ? 1 : b.total < a.total ? -1 : 0));
       const sums = res.labels.map((_, i) => rs.reduce((s, r) => s + (r.buckets[i]?.amount ?? 0n), 0n));
       const total = sums.reduce((s, x) => s + x, 0n);
       const count = rs.reduce((s, r) => s + r.count, 0);
@@ -94,20 +107,31 @@ export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>,
         renderTable(
           columns,
           rs.map((r) => row(r, [label(r.buyerId ?? '')])),
-          [`Total (${rs.length} buyers)`, cur, ...sums.map((s) => fmt(s, cur, locale)), fmt(total, cur, locale), String(count)],
+          [
+            `Total (${rs.length} buyers)`,
+            cur,
+            ...sums.map((s) => fmt(s, cur, locale)),
+            fmt(total, cur, locale),
+            String(count),
+          ],
         ),
       );
     }
   }
   const unapplied = res.unappliedCash.filter((u) => u.amount !== 0n);
   if (unapplied.length > 0) {
-    parts.push(`Unapplied cash (not in the aging): ${unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`).join(', ')}`);
+    parts.push(
+      `Unapplied cash (not in the aging): ${unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`).join(', ')}`,
+    );
   }
   if (res.reports.length === 0) parts.push('No open items.');
   return parts.join('\n\n');
 }
 
-export async function runReportAging(store: Store, o: AgingOptions): Promise<{ ok: true; text: string } | { ok: false; error: Failure }> {
+export async function runReportAging(
+  store: Store,
+  o: AgingOptions,
+): Promise<{ ok: true; text: string } | { ok: false; error: Failure }> {
   const res = await reportAging(store, {
     asOf: o.asOf,
     byBuyer: o.byBuyer,

@@ -1,4 +1,4 @@
-import { type KpiResult, type Store, reportKpis } from '@credence/app';
+import { type KpiResult, reportKpis, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderCsv, renderTable } from '../format/table';
@@ -105,15 +105,44 @@ export function kpisTable(r: KpiResult, names: ReadonlyMap<string, string>, loca
 }
 
 export function kpisCsv(r: KpiResult): string {
-  const header = ['currency', 'from', 'as_of', 'total_ar', 'overdue_ar', 'credit_sales', 'dso', 'countback_dso', 'best_possible_dso', 'add', 'cei', 'overdue_percent'];
+  const header = [
+    'currency',
+    'from',
+    'as_of',
+    'total_ar',
+    'overdue_ar',
+    'credit_sales',
+    'dso',
+    'countback_dso',
+    'best_possible_dso',
+    'add',
+    'cei',
+    'overdue_percent',
+  ];
   const s = (x: number | null) => (x === null ? '' : String(x));
   return renderCsv(
     header,
-    r.perCurrency.map((k) => [k.currency, r.from, r.asOf, dec(k.totalAr, k.currency), dec(k.overdueAr, k.currency), dec(k.creditSales, k.currency), s(k.dso), s(k.countbackDso), s(k.bestPossibleDso), s(k.averageDaysDelinquent), s(k.cei), s(k.overduePercent)]),
+    r.perCurrency.map((k) => [
+      k.currency,
+      r.from,
+      r.asOf,
+      dec(k.totalAr, k.currency),
+      dec(k.overdueAr, k.currency),
+      dec(k.creditSales, k.currency),
+      s(k.dso),
+      s(k.countbackDso),
+      s(k.bestPossibleDso),
+      s(k.averageDaysDelinquent),
+      s(k.cei),
+      s(k.overduePercent),
+    ]),
   );
 }
 
-export async function runReportKpis(store: Store, o: KpiOptions): Promise<{ ok: true; text: string } | { ok: false; error: Failure }> {
+export async function runReportKpis(
+  store: Store,
+  o: KpiOptions,
+): Promise<{ ok: true; text: string } | { ok: false; error: Failure }> {
   const res = await reportKpis(store, {
     asOf: o.asOf,
     ...(o.from ? { from: o.from } : {}),

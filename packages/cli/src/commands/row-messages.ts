@@ -25,7 +25,12 @@ export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
   const why = typeof p.reason === 'string' ? (REASONS[p.reason] ?? p.reason) : undefined;
   switch (e.code) {
     case 'invalid_amount':
-      return why ?? (p.decimals !== undefined ? `more than ${p.decimals} decimals` : 'not an amount (digits with an optional decimal point)');
+      return (
+        why ??
+        (p.decimals !== undefined
+          ? `more than ${p.decimals} decimals`
+          : 'not an amount (digits with an optional decimal point)')
+      );
     case 'invalid_currency':
       return 'unknown currency (ISO 4217 code expected)';
     case 'invalid_date':
@@ -58,6 +63,11 @@ export function rowMessage(e: RowError): string {
 export function mappingMessage(file: string, f: Failure): string {
   const field = f.params.field !== undefined ? ` ${f.params.field}:` : '';
   const why = typeof f.params.reason === 'string' ? (REASONS[f.params.reason] ?? f.params.reason) : f.code;
-  const detail = f.code === 'not_found' ? 'cannot read the file' : f.code === 'missing_field' ? `required field ${f.params.field} is not mapped and has no default` : why;
+  const detail =
+    f.code === 'not_found'
+      ? 'cannot read the file'
+      : f.code === 'missing_field'
+        ? `required field ${f.params.field} is not mapped and has no default`
+        : why;
   return `${file}:${f.code === 'missing_field' ? '' : field} ${detail}`;
 }
