@@ -1,5 +1,5 @@
-import { type BusinessDate, date } from '@credence/core';
 import type { Clock } from '@credence/app';
+import { type BusinessDate, date } from '@credence/core';
 
 /**
  * Today in the creditor's time zone (CREDENCE_TZ, default the machine's zone).

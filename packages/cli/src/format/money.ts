@@ -1,4 +1,4 @@
-import { type Money, exponentOf, money, toDecimalString, type CurrencyCode } from '@credence/core';
+import { type CurrencyCode, exponentOf, type Money, money, toDecimalString } from '@credence/core';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 

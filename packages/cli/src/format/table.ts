@@ -1,4 +1,4 @@
-import { pad, displayWidth } from './width';
+import { displayWidth, pad } from './width';
 
 export interface Column {
   readonly header: string;
