@@ -45,6 +45,8 @@ export async function openPostgres(databaseUrl: string, schema: string | undefin
     max: 4,
     ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
   if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

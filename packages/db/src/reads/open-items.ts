@@ -63,9 +63,13 @@ export async function openInvoices(db: Kysely<Database>, buyerIds: readonly stri
   for (const part of chunks(buyerIds)) {
     const { rows } = await sql<Omit<OpenRow, 'type'>>`
       select * from (
-        select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency,
-               d.amount + coalesce((select sum(a.delta) from allocations a where a.document_number = d.number), 0) as open
+        select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency, d.amount + coalesce(m.moved, 0) as open
         from documents d
+        left join (
+          select a.document_number, sum(a.delta) as moved from allocations a
+          where a.document_number in (select number from documents where buyer_id = any(${part}::text[]))
+          group by a.document_number
+        ) m on m.document_number = d.number
         where d.type = 'invoice' and d.buyer_id = any(${part}::text[])
       ) o
       where o.open > 0
