@@ -3,8 +3,9 @@ import type { Cells } from './cells';
 
 /** Drops undefined members so the result fits `exactOptionalPropertyTypes` and hashes canonically. */
 function defined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out: Partial<T> = {};
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
 }
 
 export function parseBuyer(c: Cells): Buyer | undefined {
