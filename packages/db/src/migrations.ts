@@ -1,12 +1,18 @@
 import { type Kysely, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely/migration';
 
+/**
+ * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
+ * database's linguistic collation, and their order matches JavaScript's default string order.
+ */
+const KEY = sql`text collate "C"`;
+
 /** The one migration set, defined in code so both stores run exactly the same DDL. */
 const m001: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('buyers')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', KEY, (c) => c.primaryKey())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('legal_id', 'text')
       .addColumn('country', 'text', (c) => c.notNull())
@@ -22,8 +28,8 @@ const m001: Migration = {
 
     await db.schema
       .createTable('documents')
-      .addColumn('number', 'text', (c) => c.primaryKey())
-      .addColumn('buyer_id', 'text', (c) => c.notNull())
+      .addColumn('number', KEY, (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('invoice', 'credit_note')`))
       .addColumn('issue_date', 'date', (c) => c.notNull())
       .addColumn('due_date', 'date', (c) => c.notNull())
@@ -31,20 +37,20 @@ const m001: Migration = {
       .addColumn('order_ref', 'text')
       .addColumn('amount', 'int8', (c) => c.notNull())
       .addColumn('currency', 'text', (c) => c.notNull())
-      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('idempotency_key', KEY, (c) => c.notNull().unique())
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('documents_buyer').on('documents').columns(['buyer_id', 'due_date']).execute();
 
     await db.schema
       .createTable('payments')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('buyer_id', 'text', (c) => c.notNull())
+      .addColumn('id', KEY, (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
       .addColumn('date', 'date', (c) => c.notNull())
       .addColumn('amount', 'int8', (c) => c.notNull())
       .addColumn('currency', 'text', (c) => c.notNull())
       .addColumn('document_number', 'text')
-      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('idempotency_key', KEY, (c) => c.notNull().unique())
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('payments_buyer').on('payments').columns(['buyer_id', 'date']).execute();
@@ -52,8 +58,8 @@ const m001: Migration = {
     await db.schema
       .createTable('allocations')
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('payment', 'credit_note', 'write_off')`))
-      .addColumn('entry_id', 'text', (c) => c.notNull())
-      .addColumn('document_number', 'text', (c) => c.notNull())
+      .addColumn('entry_id', KEY, (c) => c.notNull())
+      .addColumn('document_number', KEY, (c) => c.notNull())
       .addColumn('buyer_id', 'text', (c) => c.notNull())
       .addColumn('date', 'date', (c) => c.notNull())
       .addColumn('delta', 'int8', (c) => c.notNull())
@@ -68,23 +74,23 @@ const m001: Migration = {
 
     await db.schema
       .createTable('write_offs')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('document_number', 'text', (c) => c.notNull())
+      .addColumn('id', KEY, (c) => c.primaryKey())
+      .addColumn('document_number', KEY, (c) => c.notNull())
       .addColumn('date', 'date', (c) => c.notNull())
       .addColumn('amount', 'int8', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('idempotency_key', KEY, (c) => c.notNull().unique())
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .execute();
 
     await db.schema
       .createTable('reversals')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', KEY, (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('payment', 'write_off')`))
-      .addColumn('target_id', 'text', (c) => c.notNull())
+      .addColumn('target_id', KEY, (c) => c.notNull())
       .addColumn('date', 'date', (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+      .addColumn('idempotency_key', KEY, (c) => c.notNull().unique())
       .addColumn('content_hash', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('reversals_target').on('reversals').columns(['kind', 'target_id']).execute();
