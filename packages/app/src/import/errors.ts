@@ -78,11 +78,12 @@ export interface Keyed<T> {
 }
 
 /**
+ * Consumes `items` (empties the array, so a big file's rows are not held twice).
  * Drops rows repeating an earlier row of the file with the same key and content (counted as `repeats`);
  * the same key with other content is a conflict on the later row.
  */
 export function dedupeInFile<T>(
-  items: readonly { row: number; value: T }[],
+  items: { row: number; value: T }[],
   key: (v: T) => string,
   onConflict: (row: number, firstRow: number, v: T) => void,
 ): { unique: Keyed<T>[]; repeats: number } {
@@ -99,6 +100,7 @@ export function dedupeInFile<T>(
     } else if (first.hash === hash) repeats += 1;
     else onConflict(it.row, first.row, it.value);
   }
+  items.length = 0;
   return { unique, repeats };
 }
 
