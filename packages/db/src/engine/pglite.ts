@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect } from 'kysely';
 import type { Database } from '../schema';
@@ -49,7 +51,10 @@ function connOver(tx: Queryable): Conn {
 
 /** Opens PGlite in `dir` (created if missing) or in memory when `dir` is undefined or 'memory://'. */
 export async function openPglite(dir: string | undefined, schema: string | undefined): Promise<Engine> {
-  const pglite = await PGlite.create(dir === undefined || dir === 'memory://' ? undefined : dir, { parsers });
+  const inMemory = dir === undefined || dir === 'memory://';
+  // PGlite creates the data directory itself, but not its parents (./data of ./data/credence).
+  if (!inMemory && !dir.includes('://')) await mkdir(dirname(resolve(dir)), { recursive: true });
+  const pglite = await PGlite.create(inMemory ? undefined : dir, { parsers });
   if (schema !== undefined) {
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}`);
   }
