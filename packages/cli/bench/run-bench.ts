@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     } finally {
       await r.cleanup();
     }
-    const { engine: _e, store: _s, cleanup: _c, ...result } = r;
+    const { engine: _e, cleanup: _c, ...result } = r;
     results.push(result);
     out(line('memory now (RSS)', `${heapMb()} MB`));
   }
