@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerEntryCommands } from './commands/register-entries';
 import { registerImportCommand } from './commands/register-import';
 import { registerReportCommands } from './commands/register-report';
 import { registerSetupCommands } from './commands/register-setup';
@@ -16,6 +17,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerSetupCommands(program, io, state);
   registerImportCommand(program, io, state);
+  registerEntryCommands(program, io, state);
   registerBuyerCommands(program, io, state);
   registerReportCommands(program, io, state);
   return program;
