@@ -1,3 +1,4 @@
 export * from './allocate';
+export * from './apply-credit-note';
 export * from './open-items';
 export * from './types';

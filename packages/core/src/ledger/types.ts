@@ -30,6 +30,8 @@ export interface LedgerDocument {
   readonly orderRef?: string;
   readonly amount: bigint;
   readonly currency: CurrencyCode;
+  /** On a credit note: the number of the invoice it corrects (see `applyCreditNote`). */
+  readonly appliesTo?: string;
 }
 
 /** Cash received. `documentNumber` names the invoice the buyer said it pays, if any. */
