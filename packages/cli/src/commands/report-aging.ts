@@ -120,9 +120,14 @@ export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>,
   }
   const unapplied = res.unappliedCash.filter((u) => u.amount !== 0n);
   if (unapplied.length > 0) {
-    parts.push(
-      `Unapplied cash (not in the aging): ${unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`).join(', ')}`,
-    );
+    const cells = unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`);
+    const lines: string[] = [];
+    for (const c of cells) {
+      const last = lines.length - 1;
+      if (last >= 0 && (lines[last] ?? '').length + c.length < 96) lines[last] = `${lines[last]}   ${c}`;
+      else lines.push(`  ${c}`);
+    }
+    parts.push(`Unapplied cash (received, not matched to any document; not in the aging):\n${lines.join('\n')}`);
   }
   if (res.reports.length === 0) parts.push('No open items.');
   return parts.join('\n\n');
