@@ -16,6 +16,7 @@ import {
   type OpenItem,
   openItemsAsOf,
   type Payment,
+  paymentSettlements,
   signedAmount,
 } from '@credence/core';
 import type {
@@ -99,15 +100,8 @@ function reads(s: () => State): LedgerReads {
       return currencies.map((c) => kpiInputsFromItems(docs(), s().allocations, c, from, asOf)) as KpiInputs[];
     },
     behaviourSums: async (from, asOf, buyerId) => {
-      const byNumber = s().documents;
-      const settlements = s().allocations.flatMap((a) => {
-        const d = byNumber.get(a.documentNumber);
-        if (d === undefined || d.type !== 'invoice' || a.kind === 'write_off' || a.delta >= 0n) return [];
-        if (a.date < from || a.date > asOf || (buyerId !== undefined && d.buyerId !== buyerId)) return [];
-        const { buyerId: b, currency, issueDate, dueDate } = d;
-        return [{ buyerId: b, currency, issueDate, dueDate, paidOn: a.date, amount: -a.delta }];
-      });
-      return behaviourSums(settlements) as BehaviourSums[];
+      const all = paymentSettlements(docs(), s().allocations, from, asOf);
+      return behaviourSums(buyerId === undefined ? all : all.filter((x) => x.buyerId === buyerId)) as BehaviourSums[];
     },
     unappliedCash: async (asOf) => unapplied(s(), asOf),
     topOverdue: async (asOf, limit) => topOverdue(s(), items(asOf), asOf, limit),

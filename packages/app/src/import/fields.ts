@@ -34,6 +34,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('type'),
     opt('delivery_date'),
     opt('order_ref'),
+    opt('applies_to'),
   ],
   payments: [
     req('payment_id'),

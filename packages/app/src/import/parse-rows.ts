@@ -40,7 +40,10 @@ export function parseDocument(c: Cells): LedgerDocument | undefined {
     orderRef: c.text('order_ref'),
     amount: c.amount('amount', currency, true),
     currency,
+    appliesTo: c.text('applies_to'),
   };
+  if (d.appliesTo !== undefined && d.type === 'invoice')
+    c.error('applies_to', 'invalid_field', { reason: 'only_on_credit_notes' });
   if (d.issueDate !== undefined && d.dueDate !== undefined && d.dueDate < d.issueDate) {
     c.error('due_date', 'invalid_date', { reason: 'due_before_issue', issueDate: d.issueDate });
   }

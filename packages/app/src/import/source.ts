@@ -38,7 +38,7 @@ export interface ImportSummary {
   readonly updated: number;
   /** Entries already stored with the same content, or repeated identically in the file. */
   readonly unchanged: number;
-  /** Allocation rows written (payments import only). */
+  /** Allocation rows written: payments settling documents, credit notes applied to the invoices they name. */
   readonly allocations: number;
 }
 

@@ -1,7 +1,7 @@
 import { type BusinessDate, daysBetween } from '../calendar/date';
 import type { CurrencyCode } from '../money/currency';
 
-/** One settlement of an invoice: `amount` of it was paid on `paidOn`. */
+/** One settlement of an invoice by a payment (see `paymentSettlements`): `amount` of it was paid on `paidOn`. */
 export interface Settlement {
   readonly buyerId: string;
   readonly currency: CurrencyCode;
