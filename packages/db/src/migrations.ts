@@ -106,8 +106,15 @@ const m001: Migration = {
   },
 };
 
+/** A credit note names the invoice it corrects (applied to it at import); part of the document's content. */
+const m002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('documents').addColumn('applies_to', 'text').execute();
+  },
+};
+
 export const migrations: MigrationProvider = {
   async getMigrations() {
-    return { '001_ledger': m001 };
+    return { '001_ledger': m001, '002_document_applies_to': m002 };
   },
 };

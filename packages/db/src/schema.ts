@@ -26,6 +26,8 @@ export interface DocumentsTable {
   currency: string;
   idempotency_key: string;
   content_hash: string;
+  /** On a credit note: the invoice it corrects (migration 002). */
+  applies_to: string | null;
 }
 
 export interface PaymentsTable {

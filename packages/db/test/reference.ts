@@ -9,9 +9,9 @@ import {
 import type { Ledger } from './ledger-gen';
 
 /**
- * Settlements as the contract defines them: allocation rows of payments and credit notes on
- * invoices, negative, dated in [from, asOf], unless a reversal row for the same entry and
- * invoice is dated ≤ asOf (the generator only reverses entries in full).
+ * Settlements as the contract defines them: allocation rows of payments (not credit notes, not
+ * write-offs) on invoices, negative, dated in [from, asOf], unless a reversal row for the same entry
+ * and invoice is dated ≤ asOf (the generator only reverses entries in full).
  */
 export function settlementsOf(l: Ledger, from: BusinessDate, asOf: BusinessDate): Settlement[] {
   const invoices = new Map(l.documents.filter((d) => d.type === 'invoice').map((d) => [d.number, d]));
@@ -21,7 +21,7 @@ export function settlementsOf(l: Ledger, from: BusinessDate, asOf: BusinessDate)
   const out: Settlement[] = [];
   for (const a of l.allocations) {
     const inv = invoices.get(a.documentNumber);
-    if (!inv || a.kind === 'write_off' || a.delta >= 0n || a.date < from || a.date > asOf) continue;
+    if (!inv || a.kind !== 'payment' || a.delta >= 0n || a.date < from || a.date > asOf) continue;
     if (reversed.has(key(a))) continue;
     out.push({
       buyerId: inv.buyerId,

@@ -15,11 +15,12 @@ interface Row {
 /**
  * Core `behaviourSums` over the invoice settlements with a settlement date in [from, asOf].
  *
- * A settlement is what one payment or credit note did to one invoice: its allocation rows on
- * that invoice (kind payment or credit_note) dated ≤ asOf are netted per (kind, entry, invoice).
- * A reversal writes the opposite row under the same kind and entry, so a payment bounced by
- * `asOf` nets to zero and drops out, and one bounced later still counts as of `asOf`. What is
- * left (if positive) is the settled amount, paid on the date of the entry's first negative row.
+ * A settlement is what one payment did to one invoice (core `paymentSettlements`): its allocation
+ * rows on that invoice (kind payment) dated ≤ asOf are netted per (entry, invoice). Credit notes and
+ * write-offs are not payments and do not count. A reversal writes the opposite row under the same
+ * kind and entry, so a payment bounced by `asOf` nets to zero and drops out, and one bounced later
+ * still counts as of `asOf`. What is left (if positive) is the settled amount, paid on the date of
+ * the entry's first negative row.
  */
 export async function behaviourSums(
   db: Kysely<Database>,
@@ -37,7 +38,7 @@ export async function behaviourSums(
              -sum(a.delta) as settled,
              min(a.date) filter (where a.delta < 0) as paid_on
       from allocations a
-      where a.kind in ('payment', 'credit_note') and a.date <= ${asOf}::date ${onlyBuyer}
+      where a.kind = 'payment' and a.date <= ${asOf}::date ${onlyBuyer}
       group by a.kind, a.entry_id, a.document_number
     )
     select d.buyer_id, d.currency,

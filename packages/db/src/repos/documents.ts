@@ -18,6 +18,7 @@ const COLUMNS = [
   'currency',
   'idempotency_key',
   'content_hash',
+  'applies_to',
 ] as const;
 
 export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
@@ -32,6 +33,7 @@ export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
   currency: asCurrency(r.currency),
   idempotencyKey: r.idempotency_key,
   contentHash: r.content_hash,
+  ...opt('appliesTo', r.applies_to),
 });
 
 /** Bulk insert with COPY; a number or idempotency key already stored fails the whole transaction. */
@@ -48,6 +50,7 @@ export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDo
     d.currency,
     d.idempotencyKey,
     d.contentHash,
+    d.appliesTo,
   ]);
   await conn.copy('documents', COLUMNS, csv);
 }
