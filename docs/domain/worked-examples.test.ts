@@ -28,6 +28,7 @@ import {
   parseDecimal,
   parseMoney,
   paymentBehaviour,
+  paymentSettlements,
   type Result,
   type RoundingMode,
   type Settlement,
@@ -184,11 +185,11 @@ describe('docs/domain/kpis.md', () => {
     }
   });
 
-  // A settlement is a payment or credit-note row that reduced an invoice, dated in [from, asOf].
-  // (No reversals in this example, so no netting is needed.)
+  // A settlement is a payment row that reduced an invoice, dated in [from, asOf]; credit notes are not
+  // payments. (No reversals in this example, so no netting is needed.)
   const settled = allocs.flatMap((a) => {
     const d = docs.find((x) => x.number === a.documentNumber);
-    if (d?.type !== 'invoice' || a.delta >= 0n || a.kind === 'write_off') return [];
+    if (d?.type !== 'invoice' || a.delta >= 0n || a.kind !== 'payment') return [];
     if (a.date < from || a.date > asOf) return [];
     return [{ entry: a.entryId, invoice: d, paidOn: a.date, amount: -a.delta }];
   });
@@ -228,6 +229,7 @@ describe('docs/domain/kpis.md', () => {
       paidOn: s.paidOn,
       amount: s.amount,
     }));
+    expect(paymentSettlements(docs, allocs, from, asOf)).toEqual(settlements);
     const sums = behaviourSums(settlements);
     const rows = table(tables, 'behaviour', period).rows;
     expect(sums).toHaveLength(rows.length);

@@ -60,7 +60,7 @@ export interface LedgerReads {
   /** Sums per currency (and buyer) and bucket index, bucket bounds as in core `bucketSet`. */
   agingCells(asOf: BusinessDate, bounds: readonly number[], byBuyer: boolean): Promise<BucketCell[]>;
   kpiInputs(from: BusinessDate, asOf: BusinessDate): Promise<KpiInputs[]>;
-  /** Settlements by payments and credit notes of invoices with a settlement date in [from, asOf]. */
+  /** Settlements of invoices by payments (not credit notes, not write-offs) dated in [from, asOf]: core `paymentSettlements`. */
   behaviourSums(from: BusinessDate, asOf: BusinessDate, buyerId?: string): Promise<BehaviourSums[]>;
   /** Cash received and not applied to any document, per buyer and currency, as of the date. */
   unappliedCash(asOf: BusinessDate): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
