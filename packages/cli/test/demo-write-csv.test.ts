@@ -29,7 +29,9 @@ describe('writePortfolioCsv', () => {
     expect(read(files.fxRates)).toEqual(p.fxRates);
     expect(files.counts.documents).toBe(p.documents.length);
     const header = readFileSync(files.invoices, 'utf8').split('\n')[0];
-    expect(header).toBe('document_number,buyer_id,issue_date,due_date,amount,currency,type,delivery_date,order_ref');
+    expect(header).toBe(
+      'document_number,buyer_id,issue_date,due_date,amount,currency,type,delivery_date,order_ref,applies_to',
+    );
     // The streamed plan writes byte-identical files.
     const streamed = writePortfolioCsv(`${tmp.dir}/plan`, planPortfolio({ seed: 5, size: 'small', endDate }));
     expect(readFileSync(streamed.payments, 'utf8')).toBe(readFileSync(files.payments, 'utf8'));

@@ -63,9 +63,11 @@ function paymentsOf(rng: Rng, buyer: BuyerPlan, invoices: readonly Invoice[], t:
   const lumps: { day: number; amount: bigint }[] = [];
   invoices.forEach((inv, i) => {
     if (rng.chance(neverPaid)) return;
-    const day = inv.due + paymentDelay(rng, buyer, inv.due, t);
+    const planned = inv.due + paymentDelay(rng, buyer, inv.due, t);
+    // A buyer that is owed a credit note waits for it and pays the net amount.
+    const day = inv.credit && planned < inv.credit.day ? inv.credit.day + rng.int(1, 10) : planned;
     if (!pays(buyer, day, t)) return;
-    const due = inv.amount - (inv.credit && inv.credit.day <= day ? inv.credit.amount : 0n);
+    const due = inv.amount - (inv.credit ? inv.credit.amount : 0n);
     if (due <= 0n) return;
     const style = paymentStyle(rng, buyer);
     if (style === 'lump') {
@@ -95,6 +97,33 @@ function paymentsOf(rng: Rng, buyer: BuyerPlan, invoices: readonly Invoice[], t:
   return out.sort((a, b) => a.day - b.day);
 }
 
+/**
+ * Replays the buyer's cash as the ledger will allocate it (credit notes first, then payments by date:
+ * named invoice, else oldest due first). A payment naming an invoice that earlier unnamed cash already
+ * settled is turned into an unnamed one, as a cash-application clerk would, so the demo ledger carries
+ * no phantom unapplied cash.
+ */
+function retargetSettled(pays: readonly Pay[], invoices: readonly Invoice[]): Pay[] {
+  const open = invoices.map((inv) => inv.amount - (inv.credit?.amount ?? 0n));
+  // Invoices are in issue order and a buyer's terms are fixed, so this is also oldest-due-first order.
+  let first = 0;
+  return pays.map((p) => {
+    if (p.invoice !== undefined && (open[p.invoice] ?? 0n) >= p.amount) {
+      open[p.invoice] = (open[p.invoice] ?? 0n) - p.amount;
+      return p;
+    }
+    let left = p.amount;
+    while (first < invoices.length && (open[first] ?? 0n) === 0n) first++;
+    for (let i = first; i < invoices.length && left > 0n && (invoices[i]?.issue ?? 0) <= p.day; i++) {
+      const o = open[i] ?? 0n;
+      const take = o < left ? o : left;
+      open[i] = o - take;
+      left -= take;
+    }
+    return { ...p, invoice: undefined };
+  });
+}
+
 /** One buyer's invoices, credit notes and payments as CSV rows. Deterministic for (seed, buyer). */
 export function buyerLedger(seed: number, buyer: BuyerPlan, t: Timeline): LedgerChunk {
   const rng = new Rng(mixSeed(seed, buyer.index, 1));
@@ -113,6 +142,7 @@ export function buyerLedger(seed: number, buyer: BuyerPlan, t: Timeline): Ledger
     type: 'invoice',
     delivery_date: inv.delivery === undefined ? '' : fromEpochDay(inv.delivery),
     order_ref: inv.orderRef,
+    applies_to: '',
   }));
   const credits = invoices
     .map((inv, i) => ({ inv, i }))
@@ -129,11 +159,12 @@ export function buyerLedger(seed: number, buyer: BuyerPlan, t: Timeline): Ledger
       currency,
       type: 'credit_note',
       delivery_date: '',
-      order_ref: inv.orderRef === '' ? (numbers[i] ?? '') : inv.orderRef,
+      order_ref: inv.orderRef,
+      applies_to: numbers[i] ?? '',
     });
   });
   documents.sort((a, b) => (a.issue_date < b.issue_date ? -1 : a.issue_date > b.issue_date ? 1 : 0));
-  const payments: PaymentRow[] = paymentsOf(rng, buyer, invoices, t).map((p, k) => ({
+  const payments: PaymentRow[] = retargetSettled(paymentsOf(rng, buyer, invoices, t), invoices).map((p, k) => ({
     payment_id: `PAY-${id}-${String(k + 1).padStart(4, '0')}`,
     buyer_id: id,
     payment_date: fromEpochDay(p.day),

@@ -27,6 +27,7 @@ export const INVOICE_COLUMNS = [
   'type',
   'delivery_date',
   'order_ref',
+  'applies_to',
 ] as const;
 
 export const PAYMENT_COLUMNS = [

@@ -44,6 +44,6 @@ export function summaryText(s: ImportSummary): string {
   if (s.kind === 'buyers') parts.push(`${s.updated} updated`);
   parts.push(`${s.unchanged} unchanged`);
   if (s.skipped) parts.push(`${s.skipped} skipped by the mapping`);
-  if (s.kind === 'payments') parts.push(`${s.allocations} allocations`);
+  if (s.kind === 'payments' || s.allocations > 0) parts.push(`${s.allocations} allocations`);
   return `Imported ${s.kind} from ${s.file}: ${parts.join(', ')}.`;
 }

@@ -17,6 +17,9 @@ const REASONS: Readonly<Record<string, string>> = {
   bad_value: 'invalid value',
   same_as_decimal: 'same as the decimal separator',
   not_json: 'not valid JSON',
+  only_on_credit_notes: 'only a credit note can apply to an invoice',
+  not_an_invoice: 'names a credit note, not an invoice',
+  other_buyer: "names another buyer's document",
 };
 
 /** Why a row was rejected, in words; the code and parameters stay in `--format json`. */

@@ -1,0 +1,61 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { credence, tempDir } from './harness';
+
+const tmp = tempDir('demo');
+afterAll(() => tmp.cleanup());
+
+describe('credence demo', () => {
+  it('builds its own database and prints aging, KPIs and the ten most overdue buyers', async () => {
+    const dir = join(tmp.dir, 'demo');
+    const r = await credence(['demo', '--size', 'small', '--seed', '7', '--as-of', '2026-06-30', '--dir', dir]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    for (const heading of [
+      'Aging as of 2026-06-30',
+      'KPIs for 2026-03-31 … 2026-06-30',
+      'DSO (countback)',
+      'Ten most overdue buyers',
+    ]) {
+      expect(r.out).toContain(heading);
+    }
+    const top = r.out.slice(r.out.indexOf('Ten most overdue buyers'));
+    expect(top.split('\n').filter((l) => /^\s*\d+\s+B\d+/.test(l)).length).toBe(10);
+    // The generated ledger is consistent: every payment finds what it pays, no cash is left unapplied,
+    // and every credit note is matched to its invoice, so no bucket is negative.
+    const aging = await credence([
+      'report',
+      'aging',
+      '--as-of',
+      '2026-06-30',
+      '--format',
+      'json',
+      '--db',
+      join(dir, 'db'),
+    ]);
+    const reports = JSON.parse(aging.out) as {
+      currency: string;
+      buckets: { amount: string }[];
+      unappliedCash: string;
+    }[];
+    expect(reports.length).toBeGreaterThan(3);
+    for (const rep of reports) {
+      expect(Number(rep.unappliedCash)).toBe(0);
+      for (const b of rep.buckets) expect(b.amount.startsWith('-')).toBe(false);
+    }
+    // Rerunning replaces the earlier demo and gives the same report.
+    const again = await credence(['demo', '--size', 'small', '--seed', '7', '--as-of', '2026-06-30', '--dir', dir]);
+    const strip = (s: string) => s.replace(/ready in [\d.]+ s/, '');
+    expect(strip(again.out)).toBe(strip(r.out));
+  });
+
+  it('never writes over a directory it did not make', async () => {
+    const mine = join(tmp.dir, 'mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'keep.txt'), 'precious');
+    const r = await credence(['demo', '--size', 'small', '--dir', mine]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('not made by `credence demo`');
+  });
+});
