@@ -4,8 +4,7 @@ import {
   type BusinessDate,
   bucketSet,
   type CurrencyCode,
-  convert,
-  money,
+  convertParts,
   ok,
   type Result,
 } from '@credence/core';
@@ -50,11 +49,17 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
   const rates = await store.fxRates();
   const buckets = set.value.labels.map(() => 0n);
   for (const r of reports) {
-    for (const [i, b] of r.buckets.entries()) {
-      const c = convert(money(b.amount, r.currency), to, rates, q.asOf);
-      if (!c.ok) return c;
-      buckets[i] = (buckets[i] ?? 0n) + c.value.amount;
-    }
+    const c = convertParts(
+      r.buckets.map((b) => b.amount),
+      r.currency,
+      to,
+      rates,
+      q.asOf,
+    );
+    if (!c.ok) return c;
+    c.value.parts.forEach((p, i) => {
+      buckets[i] = (buckets[i] ?? 0n) + p;
+    });
   }
   return ok({ ...base, reporting: { currency: to, buckets, total: buckets.reduce((s, x) => s + x, 0n) } });
 }

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { date } from '../calendar/date';
 import type { CurrencyCode } from '../money/currency';
 import { parseDecimal } from '../money/decimal';
 import { money } from '../money/money';
-import { convert, type FxRate, findRate } from './fx';
+import { convert, convertParts, type FxRate, findRate } from './fx';
 
 const C = (c: string) => c as CurrencyCode;
 const EUR = C('EUR');
@@ -94,5 +95,37 @@ describe('convert', () => {
       params: { from: 'EUR', to: 'USD', date: '2023-12-31' },
     });
     expect(conv(100n, USD, JPY, '2024-06-01')).toMatchObject({ code: 'missing_fx_rate' }); // no cross rates
+  });
+});
+
+describe('convertParts', () => {
+  const eur = 'EUR' as CurrencyCode;
+  const usd = 'USD' as CurrencyCode;
+  const rates = [{ date: date('2026-01-01'), from: usd, to: eur, rate: { coefficient: 9287n, scale: 4 } }];
+
+  it('parts add up to the total converted once, half-up', () => {
+    // 3 × 0.01 USD = 0.03 USD → 0.027861 EUR → 0.03 EUR; each part floors to 0.00 and takes one leftover cent.
+    const r = convertParts([1n, 1n, 1n], usd, eur, rates, date('2026-06-30'));
+    expect(r.ok && r.value).toEqual({ parts: [1n, 1n, 1n], total: 3n });
+    // 100.00 + 0.05 + 0.05 USD = 100.10 USD → 92.96287 EUR → 92.96 EUR. Parts: 92.87 exactly, 0.046435 and
+    // 0.046435 floor to 92.87, 0.04, 0.04 = 92.95; the one cent left goes to the largest remainder (a tie: the earlier).
+    const s = convertParts([10000n, 5n, 5n], usd, eur, rates, date('2026-06-30'));
+    expect(s.ok && s.value).toEqual({ parts: [9287n, 5n, 4n], total: 9296n });
+  });
+
+  it('handles negative parts (credit notes) and keeps the sum', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { minLength: 1, maxLength: 8 }), (parts) => {
+        const r = convertParts(parts, usd, eur, rates, date('2026-06-30'));
+        if (!r.ok) return false;
+        const total = convert({ amount: parts.reduce((a, b) => a + b, 0n), currency: usd }, eur, rates, date('2026-06-30'));
+        return total.ok && r.value.total === total.value.amount && r.value.parts.reduce((a, b) => a + b, 0n) === r.value.total;
+      }),
+    );
+  });
+
+  it('a missing rate is an error value', () => {
+    const r = convertParts([1n], 'GBP' as CurrencyCode, eur, rates, date('2026-06-30'));
+    expect(r.ok).toBe(false);
   });
 });
