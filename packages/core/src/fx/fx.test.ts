@@ -115,12 +115,24 @@ describe('convertParts', () => {
 
   it('handles negative parts (credit notes) and keeps the sum', () => {
     fc.assert(
-      fc.property(fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { minLength: 1, maxLength: 8 }), (parts) => {
-        const r = convertParts(parts, usd, eur, rates, date('2026-06-30'));
-        if (!r.ok) return false;
-        const total = convert({ amount: parts.reduce((a, b) => a + b, 0n), currency: usd }, eur, rates, date('2026-06-30'));
-        return total.ok && r.value.total === total.value.amount && r.value.parts.reduce((a, b) => a + b, 0n) === r.value.total;
-      }),
+      fc.property(
+        fc.array(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), { minLength: 1, maxLength: 8 }),
+        (parts) => {
+          const r = convertParts(parts, usd, eur, rates, date('2026-06-30'));
+          if (!r.ok) return false;
+          const total = convert(
+            { amount: parts.reduce((a, b) => a + b, 0n), currency: usd },
+            eur,
+            rates,
+            date('2026-06-30'),
+          );
+          return (
+            total.ok &&
+            r.value.total === total.value.amount &&
+            r.value.parts.reduce((a, b) => a + b, 0n) === r.value.total
+          );
+        },
+      ),
     );
   });
 
