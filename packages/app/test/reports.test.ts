@@ -92,7 +92,8 @@ describe('reportAging', () => {
 
 describe('reportKpis', () => {
   it('defaults the period to three months and refuses a period that ends before it starts', async () => {
-    expect(defaultKpiFrom(d('2026-06-30'))).toBe('2026-03-31');
+    expect(defaultKpiFrom(d('2026-06-30'))).toBe('2026-04-01');
+    expect(defaultKpiFrom(d('2026-06-15'))).toBe('2026-03-16');
     expect(defaultKpiFrom(d('2024-05-31'))).toBe('2024-03-01');
     const bad = await reportKpis(store, { asOf: d('2026-06-30'), from: d('2026-07-01') });
     expect(!bad.ok && bad.error.code).toBe('invalid_argument');

@@ -14,7 +14,7 @@ describe('credence demo', () => {
     expect(r.code).toBe(0);
     for (const heading of [
       'Aging as of 2026-06-30',
-      'KPIs for 2026-03-31 … 2026-06-30',
+      'KPIs for 2026-04-01 … 2026-06-30 (91 days)',
       'DSO (countback)',
       'Ten most overdue buyers',
     ]) {

@@ -17,7 +17,7 @@ import type { LedgerReads } from '../ports';
 
 export interface KpiQuery {
   readonly asOf: BusinessDate;
-  /** First day of the period for DSO and CEI; default: three months back (asOf − 3 months + 1 day). */
+  /** First day of the period for DSO and CEI; default: the three months ending on `asOf` (a quarter on a quarter-end). */
   readonly from?: BusinessDate;
   readonly buyerId?: string;
   readonly reportingCurrency?: CurrencyCode;
@@ -32,8 +32,9 @@ export interface KpiResult {
   readonly reporting?: { readonly currency: CurrencyCode; readonly totalAr: bigint; readonly overdueAr: bigint };
 }
 
+/** 2026-06-30 → 2026-04-01 (91 days); 2026-06-15 → 2026-03-16. */
 export function defaultKpiFrom(asOf: BusinessDate): BusinessDate {
-  return addDays(addMonths(asOf, -3), 1);
+  return addMonths(addDays(asOf, 1), -3);
 }
 
 /** DSO (standard, countback, best possible), ADD, CEI, overdue % per currency; payment behaviour per buyer. */

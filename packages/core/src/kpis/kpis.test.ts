@@ -31,6 +31,18 @@ describe('monthWindows', () => {
     ]);
   });
 
+  it('on the last day of a short month the windows are the calendar months', () => {
+    expect(monthWindows(date('2026-06-30'), 3)).toEqual([
+      { from: '2026-06-01', to: '2026-06-30' },
+      { from: '2026-05-01', to: '2026-05-31' },
+      { from: '2026-04-01', to: '2026-04-30' },
+    ]);
+    expect(monthWindows(date('2025-02-28'), 2)).toEqual([
+      { from: '2025-02-01', to: '2025-02-28' },
+      { from: '2025-01-01', to: '2025-01-31' },
+    ]);
+  });
+
   it('windows are contiguous, non-overlapping and about a month long', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 20000 }), (n) => {

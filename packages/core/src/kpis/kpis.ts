@@ -41,11 +41,15 @@ export interface Kpis {
 const ratio = (a: bigint, b: bigint): number | null => (b <= 0n ? null : Number(a) / Number(b));
 const round1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 
-/** Month-long windows ending on `asOf`: (asOf − 1 month, asOf], then the month before, … */
+/**
+ * Calendar-month-long windows ending on `asOf`, most recent first: (asOf + 1 day − 1 month) … asOf, then the
+ * month before. On a month-end they are the calendar months: 2026-06-30 gives 06-01 … 06-30, 05-01 … 05-31.
+ */
 export function monthWindows(asOf: BusinessDate, count: number): { from: BusinessDate; to: BusinessDate }[] {
+  const next = addDays(asOf, 1);
   const out: { from: BusinessDate; to: BusinessDate }[] = [];
   for (let k = 0; k < count; k++) {
-    out.push({ from: addDays(addMonths(asOf, -(k + 1)), 1), to: addMonths(asOf, -k) });
+    out.push({ from: addMonths(next, -(k + 1)), to: addDays(addMonths(next, -k), -1) });
   }
   return out;
 }
