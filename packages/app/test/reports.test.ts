@@ -81,6 +81,22 @@ describe('reportAging', () => {
     expect(k.ok && k.value.reporting?.totalAr).toBe(r.value.reporting.total);
   });
 
+  it('shows a currency that has only cash on account, with empty buckets', async () => {
+    await seedBuyers(store, [buyer('G1', 'GBP' as typeof EUR)]);
+    const pay = await importPayments(
+      store,
+      source('gbp.csv', PAYMENT_HEADER, [['PG', 'G1', '2026-06-01', '99.90', 'GBP', '']]),
+    );
+    expect(pay.ok).toBe(true);
+    const r = await reportAging(store, { asOf: d('2026-06-30') });
+    if (!r.ok) throw new Error('aging failed');
+    const gbp = r.value.reports.find((x) => x.currency === 'GBP');
+    expect(gbp?.total).toBe(0n);
+    expect(gbp?.buckets).toHaveLength(7);
+    expect(r.value.unappliedCash).toContainEqual({ currency: 'GBP', amount: 9990n });
+    expect(r.value.reports.map((x) => x.currency)).toEqual(['EUR', 'GBP', 'USD']);
+  });
+
   it('names the missing FX rate', async () => {
     const r = await reportAging(store, { asOf: d('2026-05-31'), reportingCurrency: EUR });
     expect(!r.ok && r.error).toEqual({

@@ -39,6 +39,15 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
     store.unappliedCash(q.asOf),
   ]);
   const reports = agingReports(cells, q.asOf, set.value);
+  if (!byBuyer) {
+    // A currency with nothing open but cash on account still gets its (empty) report, so the cash shows.
+    for (const u of unapplied) {
+      if (u.amount === 0n || reports.some((r) => r.currency === u.currency)) continue;
+      const buckets = set.value.labels.map((label) => ({ label, amount: 0n, count: 0 }));
+      reports.push({ asOf: q.asOf, currency: u.currency, buckets, total: 0n, count: 0 });
+    }
+    reports.sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  }
   const perCurrency = new Map<CurrencyCode, bigint>();
   for (const u of unapplied) perCurrency.set(u.currency, (perCurrency.get(u.currency) ?? 0n) + u.amount);
   const unappliedCash = [...perCurrency].map(([currency, amount]) => ({ currency, amount }));

@@ -4,10 +4,9 @@ import {
   type BusinessDate,
   type CurrencyCode,
   computeKpis,
-  convert,
+  convertParts,
   fail,
   type Kpis,
-  money,
   ok,
   type PaymentBehaviour,
   paymentBehaviour,
@@ -53,12 +52,11 @@ export async function reportKpis(store: LedgerReads, q: KpiQuery): Promise<Resul
   let totalAr = 0n;
   let overdueAr = 0n;
   for (const k of perCurrency) {
-    const t = convert(money(k.totalAr, k.currency), q.reportingCurrency, rates, q.asOf);
-    if (!t.ok) return t;
-    const o = convert(money(k.overdueAr, k.currency), q.reportingCurrency, rates, q.asOf);
-    if (!o.ok) return o;
-    totalAr += t.value.amount;
-    overdueAr += o.value.amount;
+    // Converted as parts of one amount, like the aging's buckets, so both reports show the same totals.
+    const c = convertParts([k.totalAr - k.overdueAr, k.overdueAr], k.currency, q.reportingCurrency, rates, q.asOf);
+    if (!c.ok) return c;
+    totalAr += c.value.total;
+    overdueAr += c.value.parts[1] ?? 0n;
   }
   return ok({ ...base, reporting: { currency: q.reportingCurrency, totalAr, overdueAr } });
 }
