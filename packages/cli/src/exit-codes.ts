@@ -1,13 +1,13 @@
 import type { ErrorCode, Failure } from '@credence/core';
 
-/** Exit codes scripts can rely on (documented in the README). */
-export const EXIT = { ok: 0, bug: 1, usage: 2, rejected: 3, missingData: 4 } as const;
+/** Exit codes scripts can rely on (docs/cli.md). */
+export const EXIT = { ok: 0, bug: 1, usage: 2, rejected: 3, missingData: 4, unavailable: 5 } as const;
 
 const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_amount: EXIT.rejected,
   invalid_currency: EXIT.rejected,
   currency_mismatch: EXIT.rejected,
-  invalid_date: EXIT.usage,
+  invalid_date: EXIT.rejected,
   invalid_rate: EXIT.rejected,
   invalid_field: EXIT.rejected,
   missing_field: EXIT.rejected,
@@ -24,26 +24,50 @@ const BY_CODE: Readonly<Record<ErrorCode, number>> = {
 
 export const exitCodeOf = (f: Failure): number => BY_CODE[f.code];
 
-const MESSAGES: Readonly<Record<ErrorCode, string>> = {
-  invalid_amount: 'not an amount: "{value}"',
-  invalid_currency: 'unknown currency "{value}" (ISO 4217 code expected)',
-  currency_mismatch: 'currencies differ: {a} and {b}',
-  invalid_date: 'not a date: "{value}" (YYYY-MM-DD expected)',
-  invalid_rate: 'not a rate: "{value}"',
-  invalid_field: 'invalid {field}: "{value}"',
-  missing_field: 'missing {field}',
-  unknown_buyer: 'no buyer "{buyerId}"',
-  unknown_document: 'no document "{number}"',
-  idempotency_conflict: '"{key}" was already recorded with other content',
-  document_conflict: 'document "{number}" already exists with other content',
-  missing_fx_rate: 'no FX rate {from}→{to} on or before {date}: import one with `credence import fx-rates FILE`',
-  invalid_buckets: 'invalid buckets "{value}": increasing whole days, e.g. 30,60,90',
-  not_found: '{what} "{id}" not found',
-  import_rejected: '{file}: nothing imported ({errors} errors)',
-  invalid_argument: 'invalid argument: {reason}',
+type Params = Failure['params'];
+const str = (p: Params, ...keys: string[]): string => {
+  for (const k of keys) if (p[k] !== undefined) return String(p[k]);
+  return '?';
 };
 
-/** English prose for a failure code and its parameters. */
+/** Business-rule reasons that come with a code, in words. */
+const REASONS: Readonly<Record<string, (p: Params) => string>> = {
+  not_positive: () => 'the amount must be greater than zero',
+  too_many_decimals: (p) => `"${str(p, 'value')}" has more decimals than the currency (${str(p, 'decimals')})`,
+  not_within_open: (p) => `the amount must be more than zero and at most the open balance (${str(p, 'open')})`,
+  before_issue: (p) => `${str(p, 'value')} is before the document's issue date`,
+  before_entry: (p) => `${str(p, 'value')} is before the date of the entry it reverses`,
+  already_reversed: (p) => `${str(p, 'key')}: this entry has already been reversed`,
+  from_after_as_of: (p) => `--from ${str(p, 'from')} is after --as-of ${str(p, 'asOf')}`,
+  other_buyer: (p) => `document ${str(p, 'number', 'value')} belongs to another buyer (${str(p, 'buyerId')})`,
+  only_on_credit_notes: () => 'only a credit note can apply to an invoice',
+  not_an_invoice: (p) => `${str(p, 'number')} is a credit note, not an invoice`,
+  must_increase: (p) => `buckets "${str(p, 'value')}" must be increasing whole days, e.g. 30,60,90`,
+  empty: () => 'no buckets given',
+};
+
+const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
+  invalid_amount: (p) => `not an amount: "${str(p, 'value')}"`,
+  invalid_currency: (p) => `unknown currency "${str(p, 'value')}" (ISO 4217 code expected)`,
+  currency_mismatch: (p) => `currencies differ: ${str(p, 'a')} and ${str(p, 'b')}`,
+  invalid_date: (p) => `not a date: "${str(p, 'value')}" (${p.format ?? 'YYYY-MM-DD'} expected)`,
+  invalid_rate: (p) => `not a usable FX rate: ${str(p, 'value')}${p.date !== undefined ? ` (dated ${p.date})` : ''}`,
+  invalid_field: (p) => `invalid ${str(p, 'field')}: "${str(p, 'value')}"`,
+  missing_field: (p) => `missing ${str(p, 'field')}`,
+  unknown_buyer: (p) => `no buyer "${str(p, 'buyerId', 'value', 'id')}"`,
+  unknown_document: (p) => `no document "${str(p, 'number', 'documentNumber', 'value')}"`,
+  idempotency_conflict: (p) => `"${str(p, 'key')}" was already recorded with other content`,
+  document_conflict: (p) => `document "${str(p, 'number', 'value')}" already exists with other content`,
+  missing_fx_rate: (p) =>
+    `no FX rate ${str(p, 'from')}→${str(p, 'to')} on or before ${str(p, 'date')}: import one with \`credence import fx-rates FILE\``,
+  invalid_buckets: (p) => `invalid buckets "${str(p, 'value')}": increasing whole days, e.g. 30,60,90`,
+  not_found: (p) => `${str(p, 'what', 'kind').replace('_', '-')} "${str(p, 'id')}" not found`,
+  import_rejected: (p) => `${str(p, 'file')}: nothing imported (${str(p, 'errors')} errors)`,
+  invalid_argument: (p) => `invalid argument: ${str(p, 'reason')}`,
+};
+
+/** English prose for a failure: the business reason when there is one, else what the code means. */
 export function describe(f: Failure): string {
-  return MESSAGES[f.code].replace(/\{(\w+)\}/g, (_, k: string) => String(f.params[k] ?? `{${k}}`));
+  const reason = typeof f.params.reason === 'string' ? REASONS[f.params.reason] : undefined;
+  return reason ? reason(f.params) : MESSAGES[f.code](f.params);
 }

@@ -4,7 +4,7 @@ import { registerEntryCommands } from './commands/register-entries';
 import { registerImportCommand } from './commands/register-import';
 import { registerReportCommands } from './commands/register-report';
 import { registerSetupCommands } from './commands/register-setup';
-import { type Io, processIo } from './context';
+import { CliError, type Io, processIo } from './context';
 import { EXIT } from './exit-codes';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
@@ -33,6 +33,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      io.err(`credence: ${e.message}`);
+      return e.exitCode;
     }
     io.err(`credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT.bug;

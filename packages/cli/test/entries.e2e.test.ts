@@ -154,3 +154,70 @@ describe('entries from the command line', () => {
     expect(r.code).toBe(4);
   });
 });
+
+describe('what a user sees when something is off', () => {
+  it('a mistyped --db is missing data, not an empty report', async () => {
+    const r = await credence(['report', 'aging', '--as-of', '2026-06-30', '--db', join(tmp.dir, 'typo')]);
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('no database at');
+  });
+
+  it('an unreachable PostgreSQL is exit 5 with the reason', async () => {
+    const r = await credence(['report', 'aging', '--as-of', '2026-06-30'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
+    expect(r.code).toBe(5);
+    expect(r.err).toContain('cannot open the database at DATABASE_URL');
+  });
+
+  it('business rules read as prose with the right exit code', async () => {
+    const early = await credence([
+      'write-off',
+      '--id',
+      'W9',
+      '--document',
+      'I1',
+      '--date',
+      '2025-12-31',
+      '--reason',
+      'x',
+      '--db',
+      db,
+    ]);
+    expect([early.code, early.err.trim()]).toEqual([3, "credence: 2025-12-31 is before the document's issue date"]);
+    const missing = await credence([
+      'reverse',
+      'payment',
+      'NOPE',
+      '--id',
+      'R9',
+      '--date',
+      '2026-05-01',
+      '--reason',
+      'x',
+      '--db',
+      db,
+    ]);
+    expect([missing.code, missing.err.trim()]).toEqual([4, 'credence: payment "NOPE" not found']);
+    const negative = await credence([
+      'payment',
+      'add',
+      '--id',
+      'P8',
+      '--buyer',
+      'B1',
+      '--date',
+      '2026-03-01',
+      '--amount',
+      '-10',
+      '--currency',
+      'EUR',
+      '--db',
+      db,
+    ]);
+    expect(negative.code).toBe(2);
+    expect(negative.err).toContain('greater than zero');
+    const period = await credence(['report', 'kpis', '--as-of', '2026-06-30', '--from', '2026-07-01', '--db', db]);
+    expect([period.code, period.err.trim()]).toEqual([2, 'credence: --from 2026-07-01 is after --as-of 2026-06-30']);
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ImportKind, type PortfolioSize, planPortfolio, rankOverdueBuyers, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
@@ -30,6 +30,8 @@ export interface DemoOptions {
 export function prepareDemoDir(dir: string): { ok: true } | { ok: false; reason: string } {
   const abs = resolve(dir);
   if (existsSync(abs)) {
+    if (!statSync(abs).isDirectory())
+      return { ok: false, reason: `${abs} is a file, not a directory: choose another --dir` };
     const entries = readdirSync(abs);
     if (entries.length > 0 && !entries.includes(MARKER)) {
       return { ok: false, reason: `${abs} is not empty and was not made by \`credence demo\`: choose another --dir` };

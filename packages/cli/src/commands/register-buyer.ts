@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Io, withStore } from '../context';
+import { type Io, withExistingStore } from '../context';
 import { asDate, asFormat } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { emit } from './register-report';
@@ -11,7 +11,7 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .description('all buyers')
     .option('--format <format>', 'table, json or csv', asFormat, 'table')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
-    .action(async (o) => emit(io, state, await withStore(o, io, (s) => runBuyerList(s, o.format))));
+    .action(async (o) => emit(io, state, await withExistingStore(o, io, (s) => runBuyerList(s, o.format))));
   buyer
     .command('show')
     .description("one buyer's file and open items")
@@ -24,7 +24,7 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
       emit(
         io,
         state,
-        await withStore(o, io, (s) => runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale)),
+        await withExistingStore(o, io, (s) => runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale)),
       ),
     );
 }

@@ -12,8 +12,8 @@ type Out = { ok: true; text: string } | { ok: false; error: Failure };
 /** An amount is parsed against its currency, so '12.345' EUR is refused rather than rounded. */
 function amountIn(io: Io, state: { exitCode: number }, text: string, currency: CurrencyCode): bigint | undefined {
   const m = parseMoney(text, currency);
-  if (m.ok) return m.value.amount;
-  io.err(`credence: "${text}" is not an amount in ${currency}`);
+  if (m.ok && m.value.amount > 0n) return m.value.amount;
+  io.err(`credence: "${text}" is not an amount greater than zero in ${currency}`);
   state.exitCode = EXIT.usage;
   return undefined;
 }
@@ -87,7 +87,16 @@ export function registerEntryCommands(program: Command, io: Io, state: { exitCod
           reason: o.reason,
           ...(amount !== undefined ? { amount } : {}),
         });
-        if (!res.ok) return res;
+        if (!res.ok) {
+          const open = res.error.params.open;
+          // The use case speaks minor units; the user typed and reads decimals.
+          if (typeof open === 'string' && doc)
+            return {
+              ok: false,
+              error: { ...res.error, params: { ...res.error.params, open: dec(BigInt(open), doc.currency) } },
+            };
+          return res;
+        }
         const w = res.value.writeOff;
         const cur = doc?.currency;
         return {

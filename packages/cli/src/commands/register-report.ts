@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Io, withStore } from '../context';
+import { type Io, withExistingStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asBounds, asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { runReportAging } from './report-aging';
@@ -33,7 +33,7 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
         state.exitCode = 2;
         return;
       }
-      const r = await withStore(o, io, (s) =>
+      const r = await withExistingStore(o, io, (s) =>
         runReportAging(s, {
           asOf: o.asOf ?? io.clock.today(),
           byBuyer: o.by === 'buyer',
@@ -57,7 +57,7 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
     .option('--locale <locale>', 'number format for tables', 'en')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const r = await withStore(o, io, (s) =>
+      const r = await withExistingStore(o, io, (s) =>
         runReportKpis(s, {
           asOf: o.asOf ?? io.clock.today(),
           format: o.format,

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { RowSource, SourceRow } from '@credence/app';
-import { parse } from 'csv-parse';
+import { CsvRecords, CsvSyntaxError } from './csv-records';
 import { checkHeader, FileReadError, type ReadOptions } from './file-error';
 
 export interface CsvOptions extends ReadOptions {
@@ -10,10 +11,56 @@ export interface CsvOptions extends ReadOptions {
 }
 
 const PROGRESS_EVERY = 5000;
+const PIECE_BYTES = 1 << 20;
+
+/** Records in file order; the first is record number `first`. */
+interface Batch {
+  readonly first: number;
+  readonly records: string[][];
+}
+
+/**
+ * The records of a file as they are read, in pieces of about a megabyte: UTF-8 (a BOM is dropped),
+ * each record with its number (the header is 1). Memory stays flat.
+ */
+async function* fileRecords(path: string, delimiter: string, bytesRead: (n: number) => void): AsyncGenerator<Batch> {
+  const stream = createReadStream(path, { highWaterMark: PIECE_BYTES });
+  const decoder = new StringDecoder('utf8');
+  const records = new CsvRecords(delimiter);
+  let first = true;
+  let read = 0;
+  const batch = (end: boolean): Batch => {
+    const first = records.records + 1;
+    try {
+      return { first, records: records.take(end) };
+    } catch (e) {
+      if (e instanceof CsvSyntaxError) throw new FileReadError(path, e.record, e.message);
+      throw e;
+    }
+  };
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      read += buffer.length;
+      bytesRead(read);
+      let text = decoder.write(buffer);
+      if (first && text !== '') {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+      }
+      records.push(text);
+      yield batch(false);
+    }
+    records.push(decoder.end());
+    yield batch(true);
+  } finally {
+    stream.destroy();
+  }
+}
 
 /**
  * Opens a CSV file as a stream of rows: UTF-8 with or without BOM, quoted fields (with "" escapes and
- * line breaks), LF or CRLF. Row numbers are the spreadsheet's (header = 1, blank lines count); blank
+ * line breaks), LF, CRLF or CR. Row numbers are the spreadsheet's (header = 1, blank lines count); blank
  * rows are left out. Memory stays flat: the file is parsed as it is read.
  */
 export async function openCsv(path: string, options: CsvOptions = {}): Promise<RowSource> {
@@ -22,53 +69,60 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<R
       throw new FileReadError(path, undefined, 'file not found or not readable');
     })
   ).size;
-  const stream = createReadStream(path);
-  const parser = stream.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      delimiter: options.delimiter ?? ',',
-    }),
-  );
-  const records = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const next = async (row: number) => {
-    try {
-      return await records.next();
-    } catch (e) {
-      stream.destroy();
-      throw new FileReadError(path, row, e instanceof Error ? e.message : String(e));
+  let bytes = 0;
+  const batches = fileRecords(path, options.delimiter ?? ',', (n) => {
+    bytes = n;
+  });
+  let pending: Batch = { first: 2, records: [] };
+  let header: string[] | undefined;
+  while (header === undefined) {
+    const b = await batches.next();
+    if (b.done) break;
+    if (b.value.records.length === 0) continue;
+    header = b.value.records[0];
+    pending = { first: 2, records: b.value.records.slice(1) };
+  }
+  if (header === undefined) throw new FileReadError(path, 1, 'empty file: no header row');
+  const columns = checkHeader(path, header);
+  const width = columns.length;
+  function toRow(n: number, record: string[]): SourceRow | undefined {
+    let blank = true;
+    for (const c of record) {
+      if (c.trim() !== '') {
+        blank = false;
+        break;
+      }
     }
-  };
-  const first = await next(1);
-  if (first.done) throw new FileReadError(path, 1, 'empty file: no header row');
-  const columns = checkHeader(path, first.value);
+    if (blank) return undefined;
+    for (let i = width; i < record.length; i++) {
+      if ((record[i] ?? '').trim() !== '') {
+        throw new FileReadError(path, n, `${record.length} fields but the header has ${width}`);
+      }
+    }
+    const values: Record<string, string> = {};
+    for (let i = 0; i < width; i++) values[columns[i] as string] = record[i] ?? '';
+    return { row: n, values };
+  }
   async function* rows(): AsyncGenerator<SourceRow> {
-    let last = 1;
     let count = 0;
     try {
-      for (;;) {
-        const n = await next(last + 1);
-        if (n.done) break;
-        const record = n.value;
-        last += 1;
-        if (record.every((c) => c.trim() === '')) continue;
-        for (let i = columns.length; i < record.length; i++) {
-          if ((record[i] ?? '').trim() !== '') {
-            throw new FileReadError(path, last, `${record.length} fields but the header has ${columns.length}`);
+      for (let b: Batch | undefined = pending; b !== undefined; ) {
+        const { first, records } = b;
+        for (let i = 0; i < records.length; i++) {
+          const row = toRow(first + i, records[i] as string[]);
+          if (row === undefined) continue;
+          count += 1;
+          if (options.onProgress && count % PROGRESS_EVERY === 0) {
+            options.onProgress({ done: bytes, total: size, rows: count });
           }
+          yield row;
         }
-        const values: Record<string, string> = {};
-        for (let i = 0; i < columns.length; i++) values[columns[i] as string] = record[i] ?? '';
-        count += 1;
-        if (options.onProgress && count % PROGRESS_EVERY === 0) {
-          options.onProgress({ done: stream.bytesRead, total: size, rows: count });
-        }
-        yield { row: last, values };
+        const next = await batches.next();
+        b = next.done ? undefined : next.value;
       }
       options.onProgress?.({ done: size, total: size, rows: count });
     } finally {
-      stream.destroy();
+      await batches.return(undefined);
     }
   }
   return { file: path, columns, rows: rows() };
