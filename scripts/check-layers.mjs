@@ -2,7 +2,7 @@
 // The layer rule of docs/ARCHITECTURE.md: which workspace package may import which.
 // core imports no workspace package and no IO; nothing imports cli.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const ALLOWED = {
   core: [],

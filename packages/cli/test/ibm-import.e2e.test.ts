@@ -13,8 +13,10 @@ const file = join(tmp.dir, 'WA_Fn-UseC_-Accounts-Receivable.csv');
 const maps = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'ibm-ar');
 
 const cents = (s: string) => {
-  const [u, f = ''] = s.split('.');
-  return Number(u) * 100 + Math.sign(Number(u) || 1) * Number(f.padEnd(2, '0'));
+  const negative = s.startsWith('-');
+  const [u = '0', f = ''] = s.replace('-', '').split('.');
+  const v = Number(u) * 100 + Number(f.padEnd(2, '0'));
+  return negative ? -v : v;
 };
 
 beforeAll(async () => {

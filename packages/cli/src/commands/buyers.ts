@@ -1,5 +1,5 @@
 import type { Store } from '@credence/app';
-import { type BusinessDate, daysBetween, type Failure } from '@credence/core';
+import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
@@ -64,7 +64,7 @@ export async function runBuyerShow(
             type: i.type,
             issueDate: i.issueDate,
             dueDate: i.dueDate,
-            daysOverdue: Math.max(0, daysBetween(i.dueDate, asOf)),
+            daysOverdue: Math.max(0, daysOverdue(i.dueDate, asOf)),
             currency: i.currency,
             open: dec(i.open, i.currency),
           })),
@@ -87,7 +87,7 @@ export async function runBuyerShow(
   ];
   const width = Math.max(...facts.map(([k]) => (k ?? '').length));
   const head = facts.map(([k, v]) => `${(k ?? '').padEnd(width)}  ${v}`).join('\n');
-  const totals = new Map<string, bigint>();
+  const totals = new Map<CurrencyCode, bigint>();
   for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.open);
   const table = renderTable(
     [
@@ -104,7 +104,7 @@ export async function runBuyerShow(
       i.type === 'credit_note' ? 'credit' : 'invoice',
       i.issueDate,
       i.dueDate,
-      String(Math.max(0, daysBetween(i.dueDate, asOf))),
+      daysOverdue(i.dueDate, asOf) > 0 ? String(daysOverdue(i.dueDate, asOf)) : 'not due',
       i.currency,
       fmt(i.open, i.currency, locale),
     ]),
@@ -115,7 +115,7 @@ export async function runBuyerShow(
       '',
       '',
       '',
-      [...totals].map(([c, a]) => `${c} ${fmt(a, c as never, locale)}`).join(' '),
+      [...totals].map(([c, a]) => `${c} ${fmt(a, c, locale)}`).join(' '),
     ],
   );
   return { ok: true, text: `${buyer.id}\n${head}\n\nOpen items as of ${asOf}\n${table}` };

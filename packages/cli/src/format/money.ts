@@ -14,7 +14,7 @@ export function formatMoney(m: Money, locale = 'en'): string {
     f = new Intl.NumberFormat(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp });
     formatters.set(key, f);
   }
-  return f.format(toDecimalString(m) as unknown as number);
+  return f.format(toDecimalString(m) as `${number}`);
 }
 
 export const fmt = (amount: bigint, currency: CurrencyCode, locale?: string): string =>
