@@ -40,8 +40,11 @@ for (const [pkg, allowed] of Object.entries(ALLOWED)) {
           problems.push(`${file}: ${pkg} may not import @credence/${ws[1]}`);
         if (pkg === 'core' && sub === 'src' && !file.endsWith('.test.ts') && CORE_FORBIDDEN.test(spec))
           problems.push(`${file}: core must stay pure, it imports ${spec}`);
-        if (spec.startsWith('../../') && spec.includes('/packages/'))
-          problems.push(`${file}: reaches into another package by path (${spec})`);
+        if (spec.startsWith('.')) {
+          const target = relative(resolve('packages', pkg), resolve(dirname(file), spec));
+          if (target.startsWith('..'))
+            problems.push(`${file}: reaches outside its package by path (${spec}); import @credence/… instead`);
+        }
       }
     }
   }
