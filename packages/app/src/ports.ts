@@ -46,6 +46,19 @@ export interface OverdueBuyer {
   readonly oldestDaysOverdue: number;
 }
 
+/** A document as a payment names it: the number with the buyer and currency the payment has. */
+export interface DocumentRef {
+  readonly number: string;
+  readonly buyerId: string;
+  readonly currency: CurrencyCode;
+}
+
+/** A named document that is not stored (`stored` undefined) or is stored with another buyer or currency. */
+export interface DocumentMismatch {
+  readonly ref: DocumentRef;
+  readonly stored: DocumentRef | undefined;
+}
+
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
 export interface LedgerReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
@@ -82,6 +95,15 @@ export interface LedgerWrites extends LedgerReads {
   allocationsOf(kind: Allocation['kind'], entryId: string): Promise<Allocation[]>;
   findWriteOffs(ids: readonly string[]): Promise<Stored<WriteOff>[]>;
   findReversals(ids: readonly string[]): Promise<Stored<Reversal>[]>;
+  /**
+   * Import checks, set-based (the keys staged once and joined, not looked up one by one); each returns
+   * only what is stored, or wrong. Content hashes of the stored documents (by number) or payments (by id):
+   */
+  storedHashes(kind: 'document' | 'payment', keys: readonly string[]): Promise<{ key: string; contentHash: string }[]>;
+  /** The ids that name no stored buyer. */
+  unknownBuyers(ids: readonly string[]): Promise<string[]>;
+  /** The references whose document is missing or has another buyer or currency (one per distinct reference). */
+  documentMismatches(refs: readonly DocumentRef[]): Promise<DocumentMismatch[]>;
 }
 
 export interface Store extends LedgerReads {

@@ -20,6 +20,7 @@ import {
   signedAmount,
 } from '@credence/core';
 import type {
+  DocumentMismatch,
   LedgerReads,
   LedgerWrites,
   OpenInvoice,
@@ -207,6 +208,21 @@ function writes(s: () => State): LedgerWrites {
     allocationsOf: async (kind, entryId) => s().allocations.filter((a) => a.kind === kind && a.entryId === entryId),
     findWriteOffs: async (ids) => pick(s().writeOffs, ids),
     findReversals: async (ids) => pick(s().reversals, ids),
+    storedHashes: async (kind, keys) =>
+      kind === 'document'
+        ? pick(s().documents, keys).map((d) => ({ key: d.number, contentHash: d.contentHash }))
+        : pick(s().payments, keys).map((p) => ({ key: p.id, contentHash: p.contentHash })),
+    unknownBuyers: async (ids) => [...new Set(ids)].filter((id) => !s().buyers.has(id)),
+    documentMismatches: async (refs) => {
+      const out = new Map<string, DocumentMismatch>();
+      for (const ref of refs) {
+        const d = s().documents.get(ref.number);
+        if (d !== undefined && d.buyerId === ref.buyerId && d.currency === ref.currency) continue;
+        const stored = d === undefined ? undefined : { number: d.number, buyerId: d.buyerId, currency: d.currency };
+        out.set(`${ref.number}\u0000${ref.buyerId}\u0000${ref.currency}`, { ref, stored });
+      }
+      return [...out.values()];
+    },
   };
 }
 

@@ -66,7 +66,7 @@ function* lineBlocks(path: string): Generator<string> {
 async function rawCopy(engine: Engine, path: string): Promise<number> {
   await sql`drop table if exists bench_raw_invoices`.execute(engine.db);
   await sql`create table bench_raw_invoices (document_number text, buyer_id text, issue_date date, due_date date,
-    amount numeric, currency text, type text, delivery_date date, order_ref text)`.execute(engine.db);
+    amount numeric, currency text, type text, delivery_date date, order_ref text, applies_to text)`.execute(engine.db);
   const t = await timed(() =>
     engine.transact(async (conn) => {
       let header: string[] | undefined;

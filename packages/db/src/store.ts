@@ -12,6 +12,7 @@ import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs } from './repos/entries';
 import { fxRates, insertFxRates } from './repos/fx-rates';
+import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import { findPayments, insertPayments } from './repos/payments';
 import type { Database } from './schema';
 
@@ -61,6 +62,9 @@ export function writesOn(conn: Conn): LedgerWrites {
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),
     findReversals: (ids) => findReversals(db, ids),
+    storedHashes: (kind, keys) => storedHashes(conn, kind, keys),
+    unknownBuyers: (ids) => unknownBuyers(conn, ids),
+    documentMismatches: (refs) => documentMismatches(conn, refs),
   };
 }
 

@@ -12,7 +12,7 @@ export type PaymentProblem = {
  */
 export function paymentProblems(
   p: Payment,
-  buyer: Buyer | undefined,
+  buyer: Pick<Buyer, 'id'> | undefined,
   named: Pick<LedgerDocument, 'number' | 'buyerId' | 'currency'> | undefined,
 ): PaymentProblem[] {
   const out: PaymentProblem[] = [];

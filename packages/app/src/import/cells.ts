@@ -12,19 +12,53 @@ import {
 import type { FieldReader } from './columns';
 import type { RowErrors } from './errors';
 
+/** Remembers the parse of values that repeat down a file (dates, currencies); bounded. */
+class Memo<T> {
+  private readonly seen = new Map<string, Result<T>>();
+
+  constructor(private readonly parse: (s: string) => Result<T>) {}
+
+  get(s: string): Result<T> {
+    let r = this.seen.get(s);
+    if (r === undefined) {
+      if (this.seen.size >= 20_000) this.seen.clear();
+      r = this.parse(s);
+      this.seen.set(s, r);
+    }
+    return r;
+  }
+}
+
+const DAYS = /^\d{1,4}$/;
+const COUNTRY = /^[A-Za-z]{2,3}$/;
+
 /**
  * Typed access to one row's fields. Every accessor records a row error (file, row, column, value, code)
- * and returns undefined when the value is bad; `ok` tells whether the row had no error.
+ * and returns undefined when the value is bad; `ok` tells whether the row had no error. One instance
+ * serves a whole file: `at` moves it to the next row.
  */
 export class Cells {
   private failed = false;
+  private readonly dates: Memo<BusinessDate>;
+  private readonly currencies = new Memo<CurrencyCode>(parseCurrency);
 
   constructor(
     private readonly reader: FieldReader,
-    private readonly values: Readonly<Record<string, string>>,
-    readonly row: number,
+    private values: Readonly<Record<string, string>>,
+    public row: number,
     private readonly errors: RowErrors,
-  ) {}
+  ) {
+    const format = reader.dateFormat;
+    this.dates = new Memo((s) => parseDateWithFormat(s, format));
+  }
+
+  /** Points at another row (of the same file) and clears the row's error flag. */
+  at(values: Readonly<Record<string, string>>, row: number): this {
+    this.values = values;
+    this.row = row;
+    this.failed = false;
+    return this;
+  }
 
   get ok(): boolean {
     return !this.failed;
@@ -39,16 +73,13 @@ export class Cells {
 
   /** Text; a required field that is empty is `missing_field`; an optional empty one is undefined. */
   text(field: string, required = false): string | undefined {
-    const { value } = this.reader.get(this.values, field);
+    const value = this.reader.value(this.values, field);
     if (value !== '') return value;
     if (required) this.error(field, 'missing_field');
     return undefined;
   }
 
-  private parse<T>(field: string, required: boolean, parse: (s: string) => Result<T>): T | undefined {
-    const s = this.text(field, required);
-    if (s === undefined) return undefined;
-    const r = parse(s);
+  private check<T>(field: string, r: Result<T>): T | undefined {
     if (r.ok) return r.value;
     const { value: _value, ...params } = r.error.params;
     this.error(field, r.error.code, params);
@@ -56,20 +87,24 @@ export class Cells {
   }
 
   date(field: string, required = false): BusinessDate | undefined {
-    return this.parse(field, required, (s) => parseDateWithFormat(s, this.reader.dateFormat));
+    const s = this.text(field, required);
+    return s === undefined ? undefined : this.check(field, this.dates.get(s));
   }
 
   currency(field: string): CurrencyCode | undefined {
-    return this.parse(field, true, parseCurrency);
+    const s = this.text(field, true);
+    return s === undefined ? undefined : this.check(field, this.currencies.get(s));
   }
 
   /** Minor units in `currency`; when the currency itself is bad, only the decimal shape is checked. */
   amount(field: string, currency: CurrencyCode | undefined, positive: boolean): bigint | undefined {
+    const s = this.text(field, true);
+    if (s === undefined) return undefined;
     if (currency === undefined) {
-      this.parse(field, true, parseDecimal);
+      this.check(field, parseDecimal(s));
       return undefined;
     }
-    const m = this.parse(field, true, (s) => parseMoney(s, currency));
+    const m = this.check(field, parseMoney(s, currency));
     if (m === undefined) return undefined;
     if (positive && m.amount <= 0n) {
       this.error(field, 'invalid_amount', { reason: 'not_positive' });
@@ -79,14 +114,15 @@ export class Cells {
   }
 
   decimal(field: string): Decimal | undefined {
-    return this.parse(field, true, parseDecimal);
+    const s = this.text(field, true);
+    return s === undefined ? undefined : this.check(field, parseDecimal(s));
   }
 
   /** A whole number of days in [0, 3650]. */
   days(field: string): number | undefined {
     const s = this.text(field, true);
     if (s === undefined) return undefined;
-    const n = /^\d{1,4}$/.test(s) ? Number(s) : Number.NaN;
+    const n = DAYS.test(s) ? Number(s) : Number.NaN;
     if (Number.isInteger(n) && n <= 3650) return n;
     this.error(field, 'invalid_field', { reason: 'not_days' });
     return undefined;
@@ -96,7 +132,7 @@ export class Cells {
   country(field: string): string | undefined {
     const s = this.text(field, true);
     if (s === undefined) return undefined;
-    if (/^[A-Za-z]{2,3}$/.test(s)) return s.toUpperCase();
+    if (COUNTRY.test(s)) return s.toUpperCase();
     this.error(field, 'invalid_field', { reason: 'not_a_country_code' });
     return undefined;
   }
@@ -105,6 +141,7 @@ export class Cells {
   choice<T extends string>(field: string, choices: readonly T[], fallback: T): T | undefined {
     const s = this.text(field);
     if (s === undefined) return fallback;
+    if ((choices as readonly string[]).includes(s)) return s as T;
     const v = s.toLowerCase() as T;
     if (choices.includes(v)) return v;
     this.error(field, 'invalid_field', { reason: 'not_one_of', choices: choices.join('|') });

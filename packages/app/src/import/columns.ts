@@ -14,6 +14,8 @@ export interface FieldReader {
   /** The file's column a field is read from (`defaults.<field>` when only defaulted). */
   columnOf(field: string): string;
   get(values: Readonly<Record<string, string>>, field: string): Cell;
+  /** `get(values, field).value` without building the cell (the per-row hot path). */
+  value(values: Readonly<Record<string, string>>, field: string): string;
   skip(values: Readonly<Record<string, string>>): boolean;
 }
 
@@ -46,6 +48,7 @@ function canonicalReader(): FieldReader {
     dateFormat: undefined,
     columnOf: (field) => field,
     get: (values, field) => ({ value: (values[field] ?? '').trim(), column: field }),
+    value: (values, field) => (values[field] ?? '').trim(),
     skip: () => false,
   };
 }
@@ -74,6 +77,7 @@ function mappedReader(m: Mapping): FieldReader {
     dateFormat: m.dateFormat,
     columnOf: (field) => m.columns[field] ?? `defaults.${field}`,
     get,
+    value: (values, field) => get(values, field).value,
     skip: (values) =>
       conditions.some(([field, c]) => {
         const column = m.columns[field];

@@ -1,5 +1,4 @@
 import { type ErrorCode, ok, type Result } from '@credence/core';
-import { contentHash } from '../hash';
 import type { LedgerWrites, Store } from '../ports';
 import type { ImportFailure, RowError } from './source';
 
@@ -85,6 +84,7 @@ export interface Keyed<T> {
 export function dedupeInFile<T>(
   items: { row: number; value: T }[],
   key: (v: T) => string,
+  hashOf: (v: T) => string,
   onConflict: (row: number, firstRow: number, v: T) => void,
 ): { unique: Keyed<T>[]; repeats: number } {
   const seen = new Map<string, { hash: string; row: number }>();
@@ -92,7 +92,7 @@ export function dedupeInFile<T>(
   let repeats = 0;
   for (const it of items) {
     const k = key(it.value);
-    const hash = contentHash(it.value);
+    const hash = hashOf(it.value);
     const first = seen.get(k);
     if (first === undefined) {
       seen.set(k, { hash, row: it.row });

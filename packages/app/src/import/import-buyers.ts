@@ -21,6 +21,7 @@ export async function importBuyers(
   const { unique, repeats } = dedupeInFile(
     read.items,
     (b) => b.id,
+    contentHash,
     (row, firstRow, b) =>
       read.rowError(row, 'buyer_id', b.id, 'idempotency_conflict', { against: 'file', firstRow, key: `buyer:${b.id}` }),
   );

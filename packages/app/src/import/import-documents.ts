@@ -1,10 +1,11 @@
 import type { LedgerDocument, Result } from '@credence/core';
 import type { Store, Stored } from '../ports';
 import { CreditNoteTargets } from './credit-notes';
-import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
+import { chunks, dedupeInFile, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
 import { parseDocument } from './parse-rows';
 import { type ReadResult, readSource } from './read-source';
+import { documentHash } from './row-hash';
 import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './source';
 
 export const documentKey = (number: string): string => `document:${number}`;
@@ -26,6 +27,7 @@ export async function importDocuments(
   const { unique, repeats } = dedupeInFile(
     read.items,
     (d) => d.number,
+    documentHash,
     (row, firstRow, d) =>
       read.rowError(row, 'document_number', d.number, 'document_conflict', {
         against: 'file',
@@ -34,21 +36,14 @@ export async function importDocuments(
       }),
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
-    const known = new Set(
-      (
-        await lookUp(
-          unique.map((u) => u.value.buyerId),
-          (b) => tx.findBuyers(b),
-        )
-      ).map((b) => b.id),
-    );
+    const unknown = new Set(await tx.unknownBuyers(unique.map((u) => u.value.buyerId)));
     const stored = new Map(
       (
-        await lookUp(
+        await tx.storedHashes(
+          'document',
           unique.map((u) => u.value.number),
-          (n) => tx.findDocuments(n),
         )
-      ).map((d) => [d.number, d]),
+      ).map((s) => [s.key, s.contentHash]),
     );
     const targets = await CreditNoteTargets.load(
       tx,
@@ -58,13 +53,13 @@ export async function importDocuments(
     let unchanged = repeats;
     for (const u of unique) {
       const d = u.value;
-      if (!known.has(d.buyerId)) read.rowError(u.row, 'buyer_id', d.buyerId, 'unknown_buyer', { buyerId: d.buyerId });
+      if (unknown.has(d.buyerId)) read.rowError(u.row, 'buyer_id', d.buyerId, 'unknown_buyer', { buyerId: d.buyerId });
       const before = stored.get(d.number);
       if (before === undefined) {
         fresh.push({ ...d, idempotencyKey: documentKey(d.number), contentHash: u.hash });
         if (d.appliesTo !== undefined) applyNote(targets, { ...d, appliesTo: d.appliesTo }, u.row, read.rowError);
         targets.seen(d);
-      } else if (before.contentHash === u.hash) unchanged += 1;
+      } else if (before === u.hash) unchanged += 1;
       else
         read.rowError(u.row, 'document_number', d.number, 'document_conflict', { against: 'store', number: d.number });
     }

@@ -1,4 +1,5 @@
 import { decimalToString, type FxRate, type Result } from '@credence/core';
+import { contentHash } from '../hash';
 import type { Store } from '../ports';
 import { chunks, dedupeInFile, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
@@ -32,7 +33,7 @@ export async function importFxRates(
     const r = parseFxRate(c);
     return r === undefined ? undefined : normalized(r);
   });
-  const { unique, repeats } = dedupeInFile(read.items, rateKey, (row, firstRow, r) =>
+  const { unique, repeats } = dedupeInFile(read.items, rateKey, contentHash, (row, firstRow, r) =>
     read.rowError(row, 'rate', decimalToString(r.rate), 'idempotency_conflict', {
       against: 'file',
       firstRow,

@@ -1,12 +1,15 @@
-import type { Allocation, LedgerDocument, Payment, Result } from '@credence/core';
+import type { Allocation, Payment, Result } from '@credence/core';
 import { paymentKey, paymentProblems } from '../entries/check-payment';
 import { byDateThenId, OpenBalances } from '../entries/open-balances';
-import type { Store, Stored } from '../ports';
+import type { DocumentRef, Store, Stored } from '../ports';
 import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
 import { parsePayment } from './parse-rows';
 import { readSource } from './read-source';
+import { paymentHash } from './row-hash';
 import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './source';
+
+const refKey = (r: DocumentRef): string => `${r.number}\u0000${r.buyerId}\u0000${r.currency}`;
 
 /**
  * Imports payments, all or nothing, and allocates the new ones in (date, id) order against the open
@@ -23,6 +26,7 @@ export async function importPayments(
   const { unique, repeats } = dedupeInFile(
     read.items,
     (p) => p.id,
+    paymentHash,
     (row, firstRow, p) =>
       read.rowError(row, 'payment_id', p.id, 'idempotency_conflict', {
         against: 'file',
@@ -34,46 +38,49 @@ export async function importPayments(
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     const stored = new Map(
       (
-        await lookUp(
+        await tx.storedHashes(
+          'payment',
           unique.map((u) => u.value.id),
-          (ids) => tx.findPayments(ids),
         )
-      ).map((p) => [p.id, p]),
+      ).map((s) => [s.key, s.contentHash]),
     );
     let unchanged = repeats;
     const fresh: (typeof unique)[number][] = [];
     for (const u of unique) {
       const before = stored.get(u.value.id);
       if (before === undefined) fresh.push(u);
-      else if (before.contentHash === u.hash) unchanged += 1;
+      else if (before === u.hash) unchanged += 1;
       else
         read.rowError(u.row, 'payment_id', u.value.id, 'idempotency_conflict', {
           against: 'store',
           key: paymentKey(u.value.id),
         });
     }
-    const buyers = new Map(
-      (
-        await lookUp(
-          fresh.map((u) => u.value.buyerId),
-          (b) => tx.findBuyers(b),
-        )
-      ).map((b) => [b.id, b]),
-    );
-    const named = fresh.flatMap((u) => (u.value.documentNumber === undefined ? [] : [u.value.documentNumber]));
-    const docs = new Map<string, LedgerDocument>(
-      (await lookUp(named, (n) => tx.findDocuments(n))).map((d) => [d.number, d]),
-    );
+    const buyers = new Set(fresh.map((u) => u.value.buyerId));
+    const unknown = new Set(await tx.unknownBuyers([...buyers]));
+    const refs: DocumentRef[] = [];
+    for (const { value: p } of fresh)
+      if (p.documentNumber !== undefined)
+        refs.push({ number: p.documentNumber, buyerId: p.buyerId, currency: p.currency });
+    // Only the named documents that are missing or differ come back; the others match the payment.
+    const wrong = new Map((await tx.documentMismatches(refs)).map((m) => [refKey(m.ref), m.stored]));
     for (const u of fresh) {
       const p = u.value;
-      for (const e of paymentProblems(p, buyers.get(p.buyerId), docs.get(p.documentNumber ?? ''))) {
+      const buyer = unknown.has(p.buyerId) ? undefined : { id: p.buyerId };
+      let named: DocumentRef | undefined;
+      if (p.documentNumber !== undefined) {
+        const ref = { number: p.documentNumber, buyerId: p.buyerId, currency: p.currency };
+        const key = refKey(ref);
+        named = wrong.has(key) ? wrong.get(key) : ref;
+      }
+      for (const e of paymentProblems(p, buyer, named)) {
         const value =
           e.field === 'buyer_id' ? p.buyerId : e.field === 'currency' ? p.currency : (p.documentNumber ?? '');
         read.rowError(u.row, e.field, value, e.code, e.params);
       }
     }
     ensureClean();
-    const balances = new OpenBalances(await lookUp(buyers.keys(), (ids) => tx.openInvoices(ids)));
+    const balances = new OpenBalances(await lookUp(buyers, (ids) => tx.openInvoices(ids)));
     const payments: Stored<Payment>[] = fresh
       .map((u) => ({ ...u.value, idempotencyKey: paymentKey(u.value.id), contentHash: u.hash }))
       .sort(byDateThenId);

@@ -43,6 +43,7 @@ export async function readSource<T>(
   const fields = reader.value;
   let rows = 0;
   let skipped = 0;
+  const cells = new Cells(fields, {}, 0, errors);
   for await (const r of source.rows) {
     rows += 1;
     if (options.onRow !== undefined && rows % 5000 === 0) options.onRow(rows);
@@ -50,7 +51,7 @@ export async function readSource<T>(
       skipped += 1;
       continue;
     }
-    const value = parse(new Cells(fields, r.values, r.row, errors));
+    const value = parse(cells.at(r.values, r.row));
     if (value !== undefined) items.push({ row: r.row, value });
   }
   options.onRow?.(rows);

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
+/** Temporary tables of one transaction (staging for set-based import checks). */
+export type TempTable = 'import_keys';
+
 /** One connection's view: a Kysely instance plus bulk COPY on the same connection (and transaction). */
 export interface Conn {
   readonly db: Kysely<Database>;
@@ -8,7 +11,7 @@ export interface Conn {
    * `COPY table (columns) FROM STDIN` with CSV text, whole or in parts (each ending in a newline);
    * runs in the connection's current transaction.
    */
-  copy(table: keyof Database, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
+  copy(table: keyof Database | TempTable, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
 }
 
 /** A database the store runs on: PGlite (embedded) or a PostgreSQL server. */
