@@ -33,22 +33,22 @@ export class OpenBalances {
 
   /** Plans one payment, updates the balances and returns its allocation rows (kind 'payment', delta −x). */
   allocate(p: Payment): { allocations: Allocation[]; unapplied: bigint } {
-    const key = `${p.buyerId}\u0000${p.currency}`;
-    const named = p.documentNumber === undefined ? undefined : this.byNumber.get(p.documentNumber);
-    const candidates =
-      p.documentNumber === undefined
-        ? (this.lists.get(key) ?? [])
-        : named !== undefined && named.buyerId === p.buyerId && named.currency === p.currency
-          ? [named]
-          : [];
+    let candidates: Item[];
+    if (p.documentNumber === undefined) {
+      // Settled invoices are dropped here, when the buyer's list is next needed, not at each settlement.
+      const key = `${p.buyerId}\u0000${p.currency}`;
+      candidates = (this.lists.get(key) ?? []).filter((i) => i.open > 0n);
+      this.lists.set(key, candidates);
+    } else {
+      const named = this.byNumber.get(p.documentNumber);
+      candidates = named !== undefined && named.buyerId === p.buyerId && named.currency === p.currency ? [named] : [];
+    }
     const plan = planAllocation(p, candidates);
     const allocations: Allocation[] = [];
-    let settledOne = false;
     for (const a of plan.allocations) {
       const item = this.byNumber.get(a.documentNumber);
       if (item === undefined) throw new Error(`planned an unknown document ${a.documentNumber}`);
       item.open -= a.amount;
-      if (item.open === 0n) settledOne = true;
       allocations.push({
         kind: 'payment',
         entryId: p.id,
@@ -58,14 +58,6 @@ export class OpenBalances {
         delta: -a.amount,
         currency: p.currency,
       });
-    }
-    if (settledOne) {
-      const list = this.lists.get(key);
-      if (list)
-        this.lists.set(
-          key,
-          list.filter((i) => i.open > 0n),
-        );
     }
     return { allocations, unapplied: plan.unapplied };
   }

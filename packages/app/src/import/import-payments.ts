@@ -11,6 +11,19 @@ import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './s
 
 const refKey = (r: DocumentRef): string => `${r.number}\u0000${r.buyerId}\u0000${r.currency}`;
 
+function toStored(p: Payment, contentHash: string): Stored<Payment> {
+  const s = {
+    id: p.id,
+    buyerId: p.buyerId,
+    date: p.date,
+    amount: p.amount,
+    currency: p.currency,
+    idempotencyKey: paymentKey(p.id),
+    contentHash,
+  };
+  return p.documentNumber === undefined ? s : { ...s, documentNumber: p.documentNumber };
+}
+
 /**
  * Imports payments, all or nothing, and allocates the new ones in (date, id) order against the open
  * invoices of their buyers (core `planAllocation`); cash not allocated stays unapplied on the payment.
@@ -81,11 +94,11 @@ export async function importPayments(
     }
     ensureClean();
     const balances = new OpenBalances(await lookUp(buyers, (ids) => tx.openInvoices(ids)));
-    const payments: Stored<Payment>[] = fresh
-      .map((u) => ({ ...u.value, idempotencyKey: paymentKey(u.value.id), contentHash: u.hash }))
-      .sort(byDateThenId);
+    const payments = fresh.map((u) => toStored(u.value, u.hash));
     const allocations: Allocation[] = [];
-    for (const p of payments) for (const a of balances.allocate(p).allocations) allocations.push(a);
+    for (const p of [...payments].sort(byDateThenId))
+      for (const a of balances.allocate(p).allocations) allocations.push(a);
+    // Written in file order (usually the id order), which keeps the key indexes' inserts local.
     for (const c of chunks(payments, size)) await tx.insertPayments(c);
     for (const c of chunks(allocations, size)) await tx.insertAllocations(c);
     return {
