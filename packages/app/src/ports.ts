@@ -95,6 +95,8 @@ export interface LedgerWrites extends LedgerReads {
   allocationsOf(kind: Allocation['kind'], entryId: string): Promise<Allocation[]>;
   findWriteOffs(ids: readonly string[]): Promise<Stored<WriteOff>[]>;
   findReversals(ids: readonly string[]): Promise<Stored<Reversal>[]>;
+  /** The reversal of this entry, under whatever id it was recorded. */
+  reversalOf(kind: Reversal['kind'], targetId: string): Promise<Stored<Reversal> | undefined>;
   /**
    * Import checks, set-based (the keys staged once and joined, not looked up one by one); each returns
    * only what is stored, or wrong. Content hashes of the stored documents (by number) or payments (by id):

@@ -130,6 +130,28 @@ describe('reverseEntry', () => {
     expect(store.allocations()).toHaveLength(4);
   });
 
+  it('refuses a second reversal of a payment that moved nothing, under any id', async () => {
+    await recordPayment(store, pay('P1', 15000n, '2024-02-10'));
+    await recordPayment(store, pay('P2', 700n, '2024-02-11'));
+    expect(store.allocations().filter((a) => a.entryId === 'P2')).toEqual([]);
+    const first = await reverseEntry(store, {
+      id: 'R1',
+      kind: 'payment',
+      targetId: 'P2',
+      date: date('2024-03-01'),
+      reason: 'bounced',
+    });
+    expect(first).toMatchObject({ ok: true, value: { created: true, allocations: [] } });
+    const again = await reverseEntry(store, {
+      id: 'R2',
+      kind: 'payment',
+      targetId: 'P2',
+      date: date('2024-03-02'),
+      reason: 'bounced',
+    });
+    expect(again).toMatchObject({ ok: false, error: { code: 'idempotency_conflict', params: { by: 'R1' } } });
+  });
+
   it('reverses a write-off and refuses unknown entries and dates before the entry', async () => {
     await writeOffDocument(store, { id: 'W1', documentNumber: 'B', date: date('2024-06-30'), reason: 'x' });
     const r = await reverseEntry(store, {

@@ -208,6 +208,8 @@ function writes(s: () => State): LedgerWrites {
     allocationsOf: async (kind, entryId) => s().allocations.filter((a) => a.kind === kind && a.entryId === entryId),
     findWriteOffs: async (ids) => pick(s().writeOffs, ids),
     findReversals: async (ids) => pick(s().reversals, ids),
+    reversalOf: async (kind, targetId) =>
+      [...s().reversals.values()].find((r) => r.kind === kind && r.targetId === targetId),
     storedHashes: async (kind, keys) =>
       kind === 'document'
         ? pick(s().documents, keys).map((d) => ({ key: d.number, contentHash: d.contentHash }))

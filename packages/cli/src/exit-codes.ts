@@ -37,7 +37,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_within_open: (p) => `the amount must be more than zero and at most the open balance (${str(p, 'open')})`,
   before_issue: (p) => `${str(p, 'value')} is before the document's issue date`,
   before_entry: (p) => `${str(p, 'value')} is before the date of the entry it reverses`,
-  already_reversed: (p) => `${str(p, 'key')}: this entry has already been reversed`,
+  already_reversed: (p) =>
+    `${str(p, 'key')}: this entry has already been reversed${typeof p.by === 'string' ? ` (by ${p.by})` : ''}`,
   from_after_as_of: (p) => `--from ${str(p, 'from')} is after --as-of ${str(p, 'asOf')}`,
   other_buyer: (p) => `document ${str(p, 'number', 'value')} belongs to another buyer (${str(p, 'buyerId')})`,
   only_on_credit_notes: () => 'only a credit note can apply to an invoice',

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credence, tempDir } from './harness';
 import { ibmCsv, ibmRows, independentAging } from './ibm-export';
@@ -121,5 +122,41 @@ describe('IBM accounts-receivable export', () => {
   it('the mapping files are the documented examples', () => {
     const m = JSON.parse(readFileSync(join(maps, 'payments.map.json'), 'utf8')) as { columns: Record<string, string> };
     expect(m.columns.payment_date).toBe('SettledDate');
+  });
+});
+
+describe('the same export saved from Excel (real date and number cells)', () => {
+  const book = join(tmp.dir, 'Accounts-Receivable.xlsx');
+  const xdb = join(tmp.dir, 'xdb');
+  const mdy = (s: string) => {
+    const [m = 0, d = 0, y = 0] = s.split('/').map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+
+  beforeAll(async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('AR');
+    const header = Object.keys(rows[0] ?? {}) as (keyof (typeof rows)[number])[];
+    ws.addRow(header);
+    for (const r of rows)
+      ws.addRow(
+        header.map((h) =>
+          h.endsWith('Date') ? (r[h] === '' ? null : mdy(r[h])) : h === 'InvoiceAmount' ? Number(r[h]) : r[h],
+        ),
+      );
+    await wb.xlsx.writeFile(book);
+  });
+
+  it('imports with the same mapping files (M/D/YYYY) and ages exactly as the CSV does', async () => {
+    for (const kind of ['buyers', 'invoices', 'payments']) {
+      const r = await credence(['import', kind, book, '--map', join(maps, `${kind}.map.json`), '--db', xdb]);
+      expect([r.code, r.err]).toEqual([0, '']);
+    }
+    for (const asOf of ['2012-06-30', '2013-07-01']) {
+      const args = ['report', 'aging', '--as-of', asOf, '--format', 'json', '--db'];
+      const fromXlsx = await credence([...args, xdb]);
+      expect(fromXlsx.code).toBe(0);
+      expect(fromXlsx.out).toBe((await credence([...args, db])).out);
+    }
   });
 });

@@ -10,7 +10,7 @@ import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { allocationsOf, insertAllocations } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findDocuments, insertDocuments } from './repos/documents';
-import { findReversals, findWriteOffs, insertReversals, insertWriteOffs } from './repos/entries';
+import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import { findPayments, insertPayments } from './repos/payments';
@@ -62,6 +62,7 @@ export function writesOn(conn: Conn): LedgerWrites {
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),
     findReversals: (ids) => findReversals(db, ids),
+    reversalOf: (kind, targetId) => reversalOf(db, kind, targetId),
     storedHashes: (kind, keys) => storedHashes(conn, kind, keys),
     unknownBuyers: (ids) => unknownBuyers(conn, ids),
     documentMismatches: (refs) => documentMismatches(conn, refs),

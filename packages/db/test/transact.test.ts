@@ -78,6 +78,8 @@ for (const target of targets()) {
       await store.transact(async (tx) => {
         expect(await tx.findWriteOffs(['W1', 'W2'])).toHaveLength(1);
         expect(await tx.findReversals(['R1', 'R2'])).toHaveLength(1);
+        expect(await tx.reversalOf('payment', 'P1')).toMatchObject({ id: 'R1', targetId: 'P1' });
+        expect(await tx.reversalOf('write_off', 'P1')).toBeUndefined();
       });
     });
   });

@@ -30,13 +30,12 @@ export async function reverseEntry(
         ? (await tx.findPayments([reversal.targetId]))[0]
         : (await tx.findWriteOffs([reversal.targetId]))[0];
     if (target === undefined) return fail('not_found', { kind: reversal.kind, id: reversal.targetId });
+    const earlier = await tx.reversalOf(reversal.kind, reversal.targetId);
+    if (earlier !== undefined)
+      return fail('idempotency_conflict', { key: reversalKey(reversal), reason: 'already_reversed', by: earlier.id });
     if (reversal.date < target.date) return fail('invalid_date', { value: reversal.date, reason: 'before_entry' });
     const rows = await tx.allocationsOf(reversal.kind, reversal.targetId);
-    const net = netPerDocument(rows);
-    if (rows.length > 0 && net.every((n) => n.delta === 0n)) {
-      return fail('idempotency_conflict', { key: reversalKey(reversal), reason: 'already_reversed' });
-    }
-    const allocations: Allocation[] = net
+    const allocations: Allocation[] = netPerDocument(rows)
       .filter((n) => n.delta !== 0n)
       .map((n) => ({ ...n, kind: reversal.kind, entryId: reversal.targetId, date: reversal.date, delta: -n.delta }));
     await tx.insertReversals([{ ...reversal, idempotencyKey: reversalKey(reversal), contentHash: hash }]);

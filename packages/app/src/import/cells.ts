@@ -37,6 +37,8 @@ const COUNTRY = /^[A-Za-z]{2,3}$/;
  * and returns undefined when the value is bad; `ok` tells whether the row had no error. One instance
  * serves a whole file: `at` moves it to the next row.
  */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export class Cells {
   private failed = false;
   private readonly dates: Memo<BusinessDate>;
@@ -49,7 +51,12 @@ export class Cells {
     private readonly errors: RowErrors,
   ) {
     const format = reader.dateFormat;
-    this.dates = new Memo((s) => parseDateWithFormat(s, format));
+    // A spreadsheet's real date cells arrive as ISO text whatever the mapping's format says, and an ISO date
+    // cannot be misread, so ISO is accepted when the format does not match.
+    this.dates = new Memo((s) => {
+      const r = parseDateWithFormat(s, format);
+      return r.ok || !ISO_DATE.test(s) ? r : parseDateWithFormat(s);
+    });
   }
 
   /** Points at another row (of the same file) and clears the row's error flag. */

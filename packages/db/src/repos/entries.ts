@@ -63,3 +63,17 @@ export async function findReversals(db: Kysely<Database>, ids: readonly string[]
   }
   return out;
 }
+
+export async function reversalOf(
+  db: Kysely<Database>,
+  kind: Reversal['kind'],
+  targetId: string,
+): Promise<Stored<Reversal> | undefined> {
+  const row = await db
+    .selectFrom('reversals')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .executeTakeFirst();
+  return row === undefined ? undefined : toReversal(row);
+}
