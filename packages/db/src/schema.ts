@@ -28,6 +28,8 @@ export interface DocumentsTable {
   content_hash: string;
   /** On a credit note: the invoice it corrects (migration 002). */
   applies_to: string | null;
+  /** Read-model cache (migration 003): from this date on the balance is zero; null while it may not be. */
+  closed_on: string | null;
 }
 
 export interface PaymentsTable {

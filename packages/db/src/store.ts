@@ -48,14 +48,27 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
   };
 }
 
-export function writesOn(conn: Conn): LedgerWrites {
+/** Rows written per table by one transaction, to refresh the planner's statistics after bulk loads. */
+type Written = Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
+
+/** A table that grew by this many rows in one transaction is analyzed right after the commit. */
+const ANALYZE_AFTER = 10_000;
+
+export function writesOn(conn: Conn, written: Written = new Map()): LedgerWrites {
   const { db } = conn;
+  /** Counts the rows, then writes them. */
+  const counted =
+    <R>(table: Parameters<Written['set']>[0], write: (rows: readonly R[]) => Promise<void>) =>
+    (rows: readonly R[]) => {
+      written.set(table, (written.get(table) ?? 0) + rows.length);
+      return write(rows);
+    };
   return {
     ...readsOn(db),
-    upsertBuyers: (rows) => upsertBuyers(db, rows),
-    insertDocuments: (rows) => insertDocuments(conn, rows),
-    insertPayments: (rows) => insertPayments(conn, rows),
-    insertAllocations: (rows) => insertAllocations(conn, rows),
+    upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
+    insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
+    insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),
+    insertAllocations: counted('allocations', (rows) => insertAllocations(conn, rows)),
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
     insertReversals: (rows) => insertReversals(conn, rows),
     insertFxRates: (rows) => insertFxRates(db, rows),
@@ -72,7 +85,16 @@ export function writesOn(conn: Conn): LedgerWrites {
 export function storeOn(engine: Engine): Store {
   return {
     ...readsOn(engine.db),
-    transact: (work) => engine.transact((conn) => work(writesOn(conn))),
+    async transact(work) {
+      const written: Written = new Map();
+      const result = await engine.transact((conn) => work(writesOn(conn, written)));
+      // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,
+      // so the next report is planned on the real table sizes. `closed_on` changes with allocations.
+      const big = [...written].filter(([, n]) => n >= ANALYZE_AFTER).map(([t]) => t);
+      if (big.includes('allocations') && !big.includes('documents')) big.push('documents');
+      if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
+      return result;
+    },
     close: () => engine.close(),
   };
 }

@@ -24,7 +24,10 @@ async function write(store: Store, l: Ledger) {
     await tx.upsertBuyers(l.buyers);
     await tx.insertDocuments(l.documents);
     await tx.insertPayments(l.payments);
-    await tx.insertAllocations(l.allocations);
+    // In three writes, reversal rows last: documents closed by an earlier write are reopened by a later
+    // one, which the stored `closed_on` must follow.
+    const third = Math.ceil(l.allocations.length / 3);
+    for (let i = 0; i < l.allocations.length; i += third) await tx.insertAllocations(l.allocations.slice(i, i + third));
     await tx.insertWriteOffs(l.writeOffs);
     await tx.insertReversals(l.reversals);
   });

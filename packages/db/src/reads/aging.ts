@@ -30,7 +30,8 @@ export async function agingCells(
   const { rows } = await sql<CellRow>`
     select o.currency, ${buyer} as buyer_id, ${bucketExpr(bounds)} as bucket,
            sum(o.open) as amount, count(*) as count
-    from (select i.*, ${asOf}::date - i.due_date as days from (${openAsOf(asOf)}) i where i.open <> 0) o
+    from (select i.currency, i.buyer_id, i.open, ${asOf}::date - i.due_date as days
+          from (${openAsOf(asOf)}) i where i.open <> 0) o
     group by 1, 2, 3
     order by 1, 2, 3`.execute(db);
   return rows.map((r) => ({

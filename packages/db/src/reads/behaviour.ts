@@ -20,7 +20,8 @@ interface Row {
  * write-offs are not payments and do not count. A reversal writes the opposite row under the same
  * kind and entry, so a payment bounced by `asOf` nets to zero and drops out, and one bounced later
  * still counts as of `asOf`. What is left (if positive) is the settled amount, paid on the date of
- * the entry's first negative row.
+ * the entry's first negative row. No row of an entry is dated before the entry (a reversal is dated on
+ * or after it), so the rows dated before `from` belong to settlements paid before `from` and are skipped.
  */
 export async function behaviourSums(
   db: Kysely<Database>,
@@ -38,7 +39,7 @@ export async function behaviourSums(
              -sum(a.delta) as settled,
              min(a.date) filter (where a.delta < 0) as paid_on
       from allocations a
-      where a.kind = 'payment' and a.date <= ${asOf}::date ${onlyBuyer}
+      where a.kind = 'payment' and a.date between ${from}::date and ${asOf}::date ${onlyBuyer}
       group by a.kind, a.entry_id, a.document_number
     )
     select d.buyer_id, d.currency,

@@ -9,39 +9,49 @@ interface TotalsRow {
   total_ar: unknown;
   current_ar: unknown;
   beginning_ar: unknown;
+}
+
+interface SalesRow {
+  currency: string;
   credit_sales: unknown;
 }
 
 /**
  * KPI inputs per currency, as core `kpiInputsFromItems`, for every currency with a document issued
- * on or before `asOf`. One pass over documents for the balances, one for the countback windows.
+ * on or before `asOf`. Balances come from the documents that may be open on the day before `from`
+ * or on `asOf` (a document closed by the day before `from` is zero on both dates); sales from one
+ * pass over the documents.
  */
 export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: BusinessDate): Promise<KpiInputs[]> {
   const before = addDays(from, -1);
-  const { rows } = await sql<TotalsRow>`
-    select d.currency,
-      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where d.issue_date <= ${asOf}::date), 0) as total_ar,
-      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0))
-        filter (where d.issue_date <= ${asOf}::date and d.due_date >= ${asOf}::date), 0) as current_ar,
-      coalesce(sum(${SIGNED} + coalesce(m.m_before, 0)) filter (where d.issue_date <= ${before}::date), 0) as beginning_ar,
-      coalesce(sum(${SIGNED}) filter (where d.issue_date between ${from}::date and ${asOf}::date), 0) as credit_sales
+  const sold = await sql<SalesRow>`
+    select d.currency, coalesce(sum(${SIGNED}) filter (where d.issue_date >= ${from}::date), 0) as credit_sales
     from documents d
-    left join (
-      select document_number,
-             sum(delta) filter (where date <= ${asOf}::date) as m_now,
-             sum(delta) filter (where date <= ${before}::date) as m_before
-      from allocations group by document_number
-    ) m on m.document_number = d.number
+    where d.issue_date <= ${asOf}::date
     group by d.currency
-    having count(*) filter (where d.issue_date <= ${asOf}::date) > 0
     order by d.currency`.execute(db);
-  if (rows.length === 0) return [];
+  if (sold.rows.length === 0) return [];
+  const balances = await sql<TotalsRow>`
+    select d.currency,
+      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)), 0) as total_ar,
+      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where d.due_date >= ${asOf}::date), 0) as current_ar,
+      coalesce(sum(${SIGNED} + coalesce(m.m_before, 0)) filter (where d.issue_date <= ${before}::date), 0) as beginning_ar
+    from documents d
+    left join lateral (
+      select sum(a.delta) as m_now, sum(a.delta) filter (where a.date <= ${before}::date) as m_before
+      from allocations a where a.document_number = d.number and a.date <= ${asOf}::date
+    ) m on true
+    where d.issue_date <= ${asOf}::date and (d.closed_on is null or d.closed_on > ${before}::date)
+    group by d.currency`.execute(db);
+  const totals = new Map(balances.rows.map((r) => [r.currency, r]));
+  const rows = sold.rows.map((r) => ({ ...r, ...totals.get(r.currency) }));
 
   const windows = monthWindows(asOf, COUNTBACK_MONTHS);
   const values = sql.join(windows.map((w, k) => sql`(${sql.lit(k)}, ${w.from}::date, ${w.to}::date)`));
   const monthly = await sql<{ currency: string; k: number; sales: unknown }>`
     select d.currency, w.k, sum(${SIGNED}) as sales
     from documents d join (values ${values}) as w(k, f, t) on d.issue_date between w.f and w.t
+    where d.issue_date between ${windows.reduce((a, w) => (w.from < a ? w.from : a), asOf)}::date and ${asOf}::date
     group by d.currency, w.k`.execute(db);
   const sales = new Map(monthly.rows.map((r) => [`${r.currency}\u0000${Number(r.k)}`, toBig(r.sales)]));
 

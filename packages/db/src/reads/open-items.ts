@@ -7,22 +7,27 @@ import type { Database } from '../schema';
 /** Signed face value: a credit note counts negative. */
 export const SIGNED = sql`(case when d.type = 'credit_note' then -d.amount else d.amount end)`;
 
+/** Documents that may be open as of `asOf`: issued by then and not closed by then (`closed_on`). */
+export const MAYBE_OPEN = (asOf: BusinessDate) =>
+  sql`d.issue_date <= ${asOf}::date and (d.closed_on is null or d.closed_on > ${asOf}::date)`;
+
+/** The sum of a document's allocation deltas dated ≤ asOf, read from the covering index. */
+export const MOVED = (asOf: BusinessDate) =>
+  sql`left join lateral (select sum(a.delta) as moved from allocations a
+                         where a.document_number = d.number and a.date <= ${asOf}::date) m on true`;
+
 /**
- * Every document issued on or before `asOf` with its signed open balance as of that date
- * (face value + allocation deltas dated ≤ asOf), zero balances included. Columns: number,
- * buyer_id, type, issue_date, due_date, currency, open. For the whole portfolio the deltas are
- * summed once and hash-joined; the per-buyer read uses the (document_number, date) index instead.
+ * The documents that may be open as of `asOf` with their signed open balance as of that date
+ * (face value + allocation deltas dated ≤ asOf); some balances may be zero. Columns: number, buyer_id,
+ * type, issue_date, due_date, currency, open. A document closed by `asOf` is skipped without reading
+ * its allocations, so the work follows the open items of the date, not the size of the ledger.
  */
 export function openAsOf(asOf: BusinessDate): RawBuilder<unknown> {
   return sql`
     select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency,
            ${SIGNED} + coalesce(m.moved, 0) as open
-    from documents d
-    left join (
-      select document_number, sum(delta) as moved from allocations
-      where date <= ${asOf}::date group by document_number
-    ) m on m.document_number = d.number
-    where d.issue_date <= ${asOf}::date`;
+    from documents d ${MOVED(asOf)}
+    where ${MAYBE_OPEN(asOf)}`;
 }
 
 interface OpenRow {
@@ -38,11 +43,9 @@ interface OpenRow {
 export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf: BusinessDate): Promise<OpenItem[]> {
   const { rows } = await sql<OpenRow>`
     select * from (
-      select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency,
-             ${SIGNED} + coalesce((select sum(a.delta) from allocations a
-                                   where a.document_number = d.number and a.date <= ${asOf}::date), 0) as open
-      from documents d
-      where d.buyer_id = ${buyerId} and d.issue_date <= ${asOf}::date
+      select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, ${SIGNED} + coalesce(m.moved, 0) as open
+      from documents d ${MOVED(asOf)}
+      where d.buyer_id = ${buyerId} and ${MAYBE_OPEN(asOf)}
     ) o
     where o.open <> 0
     order by o.due_date, o.issue_date, o.number`.execute(db);
@@ -65,12 +68,8 @@ export async function openInvoices(db: Kysely<Database>, buyerIds: readonly stri
       select * from (
         select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency, d.amount + coalesce(m.moved, 0) as open
         from documents d
-        left join (
-          select a.document_number, sum(a.delta) as moved from allocations a
-          where a.document_number in (select number from documents where buyer_id = any(${part}::text[]))
-          group by a.document_number
-        ) m on m.document_number = d.number
-        where d.type = 'invoice' and d.buyer_id = any(${part}::text[])
+        left join lateral (select sum(a.delta) as moved from allocations a where a.document_number = d.number) m on true
+        where d.type = 'invoice' and d.buyer_id = any(${part}::text[]) and d.closed_on is null
       ) o
       where o.open > 0
       order by o.buyer_id, o.due_date, o.issue_date, o.number`.execute(db);
