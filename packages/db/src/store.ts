@@ -7,7 +7,7 @@ import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
-import { allocationsOf, insertAllocations } from './repos/allocations';
+import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
@@ -48,19 +48,27 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
   };
 }
 
-/** Rows written per table by one transaction, to refresh the planner's statistics after bulk loads. */
-type Written = Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
+/**
+ * What one transaction wrote: rows per table (to refresh the planner's statistics after bulk loads) and
+ * the documents whose allocations changed (their `closed_on` is refreshed before the commit).
+ */
+interface Written {
+  readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
+  readonly moved: Set<string>;
+}
+
+const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set() });
 
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
 const ANALYZE_AFTER = 10_000;
 
-export function writesOn(conn: Conn, written: Written = new Map()): LedgerWrites {
+export function writesOn(conn: Conn, written: Written = nothingWritten()): LedgerWrites {
   const { db } = conn;
   /** Counts the rows, then writes them. */
   const counted =
-    <R>(table: Parameters<Written['set']>[0], write: (rows: readonly R[]) => Promise<void>) =>
+    <R>(table: Parameters<Written['rows']['set']>[0], write: (rows: readonly R[]) => Promise<void>) =>
     (rows: readonly R[]) => {
-      written.set(table, (written.get(table) ?? 0) + rows.length);
+      written.rows.set(table, (written.rows.get(table) ?? 0) + rows.length);
       return write(rows);
     };
   return {
@@ -68,7 +76,10 @@ export function writesOn(conn: Conn, written: Written = new Map()): LedgerWrites
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
     insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),
-    insertAllocations: counted('allocations', (rows) => insertAllocations(conn, rows)),
+    insertAllocations: counted('allocations', (rows) => {
+      for (const a of rows) written.moved.add(a.documentNumber);
+      return insertAllocations(conn, rows);
+    }),
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
     insertReversals: (rows) => insertReversals(conn, rows),
     insertFxRates: (rows) => insertFxRates(db, rows),
@@ -86,11 +97,15 @@ export function storeOn(engine: Engine): Store {
   return {
     ...readsOn(engine.db),
     async transact(work) {
-      const written: Written = new Map();
-      const result = await engine.transact((conn) => work(writesOn(conn, written)));
+      const written = nothingWritten();
+      const result = await engine.transact(async (conn) => {
+        const r = await work(writesOn(conn, written));
+        await refreshClosedOn(conn, [...written.moved]);
+        return r;
+      });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,
       // so the next report is planned on the real table sizes. `closed_on` changes with allocations.
-      const big = [...written].filter(([, n]) => n >= ANALYZE_AFTER).map(([t]) => t);
+      const big = [...written.rows].filter(([, n]) => n >= ANALYZE_AFTER).map(([t]) => t);
       if (big.includes('allocations') && !big.includes('documents')) big.push('documents');
       if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
       return result;

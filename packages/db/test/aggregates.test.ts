@@ -24,13 +24,14 @@ async function write(store: Store, l: Ledger) {
     await tx.upsertBuyers(l.buyers);
     await tx.insertDocuments(l.documents);
     await tx.insertPayments(l.payments);
-    // In three writes, reversal rows last: documents closed by an earlier write are reopened by a later
-    // one, which the stored `closed_on` must follow.
-    const third = Math.ceil(l.allocations.length / 3);
-    for (let i = 0; i < l.allocations.length; i += third) await tx.insertAllocations(l.allocations.slice(i, i + third));
     await tx.insertWriteOffs(l.writeOffs);
     await tx.insertReversals(l.reversals);
   });
+  // In three transactions, reversal rows last: documents closed by an earlier one are reopened by a
+  // later one, which the stored `closed_on` must follow.
+  const third = Math.ceil(l.allocations.length / 3);
+  for (let i = 0; i < l.allocations.length; i += third)
+    await store.transact((tx) => tx.insertAllocations(l.allocations.slice(i, i + third)));
 }
 
 /** Day 0, 30, 31, 60, 61 past a due date, leap day and the day after, and before any document. */

@@ -43,7 +43,8 @@ export async function openPostgres(databaseUrl: string, schema: string | undefin
     connectionString: databaseUrl,
     types: typeParsers,
     max: 4,
-    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    // JIT compilation costs more than it saves on these short aggregates (0.1–0.5 s a query).
+    options: `-c jit=off${schema !== undefined ? ` -c search_path=${schema}` : ''}`,
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});

@@ -47,13 +47,15 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
   const rows = sold.rows.map((r) => ({ ...r, ...totals.get(r.currency) }));
 
   const windows = monthWindows(asOf, COUNTBACK_MONTHS);
-  const values = sql.join(windows.map((w, k) => sql`(${sql.lit(k)}, ${w.from}::date, ${w.to}::date)`));
-  const monthly = await sql<{ currency: string; k: number; sales: unknown }>`
-    select d.currency, w.k, sum(${SIGNED}) as sales
-    from documents d join (values ${values}) as w(k, f, t) on d.issue_date between w.f and w.t
-    where d.issue_date between ${windows.reduce((a, w) => (w.from < a ? w.from : a), asOf)}::date and ${asOf}::date
-    group by d.currency, w.k`.execute(db);
-  const sales = new Map(monthly.rows.map((r) => [`${r.currency}\u0000${Number(r.k)}`, toBig(r.sales)]));
+  // The windows are contiguous: each document finds its window by a binary search over their starts.
+  const starts = windows.map((w) => w.from).reverse();
+  const monthly = await sql<{ currency: string; w: number; sales: unknown }>`
+    select d.currency, width_bucket(d.issue_date, ${starts}::date[]) as w, sum(${SIGNED}) as sales
+    from documents d
+    where d.issue_date between ${starts[0] ?? asOf}::date and ${asOf}::date
+    group by 1, 2`.execute(db);
+  const k = (w: unknown) => windows.length - Number(w);
+  const sales = new Map(monthly.rows.map((r) => [`${r.currency}\u0000${k(r.w)}`, toBig(r.sales)]));
 
   return rows.map((r) => ({
     currency: asCurrency(r.currency),

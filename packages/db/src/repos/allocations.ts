@@ -1,9 +1,10 @@
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
-import { asCurrency, asDate, chunks } from '../convert';
+import { asCurrency, asDate } from '../convert';
 import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { AllocationsTable, Database } from '../schema';
+import { stage } from './import-checks';
 
 const COLUMNS = ['kind', 'entry_id', 'document_number', 'buyer_id', 'date', 'delta', 'currency'] as const;
 
@@ -20,31 +21,36 @@ export const toAllocation = (r: AllocationsTable): Allocation => ({
 export async function insertAllocations(conn: Conn, rows: readonly Allocation[]): Promise<void> {
   const csv = csvParts(rows, (a) => [a.kind, a.entryId, a.documentNumber, a.buyerId, a.date, a.delta, a.currency]);
   await conn.copy('allocations', COLUMNS, csv);
-  await refreshClosedOn(conn.db, [...new Set(rows.map((a) => a.documentNumber))]);
 }
 
 /**
- * Keeps `documents.closed_on` true for these documents after their allocations changed: the date of
- * their last allocation (or issue) when all their rows bring the balance to zero, else null. Because
- * allocation rows are only ever added, every as-of date on or after `closed_on` sees a zero balance,
- * so reads may skip those documents; null only means "look at the allocations".
+ * Brings `documents.closed_on` up to date for the documents whose allocations changed (the store calls
+ * it once, at the end of a writing transaction): the date of their last allocation (or issue) when all
+ * their rows bring the balance to zero, else null. Allocation rows are only ever added, so every as-of
+ * date on or after `closed_on` sees a zero balance and reads may skip the document; null only means
+ * "look at the allocations". Set-based: the numbers are staged once and joined.
  */
-export async function refreshClosedOn(db: Kysely<Database>, numbers: readonly string[]): Promise<void> {
-  for (const part of chunks(numbers)) {
-    await sql`
-      update documents d set closed_on = s.closed
-      from (
-        select x.number,
-               case when (case when x.type = 'credit_note' then -x.amount else x.amount end)
-                         + coalesce(sum(a.delta), 0) = 0
-                    then greatest(x.issue_date, max(a.date)) end as closed
-        from documents x
-        left join allocations a on a.document_number = x.number
-        where x.number = any(${part}::text[])
-        group by x.number
-      ) s
-      where d.number = s.number and d.closed_on is distinct from s.closed`.execute(db);
-  }
+export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): Promise<void> {
+  if (numbers.length === 0) return;
+  await stage(
+    conn,
+    numbers.map((n) => [n]),
+  );
+  await sql`
+    update documents d set closed_on = s.closed
+    from (
+      select x.number,
+             case when (case when x.type = 'credit_note' then -x.amount else x.amount end) + coalesce(m.moved, 0) = 0
+                  then greatest(x.issue_date, m.last) end as closed
+      from import_keys k
+      join documents x on x.number = k.k
+      left join (
+        select a.document_number, sum(a.delta) as moved, max(a.date) as last
+        from import_keys k2 join allocations a on a.document_number = k2.k
+        group by a.document_number
+      ) m on m.document_number = x.number
+    ) s
+    where d.number = s.number and d.closed_on is distinct from s.closed`.execute(conn.db);
 }
 
 /** The rows an entry wrote (and the reversal rows written under its id), oldest first. */

@@ -9,7 +9,7 @@ import type { Conn } from '../engine/types';
  * transaction (`import_keys`, dropped at commit) and joined to the ledger, so a million keys cost one
  * COPY and one join instead of a lookup per key, and only what is stored (or wrong) comes back.
  */
-async function stage(conn: Conn, rows: readonly (readonly [string, string?, string?])[]): Promise<void> {
+export async function stage(conn: Conn, rows: readonly (readonly [string, string?, string?])[]): Promise<void> {
   await sql`create temp table if not exists import_keys (k text collate "C", a text collate "C", b text)
             on commit drop`.execute(conn.db);
   await sql`truncate import_keys`.execute(conn.db);
