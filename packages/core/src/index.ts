@@ -4,4 +4,6 @@ export * from './fx';
 export * from './kpis';
 export * from './ledger';
 export * from './money';
+export * from './random';
 export * from './result';
+export * from './scoring';

@@ -1,5 +1,5 @@
+import type { Rng } from '@credence/core';
 import type { BuyerPlan } from './buyers';
-import type { Rng } from './prng';
 
 /** The epoch days that shape a portfolio's story, all relative to its end date. */
 export interface Timeline {

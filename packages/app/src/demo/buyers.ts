@@ -1,7 +1,7 @@
+import type { Rng } from '@credence/core';
 import { COUNTRIES, type CountryProfile, EUR_PER_UNIT } from './catalog/countries';
 import { companyName, emailFor } from './catalog/names';
 import { INDUSTRIES, TEAM } from './catalog/people';
-import type { Rng } from './prng';
 import type { BehaviourProfile, BuyerRow } from './rows';
 
 /** A buyer row plus what the ledger generator needs to invent its invoices and payments. */

@@ -1,6 +1,14 @@
-import { addMonths, type BusinessDate, decimalToString, divideRounded, fromParts, parts } from '@credence/core';
+import {
+  addMonths,
+  type BusinessDate,
+  decimalToString,
+  divideRounded,
+  fromParts,
+  mixSeed,
+  parts,
+  Rng,
+} from '@credence/core';
 import { EUR_PER_UNIT } from './catalog/countries';
-import { mixSeed, Rng } from './prng';
 import type { FxRateRow } from './rows';
 
 const PPM = 1_000_000n;

@@ -1,7 +1,6 @@
-import { type CurrencyCode, exponentOf, fromEpochDay, money, toDecimalString } from '@credence/core';
+import { type CurrencyCode, exponentOf, fromEpochDay, mixSeed, money, Rng, toDecimalString } from '@credence/core';
 import { disputeRates, paymentDelay, paymentStyle, pays, type Timeline } from './behaviour';
 import { type BuyerPlan, eurPerUnit } from './buyers';
-import { mixSeed, Rng } from './prng';
 import type { InvoiceRow, LedgerChunk, PaymentRow } from './rows';
 
 interface Invoice {

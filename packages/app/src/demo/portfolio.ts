@@ -1,9 +1,8 @@
-import { addDays, addMonths, type BusinessDate, toEpochDay } from '@credence/core';
+import { addDays, addMonths, type BusinessDate, mixSeed, Rng, toEpochDay } from '@credence/core';
 import type { Timeline } from './behaviour';
 import { type BuyerPlan, planBuyers } from './buyers';
 import { monthlyFxRates } from './fx-rates';
 import { buyerLedger } from './ledger';
-import { mixSeed, Rng } from './prng';
 import type { BuyerProfileRow, BuyerRow, FxRateRow, InvoiceRow, LedgerChunk, PaymentRow } from './rows';
 
 export interface CustomSize {

@@ -1,4 +1,4 @@
-import type { Rng } from '../prng';
+import type { Rng } from '@credence/core';
 import { JA, KO, LATIN, type NameStyle, ZH } from './name-words';
 
 export type { NameStyle } from './name-words';

@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random generator (sfc32, seeded through splitmix32) so that the demo
- * portfolio is the same for the same seed on every machine. Never Math.random.
+ * portfolio, model training and anything else seeded give the same result on every machine. Never Math.random.
  */
 function splitmix32(state: number): () => number {
   let s = state >>> 0;

@@ -1,0 +1,5 @@
+export * from './binning';
+export * from './boost';
+export * from './metrics';
+export * from './model';
+export * from './tree-shap';
