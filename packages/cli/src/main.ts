@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerImportCommand } from './commands/register-import';
+import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerSetupCommands } from './commands/register-setup';
 import { CliError, type Io, processIo } from './context';
@@ -10,7 +11,7 @@ import { EXIT } from './exit-codes';
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(io: Io, state: { exitCode: number }): Command {
   const program = new Command('credence')
-    .description('Credence — trade-credit and receivables risk: ledger, aging, KPIs')
+    .description('Credence — trade-credit and receivables risk: ledger, aging, KPIs, PD model')
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -20,6 +21,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerEntryCommands(program, io, state);
   registerBuyerCommands(program, io, state);
   registerReportCommands(program, io, state);
+  registerModelCommands(program, io, state);
   return program;
 }
 

@@ -3,5 +3,6 @@ export { checkHeader, FileReadError, type ReadOptions, type ReadProgress } from 
 export { readMappingFile } from './mapping-file';
 export { type OpenOptions, openRows } from './open-rows';
 export { type Progress, progressBar } from './progress';
+export { openArff } from './read-arff';
 export { type CsvOptions, openCsv } from './read-csv';
 export { openXlsx, type XlsxOptions } from './read-xlsx';

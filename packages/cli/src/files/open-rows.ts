@@ -1,5 +1,6 @@
 import type { RowSource } from '@credence/app';
 import { FileReadError, type ReadOptions } from './file-error';
+import { openArff } from './read-arff';
 import { openCsv } from './read-csv';
 import { openXlsx } from './read-xlsx';
 
@@ -10,7 +11,7 @@ export interface OpenOptions extends ReadOptions {
   readonly delimiter?: string;
 }
 
-/** Opens a CSV (.csv, .txt, .tsv) or XLSX (.xlsx) file as rows, chosen by the file's extension. */
+/** Opens a CSV (.csv, .txt, .tsv), XLSX (.xlsx) or ARFF (.arff) file as rows, chosen by the file's extension. */
 export async function openRows(path: string, options: OpenOptions = {}): Promise<RowSource> {
   const ext = /\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   const progress = options.onProgress ? { onProgress: options.onProgress } : {};
@@ -19,5 +20,6 @@ export async function openRows(path: string, options: OpenOptions = {}): Promise
     const delimiter = options.delimiter ?? (ext === 'tsv' ? '\t' : ',');
     return openCsv(path, { ...progress, delimiter });
   }
-  throw new FileReadError(path, undefined, 'unsupported file type: use .csv, .tsv, .txt or .xlsx');
+  if (ext === 'arff') return openArff(path);
+  throw new FileReadError(path, undefined, 'unsupported file type: use .csv, .tsv, .txt, .xlsx or .arff');
 }

@@ -2,4 +2,5 @@ export * from './binning';
 export * from './boost';
 export * from './metrics';
 export * from './model';
+export * from './polish-attributes';
 export * from './tree-shap';

@@ -1,0 +1,38 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { GbdtModel } from '@credence/core';
+import { CliError } from '../context';
+import { EXIT } from '../exit-codes';
+
+/** The model Credence ships: trained on the public Polish bankruptcy data (see docs/domain/scoring.md). */
+export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/default-pd.json', import.meta.url));
+
+/** Reads a model file, refusing anything that is not a Credence GBDT model. */
+export async function readModelFile(path: string): Promise<GbdtModel> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read the model ${path}: ${e instanceof Error ? e.message : String(e)}`, EXIT.usage);
+  }
+  let m: unknown;
+  try {
+    m = JSON.parse(text);
+  } catch {
+    throw new CliError(`${path} is not JSON`, EXIT.usage);
+  }
+  const o = m as Partial<GbdtModel>;
+  if (
+    o.format !== 'credence-gbdt/1' ||
+    !Array.isArray(o.features) ||
+    !o.features.every((f) => typeof f === 'string') ||
+    typeof o.base !== 'number' ||
+    !Array.isArray(o.trees)
+  )
+    throw new CliError(`${path} is not a Credence model (format credence-gbdt/1)`, EXIT.usage);
+  return o as GbdtModel;
+}
+
+export async function writeModelFile(path: string, model: GbdtModel): Promise<void> {
+  await writeFile(path, `${JSON.stringify(model)}\n`);
+}
