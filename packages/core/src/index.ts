@@ -7,3 +7,4 @@ export * from './money';
 export * from './random';
 export * from './result';
 export * from './scoring';
+export * from './statements';
