@@ -6,6 +6,7 @@ import type {
   BusinessDate,
   Buyer,
   CurrencyCode,
+  FinancialStatement,
   FxRate,
   KpiInputs,
   LedgerDocument,
@@ -64,6 +65,8 @@ export interface LedgerReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
+  /** A buyer's financial statements, oldest fiscal year first. */
+  statementsOf(buyerId: string): Promise<FinancialStatement[]>;
   findDocuments(numbers: readonly string[]): Promise<Stored<LedgerDocument>[]>;
   findPayments(ids: readonly string[]): Promise<Stored<Payment>[]>;
   /** Invoices of these buyers with a positive open balance after every recorded allocation. */
@@ -85,6 +88,9 @@ export interface LedgerReads {
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
 export interface LedgerWrites extends LedgerReads {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
+  /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
+  upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
+  findStatements(keys: readonly { buyerId: string; fiscalYear: number }[]): Promise<FinancialStatement[]>;
   insertDocuments(rows: readonly Stored<LedgerDocument>[]): Promise<void>;
   insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;
   insertAllocations(rows: readonly Allocation[]): Promise<void>;

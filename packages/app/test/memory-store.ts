@@ -9,6 +9,7 @@ import {
   bucketSet,
   type CurrencyCode,
   daysBetween,
+  type FinancialStatement,
   type FxRate,
   type KpiInputs,
   kpiInputsFromItems,
@@ -33,6 +34,7 @@ import type {
 
 interface State {
   buyers: Map<string, Buyer>;
+  statements: Map<string, FinancialStatement>;
   documents: Map<string, Stored<LedgerDocument>>;
   payments: Map<string, Stored<Payment>>;
   allocations: Allocation[];
@@ -44,6 +46,7 @@ interface State {
 
 const copy = (s: State): State => ({
   buyers: new Map(s.buyers),
+  statements: new Map(s.statements),
   documents: new Map(s.documents),
   payments: new Map(s.payments),
   allocations: [...s.allocations],
@@ -52,6 +55,8 @@ const copy = (s: State): State => ({
   fxRates: new Map(s.fxRates),
   keys: new Set(s.keys),
 });
+
+const statementKey = (x: { buyerId: string; fiscalYear: number }) => `${x.buyerId}|${x.fiscalYear}`;
 
 const pick = <T>(m: Map<string, T>, ids: readonly string[]): T[] =>
   [...new Set(ids)].flatMap((id) => {
@@ -67,6 +72,8 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    statementsOf: async (id) =>
+      [...s().statements.values()].filter((x) => x.buyerId === id).sort((a, b) => a.fiscalYear - b.fiscalYear),
     findDocuments: async (numbers) => pick(s().documents, numbers),
     findPayments: async (ids) => pick(s().payments, ids),
     openInvoices: async (buyerIds) => {
@@ -184,6 +191,13 @@ function writes(s: () => State): LedgerWrites {
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
+    upsertStatements: async (rows) => {
+      for (const x of rows) s().statements.set(statementKey(x), x);
+    },
+    findStatements: async (keys) => {
+      const m = s().statements;
+      return pick(m, keys.map(statementKey));
+    },
     insertDocuments: async (rows) => {
       for (const d of rows) if (!s().buyers.has(d.buyerId)) throw new Error(`foreign key: buyer ${d.buyerId}`);
       insert(s().documents, rows, (d) => d.number);
@@ -234,6 +248,7 @@ const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale
 export class MemoryStore implements Store {
   private state: State = {
     buyers: new Map(),
+    statements: new Map(),
     documents: new Map(),
     payments: new Map(),
     allocations: [],
@@ -249,6 +264,7 @@ export class MemoryStore implements Store {
   getBuyer = (id: string) => this.view.getBuyer(id);
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
+  statementsOf = (id: string) => this.view.statementsOf(id);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);
   openInvoices = (ids: readonly string[]) => this.view.openInvoices(ids);

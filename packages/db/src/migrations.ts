@@ -133,8 +133,51 @@ const m003: Migration = {
   },
 };
 
+/** Buyers' financial statements, one row per buyer and fiscal year; a line not reported is null. */
+const m004: Migration = {
+  async up(db: Kysely<unknown>) {
+    let t = db.schema
+      .createTable('financial_statements')
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+      .addColumn('period_end', 'date', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull());
+    for (const line of STATEMENT_COLUMNS) t = t.addColumn(line, 'int8');
+    await t.addPrimaryKeyConstraint('financial_statements_pk', ['buyer_id', 'fiscal_year']).execute();
+  },
+};
+
+/** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
+const STATEMENT_COLUMNS = [
+  'cash',
+  'short_term_securities',
+  'receivables',
+  'inventory',
+  'current_assets',
+  'fixed_assets',
+  'total_assets',
+  'short_term_liabilities',
+  'long_term_liabilities',
+  'trade_payables',
+  'equity',
+  'share_capital',
+  'retained_earnings',
+  'sales',
+  'cost_of_goods_sold',
+  'gross_profit',
+  'operating_profit',
+  'depreciation',
+  'interest_expense',
+  'net_profit',
+] as const;
+
 export const migrations: MigrationProvider = {
   async getMigrations() {
-    return { '001_ledger': m001, '002_document_applies_to': m002, '003_documents_closed_on': m003 };
+    return {
+      '001_ledger': m001,
+      '002_document_applies_to': m002,
+      '003_documents_closed_on': m003,
+      '004_financial_statements': m004,
+    };
   },
 };

@@ -81,8 +81,37 @@ export interface FxRatesTable {
   rate: string;
 }
 
+/** One row per buyer and fiscal year; line columns (snake_case of `StatementLine`) are int8 or null. */
+export interface StatementsTable {
+  buyer_id: string;
+  fiscal_year: number;
+  period_end: string;
+  cash: bigint | null;
+  short_term_securities: bigint | null;
+  receivables: bigint | null;
+  inventory: bigint | null;
+  current_assets: bigint | null;
+  fixed_assets: bigint | null;
+  total_assets: bigint | null;
+  short_term_liabilities: bigint | null;
+  long_term_liabilities: bigint | null;
+  trade_payables: bigint | null;
+  equity: bigint | null;
+  share_capital: bigint | null;
+  retained_earnings: bigint | null;
+  sales: bigint | null;
+  cost_of_goods_sold: bigint | null;
+  gross_profit: bigint | null;
+  operating_profit: bigint | null;
+  depreciation: bigint | null;
+  interest_expense: bigint | null;
+  net_profit: bigint | null;
+  currency: string;
+}
+
 export interface Database {
   buyers: BuyersTable;
+  financial_statements: StatementsTable;
   documents: DocumentsTable;
   payments: PaymentsTable;
   allocations: AllocationsTable;
@@ -98,5 +127,6 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'financial_statements',
   'buyers',
 ] as const satisfies readonly (keyof Database)[];

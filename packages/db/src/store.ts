@@ -14,6 +14,7 @@ import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversa
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import { findPayments, insertPayments } from './repos/payments';
+import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import type { Database } from './schema';
 
 async function counts(db: Kysely<Database>) {
@@ -34,6 +35,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     getBuyer: (id) => getBuyer(db, id),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
+    statementsOf: (id) => statementsOf(db, id),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),
     openInvoices: (buyerIds) => openInvoices(db, buyerIds),
@@ -74,6 +76,8 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
   return {
     ...readsOn(db),
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
+    upsertStatements: (rows) => upsertStatements(db, rows),
+    findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
     insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),
     insertAllocations: counted('allocations', (rows) => {

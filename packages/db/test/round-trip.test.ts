@@ -34,6 +34,33 @@ for (const target of targets()) {
       expect(await store.getBuyer('missing')).toBeUndefined();
     });
 
+    it('stores financial statements (negative and huge lines, unreported ones absent) and replaces a restated year', async () => {
+      const { store } = h();
+      await store.transact((tx) => tx.upsertBuyers([fullBuyer, bareBuyer]));
+      const y2024 = {
+        buyerId: 'B1',
+        fiscalYear: 2024,
+        periodEnd: date('2024-12-31'),
+        currency: EUR,
+        lines: { totalAssets: BEYOND_DOUBLE, equity: -5_000_000n, sales: 123_456_789n },
+      };
+      const y2023 = { ...y2024, fiscalYear: 2023, periodEnd: date('2023-12-31'), lines: { sales: 1n } };
+      await store.transact((tx) => tx.upsertStatements([y2024, y2023]));
+      expect(await store.statementsOf('B1')).toEqual([y2023, y2024]);
+      const restated = { ...y2024, lines: { ...y2024.lines, netProfit: 0n } };
+      await store.transact(async (tx) => {
+        await tx.upsertStatements([restated]);
+        expect(
+          await tx.findStatements([
+            { buyerId: 'B1', fiscalYear: 2024 },
+            { buyerId: 'B2', fiscalYear: 2024 },
+          ]),
+        ).toEqual([restated]);
+      });
+      expect(await store.statementsOf('B1')).toEqual([y2023, restated]);
+      expect(await store.statementsOf('B2')).toEqual([]);
+    });
+
     it('stores documents with amounts above 2^53 and leap-day dates exactly', async () => {
       const { store } = h();
       const big = invoice('INV-BIG', {

@@ -120,6 +120,18 @@ export class Cells {
     return m.amount;
   }
 
+  /** An optional signed amount in `currency` (minor units), times `unit`; empty = not reported. */
+  signedAmount(field: string, currency: CurrencyCode | undefined, unit: bigint): bigint | undefined {
+    const s = this.text(field);
+    if (s === undefined) return undefined;
+    if (currency === undefined) {
+      this.check(field, parseDecimal(s));
+      return undefined;
+    }
+    const m = this.check(field, parseMoney(s, currency));
+    return m === undefined ? undefined : m.amount * unit;
+  }
+
   decimal(field: string): Decimal | undefined {
     const s = this.text(field, true);
     return s === undefined ? undefined : this.check(field, parseDecimal(s));

@@ -45,7 +45,37 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('document_number'),
   ],
   'fx-rates': [req('date'), req('from_currency'), req('to_currency'), req('rate')],
+  statements: [
+    req('buyer_id'),
+    req('fiscal_year'),
+    req('period_end'),
+    req('currency'),
+    opt('unit'),
+    opt('cash'),
+    opt('short_term_securities'),
+    opt('receivables'),
+    opt('inventory'),
+    opt('current_assets'),
+    opt('fixed_assets'),
+    opt('total_assets'),
+    opt('short_term_liabilities'),
+    opt('long_term_liabilities'),
+    opt('trade_payables'),
+    opt('equity'),
+    opt('share_capital'),
+    opt('retained_earnings'),
+    opt('sales'),
+    opt('cost_of_goods_sold'),
+    opt('gross_profit'),
+    opt('operating_profit'),
+    opt('depreciation'),
+    opt('interest_expense'),
+    opt('net_profit'),
+  ],
 });
+
+/** A statement line's column: `short_term_liabilities` for `shortTermLiabilities`. */
+export const lineColumn = (line: string): string => line.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Fields holding dates: a mapping's `dateFormat` applies to these. */
 export const DATE_FIELDS: ReadonlySet<string> = new Set([
@@ -54,7 +84,32 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set([
   'delivery_date',
   'payment_date',
   'date',
+  'period_end',
 ]);
 
 /** Fields holding decimal numbers: a mapping's separators apply to these. */
-export const NUMBER_FIELDS: ReadonlySet<string> = new Set(['amount', 'rate']);
+export const NUMBER_FIELDS: ReadonlySet<string> = new Set([
+  'amount',
+  'rate',
+  'unit',
+  'cash',
+  'short_term_securities',
+  'receivables',
+  'inventory',
+  'current_assets',
+  'fixed_assets',
+  'total_assets',
+  'short_term_liabilities',
+  'long_term_liabilities',
+  'trade_payables',
+  'equity',
+  'share_capital',
+  'retained_earnings',
+  'sales',
+  'cost_of_goods_sold',
+  'gross_profit',
+  'operating_profit',
+  'depreciation',
+  'interest_expense',
+  'net_profit',
+]);

@@ -1,8 +1,9 @@
-export { FIELDS, type FieldSpec } from './fields';
+export { FIELDS, type FieldSpec, lineColumn } from './fields';
 export { importBuyers } from './import-buyers';
 export { documentKey, importDocuments } from './import-documents';
 export { importFxRates } from './import-fx-rates';
 export { importPayments } from './import-payments';
+export { importStatements } from './import-statements';
 export { type Mapping, parseMapping, type SkipCondition } from './mapping';
 export type {
   ImportFailure,

@@ -1,5 +1,16 @@
-import type { BusinessDate, Buyer, CurrencyCode, FxRate, LedgerDocument, Payment } from '@credence/core';
+import {
+  type BusinessDate,
+  type Buyer,
+  type CurrencyCode,
+  type FinancialStatement,
+  type FxRate,
+  type LedgerDocument,
+  type Payment,
+  STATEMENT_LINES,
+  type StatementLine,
+} from '@credence/core';
 import type { Cells } from './cells';
+import { lineColumn } from './fields';
 
 /** Drops undefined members so the result fits `exactOptionalPropertyTypes` and hashes canonically. */
 function defined<T extends object>(o: T): T {
@@ -90,4 +101,39 @@ export function parseFxRate(c: Cells): FxRate | undefined {
   if (r.rate !== undefined && r.rate.coefficient <= 0n) c.error('rate', 'invalid_rate', { reason: 'not_positive' });
   if (r.from !== undefined && r.from === r.to) c.error('to_currency', 'invalid_rate', { reason: 'same_currency' });
   return c.ok ? (r as FxRate) : undefined;
+}
+
+const UNITS: Readonly<Record<string, bigint>> = { '1': 1n, '1000': 1000n, '1000000': 1_000_000n };
+
+/** One buyer's statements for one fiscal year; amounts times `unit` (1, 1000 or 1000000), any sign. */
+export function parseStatement(c: Cells): FinancialStatement | undefined {
+  const buyerId = c.text('buyer_id', true);
+  const yearText = c.text('fiscal_year', true);
+  const fiscalYear = yearText !== undefined && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
+  if (yearText !== undefined && fiscalYear === undefined)
+    c.error('fiscal_year', 'invalid_field', { reason: 'not_a_year' });
+  const periodEnd = c.date('period_end', true);
+  if (periodEnd !== undefined && fiscalYear !== undefined) {
+    const y = Number(periodEnd.slice(0, 4));
+    if (y !== fiscalYear && y !== fiscalYear + 1)
+      c.error('period_end', 'invalid_date', { reason: 'not_in_fiscal_year', fiscalYear });
+  }
+  const currency = c.currency('currency');
+  const unitText = c.text('unit') ?? '1';
+  const unit = UNITS[unitText];
+  if (unit === undefined) c.error('unit', 'invalid_field', { reason: 'unit', choices: '1, 1000, 1000000' });
+  const lines: Partial<Record<StatementLine, bigint>> = {};
+  for (const line of STATEMENT_LINES) {
+    const v = c.signedAmount(lineColumn(line), currency, unit ?? 1n);
+    if (v !== undefined) lines[line] = v;
+  }
+  if (c.ok && Object.keys(lines).length === 0) c.error('buyer_id', 'invalid_field', { reason: 'no_lines' });
+  if (!c.ok) return undefined;
+  return {
+    buyerId: buyerId as string,
+    fiscalYear: fiscalYear as number,
+    periodEnd: periodEnd as BusinessDate,
+    currency: currency as CurrencyCode,
+    lines,
+  };
 }

@@ -2,6 +2,7 @@ import type { Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
+import { financialsJson, financialsText } from './financials';
 import type { OutputFormat } from './report-aging';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -52,13 +53,16 @@ export async function runBuyerShow(
   const items = (await store.buyerOpenItems(id, asOf)).sort((a, b) =>
     a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
   );
+  const statements = await store.statementsOf(id);
   if (format === 'json') {
+    const financials = financialsJson(statements, asOf);
     return {
       ok: true,
       text: JSON.stringify(
         {
           buyer,
           asOf,
+          ...(financials ? { financials } : {}),
           openItems: items.map((i) => ({
             number: i.number,
             type: i.type,
@@ -118,5 +122,8 @@ export async function runBuyerShow(
       [...totals].map(([c, a]) => `${c} ${fmt(a, c, locale)}`).join(' '),
     ],
   );
-  return { ok: true, text: `${buyer.id}\n${head}\n\nOpen items as of ${asOf}\n${table}` };
+  return {
+    ok: true,
+    text: `${buyer.id}\n${head}${financialsText(statements, asOf)}\n\nOpen items as of ${asOf}\n${table}`,
+  };
 }

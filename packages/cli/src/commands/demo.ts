@@ -43,7 +43,11 @@ export function prepareDemoDir(dir: string): { ok: true } | { ok: false; reason:
   return { ok: true };
 }
 
-async function importAll(store: Store, files: Record<ImportKind, string>, say: (s: string) => void): Promise<void> {
+async function importAll(
+  store: Store,
+  files: Record<Exclude<ImportKind, 'statements'>, string>,
+  say: (s: string) => void,
+): Promise<void> {
   for (const kind of ['fx-rates', 'buyers', 'invoices', 'payments'] as const) {
     const r = await runImport(store, kind, await openRows(files[kind]), undefined, {});
     if (!r.ok) throw new Error(`demo data rejected: ${JSON.stringify(r.error.errors.slice(0, 3))}`);

@@ -7,13 +7,14 @@ import {
   importDocuments,
   importFxRates,
   importPayments,
+  importStatements,
   type Mapping,
   type RowSource,
   type Store,
 } from '@credence/app';
 import type { Result } from '@credence/core';
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['buyers', 'invoices', 'payments', 'fx-rates'];
+export const IMPORT_KINDS: readonly ImportKind[] = ['buyers', 'invoices', 'payments', 'fx-rates', 'statements'];
 
 type Importer = (
   store: Store,
@@ -27,6 +28,7 @@ const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
   invoices: importDocuments,
   payments: importPayments,
   'fx-rates': importFxRates,
+  statements: importStatements,
 };
 
 export function runImport(
@@ -41,7 +43,7 @@ export function runImport(
 
 export function summaryText(s: ImportSummary): string {
   const parts = [`${s.rows} rows read`, `${s.created} new`];
-  if (s.kind === 'buyers') parts.push(`${s.updated} updated`);
+  if (s.kind === 'buyers' || s.kind === 'statements') parts.push(`${s.updated} updated`);
   parts.push(`${s.unchanged} unchanged`);
   if (s.skipped) parts.push(`${s.skipped} skipped by the mapping`);
   if (s.kind === 'payments' || s.allocations > 0) parts.push(`${s.allocations} allocations`);

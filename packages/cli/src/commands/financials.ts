@@ -1,0 +1,81 @@
+import { lineColumn } from '@credence/app';
+import {
+  altmanZone,
+  type BusinessDate,
+  computeRatios,
+  type FinancialStatement,
+  type RatioName,
+  type RatioValue,
+} from '@credence/core';
+import { fmt } from '../format/money';
+
+/** The latest statement known as of a date (period ended by then) and the year before it. */
+export function latestStatements(all: readonly FinancialStatement[], asOf: BusinessDate) {
+  const known = all.filter((s) => s.periodEnd <= asOf);
+  const latest = known[known.length - 1];
+  const prior = latest === undefined ? undefined : known.find((s) => s.fiscalYear === latest.fiscalYear - 1);
+  return { latest, prior };
+}
+
+const SHOWN: readonly (readonly [RatioName, string, 'x' | '%' | 'days' | 'amount' | 'z'])[] = [
+  ['currentRatio', 'Current ratio', 'x'],
+  ['quickRatio', 'Quick ratio', 'x'],
+  ['workingCapital', 'Working capital', 'amount'],
+  ['debtRatio', 'Debt ratio', '%'],
+  ['gearing', 'Gearing', 'x'],
+  ['equityRatio', 'Equity ratio', '%'],
+  ['returnOnAssets', 'Return on assets', '%'],
+  ['netMargin', 'Net margin', '%'],
+  ['receivableDays', 'Receivable days', 'days'],
+  ['interestCoverage', 'Interest coverage', 'x'],
+  ['salesGrowth', 'Sales growth', '%'],
+  ['altmanZ2', "Altman Z''", 'z'],
+];
+
+const REASONS: Readonly<Record<string, string>> = {
+  missing_line: 'not reported',
+  zero_denominator: 'zero base',
+  not_positive_base: 'base not positive',
+  no_prior_year: 'no prior year',
+};
+
+function show(v: RatioValue, kind: (typeof SHOWN)[number][2], s: FinancialStatement): string {
+  if (!v.ok) return `n/a (${REASONS[v.reason] ?? v.reason}: ${v.lines.map(lineColumn).join(', ')})`;
+  switch (kind) {
+    case '%':
+      return `${(v.value * 100).toFixed(1)} %`;
+    case 'days':
+      return `${v.value.toFixed(0)} days`;
+    case 'amount':
+      return `${s.currency} ${fmt(BigInt(Math.round(v.value)), s.currency)}`;
+    case 'z':
+      return `${v.value.toFixed(2)} (${altmanZone(v.value)})`;
+    default:
+      return v.value.toFixed(2);
+  }
+}
+
+/** The key ratios of the latest statement, as lines of text (empty when there is none). */
+export function financialsText(all: readonly FinancialStatement[], asOf: BusinessDate): string {
+  const { latest, prior } = latestStatements(all, asOf);
+  if (latest === undefined) return '';
+  const r = computeRatios(latest, prior);
+  const width = Math.max(...SHOWN.map(([, label]) => label.length));
+  const lines = SHOWN.map(([name, label, kind]) => `${label.padEnd(width)}  ${show(r[name], kind, latest)}`);
+  return `\n\nFinancials: fiscal year ${latest.fiscalYear} (ended ${latest.periodEnd}, ${latest.currency})\n${lines.join('\n')}`;
+}
+
+/** The same for `--format json`: every ratio, a number or why there is none. */
+export function financialsJson(all: readonly FinancialStatement[], asOf: BusinessDate) {
+  const { latest, prior } = latestStatements(all, asOf);
+  if (latest === undefined) return undefined;
+  const ratios = computeRatios(latest, prior);
+  return {
+    fiscalYear: latest.fiscalYear,
+    periodEnd: latest.periodEnd,
+    currency: latest.currency,
+    ratios: Object.fromEntries(
+      Object.entries(ratios).map(([k, v]) => [k, v.ok ? v.value : { unavailable: v.reason, lines: v.lines }]),
+    ),
+  };
+}

@@ -1,0 +1,60 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { credence, tempDir } from './harness';
+
+const tmp = tempDir('statements');
+afterAll(() => tmp.cleanup());
+const db = join(tmp.dir, 'db');
+const file = (name: string, text: string) => {
+  const f = join(tmp.dir, name);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('credence import statements + buyer show', () => {
+  it('imports statements in thousands and shows the ratios of the latest year known at the date', async () => {
+    const buyers = file(
+      'b.csv',
+      'buyer_id,name,country,currency,payment_terms_days\nB1,Nordwind Handel GmbH,DE,EUR,30\n',
+    );
+    expect((await credence(['import', 'buyers', buyers, '--db', db])).code).toBe(0);
+    const statements = file(
+      's.csv',
+      'buyer_id,fiscal_year,period_end,currency,unit,current_assets,inventory,short_term_liabilities,long_term_liabilities,total_assets,equity,retained_earnings,operating_profit,interest_expense,sales,net_profit\n' +
+        'B1,2024,2024-12-31,EUR,1000,850,250,500,700,2000,800,450,240,60,3650,140\n' +
+        'B1,2023,2023-12-31,EUR,1000,800,240,450,720,1900,700,380,200,55,3320,110\n',
+    );
+    const imp = await credence(['import', 'statements', statements, '--db', db]);
+    expect([imp.code, imp.err]).toEqual([0, '']);
+    expect(imp.out).toContain('2 new');
+
+    const text = await credence(['buyer', 'show', 'B1', '--as-of', '2025-06-30', '--db', db]);
+    expect(text.out).toContain('Financials: fiscal year 2024 (ended 2024-12-31, EUR)');
+    expect(text.out).toMatch(/Current ratio\s+1\.70/);
+    expect(text.out).toMatch(/Quick ratio\s+1\.20/);
+    expect(text.out).toMatch(/Interest coverage\s+4\.00/);
+    expect(text.out).toMatch(/Receivable days\s+n\/a \(not reported: receivables\)/);
+    expect(text.out).toMatch(/Altman Z''\s+3\.39 \(safe\)/);
+
+    // Before the 2024 accounts closed, the 2023 ones are the latest, with no prior year for growth.
+    const json = await credence(['buyer', 'show', 'B1', '--as-of', '2024-06-30', '--format', 'json', '--db', db]);
+    const f = (JSON.parse(json.out) as { financials: { fiscalYear: number; ratios: Record<string, unknown> } })
+      .financials;
+    expect(f.fiscalYear).toBe(2023);
+    expect(f.ratios.currentRatio).toBeCloseTo(800 / 450, 12);
+    expect(f.ratios.salesGrowth).toEqual({ unavailable: 'no_prior_year', lines: ['sales'] });
+  });
+
+  it('rejects a file with a bad unit and imports nothing', async () => {
+    const bad = file(
+      'bad.csv',
+      'buyer_id,fiscal_year,period_end,currency,unit,sales\nB1,2022,2022-12-31,EUR,thousand,1\nB1,2021,2021-12-31,EUR,1,1\n',
+    );
+    const r = await credence(['import', 'statements', bad, '--db', db]);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('row 2, column unit, value "thousand": the unit must be 1, 1000 or 1000000');
+    const show = await credence(['buyer', 'show', 'B1', '--as-of', '2021-12-31', '--db', db]);
+    expect(show.out).not.toContain('Financials');
+  });
+});
