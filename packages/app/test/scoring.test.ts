@@ -1,7 +1,8 @@
-import { Rng } from '@credence/core';
+import { type CurrencyCode, date, type FinancialStatement, type GbdtModel, Rng } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { evaluateModel } from '../src/scoring/evaluate-model';
 import { cellNumber, readModelRows } from '../src/scoring/model-rows';
+import { scoreBuyer } from '../src/scoring/score-buyer';
 import { scoreRows } from '../src/scoring/score-rows';
 import { trainModel } from '../src/scoring/train-model';
 import { source } from './fixtures';
@@ -127,5 +128,45 @@ describe('train, evaluate and score', () => {
       ),
     ]);
     expect(one.ok ? null : one.error.errors[0]?.params.reason).toBe('one_outcome_only');
+  });
+});
+
+describe('scoreBuyer', () => {
+  // A one-split model on Attr4 (current ratio): below 1 the log-odds rise by 2.
+  const model: GbdtModel = {
+    format: 'credence-gbdt/1',
+    features: ['Attr4', 'Attr1'],
+    base: -3,
+    trees: [
+      {
+        nodes: [
+          { feature: 0, threshold: 1, missingLeft: true, left: 1, right: 2, cover: 10 },
+          { leaf: 2, cover: 5 },
+          { leaf: 0, cover: 5 },
+        ],
+      },
+    ],
+    training: {},
+  };
+  const statement = (fiscalYear: number, ca: bigint, stl: bigint): FinancialStatement => ({
+    buyerId: 'B1',
+    fiscalYear,
+    periodEnd: date(`${fiscalYear}-12-31`),
+    currency: 'EUR' as CurrencyCode,
+    lines: { currentAssets: ca, shortTermLiabilities: stl },
+  });
+  const store = { statementsOf: async () => [statement(2024, 900n, 1000n), statement(2023, 2000n, 1000n)] };
+
+  it('scores the latest statement ended by the date, with its reasons and the inputs it lacks', async () => {
+    const y2024 = await scoreBuyer(store, model, 'B1', date('2025-03-31'));
+    expect(y2024?.fiscalYear).toBe(2024);
+    expect(y2024?.pd).toBeCloseTo(1 / (1 + Math.exp(1)), 12);
+    expect(y2024?.reasons.map((r) => [r.feature, r.value])).toEqual([['Attr4', 0.9]]);
+    expect(y2024?.reasons[0]?.contribution).toBeCloseTo(1, 12); // 2 against an expected 1
+    expect(y2024?.missingInputs).toBe(1); // Attr1 needs net profit and total assets
+    const y2023 = await scoreBuyer(store, model, 'B1', date('2024-12-30'));
+    expect(y2023?.fiscalYear).toBe(2023);
+    expect(y2023?.pd).toBeCloseTo(1 / (1 + Math.exp(3)), 12);
+    expect(await scoreBuyer(store, model, 'B1', date('2023-12-30'))).toBeUndefined();
   });
 });

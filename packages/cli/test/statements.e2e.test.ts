@@ -36,11 +36,21 @@ describe('credence import statements + buyer show', () => {
     expect(text.out).toMatch(/Interest coverage\s+4\.00/);
     expect(text.out).toMatch(/Receivable days\s+n\/a \(not reported: receivables\)/);
     expect(text.out).toMatch(/Altman Z''\s+3\.39 \(safe\)/);
+    expect(text.out).toMatch(
+      /Financial PD \(default model, fiscal year 2024, \d+ of 64 inputs not available\): \d+\.\d\d %/,
+    );
+    expect(text.out).toMatch(/\n {2}[+−]\d\.\d\d Attr\d+ = /);
 
     // Before the 2024 accounts closed, the 2023 ones are the latest, with no prior year for growth.
     const json = await credence(['buyer', 'show', 'B1', '--as-of', '2024-06-30', '--format', 'json', '--db', db]);
-    const f = (JSON.parse(json.out) as { financials: { fiscalYear: number; ratios: Record<string, unknown> } })
-      .financials;
+    const f = (
+      JSON.parse(json.out) as {
+        financials: { fiscalYear: number; ratios: Record<string, unknown>; pd: { pd: number; fiscalYear: number } };
+      }
+    ).financials;
+    expect(f.pd.fiscalYear).toBe(2023);
+    expect(f.pd.pd).toBeGreaterThan(0);
+    expect(f.pd.pd).toBeLessThan(1);
     expect(f.fiscalYear).toBe(2023);
     expect(f.ratios.currentRatio).toBeCloseTo(800 / 450, 12);
     expect(f.ratios.salesGrowth).toEqual({ unavailable: 'no_prior_year', lines: ['sales'] });

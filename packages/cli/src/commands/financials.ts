@@ -1,21 +1,14 @@
-import { lineColumn } from '@credence/app';
+import { type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
 import {
   altmanZone,
   type BusinessDate,
   computeRatios,
   type FinancialStatement,
+  POLISH_ATTRIBUTES,
   type RatioName,
   type RatioValue,
 } from '@credence/core';
 import { fmt } from '../format/money';
-
-/** The latest statement known as of a date (period ended by then) and the year before it. */
-export function latestStatements(all: readonly FinancialStatement[], asOf: BusinessDate) {
-  const known = all.filter((s) => s.periodEnd <= asOf);
-  const latest = known[known.length - 1];
-  const prior = latest === undefined ? undefined : known.find((s) => s.fiscalYear === latest.fiscalYear - 1);
-  return { latest, prior };
-}
 
 const SHOWN: readonly (readonly [RatioName, string, 'x' | '%' | 'days' | 'amount' | 'z'])[] = [
   ['currentRatio', 'Current ratio', 'x'],
@@ -78,4 +71,20 @@ export function financialsJson(all: readonly FinancialStatement[], asOf: Busines
       Object.entries(ratios).map(([k, v]) => [k, v.ok ? v.value : { unavailable: v.reason, lines: v.lines }]),
     ),
   };
+}
+
+/** A reason in words: `+0.84 Attr27 = 0.53 (profit on operating activities / financial expenses)`. */
+export function reasonText(r: Reason): string {
+  const about = POLISH_ATTRIBUTES[r.feature];
+  const value = Number.isNaN(r.value) ? 'missing' : String(Number(r.value.toPrecision(4)));
+  const sign = r.contribution >= 0 ? '+' : '−';
+  return `${sign}${Math.abs(r.contribution).toFixed(2)} ${r.feature} = ${value}${about ? ` (${about})` : ''}`;
+}
+
+/** The buyer's financial PD and its reasons, as text. */
+export function pdText(p: BuyerPd | undefined): string {
+  if (p === undefined) return '';
+  const missing = p.missingInputs > 0 ? `, ${p.missingInputs} of 64 inputs not available` : '';
+  const lines = p.reasons.map((r) => `  ${reasonText(r)}`);
+  return `\n\nFinancial PD (default model, fiscal year ${p.fiscalYear}${missing}): ${(p.pd * 100).toFixed(2)} %\n${lines.join('\n')}`;
 }

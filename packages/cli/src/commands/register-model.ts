@@ -1,24 +1,16 @@
-import { evaluateModel, type ImportFailure, type Reason, type RowSource, scoreRows, trainModel } from '@credence/app';
-import { POLISH_ATTRIBUTES } from '@credence/core';
+import { evaluateModel, type ImportFailure, type RowSource, scoreRows, trainModel } from '@credence/app';
 import type { Command } from 'commander';
 import type { Io } from '../context';
 import { EXIT } from '../exit-codes';
 import { FileReadError, openRows } from '../files';
 import { renderCsv, renderTable } from '../format/table';
 import { asFormat, asPositiveInt } from '../options';
+import { reasonText } from './financials';
 import { DEFAULT_MODEL, readModelFile, writeModelFile } from './model-file';
 import { rowMessage } from './row-messages';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 const f4 = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(4));
-
-/** A reason in words: `+0.84 Attr27 = 0.53 (profit on operating activities / financial expenses)`. */
-export function reasonText(r: Reason): string {
-  const about = POLISH_ATTRIBUTES[r.feature];
-  const value = Number.isNaN(r.value) ? 'missing' : String(Number(r.value.toPrecision(4)));
-  const sign = r.contribution >= 0 ? '+' : '−';
-  return `${sign}${Math.abs(r.contribution).toFixed(2)} ${r.feature} = ${value}${about ? ` (${about})` : ''}`;
-}
 
 function reject(io: Io, state: { exitCode: number }, f: ImportFailure): void {
   for (const e of f.errors) io.err(rowMessage(e));
