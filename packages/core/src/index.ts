@@ -1,6 +1,7 @@
 export * from './aging';
 export * from './calendar';
 export * from './fx';
+export * from './grading';
 export * from './kpis';
 export * from './ledger';
 export * from './money';
