@@ -1,5 +1,6 @@
 export * from './demo';
 export * from './entries';
+export * from './grading';
 export * from './hash';
 export * from './import';
 export * from './ports';

@@ -1,8 +1,8 @@
-import { type Store, scoreBuyer } from '@credence/app';
-import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure, type GbdtModel } from '@credence/core';
+import { type GradeContext, gradeBuyerAsOf, type Store, scoreBuyer } from '@credence/app';
+import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
-import { financialsJson, financialsText, pdText } from './financials';
+import { financialsJson, financialsText, gradeText, pdText } from './financials';
 import type { OutputFormat } from './report-aging';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -47,7 +47,7 @@ export async function runBuyerShow(
   asOf: BusinessDate,
   format: OutputFormat,
   locale?: string,
-  model?: GbdtModel,
+  grading?: GradeContext,
 ): Promise<Out> {
   const buyer = await store.getBuyer(id);
   if (!buyer) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id } } };
@@ -55,7 +55,8 @@ export async function runBuyerShow(
     a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
   );
   const statements = await store.statementsOf(id);
-  const pd = model === undefined ? undefined : await scoreBuyer(store, model, id, asOf);
+  const pd = grading === undefined ? undefined : await scoreBuyer(store, grading.model, id, asOf);
+  const graded = grading === undefined ? undefined : await gradeBuyerAsOf(store, grading, id, asOf);
   if (format === 'json') {
     const financials = financialsJson(statements, asOf);
     return {
@@ -64,6 +65,7 @@ export async function runBuyerShow(
         {
           buyer,
           asOf,
+          ...(graded ? { grade: graded.grade } : {}),
           ...(financials ? { financials: { ...financials, ...(pd ? { pd } : {}) } } : {}),
           openItems: items.map((i) => ({
             number: i.number,
@@ -126,6 +128,6 @@ export async function runBuyerShow(
   );
   return {
     ok: true,
-    text: `${buyer.id}\n${head}${financialsText(statements, asOf)}${pdText(pd)}\n\nOpen items as of ${asOf}\n${table}`,
+    text: `${buyer.id}\n${head}${gradeText(graded?.grade)}${financialsText(statements, asOf)}${pdText(pd)}\n\nOpen items as of ${asOf}\n${table}`,
   };
 }

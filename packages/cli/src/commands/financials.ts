@@ -1,4 +1,5 @@
 import { type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
+import type { Grade, GradeReason } from '@credence/core';
 import {
   altmanZone,
   type BusinessDate,
@@ -87,4 +88,23 @@ export function pdText(p: BuyerPd | undefined): string {
   const missing = p.missingInputs > 0 ? `, ${p.missingInputs} of 64 inputs not available` : '';
   const lines = p.reasons.map((r) => `  ${reasonText(r)}`);
   return `\n\nFinancial PD (default model, fiscal year ${p.fiscalYear}${missing}): ${(p.pd * 100).toFixed(2)} %\n${lines.join('\n')}`;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+/** A grade step in words, e.g. `+0.60 days_beyond_terms (days 20)`. */
+function stepText(r: GradeReason): string {
+  const params = Object.entries(r.params)
+    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v}`)
+    .join(', ');
+  const sign = r.logOdds >= 0 ? '+' : '−';
+  return `${sign}${Math.abs(r.logOdds).toFixed(2)} ${r.code}${params ? ` (${params})` : ''}`;
+}
+
+/** The risk grade, as text. */
+export function gradeText(g: Grade | undefined): string {
+  if (g === undefined) return '';
+  const missing = g.missing.length > 0 ? `; missing: ${g.missing.join(', ')}` : '';
+  const steps = g.reasons.map((r) => `  ${stepText(r)}`).join('\n');
+  return `\n\nRisk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}\n${steps}`;
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { asDate, asFormat } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
-import { DEFAULT_MODEL, readModelFile } from './model-file';
+import { gradeContext } from './grading-config';
 import { emit } from './register-report';
 
 export function registerBuyerCommands(program: Command, io: Io, state: { exitCode: number }): void {
@@ -26,7 +26,7 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
         io,
         state,
         await withExistingStore(o, io, async (s) =>
-          runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale, await readModelFile(DEFAULT_MODEL)),
+          runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale, await gradeContext()),
         ),
       ),
     );

@@ -1,0 +1,2 @@
+export * from './country-risk';
+export * from './grade-buyer-as-of';

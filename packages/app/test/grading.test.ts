@@ -1,0 +1,73 @@
+import { date, type GbdtModel, type GradingPolicy } from '@credence/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { countryClass, countryRiskTable } from '../src/grading/country-risk';
+import { gradeBuyerAsOf } from '../src/grading/grade-buyer-as-of';
+import { importDocuments } from '../src/import/import-documents';
+import { importPayments } from '../src/import/import-payments';
+import { buyer, INVOICE_HEADER, PAYMENT_HEADER, seedBuyers, source } from './fixtures';
+import { MemoryStore } from './memory-store';
+
+const policy: GradingPolicy = {
+  basePd: 0.02,
+  masterScale: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3],
+  tiers: { low: 3, medium: 6 },
+  behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },
+  perCountryClass: 0.15,
+  industry: { low: -0.2, medium: 0, high: 0.4 },
+  industries: {},
+  insurer: { pdByGrade: [0.0005, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03, 0.06, 0.12, 0.25], weight: 0.5 },
+};
+const model: GbdtModel = { format: 'credence-gbdt/1', features: ['Attr1'], base: -4, trees: [], training: {} };
+const table = countryRiskTable([
+  { iso3: 'DEU', classification: '-' },
+  { iso3: 'CHN', classification: '2' },
+]);
+if (!table.ok) throw new Error('table');
+const ctx = { model, policy, countries: table.value };
+
+describe('countryClass', () => {
+  it('finds alpha-2 and alpha-3 codes; unknown ones are undefined', () => {
+    expect(countryClass(table.value, 'de')).toBe('unclassified');
+    expect(countryClass(table.value, 'CN')).toBe(2);
+    expect(countryClass(table.value, 'CHN')).toBe(2);
+    expect(countryClass(table.value, 'FR')).toBeUndefined();
+    expect(countryClass(table.value, 'XX')).toBeUndefined();
+  });
+  it('refuses a class outside 0 … 7', () => {
+    expect(countryRiskTable([{ iso3: 'CHN', classification: '8' }]).ok).toBe(false);
+  });
+});
+
+describe('gradeBuyerAsOf', () => {
+  let store: MemoryStore;
+  beforeEach(async () => {
+    store = new MemoryStore();
+    await seedBuyers(store, [{ ...buyer('B1'), country: 'CN' }]);
+    // Two invoices due 2024-01-31: one paid 30 days late, one still owed.
+    await importDocuments(
+      store,
+      source('i.csv', INVOICE_HEADER, [
+        ['A', 'B1', '2024-01-01', '2024-01-31', '100', 'EUR'],
+        ['B', 'B1', '2024-01-01', '2024-01-31', '50', 'EUR'],
+      ]),
+    );
+    await importPayments(store, source('p.csv', PAYMENT_HEADER, [['P1', 'B1', '2024-03-01', '100', 'EUR', 'A']]));
+  });
+
+  it('reads behaviour, overdue items and country from the ledger and grades them', async () => {
+    const r = await gradeBuyerAsOf(store, ctx, 'B1', date('2024-06-30'));
+    // No payment in the last 3 months, so no 3-month figure; B is 151 days overdue on 2024-06-30.
+    expect(r?.inputs).toEqual({ daysBeyondTerms: { months12: 30 }, oldestOverdueDays: 151, countryClass: 2 });
+    // ln(0.02/0.98) + 30 × 0.03 + 1 + 2 × 0.15 = −1.6918: PD 15.5 %, grade 9.
+    expect(r?.grade.reasons.map((x) => x.code)).toEqual([
+      'no_financials',
+      'days_beyond_terms',
+      'long_overdue',
+      'country_risk',
+    ]);
+    expect(r?.grade.pd).toBeCloseTo(1 / (1 + Math.exp(1.69182)), 5);
+    expect(r?.grade.grade).toBe(9);
+    expect(r?.grade.confidence).toBe('medium');
+    expect(await gradeBuyerAsOf(store, ctx, 'NOPE', date('2024-06-30'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type CountryRiskTable, countryRiskTable, type GradeContext } from '@credence/app';
+import { type GradingPolicy, parseGradingPolicy } from '@credence/core';
+import { CliError } from '../context';
+import { EXIT } from '../exit-codes';
+import { openRows } from '../files';
+import { DEFAULT_MODEL, readModelFile } from './model-file';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const DEFAULT_POLICY = here('../../config/grading-policy.json');
+export const DEFAULT_COUNTRY_RISK = here('../../config/country-risk/oecd-country-risk-2026-01-30.csv');
+
+export async function readGradingPolicy(path = DEFAULT_POLICY): Promise<GradingPolicy> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `cannot read the grading policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      EXIT.usage,
+    );
+  }
+  const p = parseGradingPolicy(json);
+  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  return p.value;
+}
+
+/** The OECD table (columns iso3 and current_classification), the shipped one by default. */
+export async function readCountryRisk(path = DEFAULT_COUNTRY_RISK): Promise<CountryRiskTable> {
+  const src = await openRows(path);
+  const rows: { iso3: string; classification: string }[] = [];
+  for await (const r of src.rows)
+    rows.push({ iso3: r.values.iso3 ?? '', classification: r.values.current_classification ?? '' });
+  const t = countryRiskTable(rows);
+  if (!t.ok)
+    throw new CliError(`${path}: bad ${String(t.error.params.field)} "${String(t.error.params.value)}"`, EXIT.usage);
+  return t.value;
+}
+
+/** The model, policy and country table a grade needs (the shipped ones unless paths are given). */
+export async function gradeContext(
+  paths: { model?: string; policy?: string; countryRisk?: string } = {},
+): Promise<GradeContext> {
+  const [model, policy, countries] = await Promise.all([
+    readModelFile(paths.model ?? DEFAULT_MODEL),
+    readGradingPolicy(paths.policy),
+    readCountryRisk(paths.countryRisk),
+  ]);
+  return { model, policy, countries };
+}
