@@ -35,7 +35,9 @@ describe('credence import statements + buyer show', () => {
     expect(text.out).toMatch(/Quick ratio\s+1\.20/);
     expect(text.out).toMatch(/Interest coverage\s+4\.00/);
     expect(text.out).toMatch(/Receivable days\s+n\/a \(not reported: receivables\)/);
-    expect(text.out).toMatch(/Risk grade \d+ \((low|medium|high) risk\), PD \d+\.\d\d %, confidence \w+; missing: payment history, external grade/);
+    expect(text.out).toMatch(
+      /Risk grade \d+ \((low|medium|high) risk\), PD \d+\.\d\d %, confidence \w+; missing: payment history, external grade/,
+    );
     expect(text.out).toMatch(/financial_pd \(pd /);
     expect(text.out).toMatch(/Altman Z''\s+3\.39 \(safe\)/);
     expect(text.out).toMatch(
