@@ -8,6 +8,7 @@ import type {
   CurrencyCode,
   FinancialStatement,
   FxRate,
+  Grade,
   KpiInputs,
   LedgerDocument,
   Payment,
@@ -54,6 +55,13 @@ export interface DocumentRef {
   readonly currency: CurrencyCode;
 }
 
+/** A buyer's grade as of a date, as `grade run` records it (history: one per buyer and date). */
+export interface RecordedGrade {
+  readonly buyerId: string;
+  readonly asOf: BusinessDate;
+  readonly grade: Grade;
+}
+
 /** A named document that is not stored (`stored` undefined) or is stored with another buyer or currency. */
 export interface DocumentMismatch {
   readonly ref: DocumentRef;
@@ -67,6 +75,10 @@ export interface LedgerReads {
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** A buyer's recorded grades, oldest as-of date first. */
+  gradesOf(buyerId: string): Promise<RecordedGrade[]>;
+  /** The grade of every buyer recorded for exactly this date. */
+  gradesOn(asOf: BusinessDate): Promise<RecordedGrade[]>;
   findDocuments(numbers: readonly string[]): Promise<Stored<LedgerDocument>[]>;
   findPayments(ids: readonly string[]): Promise<Stored<Payment>[]>;
   /** Invoices of these buyers with a positive open balance after every recorded allocation. */
@@ -90,6 +102,8 @@ export interface LedgerWrites extends LedgerReads {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
+  /** Records grades; a grade already recorded for the same buyer and date is replaced (a re-run). */
+  upsertGrades(rows: readonly RecordedGrade[]): Promise<void>;
   findStatements(keys: readonly { buyerId: string; fiscalYear: number }[]): Promise<FinancialStatement[]>;
   insertDocuments(rows: readonly Stored<LedgerDocument>[]): Promise<void>;
   insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;

@@ -2,6 +2,7 @@ import { date, type GbdtModel, type GradingPolicy } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countryClass, countryRiskTable } from '../src/grading/country-risk';
 import { gradeBuyerAsOf } from '../src/grading/grade-buyer-as-of';
+import { runGrades } from '../src/grading/run-grades';
 import { importDocuments } from '../src/import/import-documents';
 import { importPayments } from '../src/import/import-payments';
 import { buyer, INVOICE_HEADER, PAYMENT_HEADER, seedBuyers, source } from './fixtures';
@@ -69,5 +70,28 @@ describe('gradeBuyerAsOf', () => {
     expect(r?.grade.grade).toBe(9);
     expect(r?.grade.confidence).toBe('medium');
     expect(await gradeBuyerAsOf(store, ctx, 'NOPE', date('2024-06-30'))).toBeUndefined();
+  });
+});
+
+describe('runGrades', () => {
+  it('records every buyer, replaces a re-run of the same date and reports changes since the last grade', async () => {
+    const store = new MemoryStore();
+    await seedBuyers(store, [buyer('B1'), buyer('B2')]);
+    await importDocuments(
+      store,
+      source('i.csv', INVOICE_HEADER, [['A', 'B1', '2024-01-01', '2024-01-31', '100', 'EUR']]),
+    );
+    const first = await runGrades(store, ctx, date('2024-02-15'));
+    expect(first.graded).toBe(2);
+    expect(first.byGrade.reduce((a, b) => a + b, 0)).toBe(2);
+    expect(first.changes).toEqual([]);
+    const again = await runGrades(store, ctx, date('2024-02-15'));
+    expect(again.changes).toEqual([]);
+    expect(await store.gradesOf('B1')).toHaveLength(1);
+    // By June, A is 151 days overdue: B1 is downgraded, B2 stays.
+    const june = await runGrades(store, ctx, date('2024-06-30'));
+    expect(june.changes.map((c) => [c.buyerId, c.from < c.to, c.since])).toEqual([['B1', true, '2024-02-15']]);
+    expect((await store.gradesOf('B1')).map((g) => g.asOf)).toEqual(['2024-02-15', '2024-06-30']);
+    expect((await store.gradesOn(date('2024-06-30'))).map((g) => g.buyerId)).toEqual(['B1', 'B2']);
   });
 });

@@ -26,6 +26,7 @@ import type {
   LedgerWrites,
   OpenInvoice,
   OverdueBuyer,
+  RecordedGrade,
   Reversal,
   Store,
   Stored,
@@ -34,6 +35,7 @@ import type {
 
 interface State {
   buyers: Map<string, Buyer>;
+  grades: Map<string, RecordedGrade>;
   statements: Map<string, FinancialStatement>;
   documents: Map<string, Stored<LedgerDocument>>;
   payments: Map<string, Stored<Payment>>;
@@ -46,6 +48,7 @@ interface State {
 
 const copy = (s: State): State => ({
   buyers: new Map(s.buyers),
+  grades: new Map(s.grades),
   statements: new Map(s.statements),
   documents: new Map(s.documents),
   payments: new Map(s.payments),
@@ -72,6 +75,10 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    gradesOf: async (id) =>
+      [...s().grades.values()].filter((g) => g.buyerId === id).sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
+    gradesOn: async (asOf) =>
+      [...s().grades.values()].filter((g) => g.asOf === asOf).sort((a, b) => (a.buyerId < b.buyerId ? -1 : 1)),
     statementsOf: async (id) =>
       [...s().statements.values()].filter((x) => x.buyerId === id).sort((a, b) => a.fiscalYear - b.fiscalYear),
     findDocuments: async (numbers) => pick(s().documents, numbers),
@@ -191,6 +198,9 @@ function writes(s: () => State): LedgerWrites {
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
+    upsertGrades: async (rows) => {
+      for (const g of rows) s().grades.set(`${g.buyerId}|${g.asOf}`, g);
+    },
     upsertStatements: async (rows) => {
       for (const x of rows) s().statements.set(statementKey(x), x);
     },
@@ -248,6 +258,7 @@ const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale
 export class MemoryStore implements Store {
   private state: State = {
     buyers: new Map(),
+    grades: new Map(),
     statements: new Map(),
     documents: new Map(),
     payments: new Map(),
@@ -265,6 +276,8 @@ export class MemoryStore implements Store {
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);
+  gradesOf = (id: string) => this.view.gradesOf(id);
+  gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);
   openInvoices = (ids: readonly string[]) => this.view.openInvoices(ids);

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerEntryCommands } from './commands/register-entries';
+import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
 import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
@@ -22,6 +23,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerBuyerCommands(program, io, state);
   registerReportCommands(program, io, state);
   registerModelCommands(program, io, state);
+  registerGradeCommands(program, io);
   return program;
 }
 

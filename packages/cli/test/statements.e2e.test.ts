@@ -60,6 +60,20 @@ describe('credence import statements + buyer show', () => {
     expect(f.ratios.salesGrowth).toEqual({ unavailable: 'no_prior_year', lines: ['sales'] });
   });
 
+  it('grade run records every buyer and prints the distribution', async () => {
+    const r = await credence(['grade', 'run', '--as-of', '2025-06-30', '--format', 'json', '--db', db]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const run = JSON.parse(r.out) as { graded: number; byGrade: number[]; byConfidence: Record<string, number> };
+    expect(run.graded).toBe(1);
+    expect(run.byGrade.reduce((a, b) => a + b, 0)).toBe(1);
+    const table = await credence(['grade', 'run', '--as-of', '2025-06-30', '--db', db]);
+    expect(table.out).toContain('Graded 1 buyers as of 2025-06-30');
+    expect(table.out).toMatch(/Grade +Tier +Buyers +Share/);
+    const bad = await credence(['grade', 'run', '--policy', file('p.json', '{"basePd": 3}'), '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('basePd');
+  });
+
   it('rejects a file with a bad unit and imports nothing', async () => {
     const bad = file(
       'bad.csv',

@@ -147,6 +147,23 @@ const m004: Migration = {
   },
 };
 
+/** Grades as `grade run` records them: one per buyer and as-of date (history), the whole grade as JSON. */
+const m005: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('grades')
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('as_of', 'date', (c) => c.notNull())
+      .addColumn('grade', 'integer', (c) => c.notNull().check(sql`grade between 1 and 10`))
+      .addColumn('pd', 'double precision', (c) => c.notNull())
+      .addColumn('tier', 'text', (c) => c.notNull())
+      .addColumn('detail', 'jsonb', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grades_pk', ['buyer_id', 'as_of'])
+      .execute();
+    await db.schema.createIndex('grades_as_of').on('grades').columns(['as_of', 'grade']).execute();
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -178,6 +195,7 @@ export const migrations: MigrationProvider = {
       '002_document_applies_to': m002,
       '003_documents_closed_on': m003,
       '004_financial_statements': m004,
+      '005_grades': m005,
     };
   },
 };

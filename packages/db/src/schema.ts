@@ -109,8 +109,19 @@ export interface StatementsTable {
   currency: string;
 }
 
+export interface GradesTable {
+  buyer_id: string;
+  as_of: string;
+  grade: number;
+  pd: number;
+  tier: string;
+  /** The whole `Grade` (reasons, confidence, missing) as JSON. */
+  detail: unknown;
+}
+
 export interface Database {
   buyers: BuyersTable;
+  grades: GradesTable;
   financial_statements: StatementsTable;
   documents: DocumentsTable;
   payments: PaymentsTable;
@@ -127,6 +138,7 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'grades',
   'financial_statements',
   'buyers',
 ] as const satisfies readonly (keyof Database)[];

@@ -12,6 +12,7 @@ import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
 import { fxRates, insertFxRates } from './repos/fx-rates';
+import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
@@ -36,6 +37,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
+    gradesOf: (id) => gradesOf(db, id),
+    gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),
     openInvoices: (buyerIds) => openInvoices(db, buyerIds),
@@ -77,6 +80,7 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     ...readsOn(db),
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
+    upsertGrades: (rows) => upsertGrades(db, rows),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
     insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),

@@ -61,6 +61,36 @@ for (const target of targets()) {
       expect(await store.statementsOf('B2')).toEqual([]);
     });
 
+    it('records grades as history, one per buyer and date, a re-run replacing its date', async () => {
+      const { store } = h();
+      const grade = (g: number, pd: number) => ({
+        grade: g,
+        pd,
+        tier: 'medium' as const,
+        confidence: 'low' as const,
+        reasons: [{ code: 'no_financials' as const, params: { basePd: 0.02 }, logOdds: -3.891820298110626 }],
+        missing: ['financials', 'payment history'],
+      });
+      await store.transact((tx) =>
+        tx.upsertGrades([
+          { buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(5, 0.0164) },
+          { buyerId: 'B1', asOf: date('2024-03-31'), grade: grade(4, 0.009) },
+          { buyerId: 'B2', asOf: date('2024-06-30'), grade: grade(6, 0.03) },
+        ]),
+      );
+      await store.transact((tx) =>
+        tx.upsertGrades([{ buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(7, 0.05) }]),
+      );
+      expect(await store.gradesOf('B1')).toEqual([
+        { buyerId: 'B1', asOf: '2024-03-31', grade: grade(4, 0.009) },
+        { buyerId: 'B1', asOf: '2024-06-30', grade: grade(7, 0.05) },
+      ]);
+      expect((await store.gradesOn(date('2024-06-30'))).map((g) => [g.buyerId, g.grade.grade])).toEqual([
+        ['B1', 7],
+        ['B2', 6],
+      ]);
+    });
+
     it('stores documents with amounts above 2^53 and leap-day dates exactly', async () => {
       const { store } = h();
       const big = invoice('INV-BIG', {

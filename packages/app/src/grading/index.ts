@@ -1,2 +1,3 @@
 export * from './country-risk';
 export * from './grade-buyer-as-of';
+export * from './run-grades';

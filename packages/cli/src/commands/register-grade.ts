@@ -1,0 +1,58 @@
+import { runGrades } from '@credence/app';
+import type { Command } from 'commander';
+import { type Io, withExistingStore } from '../context';
+import { renderTable } from '../format/table';
+import { asDate, asFormat } from '../options';
+import { gradeContext } from './grading-config';
+
+export function registerGradeCommands(program: Command, io: Io): void {
+  const grade = program.command('grade').description('risk grades 1 (best) … 10 (worst), with their reasons');
+  grade
+    .command('run')
+    .description('grade every buyer as of a date and record the grades (docs/domain/grading.md)')
+    .option('--as-of <date>', 'grade as of this date (default: today)', asDate)
+    .option('--policy <file>', 'grading policy JSON (default: the shipped one)')
+    .option('--country-risk <file>', 'OECD country risk CSV: iso3, current_classification (default: shipped)')
+    .option('--model <file>', 'PD model for the financial statements (default: the shipped one)')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const asOf = o.asOf ?? io.clock.today();
+      const ctx = await gradeContext({
+        ...(o.policy ? { policy: o.policy } : {}),
+        ...(o.countryRisk ? { countryRisk: o.countryRisk } : {}),
+        ...(o.model ? { model: o.model } : {}),
+      });
+      const r = await withExistingStore(o, io, (s) => runGrades(s, ctx, asOf));
+      if (o.format === 'json') {
+        io.out(JSON.stringify(r, null, 2));
+        return;
+      }
+      io.out(`Graded ${r.graded} buyers as of ${asOf} (recorded; a later run for the same date replaces them)\n`);
+      const share = (n: number) => (r.graded === 0 ? '-' : `${((n / r.graded) * 100).toFixed(1)} %`);
+      io.out(
+        renderTable(
+          [
+            { header: 'Grade', align: 'right' },
+            { header: 'Tier' },
+            { header: 'Buyers', align: 'right' },
+            { header: 'Share', align: 'right' },
+          ],
+          r.byGrade.map((n, i) => [
+            String(i + 1),
+            i + 1 <= ctx.policy.tiers.low ? 'low' : i + 1 <= ctx.policy.tiers.medium ? 'medium' : 'high',
+            String(n),
+            share(n),
+          ]),
+        ),
+      );
+      io.out(`\nConfidence: ${r.byConfidence.high} high, ${r.byConfidence.medium} medium, ${r.byConfidence.low} low`);
+      if (r.changes.length > 0) {
+        io.out(`\nChanged since their last grade (${r.changes.length}):`);
+        for (const c of r.changes.slice(0, 10))
+          io.out(
+            `  ${c.buyerId} ${c.name}: ${c.from} → ${c.to} (${c.to > c.from ? 'downgraded' : 'upgraded'}, last graded ${c.since})`,
+          );
+      }
+    });
+}
