@@ -4,6 +4,7 @@ export * from './fx';
 export * from './grading';
 export * from './kpis';
 export * from './ledger';
+export * from './limits';
 export * from './money';
 export * from './random';
 export * from './result';
