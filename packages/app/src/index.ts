@@ -3,6 +3,7 @@ export * from './entries';
 export * from './grading';
 export * from './hash';
 export * from './import';
+export * from './limits';
 export * from './ports';
 export * from './reports/report-aging';
 export * from './reports/report-kpis';

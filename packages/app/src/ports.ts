@@ -11,6 +11,7 @@ import type {
   Grade,
   KpiInputs,
   LedgerDocument,
+  LimitEvent,
   Payment,
 } from '@credence/core';
 
@@ -75,6 +76,14 @@ export interface LedgerReads {
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** A buyer's credit-limit events (the audit trail), in recording order. */
+  limitEventsOf(buyerId: string): Promise<LimitEvent[]>;
+  /** Signed face value of the buyer's documents issued in [from, to], per currency. */
+  buyerSales(
+    buyerId: string,
+    from: BusinessDate,
+    to: BusinessDate,
+  ): Promise<{ currency: CurrencyCode; amount: bigint }[]>;
   /** A buyer's recorded grades, oldest as-of date first. */
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** The grade of every buyer recorded for exactly this date. */
@@ -102,6 +111,8 @@ export interface LedgerWrites extends LedgerReads {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
+  /** Appends a credit-limit event; returns it with the id the store gave it. */
+  appendLimitEvent(event: Omit<LimitEvent, 'id'>): Promise<LimitEvent>;
   /** Records grades; a grade already recorded for the same buyer and date is replaced (a re-run). */
   upsertGrades(rows: readonly RecordedGrade[]): Promise<void>;
   findStatements(keys: readonly { buyerId: string; fiscalYear: number }[]): Promise<FinancialStatement[]>;

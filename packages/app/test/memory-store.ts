@@ -14,6 +14,7 @@ import {
   type KpiInputs,
   kpiInputsFromItems,
   type LedgerDocument,
+  type LimitEvent,
   type OpenItem,
   openItemsAsOf,
   type Payment,
@@ -35,6 +36,7 @@ import type {
 
 interface State {
   buyers: Map<string, Buyer>;
+  limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
   statements: Map<string, FinancialStatement>;
   documents: Map<string, Stored<LedgerDocument>>;
@@ -48,6 +50,7 @@ interface State {
 
 const copy = (s: State): State => ({
   buyers: new Map(s.buyers),
+  limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
   statements: new Map(s.statements),
   documents: new Map(s.documents),
@@ -75,6 +78,16 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
+    buyerSales: async (id, from, to) => {
+      const out = new Map<CurrencyCode, bigint>();
+      for (const d of s().documents.values())
+        if (d.buyerId === id && d.issueDate >= from && d.issueDate <= to)
+          out.set(d.currency, (out.get(d.currency) ?? 0n) + signedAmount(d));
+      return [...out]
+        .map(([currency, amount]) => ({ currency, amount }))
+        .sort((a, b) => (a.currency < b.currency ? -1 : 1));
+    },
     gradesOf: async (id) =>
       [...s().grades.values()].filter((g) => g.buyerId === id).sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
     gradesOn: async (asOf) =>
@@ -198,6 +211,11 @@ function writes(s: () => State): LedgerWrites {
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
+    appendLimitEvent: async (e) => {
+      const stored = { ...e, id: s().limitEvents.length + 1 };
+      s().limitEvents.push(stored);
+      return stored;
+    },
     upsertGrades: async (rows) => {
       for (const g of rows) s().grades.set(`${g.buyerId}|${g.asOf}`, g);
     },
@@ -258,6 +276,7 @@ const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale
 export class MemoryStore implements Store {
   private state: State = {
     buyers: new Map(),
+    limitEvents: [],
     grades: new Map(),
     statements: new Map(),
     documents: new Map(),
@@ -277,6 +296,8 @@ export class MemoryStore implements Store {
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);
   gradesOf = (id: string) => this.view.gradesOf(id);
+  limitEventsOf = (id: string) => this.view.limitEventsOf(id);
+  buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);

@@ -40,6 +40,9 @@ const CASES: readonly [ErrorCode, Failure['params'], string][] = [
     { from: '2026-07-01', asOf: '2026-06-30', reason: 'from_after_as_of' },
     '--from 2026-07-01 is after --as-of 2026-06-30',
   ],
+  ['not_allowed', { reason: 'four_eyes', by: 'sam', requestedBy: 'sam' }, 'sam cannot answer a request made by sam'],
+  ['not_allowed', { reason: 'already_answered', id: 3 }, 'limit request #3 has already been answered'],
+  ['not_allowed', { reason: 'something_new' }, 'not allowed: something_new'],
 ];
 
 suite('error messages', () => {
@@ -54,5 +57,6 @@ suite('error messages', () => {
     expect(exitCodeOf({ code: 'unknown_buyer', params: {} })).toBe(EXIT.missingData);
     expect(exitCodeOf({ code: 'missing_fx_rate', params: {} })).toBe(EXIT.missingData);
     expect(exitCodeOf({ code: 'invalid_argument', params: {} })).toBe(EXIT.usage);
+    expect(exitCodeOf({ code: 'not_allowed', params: {} })).toBe(EXIT.rejected);
   });
 });

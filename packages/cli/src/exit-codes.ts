@@ -20,6 +20,7 @@ const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   not_found: EXIT.missingData,
   import_rejected: EXIT.rejected,
   invalid_argument: EXIT.usage,
+  not_allowed: EXIT.rejected,
 };
 
 export const exitCodeOf = (f: Failure): number => BY_CODE[f.code];
@@ -45,6 +46,10 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_an_invoice: (p) => `${str(p, 'number')} is a credit note, not an invoice`,
   must_increase: (p) => `buckets "${str(p, 'value')}" must be increasing whole days, e.g. 30,60,90`,
   empty: () => 'no buckets given',
+  four_eyes: (p) => `${str(p, 'by')} cannot answer a request made by ${str(p, 'requestedBy')} (four eyes)`,
+  already_answered: (p) => `limit request #${str(p, 'id')} has already been answered`,
+  expires_before_start: (p) => `${str(p, 'value')} is before the limit starts`,
+  negative: (p) => `"${str(p, 'value')}" is negative`,
 };
 
 const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
@@ -65,6 +70,7 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
   not_found: (p) => `${str(p, 'what', 'kind').replace('_', '-')} "${str(p, 'id')}" not found`,
   import_rejected: (p) => `${str(p, 'file')}: nothing imported (${str(p, 'errors')} errors)`,
   invalid_argument: (p) => `invalid argument: ${str(p, 'reason')}`,
+  not_allowed: (p) => `not allowed: ${str(p, 'reason')}`,
 };
 
 /** English prose for a failure: the business reason when there is one, else what the code means. */

@@ -3,6 +3,7 @@ import { registerBuyerCommands } from './commands/register-buyer';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
+import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerSetupCommands } from './commands/register-setup';
@@ -24,6 +25,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerReportCommands(program, io, state);
   registerModelCommands(program, io, state);
   registerGradeCommands(program, io);
+  registerLimitCommands(program, io, state);
   return program;
 }
 

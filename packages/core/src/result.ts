@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'invalid_buckets'
   | 'not_found'
   | 'import_rejected'
-  | 'invalid_argument';
+  | 'invalid_argument'
+  | 'not_allowed';
 
 export interface Failure {
   readonly code: ErrorCode;

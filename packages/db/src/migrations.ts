@@ -164,6 +164,30 @@ const m005: Migration = {
   },
 };
 
+/** Credit-limit events: append-only, the audit trail of every limit (who, when, why). */
+const m006: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('limit_events')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('kind', 'text', (c) =>
+        c.notNull().check(sql`kind in ('request', 'approval', 'rejection', 'temporary')`),
+      )
+      .addColumn('amount', 'int8', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('valid_from', 'date', (c) => c.notNull())
+      .addColumn('expires_on', 'date')
+      .addColumn('by', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('request_id', 'int8')
+      .addColumn('recorded_on', 'date', (c) => c.notNull())
+      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex('limit_events_buyer').on('limit_events').columns(['buyer_id', 'id']).execute();
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -196,6 +220,7 @@ export const migrations: MigrationProvider = {
       '003_documents_closed_on': m003,
       '004_financial_statements': m004,
       '005_grades': m005,
+      '006_limit_events': m006,
     };
   },
 };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Kysely table types. Money is int8 (bigint), business dates are `date` read back as 'YYYY-MM-DD'. */
 export interface BuyersTable {
   id: string;
@@ -119,8 +120,24 @@ export interface GradesTable {
   detail: unknown;
 }
 
+export interface LimitEventsTable {
+  id: Generated<string>;
+  buyer_id: string;
+  kind: 'request' | 'approval' | 'rejection' | 'temporary';
+  amount: bigint;
+  currency: string;
+  valid_from: string;
+  expires_on: string | null;
+  by: string;
+  reason: string;
+  request_id: string | null;
+  recorded_on: string;
+  recorded_at: Generated<string>;
+}
+
 export interface Database {
   buyers: BuyersTable;
+  limit_events: LimitEventsTable;
   grades: GradesTable;
   financial_statements: StatementsTable;
   documents: DocumentsTable;
@@ -138,6 +155,7 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'limit_events',
   'grades',
   'financial_statements',
   'buyers',

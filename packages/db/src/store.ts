@@ -14,6 +14,7 @@ import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversa
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
+import { appendLimitEvent, buyerSales, limitEventsOf } from './repos/limits';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import type { Database } from './schema';
@@ -38,6 +39,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
     gradesOf: (id) => gradesOf(db, id),
+    limitEventsOf: (id) => limitEventsOf(db, id),
+    buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),
@@ -81,6 +84,7 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
+    appendLimitEvent: (e) => appendLimitEvent(db, e),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
     insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),

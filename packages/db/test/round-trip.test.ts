@@ -34,63 +34,6 @@ for (const target of targets()) {
       expect(await store.getBuyer('missing')).toBeUndefined();
     });
 
-    it('stores financial statements (negative and huge lines, unreported ones absent) and replaces a restated year', async () => {
-      const { store } = h();
-      await store.transact((tx) => tx.upsertBuyers([fullBuyer, bareBuyer]));
-      const y2024 = {
-        buyerId: 'B1',
-        fiscalYear: 2024,
-        periodEnd: date('2024-12-31'),
-        currency: EUR,
-        lines: { totalAssets: BEYOND_DOUBLE, equity: -5_000_000n, sales: 123_456_789n },
-      };
-      const y2023 = { ...y2024, fiscalYear: 2023, periodEnd: date('2023-12-31'), lines: { sales: 1n } };
-      await store.transact((tx) => tx.upsertStatements([y2024, y2023]));
-      expect(await store.statementsOf('B1')).toEqual([y2023, y2024]);
-      const restated = { ...y2024, lines: { ...y2024.lines, netProfit: 0n } };
-      await store.transact(async (tx) => {
-        await tx.upsertStatements([restated]);
-        expect(
-          await tx.findStatements([
-            { buyerId: 'B1', fiscalYear: 2024 },
-            { buyerId: 'B2', fiscalYear: 2024 },
-          ]),
-        ).toEqual([restated]);
-      });
-      expect(await store.statementsOf('B1')).toEqual([y2023, restated]);
-      expect(await store.statementsOf('B2')).toEqual([]);
-    });
-
-    it('records grades as history, one per buyer and date, a re-run replacing its date', async () => {
-      const { store } = h();
-      const grade = (g: number, pd: number) => ({
-        grade: g,
-        pd,
-        tier: 'medium' as const,
-        confidence: 'low' as const,
-        reasons: [{ code: 'no_financials' as const, params: { basePd: 0.02 }, logOdds: -3.891820298110626 }],
-        missing: ['financials', 'payment history'],
-      });
-      await store.transact((tx) =>
-        tx.upsertGrades([
-          { buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(5, 0.0164) },
-          { buyerId: 'B1', asOf: date('2024-03-31'), grade: grade(4, 0.009) },
-          { buyerId: 'B2', asOf: date('2024-06-30'), grade: grade(6, 0.03) },
-        ]),
-      );
-      await store.transact((tx) =>
-        tx.upsertGrades([{ buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(7, 0.05) }]),
-      );
-      expect(await store.gradesOf('B1')).toEqual([
-        { buyerId: 'B1', asOf: '2024-03-31', grade: grade(4, 0.009) },
-        { buyerId: 'B1', asOf: '2024-06-30', grade: grade(7, 0.05) },
-      ]);
-      expect((await store.gradesOn(date('2024-06-30'))).map((g) => [g.buyerId, g.grade.grade])).toEqual([
-        ['B1', 7],
-        ['B2', 6],
-      ]);
-    });
-
     it('stores documents with amounts above 2^53 and leap-day dates exactly', async () => {
       const { store } = h();
       const big = invoice('INV-BIG', {
@@ -182,6 +125,115 @@ for (const target of targets()) {
       await store.transact((tx) => tx.insertFxRates([again]));
       const kept = (await store.fxRates()).find((r) => r.date === '2024-02-29' && r.from === 'USD');
       expect(kept?.rate).toEqual({ coefficient: 150n, scale: 2 });
+    });
+
+    it('stores financial statements (negative and huge lines, unreported ones absent) and replaces a restated year', async () => {
+      const { store, reset } = h();
+      await reset();
+      await store.transact((tx) => tx.upsertBuyers([fullBuyer, bareBuyer]));
+      const y2024 = {
+        buyerId: 'B1',
+        fiscalYear: 2024,
+        periodEnd: date('2024-12-31'),
+        currency: EUR,
+        lines: { totalAssets: BEYOND_DOUBLE, equity: -5_000_000n, sales: 123_456_789n },
+      };
+      const y2023 = { ...y2024, fiscalYear: 2023, periodEnd: date('2023-12-31'), lines: { sales: 1n } };
+      await store.transact((tx) => tx.upsertStatements([y2024, y2023]));
+      expect(await store.statementsOf('B1')).toEqual([y2023, y2024]);
+      const restated = { ...y2024, lines: { ...y2024.lines, netProfit: 0n } };
+      await store.transact(async (tx) => {
+        await tx.upsertStatements([restated]);
+        expect(
+          await tx.findStatements([
+            { buyerId: 'B1', fiscalYear: 2024 },
+            { buyerId: 'B2', fiscalYear: 2024 },
+          ]),
+        ).toEqual([restated]);
+      });
+      expect(await store.statementsOf('B1')).toEqual([y2023, restated]);
+      expect(await store.statementsOf('B2')).toEqual([]);
+    });
+
+    it('appends limit events with store-given ids, in order, and sums a buyer’s sales by currency', async () => {
+      const { store, reset } = h();
+      await reset();
+      const base = {
+        buyerId: 'B1',
+        currency: EUR,
+        validFrom: date('2024-06-30'),
+        by: 'sam',
+        reason: 'new, "big" contract',
+        recordedOn: date('2024-06-30'),
+      };
+      const req = await store.transact((tx) =>
+        tx.appendLimitEvent({ ...base, kind: 'request', amount: BEYOND_DOUBLE }),
+      );
+      const temp = await store.transact((tx) =>
+        tx.appendLimitEvent({
+          ...base,
+          kind: 'temporary',
+          amount: 1n,
+          expiresOn: date('2024-07-31'),
+          requestId: req.id,
+          by: 'chief',
+        }),
+      );
+      expect(temp.id).toBeGreaterThan(req.id);
+      expect(await store.limitEventsOf('B1')).toEqual([
+        { ...base, kind: 'request', amount: BEYOND_DOUBLE, id: req.id },
+        {
+          ...base,
+          kind: 'temporary',
+          amount: 1n,
+          expiresOn: '2024-07-31',
+          requestId: req.id,
+          by: 'chief',
+          id: temp.id,
+        },
+      ]);
+      expect(await store.limitEventsOf('B2')).toEqual([]);
+      await store.transact((tx) =>
+        tx.insertDocuments([
+          invoice('S-1', { amount: 500n, issueDate: date('2024-03-01') }),
+          invoice('S-2', { type: 'credit_note', amount: 200n, issueDate: date('2024-04-01') }),
+          invoice('S-3', { amount: 7n, issueDate: date('2023-01-01') }),
+        ]),
+      );
+      expect(await store.buyerSales('B1', date('2024-01-01'), date('2024-12-31'))).toEqual([
+        { currency: EUR, amount: 300n },
+      ]);
+    });
+
+    it('records grades as history, one per buyer and date, a re-run replacing its date', async () => {
+      const { store, reset } = h();
+      await reset();
+      const grade = (g: number, pd: number) => ({
+        grade: g,
+        pd,
+        tier: 'medium' as const,
+        confidence: 'low' as const,
+        reasons: [{ code: 'no_financials' as const, params: { basePd: 0.02 }, logOdds: -3.891820298110626 }],
+        missing: ['financials', 'payment history'],
+      });
+      await store.transact((tx) =>
+        tx.upsertGrades([
+          { buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(5, 0.0164) },
+          { buyerId: 'B1', asOf: date('2024-03-31'), grade: grade(4, 0.009) },
+          { buyerId: 'B2', asOf: date('2024-06-30'), grade: grade(6, 0.03) },
+        ]),
+      );
+      await store.transact((tx) =>
+        tx.upsertGrades([{ buyerId: 'B1', asOf: date('2024-06-30'), grade: grade(7, 0.05) }]),
+      );
+      expect(await store.gradesOf('B1')).toEqual([
+        { buyerId: 'B1', asOf: '2024-03-31', grade: grade(4, 0.009) },
+        { buyerId: 'B1', asOf: '2024-06-30', grade: grade(7, 0.05) },
+      ]);
+      expect((await store.gradesOn(date('2024-06-30'))).map((g) => [g.buyerId, g.grade.grade])).toEqual([
+        ['B1', 7],
+        ['B2', 6],
+      ]);
     });
   });
 }

@@ -1,2 +1,3 @@
+export * from './limit-events';
 export * from './policy';
 export * from './recommend';

@@ -1,0 +1,2 @@
+export * from './recommend-buyer-limit';
+export * from './record-limit';

@@ -1,0 +1,52 @@
+import {
+  addDays,
+  addMonths,
+  type BusinessDate,
+  computeRatios,
+  type Grade,
+  type LimitPolicy,
+  type LimitRecommendation,
+  recommendLimit,
+} from '@credence/core';
+import { type GradeContext, gradeBuyerAsOf } from '../grading/grade-buyer-as-of';
+import type { LedgerReads } from '../ports';
+import { latestStatements } from '../scoring/score-buyer';
+
+export interface BuyerLimitAdvice {
+  readonly grade: Grade;
+  readonly recommendation: LimitRecommendation;
+}
+
+/**
+ * A buyer's recommended limit as of a date, in its own currency: its grade, its average monthly sales over
+ * the 12 months to the date, and its latest statements (when they are in the same currency).
+ */
+export async function recommendBuyerLimit(
+  store: LedgerReads,
+  ctx: GradeContext & { readonly limits: LimitPolicy },
+  buyerId: string,
+  asOf: BusinessDate,
+  /** Expected monthly sales (minor units, buyer currency) instead of the last 12 months', e.g. for a new buyer. */
+  expectedMonthlySales?: bigint,
+): Promise<BuyerLimitAdvice | undefined> {
+  const buyer = await store.getBuyer(buyerId);
+  const graded = buyer === undefined ? undefined : await gradeBuyerAsOf(store, ctx, buyerId, asOf);
+  if (buyer === undefined || graded === undefined) return undefined;
+  const sales = await store.buyerSales(buyerId, addMonths(addDays(asOf, 1), -12), asOf);
+  const yearly = sales.find((s) => s.currency === buyer.currency)?.amount ?? 0n;
+  const { latest, prior } = latestStatements(await store.statementsOf(buyerId), asOf);
+  const same = latest !== undefined && latest.currency === buyer.currency ? latest : undefined;
+  const wc = same === undefined ? undefined : computeRatios(same, prior).workingCapital;
+  const recommendation = recommendLimit(
+    {
+      currency: buyer.currency,
+      grade: graded.grade.grade,
+      monthlySales: expectedMonthlySales ?? (yearly > 0n ? yearly / 12n : 0n),
+      paymentTermsDays: buyer.paymentTermsDays,
+      ...(same?.lines.equity !== undefined ? { equity: same.lines.equity } : {}),
+      ...(wc?.ok ? { workingCapital: BigInt(Math.round(wc.value)) } : {}),
+    },
+    ctx.limits,
+  );
+  return { grade: graded.grade, recommendation };
+}

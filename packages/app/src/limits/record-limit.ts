@@ -1,0 +1,92 @@
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  fail,
+  type LimitEvent,
+  limitState,
+  ok,
+  type Result,
+} from '@credence/core';
+import type { Store } from '../ports';
+
+export interface LimitInput {
+  readonly buyerId: string;
+  readonly amount: bigint;
+  readonly currency: CurrencyCode;
+  readonly validFrom: BusinessDate;
+  readonly by: string;
+  readonly reason: string;
+}
+
+async function checkBuyer(store: Store, x: LimitInput): Promise<Result<void>> {
+  if (x.amount < 0n) return fail('invalid_amount', { value: x.amount.toString(), reason: 'negative' });
+  if (x.by.trim() === '') return fail('missing_field', { field: 'by' });
+  if (x.reason.trim() === '') return fail('missing_field', { field: 'reason' });
+  return (await store.getBuyer(x.buyerId)) === undefined
+    ? fail('not_found', { what: 'buyer', id: x.buyerId })
+    : ok(undefined);
+}
+
+/** Someone (sales, a collector) asks for a limit; it waits for an approver. */
+export async function requestLimit(store: Store, x: LimitInput, today: BusinessDate): Promise<Result<LimitEvent>> {
+  const c = await checkBuyer(store, x);
+  if (!c.ok) return c;
+  return ok(await store.transact((tx) => tx.appendLimitEvent({ ...x, kind: 'request', recordedOn: today })));
+}
+
+/** Sets a limit directly (an approver's decision), or a temporary one until `expiresOn`. */
+export async function setLimit(
+  store: Store,
+  x: LimitInput & { readonly expiresOn?: BusinessDate },
+  today: BusinessDate,
+): Promise<Result<LimitEvent>> {
+  const c = await checkBuyer(store, x);
+  if (!c.ok) return c;
+  if (x.expiresOn !== undefined && x.expiresOn < x.validFrom)
+    return fail('invalid_date', { value: x.expiresOn, reason: 'expires_before_start' });
+  const kind = x.expiresOn === undefined ? 'approval' : 'temporary';
+  return ok(await store.transact((tx) => tx.appendLimitEvent({ ...x, kind, recordedOn: today })));
+}
+
+/**
+ * Answers a pending request: approve (the requested amount, or a lower or higher one the approver sets) or
+ * reject. Four eyes: the requester cannot answer their own request.
+ */
+export async function answerLimitRequest(
+  store: Store,
+  x: {
+    readonly buyerId: string;
+    readonly requestId: number;
+    readonly approve: boolean;
+    readonly amount?: bigint;
+    readonly by: string;
+    readonly reason: string;
+  },
+  today: BusinessDate,
+): Promise<Result<LimitEvent>> {
+  return store.transact(async (tx) => {
+    const events = await tx.limitEventsOf(x.buyerId);
+    const request = events.find((e) => e.id === x.requestId && e.kind === 'request');
+    if (request === undefined) return fail('not_found', { what: 'limit request', id: String(x.requestId) });
+    if (!limitState(events, today).pending.some((e) => e.id === request.id))
+      return fail('not_allowed', { reason: 'already_answered', id: String(x.requestId) });
+    if (x.by.trim() === '' || x.by.trim() === request.by.trim())
+      return fail('not_allowed', { reason: 'four_eyes', by: x.by, requestedBy: request.by });
+    if (x.reason.trim() === '') return fail('missing_field', { field: 'reason' });
+    const amount = x.amount ?? request.amount;
+    if (amount < 0n) return fail('invalid_amount', { value: amount.toString(), reason: 'negative' });
+    return ok(
+      await tx.appendLimitEvent({
+        buyerId: x.buyerId,
+        kind: x.approve ? 'approval' : 'rejection',
+        amount,
+        currency: request.currency,
+        validFrom: request.validFrom > today ? request.validFrom : today,
+        by: x.by,
+        reason: x.reason,
+        requestId: request.id,
+        recordedOn: today,
+      }),
+    );
+  });
+}

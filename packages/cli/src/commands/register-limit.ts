@@ -1,0 +1,221 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { answerLimitRequest, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  type Failure,
+  type LimitEvent,
+  type LimitPolicy,
+  limitState,
+  parseLimitPolicy,
+  parseMoney,
+} from '@credence/core';
+import type { Command } from 'commander';
+import { CliError, type Io, withExistingStore, withStore } from '../context';
+import { EXIT } from '../exit-codes';
+import { dec } from '../format/money';
+import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { gradeContext } from './grading-config';
+import { emit } from './register-report';
+
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
+
+const DEFAULT_LIMIT_POLICY = fileURLToPath(new URL('../../config/limit-policy.json', import.meta.url));
+
+async function readLimitPolicy(path = DEFAULT_LIMIT_POLICY): Promise<LimitPolicy> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `cannot read the limit policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      EXIT.usage,
+    );
+  }
+  const p = parseLimitPolicy(json);
+  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  return p.value;
+}
+
+function amountIn(text: string, currency: CurrencyCode): bigint {
+  const m = parseMoney(text, currency);
+  if (!m.ok || m.value.amount < 0n)
+    throw new CliError(`"${text}" is not an amount of zero or more in ${currency}`, EXIT.usage);
+  return m.value.amount;
+}
+
+const eventLine = (e: LimitEvent) =>
+  `#${e.id} ${e.recordedOn} ${e.kind.padEnd(9)} ${e.currency} ${dec(e.amount, e.currency).padStart(14)} from ${e.validFrom}` +
+  `${e.expiresOn ? ` until ${e.expiresOn}` : ''}${e.requestId ? ` (request #${e.requestId})` : ''} by ${e.by}: ${e.reason}`;
+
+export function registerLimitCommands(program: Command, io: Io, state: { exitCode: number }): void {
+  const limit = program.command('limit').description('credit limits: recommend, request, approve, set, show');
+  const db = ['--db <dir>', 'embedded database directory (default ./data/credence)'] as const;
+
+  limit
+    .command('recommend')
+    .description('the recommended limit with the figures behind it (docs/domain/limits.md)')
+    .argument('<buyer>', 'buyer id')
+    .option('--as-of <date>', 'as of this date (default: today)', asDate)
+    .option('--policy <file>', 'limit policy JSON (default: the shipped one)')
+    .option('--expected-monthly-sales <amount>', "instead of the last 12 months' sales (a new buyer), in its currency")
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...db)
+    .action(async (buyerId: string, o) => {
+      const asOf: BusinessDate = o.asOf ?? io.clock.today();
+      const ctx = { ...(await gradeContext()), limits: await readLimitPolicy(o.policy) };
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const buyer = await s.getBuyer(buyerId);
+        const expected = o.expectedMonthlySales && buyer ? amountIn(o.expectedMonthlySales, buyer.currency) : undefined;
+        const advice = await recommendBuyerLimit(s, ctx, buyerId, asOf, expected);
+        if (!advice) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
+        const { recommendation: rec, grade } = advice;
+        if (o.format === 'json')
+          return {
+            ok: true,
+            text: JSON.stringify(advice, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),
+          };
+        const lines = rec.figures.map(
+          (f) =>
+            `  ${f.method.padEnd(19)} ${rec.currency} ${dec(f.amount, rec.currency).padStart(14)}  ${Object.entries(
+              f.params,
+            )
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}`,
+        );
+        return {
+          ok: true,
+          text: [
+            `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${grade.grade}, ${grade.tier} risk)`,
+            ...lines,
+          ].join('\n'),
+        };
+      });
+      emit(io, state, r);
+    });
+
+  limit
+    .command('request')
+    .description('ask for a limit; an approver answers it')
+    .requiredOption('--buyer <id>', 'buyer id')
+    .requiredOption('--amount <amount>', 'decimal amount')
+    .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
+    .requiredOption('--by <name>', 'who asks')
+    .requiredOption('--reason <text>', 'why')
+    .option('--from <date>', 'wanted from (default: today)', asDate)
+    .option(...db)
+    .action(async (o) => {
+      const today = io.clock.today();
+      const amount = amountIn(o.amount, o.currency);
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const x = {
+          buyerId: o.buyer,
+          amount,
+          currency: o.currency,
+          validFrom: o.from ?? today,
+          by: o.by,
+          reason: o.reason,
+        };
+        const e = await requestLimit(s, x, today);
+        return e.ok ? { ok: true, text: `Limit request #${e.value.id} recorded: ${eventLine(e.value)}` } : e;
+      });
+      emit(io, state, r);
+    });
+
+  for (const [name, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const)
+    limit
+      .command(name)
+      .description(`${name} a pending request (not your own)`)
+      .argument('<request>', 'request number', asPositiveInt)
+      .requiredOption('--buyer <id>', 'buyer id')
+      .requiredOption('--by <name>', `who ${name}s`)
+      .requiredOption('--reason <text>', 'why')
+      .option('--amount <amount>', 'approve another amount than requested (in the request currency)')
+      .option(...db)
+      .action(async (requestId: number, o) => {
+        const today = io.clock.today();
+        const r = await withStore(o, io, async (s): Promise<Out> => {
+          const req = (await s.limitEventsOf(o.buyer)).find((e) => e.id === requestId);
+          const amount = o.amount && req ? amountIn(o.amount, req.currency) : undefined;
+          const e = await answerLimitRequest(
+            s,
+            {
+              buyerId: o.buyer,
+              requestId,
+              approve,
+              by: o.by,
+              reason: o.reason,
+              ...(amount !== undefined ? { amount } : {}),
+            },
+            today,
+          );
+          return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
+        });
+        emit(io, state, r);
+      });
+
+  limit
+    .command('set')
+    .description("set a buyer's limit directly (an approver's decision), or a temporary one with --until")
+    .requiredOption('--buyer <id>', 'buyer id')
+    .requiredOption('--amount <amount>', 'decimal amount')
+    .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
+    .requiredOption('--by <name>', 'who decides')
+    .requiredOption('--reason <text>', 'why')
+    .option('--from <date>', 'applies from (default: today)', asDate)
+    .option('--until <date>', 'last day of a temporary limit', asDate)
+    .option(...db)
+    .action(async (o) => {
+      const today = io.clock.today();
+      const amount = amountIn(o.amount, o.currency);
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const x = {
+          buyerId: o.buyer,
+          amount,
+          currency: o.currency,
+          validFrom: o.from ?? today,
+          by: o.by,
+          reason: o.reason,
+        };
+        const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today);
+        return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
+      });
+      emit(io, state, r);
+    });
+
+  limit
+    .command('show')
+    .description("a buyer's limit in force, pending requests and the whole audit trail")
+    .argument('<buyer>', 'buyer id')
+    .option('--as-of <date>', 'the limit in force on this date (default: today)', asDate)
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...db)
+    .action(async (buyerId: string, o) => {
+      const asOf: BusinessDate = o.asOf ?? io.clock.today();
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        if (!(await s.getBuyer(buyerId)))
+          return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
+        const events = await s.limitEventsOf(buyerId);
+        const st = limitState(events, asOf);
+        if (o.format === 'json')
+          return {
+            ok: true,
+            text: JSON.stringify({ asOf, ...st, events }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
+          };
+        const c = st.current;
+        const head = c
+          ? `Limit in force on ${asOf}: ${c.currency} ${dec(c.amount, c.currency)} (${c.kind}${c.expiresOn ? ` until ${c.expiresOn}` : ''}, since ${c.since}, by ${c.approvedBy})`
+          : st.expired
+            ? `No limit in force on ${asOf}: the temporary limit of ${st.expired.currency} ${dec(st.expired.amount, st.expired.currency)} expired on ${st.expired.expiredOn}`
+            : `No limit in force on ${asOf}`;
+        const pending =
+          st.pending.length > 0 ? [`Pending requests: ${st.pending.map((e) => `#${e.id}`).join(', ')}`] : [];
+        return { ok: true, text: [head, ...pending, '', 'Audit trail', ...events.map(eventLine)].join('\n') };
+      });
+      emit(io, state, r);
+    });
+}

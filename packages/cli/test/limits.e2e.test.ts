@@ -1,0 +1,125 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { credence, tempDir } from './harness';
+
+const tmp = tempDir('limits');
+afterAll(() => tmp.cleanup());
+const db = join(tmp.dir, 'db');
+const today = { CREDENCE_TODAY: '2025-07-01' };
+
+beforeAll(async () => {
+  const buyers = join(tmp.dir, 'b.csv');
+  writeFileSync(buyers, 'buyer_id,name,country,currency,payment_terms_days\nB1,Nordwind Handel GmbH,DE,EUR,30\n');
+  expect((await credence(['import', 'buyers', buyers, '--db', db])).code).toBe(0);
+  const st = join(tmp.dir, 's.csv');
+  writeFileSync(
+    st,
+    'buyer_id,fiscal_year,period_end,currency,unit,current_assets,short_term_liabilities,total_assets,equity\n' +
+      'B1,2024,2024-12-31,EUR,1000,850,500,2000,800\n',
+  );
+  expect((await credence(['import', 'statements', st, '--db', db])).code).toBe(0);
+});
+
+describe('credence limit', () => {
+  it('recommends with the figures shown, from expected sales for a new buyer', async () => {
+    const r = await credence(
+      ['limit', 'recommend', 'B1', '--expected-monthly-sales', '40000', '--format', 'json', '--db', db],
+      today,
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    const advice = JSON.parse(r.out) as {
+      grade: { grade: number };
+      recommendation: { amount: string; decidedBy: string; figures: { method: string; amount: string }[] };
+    };
+    // Need: 40,000 × 45 / 30 = 60,000 + 20 % = 72,000; the balance-sheet caps depend on the grade.
+    expect(advice.recommendation.figures[0]).toEqual(
+      expect.objectContaining({ method: 'expected_exposure', amount: '72000.00' }),
+    );
+    expect(advice.recommendation.figures.map((f) => f.method)).toEqual([
+      'expected_exposure',
+      'net_worth',
+      'working_capital',
+    ]);
+    expect(Number(advice.recommendation.amount)).toBeLessThanOrEqual(72000);
+  });
+
+  it('requests, refuses self-approval (exit 3), approves, sets a temporary limit and shows the trail', async () => {
+    const req = await credence(
+      [
+        'limit',
+        'request',
+        '--buyer',
+        'B1',
+        '--amount',
+        '60000',
+        '--currency',
+        'EUR',
+        '--by',
+        'sam',
+        '--reason',
+        'new contract',
+        '--db',
+        db,
+      ],
+      today,
+    );
+    expect(req.out).toMatch(/Limit request #(\d+) recorded/);
+    const id = /#(\d+)/.exec(req.out)?.[1] ?? '';
+    const self = await credence(
+      ['limit', 'approve', id, '--buyer', 'B1', '--by', 'sam', '--reason', 'ok', '--db', db],
+      today,
+    );
+    expect(self.code).toBe(3);
+    expect(self.err).toContain('four eyes');
+    const ok = await credence(
+      [
+        'limit',
+        'approve',
+        id,
+        '--buyer',
+        'B1',
+        '--by',
+        'chief',
+        '--reason',
+        'grade ok',
+        '--amount',
+        '50000',
+        '--db',
+        db,
+      ],
+      today,
+    );
+    expect(ok.code).toBe(0);
+    const temp = await credence(
+      [
+        'limit',
+        'set',
+        '--buyer',
+        'B1',
+        '--amount',
+        '80000',
+        '--currency',
+        'EUR',
+        '--by',
+        'chief',
+        '--reason',
+        'peak',
+        '--until',
+        '2025-07-31',
+        '--db',
+        db,
+      ],
+      today,
+    );
+    expect(temp.code).toBe(0);
+    const july = await credence(['limit', 'show', 'B1', '--as-of', '2025-07-15', '--db', db], today);
+    expect(july.out).toContain('Limit in force on 2025-07-15: EUR 80000.00 (temporary until 2025-07-31');
+    expect(july.out).toMatch(/request +EUR +60000\.00 .* by sam: new contract/);
+    const august = await credence(
+      ['limit', 'show', 'B1', '--as-of', '2025-08-01', '--format', 'json', '--db', db],
+      today,
+    );
+    expect(JSON.parse(august.out).current).toMatchObject({ amount: '5000000', kind: 'approved', approvedBy: 'chief' });
+  });
+});

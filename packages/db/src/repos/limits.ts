@@ -1,0 +1,65 @@
+import type { BusinessDate, CurrencyCode, LimitEvent } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, asDate, toBig } from '../convert';
+import type { Database } from '../schema';
+
+interface Row {
+  id: unknown;
+  buyer_id: string;
+  kind: LimitEvent['kind'];
+  amount: unknown;
+  currency: string;
+  valid_from: string;
+  expires_on: string | null;
+  by: string;
+  reason: string;
+  request_id: unknown;
+  recorded_on: string;
+}
+
+const toEvent = (r: Row): LimitEvent => ({
+  id: Number(r.id),
+  buyerId: r.buyer_id,
+  kind: r.kind,
+  amount: toBig(r.amount),
+  currency: asCurrency(r.currency),
+  validFrom: asDate(r.valid_from),
+  ...(r.expires_on !== null ? { expiresOn: asDate(r.expires_on) } : {}),
+  by: r.by,
+  reason: r.reason,
+  ...(r.request_id !== null && r.request_id !== undefined ? { requestId: Number(r.request_id) } : {}),
+  recordedOn: asDate(r.recorded_on),
+});
+
+export async function appendLimitEvent(db: Kysely<Database>, e: Omit<LimitEvent, 'id'>): Promise<LimitEvent> {
+  const { rows } = await sql<Row>`
+    insert into limit_events (buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on)
+    values (${e.buyerId}, ${e.kind}, ${e.amount}, ${e.currency}, ${e.validFrom}::date, ${e.expiresOn ?? null}::date,
+            ${e.by}, ${e.reason}, ${e.requestId ?? null}, ${e.recordedOn}::date)
+    returning id, buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error('insert returned nothing');
+  return toEvent(row);
+}
+
+export async function limitEventsOf(db: Kysely<Database>, buyerId: string): Promise<LimitEvent[]> {
+  const { rows } = await sql<Row>`
+    select id, buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on
+    from limit_events where buyer_id = ${buyerId} order by id`.execute(db);
+  return rows.map(toEvent);
+}
+
+export async function buyerSales(
+  db: Kysely<Database>,
+  buyerId: string,
+  from: BusinessDate,
+  to: BusinessDate,
+): Promise<{ currency: CurrencyCode; amount: bigint }[]> {
+  const { rows } = await sql<{ currency: string; amount: unknown }>`
+    select currency, sum(case when type = 'credit_note' then -amount else amount end) as amount
+    from documents where buyer_id = ${buyerId} and issue_date between ${from}::date and ${to}::date
+    group by currency order by currency`.execute(db);
+  return rows.map((r) => ({ currency: asCurrency(r.currency), amount: toBig(r.amount) }));
+}
