@@ -1,3 +1,4 @@
+export * from './credit';
 export * from './demo';
 export * from './entries';
 export * from './grading';

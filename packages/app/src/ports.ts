@@ -9,9 +9,11 @@ import type {
   FinancialStatement,
   FxRate,
   Grade,
+  HoldEvent,
   KpiInputs,
   LedgerDocument,
   LimitEvent,
+  Order,
   Payment,
 } from '@credence/core';
 
@@ -76,6 +78,10 @@ export interface LedgerReads {
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** A buyer's orders (any status). */
+  ordersOf(buyerId: string): Promise<Order[]>;
+  /** A buyer's credit hold and release events, in recording order. */
+  holdsOf(buyerId: string): Promise<HoldEvent[]>;
   /** A buyer's credit-limit events (the audit trail), in recording order. */
   limitEventsOf(buyerId: string): Promise<LimitEvent[]>;
   /** Signed face value of the buyer's documents issued in [from, to], per currency. */
@@ -111,6 +117,10 @@ export interface LedgerWrites extends LedgerReads {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
+  /** Inserts orders, replacing a stored one with the same id (its status moves on). */
+  upsertOrders(rows: readonly Order[]): Promise<void>;
+  findOrders(ids: readonly string[]): Promise<Order[]>;
+  appendHold(event: Omit<HoldEvent, 'id'>): Promise<HoldEvent>;
   /** Appends a credit-limit event; returns it with the id the store gave it. */
   appendLimitEvent(event: Omit<LimitEvent, 'id'>): Promise<LimitEvent>;
   /** Records grades; a grade already recorded for the same buyer and date is replaced (a re-run). */

@@ -11,11 +11,13 @@ import {
   daysBetween,
   type FinancialStatement,
   type FxRate,
+  type HoldEvent,
   type KpiInputs,
   kpiInputsFromItems,
   type LedgerDocument,
   type LimitEvent,
   type OpenItem,
+  type Order,
   openItemsAsOf,
   type Payment,
   paymentSettlements,
@@ -36,6 +38,8 @@ import type {
 
 interface State {
   buyers: Map<string, Buyer>;
+  orders: Map<string, Order>;
+  holds: HoldEvent[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
   statements: Map<string, FinancialStatement>;
@@ -50,6 +54,8 @@ interface State {
 
 const copy = (s: State): State => ({
   buyers: new Map(s.buyers),
+  orders: new Map(s.orders),
+  holds: [...s.holds],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
   statements: new Map(s.statements),
@@ -78,6 +84,8 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
+    holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
     buyerSales: async (id, from, to) => {
       const out = new Map<CurrencyCode, bigint>();
@@ -211,6 +219,15 @@ function writes(s: () => State): LedgerWrites {
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
+    upsertOrders: async (rows) => {
+      for (const o of rows) s().orders.set(o.id, o);
+    },
+    findOrders: async (ids) => pick(s().orders, ids),
+    appendHold: async (e) => {
+      const stored = { ...e, id: s().holds.length + 1 };
+      s().holds.push(stored);
+      return stored;
+    },
     appendLimitEvent: async (e) => {
       const stored = { ...e, id: s().limitEvents.length + 1 };
       s().limitEvents.push(stored);
@@ -276,6 +293,8 @@ const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale
 export class MemoryStore implements Store {
   private state: State = {
     buyers: new Map(),
+    orders: new Map(),
+    holds: [],
     limitEvents: [],
     grades: new Map(),
     statements: new Map(),
@@ -297,6 +316,8 @@ export class MemoryStore implements Store {
   statementsOf = (id: string) => this.view.statementsOf(id);
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
+  ordersOf = (id: string) => this.view.ordersOf(id);
+  holdsOf = (id: string) => this.view.holdsOf(id);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);

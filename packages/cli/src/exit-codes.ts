@@ -50,6 +50,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   already_answered: (p) => `limit request #${str(p, 'id')} has already been answered`,
   expires_before_start: (p) => `${str(p, 'value')} is before the limit starts`,
   negative: (p) => `"${str(p, 'value')}" is negative`,
+  already_on_hold: (p) => `${str(p, 'id')} is already on credit hold`,
+  not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };
 
 const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {

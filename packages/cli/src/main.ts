@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerCreditCommands } from './commands/register-credit';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
@@ -26,6 +27,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerModelCommands(program, io, state);
   registerGradeCommands(program, io);
   registerLimitCommands(program, io, state);
+  registerCreditCommands(program, io, state);
   return program;
 }
 

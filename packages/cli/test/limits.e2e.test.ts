@@ -123,3 +123,87 @@ describe('credence limit', () => {
     expect(JSON.parse(august.out).current).toMatchObject({ amount: '5000000', kind: 'approved', approvedBy: 'chief' });
   });
 });
+
+describe('credence credit check', () => {
+  it('approves within the limit, refers over it, holds a buyer on hold; JSON as documented', async () => {
+    // The limit in force on 2025-07-01 is the temporary EUR 80,000.00 set above.
+    const add = await credence(
+      [
+        'order',
+        'add',
+        '--id',
+        'O1',
+        '--buyer',
+        'B1',
+        '--date',
+        '2025-06-20',
+        '--amount',
+        '50000',
+        '--currency',
+        'EUR',
+        '--db',
+        db,
+      ],
+      today,
+    );
+    expect([add.code, add.out.trim()]).toEqual([0, 'Order O1 recorded.']);
+    const within = await credence(
+      ['credit', 'check', '--buyer', 'B1', '--amount', '12000.00', '--currency', 'EUR', '--db', db],
+      today,
+    );
+    expect(within.out).toMatch(/^APPROVE: order of EUR 12000\.00 for B1 as of 2025-07-01/);
+    const over = await credence(
+      ['credit', 'check', '--buyer', 'B1', '--amount', '40000.00', '--currency', 'EUR', '--format', 'json', '--db', db],
+      today,
+    );
+    const j = JSON.parse(over.out) as {
+      decision: string;
+      reasons: { code: string; params: { by: string } }[];
+      exposure: { afterOrder: string };
+    };
+    expect(j.decision).toBe('refer');
+    expect(j.reasons).toEqual([{ code: 'over_limit', params: { by: '10000.00', limit: '80000.00' } }]);
+    expect(j.exposure.afterOrder).toBe('90000.00');
+    expect(
+      (await credence(['buyer', 'hold', 'B1', '--reason', 'bounced', '--by', 'chief', '--db', db], today)).code,
+    ).toBe(0);
+    const held = await credence(
+      ['credit', 'check', '--buyer', 'B1', '--amount', '1.00', '--currency', 'EUR', '--db', db],
+      today,
+    );
+    expect(held.out).toMatch(/^HOLD: .*\n {2}credit_hold: credit hold since 2025-07-01 by chief: bounced/);
+    const heldJson = await credence(
+      ['credit', 'check', '--buyer', 'B1', '--amount', '1.00', '--currency', 'EUR', '--format', 'json', '--db', db],
+      today,
+    );
+    expect(JSON.parse(heldJson.out).reasons[0]).toEqual({
+      code: 'credit_hold',
+      params: { reason: 'bounced', since: '2025-07-01', by: 'chief' },
+    });
+    const bad = await credence(
+      [
+        'order',
+        'add',
+        '--id',
+        'O2',
+        '--buyer',
+        'B1',
+        '--date',
+        '2025-06-20',
+        '--amount',
+        '1',
+        '--currency',
+        'EUR',
+        '--status',
+        'lost',
+        '--db',
+        db,
+      ],
+      today,
+    );
+    expect([bad.code, bad.err.trim()]).toEqual([
+      3,
+      'credence: --status, value "lost": must be one of open, delivered, invoiced, cancelled',
+    ]);
+  });
+});

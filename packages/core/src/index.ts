@@ -1,5 +1,6 @@
 export * from './aging';
 export * from './calendar';
+export * from './credit-check';
 export * from './fx';
 export * from './grading';
 export * from './kpis';

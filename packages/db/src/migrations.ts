@@ -188,6 +188,35 @@ const m006: Migration = {
   },
 };
 
+/** Orders (upserted: their status moves on) and manual credit holds (append-only). */
+const m007: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('orders')
+      .addColumn('id', KEY, (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('amount', 'int8', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('open', 'delivered', 'invoiced', 'cancelled')`),
+      )
+      .execute();
+    await db.schema.createIndex('orders_buyer').on('orders').columns(['buyer_id', 'status']).execute();
+    await db.schema
+      .createTable('credit_holds')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('hold', 'release')`))
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('by', 'text', (c) => c.notNull())
+      .addColumn('recorded_on', 'date', (c) => c.notNull())
+      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex('credit_holds_buyer').on('credit_holds').columns(['buyer_id', 'id']).execute();
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -221,6 +250,7 @@ export const migrations: MigrationProvider = {
       '004_financial_statements': m004,
       '005_grades': m005,
       '006_limit_events': m006,
+      '007_orders_and_holds': m007,
     };
   },
 };

@@ -135,8 +135,29 @@ export interface LimitEventsTable {
   recorded_at: Generated<string>;
 }
 
+export interface OrdersTable {
+  id: string;
+  buyer_id: string;
+  date: string;
+  amount: bigint;
+  currency: string;
+  status: 'open' | 'delivered' | 'invoiced' | 'cancelled';
+}
+
+export interface CreditHoldsTable {
+  id: Generated<string>;
+  buyer_id: string;
+  action: 'hold' | 'release';
+  reason: string;
+  by: string;
+  recorded_on: string;
+  recorded_at: Generated<string>;
+}
+
 export interface Database {
   buyers: BuyersTable;
+  orders: OrdersTable;
+  credit_holds: CreditHoldsTable;
   limit_events: LimitEventsTable;
   grades: GradesTable;
   financial_statements: StatementsTable;
@@ -155,6 +176,8 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'credit_holds',
+  'orders',
   'limit_events',
   'grades',
   'financial_statements',

@@ -15,6 +15,7 @@ import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import { appendLimitEvent, buyerSales, limitEventsOf } from './repos/limits';
+import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import type { Database } from './schema';
@@ -40,6 +41,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     statementsOf: (id) => statementsOf(db, id),
     gradesOf: (id) => gradesOf(db, id),
     limitEventsOf: (id) => limitEventsOf(db, id),
+    ordersOf: (id) => ordersOf(db, id),
+    holdsOf: (id) => holdsOf(db, id),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
@@ -85,6 +88,9 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
+    upsertOrders: (rows) => upsertOrders(db, rows),
+    findOrders: (ids) => findOrders(db, ids),
+    appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
     insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),

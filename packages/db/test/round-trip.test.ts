@@ -235,5 +235,45 @@ for (const target of targets()) {
         ['B2', 6],
       ]);
     });
+
+    it('upserts orders by id and appends credit holds', async () => {
+      const { store, reset } = h();
+      await reset();
+      const o = {
+        id: 'O-1',
+        buyerId: 'B1',
+        date: date('2024-03-01'),
+        amount: BEYOND_DOUBLE,
+        currency: EUR,
+        status: 'open' as const,
+      };
+      await store.transact((tx) => tx.upsertOrders([o, { ...o, id: 'O-2', buyerId: 'B2' }]));
+      await store.transact((tx) => tx.upsertOrders([{ ...o, status: 'delivered' }]));
+      expect(await store.ordersOf('B1')).toEqual([{ ...o, status: 'delivered' }]);
+      await store.transact(async (tx) =>
+        expect((await tx.findOrders(['O-2', 'O-9'])).map((x) => x.buyerId)).toEqual(['B2']),
+      );
+      const h1 = await store.transact((tx) =>
+        tx.appendHold({
+          buyerId: 'B1',
+          action: 'hold',
+          reason: 'bounced "cheque"',
+          by: 'chief',
+          recordedOn: date('2024-03-02'),
+        }),
+      );
+      const h2 = await store.transact((tx) =>
+        tx.appendHold({
+          buyerId: 'B1',
+          action: 'release',
+          reason: 'paid',
+          by: 'chief',
+          recordedOn: date('2024-03-05'),
+        }),
+      );
+      expect(await store.holdsOf('B1')).toEqual([h1, h2]);
+      expect(h1).toMatchObject({ action: 'hold', reason: 'bounced "cheque"', recordedOn: '2024-03-02' });
+      await reset();
+    });
   });
 }

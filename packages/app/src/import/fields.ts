@@ -45,6 +45,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('document_number'),
   ],
   'fx-rates': [req('date'), req('from_currency'), req('to_currency'), req('rate')],
+  orders: [req('order_id'), req('buyer_id'), req('order_date'), req('amount'), req('currency'), opt('status')],
   statements: [
     req('buyer_id'),
     req('fiscal_year'),
@@ -85,6 +86,7 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set([
   'payment_date',
   'date',
   'period_end',
+  'order_date',
 ]);
 
 /** Fields holding decimal numbers: a mapping's separators apply to these. */

@@ -2,6 +2,7 @@ export { FIELDS, type FieldSpec, lineColumn } from './fields';
 export { importBuyers } from './import-buyers';
 export { documentKey, importDocuments } from './import-documents';
 export { importFxRates } from './import-fx-rates';
+export { importOrders } from './import-orders';
 export { importPayments } from './import-payments';
 export { importStatements } from './import-statements';
 export { type Mapping, parseMapping, type SkipCondition } from './mapping';

@@ -5,6 +5,8 @@ import {
   type FinancialStatement,
   type FxRate,
   type LedgerDocument,
+  ORDER_STATUSES,
+  type Order,
   type Payment,
   STATEMENT_LINES,
   type StatementLine,
@@ -135,5 +137,24 @@ export function parseStatement(c: Cells): FinancialStatement | undefined {
     periodEnd: periodEnd as BusinessDate,
     currency: currency as CurrencyCode,
     lines,
+  };
+}
+
+/** An order as the order book says today; status defaults to open. */
+export function parseOrder(c: Cells): Order | undefined {
+  const currency = c.currency('currency');
+  const id = c.text('order_id', true);
+  const buyerId = c.text('buyer_id', true);
+  const date = c.date('order_date', true);
+  const amount = c.amount('amount', currency, true);
+  const status = c.choice('status', ORDER_STATUSES, 'open');
+  if (!c.ok) return undefined;
+  return {
+    id: id as string,
+    buyerId: buyerId as string,
+    date: date as BusinessDate,
+    amount: amount as bigint,
+    currency: currency as CurrencyCode,
+    status: status as Order['status'],
   };
 }

@@ -6,6 +6,7 @@ import {
   importBuyers,
   importDocuments,
   importFxRates,
+  importOrders,
   importPayments,
   importStatements,
   type Mapping,
@@ -14,7 +15,14 @@ import {
 } from '@credence/app';
 import type { Result } from '@credence/core';
 
-export const IMPORT_KINDS: readonly ImportKind[] = ['buyers', 'invoices', 'payments', 'fx-rates', 'statements'];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  'buyers',
+  'invoices',
+  'payments',
+  'fx-rates',
+  'statements',
+  'orders',
+];
 
 type Importer = (
   store: Store,
@@ -29,6 +37,7 @@ const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
   payments: importPayments,
   'fx-rates': importFxRates,
   statements: importStatements,
+  orders: importOrders,
 };
 
 export function runImport(
@@ -43,7 +52,7 @@ export function runImport(
 
 export function summaryText(s: ImportSummary): string {
   const parts = [`${s.rows} rows read`, `${s.created} new`];
-  if (s.kind === 'buyers' || s.kind === 'statements') parts.push(`${s.updated} updated`);
+  if (s.kind === 'buyers' || s.kind === 'statements' || s.kind === 'orders') parts.push(`${s.updated} updated`);
   parts.push(`${s.unchanged} unchanged`);
   if (s.skipped) parts.push(`${s.skipped} skipped by the mapping`);
   if (s.kind === 'payments' || s.allocations > 0) parts.push(`${s.allocations} allocations`);

@@ -58,7 +58,9 @@ export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
         ? `repeated with other content (first at row ${p.firstRow})`
         : 'already imported with other content (conflict)';
     case 'invalid_field':
-      return why ?? (p.choices !== undefined ? `must be one of ${p.choices}` : 'invalid value');
+      if (p.choices !== undefined && (p.reason === undefined || p.reason === 'not_one_of'))
+        return `must be one of ${String(p.choices).split('|').join(', ')}`;
+      return why ?? 'invalid value';
     case 'invalid_rate':
       return why ?? 'not a positive exact decimal rate';
     default:

@@ -1,0 +1,107 @@
+import {
+  type BusinessDate,
+  type CheckDecision,
+  type CheckPolicy,
+  type CurrencyCode,
+  convert,
+  daysOverdue,
+  decideOrder,
+  type Exposure,
+  type FxRate,
+  holdInForce,
+  limitState,
+  money,
+  ok,
+  type Result,
+} from '@credence/core';
+import type { LedgerReads } from '../ports';
+
+export interface OrderCheck {
+  readonly buyerId: string;
+  readonly amount: bigint;
+  readonly currency: CurrencyCode;
+  readonly asOf: BusinessDate;
+}
+
+export interface OrderCheckResult extends CheckDecision {
+  readonly buyerId: string;
+  readonly asOf: BusinessDate;
+  readonly exposure: Exposure;
+  readonly orderAmount: bigint;
+}
+
+/**
+ * The order credit check: exposure = open receivables + open orders + delivered-not-invoiced + the new order,
+ * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Reads only this
+ * buyer's data (open items, orders, limit events, holds, last grade) and the FX table.
+ */
+export async function checkOrder(
+  store: LedgerReads,
+  policy: CheckPolicy,
+  x: OrderCheck,
+): Promise<Result<OrderCheckResult>> {
+  const buyer = await store.getBuyer(x.buyerId);
+  if (buyer === undefined) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: x.buyerId } } };
+  const [items, orders, events, holds, grades] = await Promise.all([
+    store.buyerOpenItems(x.buyerId, x.asOf),
+    store.ordersOf(x.buyerId),
+    store.limitEventsOf(x.buyerId),
+    store.holdsOf(x.buyerId),
+    store.gradesOf(x.buyerId),
+  ]);
+  const limit = limitState(events, x.asOf);
+  const currency = limit.current?.currency ?? x.currency;
+  let rates: FxRate[] | undefined;
+  const inLimitCurrency = async (amount: bigint, from: CurrencyCode): Promise<Result<bigint>> => {
+    if (from === currency || amount === 0n) return ok(amount);
+    rates ??= await store.fxRates();
+    const c = convert(money(amount, from), currency, rates, x.asOf);
+    return c.ok ? ok(c.value.amount) : c;
+  };
+  const sum = async (parts: readonly { amount: bigint; currency: CurrencyCode }[]): Promise<Result<bigint>> => {
+    let total = 0n;
+    for (const p of parts) {
+      const c = await inLimitCurrency(p.amount, p.currency);
+      if (!c.ok) return c;
+      total += c.value;
+    }
+    return ok(total);
+  };
+  const live = orders.filter((o) => o.date <= x.asOf);
+  const parts = await Promise.all([
+    sum(items.map((i) => ({ amount: i.open, currency: i.currency }))),
+    sum(live.filter((o) => o.status === 'open')),
+    sum(live.filter((o) => o.status === 'delivered')),
+    inLimitCurrency(x.amount, x.currency),
+  ]);
+  for (const p of parts) if (!p.ok) return p;
+  const [receivables, open, delivered, order] = parts.map((p) => (p.ok ? p.value : 0n)) as [
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+  ];
+  const exposure: Exposure = {
+    currency,
+    openReceivables: receivables,
+    openOrders: open,
+    deliveredNotInvoiced: delivered,
+  };
+  const oldest = items
+    .filter((i) => i.type === 'invoice' && i.open > 0n)
+    .reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
+  const hold = holdInForce(holds, x.asOf);
+  const grade = grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade.grade;
+  const decision = decideOrder(
+    {
+      order: { amount: order, currency },
+      limit,
+      exposure,
+      oldestOverdueDays: oldest,
+      ...(hold ? { hold: { reason: hold.reason, since: hold.recordedOn, by: hold.by } } : {}),
+      ...(grade !== undefined ? { grade } : {}),
+    },
+    policy,
+  );
+  return ok({ ...decision, buyerId: x.buyerId, asOf: x.asOf, exposure, orderAmount: order });
+}

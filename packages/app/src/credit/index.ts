@@ -1,0 +1,2 @@
+export * from './check-order';
+export * from './hold-buyer';

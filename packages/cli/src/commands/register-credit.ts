@@ -1,0 +1,173 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { checkOrder, importOrders, setCreditHold } from '@credence/app';
+import { type CheckPolicy, type Failure, parseCheckPolicy, parseMoney } from '@credence/core';
+import type { Command } from 'commander';
+import { CliError, type Io, withExistingStore, withStore } from '../context';
+import { EXIT } from '../exit-codes';
+import { dec } from '../format/money';
+import { asCurrency, asDate, asFormat } from '../options';
+import { emit } from './register-report';
+import { rowMessage } from './row-messages';
+
+/** Reason parameters that are amounts in minor units, by reason: printed as decimals. */
+const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  over_limit: ['by', 'limit'],
+  within_limit: ['headroom'],
+};
+
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
+const DEFAULT_CHECK_POLICY = fileURLToPath(new URL('../../config/check-policy.json', import.meta.url));
+
+async function readCheckPolicy(path = DEFAULT_CHECK_POLICY): Promise<CheckPolicy> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `cannot read the check policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      EXIT.usage,
+    );
+  }
+  const p = parseCheckPolicy(json);
+  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  return p.value;
+}
+
+const REASON_TEXT: Readonly<Record<string, (p: Record<string, string | number>, c: string) => string>> = {
+  credit_hold: (p) => `credit hold since ${p.since} by ${p.by}: ${p.reason}`,
+  overdue_beyond_hold: (p) => `an invoice is ${p.days} days overdue (hold beyond ${p.limit})`,
+  overdue_beyond: (p) => `an invoice is ${p.days} days overdue (refer beyond ${p.limit})`,
+  no_limit: () => 'no credit limit',
+  limit_expired: (p) => `the temporary limit expired on ${p.expiredOn}`,
+  over_limit: (p, c) =>
+    `over the limit of ${c} ${dec(BigInt(p.limit ?? 0), c as never)} by ${c} ${dec(BigInt(p.by ?? 0), c as never)}`,
+  grade_too_weak: (p) => `grade ${p.grade} (refer from ${p.from})`,
+  within_limit: (p, c) => `within the limit, ${c} ${dec(BigInt(p.headroom ?? 0), c as never)} left`,
+};
+
+export function registerCreditCommands(program: Command, io: Io, state: { exitCode: number }): void {
+  const db = ['--db <dir>', 'embedded database directory (default ./data/credence)'] as const;
+  program
+    .command('credit')
+    .description('order credit check')
+    .command('check')
+    .description('approve, hold or refer an order, with the reasons (docs/domain/credit-check.md)')
+    .requiredOption('--buyer <id>', 'buyer id')
+    .requiredOption('--amount <amount>', 'order amount, e.g. 12000.00')
+    .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
+    .option('--as-of <date>', 'check as of this date (default: today)', asDate)
+    .option('--policy <file>', 'check policy JSON (default: the shipped one)')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...db)
+    .action(async (o) => {
+      const m = parseMoney(o.amount, o.currency);
+      if (!m.ok || m.value.amount <= 0n)
+        throw new CliError(`"${o.amount}" is not an amount greater than zero in ${o.currency}`, EXIT.usage);
+      const policy = await readCheckPolicy(o.policy);
+      const asOf = o.asOf ?? io.clock.today();
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const c = await checkOrder(s, policy, { buyerId: o.buyer, amount: m.value.amount, currency: o.currency, asOf });
+        if (!c.ok) return c;
+        const v = c.value;
+        const cur = v.currency;
+        const d = (x: bigint) => dec(x, cur);
+        if (o.format === 'json')
+          return {
+            ok: true,
+            text: JSON.stringify(
+              {
+                buyerId: v.buyerId,
+                asOf: v.asOf,
+                decision: v.decision,
+                currency: cur,
+                order: d(v.orderAmount),
+                limit: v.limit === undefined ? null : d(v.limit),
+                exposure: {
+                  openReceivables: d(v.exposure.openReceivables),
+                  openOrders: d(v.exposure.openOrders),
+                  deliveredNotInvoiced: d(v.exposure.deliveredNotInvoiced),
+                  afterOrder: d(v.exposureAfter),
+                },
+                reasons: v.reasons.map((x) => ({
+                  code: x.code,
+                  params: Object.fromEntries(
+                    Object.entries(x.params).map(([k, p]) => [k, MONEY_PARAMS[x.code]?.includes(k) ? d(BigInt(p)) : p]),
+                  ),
+                })),
+              },
+              null,
+              2,
+            ),
+          };
+        return {
+          ok: true,
+          text: [
+            `${v.decision.toUpperCase()}: order of ${cur} ${d(v.orderAmount)} for ${v.buyerId} as of ${v.asOf}`,
+            ...v.reasons.map(
+              (x) => `  ${x.code}: ${REASON_TEXT[x.code]?.(x.params as Record<string, string | number>, cur) ?? ''}`,
+            ),
+            `Exposure ${cur} ${d(v.exposureAfter)} = receivables ${d(v.exposure.openReceivables)} + open orders ${d(v.exposure.openOrders)} + delivered not invoiced ${d(v.exposure.deliveredNotInvoiced)} + this order ${d(v.orderAmount)}; limit ${v.limit === undefined ? 'none' : `${cur} ${d(v.limit)}`}`,
+          ].join('\n'),
+        };
+      });
+      emit(io, state, r);
+    });
+
+  for (const [name, hold] of [
+    ['hold', true],
+    ['release', false],
+  ] as const)
+    program.commands
+      .find((c) => c.name() === 'buyer')
+      ?.command(name)
+      .description(hold ? 'put a buyer on credit hold (no shipping on credit)' : 'release a credit hold')
+      .argument('<id>', 'buyer id')
+      .requiredOption('--reason <text>', 'why')
+      .requiredOption('--by <name>', 'who decides')
+      .option(...db)
+      .action(async (id: string, o) => {
+        const r = await withStore(o, io, async (s): Promise<Out> => {
+          const e = await setCreditHold(s, { buyerId: id, hold, reason: o.reason, by: o.by }, io.clock.today());
+          return e.ok
+            ? {
+                ok: true,
+                text: `${id}: ${hold ? 'on credit hold' : 'released'} (${e.value.recordedOn}, ${e.value.by}: ${e.value.reason})`,
+              }
+            : e;
+        });
+        emit(io, state, r);
+      });
+
+  program
+    .command('order')
+    .description('orders (exposure for the credit check)')
+    .command('add')
+    .description('record or update one order (same as importing a one-row file)')
+    .requiredOption('--id <id>', 'order id')
+    .requiredOption('--buyer <id>', 'buyer id')
+    .requiredOption('--date <date>', 'order date', asDate)
+    .requiredOption('--amount <amount>', 'decimal amount')
+    .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
+    .option('--status <status>', 'open, delivered, invoiced or cancelled', 'open')
+    .option(...db)
+    .action(async (o) => {
+      const values = {
+        order_id: o.id,
+        buyer_id: o.buyer,
+        order_date: o.date,
+        amount: o.amount,
+        currency: o.currency,
+        status: o.status,
+      };
+      const r = await withStore(o, io, (s) =>
+        importOrders(s, { file: 'order add', columns: Object.keys(values), rows: [{ row: 1, values }] }),
+      );
+      if (r.ok) {
+        io.out(`Order ${o.id} ${r.value.created ? 'recorded' : r.value.updated ? 'updated' : 'unchanged'}.`);
+        return;
+      }
+      for (const e of r.error.errors) io.err(rowMessage(e).replace('order add: row 1, column ', 'credence: --'));
+      state.exitCode = EXIT.rejected;
+    });
+}

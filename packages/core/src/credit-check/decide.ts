@@ -1,0 +1,119 @@
+import type { LimitState } from '../limits/limit-events';
+import type { CurrencyCode } from '../money';
+import { fail, ok, type Result } from '../result';
+
+/** When an order is held (stop shipping) or referred to a credit manager (docs/domain/credit-check.md). */
+export interface CheckPolicy {
+  /** Hold when an invoice is overdue by more than this many days (the policy credit hold, 暂停供货). */
+  readonly holdWhenOverdueDays: number;
+  /** Refer when an invoice is overdue by more than this many days. */
+  readonly referWhenOverdueDays: number;
+  /** Refer from this grade on (the grade recorded last by `grade run`). */
+  readonly referFromGrade: number;
+}
+
+/** The buyer's exposure before the order, in the limit's currency (minor units), by part. */
+export interface Exposure {
+  readonly currency: CurrencyCode;
+  readonly openReceivables: bigint;
+  readonly openOrders: bigint;
+  readonly deliveredNotInvoiced: bigint;
+}
+
+export interface CheckInputs {
+  readonly order: { readonly amount: bigint; readonly currency: CurrencyCode };
+  readonly limit: LimitState;
+  /** Exposure in the limit's currency (or the order's currency when there is no limit). */
+  readonly exposure: Exposure;
+  readonly oldestOverdueDays: number;
+  /** A manual credit hold in force, with its reason. */
+  readonly hold?: { readonly reason: string; readonly since: string; readonly by: string };
+  readonly grade?: number;
+}
+
+export type CheckReasonCode =
+  | 'credit_hold'
+  | 'overdue_beyond_hold'
+  | 'overdue_beyond'
+  | 'no_limit'
+  | 'limit_expired'
+  | 'over_limit'
+  | 'grade_too_weak'
+  | 'within_limit';
+
+export interface CheckReason {
+  readonly code: CheckReasonCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+export interface CheckDecision {
+  readonly decision: 'approve' | 'hold' | 'refer';
+  readonly reasons: readonly CheckReason[];
+  /** Exposure including the order, in the limit's currency. */
+  readonly exposureAfter: bigint;
+  readonly limit?: bigint;
+  readonly currency: CurrencyCode;
+}
+
+/**
+ * Decides an order: **hold** (do not ship) on a manual credit hold or an invoice overdue beyond the hold
+ * threshold; **refer** to a credit manager when there is no limit, it expired, the exposure with the order
+ * exceeds it, the grade is too weak or an invoice is overdue beyond the refer threshold; else **approve**.
+ * Every reason found is listed, not only the first. Amounts are the caller's, already in the limit's currency.
+ */
+export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision {
+  const reasons: CheckReason[] = [];
+  const e = x.exposure;
+  const after = e.openReceivables + e.openOrders + e.deliveredNotInvoiced + x.order.amount;
+  if (x.hold)
+    reasons.push({ code: 'credit_hold', params: { reason: x.hold.reason, since: x.hold.since, by: x.hold.by } });
+  if (x.oldestOverdueDays > policy.holdWhenOverdueDays)
+    reasons.push({
+      code: 'overdue_beyond_hold',
+      params: { days: x.oldestOverdueDays, limit: policy.holdWhenOverdueDays },
+    });
+  else if (x.oldestOverdueDays > policy.referWhenOverdueDays)
+    reasons.push({ code: 'overdue_beyond', params: { days: x.oldestOverdueDays, limit: policy.referWhenOverdueDays } });
+  const current = x.limit.current;
+  if (current === undefined) {
+    if (x.limit.expired) reasons.push({ code: 'limit_expired', params: { expiredOn: x.limit.expired.expiredOn } });
+    else reasons.push({ code: 'no_limit', params: {} });
+  } else if (after > current.amount)
+    reasons.push({
+      code: 'over_limit',
+      params: { by: (after - current.amount).toString(), limit: current.amount.toString() },
+    });
+  if (x.grade !== undefined && x.grade >= policy.referFromGrade)
+    reasons.push({ code: 'grade_too_weak', params: { grade: x.grade, from: policy.referFromGrade } });
+  const held = reasons.some((r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold');
+  const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
+  if (decision === 'approve' && current)
+    reasons.push({ code: 'within_limit', params: { headroom: (current.amount - after).toString() } });
+  return {
+    decision,
+    reasons,
+    exposureAfter: after,
+    ...(current ? { limit: current.amount } : {}),
+    currency: e.currency,
+  };
+}
+
+export function parseCheckPolicy(json: unknown): Result<CheckPolicy> {
+  const p = json as Partial<CheckPolicy> | null;
+  const whole = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
+  if (
+    typeof p !== 'object' ||
+    p === null ||
+    !whole(p.holdWhenOverdueDays) ||
+    !whole(p.referWhenOverdueDays) ||
+    !Number.isInteger(p.referFromGrade) ||
+    (p.referFromGrade as number) < 1 ||
+    (p.referFromGrade as number) > 11 ||
+    (p.referWhenOverdueDays as number) > (p.holdWhenOverdueDays as number)
+  )
+    return fail('invalid_field', {
+      field: 'policy',
+      reason: 'holdWhenOverdueDays ≥ referWhenOverdueDays ≥ 0 (whole days), referFromGrade 1 … 11',
+    });
+  return ok(p as CheckPolicy);
+}
