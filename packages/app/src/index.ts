@@ -9,4 +9,5 @@ export * from './ports';
 export * from './reports/report-aging';
 export * from './reports/report-kpis';
 export * from './reports/top-overdue';
+export * from './review';
 export * from './scoring';

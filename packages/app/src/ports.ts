@@ -78,6 +78,8 @@ export interface LedgerReads {
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** The issue date of the buyer's first invoice, if any. */
+  buyerFirstInvoice(buyerId: string): Promise<BusinessDate | undefined>;
   /** A buyer's orders (any status). */
   ordersOf(buyerId: string): Promise<Order[]>;
   /** A buyer's credit hold and release events, in recording order. */

@@ -4,6 +4,7 @@ import { countryRiskTable } from '../src/grading/country-risk';
 import { importDocuments } from '../src/import/import-documents';
 import { recommendBuyerLimit } from '../src/limits/recommend-buyer-limit';
 import { answerLimitRequest, requestLimit, setLimit } from '../src/limits/record-limit';
+import { reviewsDue } from '../src/review/reviews-due';
 import { buyer, EUR, INVOICE_HEADER, seedBuyers, source } from './fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -105,5 +106,22 @@ describe('recommendBuyerLimit', () => {
     expect(advice?.recommendation.figures[0]).toMatchObject({ method: 'expected_exposure', amount: 1_800_000n });
     expect(advice?.recommendation).toMatchObject({ amount: 900_000n, decidedBy: 'without_financials' });
     expect(advice?.grade.missing).toContain('financials');
+  });
+});
+
+describe('reviewsDue', () => {
+  it('takes the last credit decision as the last review and lists due buyers first', async () => {
+    await seedBuyers(store, [buyer('B2')]);
+    await importDocuments(
+      store,
+      source('i.csv', INVOICE_HEADER, [['A', 'B1', '2022-01-01', '2022-01-31', '100', 'EUR']]),
+    );
+    await setLimit(store, { ...ask, by: 'chief', validFrom: date('2024-06-10') }, date('2024-06-10'));
+    const r = await reviewsDue(store, today);
+    // B1: a client since 2022 with no late payments: every 60 days from 2024-06-10. B2: never decided on.
+    expect(r.map((x) => [x.buyerId, x.due, x.cadence, x.nextReview, x.reasons])).toEqual([
+      ['B2', true, 'new_or_late', today, ['never_reviewed']],
+      ['B1', false, 'long_standing', '2024-08-09', []],
+    ]);
   });
 });

@@ -84,6 +84,10 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    buyerFirstInvoice: async (id) =>
+      [...s().documents.values()]
+        .filter((d) => d.buyerId === id && d.type === 'invoice')
+        .reduce<BusinessDate | undefined>((m, d) => (m === undefined || d.issueDate < m ? d.issueDate : m), undefined),
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
@@ -317,6 +321,7 @@ export class MemoryStore implements Store {
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
   ordersOf = (id: string) => this.view.ordersOf(id);
+  buyerFirstInvoice = (id: string) => this.view.buyerFirstInvoice(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);

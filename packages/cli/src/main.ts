@@ -7,6 +7,7 @@ import { registerImportCommand } from './commands/register-import';
 import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
+import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
 import { CliError, type Io, processIo } from './context';
 import { EXIT } from './exit-codes';
@@ -28,6 +29,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerGradeCommands(program, io);
   registerLimitCommands(program, io, state);
   registerCreditCommands(program, io, state);
+  registerReviewCommands(program, io);
   return program;
 }
 

@@ -207,3 +207,18 @@ describe('credence credit check', () => {
     ]);
   });
 });
+
+describe('credence review due', () => {
+  it('lists the buyers due for a credit review with the reasons', async () => {
+    const r = await credence(
+      ['review', 'due', '--as-of', '2025-07-01', '--all', '--format', 'json', '--db', db],
+      today,
+    );
+    expect(r.code).toBe(0);
+    const reviews = (JSON.parse(r.out) as { reviews: { buyerId: string; lastReview: string; cadence: string }[] })
+      .reviews;
+    expect(reviews.map((x) => [x.buyerId, x.lastReview])).toEqual([['B1', '2025-07-01']]);
+    const table = await credence(['review', 'due', '--as-of', '2025-07-01', '--db', db], today);
+    expect(table.out).toMatch(/^\d+ of 1 buyers due for a credit review as of 2025-07-01/);
+  });
+});

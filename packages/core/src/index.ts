@@ -9,5 +9,6 @@ export * from './limits';
 export * from './money';
 export * from './random';
 export * from './result';
+export * from './review';
 export * from './scoring';
 export * from './statements';

@@ -14,7 +14,7 @@ import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversa
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
-import { appendLimitEvent, buyerSales, limitEventsOf } from './repos/limits';
+import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from './repos/limits';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
@@ -42,6 +42,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     gradesOf: (id) => gradesOf(db, id),
     limitEventsOf: (id) => limitEventsOf(db, id),
     ordersOf: (id) => ordersOf(db, id),
+    buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
     holdsOf: (id) => holdsOf(db, id),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),

@@ -63,3 +63,10 @@ export async function buyerSales(
     group by currency order by currency`.execute(db);
   return rows.map((r) => ({ currency: asCurrency(r.currency), amount: toBig(r.amount) }));
 }
+
+export async function buyerFirstInvoice(db: Kysely<Database>, buyerId: string): Promise<BusinessDate | undefined> {
+  const { rows } = await sql<{ first: string | null }>`
+    select min(issue_date) as first from documents where buyer_id = ${buyerId} and type = 'invoice'`.execute(db);
+  const first = rows[0]?.first;
+  return first === null || first === undefined ? undefined : asDate(first);
+}

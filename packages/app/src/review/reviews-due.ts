@@ -1,0 +1,61 @@
+import { addDays, addMonths, type BusinessDate, type ReviewPlan, reviewPlan } from '@credence/core';
+import type { LedgerReads } from '../ports';
+
+export interface BuyerReview extends ReviewPlan {
+  readonly buyerId: string;
+  readonly name: string;
+  readonly tier?: 'low' | 'medium' | 'high';
+  readonly lastReview?: BusinessDate;
+}
+
+async function lateDays(store: LedgerReads, buyerId: string, from: BusinessDate, to: BusinessDate) {
+  const rows = (await store.behaviourSums(from, to, buyerId)).filter((r) => r.buyerId === buyerId);
+  const amount = rows.reduce((s, r) => s + r.settledAmount, 0n);
+  return amount > 0n ? Number(rows.reduce((s, r) => s + r.amountTimesDaysLate, 0n)) / Number(amount) : undefined;
+}
+
+/**
+ * Every buyer's review plan as of a date (core `reviewPlan`): its tier from the last recorded grade, the start
+ * of the relationship (first invoice), the last credit decision (a limit approved, rejected or set) and its
+ * lateness in each of the last two years. Due reviews first, then by next review date.
+ */
+export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promise<BuyerReview[]> {
+  const next = addDays(asOf, 1);
+  const out: BuyerReview[] = [];
+  for (const b of await store.listBuyers()) {
+    const [grades, first, events, thisYear, lastYear] = await Promise.all([
+      store.gradesOf(b.id),
+      store.buyerFirstInvoice(b.id),
+      store.limitEventsOf(b.id),
+      lateDays(store, b.id, addMonths(next, -12), asOf),
+      lateDays(store, b.id, addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+    ]);
+    const tier = grades.filter((g) => g.asOf <= asOf).at(-1)?.grade.tier;
+    const lastReview = events
+      .filter((e) => e.kind !== 'request' && e.recordedOn <= asOf)
+      .reduce<BusinessDate | undefined>((m, e) => (m === undefined || e.recordedOn > m ? e.recordedOn : m), undefined);
+    const plan = reviewPlan(
+      {
+        ...(tier ? { tier } : {}),
+        ...(first ? { firstInvoice: first } : {}),
+        ...(lastReview ? { lastReview } : {}),
+        ...(thisYear !== undefined ? { lateDaysThisYear: thisYear } : {}),
+        ...(lastYear !== undefined ? { lateDaysLastYear: lastYear } : {}),
+      },
+      asOf,
+    );
+    out.push({
+      ...plan,
+      buyerId: b.id,
+      name: b.name,
+      ...(tier ? { tier } : {}),
+      ...(lastReview ? { lastReview } : {}),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      Number(b.due) - Number(a.due) ||
+      (a.nextReview < b.nextReview ? -1 : a.nextReview > b.nextReview ? 1 : 0) ||
+      (a.buyerId < b.buyerId ? -1 : 1),
+  );
+}

@@ -1,0 +1,57 @@
+import { reviewsDue } from '@credence/app';
+import type { Command } from 'commander';
+import { type Io, withExistingStore } from '../context';
+import { renderTable } from '../format/table';
+import { asDate, asFormat } from '../options';
+
+const WHY: Readonly<Record<string, string>> = {
+  high_risk: 'high risk: watch continuously',
+  never_reviewed: 'no credit decision yet',
+  cadence: 'regular review',
+  annual_review: 'annual review',
+  late_two_years: 'late two years running: reassess the limit',
+};
+
+export function registerReviewCommands(program: Command, io: Io): void {
+  program
+    .command('review')
+    .description('credit review cadence')
+    .command('due')
+    .description(
+      'buyers whose credit review is due (60 days long-standing and punctual, 30 new or late, high risk always, yearly)',
+    )
+    .option('--as-of <date>', 'as of this date (default: today)', asDate)
+    .option('--all', 'every buyer with its next review, not only the due ones')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const asOf = o.asOf ?? io.clock.today();
+      const all = await withExistingStore(o, io, (s) => reviewsDue(s, asOf));
+      const shown = o.all ? all : all.filter((r) => r.due);
+      if (o.format === 'json') {
+        io.out(JSON.stringify({ asOf, reviews: shown }, null, 2));
+        return;
+      }
+      io.out(`${all.filter((r) => r.due).length} of ${all.length} buyers due for a credit review as of ${asOf}\n`);
+      io.out(
+        renderTable(
+          [
+            { header: 'Buyer' },
+            { header: 'Tier' },
+            { header: 'Cadence' },
+            { header: 'Last decision' },
+            { header: 'Next review' },
+            { header: 'Why' },
+          ],
+          shown.map((r) => [
+            `${r.buyerId} ${r.name}`,
+            r.tier ?? '-',
+            r.cadence === 'continuous' ? 'continuous' : `${r.cadenceDays} days`,
+            r.lastReview ?? '-',
+            r.nextReview,
+            r.reasons.map((x) => WHY[x] ?? x).join('; '),
+          ]),
+        ),
+      );
+    });
+}
