@@ -10,6 +10,7 @@ import { MemoryStore } from './memory-store';
 
 const policy: GradingPolicy = {
   basePd: 0.02,
+  financialWeight: 0.5,
   masterScale: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3],
   tiers: { low: 3, medium: 6 },
   behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },

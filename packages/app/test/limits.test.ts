@@ -67,6 +67,7 @@ describe('limit requests and approvals', () => {
 describe('recommendBuyerLimit', () => {
   const grading: GradingPolicy = {
     basePd: 0.02,
+    financialWeight: 0.5,
     masterScale: [0.001, 0.0025, 0.005, 0.01, 0.02, 0.04, 0.08, 0.15, 0.3],
     tiers: { low: 3, medium: 6 },
     behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },
@@ -78,6 +79,7 @@ describe('recommendBuyerLimit', () => {
   const limits: LimitPolicy = {
     netWorthShareBp: [1500, 1200, 1000, 800, 600, 500, 300, 200, 0, 0],
     workingCapitalShareBp: [3000, 2500, 2000, 1500, 1200, 1000, 600, 400, 0, 0],
+    negativeWorkingCapitalBp: 5000,
     graceDays: 15,
     headroomBp: 2000,
     withoutFinancialsShareBp: 5000,

@@ -17,9 +17,20 @@ describe('credence demo', () => {
       'KPIs for 2026-04-01 … 2026-06-30 (91 days)',
       'DSO (countback)',
       'Ten most overdue buyers',
+      'Imported statements',
+      'Risk grades as of 2026-06-30',
+      'Buyers over their limit as of 2026-06-30',
     ]) {
       expect(r.out).toContain(heading);
     }
+    // Every buyer is graded once: the grade table adds up to the portfolio.
+    const grades = r.out.slice(r.out.indexOf('Risk grades as of'), r.out.indexOf('Buyers over their limit'));
+    const graded = [...grades.matchAll(/^\s+\d+\s+(\d+)/gm)].reduce((s, m) => s + Number(m[1]), 0);
+    const buyers = Number(/: (\d+) buyers,/.exec(r.out)?.[1]);
+    expect(graded).toBe(buyers);
+    // Each buyer got a limit, recorded as an approval by the demo three months before the date.
+    const show = await credence(['limit', 'show', 'B00001', '--as-of', '2026-06-30', '--db', join(dir, 'db')]);
+    expect(show.out).toMatch(/approval .* from 2026-03-30 by demo: recommended on 2026-03-30/);
     const top = r.out.slice(r.out.indexOf('Ten most overdue buyers'));
     expect(top.split('\n').filter((l) => /^\s*\d+\s+B\d+/.test(l)).length).toBe(10);
     // The generated ledger is consistent: every payment finds what it pays, no cash is left unapplied,

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { type ImportKind, type PortfolioSize, planPortfolio, rankOverdueBuyers, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
 import { openStore } from '@credence/db';
+import { creditDemo } from '../demo/credit-demo';
 import { writePortfolioCsv } from '../demo/write-csv';
 import { openRows } from '../files';
 import { fmt } from '../format/money';
@@ -100,6 +101,7 @@ export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise
       { buyers: files.buyers, invoices: files.invoices, payments: files.payments, 'fx-rates': files.fxRates },
       say,
     );
+    const credit = await creditDemo(store, plan, o.seed, o.asOf, join(dir, 'csv'), o.locale, say);
     say(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     const aging = await runReportAging(store, {
       asOf: o.asOf,
@@ -119,8 +121,12 @@ export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise
     say(`\n${kpis.ok ? kpis.text : `KPIs failed: ${kpis.error.code}`}`);
     say(`\nTen most overdue buyers as of ${o.asOf} (ranked in ${o.reportingCurrency})`);
     say(await topOverdueTable(store, o));
+    say(credit);
     say(`\nExplore it: npx credence report aging --by buyer --as-of ${o.asOf} --db ${o.dir}/db`);
     say(`            npx credence buyer show <ID> --as-of ${o.asOf} --db ${o.dir}/db`);
+    say(
+      `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${o.asOf} --db ${o.dir}/db`,
+    );
     say(
       `(portfolio period ${plan.startDate} … ${plan.endDate}, ${daysBetween(plan.startDate, plan.endDate) + 1} days)`,
     );

@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type CountryRiskTable, countryRiskTable, type GradeContext } from '@credence/app';
-import { type GradingPolicy, parseGradingPolicy } from '@credence/core';
+import {
+  type CheckPolicy,
+  type GradingPolicy,
+  type LimitPolicy,
+  parseCheckPolicy,
+  parseGradingPolicy,
+  parseLimitPolicy,
+} from '@credence/core';
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
 import { openRows } from '../files';
@@ -48,4 +55,38 @@ export async function gradeContext(
     readCountryRisk(paths.countryRisk),
   ]);
   return { model, policy, countries };
+}
+
+export const DEFAULT_LIMIT_POLICY = here('../../config/limit-policy.json');
+
+export async function readLimitPolicy(path = DEFAULT_LIMIT_POLICY): Promise<LimitPolicy> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `cannot read the limit policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      EXIT.usage,
+    );
+  }
+  const p = parseLimitPolicy(json);
+  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  return p.value;
+}
+
+export const DEFAULT_CHECK_POLICY = here('../../config/check-policy.json');
+
+export async function readCheckPolicy(path = DEFAULT_CHECK_POLICY): Promise<CheckPolicy> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(
+      `cannot read the check policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
+      EXIT.usage,
+    );
+  }
+  const p = parseCheckPolicy(json);
+  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  return p.value;
 }

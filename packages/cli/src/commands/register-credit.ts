@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { checkOrder, importOrders, setCreditHold } from '@credence/app';
-import { type CheckPolicy, type Failure, parseCheckPolicy, parseMoney } from '@credence/core';
+import { type Failure, parseMoney } from '@credence/core';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
+import { readCheckPolicy } from './grading-config';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
 
@@ -17,22 +16,6 @@ const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
-const DEFAULT_CHECK_POLICY = fileURLToPath(new URL('../../config/check-policy.json', import.meta.url));
-
-async function readCheckPolicy(path = DEFAULT_CHECK_POLICY): Promise<CheckPolicy> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(
-      `cannot read the check policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
-  }
-  const p = parseCheckPolicy(json);
-  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
-  return p.value;
-}
 
 const REASON_TEXT: Readonly<Record<string, (p: Record<string, string | number>, c: string) => string>> = {
   credit_hold: (p) => `credit hold since ${p.since} by ${p.by}: ${p.reason}`,

@@ -1,14 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { answerLimitRequest, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
 import {
   type BusinessDate,
   type CurrencyCode,
   type Failure,
   type LimitEvent,
-  type LimitPolicy,
   limitState,
-  parseLimitPolicy,
   parseMoney,
 } from '@credence/core';
 import type { Command } from 'commander';
@@ -16,27 +12,10 @@ import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
-import { gradeContext } from './grading-config';
+import { gradeContext, readLimitPolicy } from './grading-config';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
-
-const DEFAULT_LIMIT_POLICY = fileURLToPath(new URL('../../config/limit-policy.json', import.meta.url));
-
-async function readLimitPolicy(path = DEFAULT_LIMIT_POLICY): Promise<LimitPolicy> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(
-      `cannot read the limit policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
-  }
-  const p = parseLimitPolicy(json);
-  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
-  return p.value;
-}
 
 function amountIn(text: string, currency: CurrencyCode): bigint {
   const m = parseMoney(text, currency);

@@ -60,7 +60,7 @@ export function tierOf(grade: number, policy: GradingPolicy): Grade['tier'] {
 }
 
 /**
- * Grades a buyer: start from the financial PD (or the policy's base PD), add the log-odds of each signal —
+ * Grades a buyer: start from the financial PD (weighted with the base PD) or the base PD alone, add the log-odds of each signal —
  * payment behaviour, long overdue items, country, industry — then blend with the insurer's grade when there
  * is one, and place the PD on the master scale. Every step is a reason; missing inputs lower the confidence.
  */
@@ -69,10 +69,16 @@ export function gradeBuyer(x: GradeInputs, policy: GradingPolicy): Grade {
   const missing: string[] = [];
   let z: number;
   if (x.financial) {
-    z = logit(Math.min(Math.max(x.financial.pd, 1e-6), 1 - 1e-6));
+    const w = policy.financialWeight;
+    z = w * logit(Math.min(Math.max(x.financial.pd, 1e-6), 1 - 1e-6)) + (1 - w) * logit(policy.basePd);
     reasons.push({
       code: 'financial_pd',
-      params: { pd: x.financial.pd, fiscalYear: x.financial.fiscalYear, missingInputs: x.financial.missingInputs },
+      params: {
+        pd: x.financial.pd,
+        weight: w,
+        fiscalYear: x.financial.fiscalYear,
+        missingInputs: x.financial.missingInputs,
+      },
       logOdds: z,
     });
   } else {

@@ -7,6 +7,12 @@ import { fail, ok, type Result } from '../result';
 export interface GradingPolicy {
   /** PD assumed when a buyer has no financial statements. */
   readonly basePd: number;
+  /**
+   * How far the financial PD is trusted (0 … 1): the start is this weight of its log-odds and the rest of
+   * the base PD's. A model's PDs are sharpest where it is least sure (a PD of 0.01 % from a few ratios);
+   * the weight pulls them toward the portfolio's prior.
+   */
+  readonly financialWeight: number;
   /** Upper PD bound of grades 1 … 9, increasing; a PD at or above the last is grade 10. */
   readonly masterScale: readonly number[];
   /** Highest grade of the low and of the medium tier; above is high. */
@@ -41,6 +47,8 @@ export function parseGradingPolicy(json: unknown): Result<GradingPolicy> {
   const p = json as Partial<GradingPolicy> | null;
   if (typeof p !== 'object' || p === null) return fail('invalid_field', { field: 'policy', reason: 'not_an_object' });
   if (!isPd(p.basePd)) problems.push('basePd: a probability between 0 and 1');
+  if (!isNum(p.financialWeight) || p.financialWeight < 0 || p.financialWeight > 1)
+    problems.push('financialWeight: a number from 0 to 1');
   const scale = p.masterScale;
   if (!Array.isArray(scale) || scale.length !== 9 || !scale.every(isPd) || !increasing(scale))
     problems.push('masterScale: nine increasing probabilities (upper bounds of grades 1 … 9)');

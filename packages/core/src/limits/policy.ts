@@ -10,6 +10,8 @@ export interface LimitPolicy {
   readonly netWorthShareBp: readonly number[];
   /** Share of working capital by grade 1 … 10. */
   readonly workingCapitalShareBp: readonly number[];
+  /** When working capital is zero or negative: this share of the net-worth figure is kept. */
+  readonly negativeWorkingCapitalBp: number;
   /** Days of grace added to the payment terms in the expected exposure. */
   readonly graceDays: number;
   /** Headroom over the expected exposure (basis points), for peaks. */
@@ -31,6 +33,7 @@ export function parseLimitPolicy(json: unknown): Result<LimitPolicy> {
   const problems: string[] = [];
   if (!tenBp(p.netWorthShareBp)) problems.push('netWorthShareBp: ten basis-point shares (0 … 10000), grades 1 … 10');
   if (!tenBp(p.workingCapitalShareBp)) problems.push('workingCapitalShareBp: ten basis-point shares, grades 1 … 10');
+  if (!isBp(p.negativeWorkingCapitalBp)) problems.push('negativeWorkingCapitalBp: basis points 0 … 10000');
   if (!Number.isInteger(p.graceDays) || (p.graceDays as number) < 0) problems.push('graceDays: whole days ≥ 0');
   if (!Number.isInteger(p.headroomBp) || (p.headroomBp as number) < 0) problems.push('headroomBp: basis points ≥ 0');
   if (!isBp(p.withoutFinancialsShareBp)) problems.push('withoutFinancialsShareBp: basis points 0 … 10000');

@@ -8,6 +8,7 @@ const JPY = 'JPY' as CurrencyCode;
 const policy: LimitPolicy = {
   netWorthShareBp: [1500, 1200, 1000, 800, 600, 500, 300, 200, 0, 0],
   workingCapitalShareBp: [3000, 2500, 2000, 1500, 1200, 1000, 600, 400, 0, 0],
+  negativeWorkingCapitalBp: 5000,
   graceDays: 15,
   headroomBp: 2000,
   withoutFinancialsShareBp: 5000,
@@ -26,9 +27,16 @@ describe('shareOf and roundDownLimit', () => {
 
 describe('recommendLimit', () => {
   const base = { currency: EUR, grade: 4, monthlySales: 12_000_000n, paymentTermsDays: 30 };
-  it('gives nothing on negative equity or working capital', () => {
+  it('gives nothing on negative equity, and half the net-worth figure on negative working capital', () => {
     const r = recommendLimit({ ...base, equity: -1n, workingCapital: 10_000_000_00n }, policy);
     expect([r.amount, r.decidedBy]).toEqual([0n, 'net_worth']);
+    // Grade 4: 8 % of 1,000,000.00 = 80,000.00, halved = 40,000.00; the need is 216,000.00.
+    const w = recommendLimit({ ...base, equity: 100_000_000n, workingCapital: -1n }, policy);
+    expect([w.amount, w.decidedBy]).toEqual([4_000_000n, 'working_capital']);
+    expect(w.figures.find((f) => f.method === 'working_capital')?.params).toEqual({
+      negative: 'yes',
+      shareOfNetWorthBp: 5000,
+    });
   });
   it('never recommends more than the need, nor more for a worse grade', () => {
     const rich = { ...base, equity: 10n ** 12n, workingCapital: 10n ** 12n };

@@ -60,18 +60,19 @@ export function recommendLimit(x: LimitInputs, policy: LimitPolicy): LimitRecomm
   const caps: LimitFigure[] = [];
   const nwBp = policy.netWorthShareBp[g - 1] ?? 0;
   const wcBp = policy.workingCapitalShareBp[g - 1] ?? 0;
-  if (x.equity !== undefined)
-    caps.push({
-      method: 'net_worth',
-      amount: x.equity > 0n ? shareOf(x.equity, nwBp) : 0n,
-      params: { shareBp: nwBp, grade: g },
-    });
+  const netWorth = x.equity === undefined ? undefined : x.equity > 0n ? shareOf(x.equity, nwBp) : 0n;
+  if (netWorth !== undefined) caps.push({ method: 'net_worth', amount: netWorth, params: { shareBp: nwBp, grade: g } });
   if (x.workingCapital !== undefined)
-    caps.push({
-      method: 'working_capital',
-      amount: x.workingCapital > 0n ? shareOf(x.workingCapital, wcBp) : 0n,
-      params: { shareBp: wcBp, grade: g },
-    });
+    caps.push(
+      x.workingCapital > 0n
+        ? { method: 'working_capital', amount: shareOf(x.workingCapital, wcBp), params: { shareBp: wcBp, grade: g } }
+        : {
+            // Negative working capital is a warning, not a verdict: keep part of the net-worth figure.
+            method: 'working_capital',
+            amount: shareOf(netWorth ?? 0n, policy.negativeWorkingCapitalBp),
+            params: { negative: 'yes', shareOfNetWorthBp: policy.negativeWorkingCapitalBp },
+          },
+    );
   if (caps.length === 0)
     caps.push({
       method: 'without_financials',

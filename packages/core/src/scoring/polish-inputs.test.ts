@@ -57,8 +57,18 @@ describe('polishInputs', () => {
     expect(x[name]).toBeCloseTo(value, 10);
   });
 
+  it('approximates the three-year profit from this year and the one before, or three times this one', () => {
+    expect(x.Attr24).toBeCloseTo((3 * (240 - 60)) / 2000, 10); // the prior statement has no profit lines
+    const both = polishInputs(s, { ...s, lines: { ...s.lines, operatingProfit: k(100), interestExpense: k(40) } });
+    expect(both.Attr24).toBeCloseTo(((180 + 60) * 1.5) / 2000, 10);
+  });
+
+  it('counts unreported short-term securities as none among the liquid assets (Attr5)', () => {
+    // (120 + 0 + 400 − 500) / ((3650 − 240) − 90) × 365
+    expect(x.Attr5).toBeCloseTo((20 / 3320) * 365, 10);
+  });
+
   it('leaves what it cannot compute missing (NaN), never Infinity', () => {
-    expect(x.Attr24).toBeNaN();
     const bare = polishInputs({ ...s, lines: { sales: k(100), totalAssets: 0n } });
     expect(bare.Attr9).toBeNaN(); // sales / total assets with total assets 0
     expect(bare.Attr21).toBeNaN(); // no prior year

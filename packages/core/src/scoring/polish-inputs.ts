@@ -9,9 +9,11 @@ import type { FinancialStatement, StatementLine } from '../statements';
  * - "profit on sales" and "profit on operating activities" are both the operating profit (EBIT);
  * - "operating expenses" and "total costs" are sales − operating profit;
  * - "cost of products sold" is the cost of goods sold; "constant capital" is equity + long-term liabilities;
+ * - short-term securities not reported count as none in Attr5's sum of liquid assets;
+ * - Attr24 (gross profit over three years) is the profit before tax of this year and the year before (when
+ *   given), scaled to three years;
  * - Attr29 (log of total assets) and Attr55 (working capital) are in thousands of the statement's currency
- *   (the data's are in thousands of PLN; no conversion is made);
- * - Attr24 (gross profit over three years) is missing.
+ *   (the data's are in thousands of PLN; no conversion is made).
  */
 export function polishInputs(s: FinancialStatement, prior?: FinancialStatement): Record<string, number> {
   const l = (name: StatementLine): number => {
@@ -21,7 +23,7 @@ export function polishInputs(s: FinancialStatement, prior?: FinancialStatement):
   const div = (a: number, b: number): number =>
     Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? a / b : Number.NaN;
   const cash = l('cash');
-  const stSec = l('shortTermSecurities');
+  const stSec = s.lines.shortTermSecurities === undefined ? 0 : l('shortTermSecurities');
   const rec = l('receivables');
   const inv = l('inventory');
   const ca = l('currentAssets');
@@ -46,6 +48,12 @@ export function polishInputs(s: FinancialStatement, prior?: FinancialStatement):
   const minor = 10 ** exponentOf(s.currency);
   const thousands = (x: number) => x / minor / 1000;
   const priorSales = prior?.lines.sales === undefined ? Number.NaN : Number(prior.lines.sales);
+  const pretax = (x: FinancialStatement | undefined) =>
+    x?.lines.operatingProfit === undefined || x.lines.interestExpense === undefined
+      ? Number.NaN
+      : Number(x.lines.operatingProfit - x.lines.interestExpense);
+  const priorGross = pretax(prior);
+  const gross3 = Number.isNaN(priorGross) ? gross * 3 : ((gross + priorGross) * 3) / 2;
   const a: number[] = [
     div(np, ta),
     div(tl, ta),
@@ -70,7 +78,7 @@ export function polishInputs(s: FinancialStatement, prior?: FinancialStatement):
     div(sales, priorSales),
     div(ebit, ta),
     div(np, sales),
-    Number.NaN,
+    div(gross3, ta),
     div(eq - share, ta),
     div(np + dep, tl),
     div(ebit, interest),
