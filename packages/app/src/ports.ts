@@ -6,6 +6,7 @@ import type {
   BusinessDate,
   Buyer,
   CurrencyCode,
+  ExternalGrade,
   FinancialStatement,
   FxRate,
   Grade,
@@ -78,6 +79,8 @@ export interface LedgerReads {
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** A buyer's external grades (insurer, bureau), oldest first. */
+  externalGradesOf(buyerId: string): Promise<ExternalGrade[]>;
   /** The issue date of the buyer's first invoice, if any. */
   buyerFirstInvoice(buyerId: string): Promise<BusinessDate | undefined>;
   /** A buyer's orders (any status). */
@@ -119,6 +122,9 @@ export interface LedgerWrites extends LedgerReads {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
+  /** Inserts external grades, replacing one stored for the same buyer, date and source. */
+  upsertExternalGrades(rows: readonly ExternalGrade[]): Promise<void>;
+  findExternalGrades(keys: readonly Pick<ExternalGrade, 'buyerId' | 'date' | 'source'>[]): Promise<ExternalGrade[]>;
   /** Inserts orders, replacing a stored one with the same id (its status moves on). */
   upsertOrders(rows: readonly Order[]): Promise<void>;
   findOrders(ids: readonly string[]): Promise<Order[]>;

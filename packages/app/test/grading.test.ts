@@ -4,6 +4,7 @@ import { countryClass, countryRiskTable } from '../src/grading/country-risk';
 import { gradeBuyerAsOf } from '../src/grading/grade-buyer-as-of';
 import { runGrades } from '../src/grading/run-grades';
 import { importDocuments } from '../src/import/import-documents';
+import { importExternalGrades } from '../src/import/import-external-grades';
 import { importPayments } from '../src/import/import-payments';
 import { buyer, INVOICE_HEADER, PAYMENT_HEADER, seedBuyers, source } from './fixtures';
 import { MemoryStore } from './memory-store';
@@ -15,6 +16,7 @@ const policy: GradingPolicy = {
   tiers: { low: 3, medium: 6 },
   behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },
   perCountryClass: 0.15,
+  bureauPerPoint: 0.02,
   industry: { low: -0.2, medium: 0, high: 0.4 },
   industries: {},
   insurer: { pdByGrade: [0.0005, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03, 0.06, 0.12, 0.25], weight: 0.5 },
@@ -94,5 +96,41 @@ describe('runGrades', () => {
     expect(june.changes.map((c) => [c.buyerId, c.from < c.to, c.since])).toEqual([['B1', true, '2024-02-15']]);
     expect((await store.gradesOf('B1')).map((g) => g.asOf)).toEqual(['2024-02-15', '2024-06-30']);
     expect((await store.gradesOn(date('2024-06-30'))).map((g) => g.buyerId)).toEqual(['B1', 'B2']);
+  });
+});
+
+describe('external grades', () => {
+  it('imports insurer grades and bureau scores (checked), and the grade reads the latest by its date', async () => {
+    const store = new MemoryStore();
+    await seedBuyers(store, [buyer('B1')]);
+    const header = ['buyer_id', 'date', 'source', 'value'];
+    const bad = await importExternalGrades(
+      store,
+      source('x.csv', header, [
+        ['B1', '2024-01-01', 'insurer', '11'],
+        ['B1', '2024-01-01', 'bureau', '101'],
+        ['B9', '2024-01-01', 'insurer', '3'],
+      ]),
+    );
+    expect(bad.ok ? null : bad.error.errors.map((e) => [e.row, e.column, e.params.reason ?? e.code])).toEqual([
+      [2, 'value', 'insurer_grade'],
+      [3, 'value', 'bureau_score'],
+      [4, 'buyer_id', 'unknown_buyer'],
+    ]);
+    const good = await importExternalGrades(
+      store,
+      source('x.csv', header, [
+        ['B1', '2024-01-01', 'insurer', '3'],
+        ['B1', '2024-05-01', 'insurer', '8'],
+        ['B1', '2024-02-01', 'bureau', '35'],
+      ]),
+    );
+    expect(good).toMatchObject({ ok: true, value: { created: 3 } });
+    const april = await gradeBuyerAsOf(store, ctx, 'B1', date('2024-04-30'));
+    expect([april?.inputs.insurerGrade, april?.inputs.bureauScore]).toEqual([3, 35]);
+    const june = await gradeBuyerAsOf(store, ctx, 'B1', date('2024-06-30'));
+    expect(june?.inputs.insurerGrade).toBe(8);
+    expect(june?.grade.reasons.map((r) => r.code)).toContain('bureau_score');
+    expect(june?.grade.missing).not.toContain('external grade');
   });
 });

@@ -72,6 +72,7 @@ describe('recommendBuyerLimit', () => {
     tiers: { low: 3, medium: 6 },
     behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },
     perCountryClass: 0.15,
+    bureauPerPoint: 0.02,
     industry: { low: -0.2, medium: 0, high: 0.4 },
     industries: {},
     insurer: { pdByGrade: [0.0005, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03, 0.06, 0.12, 0.25], weight: 0.5 },

@@ -9,6 +9,7 @@ import {
   bucketSet,
   type CurrencyCode,
   daysBetween,
+  type ExternalGrade,
   type FinancialStatement,
   type FxRate,
   type HoldEvent,
@@ -38,6 +39,7 @@ import type {
 
 interface State {
   buyers: Map<string, Buyer>;
+  external: Map<string, ExternalGrade>;
   orders: Map<string, Order>;
   holds: HoldEvent[];
   limitEvents: LimitEvent[];
@@ -54,6 +56,7 @@ interface State {
 
 const copy = (s: State): State => ({
   buyers: new Map(s.buyers),
+  external: new Map(s.external),
   orders: new Map(s.orders),
   holds: [...s.holds],
   limitEvents: [...s.limitEvents],
@@ -67,6 +70,8 @@ const copy = (s: State): State => ({
   fxRates: new Map(s.fxRates),
   keys: new Set(s.keys),
 });
+
+const externalKey = (g: { buyerId: string; date: string; source: string }) => `${g.buyerId}|${g.date}|${g.source}`;
 
 const statementKey = (x: { buyerId: string; fiscalYear: number }) => `${x.buyerId}|${x.fiscalYear}`;
 
@@ -84,6 +89,10 @@ function reads(s: () => State): LedgerReads {
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
+    externalGradesOf: async (id) =>
+      [...s().external.values()]
+        .filter((g) => g.buyerId === id)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
     buyerFirstInvoice: async (id) =>
       [...s().documents.values()]
         .filter((d) => d.buyerId === id && d.type === 'invoice')
@@ -223,6 +232,10 @@ function writes(s: () => State): LedgerWrites {
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
+    upsertExternalGrades: async (rows) => {
+      for (const g of rows) s().external.set(externalKey(g), g);
+    },
+    findExternalGrades: async (keys) => pick(s().external, keys.map(externalKey)),
     upsertOrders: async (rows) => {
       for (const o of rows) s().orders.set(o.id, o);
     },
@@ -297,6 +310,7 @@ const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale
 export class MemoryStore implements Store {
   private state: State = {
     buyers: new Map(),
+    external: new Map(),
     orders: new Map(),
     holds: [],
     limitEvents: [],
@@ -322,6 +336,7 @@ export class MemoryStore implements Store {
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
   ordersOf = (id: string) => this.view.ordersOf(id);
   buyerFirstInvoice = (id: string) => this.view.buyerFirstInvoice(id);
+  externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);

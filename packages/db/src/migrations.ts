@@ -217,6 +217,20 @@ const m007: Migration = {
   },
 };
 
+/** External grades: an insurer's grade or a bureau's score per buyer, date and source. */
+const m008: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('external_grades')
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('insurer', 'bureau')`))
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('external_grades_pk', ['buyer_id', 'date', 'source'])
+      .execute();
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -251,6 +265,7 @@ export const migrations: MigrationProvider = {
       '005_grades': m005,
       '006_limit_events': m006,
       '007_orders_and_holds': m007,
+      '008_external_grades': m008,
     };
   },
 };

@@ -154,8 +154,16 @@ export interface CreditHoldsTable {
   recorded_at: Generated<string>;
 }
 
+export interface ExternalGradesTable {
+  buyer_id: string;
+  date: string;
+  source: 'insurer' | 'bureau';
+  value: number;
+}
+
 export interface Database {
   buyers: BuyersTable;
+  external_grades: ExternalGradesTable;
   orders: OrdersTable;
   credit_holds: CreditHoldsTable;
   limit_events: LimitEventsTable;
@@ -176,6 +184,7 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'external_grades',
   'credit_holds',
   'orders',
   'limit_events',

@@ -11,6 +11,7 @@ import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/alloc
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
+import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
@@ -43,6 +44,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     limitEventsOf: (id) => limitEventsOf(db, id),
     ordersOf: (id) => ordersOf(db, id),
     buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
+    externalGradesOf: (id) => externalGradesOf(db, id),
     holdsOf: (id) => holdsOf(db, id),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
@@ -90,6 +92,8 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     upsertGrades: (rows) => upsertGrades(db, rows),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),
+    upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),
+    findExternalGrades: (keys) => findExternalGrades(db, keys),
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),

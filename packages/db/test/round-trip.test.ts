@@ -275,5 +275,21 @@ for (const target of targets()) {
       expect(h1).toMatchObject({ action: 'hold', reason: 'bounced "cheque"', recordedOn: '2024-03-02' });
       await reset();
     });
+
+    it('upserts external grades by buyer, date and source', async () => {
+      const { store, reset } = h();
+      await reset();
+      const g = { buyerId: 'B1', date: date('2024-03-01'), source: 'insurer' as const, value: 4 };
+      await store.transact((tx) => tx.upsertExternalGrades([g, { ...g, source: 'bureau', value: 72 }]));
+      await store.transact((tx) => tx.upsertExternalGrades([{ ...g, value: 6 }]));
+      expect(await store.externalGradesOf('B1')).toEqual([
+        { ...g, source: 'bureau', value: 72 },
+        { ...g, value: 6 },
+      ]);
+      await store.transact(async (tx) =>
+        expect(await tx.findExternalGrades([g, { ...g, buyerId: 'B2' }])).toEqual([{ ...g, value: 6 }]),
+      );
+      await reset();
+    });
   });
 }

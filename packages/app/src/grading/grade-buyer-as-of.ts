@@ -45,12 +45,17 @@ export async function gradeInputs(
   const buyer = await store.getBuyer(buyerId);
   if (buyer === undefined) return undefined;
   const next = addDays(asOf, 1);
-  const [financial, d12, d3, items] = await Promise.all([
+  const [financial, d12, d3, items, external] = await Promise.all([
     scoreBuyer(store, ctx.model, buyerId, asOf, 0),
     daysBeyondTerms(store, buyerId, buyer.currency, addMonths(next, -12), asOf),
     daysBeyondTerms(store, buyerId, buyer.currency, addMonths(next, -3), asOf),
     store.buyerOpenItems(buyerId, asOf),
+    store.externalGradesOf(buyerId),
   ]);
+  const latest = (source: 'insurer' | 'bureau') =>
+    external.filter((g) => g.source === source && g.date <= asOf).at(-1)?.value;
+  const insurer = latest('insurer');
+  const bureau = latest('bureau');
   const oldest = items
     .filter((i) => i.type === 'invoice' && i.open > 0n)
     .reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, asOf)), 0);
@@ -63,6 +68,8 @@ export async function gradeInputs(
     oldestOverdueDays: oldest,
     ...(country !== undefined ? { countryClass: country } : {}),
     ...(buyer.industry !== undefined ? { industry: buyer.industry.toLowerCase() } : {}),
+    ...(insurer !== undefined ? { insurerGrade: insurer } : {}),
+    ...(bureau !== undefined ? { bureauScore: bureau } : {}),
   };
 }
 

@@ -45,6 +45,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('document_number'),
   ],
   'fx-rates': [req('date'), req('from_currency'), req('to_currency'), req('rate')],
+  'external-grades': [req('buyer_id'), req('date'), req('source'), req('value')],
   orders: [req('order_id'), req('buyer_id'), req('order_date'), req('amount'), req('currency'), opt('status')],
   statements: [
     req('buyer_id'),

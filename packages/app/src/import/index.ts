@@ -1,6 +1,7 @@
 export { FIELDS, type FieldSpec, lineColumn } from './fields';
 export { importBuyers } from './import-buyers';
 export { documentKey, importDocuments } from './import-documents';
+export { importExternalGrades } from './import-external-grades';
 export { importFxRates } from './import-fx-rates';
 export { importOrders } from './import-orders';
 export { importPayments } from './import-payments';

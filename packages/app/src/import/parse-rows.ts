@@ -2,6 +2,7 @@ import {
   type BusinessDate,
   type Buyer,
   type CurrencyCode,
+  type ExternalGrade,
   type FinancialStatement,
   type FxRate,
   type LedgerDocument,
@@ -156,5 +157,24 @@ export function parseOrder(c: Cells): Order | undefined {
     amount: amount as bigint,
     currency: currency as CurrencyCode,
     status: status as Order['status'],
+  };
+}
+
+/** An insurer's grade (whole 1 … 10) or a bureau's score (whole 0 … 100), dated. */
+export function parseExternalGrade(c: Cells): ExternalGrade | undefined {
+  const buyerId = c.text('buyer_id', true);
+  const date = c.date('date', true);
+  const source = c.choice('source', ['insurer', 'bureau'] as const, 'insurer');
+  const text = c.text('value', true);
+  const value = text !== undefined && /^\d{1,3}$/.test(text) ? Number(text) : undefined;
+  const range = source === 'bureau' ? [0, 100] : [1, 10];
+  if (text !== undefined && (value === undefined || value < (range[0] ?? 0) || value > (range[1] ?? 0)))
+    c.error('value', 'invalid_field', { reason: source === 'bureau' ? 'bureau_score' : 'insurer_grade' });
+  if (!c.ok) return undefined;
+  return {
+    buyerId: buyerId as string,
+    date: date as BusinessDate,
+    source: source as ExternalGrade['source'],
+    value: value as number,
   };
 }

@@ -13,7 +13,7 @@ export interface RowSource {
   readonly rows: AsyncIterable<SourceRow> | Iterable<SourceRow>;
 }
 
-export type ImportKind = 'buyers' | 'invoices' | 'payments' | 'fx-rates' | 'statements' | 'orders';
+export type ImportKind = 'buyers' | 'invoices' | 'payments' | 'fx-rates' | 'statements' | 'orders' | 'external-grades';
 
 /** Why one row (or the header, row 1) was rejected. `column` is the file's own column name. */
 export interface RowError {

@@ -46,7 +46,7 @@ export function prepareDemoDir(dir: string): { ok: true } | { ok: false; reason:
 
 async function importAll(
   store: Store,
-  files: Record<Exclude<ImportKind, 'statements' | 'orders'>, string>,
+  files: Record<Exclude<ImportKind, 'statements' | 'orders' | 'external-grades'>, string>,
   say: (s: string) => void,
 ): Promise<void> {
   for (const kind of ['fx-rates', 'buyers', 'invoices', 'payments'] as const) {

@@ -5,6 +5,7 @@ import {
   type ImportSummary,
   importBuyers,
   importDocuments,
+  importExternalGrades,
   importFxRates,
   importOrders,
   importPayments,
@@ -38,6 +39,7 @@ const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
   'fx-rates': importFxRates,
   statements: importStatements,
   orders: importOrders,
+  'external-grades': importExternalGrades,
 };
 
 export function runImport(
@@ -52,7 +54,8 @@ export function runImport(
 
 export function summaryText(s: ImportSummary): string {
   const parts = [`${s.rows} rows read`, `${s.created} new`];
-  if (s.kind === 'buyers' || s.kind === 'statements' || s.kind === 'orders') parts.push(`${s.updated} updated`);
+  if (s.kind === 'buyers' || s.kind === 'statements' || s.kind === 'orders' || s.kind === 'external-grades')
+    parts.push(`${s.updated} updated`);
   parts.push(`${s.unchanged} unchanged`);
   if (s.skipped) parts.push(`${s.skipped} skipped by the mapping`);
   if (s.kind === 'payments' || s.allocations > 0) parts.push(`${s.allocations} allocations`);

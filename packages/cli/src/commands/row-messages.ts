@@ -9,6 +9,8 @@ const REASONS: Readonly<Record<string, string>> = {
   not_a_country_code: 'not an ISO 3166 country code (2 or 3 letters)',
   not_days: 'not a whole number of days',
   not_a_year: 'not a year (four digits)',
+  insurer_grade: 'an insurer grade is a whole number from 1 to 10',
+  bureau_score: 'a bureau score is a whole number from 0 to 100',
   not_in_fiscal_year: 'not in the fiscal year or the one after',
   unit: 'the unit must be 1, 1000 or 1000000',
   no_lines: 'no statement line is filled in',

@@ -9,6 +9,7 @@ const policy: GradingPolicy = {
   tiers: { low: 3, medium: 6 },
   behaviour: { perDayBeyondTerms: 0.03, maxDays: 90, perDayWorse: 0.02, overdueDays: 90, overdueLogOdds: 1 },
   perCountryClass: 0.15,
+  bureauPerPoint: 0.02,
   industry: { low: -0.2, medium: 0, high: 0.4 },
   industries: { construction: 'high' },
   insurer: { pdByGrade: [0.0005, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03, 0.06, 0.12, 0.25], weight: 0.5 },
@@ -64,6 +65,16 @@ describe('gradeBuyer', () => {
     expect(g.missing).toEqual(['financials', 'payment history', 'country risk', 'external grade']);
     expect(g.confidence).toBe('low');
     expect(g.pd).toBeCloseTo(0.02, 12);
+  });
+
+  it('reads a bureau score around 50: below raises, above lowers, and it counts as an external grade', () => {
+    const base = gradeBuyer(known, policy);
+    const weak = gradeBuyer({ ...known, bureauScore: 20 }, policy);
+    expect(weak.reasons.at(-1)).toEqual({ code: 'bureau_score', params: { score: 20 }, logOdds: 30 * 0.02 });
+    expect(weak.pd).toBeGreaterThan(base.pd);
+    expect(gradeBuyer({ ...known, bureauScore: 90 }, policy).pd).toBeLessThan(base.pd);
+    expect(base.missing).toContain('external grade');
+    expect(weak.missing).not.toContain('external grade');
   });
 
   it('stays a probability for extreme inputs', () => {

@@ -12,8 +12,18 @@ export interface GradeInputs {
   /** OECD country risk class 0 … 7, 'unclassified' (high-income), or undefined when the country is unknown. */
   readonly countryClass?: number | 'unclassified';
   readonly industry?: string;
-  /** The credit insurer's grade of the buyer (1 best … 10 worst), dated by the caller. */
+  /** The credit insurer's grade of the buyer (1 best … 10 worst), the latest dated by then. */
   readonly insurerGrade?: number;
+  /** A credit bureau's score (0 worst … 100 best), the latest dated by then. */
+  readonly bureauScore?: number;
+}
+
+/** A grade or score from outside, dated: an insurer's grade 1 … 10 or a bureau's score 0 … 100. */
+export interface ExternalGrade {
+  readonly buyerId: string;
+  readonly date: import('../calendar').BusinessDate;
+  readonly source: 'insurer' | 'bureau';
+  readonly value: number;
 }
 
 export type GradeReasonCode =
@@ -26,7 +36,8 @@ export type GradeReasonCode =
   | 'country_risk'
   | 'unknown_country'
   | 'industry_risk'
-  | 'insurer_grade';
+  | 'insurer_grade'
+  | 'bureau_score';
 
 /** One step from the starting PD to the grade: a code, its figures, and what it did to the log-odds. */
 export interface GradeReason {
@@ -125,6 +136,10 @@ export function gradeBuyer(x: GradeInputs, policy: GradingPolicy): Grade {
       params: { industry: x.industry ?? '-', level },
       logOdds: policy.industry[level],
     });
+  if (x.bureauScore !== undefined) {
+    const score = Math.min(Math.max(x.bureauScore, 0), 100);
+    reasons.push({ code: 'bureau_score', params: { score }, logOdds: (50 - score) * policy.bureauPerPoint });
+  }
   for (const r of reasons.slice(1)) z += r.logOdds;
   if (x.insurerGrade !== undefined) {
     const g = Math.min(Math.max(Math.round(x.insurerGrade), 1), 10);
@@ -132,7 +147,7 @@ export function gradeBuyer(x: GradeInputs, policy: GradingPolicy): Grade {
     const blended = (1 - policy.insurer.weight) * z + policy.insurer.weight * theirs;
     reasons.push({ code: 'insurer_grade', params: { grade: g }, logOdds: blended - z });
     z = blended;
-  } else missing.push('external grade');
+  } else if (x.bureauScore === undefined) missing.push('external grade');
   const pd = sigmoid(z);
   const grade = gradeOf(pd, policy);
   const known = 4 - missing.length;

@@ -33,6 +33,8 @@ export interface GradingPolicy {
   readonly industry: { readonly low: number; readonly medium: number; readonly high: number };
   /** Industry → risk level; industries not listed are medium. */
   readonly industries: Readonly<Record<string, 'low' | 'medium' | 'high'>>;
+  /** Log-odds per point a bureau score (0 … 100) is below 50 (above 50 lowers the PD). */
+  readonly bureauPerPoint: number;
   /** External grades: the PD each insurer grade 1 … 10 stands for, and its weight against ours (0 … 1). */
   readonly insurer: { readonly pdByGrade: readonly number[]; readonly weight: number };
 }
@@ -69,6 +71,7 @@ export function parseGradingPolicy(json: unknown): Result<GradingPolicy> {
   )
     problems.push('behaviour: perDayBeyondTerms, maxDays, perDayWorse, overdueDays, overdueLogOdds (numbers)');
   if (!isNum(p.perCountryClass)) problems.push('perCountryClass: a number');
+  if (!isNum(p.bureauPerPoint)) problems.push('bureauPerPoint: a number');
   const i = p.industry;
   if (!i || ![i.low, i.medium, i.high].every(isNum)) problems.push('industry: {low, medium, high} numbers');
   const inds = p.industries;
