@@ -235,7 +235,8 @@ describe('docs/domain/kpis.md', () => {
     expect(sums).toHaveLength(rows.length);
     for (const r of rows) {
       const sum = sums.find((x) => x.buyerId === cell(r, 'buyer'));
-      expect(sum).toEqual({
+      // (Late count and longest delay are checked in core's payment-behaviour tests.)
+      expect(sum).toMatchObject({
         buyerId: cell(r, 'buyer'),
         currency: EUR,
         settledAmount: eur(cell(r, 'settled')),

@@ -1,5 +1,6 @@
 import { date, type GbdtModel, type GradingPolicy } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { buyerBehaviour } from '../src/grading/buyer-behaviour';
 import { countryClass, countryRiskTable } from '../src/grading/country-risk';
 import { gradeBuyerAsOf } from '../src/grading/grade-buyer-as-of';
 import { runGrades } from '../src/grading/run-grades';
@@ -73,6 +74,11 @@ describe('gradeBuyerAsOf', () => {
     expect(r?.grade.grade).toBe(9);
     expect(r?.grade.confidence).toBe('medium');
     expect(await gradeBuyerAsOf(store, ctx, 'NOPE', date('2024-06-30'))).toBeUndefined();
+    expect(await buyerBehaviour(store, 'B1', 'EUR', date('2024-06-30'))).toEqual([
+      { months: 3, settlements: 0, weightedDaysBeyondTerms: 0, lateShare: 0, longestDelayDays: 0 },
+      { months: 6, settlements: 1, weightedDaysBeyondTerms: 30, lateShare: 1, longestDelayDays: 30 },
+      { months: 12, settlements: 1, weightedDaysBeyondTerms: 30, lateShare: 1, longestDelayDays: 30 },
+    ]);
   });
 });
 

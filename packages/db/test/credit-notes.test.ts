@@ -83,6 +83,8 @@ for (const target of targets()) {
           settlements: 1,
           amountTimesDaysToPay: 20_000n * 22n,
           amountTimesDaysLate: 0n,
+          lateSettlements: 0,
+          maxDaysLate: 0,
         },
       ]);
     });

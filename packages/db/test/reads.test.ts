@@ -119,6 +119,8 @@ for (const target of targets()) {
         settlements: 1,
         amountTimesDaysToPay: 45_000n,
         amountTimesDaysLate: 15_000n,
+        lateSettlements: 1,
+        maxDaysLate: 15,
       };
       expect(await store.behaviourSums(date('2024-01-01'), date('2024-03-01'))).toEqual([
         b1,
@@ -129,6 +131,8 @@ for (const target of targets()) {
           settlements: 1,
           amountTimesDaysToPay: 56_700n,
           amountTimesDaysLate: 35_700n,
+          lateSettlements: 1,
+          maxDaysLate: 51,
         },
       ]);
       expect(await store.behaviourSums(date('2024-01-01'), date('2024-03-10'))).toEqual([b1]);

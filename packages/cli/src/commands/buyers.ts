@@ -1,8 +1,8 @@
-import { type GradeContext, gradeBuyerAsOf, type Store, scoreBuyer } from '@credence/app';
+import { buyerBehaviour, type GradeContext, gradeBuyerAsOf, type Store, scoreBuyer } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
-import { financialsJson, financialsText, gradeText, pdText } from './financials';
+import { behaviourText, financialsJson, financialsText, gradeText, pdText } from './financials';
 import type { OutputFormat } from './report-aging';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -57,6 +57,7 @@ export async function runBuyerShow(
   const statements = await store.statementsOf(id);
   const pd = grading === undefined ? undefined : await scoreBuyer(store, grading.model, id, asOf);
   const graded = grading === undefined ? undefined : await gradeBuyerAsOf(store, grading, id, asOf);
+  const behaviour = await buyerBehaviour(store, id, buyer.currency, asOf);
   if (format === 'json') {
     const financials = financialsJson(statements, asOf);
     return {
@@ -66,6 +67,7 @@ export async function runBuyerShow(
           buyer,
           asOf,
           ...(graded ? { grade: graded.grade } : {}),
+          paymentBehaviour: behaviour,
           ...(financials ? { financials: { ...financials, ...(pd ? { pd } : {}) } } : {}),
           openItems: items.map((i) => ({
             number: i.number,
@@ -128,6 +130,6 @@ export async function runBuyerShow(
   );
   return {
     ok: true,
-    text: `${buyer.id}\n${head}${gradeText(graded?.grade)}${financialsText(statements, asOf)}${pdText(pd)}\n\nOpen items as of ${asOf}\n${table}`,
+    text: `${buyer.id}\n${head}${gradeText(graded?.grade)}${behaviourText(behaviour)}${financialsText(statements, asOf)}${pdText(pd)}\n\nOpen items as of ${asOf}\n${table}`,
   };
 }

@@ -1,4 +1,4 @@
-import { type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
+import { type BehaviourWindow, type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
 import type { Grade, GradeReason } from '@credence/core';
 import {
   altmanZone,
@@ -10,6 +10,7 @@ import {
   type RatioValue,
 } from '@credence/core';
 import { fmt } from '../format/money';
+import { renderTable } from '../format/table';
 
 const SHOWN: readonly (readonly [RatioName, string, 'x' | '%' | 'days' | 'amount' | 'z'])[] = [
   ['currentRatio', 'Current ratio', 'x'],
@@ -107,4 +108,32 @@ export function gradeText(g: Grade | undefined): string {
   const missing = g.missing.length > 0 ? `; missing: ${g.missing.join(', ')}` : '';
   const steps = g.reasons.map((r) => `  ${stepText(r)}`).join('\n');
   return `\n\nRisk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}\n${steps}`;
+}
+
+/** Payment behaviour over 3, 6 and 12 months, as a small table. */
+export function behaviourText(windows: readonly BehaviourWindow[]): string {
+  if (windows.every((w) => w.settlements === 0))
+    return '\n\nPayment behaviour: no invoice settled in the last 12 months';
+  const rows = windows.map((w) => [
+    `last ${w.months} months`,
+    String(w.settlements),
+    w.weightedDaysBeyondTerms.toFixed(1),
+    `${(w.lateShare * 100).toFixed(0)} %`,
+    String(w.longestDelayDays),
+  ]);
+  const [m3, , m12] = windows;
+  const trend =
+    m3 && m12 && m3.settlements > 0 && m3.weightedDaysBeyondTerms > m12.weightedDaysBeyondTerms + 1
+      ? '  (paying slower lately)'
+      : '';
+  return `\n\nPayment behaviour${trend}\n${renderTable(
+    [
+      { header: 'Window' },
+      { header: 'Settled', align: 'right' },
+      { header: 'Days beyond terms', align: 'right' },
+      { header: 'Paid late', align: 'right' },
+      { header: 'Longest delay', align: 'right' },
+    ],
+    rows,
+  )}`;
 }

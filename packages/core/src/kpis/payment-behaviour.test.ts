@@ -38,6 +38,8 @@ describe('behaviourSums and paymentBehaviour', () => {
         settlements: 2,
         amountTimesDaysToPay: 100n * 40n + 300n * 20n,
         amountTimesDaysLate: 100n * 10n,
+        lateSettlements: 1,
+        maxDaysLate: 10,
       },
     ]);
     const [b] = sums.map(paymentBehaviour);
@@ -91,6 +93,8 @@ describe('behaviourSums and paymentBehaviour', () => {
       settlements: 0,
       amountTimesDaysToPay: 0n,
       amountTimesDaysLate: 0n,
+      lateSettlements: 0,
+      maxDaysLate: 0,
     });
     expect([b.averageDaysToPay, b.weightedDaysBeyondTerms]).toEqual([0, 0]);
   });

@@ -30,6 +30,10 @@ export interface BehaviourSums {
   readonly settlements: number;
   readonly amountTimesDaysToPay: bigint;
   readonly amountTimesDaysLate: bigint;
+  /** Settlements paid after the due date. */
+  readonly lateSettlements: number;
+  /** The most days any settlement was paid after its due date (0 if none late). */
+  readonly maxDaysLate: number;
 }
 
 export function behaviourSums(settlements: readonly Settlement[]): BehaviourSums[] {
@@ -42,6 +46,8 @@ export function behaviourSums(settlements: readonly Settlement[]): BehaviourSums
       settlements: number;
       amountTimesDaysToPay: bigint;
       amountTimesDaysLate: bigint;
+      lateSettlements: number;
+      maxDaysLate: number;
     }
   >();
   for (const s of settlements) {
@@ -55,13 +61,18 @@ export function behaviourSums(settlements: readonly Settlement[]): BehaviourSums
         settlements: 0,
         amountTimesDaysToPay: 0n,
         amountTimesDaysLate: 0n,
+        lateSettlements: 0,
+        maxDaysLate: 0,
       };
       m.set(key, g);
     }
     g.settledAmount += s.amount;
     g.settlements += 1;
     g.amountTimesDaysToPay += s.amount * BigInt(daysBetween(s.issueDate, s.paidOn));
-    g.amountTimesDaysLate += s.amount * BigInt(Math.max(0, daysBetween(s.dueDate, s.paidOn)));
+    const late = Math.max(0, daysBetween(s.dueDate, s.paidOn));
+    g.amountTimesDaysLate += s.amount * BigInt(late);
+    if (late > 0) g.lateSettlements += 1;
+    if (late > g.maxDaysLate) g.maxDaysLate = late;
   }
   return [...m.values()];
 }

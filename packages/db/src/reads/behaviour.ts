@@ -10,6 +10,8 @@ interface Row {
   settlements: unknown;
   amount_days_to_pay: unknown;
   amount_days_late: unknown;
+  late_settlements: unknown;
+  max_days_late: unknown;
 }
 
 /**
@@ -46,7 +48,9 @@ export async function behaviourSums(
            sum(n.settled) as settled_amount,
            count(*) as settlements,
            sum(n.settled * (n.paid_on - d.issue_date)) as amount_days_to_pay,
-           sum(n.settled * greatest(0, n.paid_on - d.due_date)) as amount_days_late
+           sum(n.settled * greatest(0, n.paid_on - d.due_date)) as amount_days_late,
+           count(*) filter (where n.paid_on > d.due_date) as late_settlements,
+           max(greatest(0, n.paid_on - d.due_date)) as max_days_late
     from net n
     join documents d on d.number = n.document_number and d.type = 'invoice'
     where n.settled > 0 and n.paid_on >= ${from}::date
@@ -59,5 +63,7 @@ export async function behaviourSums(
     settlements: toCount(r.settlements),
     amountTimesDaysToPay: toBig(r.amount_days_to_pay),
     amountTimesDaysLate: toBig(r.amount_days_late),
+    lateSettlements: toCount(r.late_settlements),
+    maxDaysLate: Number(r.max_days_late ?? 0),
   }));
 }
