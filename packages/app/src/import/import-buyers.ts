@@ -1,11 +1,12 @@
-import type { Buyer, Result } from '@credence/core';
+import type { Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { Store } from '../ports';
-import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
+import { dedupeInFile, lookUp, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
 import { parseBuyer } from './parse-rows';
 import { readSource } from './read-source';
 import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './source';
+import { upsertMaster } from './upsert-master';
 
 /**
  * Upserts buyers' master data, all or nothing: new buyers are created, changed ones updated, the rest
@@ -27,37 +28,20 @@ export async function importBuyers(
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     ensureClean();
-    const stored = new Map(
-      (
-        await lookUp(
-          unique.map((u) => u.value.id),
-          (ids) => tx.findBuyers(ids),
-        )
-      ).map((b) => [b.id, b]),
+    const found = await lookUp(
+      unique.map((u) => u.value.id),
+      (ids) => tx.findBuyers(ids),
     );
-    const writes: Buyer[] = [];
-    let created = 0;
-    let updated = 0;
-    let unchanged = repeats;
-    for (const u of unique) {
-      const before = stored.get(u.value.id);
-      if (before === undefined) created += 1;
-      else if (contentHash(before) === u.hash) {
-        unchanged += 1;
-        continue;
-      } else updated += 1;
-      writes.push(u.value);
-    }
-    for (const c of chunks(writes, options.chunkSize ?? 20_000)) await tx.upsertBuyers(c);
-    return {
-      kind: 'buyers' as const,
-      file: source.file,
-      rows: read.rows,
-      skipped: read.skipped,
-      created,
-      updated,
-      unchanged,
-      allocations: 0,
-    };
+    const stored = new Map(found.map((b) => [b.id, contentHash(b)]));
+    return upsertMaster(
+      'buyers',
+      source,
+      read,
+      { unique, repeats },
+      stored,
+      (b) => b.id,
+      (rows) => tx.upsertBuyers(rows),
+      options.chunkSize,
+    );
   });
 }

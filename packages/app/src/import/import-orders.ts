@@ -1,11 +1,12 @@
-import type { Order, Result } from '@credence/core';
+import type { Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { Store } from '../ports';
-import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
+import { dedupeInFile, lookUp, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
 import { parseOrder } from './parse-rows';
 import { readSource } from './read-source';
 import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './source';
+import { checkBuyersKnown, upsertMaster } from './upsert-master';
 
 /**
  * Imports the order book, all or nothing: new orders are created, orders whose status (or anything else) moved
@@ -26,41 +27,22 @@ export async function importOrders(
       read.rowError(row, 'order_id', o.id, 'idempotency_conflict', { against: 'file', firstRow, key: `order:${o.id}` }),
   );
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
-    const unknown = new Set(await tx.unknownBuyers(unique.map((u) => u.value.buyerId)));
-    for (const u of unique)
-      if (unknown.has(u.value.buyerId)) read.rowError(u.row, 'buyer_id', u.value.buyerId, 'unknown_buyer');
+    await checkBuyersKnown(tx, unique, read);
     ensureClean();
-    const stored = new Map(
-      (
-        await lookUp(
-          unique.map((u) => u.value.id),
-          (ids) => tx.findOrders(ids),
-        )
-      ).map((o) => [o.id, contentHash(o)]),
+    const found = await lookUp(
+      unique.map((u) => u.value.id),
+      (ids) => tx.findOrders(ids),
     );
-    const writes: Order[] = [];
-    let created = 0;
-    let updated = 0;
-    let unchanged = repeats;
-    for (const u of unique) {
-      const before = stored.get(u.value.id);
-      if (before === undefined) created += 1;
-      else if (before === u.hash) {
-        unchanged += 1;
-        continue;
-      } else updated += 1;
-      writes.push(u.value);
-    }
-    for (const c of chunks(writes, options.chunkSize ?? 20_000)) await tx.upsertOrders(c);
-    return {
-      kind: 'orders' as const,
-      file: source.file,
-      rows: read.rows,
-      skipped: read.skipped,
-      created,
-      updated,
-      unchanged,
-      allocations: 0,
-    };
+    const stored = new Map(found.map((o) => [o.id, contentHash(o)]));
+    return upsertMaster(
+      'orders',
+      source,
+      read,
+      { unique, repeats },
+      stored,
+      (o) => o.id,
+      (rows) => tx.upsertOrders(rows),
+      options.chunkSize,
+    );
   });
 }
