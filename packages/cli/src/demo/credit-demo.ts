@@ -112,9 +112,15 @@ export async function creditDemo(
       exposure: c.value.exposureAfter,
     });
   }
-  const ratio = (o: OverLimit) => (o.limit === 0n ? Number.POSITIVE_INFINITY : Number(o.exposure) / Number(o.limit));
-  over.sort((a, b) => ratio(b) - ratio(a) || (a.buyerId < b.buyerId ? -1 : 1));
-  out.push(`\nBuyers over their limit as of ${asOf}: ${over.length} (ten highest exposure ÷ limit)`);
+  // Buyers with a limit, furthest over it first; then those with none (cash in advance), largest exposure first.
+  const ratio = (o: OverLimit) => (o.limit === 0n ? -Number(o.exposure) : Number(o.exposure) / Number(o.limit));
+  over.sort(
+    (a, b) => Number(b.limit > 0n) - Number(a.limit > 0n) || ratio(b) - ratio(a) || (a.buyerId < b.buyerId ? -1 : 1),
+  );
+  const prepay = over.filter((o) => o.limit === 0n).length;
+  out.push(
+    `\nBuyers over their limit as of ${asOf}: ${over.length}, of which ${prepay} with no credit (limit 0: cash in advance); the ten furthest over`,
+  );
   out.push(
     renderTable(
       [
@@ -129,7 +135,7 @@ export async function creditDemo(
         .map((o) => [
           `${o.buyerId} ${o.name}`.slice(0, 44),
           o.grade === undefined ? '-' : String(o.grade),
-          `${o.currency} ${fmt(o.limit, o.currency, locale)}`,
+          o.limit === 0n ? `${o.currency} 0 (prepay)` : `${o.currency} ${fmt(o.limit, o.currency, locale)}`,
           fmt(o.exposure, o.currency, locale),
           fmt(o.exposure - o.limit, o.currency, locale),
         ]),
