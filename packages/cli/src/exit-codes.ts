@@ -50,6 +50,12 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   already_answered: (p) => `limit request #${str(p, 'id')} has already been answered`,
   expires_before_start: (p) => `${str(p, 'value')} is before the limit starts`,
   negative: (p) => `"${str(p, 'value')}" is negative`,
+  no_reference_rate: (p) =>
+    `no reference rate for ${str(p, 'series')} ${str(p, 'halfYear')}: add it to the rates file (see --rates)`,
+  principal_not_paid: () => 'the payments do not pay the whole principal: give --paid DATE',
+  payments_exceed_principal: () => 'the payments exceed the principal',
+  not_after_due: (p) => `${str(p, 'value')} is not after the due date`,
+  compensation_currency: (p) => `this regime's fixed compensation is in ${str(p, 'b')}, the invoice in ${str(p, 'a')}`,
   already_on_hold: (p) => `${str(p, 'id')} is already on credit hold`,
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };

@@ -4,6 +4,7 @@ import { registerCreditCommands } from './commands/register-credit';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
+import { registerInterestCommands } from './commands/register-interest';
 import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
@@ -30,6 +31,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerLimitCommands(program, io, state);
   registerCreditCommands(program, io, state);
   registerReviewCommands(program, io);
+  registerInterestCommands(program, io, state);
   return program;
 }
 

@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './credit-check';
 export * from './fx';
 export * from './grading';
+export * from './interest';
 export * from './kpis';
 export * from './ledger';
 export * from './limits';
