@@ -1,6 +1,7 @@
 export * from './aging';
 export * from './calendar';
 export * from './credit-check';
+export * from './dunning';
 export * from './fx';
 export * from './grading';
 export * from './interest';

@@ -1,0 +1,98 @@
+import { fail, ok, type Result } from '../result';
+
+export type DunningChannel = 'email' | 'letter' | 'call' | 'credit_hold' | 'agency' | 'legal';
+export type DunningTone = 'reminder' | 'warning' | 'final';
+
+/** One rung of the ladder: from `offsetDays` after the due date (negative = before it). */
+export interface DunningLevel {
+  readonly id: string;
+  readonly offsetDays: number;
+  readonly channel: DunningChannel;
+  readonly tone: DunningTone;
+  /** A fee charged with this level, as a decimal string in the item's currency ("0" = none). */
+  readonly fee: string;
+  /** Days after the letter by which the buyer must pay (its payment deadline). */
+  readonly deadlineDays: number;
+}
+
+/** A rule for a segment of buyers: their own ladder (by risk tier, country or buyer group). */
+export interface DunningSegment {
+  readonly when: { readonly tier?: 'low' | 'medium' | 'high'; readonly country?: string; readonly group?: string };
+  readonly levels: readonly DunningLevel[];
+}
+
+/** A dunning policy as data (a JSON file per policy; docs/domain/dunning.md). */
+export interface DunningPolicy {
+  readonly id: string;
+  /** Balances below this (decimal string, in each item's currency) are not dunned. */
+  readonly minimumOverdue: string;
+  readonly levels: readonly DunningLevel[];
+  readonly segments: readonly DunningSegment[];
+}
+
+const CHANNELS: readonly DunningChannel[] = ['email', 'letter', 'call', 'credit_hold', 'agency', 'legal'];
+const TONES: readonly DunningTone[] = ['reminder', 'warning', 'final'];
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+function checkLevels(levels: unknown, path: string, problems: string[]): void {
+  if (!Array.isArray(levels) || levels.length === 0) {
+    problems.push(`${path}: a non-empty list of levels`);
+    return;
+  }
+  const ids = new Set<string>();
+  let last = Number.NEGATIVE_INFINITY;
+  levels.forEach((l: Partial<DunningLevel>, i) => {
+    const at = `${path}[${i}]`;
+    if (typeof l?.id !== 'string' || !/^[a-z][a-z0-9_]*$/.test(l.id))
+      problems.push(`${at}.id: lower-case letters, digits, _`);
+    else if (ids.has(l.id)) problems.push(`${at}.id: "${l.id}" appears twice`);
+    else ids.add(l.id);
+    if (!Number.isInteger(l?.offsetDays)) problems.push(`${at}.offsetDays: whole days from the due date`);
+    else if ((l.offsetDays as number) <= last) problems.push(`${at}.offsetDays: must be later than the level before`);
+    else last = l.offsetDays as number;
+    if (!CHANNELS.includes(l?.channel as DunningChannel)) problems.push(`${at}.channel: one of ${CHANNELS.join(', ')}`);
+    if (!TONES.includes(l?.tone as DunningTone)) problems.push(`${at}.tone: one of ${TONES.join(', ')}`);
+    if (typeof l?.fee !== 'string' || !DECIMAL.test(l.fee))
+      problems.push(`${at}.fee: a decimal string, e.g. "0" or "5.00"`);
+    if (!Number.isInteger(l?.deadlineDays) || (l.deadlineDays as number) < 0)
+      problems.push(`${at}.deadlineDays: whole days ≥ 0`);
+  });
+}
+
+/** Checks a policy read from JSON; every problem is named with its path. */
+export function parseDunningPolicy(json: unknown): Result<DunningPolicy> {
+  const p = json as Partial<DunningPolicy> | null;
+  if (typeof p !== 'object' || p === null) return fail('invalid_field', { field: 'policy', reason: 'not_an_object' });
+  const problems: string[] = [];
+  if (typeof p.id !== 'string' || p.id === '') problems.push('id: a name for the policy');
+  if (typeof p.minimumOverdue !== 'string' || !DECIMAL.test(p.minimumOverdue))
+    problems.push('minimumOverdue: a decimal string, e.g. "50.00"');
+  checkLevels(p.levels, 'levels', problems);
+  const segments = p.segments ?? [];
+  if (!Array.isArray(segments)) problems.push('segments: a list');
+  else
+    segments.forEach((s: Partial<DunningSegment>, i) => {
+      const w = s?.when;
+      if (typeof w !== 'object' || w === null || Object.keys(w).length === 0)
+        problems.push(`segments[${i}].when: at least one of tier, country, group`);
+      else if (w.tier !== undefined && !['low', 'medium', 'high'].includes(w.tier))
+        problems.push(`segments[${i}].when.tier: low, medium or high`);
+      checkLevels(s?.levels, `segments[${i}].levels`, problems);
+    });
+  if (problems.length > 0) return fail('invalid_field', { field: 'policy', reason: problems.join('; ') });
+  return ok({ ...(p as DunningPolicy), segments });
+}
+
+/** The ladder for a buyer: the first segment it matches, else the policy's own. */
+export function ladderFor(
+  policy: DunningPolicy,
+  buyer: { readonly tier?: 'low' | 'medium' | 'high'; readonly country: string; readonly group?: string },
+): readonly DunningLevel[] {
+  const match = policy.segments.find(
+    (s) =>
+      (s.when.tier === undefined || s.when.tier === buyer.tier) &&
+      (s.when.country === undefined || s.when.country === buyer.country) &&
+      (s.when.group === undefined || s.when.group === buyer.group),
+  );
+  return match?.levels ?? policy.levels;
+}
