@@ -32,7 +32,7 @@ async function readRates(path = DEFAULT_RATES): Promise<RateTables> {
       EXIT.usage,
     );
   }
-  const t = parseRateTables(json, parseDecimal);
+  const t = parseRateTables(json);
   if (!t.ok) throw new CliError(`${path}: bad rate at ${String(t.error.params.field)}`, EXIT.usage);
   return t.value;
 }

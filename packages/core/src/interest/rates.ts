@@ -1,5 +1,5 @@
 import type { BusinessDate } from '../calendar';
-import type { Decimal } from '../money/decimal';
+import { type Decimal, parseDecimal } from '../money/decimal';
 import { fail, ok, type Result } from '../result';
 
 /** A half-year: 1 Jan–30 Jun (H1) or 1 Jul–31 Dec (H2), written `2025-H1`. */
@@ -41,7 +41,7 @@ export function referenceRate(tables: RateTables, series: RateSeries, h: HalfYea
 const HALF = /^\d{4}-H[12]$/;
 
 /** Reads rate tables from JSON: `{"ecb": {"2025-H1": "3.15", …}, "boe": {…}, "de-base": {…}}`. */
-export function parseRateTables(json: unknown, parseDecimal: (s: string) => Result<Decimal>): Result<RateTables> {
+export function parseRateTables(json: unknown): Result<RateTables> {
   const o = json as Record<string, unknown> | null;
   if (typeof o !== 'object' || o === null) return fail('invalid_field', { field: 'rates', reason: 'not_an_object' });
   const out = {} as Record<RateSeries, Map<HalfYear, Decimal>>;
