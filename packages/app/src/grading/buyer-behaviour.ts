@@ -12,6 +12,38 @@ export interface BehaviourWindow {
   readonly longestDelayDays: number;
 }
 
+/** A buyer's settlements in [from, to], summed over the currency given when it has any there, else all. */
+export async function settledSums(
+  store: LedgerReads,
+  buyerId: string,
+  currency: string | undefined,
+  from: BusinessDate,
+  to: BusinessDate,
+) {
+  const rows = (await store.behaviourSums(from, to, buyerId)).filter((r) => r.buyerId === buyerId);
+  const own = rows.filter((r) => r.currency === currency);
+  const used = own.length > 0 ? own : rows;
+  return {
+    amount: used.reduce((s, r) => s + r.settledAmount, 0n),
+    amountTimesDaysLate: used.reduce((s, r) => s + r.amountTimesDaysLate, 0n),
+    settlements: used.reduce((s, r) => s + r.settlements, 0),
+    lateSettlements: used.reduce((s, r) => s + r.lateSettlements, 0),
+    maxDaysLate: used.reduce((m, r) => Math.max(m, r.maxDaysLate), 0),
+  };
+}
+
+/** Weighted days beyond terms of the settlements in [from, to]; undefined when nothing was settled. */
+export async function weightedDaysLate(
+  store: LedgerReads,
+  buyerId: string,
+  currency: string | undefined,
+  from: BusinessDate,
+  to: BusinessDate,
+): Promise<number | undefined> {
+  const s = await settledSums(store, buyerId, currency, from, to);
+  return s.amount > 0n ? Number(s.amountTimesDaysLate) / Number(s.amount) : undefined;
+}
+
 /**
  * A buyer's payment behaviour as of a date over the last 3, 6 and 12 months (settlements in its own currency
  * when it has any): the trend shows when the 3-month figures are worse than the 12-month ones.
@@ -25,20 +57,13 @@ export async function buyerBehaviour(
   const next = addDays(asOf, 1);
   const out: BehaviourWindow[] = [];
   for (const months of [3, 6, 12] as const) {
-    const rows = (await store.behaviourSums(addMonths(next, -months), asOf, buyerId)).filter(
-      (r) => r.buyerId === buyerId,
-    );
-    const own = rows.filter((r) => r.currency === currency);
-    const used = own.length > 0 ? own : rows;
-    const amount = used.reduce((s, r) => s + r.settledAmount, 0n);
-    const settlements = used.reduce((s, r) => s + r.settlements, 0);
+    const s = await settledSums(store, buyerId, currency, addMonths(next, -months), asOf);
     out.push({
       months,
-      settlements,
-      weightedDaysBeyondTerms:
-        amount > 0n ? Number(used.reduce((s, r) => s + r.amountTimesDaysLate, 0n)) / Number(amount) : 0,
-      lateShare: settlements > 0 ? used.reduce((s, r) => s + r.lateSettlements, 0) / settlements : 0,
-      longestDelayDays: used.reduce((m, r) => Math.max(m, r.maxDaysLate), 0),
+      settlements: s.settlements,
+      weightedDaysBeyondTerms: s.amount > 0n ? Number(s.amountTimesDaysLate) / Number(s.amount) : 0,
+      lateShare: s.settlements > 0 ? s.lateSettlements / s.settlements : 0,
+      longestDelayDays: s.maxDaysLate,
     });
   }
   return out;

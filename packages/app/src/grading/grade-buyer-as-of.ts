@@ -10,7 +10,8 @@ import {
   gradeBuyer,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
-import { scoreBuyer } from '../scoring/score-buyer';
+import { type BuyerPd, scoreBuyer } from '../scoring/score-buyer';
+import { weightedDaysLate } from './buyer-behaviour';
 import { type CountryRiskTable, countryClass } from './country-risk';
 
 export interface GradeContext {
@@ -19,36 +20,21 @@ export interface GradeContext {
   readonly countries: CountryRiskTable;
 }
 
-/** Weighted days beyond terms of the buyer's settlements in [from, asOf], in its own currency when it has any. */
-async function daysBeyondTerms(
-  store: LedgerReads,
-  buyerId: string,
-  currency: string,
-  from: BusinessDate,
-  asOf: BusinessDate,
-): Promise<number | undefined> {
-  const rows = (await store.behaviourSums(from, asOf, buyerId)).filter((r) => r.buyerId === buyerId);
-  const own = rows.filter((r) => r.currency === currency);
-  const used = own.length > 0 ? own : rows;
-  const amount = used.reduce((s, r) => s + r.settledAmount, 0n);
-  if (amount <= 0n) return undefined;
-  return Number(used.reduce((s, r) => s + r.amountTimesDaysLate, 0n)) / Number(amount);
-}
-
 /** Everything the grade needs about one buyer as of a date, read from the store. */
-export async function gradeInputs(
+async function gradeInputs(
   store: LedgerReads,
   ctx: GradeContext,
   buyerId: string,
   asOf: BusinessDate,
-): Promise<GradeInputs | undefined> {
+  reasons: number,
+): Promise<{ inputs: GradeInputs; financial?: BuyerPd } | undefined> {
   const buyer = await store.getBuyer(buyerId);
   if (buyer === undefined) return undefined;
   const next = addDays(asOf, 1);
   const [financial, d12, d3, items, external] = await Promise.all([
-    scoreBuyer(store, ctx.model, buyerId, asOf, 0),
-    daysBeyondTerms(store, buyerId, buyer.currency, addMonths(next, -12), asOf),
-    daysBeyondTerms(store, buyerId, buyer.currency, addMonths(next, -3), asOf),
+    scoreBuyer(store, ctx.model, buyerId, asOf, reasons),
+    weightedDaysLate(store, buyerId, buyer.currency, addMonths(next, -12), asOf),
+    weightedDaysLate(store, buyerId, buyer.currency, addMonths(next, -3), asOf),
     store.buyerOpenItems(buyerId, asOf),
     store.externalGradesOf(buyerId),
   ]);
@@ -60,7 +46,7 @@ export async function gradeInputs(
     .filter((i) => i.type === 'invoice' && i.open > 0n)
     .reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, asOf)), 0);
   const country = countryClass(ctx.countries, buyer.country);
-  return {
+  const inputs: GradeInputs = {
     ...(financial
       ? { financial: { pd: financial.pd, fiscalYear: financial.fiscalYear, missingInputs: financial.missingInputs } }
       : {}),
@@ -71,15 +57,21 @@ export async function gradeInputs(
     ...(insurer !== undefined ? { insurerGrade: insurer } : {}),
     ...(bureau !== undefined ? { bureauScore: bureau } : {}),
   };
+  return financial ? { inputs, financial } : { inputs };
 }
 
-/** A buyer's risk grade as of a date, with its reasons (core `gradeBuyer`); undefined for an unknown buyer. */
+/**
+ * A buyer's risk grade as of a date, with its reasons (core `gradeBuyer`); undefined for an unknown buyer.
+ * `financial` is the financial PD it started from, with its `reasons` largest model contributions (0: none,
+ * and no explanation is computed).
+ */
 export async function gradeBuyerAsOf(
   store: LedgerReads,
   ctx: GradeContext,
   buyerId: string,
   asOf: BusinessDate,
-): Promise<{ inputs: GradeInputs; grade: Grade } | undefined> {
-  const inputs = await gradeInputs(store, ctx, buyerId, asOf);
-  return inputs === undefined ? undefined : { inputs, grade: gradeBuyer(inputs, ctx.policy) };
+  reasons = 0,
+): Promise<{ inputs: GradeInputs; grade: Grade; financial?: BuyerPd } | undefined> {
+  const r = await gradeInputs(store, ctx, buyerId, asOf, reasons);
+  return r === undefined ? undefined : { ...r, grade: gradeBuyer(r.inputs, ctx.policy) };
 }

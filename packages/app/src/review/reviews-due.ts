@@ -1,4 +1,5 @@
 import { addDays, addMonths, type BusinessDate, type ReviewPlan, reviewPlan } from '@credence/core';
+import { weightedDaysLate } from '../grading/buyer-behaviour';
 import type { LedgerReads } from '../ports';
 
 export interface BuyerReview extends ReviewPlan {
@@ -6,12 +7,6 @@ export interface BuyerReview extends ReviewPlan {
   readonly name: string;
   readonly tier?: 'low' | 'medium' | 'high';
   readonly lastReview?: BusinessDate;
-}
-
-async function lateDays(store: LedgerReads, buyerId: string, from: BusinessDate, to: BusinessDate) {
-  const rows = (await store.behaviourSums(from, to, buyerId)).filter((r) => r.buyerId === buyerId);
-  const amount = rows.reduce((s, r) => s + r.settledAmount, 0n);
-  return amount > 0n ? Number(rows.reduce((s, r) => s + r.amountTimesDaysLate, 0n)) / Number(amount) : undefined;
 }
 
 /**
@@ -27,8 +22,8 @@ export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promis
       store.gradesOf(b.id),
       store.buyerFirstInvoice(b.id),
       store.limitEventsOf(b.id),
-      lateDays(store, b.id, addMonths(next, -12), asOf),
-      lateDays(store, b.id, addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+      weightedDaysLate(store, b.id, undefined, addMonths(next, -12), asOf),
+      weightedDaysLate(store, b.id, undefined, addMonths(next, -24), addDays(addMonths(next, -12), -1)),
     ]);
     const tier = grades.filter((g) => g.asOf <= asOf).at(-1)?.grade.tier;
     const lastReview = events

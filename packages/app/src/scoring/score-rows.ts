@@ -1,4 +1,4 @@
-import { explain, type GbdtModel, ok, type Result, sigmoid } from '@credence/core';
+import { explain, type GbdtModel, ok, pd, type Result, sigmoid } from '@credence/core';
 import type { ImportFailure, RowSource } from '../import/source';
 import { readModelRows } from './model-rows';
 
@@ -19,6 +19,8 @@ export interface Scored {
 
 /** The reasons behind one row's score: exact TreeSHAP contributions, the `top` largest by size. */
 export function topReasons(model: GbdtModel, x: ArrayLike<number>, top: number): { pd: number; reasons: Reason[] } {
+  // No reasons asked (grading every buyer): the score alone, without the explanation's cost.
+  if (top <= 0) return { pd: pd(model, x), reasons: [] };
   const e = explain(model, x);
   const all = [...e.contributions].map((c, k) => ({
     feature: model.features[k] ?? `#${k}`,

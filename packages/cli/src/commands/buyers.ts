@@ -1,4 +1,4 @@
-import { buyerBehaviour, type GradeContext, gradeBuyerAsOf, type Store, scoreBuyer } from '@credence/app';
+import { buyerBehaviour, type GradeContext, gradeBuyerAsOf, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
@@ -55,8 +55,8 @@ export async function runBuyerShow(
     a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0,
   );
   const statements = await store.statementsOf(id);
-  const pd = grading === undefined ? undefined : await scoreBuyer(store, grading.model, id, asOf);
-  const graded = grading === undefined ? undefined : await gradeBuyerAsOf(store, grading, id, asOf);
+  const graded = grading === undefined ? undefined : await gradeBuyerAsOf(store, grading, id, asOf, 3);
+  const pd = graded?.financial;
   const behaviour = await buyerBehaviour(store, id, buyer.currency, asOf);
   if (format === 'json') {
     const financials = financialsJson(statements, asOf);
