@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { type CountryRiskTable, countryRiskTable, type GradeContext } from '@credence/app';
 import {
   type CheckPolicy,
+  type Failure,
   type GradingPolicy,
   type LimitPolicy,
   parseCheckPolicy,
   parseGradingPolicy,
   parseLimitPolicy,
+  type Result,
 } from '@credence/core';
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
@@ -15,22 +17,32 @@ import { openRows } from '../files';
 import { DEFAULT_MODEL, readModelFile } from './model-file';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-export const DEFAULT_POLICY = here('../../config/grading-policy.json');
-export const DEFAULT_COUNTRY_RISK = here('../../config/country-risk/oecd-country-risk-2026-01-30.csv');
 
-export async function readGradingPolicy(path = DEFAULT_POLICY): Promise<GradingPolicy> {
+/**
+ * Reads a JSON configuration file (a policy, the rate tables) and checks it with `parse`; an unreadable or
+ * invalid file is a usage error (exit 2) naming the file and the problem.
+ */
+export async function readJsonConfig<T>(
+  path: string,
+  what: string,
+  parse: (json: unknown) => Result<T>,
+  problem: (f: Failure) => string = (f) => String(f.params.reason),
+): Promise<T> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
   } catch (e) {
-    throw new CliError(
-      `cannot read the grading policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
+    throw new CliError(`cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}`, EXIT.usage);
   }
-  const p = parseGradingPolicy(json);
-  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
+  const p = parse(json);
+  if (!p.ok) throw new CliError(`${path}: ${problem(p.error)}`, EXIT.usage);
   return p.value;
+}
+export const DEFAULT_POLICY = here('../../config/grading-policy.json');
+export const DEFAULT_COUNTRY_RISK = here('../../config/country-risk/oecd-country-risk-2026-01-30.csv');
+
+export async function readGradingPolicy(path = DEFAULT_POLICY): Promise<GradingPolicy> {
+  return readJsonConfig(path, 'grading policy', parseGradingPolicy);
 }
 
 /** The OECD table (columns iso3 and current_classification), the shipped one by default. */
@@ -60,33 +72,11 @@ export async function gradeContext(
 export const DEFAULT_LIMIT_POLICY = here('../../config/limit-policy.json');
 
 export async function readLimitPolicy(path = DEFAULT_LIMIT_POLICY): Promise<LimitPolicy> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(
-      `cannot read the limit policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
-  }
-  const p = parseLimitPolicy(json);
-  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
-  return p.value;
+  return readJsonConfig(path, 'limit policy', parseLimitPolicy);
 }
 
 export const DEFAULT_CHECK_POLICY = here('../../config/check-policy.json');
 
 export async function readCheckPolicy(path = DEFAULT_CHECK_POLICY): Promise<CheckPolicy> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(
-      `cannot read the check policy ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
-  }
-  const p = parseCheckPolicy(json);
-  if (!p.ok) throw new CliError(`${path}: ${String(p.error.params.reason)}`, EXIT.usage);
-  return p.value;
+  return readJsonConfig(path, 'check policy', parseCheckPolicy);
 }

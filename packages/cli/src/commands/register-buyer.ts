@@ -1,9 +1,13 @@
+import { setCreditHold } from '@credence/app';
+import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
-import { type Io, withExistingStore } from '../context';
+import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { gradeContext } from './grading-config';
 import { emit } from './register-report';
+
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
 
 export function registerBuyerCommands(program: Command, io: Io, state: { exitCode: number }): void {
   const buyer = program.command('buyer').description('buyers (customers, debtors)');
@@ -30,4 +34,27 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
         ),
       ),
     );
+  for (const [name, hold] of [
+    ['hold', true],
+    ['release', false],
+  ] as const)
+    buyer
+      .command(name)
+      .description(hold ? 'put a buyer on credit hold (no shipping on credit)' : 'release a credit hold')
+      .argument('<id>', 'buyer id')
+      .requiredOption('--reason <text>', 'why')
+      .requiredOption('--by <name>', 'who decides')
+      .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+      .action(async (id: string, o) => {
+        const r = await withStore(o, io, async (s): Promise<Out> => {
+          const e = await setCreditHold(s, { buyerId: id, hold, reason: o.reason, by: o.by }, io.clock.today());
+          return e.ok
+            ? {
+                ok: true,
+                text: `${id}: ${hold ? 'on credit hold' : 'released'} (${e.value.recordedOn}, ${e.value.by}: ${e.value.reason})`,
+              }
+            : e;
+        });
+        emit(io, state, r);
+      });
 }

@@ -1,4 +1,4 @@
-import { checkOrder, importOrders, setCreditHold } from '@credence/app';
+import { checkOrder, importOrders } from '@credence/app';
 import { type Failure, parseMoney } from '@credence/core';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
@@ -96,31 +96,6 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
       });
       emit(io, state, r);
     });
-
-  for (const [name, hold] of [
-    ['hold', true],
-    ['release', false],
-  ] as const)
-    program.commands
-      .find((c) => c.name() === 'buyer')
-      ?.command(name)
-      .description(hold ? 'put a buyer on credit hold (no shipping on credit)' : 'release a credit hold')
-      .argument('<id>', 'buyer id')
-      .requiredOption('--reason <text>', 'why')
-      .requiredOption('--by <name>', 'who decides')
-      .option(...db)
-      .action(async (id: string, o) => {
-        const r = await withStore(o, io, async (s): Promise<Out> => {
-          const e = await setCreditHold(s, { buyerId: id, hold, reason: o.reason, by: o.by }, io.clock.today());
-          return e.ok
-            ? {
-                ok: true,
-                text: `${id}: ${hold ? 'on credit hold' : 'released'} (${e.value.recordedOn}, ${e.value.by}: ${e.value.reason})`,
-              }
-            : e;
-        });
-        emit(io, state, r);
-      });
 
   program
     .command('order')

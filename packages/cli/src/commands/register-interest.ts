@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   type BusinessDate,
@@ -18,24 +17,13 @@ import { CliError, type Io } from '../context';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
+import { readJsonConfig } from './grading-config';
 
 const DEFAULT_RATES = fileURLToPath(new URL('../../config/reference-rates.json', import.meta.url));
 const REGIMES: readonly Regime[] = ['eu', 'uk', 'de-b2b', 'de-consumer', 'fr', 'cn', 'contract'];
 
-async function readRates(path = DEFAULT_RATES): Promise<RateTables> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(
-      `cannot read the reference rates ${path}: ${e instanceof Error ? e.message : String(e)}`,
-      EXIT.usage,
-    );
-  }
-  const t = parseRateTables(json);
-  if (!t.ok) throw new CliError(`${path}: bad rate at ${String(t.error.params.field)}`, EXIT.usage);
-  return t.value;
-}
+const readRates = (path = DEFAULT_RATES): Promise<RateTables> =>
+  readJsonConfig(path, 'reference rates', parseRateTables, (f) => `bad rate at ${String(f.params.field)}`);
 
 const asRegime = (v: string): Regime => {
   if ((REGIMES as readonly string[]).includes(v)) return v as Regime;

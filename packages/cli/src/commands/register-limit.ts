@@ -1,4 +1,4 @@
-import { answerLimitRequest, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
+import { answerLimitRequest, type LimitInput, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
 import {
   type BusinessDate,
   type CurrencyCode,
@@ -23,6 +23,19 @@ function amountIn(text: string, currency: CurrencyCode): bigint {
     throw new CliError(`"${text}" is not an amount of zero or more in ${currency}`, EXIT.usage);
   return m.value.amount;
 }
+
+/** The options `limit request` and `limit set` share, as a use-case input. */
+const limitInput = (
+  o: { buyer: string; amount: string; currency: CurrencyCode; from?: BusinessDate; by: string; reason: string },
+  today: BusinessDate,
+): LimitInput => ({
+  buyerId: o.buyer,
+  amount: amountIn(o.amount, o.currency),
+  currency: o.currency,
+  validFrom: o.from ?? today,
+  by: o.by,
+  reason: o.reason,
+});
 
 const eventLine = (e: LimitEvent) =>
   `#${e.id} ${e.recordedOn} ${e.kind.padEnd(9)} ${e.currency} ${dec(e.amount, e.currency).padStart(14)} from ${e.validFrom}` +
@@ -86,16 +99,8 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .option(...db)
     .action(async (o) => {
       const today = io.clock.today();
-      const amount = amountIn(o.amount, o.currency);
+      const x = limitInput(o, today);
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const x = {
-          buyerId: o.buyer,
-          amount,
-          currency: o.currency,
-          validFrom: o.from ?? today,
-          by: o.by,
-          reason: o.reason,
-        };
         const e = await requestLimit(s, x, today);
         return e.ok ? { ok: true, text: `Limit request #${e.value.id} recorded: ${eventLine(e.value)}` } : e;
       });
@@ -150,16 +155,8 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .option(...db)
     .action(async (o) => {
       const today = io.clock.today();
-      const amount = amountIn(o.amount, o.currency);
+      const x = limitInput(o, today);
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const x = {
-          buyerId: o.buyer,
-          amount,
-          currency: o.currency,
-          validFrom: o.from ?? today,
-          by: o.by,
-          reason: o.reason,
-        };
         const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today);
         return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
       });
