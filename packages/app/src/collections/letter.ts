@@ -1,0 +1,79 @@
+import type { BusinessDate, CurrencyCode, DunningChannel, DunningTone } from '@credence/core';
+
+/** Languages a letter can be written in (one template file each: packages/cli/templates/letters/<lang>.json). */
+export type LetterLanguage = 'en' | 'zh-CN' | 'zh-TW' | 'de' | 'fr';
+
+/** The creditor, from the company's settings (company.json). */
+export interface Creditor {
+  readonly name: string;
+  /** Postal address, one line per entry. */
+  readonly address: readonly string[];
+  readonly legalId?: string;
+  readonly bankAccount: {
+    readonly bankName: string;
+    readonly accountName: string;
+    readonly iban?: string;
+    readonly accountNumber?: string;
+    readonly swift?: string;
+  };
+  readonly contact: { readonly name: string; readonly email: string; readonly phone?: string };
+}
+
+export interface Debtor {
+  readonly id: string;
+  readonly name: string;
+  readonly address: readonly string[];
+  readonly email?: string;
+  readonly legalId?: string;
+}
+
+/** One document in a letter. Amounts are decimal strings in the line's currency ("1234.50"). */
+export interface LetterLine {
+  readonly number: string;
+  readonly currency: CurrencyCode;
+  readonly outstanding: string;
+  readonly dueDate: BusinessDate;
+  /** Days after the due date on the letter's date; negative before it (a pre-due reminder). */
+  readonly daysOverdue: number;
+  readonly interest: string;
+  readonly compensation: string;
+}
+
+/** Sums per currency: outstanding + interest + compensation + fee = total. */
+export interface LetterTotal {
+  readonly currency: CurrencyCode;
+  readonly outstanding: string;
+  readonly interest: string;
+  readonly compensation: string;
+  readonly fee: string;
+  readonly total: string;
+}
+
+/**
+ * The legal basis of the interest: a statute regime (the template has a clause per regime) or a
+ * contractual rate ("contract", with the rate as agreed, e.g. "12%/year"), or "none" (no interest claimed).
+ */
+export interface InterestBasis {
+  readonly regime: 'eu' | 'uk' | 'de-b2b' | 'de-consumer' | 'fr' | 'cn' | 'contract' | 'none';
+  readonly contractRate?: string;
+}
+
+/** Everything a letter states; templates turn it into words (renderers in packages/cli/src/letters). */
+export interface Letter {
+  /** The letter's id, also the payment reference the debtor is asked to quote. */
+  readonly id: string;
+  readonly date: BusinessDate;
+  readonly language: LetterLanguage;
+  readonly levelId: string;
+  readonly tone: DunningTone;
+  readonly channel: DunningChannel;
+  readonly creditor: Creditor;
+  readonly debtor: Debtor;
+  readonly lines: readonly LetterLine[];
+  readonly totals: readonly LetterTotal[];
+  readonly interestBasis: InterestBasis;
+  /** The final payment deadline this letter sets. */
+  readonly deadline: BusinessDate;
+  /** What happens if it stays unpaid: the channel of the next level of the ladder, or "none" at the last. */
+  readonly nextStep: DunningChannel | 'none';
+}
