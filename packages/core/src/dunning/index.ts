@@ -1,2 +1,3 @@
 export * from './level';
 export * from './policy';
+export * from './run-plan';

@@ -30,3 +30,23 @@ export function levelDue(
 /** A letter's payment deadline: its date plus the level's deadline days. */
 export const deadlineOf = (level: DunningLevel, sentOn: BusinessDate): BusinessDate =>
   addDays(sentOn, level.deadlineDays);
+
+/**
+ * The level for an item whose promise or payment plan has just broken: escalated at once, without waiting
+ * for the last letter's deadline, to the later of the level its days overdue have reached and the level after
+ * its last letter. Undefined when the item is not yet due for any level or already had the ladder's last.
+ */
+export function escalatedLevel(
+  ladder: readonly DunningLevel[],
+  dueDate: BusinessDate,
+  asOf: BusinessDate,
+  last?: LastLetter,
+): DunningLevel | undefined {
+  let reached = -1;
+  ladder.forEach((l, i) => {
+    if (addDays(dueDate, l.offsetDays) <= asOf) reached = i;
+  });
+  if (reached < 0) return undefined;
+  const after = last === undefined ? 0 : ladder.findIndex((l) => l.id === last.levelId) + 1;
+  return ladder[Math.max(reached, after)];
+}

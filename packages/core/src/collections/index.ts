@@ -1,0 +1,3 @@
+export * from './commitments';
+export * from './events';
+export * from './state';

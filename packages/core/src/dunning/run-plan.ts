@@ -1,0 +1,120 @@
+import { type BusinessDate, daysBetween } from '../calendar';
+import type { CurrencyCode } from '../money/currency';
+import { parseMoney } from '../money/money';
+import { escalatedLevel, type LastLetter, levelDue } from './level';
+import { type DunningChannel, type DunningLevel, type DunningPolicy, ladderFor } from './policy';
+
+/** An invoice open on the run's date. */
+export interface DunnableItem {
+  readonly number: string;
+  readonly buyerId: string;
+  readonly currency: CurrencyCode;
+  readonly dueDate: BusinessDate;
+  readonly open: bigint;
+}
+
+export interface BuyerProfile {
+  readonly id: string;
+  readonly country: string;
+  readonly tier?: 'low' | 'medium' | 'high';
+  readonly group?: string;
+}
+
+export type SkipReason = 'disputed' | 'promised' | 'plan' | 'paused' | 'below_minimum';
+
+export interface DunningInput {
+  readonly asOf: BusinessDate;
+  readonly policy: DunningPolicy;
+  readonly buyers: ReadonlyMap<string, BuyerProfile>;
+  readonly items: readonly DunnableItem[];
+  /** The last letter each document was in. */
+  readonly lastLetters: ReadonlyMap<string, LastLetter>;
+  /** Documents held out of dunning: an open dispute, a valid promise, an active plan. */
+  readonly excluded: ReadonlyMap<string, 'disputed' | 'promised' | 'plan'>;
+  readonly pausedBuyers: ReadonlySet<string>;
+  /** Documents whose promise or plan broke in this run: escalated at once (`escalatedLevel`). */
+  readonly escalate: ReadonlySet<string>;
+}
+
+export interface PlannedItem extends DunnableItem {
+  readonly daysOverdue: number;
+}
+
+/** One letter: a buyer, a level, all the buyer's items that reached it. */
+export interface PlannedLetter {
+  readonly buyerId: string;
+  readonly level: DunningLevel;
+  /** The channel of the next level on the buyer's ladder, or "none" after the last. */
+  readonly nextStep: DunningChannel | 'none';
+  readonly items: readonly PlannedItem[];
+}
+
+export interface DunningPlan {
+  readonly letters: readonly PlannedLetter[];
+  /** Items that would have had a letter but are held out, with why. */
+  readonly skipped: readonly { readonly number: string; readonly buyerId: string; readonly reason: SkipReason }[];
+}
+
+const byDueThenNumber = (a: PlannedItem, b: PlannedItem) =>
+  a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+
+/**
+ * The day's dunning (docs/domain/dunning.md): for each item the level due (`levelDue`, or `escalatedLevel`
+ * after a broken promise or plan), held out when disputed, promised, in a plan or its buyer paused; a buyer
+ * whose items due for a letter sum, per currency, below the policy's minimum gets none in that currency;
+ * one letter per buyer and level.
+ */
+export function planDunning(input: DunningInput): DunningPlan {
+  const { asOf, policy } = input;
+  const skipped: { number: string; buyerId: string; reason: SkipReason }[] = [];
+  const due: { item: PlannedItem; level: DunningLevel; ladder: readonly DunningLevel[] }[] = [];
+  for (const item of input.items) {
+    const buyer = input.buyers.get(item.buyerId);
+    if (buyer === undefined || item.open <= 0n) continue;
+    const ladder = ladderFor(policy, buyer);
+    const last = input.lastLetters.get(item.number);
+    const level = input.escalate.has(item.number)
+      ? escalatedLevel(ladder, item.dueDate, asOf, last)
+      : levelDue(ladder, item.dueDate, asOf, last);
+    if (level === undefined) continue;
+    const held = input.excluded.get(item.number) ?? (input.pausedBuyers.has(item.buyerId) ? 'paused' : undefined);
+    if (held !== undefined) {
+      skipped.push({ number: item.number, buyerId: item.buyerId, reason: held });
+      continue;
+    }
+    due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf) }, level, ladder });
+  }
+  const sums = new Map<string, bigint>();
+  const key = (buyerId: string, currency: string) => `${buyerId}\u0000${currency}`;
+  for (const { item } of due)
+    sums.set(key(item.buyerId, item.currency), (sums.get(key(item.buyerId, item.currency)) ?? 0n) + item.open);
+  const letters = new Map<
+    string,
+    { buyerId: string; level: DunningLevel; ladder: readonly DunningLevel[]; items: PlannedItem[] }
+  >();
+  for (const d of due) {
+    const minimum = parseMoney(policy.minimumOverdue, d.item.currency);
+    const floor = minimum.ok ? minimum.value.amount : 0n;
+    if ((sums.get(key(d.item.buyerId, d.item.currency)) ?? 0n) < floor) {
+      skipped.push({ number: d.item.number, buyerId: d.item.buyerId, reason: 'below_minimum' });
+      continue;
+    }
+    const k = key(d.item.buyerId, d.level.id);
+    const letter = letters.get(k) ?? { buyerId: d.item.buyerId, level: d.level, ladder: d.ladder, items: [] };
+    letter.items.push(d.item);
+    letters.set(k, letter);
+  }
+  const planned = [...letters.values()]
+    .map(({ ladder, ...l }) => {
+      const next = ladder[ladder.findIndex((x) => x.id === l.level.id) + 1];
+      return {
+        ...l,
+        nextStep: next?.channel ?? ('none' as const),
+        items: l.items.sort(byDueThenNumber),
+        rank: ladder.indexOf(l.level),
+      };
+    })
+    .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.rank - b.rank))
+    .map(({ rank: _, ...l }) => l);
+  return { letters: planned, skipped };
+}
