@@ -17,6 +17,7 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
+import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -73,7 +74,7 @@ export interface DocumentMismatch {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads {
+export interface LedgerReads extends CollectionsReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -118,7 +119,7 @@ export interface LedgerReads {
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads {
+export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;

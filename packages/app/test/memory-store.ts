@@ -36,6 +36,13 @@ import type {
   Stored,
   WriteOff,
 } from '../src/ports';
+import {
+  type CollectionsMem,
+  collectionsReads,
+  collectionsWrites,
+  copyCollections,
+  emptyCollections,
+} from './memory-collections';
 
 interface State {
   buyers: Map<string, Buyer>;
@@ -52,6 +59,7 @@ interface State {
   reversals: Map<string, Stored<Reversal>>;
   fxRates: Map<string, FxRate>;
   keys: Set<string>;
+  collections: CollectionsMem;
 }
 
 const copy = (s: State): State => ({
@@ -69,6 +77,7 @@ const copy = (s: State): State => ({
   reversals: new Map(s.reversals),
   fxRates: new Map(s.fxRates),
   keys: new Set(s.keys),
+  collections: copyCollections(s.collections),
 });
 
 const externalKey = (g: { buyerId: string; date: string; source: string }) => `${g.buyerId}|${g.date}|${g.source}`;
@@ -86,6 +95,10 @@ function reads(s: () => State): LedgerReads {
   const docs = () => [...s().documents.values()];
   const items = (asOf: BusinessDate) => openItemsAsOf(docs(), s().allocations, asOf);
   return {
+    ...collectionsReads(
+      () => s().collections,
+      () => s(),
+    ),
     getBuyer: async (id) => s().buyers.get(id),
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
@@ -229,6 +242,7 @@ function writes(s: () => State): LedgerWrites {
   };
   return {
     ...reads(s),
+    ...collectionsWrites(() => s().collections),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -323,6 +337,7 @@ export class MemoryStore implements Store {
     reversals: new Map(),
     fxRates: new Map(),
     keys: new Set(),
+    collections: emptyCollections(),
   };
   /** How many transactions committed (tests check that rejected imports commit nothing). */
   commits = 0;
@@ -351,6 +366,15 @@ export class MemoryStore implements Store {
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   fxRates = () => this.view.fxRates();
   counts = () => this.view.counts();
+  dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
+  documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
+  collectionEvents = (buyerId?: string) => this.view.collectionEvents(buyerId);
+  lastLetters = () => this.view.lastLetters();
+  findLetters = (ids: readonly string[]) => this.view.findLetters(ids);
+  lettersOf = (buyerId: string) => this.view.lettersOf(buyerId);
+  outboxEntries = (st: Parameters<LedgerReads['outboxEntries']>[0]) => this.view.outboxEntries(st);
+  deliveriesOf = (buyerId: string) => this.view.deliveriesOf(buyerId);
+  paymentsOf = (buyerId: string) => this.view.paymentsOf(buyerId);
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

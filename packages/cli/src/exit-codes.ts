@@ -57,6 +57,7 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_after_due: (p) => `${str(p, 'value')} is not after the due date`,
   compensation_currency: (p) => `this regime's fixed compensation is in ${str(p, 'b')}, the invoice in ${str(p, 'a')}`,
   already_on_hold: (p) => `${str(p, 'id')} is already on credit hold`,
+  rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };
 

@@ -231,6 +231,96 @@ const m008: Migration = {
   },
 };
 
+/**
+ * Collections: buyers' letter address and interest terms; collection events (disputes, promises, plans,
+ * pauses, notes), dunning letters with their items, the outbox and every delivery attempt.
+ */
+const m009: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('buyers')
+      .addColumn('address', 'text')
+      .addColumn('interest_regime', 'text')
+      .addColumn('interest_rate', 'text')
+      .execute();
+    await db.schema
+      .createTable('collection_events')
+      .addColumn('seq', 'bigserial', (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('date', 'date', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('ref_id', 'text')
+      .addColumn('by', 'text', (c) => c.notNull())
+      .addColumn('payload', 'jsonb', (c) => c.notNull())
+      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema
+      .createIndex('collection_events_buyer')
+      .on('collection_events')
+      .columns(['buyer_id', 'seq'])
+      .execute();
+    // An event about a thing (a promise broken, a dispute resolved) happens once.
+    await db.schema
+      .createIndex('collection_events_once')
+      .on('collection_events')
+      .columns(['kind', 'ref_id'])
+      .unique()
+      .where(sql.ref('ref_id'), 'is not', null)
+      .execute();
+    await db.schema
+      .createTable('dunning_letters')
+      .addColumn('id', KEY, (c) => c.primaryKey())
+      .addColumn('buyer_id', KEY, (c) => c.notNull())
+      .addColumn('as_of', 'date', (c) => c.notNull())
+      .addColumn('level_id', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('language', 'text', (c) => c.notNull())
+      .addColumn('deadline', 'date', (c) => c.notNull())
+      .addColumn('policy_id', 'text', (c) => c.notNull())
+      .addColumn('letter', 'jsonb', (c) => c.notNull())
+      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .addUniqueConstraint('dunning_letters_once', ['buyer_id', 'level_id', 'as_of'])
+      .execute();
+    await db.schema
+      .createTable('dunning_letter_items')
+      .addColumn('letter_id', KEY, (c) => c.notNull().references('dunning_letters.id'))
+      .addColumn('document_number', KEY, (c) => c.notNull())
+      .addColumn('as_of', 'date', (c) => c.notNull())
+      .addColumn('level_id', 'text', (c) => c.notNull())
+      .addColumn('deadline', 'date', (c) => c.notNull())
+      .addPrimaryKeyConstraint('dunning_letter_items_pk', ['letter_id', 'document_number'])
+      .execute();
+    await db.schema
+      .createIndex('dunning_letter_items_document')
+      .on('dunning_letter_items')
+      .columns(['document_number', 'as_of'])
+      .execute();
+    await db.schema
+      .createTable('outbox')
+      .addColumn('id', KEY, (c) => c.primaryKey())
+      .addColumn('letter_id', KEY, (c) => c.notNull().references('dunning_letters.id'))
+      .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('email', 'print', 'case_file')`))
+      .addColumn('recipient', 'text')
+      .addColumn('status', 'text', (c) =>
+        c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'written', 'failed')`),
+      )
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('outbox_status').on('outbox').columns(['status', 'id']).execute();
+    await db.schema
+      .createTable('deliveries')
+      .addColumn('id', 'bigserial', (c) => c.primaryKey())
+      .addColumn('outbox_id', KEY, (c) => c.notNull().references('outbox.id'))
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('detail', 'text', (c) => c.notNull())
+      .addColumn('attempted_on', 'date', (c) => c.notNull())
+      .addColumn('attempted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+      .execute();
+    await db.schema.createIndex('deliveries_outbox').on('deliveries').columns(['outbox_id', 'id']).execute();
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -266,6 +356,7 @@ export const migrations: MigrationProvider = {
       '006_limit_events': m006,
       '007_orders_and_holds': m007,
       '008_external_grades': m008,
+      '009_collections': m009,
     };
   },
 };

@@ -13,6 +13,10 @@ export interface BuyersTable {
   email: string | null;
   sales_owner: string | null;
   collector: string | null;
+  /** Migration 009. */
+  address: string | null;
+  interest_regime: string | null;
+  interest_rate: string | null;
 }
 
 export interface DocumentsTable {
@@ -161,7 +165,17 @@ export interface ExternalGradesTable {
   value: number;
 }
 
+/** Collections (migration 009): read and written with raw SQL in repos/letters.ts and repos/collection-events.ts. */
+interface RawTable {
+  [column: string]: unknown;
+}
+
 export interface Database {
+  collection_events: RawTable;
+  dunning_letters: RawTable;
+  dunning_letter_items: RawTable;
+  outbox: RawTable;
+  deliveries: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -178,6 +192,11 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'deliveries',
+  'outbox',
+  'dunning_letter_items',
+  'dunning_letters',
+  'collection_events',
   'allocations',
   'reversals',
   'write_offs',

@@ -5,16 +5,27 @@ import type { Conn, Engine } from './engine/types';
 import { agingCells } from './reads/aging';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
+import { documentReductions, dunnableItems, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
+import {
+  deliveriesOf,
+  findLetters,
+  insertLetters,
+  lastLetters,
+  lettersOf,
+  outboxEntries,
+  recordDelivery,
+} from './repos/letters';
 import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from './repos/limits';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
@@ -59,6 +70,15 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     fxRates: () => fxRates(db),
     counts: () => counts(db),
+    dunnableItems: (asOf, dueBy) => dunnableItems(db, asOf, dueBy),
+    documentReductions: (numbers, asOf) => documentReductions(db, numbers, asOf),
+    collectionEvents: (buyerId) => collectionEvents(db, buyerId),
+    lastLetters: () => lastLetters(db),
+    findLetters: (ids) => findLetters(db, ids),
+    lettersOf: (buyerId) => lettersOf(db, buyerId),
+    outboxEntries: (statuses) => outboxEntries(db, statuses),
+    deliveriesOf: (buyerId) => deliveriesOf(db, buyerId),
+    paymentsOf: (buyerId) => paymentsOf(db, buyerId),
   };
 }
 
@@ -113,6 +133,9 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     storedHashes: (kind, keys) => storedHashes(conn, kind, keys),
     unknownBuyers: (ids) => unknownBuyers(conn, ids),
     documentMismatches: (refs) => documentMismatches(conn, refs),
+    appendCollectionEvents: (events) => appendCollectionEvents(db, events),
+    insertLetters: (letters) => insertLetters(db, letters),
+    recordDelivery: (d) => recordDelivery(db, d),
   };
 }
 

@@ -1,1 +1,2 @@
 export * from './letter';
+export * from './ports';

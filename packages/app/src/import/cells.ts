@@ -157,7 +157,7 @@ export class Cells {
   }
 
   /** One of `choices` (case-insensitive); empty gives `fallback`. */
-  choice<T extends string>(field: string, choices: readonly T[], fallback: T): T | undefined {
+  choice<T extends string>(field: string, choices: readonly T[], fallback?: T): T | undefined {
     const s = this.text(field);
     if (s === undefined) return fallback;
     if ((choices as readonly string[]).includes(s)) return s as T;

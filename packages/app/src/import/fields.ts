@@ -23,6 +23,9 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('email'),
     opt('sales_owner'),
     opt('collector'),
+    opt('address'),
+    opt('interest_regime'),
+    opt('interest_rate'),
   ],
   invoices: [
     req('document_number'),

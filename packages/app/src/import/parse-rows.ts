@@ -15,6 +15,10 @@ import {
 import type { Cells } from './cells';
 import { lineColumn } from './fields';
 
+const INTEREST_REGIMES = ['eu', 'uk', 'de-b2b', 'de-consumer', 'fr', 'cn', 'contract', 'none'] as const;
+/** An agreed late-payment rate: `12%/year` or `0.05%/day`. */
+const RATE = /^\d+(\.\d+)?%\/(day|year)$/;
+
 /** Drops undefined members so the result fits `exactOptionalPropertyTypes` and hashes canonically. */
 function defined<T extends object>(o: T): T {
   const out: Partial<T> = {};
@@ -36,7 +40,14 @@ export function parseBuyer(c: Cells): Buyer | undefined {
     email: c.text('email'),
     salesOwner: c.text('sales_owner'),
     collector: c.text('collector'),
+    address: c.text('address'),
+    interestRegime: c.choice('interest_regime', INTEREST_REGIMES, undefined),
+    interestRate: c.text('interest_rate'),
   };
+  if (b.interestRate !== undefined && !RATE.test(b.interestRate))
+    c.error('interest_rate', 'invalid_rate', { reason: 'rate_format' });
+  if (b.interestRegime === 'contract' && b.interestRate === undefined)
+    c.error('interest_rate', 'missing_field', { field: 'interest_rate' });
   if (b.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(b.email))
     c.error('email', 'invalid_field', { reason: 'email' });
   return c.ok ? (defined(b) as Buyer) : undefined;

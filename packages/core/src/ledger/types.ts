@@ -15,6 +15,12 @@ export interface Buyer {
   readonly email?: string;
   readonly salesOwner?: string;
   readonly collector?: string;
+  /** Postal address for letters; lines separated by "\n" or " | ". */
+  readonly address?: string;
+  /** Late-payment interest claimed from this buyer: a statute regime or `contract` (then `interestRate`), or `none`. */
+  readonly interestRegime?: string;
+  /** The agreed rate for `contract`, e.g. "12%/year" or "0.05%/day". */
+  readonly interestRate?: string;
 }
 
 export type DocumentType = 'invoice' | 'credit_note';

@@ -16,6 +16,9 @@ const toRow = (b: Buyer): BuyersTable => ({
   email: b.email ?? null,
   sales_owner: b.salesOwner ?? null,
   collector: b.collector ?? null,
+  address: b.address ?? null,
+  interest_regime: b.interestRegime ?? null,
+  interest_rate: b.interestRate ?? null,
 });
 
 export const toBuyer = (r: BuyersTable): Buyer => ({
@@ -31,6 +34,9 @@ export const toBuyer = (r: BuyersTable): Buyer => ({
   ...opt('email', r.email),
   ...opt('salesOwner', r.sales_owner),
   ...opt('collector', r.collector),
+  ...opt('address', r.address),
+  ...opt('interestRegime', r.interest_regime),
+  ...opt('interestRate', r.interest_rate),
 });
 
 /** Buyers are master data, not ledger entries: the latest import wins. */
@@ -52,6 +58,9 @@ export async function upsertBuyers(db: Kysely<Database>, rows: readonly Buyer[])
           email: sql`excluded.email`,
           sales_owner: sql`excluded.sales_owner`,
           collector: sql`excluded.collector`,
+          address: sql`excluded.address`,
+          interest_regime: sql`excluded.interest_regime`,
+          interest_rate: sql`excluded.interest_rate`,
         }),
       )
       .execute();

@@ -1,0 +1,73 @@
+import type { BusinessDate, CollectionEvent, DunnableItem, Payment } from '@credence/core';
+import type { Letter } from './letter';
+
+/** One thing to deliver for a letter: an e-mail, a PDF to print and post, a case file for the agency. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly letterId: string;
+  readonly kind: 'email' | 'print' | 'case_file';
+  readonly recipient?: string;
+  readonly status: 'pending' | 'sent' | 'written' | 'failed';
+  readonly attempts: number;
+}
+
+/** A letter as the run recorded it (the data it states) with what is to be delivered. */
+export interface RecordedLetter {
+  readonly letter: Letter;
+  readonly policyId: string;
+  readonly outbox: readonly OutboxEntry[];
+}
+
+/** One delivery attempt and its outcome (every attempt is kept). */
+export interface Delivery {
+  readonly outboxId: string;
+  readonly status: 'sent' | 'written' | 'failed';
+  readonly channel: string;
+  readonly detail: string;
+  readonly date: BusinessDate;
+}
+
+export interface LastLetterRow {
+  readonly number: string;
+  readonly levelId: string;
+  readonly asOf: BusinessDate;
+  readonly deadline: BusinessDate;
+}
+
+export interface RecordedEvent {
+  readonly seq: number;
+  readonly event: CollectionEvent;
+}
+
+export interface CollectionsReads {
+  /** Invoices with a positive balance as of the date and due on or before `dueBy`, with the open balance. */
+  dunnableItems(asOf: BusinessDate, dueBy: BusinessDate): Promise<DunnableItem[]>;
+  /** What reduced these documents' balances (payments, credit notes, write-offs, net of reversals), dated ≤ asOf. */
+  documentReductions(
+    numbers: readonly string[],
+    asOf: BusinessDate,
+  ): Promise<{ number: string; date: BusinessDate; amount: bigint }[]>;
+  /** Collection events in recording order; of one buyer, or all. */
+  collectionEvents(buyerId?: string): Promise<RecordedEvent[]>;
+  /** Each document's most recent letter. */
+  lastLetters(): Promise<LastLetterRow[]>;
+  /** Letters by id (with their outbox). */
+  findLetters(ids: readonly string[]): Promise<RecordedLetter[]>;
+  /** A buyer's letters, oldest first. */
+  lettersOf(buyerId: string): Promise<RecordedLetter[]>;
+  /** Outbox entries in these states, by id. */
+  outboxEntries(statuses: readonly OutboxEntry['status'][]): Promise<OutboxEntry[]>;
+  /** Delivery attempts of a buyer's letters, in order. */
+  deliveriesOf(buyerId: string): Promise<(Delivery & { letterId: string })[]>;
+  /** A buyer's payments, by date. */
+  paymentsOf(buyerId: string): Promise<Payment[]>;
+}
+
+export interface CollectionsWrites {
+  /** Appends events; an event about the same thing twice (kind + id) is refused by the store. */
+  appendCollectionEvents(events: readonly CollectionEvent[]): Promise<void>;
+  /** Records letters with their items and outbox entries (all pending). */
+  insertLetters(letters: readonly RecordedLetter[]): Promise<void>;
+  /** Appends a delivery attempt and moves its outbox entry to the outcome's status. */
+  recordDelivery(delivery: Delivery): Promise<void>;
+}

@@ -1,0 +1,137 @@
+import {
+  type Allocation,
+  type BusinessDate,
+  type CollectionEvent,
+  type DunnableItem,
+  type LedgerDocument,
+  openItemsAsOf,
+  type Payment,
+} from '@credence/core';
+import type {
+  CollectionsReads,
+  CollectionsWrites,
+  Delivery,
+  OutboxEntry,
+  RecordedLetter,
+} from '../src/collections/ports';
+
+/** The collections part of the in-memory store. */
+export interface CollectionsMem {
+  events: CollectionEvent[];
+  letters: RecordedLetter[];
+  outbox: Map<string, OutboxEntry>;
+  deliveries: Delivery[];
+}
+
+export const emptyCollections = (): CollectionsMem => ({ events: [], letters: [], outbox: new Map(), deliveries: [] });
+
+export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
+  events: [...c.events],
+  letters: [...c.letters],
+  outbox: new Map(c.outbox),
+  deliveries: [...c.deliveries],
+});
+
+interface Ledger {
+  documents: Map<string, LedgerDocument>;
+  allocations: Allocation[];
+  payments: Map<string, Payment>;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): CollectionsReads {
+  const withOutbox = (r: RecordedLetter): RecordedLetter => ({
+    ...r,
+    outbox: [...s().outbox.values()].filter((o) => o.letterId === r.letter.id).sort(byId),
+  });
+  return {
+    dunnableItems: async (asOf, dueBy) =>
+      openItemsAsOf([...l().documents.values()], l().allocations, asOf)
+        .filter((i) => i.type === 'invoice' && i.open > 0n && i.dueDate <= dueBy)
+        .map(
+          (i): DunnableItem => ({
+            number: i.number,
+            buyerId: i.buyerId,
+            currency: i.currency,
+            dueDate: i.dueDate,
+            open: i.open,
+          }),
+        ),
+    documentReductions: async (numbers, asOf) => {
+      const sums = new Map<string, { number: string; date: BusinessDate; amount: bigint }>();
+      for (const a of l().allocations) {
+        if (!numbers.includes(a.documentNumber) || a.date > asOf) continue;
+        const k = `${a.documentNumber}|${a.date}`;
+        const cur = sums.get(k) ?? { number: a.documentNumber, date: a.date, amount: 0n };
+        sums.set(k, { ...cur, amount: cur.amount - a.delta });
+      }
+      return [...sums.values()]
+        .filter((r) => r.amount !== 0n)
+        .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.date < b.date ? -1 : 1));
+    },
+    collectionEvents: async (buyerId) =>
+      s()
+        .events.map((event, i) => ({ seq: i + 1, event }))
+        .filter((e) => buyerId === undefined || e.event.buyerId === buyerId),
+    lastLetters: async () => {
+      const last = new Map<string, { number: string; levelId: string; asOf: BusinessDate; deadline: BusinessDate }>();
+      for (const { letter } of s().letters)
+        for (const line of letter.lines) {
+          const cur = last.get(line.number);
+          if (cur === undefined || cur.asOf <= letter.date)
+            last.set(line.number, {
+              number: line.number,
+              levelId: letter.levelId,
+              asOf: letter.date,
+              deadline: letter.deadline,
+            });
+        }
+      return [...last.values()];
+    },
+    findLetters: async (ids) =>
+      s()
+        .letters.filter((r) => ids.includes(r.letter.id))
+        .map(withOutbox),
+    lettersOf: async (buyerId) =>
+      s()
+        .letters.filter((r) => r.letter.debtor.id === buyerId)
+        .map(withOutbox),
+    outboxEntries: async (statuses) => [...s().outbox.values()].filter((o) => statuses.includes(o.status)).sort(byId),
+    deliveriesOf: async (buyerId) =>
+      s().deliveries.flatMap((d) => {
+        const o = s().outbox.get(d.outboxId);
+        const letter = s().letters.find((r) => r.letter.id === o?.letterId);
+        return o && letter?.letter.debtor.id === buyerId ? [{ ...d, letterId: o.letterId }] : [];
+      }),
+    paymentsOf: async (buyerId) =>
+      [...l().payments.values()]
+        .filter((p) => p.buyerId === buyerId)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b))),
+  };
+}
+
+export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
+  return {
+    appendCollectionEvents: async (events) => {
+      for (const e of events) {
+        if ('id' in e && s().events.some((x) => x.kind === e.kind && 'id' in x && x.id === e.id))
+          throw new Error(`duplicate ${e.kind} ${e.id}`);
+        s().events.push(e);
+      }
+    },
+    insertLetters: async (letters) => {
+      for (const r of letters) {
+        if (s().letters.some((x) => x.letter.id === r.letter.id)) throw new Error(`duplicate letter ${r.letter.id}`);
+        s().letters.push({ ...r, outbox: [] });
+        for (const o of r.outbox) s().outbox.set(o.id, o);
+      }
+    },
+    recordDelivery: async (d) => {
+      const o = s().outbox.get(d.outboxId);
+      if (o === undefined) throw new Error(`no outbox entry ${d.outboxId}`);
+      s().deliveries.push(d);
+      s().outbox.set(o.id, { ...o, status: d.status, attempts: o.attempts + 1 });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { BusinessDate, DunnableItem, Payment } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, asDate, chunks, toBig } from '../convert';
+import type { Database } from '../schema';
+import { MAYBE_OPEN, MOVED } from './open-items';
+
+/** Invoices owed as of `asOf` and due by `dueBy` (the dunning run's horizon, before-due reminders included). */
+export async function dunnableItems(
+  db: Kysely<Database>,
+  asOf: BusinessDate,
+  dueBy: BusinessDate,
+): Promise<DunnableItem[]> {
+  const { rows } = await sql<{ number: string; buyer_id: string; currency: string; due_date: string; open: unknown }>`
+    select * from (
+      select d.number, d.buyer_id, d.currency, d.due_date, d.amount + coalesce(m.moved, 0) as open
+      from documents d ${MOVED(asOf)}
+      where d.type = 'invoice' and d.due_date <= ${dueBy}::date and ${MAYBE_OPEN(asOf)}
+    ) o
+    where o.open > 0
+    order by o.buyer_id, o.due_date, o.number`.execute(db);
+  return rows.map((r) => ({
+    number: r.number,
+    buyerId: r.buyer_id,
+    currency: asCurrency(r.currency),
+    dueDate: asDate(r.due_date),
+    open: toBig(r.open),
+  }));
+}
+
+/** Per document and date, the net reduction of its balance (allocation deltas are negative when they reduce). */
+export async function documentReductions(
+  db: Kysely<Database>,
+  numbers: readonly string[],
+  asOf: BusinessDate,
+): Promise<{ number: string; date: BusinessDate; amount: bigint }[]> {
+  const out: { number: string; date: BusinessDate; amount: bigint }[] = [];
+  for (const part of chunks(numbers)) {
+    const { rows } = await sql<{ document_number: string; date: string; amount: unknown }>`
+      select document_number, date, -sum(delta) as amount from allocations
+      where document_number = any(${part}::text[]) and date <= ${asOf}::date
+      group by document_number, date having sum(delta) <> 0
+      order by document_number, date`.execute(db);
+    for (const r of rows) out.push({ number: r.document_number, date: asDate(r.date), amount: toBig(r.amount) });
+  }
+  return out;
+}
+
+export async function paymentsOf(db: Kysely<Database>, buyerId: string): Promise<Payment[]> {
+  const { rows } = await sql<{
+    id: string;
+    buyer_id: string;
+    date: string;
+    amount: unknown;
+    currency: string;
+    document_number: string | null;
+  }>`
+    select id, buyer_id, date, amount, currency, document_number from payments
+    where buyer_id = ${buyerId} order by date, id`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    buyerId: r.buyer_id,
+    date: asDate(r.date),
+    amount: toBig(r.amount),
+    currency: asCurrency(r.currency),
+    ...(r.document_number !== null ? { documentNumber: r.document_number } : {}),
+  }));
+}

@@ -1,0 +1,122 @@
+import type { Delivery, LastLetterRow, Letter, OutboxEntry, RecordedLetter } from '@credence/app';
+import { type Kysely, sql } from 'kysely';
+import { asDate, chunks } from '../convert';
+import type { Database } from '../schema';
+
+export async function insertLetters(db: Kysely<Database>, letters: readonly RecordedLetter[]): Promise<void> {
+  for (const { letter: l, policyId, outbox } of letters) {
+    await sql`insert into dunning_letters (id, buyer_id, as_of, level_id, channel, language, deadline, policy_id, letter)
+              values (${l.id}, ${l.debtor.id}, ${l.date}::date, ${l.levelId}, ${l.channel}, ${l.language},
+                      ${l.deadline}::date, ${policyId}, ${JSON.stringify(l)}::jsonb)`.execute(db);
+    for (const line of l.lines)
+      await sql`insert into dunning_letter_items (letter_id, document_number, as_of, level_id, deadline)
+                values (${l.id}, ${line.number}, ${l.date}::date, ${l.levelId}, ${l.deadline}::date)`.execute(db);
+    for (const o of outbox)
+      await sql`insert into outbox (id, letter_id, kind, recipient, status, attempts)
+                values (${o.id}, ${l.id}, ${o.kind}, ${o.recipient ?? null}, ${o.status}, ${o.attempts})`.execute(db);
+  }
+}
+
+interface OutboxRow {
+  id: string;
+  letter_id: string;
+  kind: OutboxEntry['kind'];
+  recipient: string | null;
+  status: OutboxEntry['status'];
+  attempts: number;
+}
+const toOutbox = (r: OutboxRow): OutboxEntry => ({
+  id: r.id,
+  letterId: r.letter_id,
+  kind: r.kind,
+  ...(r.recipient !== null ? { recipient: r.recipient } : {}),
+  status: r.status,
+  attempts: Number(r.attempts),
+});
+
+async function withOutbox(
+  db: Kysely<Database>,
+  rows: { letter: unknown; policy_id: string; id: string }[],
+): Promise<RecordedLetter[]> {
+  const ids = rows.map((r) => r.id);
+  const { rows: out } = await sql<OutboxRow>`
+    select id, letter_id, kind, recipient, status, attempts from outbox where letter_id = any(${ids}::text[]) order by id`.execute(
+    db,
+  );
+  return rows.map((r) => ({
+    letter: (typeof r.letter === 'string' ? JSON.parse(r.letter) : r.letter) as Letter,
+    policyId: r.policy_id,
+    outbox: out.filter((o) => o.letter_id === r.id).map(toOutbox),
+  }));
+}
+
+export async function findLetters(db: Kysely<Database>, ids: readonly string[]): Promise<RecordedLetter[]> {
+  const found: RecordedLetter[] = [];
+  for (const part of chunks(ids, 1_000)) {
+    const { rows } = await sql<{ id: string; letter: unknown; policy_id: string }>`
+      select id, letter, policy_id from dunning_letters where id = any(${part}::text[]) order by id`.execute(db);
+    found.push(...(await withOutbox(db, rows)));
+  }
+  return found;
+}
+
+export async function lettersOf(db: Kysely<Database>, buyerId: string): Promise<RecordedLetter[]> {
+  const { rows } = await sql<{ id: string; letter: unknown; policy_id: string }>`
+    select id, letter, policy_id from dunning_letters where buyer_id = ${buyerId} order by as_of, recorded_at, id`.execute(
+    db,
+  );
+  return withOutbox(db, rows);
+}
+
+export async function lastLetters(db: Kysely<Database>): Promise<LastLetterRow[]> {
+  const { rows } = await sql<{ document_number: string; level_id: string; as_of: string; deadline: string }>`
+    select distinct on (document_number) document_number, level_id, as_of, deadline
+    from dunning_letter_items order by document_number, as_of desc, deadline desc`.execute(db);
+  return rows.map((r) => ({
+    number: r.document_number,
+    levelId: r.level_id,
+    asOf: asDate(r.as_of),
+    deadline: asDate(r.deadline),
+  }));
+}
+
+export async function outboxEntries(
+  db: Kysely<Database>,
+  statuses: readonly OutboxEntry['status'][],
+): Promise<OutboxEntry[]> {
+  const { rows } = await sql<OutboxRow>`
+    select id, letter_id, kind, recipient, status, attempts from outbox
+    where status = any(${statuses}::text[]) order by id`.execute(db);
+  return rows.map(toOutbox);
+}
+
+export async function recordDelivery(db: Kysely<Database>, d: Delivery): Promise<void> {
+  await sql`insert into deliveries (outbox_id, status, channel, detail, attempted_on)
+            values (${d.outboxId}, ${d.status}, ${d.channel}, ${d.detail}, ${d.date}::date)`.execute(db);
+  await sql`update outbox set status = ${d.status}, attempts = attempts + 1 where id = ${d.outboxId}`.execute(db);
+}
+
+export async function deliveriesOf(
+  db: Kysely<Database>,
+  buyerId: string,
+): Promise<(Delivery & { letterId: string })[]> {
+  const { rows } = await sql<{
+    outbox_id: string;
+    letter_id: string;
+    status: Delivery['status'];
+    channel: string;
+    detail: string;
+    attempted_on: string;
+  }>`
+    select d.outbox_id, o.letter_id, d.status, d.channel, d.detail, d.attempted_on
+    from deliveries d join outbox o on o.id = d.outbox_id join dunning_letters l on l.id = o.letter_id
+    where l.buyer_id = ${buyerId} order by d.id`.execute(db);
+  return rows.map((r) => ({
+    outboxId: r.outbox_id,
+    letterId: r.letter_id,
+    status: r.status,
+    channel: r.channel,
+    detail: r.detail,
+    date: asDate(r.attempted_on),
+  }));
+}
