@@ -24,6 +24,8 @@ export interface InterestCase {
   readonly paid?: BusinessDate;
   /** Required for `contract`; for the others it replaces the statutory rate. */
   readonly rate?: ContractRate;
+  /** False: interest only, no fixed compensation (e.g. an invoice in another currency than the statute's sum). */
+  readonly compensation?: false;
 }
 
 export interface InterestPeriod {
@@ -160,7 +162,7 @@ export function lateInterest(c: InterestCase, tables: RateTables): Result<Intere
   }
   // Amounts are minor units, so this one rounding is to the currency's minor unit.
   const interest = divideRounded(num, 100n * 10n ** BigInt(scale) * 365n, 'half-up');
-  const comp = compensation(c);
+  const comp = c.compensation === false ? ok(0n) : compensation(c);
   if (!comp.ok) return comp;
   return ok({ currency: c.currency, interest, compensation: comp.value, total: interest + comp.value, periods });
 }

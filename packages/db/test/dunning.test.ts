@@ -1,0 +1,215 @@
+import {
+  addPromise,
+  type Company,
+  deliverOutbox,
+  importBuyers,
+  importDocuments,
+  importPayments,
+  type OutboxEntry,
+  openDispute,
+  pauseBuyer,
+  type RowSource,
+  runDunning,
+  type Store,
+} from '@credence/app';
+import { type DunningPolicy, date, parseRateTables, type RateTables } from '@credence/core';
+import { describe, expect, it } from 'vitest';
+import { targets, useTarget } from './harness';
+
+// The dunning scenario of issue 4 on the real stores: pre-due, several overdue levels, one disputed invoice,
+// one promise, one paused buyer, one paid invoice, one balance below the minimum; a second run of the same
+// date; a run killed half-way and restarted.
+const file = (name: string, columns: readonly string[], rows: readonly (readonly string[])[]): RowSource => ({
+  file: name,
+  columns,
+  rows: rows.map((cells, i) => ({
+    row: i + 2,
+    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
+  })),
+});
+const lvl = (id: string, offsetDays: number, channel: string, tone: string, deadlineDays: number) =>
+  ({ id, offsetDays, channel, tone, fee: '0', deadlineDays }) as DunningPolicy['levels'][number];
+const policy: DunningPolicy = {
+  id: 'default',
+  minimumOverdue: '50.00',
+  levels: [
+    lvl('pre_due', -15, 'email', 'reminder', 15),
+    lvl('friendly', 1, 'email', 'reminder', 10),
+    lvl('formal', 15, 'letter', 'warning', 10),
+    lvl('final', 30, 'letter', 'final', 10),
+    lvl('agency', 60, 'agency', 'final', 0),
+    lvl('legal', 90, 'legal', 'final', 0),
+  ],
+  segments: [],
+};
+const company: Company = {
+  name: 'Nordlicht Handels GmbH',
+  address: ['Hafenstraße 12', '20457 Hamburg', 'Germany'],
+  bankAccount: {
+    bankName: 'Hamburger Sparkasse',
+    accountName: 'Nordlicht Handels GmbH',
+    iban: 'DE02200505501015871393',
+  },
+  contact: { name: 'Anna Berg', email: 'credit@nordlicht.example' },
+  language: 'en',
+  interestRegime: 'eu',
+  promiseGraceDays: 3,
+  planGraceDays: 5,
+};
+const ratesParsed = parseRateTables({ ecb: { '2026-H1': '2.15' }, boe: {}, 'de-base': {} });
+if (!ratesParsed.ok) throw new Error('rates');
+const rates: RateTables = ratesParsed.value;
+const asOf = date('2026-03-31');
+
+async function seed(store: Store) {
+  const buyers = [
+    ['B1', 'Alpha Trading Ltd', 'GB', 'EUR', '30', 'en', 'ap@alpha.example', '1 King St | London'],
+    ['B2', '华东贸易有限公司', 'CN', 'EUR', '30', 'zh-CN', 'ap@huadong.example', ''],
+    ['B3', '臺灣精密股份有限公司', 'TW', 'EUR', '30', 'zh-TW', 'ap@tw.example', ''],
+    ['B4', 'Delta SARL', 'FR', 'EUR', '30', 'fr', '', ''],
+    ['B5', 'Epsilon BV', 'NL', 'EUR', '30', 'en', 'ap@epsilon.example', ''],
+  ];
+  const cols = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'language', 'email', 'address'];
+  expect((await importBuyers(store, file('buyers.csv', cols, buyers))).ok).toBe(true);
+  const inv = (n: string, b: string, due: string, amount: string) => [n, b, '2026-01-01', due, amount, 'EUR'];
+  const invoices = [
+    inv('I-PRE', 'B1', '2026-04-15', '800.00'), // 15 days before due: pre_due
+    inv('I-F1', 'B1', '2026-03-25', '300.00'), // 6 days: friendly
+    inv('I-FO', 'B1', '2026-03-10', '1000.00'), // 21 days: formal
+    inv('I-FI', 'B1', '2026-02-20', '450.00'), // 39 days: final
+    inv('I-DIS', 'B1', '2026-03-01', '700.00'), // 30 days, disputed
+    inv('I-PAID', 'B1', '2026-03-01', '900.00'), // paid in full
+    inv('I-PRM', 'B2', '2026-03-01', '2000.00'), // promised
+    inv('I-PSD', 'B3', '2026-02-19', '1500.00'), // buyer paused
+    inv('I-AG', 'B4', '2026-01-15', '5000.00'), // 75 days: agency
+    inv('I-SM', 'B5', '2026-03-01', '20.00'), // below the minimum
+  ];
+  const docCols = ['document_number', 'buyer_id', 'issue_date', 'due_date', 'amount', 'currency'];
+  expect((await importDocuments(store, file('invoices.csv', docCols, invoices))).ok).toBe(true);
+  const payCols = ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'];
+  const payments = [
+    ['P-1', 'B1', '2026-03-20', '900.00', 'EUR', 'I-PAID'],
+    ['P-2', 'B1', '2026-03-20', '200.00', 'EUR', 'I-FO'],
+  ];
+  expect((await importPayments(store, file('payments.csv', payCols, payments))).ok).toBe(true);
+  const d = await openDispute(
+    store,
+    { documents: ['I-DIS'], reason: 'quality', owner: 'ben', notes: '', by: 'anna' },
+    date('2026-03-28'),
+  );
+  expect(d.ok).toBe(true);
+  const p = await addPromise(
+    store,
+    {
+      buyerId: 'B2',
+      amount: '2000.00',
+      date: date('2026-04-03'),
+      documents: ['I-PRM'],
+      graceDays: 3,
+      notes: '',
+      by: 'anna',
+    },
+    date('2026-03-30'),
+  );
+  expect(p.ok).toBe(true);
+  const z = await pauseBuyer(
+    store,
+    { buyerId: 'B3', until: date('2026-04-30'), reason: 'merger', by: 'anna' },
+    date('2026-03-15'),
+  );
+  expect(z.ok).toBe(true);
+}
+
+const run = (store: Store, dryRun = false) => runDunning(store, { asOf, policy, company, rates, dryRun });
+const brief = (r: Awaited<ReturnType<typeof run>>) =>
+  r.actions.map(
+    (a) => `${a.buyerId}:${a.level}:${a.channel}:${a.language}:${a.documents.map((d) => d.number).join('+')}`,
+  );
+const EXPECTED = [
+  'B1:pre_due:email:en:I-PRE',
+  'B1:friendly:email:en:I-F1',
+  'B1:formal:letter:en:I-FO',
+  'B1:final:letter:en:I-FI',
+  'B4:agency:agency:fr:I-AG',
+];
+
+/** A store whose n-th transaction (counting from 1) dies: the process is killed there. */
+function killedAt(store: Store, n: number): Store {
+  let count = 0;
+  return {
+    ...store,
+    transact: async (work) => {
+      count += 1;
+      if (count === n) throw new Error('killed');
+      return store.transact(work);
+    },
+  };
+}
+
+describe.each(targets())('dunning run on $name', (target) => {
+  const h = useTarget(target);
+
+  it('produces exactly the expected actions, then none for the same date', async () => {
+    await h().reset();
+    await seed(h().store);
+    const dry = await run(h().store, true);
+    expect(brief(dry)).toEqual(EXPECTED);
+    const first = await run(h().store);
+    expect(brief(first)).toEqual(EXPECTED);
+    expect(first.skipped.map((s) => `${s.number}:${s.reason}`).sort()).toEqual(
+      ['I-DIS:disputed', 'I-PRM:promised', 'I-PSD:paused', 'I-SM:below_minimum'].sort(),
+    );
+    const formal = first.actions[2]?.documents[0];
+    // 1000.00 for 11–20 March (10 days), 800.00 after the partial payment for 21–31 March (11 days), at the
+    // EU rate 2.15 + 8 = 10.15 %/year: (100000 × 10 + 80000 × 11) × 10.15 / 100 / 365 = 522.8 cents → 5.23.
+    expect(formal).toEqual({
+      number: 'I-FO',
+      outstanding: '800.00',
+      currency: 'EUR',
+      dueDate: '2026-03-10',
+      daysOverdue: 21,
+      interest: '5.23',
+    });
+    expect(first.actions[0]?.documents[0]).toMatchObject({ daysOverdue: -15, interest: '0.00' });
+    expect(brief(await run(h().store))).toEqual([]);
+    const outbox = await h().store.outboxEntries(['pending']);
+    expect(outbox.map((o) => o.id)).toEqual([
+      'L-20260331-B1-final-email',
+      'L-20260331-B1-final-print',
+      'L-20260331-B1-formal-email',
+      'L-20260331-B1-formal-print',
+      'L-20260331-B1-friendly-email',
+      'L-20260331-B1-pre_due-email',
+      'L-20260331-B4-agency-case_file',
+      'L-20260331-B4-agency-email',
+    ]);
+  });
+
+  it('a run killed half-way and run again sends nothing twice and loses nothing', async () => {
+    await h().reset();
+    await seed(h().store);
+    // Buyer B1's transaction commits, B4's dies.
+    await expect(run(killedAt(h().store, 2))).rejects.toThrow('killed');
+    const again = await run(h().store);
+    expect(brief(again)).toEqual(['B4:agency:agency:fr:I-AG']);
+    expect((await h().store.outboxEntries(['pending'])).length).toBe(8);
+    const sent: string[] = [];
+    const send = async (e: OutboxEntry) => {
+      sent.push(e.id);
+      return e.recipient === undefined && e.kind === 'email'
+        ? { status: 'failed' as const, channel: 'smtp', detail: 'no e-mail address' }
+        : { status: e.kind === 'email' ? ('sent' as const) : ('written' as const), channel: e.kind, detail: 'ok' };
+    };
+    // Delivery killed before recording its third attempt: that one is attempted again, nothing else.
+    await expect(deliverOutbox(killedAt(h().store, 3), send, asOf)).rejects.toThrow('killed');
+    const rest = await deliverOutbox(h().store, send, asOf);
+    expect(rest.attempted).toBe(6);
+    expect(sent).toHaveLength(3 + 6);
+    expect(new Set(sent).size).toBe(8);
+    expect(sent.filter((id) => id === sent[2])).toHaveLength(2);
+    expect(rest.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
+    expect(await h().store.outboxEntries(['pending'])).toEqual([]);
+    expect((await deliverOutbox(h().store, send, asOf)).attempted).toBe(0);
+    expect(brief(await run(h().store))).toEqual([]);
+  });
+});
