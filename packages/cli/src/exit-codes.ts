@@ -57,6 +57,15 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_after_due: (p) => `${str(p, 'value')} is not after the due date`,
   compensation_currency: (p) => `this regime's fixed compensation is in ${str(p, 'b')}, the invoice in ${str(p, 'a')}`,
   already_on_hold: (p) => `${str(p, 'id')} is already on credit hold`,
+  already_disputed: (p) => `${str(p, 'number')} is already in open dispute ${str(p, 'id')}`,
+  already_resolved: (p) => `dispute ${str(p, 'id')} is already resolved`,
+  in_the_past: (p) => `${str(p, 'value')} is in the past`,
+  in_the_future: (p) => `${str(p, 'value')} is in the future`,
+  nothing_open: (p) => `${str(p, 'number')} has nothing open`,
+  already_in_plan: (p) => `${str(p, 'number')} is already in payment plan ${str(p, 'id')}`,
+  instalments_not_total: (p) =>
+    `the instalments add up to ${str(p, 'value')} (minor units), the documents' open balance is ${str(p, 'total')} ${str(p, 'currency')}`,
+  not_paused: (p) => `${str(p, 'id')} is not paused`,
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
@@ -32,6 +33,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerCreditCommands(program, io, state);
   registerReviewCommands(program, io);
   registerInterestCommands(program, io, state);
+  registerCollectionCommands(program, io, state);
   return program;
 }
 

@@ -19,7 +19,7 @@ export const letterId = (asOf: string, buyerId: string, levelId: string): string
   `L-${asOf.replaceAll('-', '')}-${buyerId}-${levelId}`;
 
 /** The debtor's address lines from the buyer's `address` ("\n" or " | " between lines). */
-const addressLines = (b: Buyer): string[] =>
+export const addressLines = (b: Buyer): string[] =>
   (b.address ?? '')
     .split(/\n| \| /)
     .map((l) => l.trim())

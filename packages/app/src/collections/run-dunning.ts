@@ -13,11 +13,11 @@ import {
   type SkipReason,
 } from '@credence/core';
 import type { LedgerReads, Store } from '../ports';
+import { basisOf } from './basis';
 import { buildLetter } from './build-letter';
 import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
 import { type ItemInterest, itemInterest } from './item-interest';
-import type { InterestBasis } from './letter';
 import type { RecordedLetter } from './ports';
 
 /** One action of the day, as `dunning run --format json` prints it (amounts as decimal strings). */
@@ -47,12 +47,6 @@ export interface DunningRunResult {
   /** Why some interest could not be computed (one per distinct reason: a missing reference rate). */
   readonly warnings: readonly Failure[];
 }
-
-const basisOf = (b: Buyer, company: Company): InterestBasis => {
-  const regime = (b.interestRegime ?? company.interestRegime) as InterestBasis['regime'];
-  const rate = b.interestRegime !== undefined ? b.interestRate : company.interestRate;
-  return { regime, ...(regime === 'contract' && rate !== undefined ? { contractRate: rate } : {}) };
-};
 
 async function tierOf(store: LedgerReads, buyerId: string, asOf: BusinessDate) {
   const grades = (await store.gradesOf(buyerId)).filter((g) => g.asOf <= asOf);

@@ -1,10 +1,11 @@
-import { setCreditHold } from '@credence/app';
+import { buyerTimeline, pauseBuyer, setCreditHold } from '@credence/app';
 import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { gradeContext } from './grading-config';
+import { renderTimeline } from './timeline';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -57,4 +58,46 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
         });
         emit(io, state, r);
       });
+  buyer
+    .command('pause')
+    .description('pause all dunning of a buyer until a date (inclusive)')
+    .argument('<id>', 'buyer id')
+    .requiredOption('--until <date>', 'last day of the pause', asDate)
+    .requiredOption('--reason <text>', 'why')
+    .option('--by <name>', 'who decides', 'credence')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (id: string, o) => {
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const p = await pauseBuyer(s, { buyerId: id, until: o.until, reason: o.reason, by: o.by }, io.clock.today());
+        return p.ok ? { ok: true, text: `${id}: dunning paused until ${o.until} (${o.reason})` } : p;
+      });
+      emit(io, state, r);
+    });
+  buyer
+    .command('resume')
+    .description("end a buyer's dunning pause now")
+    .argument('<id>', 'buyer id')
+    .requiredOption('--reason <text>', 'why')
+    .option('--by <name>', 'who decides', 'credence')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (id: string, o) => {
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const p = await pauseBuyer(s, { buyerId: id, reason: o.reason, by: o.by }, io.clock.today());
+        return p.ok ? { ok: true, text: `${id}: dunning resumed` } : p;
+      });
+      emit(io, state, r);
+    });
+  buyer
+    .command('timeline')
+    .description('everything that happened in collecting with a buyer, in date order')
+    .argument('<id>', 'buyer id')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (id: string, o) => {
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const t = await buyerTimeline(s, id);
+        return t.ok ? { ok: true, text: o.format === 'json' ? JSON.stringify(t.value, null, 2) : renderTimeline(id, t.value) } : t;
+      });
+      emit(io, state, r);
+    });
 }

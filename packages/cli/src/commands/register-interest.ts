@@ -17,13 +17,9 @@ import { CliError, type Io } from '../context';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
-import { readJsonConfig } from './grading-config';
+import { readRates } from './collections-config';
 
-const DEFAULT_RATES = fileURLToPath(new URL('../../config/reference-rates.json', import.meta.url));
 const REGIMES: readonly Regime[] = ['eu', 'uk', 'de-b2b', 'de-consumer', 'fr', 'cn', 'contract'];
-
-const readRates = (path = DEFAULT_RATES): Promise<RateTables> =>
-  readJsonConfig(path, 'reference rates', parseRateTables, (f) => `bad rate at ${String(f.params.field)}`);
 
 const asRegime = (v: string): Regime => {
   if ((REGIMES as readonly string[]).includes(v)) return v as Regime;

@@ -1,0 +1,87 @@
+import { type BusinessDate, type CollectionEvent, fail, money, ok, type Result, toDecimalString } from '@credence/core';
+import type { LedgerReads } from '../ports';
+
+export interface TimelineEntry {
+  readonly date: BusinessDate;
+  readonly kind: CollectionEvent['kind'] | 'letter' | 'delivery' | 'payment' | 'credit_hold' | 'credit_release';
+  /** The thing it is about: a letter, dispute, promise or plan id, a payment id. */
+  readonly ref?: string;
+  readonly by?: string;
+  readonly summary: string;
+}
+
+const dec = (amount: bigint, currency: string) => `${toDecimalString(money(amount, currency as never))} ${currency}`;
+
+function describeEvent(e: CollectionEvent): string {
+  switch (e.kind) {
+    case 'dispute_opened':
+      return `dispute on ${e.documents.join(', ')}: ${e.reason}, owner ${e.owner}${e.notes ? ` — ${e.notes}` : ''}`;
+    case 'dispute_resolved':
+      return `dispute resolved: ${e.outcome}${e.creditNote ? ` by credit note ${e.creditNote}` : ''}${e.notes ? ` — ${e.notes}` : ''}`;
+    case 'promise_made':
+      return `promise to pay ${dec(e.amount, e.currency)} by ${e.promisedDate}${e.documents.length ? ` for ${e.documents.join(', ')}` : ''}`;
+    case 'promise_kept':
+      return 'promise kept';
+    case 'promise_broken':
+      return 'promise broken: dunning escalated';
+    case 'plan_created':
+      return `payment plan for ${e.documents.join(', ')}: ${e.instalments.map((i) => `${i.date} ${dec(i.amount, e.currency)}`).join('; ')}`;
+    case 'plan_broken':
+      return `payment plan broken (instalment of ${e.missed ?? '?'} missed): dunning resumes`;
+    case 'plan_completed':
+      return 'payment plan completed';
+    case 'paused':
+      return `dunning paused until ${e.until}: ${e.reason}`;
+    case 'resumed':
+      return `dunning resumed: ${e.reason}`;
+    case 'note':
+    case 'call':
+      return `${e.text}${e.documents.length ? ` (${e.documents.join(', ')})` : ''}`;
+  }
+}
+
+/** Everything that happened with a buyer in collecting, in date order: letters, deliveries, calls, notes, promises, disputes, plans, payments, holds. */
+export async function buyerTimeline(store: LedgerReads, buyerId: string): Promise<Result<TimelineEntry[]>> {
+  if ((await store.getBuyer(buyerId)) === undefined) return fail('not_found', { what: 'buyer', id: buyerId });
+  const out: TimelineEntry[] = [];
+  for (const { event: e } of await store.collectionEvents(buyerId))
+    out.push({ date: e.date, kind: e.kind, ...('id' in e ? { ref: e.id } : {}), by: e.by, summary: describeEvent(e) });
+  for (const { letter: l } of await store.lettersOf(buyerId)) {
+    const totals = l.totals.map((t) => `${t.total} ${t.currency}`).join(' + ');
+    out.push({
+      date: l.date,
+      kind: 'letter',
+      ref: l.id,
+      by: 'dunning run',
+      summary: `level ${l.levelId} (${l.channel}, ${l.language}): ${l.lines.map((x) => x.number).join(', ')}; total ${totals}; pay by ${l.deadline}`,
+    });
+  }
+  for (const d of await store.deliveriesOf(buyerId))
+    out.push({
+      date: d.date,
+      kind: 'delivery',
+      ref: d.letterId,
+      summary: `${d.outboxId}: ${d.status} (${d.channel}) ${d.detail}`,
+    });
+  for (const p of await store.paymentsOf(buyerId))
+    out.push({
+      date: p.date,
+      kind: 'payment',
+      ref: p.id,
+      summary: `payment ${dec(p.amount, p.currency)}${p.documentNumber ? ` for ${p.documentNumber}` : ''}`,
+    });
+  for (const h of await store.holdsOf(buyerId))
+    out.push({
+      date: h.recordedOn,
+      kind: h.action === 'hold' ? 'credit_hold' : 'credit_release',
+      by: h.by,
+      summary: h.reason,
+    });
+  // Stable: same-day entries keep the order above (events, letters, deliveries, payments, holds).
+  return ok(
+    out
+      .map((e, i) => [e, i] as const)
+      .sort((a, b) => (a[0].date < b[0].date ? -1 : a[0].date > b[0].date ? 1 : a[1] - b[1]))
+      .map(([e]) => e),
+  );
+}

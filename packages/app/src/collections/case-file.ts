@@ -1,0 +1,145 @@
+import {
+  type BusinessDate,
+  collectionsState,
+  daysBetween,
+  fail,
+  money,
+  ok,
+  type RateTables,
+  type Result,
+  toDecimalString,
+} from '@credence/core';
+import type { LedgerReads } from '../ports';
+import { basisOf } from './basis';
+import { addressLines } from './build-letter';
+import { buyerTimeline, type TimelineEntry } from './buyer-timeline';
+import type { Company } from './company';
+import { itemInterest } from './item-interest';
+import type { Creditor, Debtor, InterestBasis } from './letter';
+
+/** One open invoice in a case file; amounts are decimal strings, interest null when it cannot be computed. */
+export interface CaseDocument {
+  readonly number: string;
+  readonly issueDate: BusinessDate;
+  readonly dueDate: BusinessDate;
+  readonly currency: string;
+  readonly amount: string;
+  readonly outstanding: string;
+  readonly daysOverdue: number;
+  readonly interest: string | null;
+  readonly compensation: string | null;
+  readonly disputed: boolean;
+}
+
+/** What a collection agency or a lawyer needs to take a buyer over (hand-off at the agency or legal level). */
+export interface CaseFile {
+  readonly asOf: BusinessDate;
+  readonly level: string;
+  readonly creditor: Creditor;
+  readonly debtor: Debtor & { readonly country: string; readonly phone?: string };
+  readonly interestBasis: InterestBasis;
+  readonly documents: readonly CaseDocument[];
+  readonly totals: readonly {
+    currency: string;
+    outstanding: string;
+    interest: string;
+    compensation: string;
+    total: string;
+  }[];
+  readonly letters: readonly {
+    id: string;
+    date: BusinessDate;
+    level: string;
+    channel: string;
+    deadline: BusinessDate;
+    deliveries: string[];
+  }[];
+  /** Disputes, promises, plans, notes, calls and payments, in date order. */
+  readonly history: readonly TimelineEntry[];
+}
+
+const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency as never));
+
+/** The case file of a buyer as of a date: parties, open invoices with interest to date, letters and their deliveries, and the history. */
+export async function caseFile(
+  store: LedgerReads,
+  x: { buyerId: string; asOf: BusinessDate; level: string; company: Company; rates: RateTables },
+): Promise<Result<CaseFile>> {
+  const buyer = await store.getBuyer(x.buyerId);
+  if (buyer === undefined) return fail('not_found', { what: 'buyer', id: x.buyerId });
+  const open = (await store.buyerOpenItems(buyer.id, x.asOf)).filter((i) => i.type === 'invoice' && i.open > 0n);
+  const facts = new Map((await store.findDocuments(open.map((i) => i.number))).map((d) => [d.number, d]));
+  const reductions = await store.documentReductions(
+    open.map((i) => i.number),
+    x.asOf,
+  );
+  const state = collectionsState((await store.collectionEvents(buyer.id)).map((e) => e.event));
+  const disputed = new Set(
+    [...state.disputes.values()].filter((d) => d.resolution === undefined).flatMap((d) => d.documents),
+  );
+  const basis = basisOf(buyer, x.company);
+  const sums = new Map<string, { outstanding: bigint; interest: bigint; compensation: bigint }>();
+  const documents = open.map((i): CaseDocument => {
+    const r = itemInterest(
+      i,
+      reductions.filter((d) => d.number === i.number),
+      basis,
+      x.asOf,
+      x.rates,
+    );
+    const s = sums.get(i.currency) ?? { outstanding: 0n, interest: 0n, compensation: 0n };
+    sums.set(i.currency, {
+      outstanding: s.outstanding + i.open,
+      interest: s.interest + (r.ok ? r.value.interest : 0n),
+      compensation: s.compensation + (r.ok ? r.value.compensation : 0n),
+    });
+    return {
+      number: i.number,
+      issueDate: i.issueDate,
+      dueDate: i.dueDate,
+      currency: i.currency,
+      amount: dec(facts.get(i.number)?.amount ?? i.open, i.currency),
+      outstanding: dec(i.open, i.currency),
+      daysOverdue: daysBetween(i.dueDate, x.asOf),
+      interest: r.ok ? dec(r.value.interest, i.currency) : null,
+      compensation: r.ok ? dec(r.value.compensation, i.currency) : null,
+      disputed: disputed.has(i.number),
+    };
+  });
+  const deliveries = await store.deliveriesOf(buyer.id);
+  const timeline = await buyerTimeline(store, buyer.id);
+  if (!timeline.ok) return timeline;
+  return ok({
+    asOf: x.asOf,
+    level: x.level,
+    creditor: x.company,
+    debtor: {
+      id: buyer.id,
+      name: buyer.name,
+      address: addressLines(buyer),
+      country: buyer.country,
+      ...(buyer.email ? { email: buyer.email } : {}),
+      ...(buyer.legalId ? { legalId: buyer.legalId } : {}),
+    },
+    interestBasis: basis,
+    documents,
+    totals: [...sums].sort().map(([currency, s]) => ({
+      currency,
+      outstanding: dec(s.outstanding, currency),
+      interest: dec(s.interest, currency),
+      compensation: dec(s.compensation, currency),
+      total: dec(s.outstanding + s.interest + s.compensation, currency),
+    })),
+    letters: (await store.lettersOf(buyer.id)).map(({ letter: l }) => ({
+      id: l.id,
+      date: l.date,
+      level: l.levelId,
+      channel: l.channel,
+      deadline: l.deadline,
+      deliveries: deliveries
+        .filter((d) => d.letterId === l.id)
+        .map((d) => `${d.date} ${d.outboxId.slice(l.id.length + 1)}: ${d.status}`),
+    })),
+    history: timeline.value.filter((e) => e.kind !== 'letter' && e.kind !== 'delivery'),
+  });
+}

@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Company, parseCompany } from '@credence/app';
+import { type DunningPolicy, parseDunningPolicy, parseRateTables, type RateTables } from '@credence/core';
+import { CliError } from '../context';
+import { EXIT } from '../exit-codes';
+import { readJsonConfig } from './grading-config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+export const DEFAULT_DUNNING_POLICY = here('../../config/dunning-policy.json');
+export const DEFAULT_RATES = here('../../config/reference-rates.json');
+export const COMPANY_EXAMPLE = here('../../config/company.example.json');
+
+export const readRates = (path = DEFAULT_RATES): Promise<RateTables> =>
+  readJsonConfig(path, 'reference rates', parseRateTables, (f) => `bad rate at ${String(f.params.field)}`);
+
+export const readDunningPolicy = (path = DEFAULT_DUNNING_POLICY): Promise<DunningPolicy> =>
+  readJsonConfig(path, 'dunning policy', parseDunningPolicy);
+
+/** The company settings: --company FILE, else $CREDENCE_COMPANY, else ./company.json. */
+export async function readCompany(path: string | undefined, env: NodeJS.ProcessEnv): Promise<Company> {
+  const file = resolve(path ?? env.CREDENCE_COMPANY ?? 'company.json');
+  if (!existsSync(file))
+    throw new CliError(
+      `no company settings at ${file}: letters need the creditor's name, address, bank account and contact. Copy ${COMPANY_EXAMPLE}, fill it in, and pass --company FILE (or set CREDENCE_COMPANY).`,
+      EXIT.missingData,
+    );
+  return readJsonConfig(file, 'company settings', parseCompany, (f) => String(f.params.problems ?? f.params.reason));
+}
+
+/** Where letters go when no SMTP server is configured, and printed letters and case files always. */
+export const outboxDir = (option: string | undefined, env: NodeJS.ProcessEnv): string =>
+  resolve(option ?? env.CREDENCE_OUTBOX ?? 'data/outbox');
