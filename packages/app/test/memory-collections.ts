@@ -93,6 +93,10 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
       s()
         .letters.filter((r) => ids.includes(r.letter.id))
         .map(withOutbox),
+    lettersOn: async (asOf) =>
+      s()
+        .letters.filter((r) => r.letter.date === asOf)
+        .map(withOutbox),
     lettersOf: async (buyerId) =>
       s()
         .letters.filter((r) => r.letter.debtor.id === buyerId)

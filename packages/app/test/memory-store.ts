@@ -372,6 +372,7 @@ export class MemoryStore implements Store {
   lastLetters = () => this.view.lastLetters();
   findLetters = (ids: readonly string[]) => this.view.findLetters(ids);
   lettersOf = (buyerId: string) => this.view.lettersOf(buyerId);
+  lettersOn = (asOf: BusinessDate) => this.view.lettersOn(asOf);
   outboxEntries = (st: Parameters<LedgerReads['outboxEntries']>[0]) => this.view.outboxEntries(st);
   deliveriesOf = (buyerId: string) => this.view.deliveriesOf(buyerId);
   paymentsOf = (buyerId: string) => this.view.paymentsOf(buyerId);

@@ -23,6 +23,7 @@ import {
   insertLetters,
   lastLetters,
   lettersOf,
+  lettersOn,
   outboxEntries,
   recordDelivery,
 } from './repos/letters';
@@ -76,6 +77,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     lastLetters: () => lastLetters(db),
     findLetters: (ids) => findLetters(db, ids),
     lettersOf: (buyerId) => lettersOf(db, buyerId),
+    lettersOn: (asOf) => lettersOn(db, asOf),
     outboxEntries: (statuses) => outboxEntries(db, statuses),
     deliveriesOf: (buyerId) => deliveriesOf(db, buyerId),
     paymentsOf: (buyerId) => paymentsOf(db, buyerId),

@@ -1,6 +1,9 @@
 import {
   addPromise,
+  buyerTimeline,
   type Company,
+  collectorWorklist,
+  createPlan,
   deliverOutbox,
   importBuyers,
   importDocuments,
@@ -9,6 +12,7 @@ import {
   openDispute,
   pauseBuyer,
   type RowSource,
+  resolveDispute,
   runDunning,
   type Store,
 } from '@credence/app';
@@ -211,5 +215,68 @@ describe.each(targets())('dunning run on $name', (target) => {
     expect(await h().store.outboxEntries(['pending'])).toEqual([]);
     expect((await deliverOutbox(h().store, send, asOf)).attempted).toBe(0);
     expect(brief(await run(h().store))).toEqual([]);
+  });
+
+  it('escalates broken promises and plans, resumes a resolved dispute, and keeps the timeline', async () => {
+    await h().reset();
+    await seed(h().store);
+    const s = h().store;
+    await run(s);
+    const plan = await createPlan(
+      s,
+      {
+        buyerId: 'B1',
+        documents: ['I-F1'],
+        spec: {
+          kind: 'explicit',
+          instalments: [
+            { date: date('2026-04-15'), amount: '150.00' },
+            { date: date('2026-05-15'), amount: '150.00' },
+          ],
+        },
+        graceDays: 5,
+        notes: '',
+        by: 'anna',
+      },
+      date('2026-04-01'),
+    );
+    expect(plan.ok).toBe(true);
+    const resolved = await resolveDispute(
+      s,
+      { id: 'DSP-0001', outcome: 'rejected', notes: 'photos show no damage', by: 'ben' },
+      date('2026-04-07'),
+    );
+    expect(resolved.ok).toBe(true);
+    const april7 = await runDunning(s, { asOf: date('2026-04-07'), policy, company, rates, dryRun: false });
+    expect(brief(april7)).toEqual(['B1:final:letter:en:I-DIS', 'B2:final:letter:zh-CN:I-PRM']);
+    expect(april7.events.map((e) => `${e.kind}:${'id' in e ? e.id : ''}`)).toEqual(['promise_broken:PRM-0001']);
+    const work = await collectorWorklist(s, {
+      asOf: date('2026-04-07'),
+      policy,
+      company,
+      rates,
+      currency: 'EUR' as CurrencyCode,
+      defaultPd: 0.02,
+    });
+    expect(work.map((t) => `${t.buyerId}:${t.action}`)).toEqual(
+      expect.arrayContaining(['B2:follow_up_promise', 'B2:post_letter', 'B1:post_letter']),
+    );
+    expect(work.map((t) => t.score)).toEqual([...work.map((t) => t.score)].sort((a, b) => b - a));
+    const april21 = await runDunning(s, { asOf: date('2026-04-21'), policy, company, rates, dryRun: false });
+    expect(brief(april21)).toEqual([
+      'B1:friendly:email:en:I-PRE',
+      'B1:formal:letter:en:I-F1',
+      'B1:final:letter:en:I-FO',
+      'B1:agency:agency:en:I-FI',
+      'B4:legal:legal:fr:I-AG',
+    ]);
+    expect(april21.events.map((e) => `${e.kind}:${'id' in e ? e.id : ''}`)).toEqual(['plan_broken:PLN-0001']);
+    const timeline = await buyerTimeline(s, 'B2');
+    if (!timeline.ok) throw new Error('timeline');
+    expect(timeline.value.map((e) => `${e.date}:${e.kind}`)).toEqual([
+      '2026-03-30:promise_made',
+      '2026-04-07:promise_broken',
+      '2026-04-07:letter',
+    ]);
   });
 });

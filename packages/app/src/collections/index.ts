@@ -14,3 +14,4 @@ export * from './pause-buyer';
 export * from './ports';
 export * from './resolve-dispute';
 export * from './run-dunning';
+export * from './worklist';

@@ -53,6 +53,8 @@ export interface CollectionsReads {
   lastLetters(): Promise<LastLetterRow[]>;
   /** Letters by id (with their outbox). */
   findLetters(ids: readonly string[]): Promise<RecordedLetter[]>;
+  /** The letters of a run date. */
+  lettersOn(asOf: BusinessDate): Promise<RecordedLetter[]>;
   /** A buyer's letters, oldest first. */
   lettersOf(buyerId: string): Promise<RecordedLetter[]>;
   /** Outbox entries in these states, by id. */

@@ -1,3 +1,4 @@
 export * from './commitments';
 export * from './events';
 export * from './state';
+export * from './worklist';

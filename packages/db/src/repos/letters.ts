@@ -68,6 +68,12 @@ export async function lettersOf(db: Kysely<Database>, buyerId: string): Promise<
   return withOutbox(db, rows);
 }
 
+export async function lettersOn(db: Kysely<Database>, asOf: string): Promise<RecordedLetter[]> {
+  const { rows } = await sql<{ id: string; letter: unknown; policy_id: string }>`
+    select id, letter, policy_id from dunning_letters where as_of = ${asOf}::date order by buyer_id, id`.execute(db);
+  return withOutbox(db, rows);
+}
+
 export async function lastLetters(db: Kysely<Database>): Promise<LastLetterRow[]> {
   const { rows } = await sql<{ document_number: string; level_id: string; as_of: string; deadline: string }>`
     select distinct on (document_number) document_number, level_id, as_of, deadline

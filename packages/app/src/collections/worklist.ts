@@ -1,0 +1,130 @@
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  collectionsState,
+  convert,
+  type DunningPolicy,
+  daysBetween,
+  exponentOf,
+  type FxRate,
+  money,
+  parseMoney,
+  type RankedTask,
+  type RateTables,
+  rankWorklist,
+  toDecimalString,
+  type WorkTask,
+} from '@credence/core';
+import type { Store } from '../ports';
+import type { Company } from './company';
+import type { Letter } from './letter';
+import type { RecordedLetter } from './ports';
+import { runDunning } from './run-dunning';
+
+const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
+  call: 'call',
+  letter: 'post_letter',
+  agency: 'hand_off',
+  legal: 'hand_off',
+  credit_hold: 'credit_hold',
+};
+const DISPUTE_CHASE_DAYS = 14;
+
+/**
+ * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`): the letters of the day
+ * that need a person (calls, letters to post, hand-offs, credit holds), deliveries that failed, promises due
+ * today or broken, disputes open for more than two weeks; each with its reason.
+ */
+export async function collectorWorklist(
+  store: Store,
+  x: {
+    asOf: BusinessDate;
+    policy: DunningPolicy;
+    company: Company;
+    rates: RateTables;
+    currency: CurrencyCode;
+    defaultPd: number;
+  },
+): Promise<RankedTask[]> {
+  const { asOf } = x;
+  const fx: FxRate[] = await store.fxRates();
+  const inReporting = (amount: bigint, currency: CurrencyCode) => {
+    const c = convert(money(amount, currency), x.currency, fx, asOf);
+    return c.ok
+      ? { amount: c.value.amount, exponent: exponentOf(x.currency), note: '' }
+      : { amount, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
+  };
+  const letterTotal = (l: Letter) =>
+    l.lines.reduce((s, line) => {
+      const m = parseMoney(line.outstanding, line.currency);
+      return s + (m.ok ? inReporting(m.value.amount, line.currency).amount : 0n);
+    }, 0n);
+  const tasks: Omit<WorkTask, 'pd'>[] = [];
+  const push = (buyerId: string, action: WorkTask['action'], reason: string, amount: bigint, days: number) =>
+    tasks.push({ buyerId, action, reason, amount, exponent: exponentOf(x.currency), daysOverdue: days });
+
+  const planned = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
+  const today: RecordedLetter[] = [...(await store.lettersOn(asOf)), ...planned.letters];
+  for (const { letter: l } of today) {
+    const action = ACTION_OF[l.channel];
+    const days = Math.max(...l.lines.map((line) => line.daysOverdue));
+    const docs = l.lines.map((line) => line.number).join(', ');
+    if (action)
+      push(l.debtor.id, action, `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}`, letterTotal(l), days);
+  }
+  const failed = await store.outboxEntries(['failed']);
+  for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {
+    const l = r.letter;
+    const days = Math.max(...l.lines.map((line) => line.daysOverdue));
+    for (const f of failed.filter((e) => e.letterId === l.id))
+      push(
+        l.debtor.id,
+        'fix_delivery',
+        `${f.kind} of letter ${l.id} failed${f.recipient ? ` (to ${f.recipient})` : ': no e-mail address'}`,
+        letterTotal(l),
+        days,
+      );
+  }
+  const state = collectionsState([...(await store.collectionEvents()).map((e) => e.event), ...planned.events]);
+  for (const p of state.promises.values()) {
+    const amount = inReporting(p.amount, p.currency);
+    const days = daysBetween(p.promisedDate, asOf);
+    if (p.status === 'open' && p.promisedDate === asOf)
+      push(
+        p.buyerId,
+        'check_promise',
+        `promise ${p.id} of ${`${toDecimalString(money(p.amount, p.currency))} ${p.currency}`} falls due today${amount.note}`,
+        amount.amount,
+        days,
+      );
+    if (p.status === 'broken' && p.settledOn === asOf)
+      push(
+        p.buyerId,
+        'follow_up_promise',
+        `promise ${p.id} of ${`${toDecimalString(money(p.amount, p.currency))} ${p.currency}`} broken${amount.note}`,
+        amount.amount,
+        days,
+      );
+  }
+  const open = new Map((await store.dunnableItems(asOf, asOf)).map((i) => [i.number, i]));
+  for (const d of state.disputes.values()) {
+    const age = daysBetween(d.date, asOf);
+    if (d.resolution !== undefined || age <= DISPUTE_CHASE_DAYS) continue;
+    const items = d.documents.flatMap((n) => open.get(n) ?? []);
+    const amount = items.reduce((s, i) => s + inReporting(i.open, i.currency).amount, 0n);
+    const days = Math.max(0, ...items.map((i) => daysBetween(i.dueDate, asOf)));
+    push(
+      d.buyerId,
+      'chase_dispute',
+      `dispute ${d.id} (${d.reason}) on ${d.documents.join(', ')} open ${age} days; owner ${d.owner}`,
+      amount,
+      days,
+    );
+  }
+  const pd = new Map<string, number>();
+  for (const id of new Set(tasks.map((t) => t.buyerId))) {
+    const grades = (await store.gradesOf(id)).filter((g) => g.asOf <= asOf);
+    pd.set(id, grades[grades.length - 1]?.grade.pd ?? x.defaultPd);
+  }
+  return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
+}

@@ -1,0 +1,64 @@
+import type { DeliverySummary, DunningRunResult } from '@credence/app';
+import { describe } from '../exit-codes';
+import { renderTable } from '../format/table';
+
+/** The run as JSON: the issue's shape (asOf, actions) plus what was held out, found and delivered. */
+export function runJson(r: DunningRunResult, delivery: DeliverySummary | undefined): string {
+  return JSON.stringify(
+    {
+      asOf: r.asOf,
+      actions: r.actions,
+      skipped: r.skipped,
+      events: r.events.map((e) => ({ kind: e.kind, buyerId: e.buyerId, ...('id' in e ? { id: e.id } : {}) })),
+      warnings: r.warnings.map(describe),
+      ...(delivery
+        ? {
+            delivery: { ...delivery, failed: delivery.failed.map((f) => ({ outboxId: f.outboxId, detail: f.detail })) },
+          }
+        : {}),
+    },
+    null,
+    2,
+  );
+}
+
+/** The run for a person: one line per letter, then what was held out, commitments found, deliveries, warnings. */
+export function runText(r: DunningRunResult, delivery: DeliverySummary | undefined, dryRun: boolean): string {
+  const buyers = new Set(r.actions.map((a) => a.buyerId)).size;
+  const head = `Dunning ${dryRun ? 'preview (dry run, nothing recorded)' : 'run'} as of ${r.asOf}: ${r.letters.length} letter(s) to ${buyers} buyer(s).`;
+  const out = [head];
+  if (r.letters.length > 0)
+    out.push(
+      renderTable(
+        [
+          { header: 'buyer' },
+          { header: 'level' },
+          { header: 'channel' },
+          { header: 'lang' },
+          { header: 'documents' },
+          { header: 'total', align: 'right' },
+          { header: 'pay by' },
+        ],
+        r.letters.map(({ letter: l }) => [
+          `${l.debtor.id} ${l.debtor.name}`,
+          l.levelId,
+          l.channel,
+          l.language,
+          l.lines.map((x) => x.number).join(', '),
+          l.totals.map((t) => `${t.total} ${t.currency}`).join(' + '),
+          l.deadline,
+        ]),
+      ),
+    );
+  if (r.skipped.length > 0)
+    out.push(
+      `Held out: ${r.skipped.map((s) => `${s.number} (${s.buyerId}, ${s.reason.replace('_', ' ')})`).join(', ')}.`,
+    );
+  for (const e of r.events) out.push(`${e.buyerId}: ${e.kind.replace('_', ' ')}${'id' in e ? ` ${e.id}` : ''}.`);
+  if (delivery && delivery.attempted > 0) {
+    out.push(`Delivered: ${delivery.sent} sent, ${delivery.written} written, ${delivery.failed.length} failed.`);
+    for (const f of delivery.failed) out.push(`  failed ${f.outboxId}: ${f.detail}`);
+  }
+  for (const w of r.warnings) out.push(`Warning: interest not computed — ${describe(w)}; those letters claim none.`);
+  return out.join('\n');
+}

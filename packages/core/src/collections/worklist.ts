@@ -1,0 +1,40 @@
+/** A collector's task before ranking. */
+export interface WorkTask {
+  readonly buyerId: string;
+  readonly action:
+    | 'call'
+    | 'post_letter'
+    | 'hand_off'
+    | 'check_promise'
+    | 'follow_up_promise'
+    | 'chase_dispute'
+    | 'fix_delivery'
+    | 'credit_hold';
+  /** Why, in words, with the references (letter, promise, dispute ids). */
+  readonly reason: string;
+  /** Amount concerned, in the reporting currency's minor units (exponent `exponent`). */
+  readonly amount: bigint;
+  readonly exponent: number;
+  readonly daysOverdue: number;
+  /** Probability of default from the buyer's latest grade (a default when it has none). */
+  readonly pd: number;
+}
+
+export interface RankedTask extends WorkTask {
+  readonly score: number;
+}
+
+/**
+ * The worklist order: amount × days overdue × risk (PD), highest first; days count at least 1 so items not yet
+ * due still rank by amount and risk. Ties: larger amount, then buyer id.
+ */
+export function rankWorklist(tasks: readonly WorkTask[]): RankedTask[] {
+  return tasks
+    .map((t) => ({ ...t, score: (Number(t.amount) / 10 ** t.exponent) * Math.max(1, t.daysOverdue) * t.pd }))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        (a.amount < b.amount ? 1 : a.amount > b.amount ? -1 : 0) ||
+        (a.buyerId < b.buyerId ? -1 : 1),
+    );
+}
