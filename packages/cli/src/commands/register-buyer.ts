@@ -5,8 +5,8 @@ import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { gradeContext } from './grading-config';
-import { renderTimeline } from './timeline';
 import { emit } from './register-report';
+import { renderTimeline } from './timeline';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
 
@@ -96,7 +96,9 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .action(async (id: string, o) => {
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
         const t = await buyerTimeline(s, id);
-        return t.ok ? { ok: true, text: o.format === 'json' ? JSON.stringify(t.value, null, 2) : renderTimeline(id, t.value) } : t;
+        return t.ok
+          ? { ok: true, text: o.format === 'json' ? JSON.stringify(t.value, null, 2) : renderTimeline(id, t.value) }
+          : t;
       });
       emit(io, state, r);
     });
