@@ -1,0 +1,142 @@
+import type { Letter, LetterLine, LetterTotal } from '@credence/app';
+import { message } from './fill';
+import { formatAmount, formatDate, isZero } from './format';
+import type { Templates } from './load-templates';
+
+export type Pair = readonly [label: string, value: string];
+
+/** A letter in words, in reading order; the text, HTML and PDF renderers only lay it out. */
+export interface ComposedLetter {
+  readonly language: Letter['language'];
+  readonly subject: string;
+  readonly creditor: { readonly name: string; readonly address: readonly string[] };
+  readonly debtor: { readonly name: string; readonly address: readonly string[] };
+  /** Date, our reference, the debtor's customer number. */
+  readonly meta: readonly Pair[];
+  readonly greeting: string;
+  readonly opening: string;
+  readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /** Per currency: a heading and its sums, the last pair being the total due. */
+  readonly totals: readonly { readonly heading: string; readonly rows: readonly Pair[] }[];
+  readonly interest: string;
+  readonly payment: string;
+  readonly bank: readonly Pair[];
+  readonly nextStep: string;
+  readonly dispute: string;
+  readonly closing: string;
+  readonly signoff: string;
+  readonly signature: readonly string[];
+  /** The creditor's legal id line, when it has one. */
+  readonly footer?: string;
+}
+
+const TABLE_KEYS = ['number', 'dueDate', 'daysOverdue', 'outstanding', 'interest', 'compensation'] as const;
+
+/** Table columns from this index on are numbers (days, amounts), right-aligned. */
+export const FIRST_NUMERIC_COLUMN = TABLE_KEYS.indexOf('daysOverdue');
+
+export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
+  if (letter.language !== t.language)
+    throw new RangeError(`letter ${letter.id} is in ${letter.language}, the templates are ${t.language}`);
+  const lang = letter.language;
+  const msg = (key: string, values?: Record<string, string>) => message(t, key, values);
+  const { creditor, debtor } = letter;
+  const reference = letter.id;
+  const deadline = formatDate(letter.deadline, lang);
+  const footer = creditor.legalId && msg('footer.legalId', { creditor: creditor.name, legalId: creditor.legalId });
+  return {
+    language: lang,
+    subject: msg(`subject.${letter.tone}`, { creditor: creditor.name, reference }),
+    creditor: { name: creditor.name, address: creditor.address },
+    debtor: { name: debtor.name, address: debtor.address },
+    meta: [
+      [msg('letter.date'), formatDate(letter.date, lang)],
+      [msg('letter.reference'), reference],
+      [msg('letter.customer'), debtor.id],
+    ],
+    greeting: msg('letter.greeting'),
+    opening: opening(letter, msg),
+    table: table(letter, msg),
+    totals: letter.totals.map((total) => totals(total, lang, msg)),
+    interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter)),
+    payment: msg('payment.deadline', { deadline, reference }),
+    bank: bank(letter, msg),
+    nextStep: msg(`nextStep.${letter.nextStep}`, { deadline }),
+    dispute: msg('dispute', { deadline }),
+    closing: msg(`closing.${letter.tone}`),
+    signoff: msg('signature.signoff'),
+    signature: [
+      creditor.contact.name,
+      msg('signature.team', { creditor: creditor.name }),
+      msg('signature.email', { email: creditor.contact.email }),
+      ...(creditor.contact.phone ? [msg('signature.phone', { phone: creditor.contact.phone })] : []),
+    ],
+    ...(footer ? { footer } : {}),
+  };
+}
+
+type Msg = (key: string, values?: Record<string, string>) => string;
+
+/** A reminder whose documents are all still before their due date says when payment falls due instead. */
+function opening(letter: Letter, msg: Msg): string {
+  const preDue = letter.tone === 'reminder' && letter.lines.length > 0 && letter.lines.every((l) => l.daysOverdue < 0);
+  if (!preDue) return msg(`opening.${letter.tone}`, { date: formatDate(letter.date, letter.language) });
+  const first = letter.lines.map((l) => l.dueDate).reduce((a, b) => (b < a ? b : a));
+  return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
+}
+
+/** One row per document; the interest and compensation columns only when some document has any. */
+function table(letter: Letter, msg: Msg): ComposedLetter['table'] {
+  const charged = letter.lines.some((l) => !isZero(l.interest) || !isZero(l.compensation));
+  const count = charged ? TABLE_KEYS.length : TABLE_KEYS.indexOf('interest');
+  return {
+    headers: TABLE_KEYS.slice(0, count).map((k) => msg(`table.${k}`)),
+    rows: letter.lines.map((l) => row(l, letter.language, msg).slice(0, count)),
+  };
+}
+
+function row(l: LetterLine, lang: Letter['language'], msg: Msg): string[] {
+  return [
+    l.number,
+    formatDate(l.dueDate, lang),
+    l.daysOverdue < 0 ? msg('table.notDue') : String(l.daysOverdue),
+    formatAmount(l.outstanding, l.currency, lang),
+    formatAmount(l.interest, l.currency, lang),
+    formatAmount(l.compensation, l.currency, lang),
+  ];
+}
+
+/** Outstanding and total always; interest, compensation and fee only when there are any. */
+function totals(t: LetterTotal, lang: Letter['language'], msg: Msg): { heading: string; rows: Pair[] } {
+  const sums = [
+    ['outstanding', t.outstanding],
+    ['interest', t.interest],
+    ['compensation', t.compensation],
+    ['fee', t.fee],
+  ] as const;
+  const rows: Pair[] = sums
+    .filter(([key, amount]) => key === 'outstanding' || !isZero(amount))
+    .map(([key, amount]) => [msg(`totals.${key}`), formatAmount(amount, t.currency, lang)]);
+  rows.push([msg('totals.total'), formatAmount(t.total, t.currency, lang)]);
+  return { heading: msg('totals.heading', { currency: t.currency }), rows };
+}
+
+function interestValues(letter: Letter): Record<string, string> {
+  const { regime, contractRate } = letter.interestBasis;
+  if (regime !== 'contract') return {};
+  if (!contractRate) throw new RangeError(`letter ${letter.id}: interest by contract needs the contract rate`);
+  return { rate: contractRate };
+}
+
+function bank(letter: Letter, msg: Msg): Pair[] {
+  const a = letter.creditor.bankAccount;
+  const optional = (key: string, value: string | undefined): Pair[] => (value ? [[msg(key), value]] : []);
+  return [
+    [msg('payment.bank'), a.bankName],
+    [msg('payment.accountName'), a.accountName],
+    ...optional('payment.iban', a.iban),
+    ...optional('payment.accountNumber', a.accountNumber),
+    ...optional('payment.swift', a.swift),
+    [msg('payment.reference'), letter.id],
+  ];
+}

@@ -1,0 +1,108 @@
+import type { ComposedLetter } from './compose';
+import {
+  bottomLimit,
+  COLOR,
+  contentWidth,
+  type Doc,
+  ensureSpace,
+  MARGINS,
+  pairs,
+  rule,
+  style,
+  write,
+} from './pdf-layout';
+
+const META_WIDTH = 210;
+
+/**
+ * Creditor name and address top left over a brand rule; below, the debtor's address under a one-line sender
+ * line (shrunk to fit, as in a window envelope) and the letter's date and references on the right.
+ */
+export function drawHead(doc: Doc, c: ComposedLetter): void {
+  const x = MARGINS.left;
+  const width = contentWidth(doc);
+  write(doc, { size: 15, weight: 'bold', color: COLOR.brand }, c.creditor.name, x, MARGINS.top, { width });
+  write(doc, { size: 8.5, color: COLOR.muted }, c.creditor.address.join('  ·  '), x, doc.y + 2, { width });
+  rule(doc, x, doc.y + 8, width, COLOR.brand, 1.2);
+
+  const top = doc.y + 34;
+  const left = width - META_WIDTH - 30;
+  const sender = [c.creditor.name, ...c.creditor.address].join(' · ');
+  const size = Math.max(5, Math.min(6.5, (6.5 * left) / style(doc, 'regular', 6.5).widthOfString(sender)));
+  write(doc, { size, color: COLOR.muted }, sender, x, top, { width: left });
+  rule(doc, x, doc.y + 1, left, COLOR.muted, 0.4);
+  write(doc, { size: 10.5, weight: 'bold' }, c.debtor.name, x, doc.y + 6, { width: left });
+  write(doc, { size: 10 }, c.debtor.address.join('\n'), x, doc.y + 1, { width: left, lineGap: 1.5 });
+  const debtorBottom = doc.y;
+  const metaBottom = pairs(doc, c.meta, x + width - META_WIDTH, top, META_WIDTH);
+  doc.x = x;
+  doc.y = Math.max(debtorBottom, metaBottom) + 30;
+}
+
+/** The sums per currency, two blocks side by side, the total due in bold under a rule. */
+export function drawTotals(doc: Doc, totals: ComposedLetter['totals']): void {
+  const gap = 24;
+  const perRow = Math.min(2, totals.length);
+  const width = perRow === 1 ? 260 : (contentWidth(doc) - gap) / 2;
+  for (let i = 0; i < totals.length; i += perRow) {
+    const group = totals.slice(i, i + perRow);
+    const height = Math.max(...group.map((t) => 16 * (t.rows.length + 1) + 10));
+    ensureSpace(doc, height);
+    const top = doc.y;
+    group.forEach((t, j) => {
+      const x = MARGINS.left + contentWidth(doc) - (perRow - j) * width - (perRow - 1 - j) * gap;
+      write(doc, { size: 9.5, weight: 'bold', color: COLOR.brand }, t.heading, x, top, { width });
+      let y = doc.y + 3;
+      t.rows.forEach(([label, value], k) => {
+        const last = k === t.rows.length - 1;
+        if (last) rule(doc, x, y + 1, width, COLOR.ink, 0.8);
+        const look = { size: 9.5, weight: last ? ('bold' as const) : ('regular' as const) };
+        const ry = last ? y + 4 : y;
+        write(doc, look, label, x, ry, { width: width * 0.55 });
+        write(doc, look, value, x + width * 0.4, ry, { width: width * 0.6, align: 'right' });
+        y = ry + 15;
+      });
+    });
+    doc.x = MARGINS.left;
+    doc.y = top + height + 6;
+  }
+}
+
+/** The payment request and, kept on the same page, the bank details in a shaded box. */
+export function drawPayment(doc: Doc, payment: string, bank: ComposedLetter['bank']): void {
+  const height = bank.length * 15 + 14;
+  style(doc, 'regular', 9.5);
+  const options = { width: contentWidth(doc), lineGap: 2.5 };
+  ensureSpace(doc, doc.heightOfString(payment, options) + height + 16);
+  write(doc, { size: 9.5 }, payment, MARGINS.left, doc.y, options);
+  const top = doc.y + 6;
+  doc.rect(MARGINS.left, top, contentWidth(doc), height).fill(COLOR.shade);
+  pairs(doc, bank, MARGINS.left + 12, top + 7, contentWidth(doc) - 24);
+  doc.x = MARGINS.left;
+  doc.y = top + height + 12;
+}
+
+/** Sign-off, room for a signature, then the contact's name (bold) and details. */
+export function drawSignature(doc: Doc, c: ComposedLetter): void {
+  const [name = '', ...rest] = c.signature;
+  ensureSpace(doc, 46 + 14 * c.signature.length);
+  const width = contentWidth(doc);
+  write(doc, { size: 9.5 }, c.signoff, MARGINS.left, doc.y + 4, { width });
+  write(doc, { size: 9.5, weight: 'bold' }, name, MARGINS.left, doc.y + 28, { width });
+  write(doc, { size: 8.5, color: COLOR.muted }, rest.join('\n'), MARGINS.left, doc.y, { width, lineGap: 1.5 });
+}
+
+/** On every page: the creditor's legal id left, "page n of m" right, under a rule. */
+export function drawFooters(doc: Doc, c: ComposedLetter, pageLabel: (page: number, pages: number) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = bottomLimit(doc) + 24;
+    const width = contentWidth(doc);
+    doc.page.margins.bottom = 0;
+    rule(doc, MARGINS.left, y - 6, width);
+    const look = { size: 7.5, color: COLOR.muted };
+    write(doc, look, c.footer ?? c.creditor.name, MARGINS.left, y, { width: width - 110 });
+    write(doc, look, pageLabel(i + 1, range.count), MARGINS.left + width - 110, y, { width: 110, align: 'right' });
+  }
+}

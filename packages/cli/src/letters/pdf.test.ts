@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { LetterLanguage } from '@credence/app';
+import PDFDocument from 'pdfkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testDir } from '../files/test-dir';
+import { loadTemplates } from './load-templates';
+import { renderPdf } from './pdf';
+import { pdfFonts } from './pdf-fonts';
+import { sampleLetter } from './sample-letter';
+
+// Needs pdftotext (poppler-utils). pdftotext drops glyphs the font lacks, so finding a string proves it is drawn.
+const dir = testDir('letters-pdf');
+afterAll(dir.cleanup);
+
+/** The PDF's text (optionally of some pages) with all white space removed, so line wrapping does not matter. */
+function pdfText(pdf: Buffer, name: string, pages: string[] = []): string {
+  const file = dir.path(`${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', [...pages, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+describe('renderPdf', () => {
+  it.each([
+    [
+      'zh-CN',
+      [
+        '逾期付款催告函',
+        '深圳市华瑞电子科技有限公司',
+        '应付总额',
+        '开户银行',
+        '浦江商业银行张江支行',
+        '冻结贵司客户账户',
+      ],
+    ],
+    [
+      'zh-TW',
+      ['逾期付款催告函', '高雄海達貿易有限公司', '應付總額', '銀行名稱', '中台商業銀行西屯分行', '凍結貴公司客戶帳戶'],
+    ],
+  ] as const)('draws %s text with the glyphs embedded', async (language, phrases) => {
+    const letter = sampleLetter(language);
+    const text = pdfText(await renderPdf(letter, await loadTemplates(language)), language);
+    for (const phrase of phrases) expect(text).toContain(phrase);
+    for (const line of letter.lines) expect(text).toContain(line.number);
+    expect(text).toContain('123,939.28');
+    expect(text).toContain('2026年3月29日');
+  });
+
+  it('flows a long table over pages, repeating its header, and numbers the pages', async () => {
+    const letter = sampleLetter('zh-CN', 'long');
+    const pdf = await renderPdf(letter, await loadTemplates('zh-CN'));
+    const text = pdfText(pdf, 'long');
+    for (const line of letter.lines) expect(text).toContain(line.number);
+    const second = pdfText(pdf, 'long-2', ['-f', '2', '-l', '2']);
+    expect(second).toContain('单据编号');
+    expect(second).toContain('第2页，共3页');
+  });
+
+  it('gives the same bytes for the same letter, with its metadata', async () => {
+    const letter = sampleLetter('en', 'preDue');
+    const templates = await loadTemplates('en');
+    const [a, b] = [await renderPdf(letter, templates), await renderPdf(letter, templates)];
+    expect(a.equals(b)).toBe(true);
+    writeFileSync(dir.path('same.pdf'), a);
+    const info = execFileSync('pdfinfo', ['-rawdates', dir.path('same.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+Payment reminder from Nordwerk Industriebedarf GmbH – reference DL-2026-0042/);
+    expect(info).toMatch(/Author:\s+Nordwerk Industriebedarf GmbH/);
+    expect(info).toMatch(/CreationDate:\s+D:20260315000000Z/);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  });
+});
+
+describe('the letter font', () => {
+  it.each(['en', 'zh-CN', 'zh-TW', 'de', 'fr'] satisfies LetterLanguage[])(
+    'has a glyph for every character of the %s templates',
+    async (language) => {
+      const templates = await loadTemplates(language);
+      const all = [...templates.messages.values()].join('\n');
+      const text = pdfText(await specimen(all), `specimen-${language}`);
+      const lost = [...new Set(squeeze(all))].filter((ch) => !text.includes(ch));
+      expect(lost).toEqual([]);
+    },
+  );
+});
+
+/** A PDF of the text in the letter font, regular and bold. */
+async function specimen(text: string): Promise<Buffer> {
+  const fonts = await pdfFonts();
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.font(fonts.regular).fontSize(8).text(text).font(fonts.bold).text(text);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,153 @@
+import type { Creditor, Debtor, InterestBasis, Letter, LetterLanguage, LetterLine } from '@credence/app';
+import {
+  addDays,
+  type BusinessDate,
+  type CurrencyCode,
+  date,
+  daysBetween,
+  money,
+  toDecimalString,
+} from '@credence/core';
+
+/** Sample letters for tests and previews: two currencies, realistic parties per language. */
+export type SampleVariant = 'overdue' | 'preDue' | 'long';
+
+interface Parties {
+  readonly creditor: Creditor;
+  readonly debtor: Debtor;
+  readonly currencies: readonly [string, string];
+}
+
+const EUROPE: Parties = {
+  creditor: {
+    name: 'Nordwerk Industriebedarf GmbH',
+    address: ['Hafenstraße 12', '20457 Hamburg', 'Germany'],
+    legalId: 'HRB 123456, Amtsgericht Hamburg',
+    bankAccount: {
+      bankName: 'Elbe Handelsbank AG',
+      accountName: 'Nordwerk Industriebedarf GmbH',
+      iban: 'DE89 3704 0044 0532 0130 00',
+      swift: 'ELBHDEHHXXX',
+    },
+    contact: { name: 'Katrin Vogel', email: 'credit@nordwerk.example', phone: '+49 40 1234 5670' },
+  },
+  debtor: { id: 'C-10023', name: 'Van der Berg Logistics B.V.', address: ['Waalhaven 84', '3087 BM Rotterdam'] },
+  currencies: ['EUR', 'USD'],
+};
+
+const PARTIES: Record<LetterLanguage, Parties> = {
+  en: EUROPE,
+  de: EUROPE,
+  fr: EUROPE,
+  'zh-CN': {
+    creditor: {
+      name: '上海恒信工业材料有限公司',
+      address: ['上海市浦东新区张江路188号', '邮编 201203'],
+      legalId: '91310115MA1H8Q2X3L',
+      bankAccount: {
+        bankName: '浦江商业银行张江支行',
+        accountName: '上海恒信工业材料有限公司',
+        accountNumber: '1219 0888 6610 501',
+        swift: 'PJCBCNSHXXX',
+      },
+      contact: { name: '王丽娜', email: 'ar@hengxin.example', phone: '+86 21 5080 1234' },
+    },
+    debtor: {
+      id: 'KH-20417',
+      name: '深圳市华瑞电子科技有限公司',
+      address: ['深圳市南山区高新南七道18号', '邮编 518057'],
+    },
+    currencies: ['CNY', 'USD'],
+  },
+  'zh-TW': {
+    creditor: {
+      name: '晟福精密工業股份有限公司',
+      address: ['台中市西屯區工業區三十八路66號'],
+      legalId: '24567812',
+      bankAccount: {
+        bankName: '中台商業銀行西屯分行',
+        accountName: '晟福精密工業股份有限公司',
+        accountNumber: '0123-456-789012',
+        swift: 'ZTCBTWTPXXX',
+      },
+      contact: { name: '陳怡君', email: 'ar@chengfu.example', phone: '+886 4 2359 0000' },
+    },
+    debtor: { id: 'TW-3318', name: '高雄海達貿易有限公司', address: ['高雄市前鎮區成功二路25號12樓'] },
+    currencies: ['TWD', 'USD'],
+  },
+};
+
+const INTEREST: Record<LetterLanguage, InterestBasis> = {
+  en: { regime: 'eu' },
+  de: { regime: 'de-b2b' },
+  fr: { regime: 'fr' },
+  'zh-CN': { regime: 'cn' },
+  'zh-TW': { regime: 'contract', contractRate: '年息5%' },
+};
+
+const LETTER_DATE = date('2026-03-15');
+const SHAPES = {
+  overdue: { count: 7, firstDue: -64, step: 9 },
+  preDue: { count: 3, firstDue: 6, step: 9 },
+  long: { count: 48, firstDue: -400, step: 8 },
+};
+
+export function sampleLetter(language: LetterLanguage, variant: SampleVariant = 'overdue'): Letter {
+  const p = PARTIES[language];
+  const { count, firstDue, step } = SHAPES[variant];
+  const lines = Array.from({ length: count }, (_, i) => line(p, i, addDays(LETTER_DATE, firstDue + step * i)));
+  return {
+    id: `DL-2026-${variant === 'long' ? '0107' : '0042'}`,
+    date: LETTER_DATE,
+    language,
+    levelId: variant === 'preDue' ? 'pre-due' : 'second',
+    tone: variant === 'preDue' ? 'reminder' : variant === 'long' ? 'final' : 'warning',
+    channel: 'email',
+    creditor: p.creditor,
+    debtor: p.debtor,
+    lines,
+    totals: p.currencies.map((c) => total(lines, c as CurrencyCode, variant === 'overdue' ? 1500n : 0n)),
+    interestBasis: INTEREST[language],
+    deadline: addDays(LETTER_DATE, variant === 'preDue' ? 20 : 14),
+    nextStep: variant === 'preDue' ? 'email' : variant === 'long' ? 'legal' : 'credit_hold',
+  };
+}
+
+/** Document i: amounts in cents that vary with i, interest and compensation only once overdue. */
+function line(p: Parties, i: number, dueDate: BusinessDate): LetterLine {
+  const currency = p.currencies[i % 3 === 2 ? 1 : 0] as CurrencyCode;
+  const daysOverdue = daysBetween(dueDate, LETTER_DATE);
+  const cents = 48_250n + BigInt(i) * 1_372_913n + (i % 2 === 0 ? 12_345_678n : 0n);
+  const late = daysOverdue > 0;
+  const dec = (amount: bigint) => toDecimalString(money(amount, currency));
+  return {
+    number: `INV-2026-${String(117 + i * 13).padStart(4, '0')}`,
+    currency,
+    outstanding: dec(cents),
+    dueDate,
+    daysOverdue,
+    interest: dec(late ? (cents * BigInt(daysOverdue) * 10n) / 36_500n : 0n),
+    compensation: dec(late ? 4_000n : 0n),
+  };
+}
+
+/** Sums per currency; every sample currency has two decimals, so cents are the digits without the point. */
+function total(lines: readonly LetterLine[], currency: CurrencyCode, feeCents: bigint) {
+  const cents = (s: string) => BigInt(s.replace('.', ''));
+  const sum = (pick: (l: LetterLine) => string) =>
+    lines.filter((l) => l.currency === currency).reduce((a, l) => a + cents(pick(l)), 0n);
+  const [outstanding, interest, compensation] = [
+    sum((l) => l.outstanding),
+    sum((l) => l.interest),
+    sum((l) => l.compensation),
+  ];
+  const dec = (amount: bigint) => toDecimalString(money(amount, currency));
+  return {
+    currency,
+    outstanding: dec(outstanding),
+    interest: dec(interest),
+    compensation: dec(compensation),
+    fee: dec(feeCents),
+    total: dec(outstanding + interest + compensation + feeCents),
+  };
+}

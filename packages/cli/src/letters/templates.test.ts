@@ -1,0 +1,131 @@
+import { readdir } from 'node:fs/promises';
+import type { InterestBasis, Letter, LetterLanguage } from '@credence/app';
+import { describe, expect, it } from 'vitest';
+import { composeLetter } from './compose';
+import { placeholders } from './fill';
+import { formatAmount, formatDate, isZero } from './format';
+import { renderHtml } from './html';
+import { loadTemplates, TEMPLATES_DIR, type Templates } from './load-templates';
+import { sampleLetter } from './sample-letter';
+import { renderText } from './text';
+
+const LANGUAGES: readonly LetterLanguage[] = ['de', 'en', 'fr', 'zh-CN', 'zh-TW'];
+const REGIMES: readonly InterestBasis['regime'][] = [
+  'eu',
+  'uk',
+  'de-b2b',
+  'de-consumer',
+  'fr',
+  'cn',
+  'contract',
+  'none',
+];
+const STEPS: readonly Letter['nextStep'][] = ['email', 'letter', 'call', 'credit_hold', 'agency', 'legal', 'none'];
+const all = async () => Promise.all(LANGUAGES.map((l) => loadTemplates(l)));
+
+/** Every way one language's messages differ from the reference: keys, placeholders, and stray braces. */
+function differences(reference: Templates, other: Templates): string[] {
+  const problems: string[] = [];
+  const name = other.language;
+  for (const key of reference.messages.keys())
+    if (!other.messages.has(key)) problems.push(`${name}: key ${key} is missing`);
+  for (const [key, text] of other.messages) {
+    const ref = reference.messages.get(key);
+    if (ref === undefined) {
+      problems.push(`${name}: key ${key} is not in en.json`);
+      continue;
+    }
+    const want = new Set(placeholders(ref));
+    const have = new Set(placeholders(text));
+    for (const p of want) if (!have.has(p)) problems.push(`${name}: ${key} lacks {${p}}`);
+    for (const p of have) if (!want.has(p)) problems.push(`${name}: ${key} has {${p}}, which en.json has not`);
+    if (/[{}]/.test(text.replace(/\{[A-Za-z][A-Za-z0-9]*\}/g, ''))) problems.push(`${name}: ${key} has a stray brace`);
+  }
+  return problems;
+}
+
+describe('letter templates', () => {
+  it('ship exactly one file per letter language', async () => {
+    const files = (await readdir(TEMPLATES_DIR)).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(LANGUAGES.map((l) => `${l}.json`));
+  });
+
+  it('have the keys of en.json and, per key, the same placeholders', async () => {
+    const templates = await all();
+    const en = templates.find((t) => t.language === 'en');
+    if (!en) throw new Error('no en.json');
+    expect(templates.flatMap((t) => differences(en, t))).toEqual([]);
+    expect([...en.messages.values()].every((m) => m.trim().length > 0)).toBe(true);
+  });
+
+  it('the comparison catches missing and extra keys, placeholders and braces', async () => {
+    const en = await loadTemplates('en');
+    const broken = new Map(en.messages);
+    broken.delete('dispute');
+    broken.set('footer.extra', 'x');
+    broken.set('payment.deadline', 'Pay by {deadline} to {iban}.');
+    broken.set('nextStep.email', 'By {deadline we write again.');
+    expect(differences(en, { ...en, language: 'fr', messages: broken })).toEqual([
+      'fr: key dispute is missing',
+      'fr: payment.deadline lacks {reference}',
+      'fr: payment.deadline has {iban}, which en.json has not',
+      'fr: nextStep.email lacks {deadline}',
+      'fr: nextStep.email has a stray brace',
+      'fr: key footer.extra is not in en.json',
+    ]);
+  });
+});
+
+describe.each(LANGUAGES)('letters in %s', (language) => {
+  it.each(['overdue', 'preDue'] as const)('state every fact of the %s sample, no placeholder left', async (variant) => {
+    const templates = await loadTemplates(language);
+    const letter = sampleLetter(language, variant);
+    const { subject, text } = renderText(letter, templates);
+    const html = renderHtml(letter, templates);
+    for (const out of [subject + text, html]) {
+      expect(out).not.toMatch(/\{[^}]*\}/);
+      for (const fact of facts(letter)) expect(out).toContain(fact);
+    }
+    expect(subject).toContain(letter.id);
+  });
+
+  it('have a clause for every interest regime and a sentence for every next step', async () => {
+    const templates = await loadTemplates(language);
+    const base = sampleLetter(language);
+    const texts = [
+      ...REGIMES.map((regime) => {
+        const interestBasis: InterestBasis = { regime, contractRate: '9.5% p.a.' };
+        return composeLetter({ ...base, interestBasis }, templates).interest;
+      }),
+      ...STEPS.map((nextStep) => composeLetter({ ...base, nextStep }, templates).nextStep),
+      ...(['reminder', 'warning', 'final'] as const).map((tone) => composeLetter({ ...base, tone }, templates).subject),
+    ];
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts.join('\n')).toContain('9.5% p.a.');
+    expect(texts.join('\n')).not.toMatch(/[{}]/);
+  });
+});
+
+/** What a reader must find in the letter: parties, account, documents, dates and amounts, as displayed. */
+function facts(letter: Letter): string[] {
+  const lang = letter.language;
+  const account = letter.creditor.bankAccount;
+  const charged = letter.lines.some((l) => !isZero(l.interest) || !isZero(l.compensation));
+  return [
+    letter.creditor.name,
+    letter.debtor.name,
+    letter.id,
+    account.iban ?? account.accountNumber ?? '',
+    formatDate(letter.deadline, lang),
+    ...letter.lines.flatMap((l) => [
+      l.number,
+      formatDate(l.dueDate, lang),
+      formatAmount(l.outstanding, l.currency, lang),
+      ...(charged ? [formatAmount(l.interest, l.currency, lang), formatAmount(l.compensation, l.currency, lang)] : []),
+    ]),
+    ...letter.totals.flatMap((t) => [
+      formatAmount(t.outstanding, t.currency, lang),
+      formatAmount(t.total, t.currency, lang),
+    ]),
+  ];
+}
