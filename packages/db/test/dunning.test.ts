@@ -16,7 +16,7 @@ import {
   runDunning,
   type Store,
 } from '@credence/app';
-import { type DunningPolicy, date, parseRateTables, type RateTables } from '@credence/core';
+import { type CurrencyCode, type DunningPolicy, date, parseRateTables, type RateTables } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { targets, useTarget } from './harness';
 
