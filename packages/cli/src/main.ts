@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
+import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
@@ -34,6 +35,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerReviewCommands(program, io);
   registerInterestCommands(program, io, state);
   registerCollectionCommands(program, io, state);
+  registerDunningCommands(program, io);
   return program;
 }
 

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   type BusinessDate,
   type ContractRate,
@@ -8,8 +7,6 @@ import {
   parseDate,
   parseDecimal,
   parseMoney,
-  parseRateTables,
-  type RateTables,
   type Regime,
 } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';

@@ -1,3 +1,4 @@
+export { renderCaseFilePdf } from './case-pdf';
 export { type ComposedLetter, composeLetter } from './compose';
 export { formatAmount, formatDate } from './format';
 export { renderHtml } from './html';

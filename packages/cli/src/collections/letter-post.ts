@@ -1,0 +1,60 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type Company,
+  caseFile,
+  type DeliveryResult,
+  type OutboxEntry,
+  type RecordedLetter,
+  type Store,
+} from '@credence/app';
+import type { RateTables } from '@credence/core';
+import type { Courier } from '../delivery';
+import { writeOnce } from '../delivery/write-once';
+import { renderCaseFilePdf } from '../letters';
+import type { LetterRenderer } from './letter-renderer';
+
+/**
+ * Carries out one outbox entry: an e-mail through the courier (SMTP, or .eml files in the outbox directory),
+ * a printed letter as a PDF in `<outbox>/print`, a case file (JSON + PDF) in `<outbox>/cases`.
+ */
+export function letterPost(x: {
+  store: Store;
+  courier: Courier;
+  render: LetterRenderer;
+  outbox: string;
+  company: Company;
+  rates: RateTables;
+}) {
+  return async (entry: OutboxEntry, { letter }: RecordedLetter): Promise<DeliveryResult> => {
+    if (entry.kind === 'email') {
+      if (entry.recipient === undefined)
+        return { status: 'failed', channel: 'email', detail: `no e-mail address for buyer ${letter.debtor.id}` };
+      const outcome = await x.courier.deliver(
+        await x.render.email(letter, entry.id, entry.recipient, x.company.mailFrom),
+      );
+      return { status: outcome.status, channel: outcome.channel, detail: outcome.detail };
+    }
+    if (entry.kind === 'print') {
+      const dir = join(x.outbox, 'print');
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, `${letter.id}.pdf`);
+      await writeOnce(path, await x.render.pdf(letter));
+      return { status: 'written', channel: 'print', detail: path };
+    }
+    const file = await caseFile(x.store, {
+      buyerId: letter.debtor.id,
+      asOf: letter.date,
+      level: letter.levelId,
+      company: x.company,
+      rates: x.rates,
+    });
+    if (!file.ok) return { status: 'failed', channel: 'case_file', detail: JSON.stringify(file.error) };
+    const dir = join(x.outbox, 'cases');
+    await mkdir(dir, { recursive: true });
+    const base = join(dir, `${letter.debtor.id}-${letter.date}-${letter.levelId}`);
+    await writeFile(`${base}.json`, `${JSON.stringify(file.value, null, 2)}\n`);
+    await writeOnce(`${base}.pdf`, await renderCaseFilePdf(file.value));
+    return { status: 'written', channel: 'case_file', detail: `${base}.json, ${base}.pdf` };
+  };
+}

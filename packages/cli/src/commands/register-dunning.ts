@@ -1,0 +1,140 @@
+import { collectorWorklist, deliverOutbox, runDunning } from '@credence/app';
+import type { Command } from 'commander';
+import { letterPost } from '../collections/letter-post';
+import { letterRenderer } from '../collections/letter-renderer';
+import { runJson, runText } from '../collections/run-output';
+import { writeLetters } from '../collections/write-out';
+import { CliError, type Io, withStore } from '../context';
+import { courierFromEnv } from '../delivery';
+import { EXIT } from '../exit-codes';
+import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
+import { readGradingPolicy } from './grading-config';
+import { renderWorklist } from './worklist';
+
+const courier = (io: Io, outbox: string) => {
+  try {
+    return courierFromEnv(io.env, outbox);
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e), EXIT.usage);
+  }
+};
+
+export function registerDunningCommands(program: Command, io: Io): void {
+  const dunning = program
+    .command('dunning')
+    .description('the dunning ladder: letters to buyers who owe (docs/domain/dunning.md)');
+  dunning
+    .command('run')
+    .description("decide and record today's letters (exactly once per date), then deliver what the outbox holds")
+    .option('--as-of <date>', 'the run date (default: today)', asDate)
+    .option('--dry-run', 'decide and show, record and send nothing')
+    .option('--out <dir>', 'also write each letter there (PDF, HTML, .eml)')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
+    .option('--rates <file>', 'reference-rate tables JSON (default: the shipped ones)')
+    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option(
+      '--outbox <dir>',
+      'where e-mails go without SMTP, and printed letters and case files (default ./data/outbox)',
+    )
+    .option('--templates <dir>', 'letter templates (default: the shipped ones)')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const [policy, rates, company] = await Promise.all([
+        readDunningPolicy(o.policy),
+        readRates(o.rates),
+        readCompany(o.company, io.env),
+      ]);
+      const asOf = o.asOf ?? io.clock.today();
+      const render = letterRenderer(o.templates);
+      const outbox = outboxDir(o.outbox, io.env);
+      const carrier = o.dryRun ? undefined : courier(io, outbox);
+      await withStore(o, io, async (store) => {
+        const r = await runDunning(store, { asOf, policy, company, rates, dryRun: Boolean(o.dryRun) });
+        if (o.out) await writeLetters(o.out, r.letters, render, company.mailFrom);
+        const delivery = carrier
+          ? await deliverOutbox(store, letterPost({ store, courier: carrier, render, outbox, company, rates }), asOf)
+          : undefined;
+        await carrier?.close();
+        io.out(o.format === 'json' ? runJson(r, delivery) : runText(r, delivery, Boolean(o.dryRun)));
+      });
+    });
+  dunning
+    .command('deliver')
+    .description('deliver what the outbox holds (after an interrupted run), or retry failed deliveries')
+    .option('--retry-failed', 'also try the failed ones again')
+    .option('--rates <file>', 'reference-rate tables JSON (for case files)')
+    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option('--outbox <dir>', 'outbox directory (default ./data/outbox)')
+    .option('--templates <dir>', 'letter templates (default: the shipped ones)')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const [rates, company] = await Promise.all([readRates(o.rates), readCompany(o.company, io.env)]);
+      const outbox = outboxDir(o.outbox, io.env);
+      const carrier = courier(io, outbox);
+      await withStore(o, io, async (store) => {
+        const send = letterPost({
+          store,
+          courier: carrier,
+          render: letterRenderer(o.templates),
+          outbox,
+          company,
+          rates,
+        });
+        const d = await deliverOutbox(store, send, io.clock.today(), { retryFailed: Boolean(o.retryFailed) });
+        await carrier.close();
+        io.out(`Delivered: ${d.sent} sent, ${d.written} written, ${d.failed.length} failed (of ${d.attempted}).`);
+        for (const f of d.failed) io.out(`  failed ${f.outboxId}: ${f.detail}`);
+      });
+    });
+  program
+    .command('worklist')
+    .description("today's collection work, ranked by amount × days overdue × risk, with the reason for each")
+    .option('--as-of <date>', 'the day (default: today)', asDate)
+    .option(
+      '--currency <code>',
+      'reporting currency for the amounts (needs FX rates for others)',
+      asCurrency,
+      asCurrency('EUR'),
+    )
+    .option('--limit <n>', 'show the first n tasks', asPositiveInt, 50)
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
+    .option('--rates <file>', 'reference-rate tables JSON (default: the shipped ones)')
+    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const [policy, rates, company, grading] = await Promise.all([
+        readDunningPolicy(o.policy),
+        readRates(o.rates),
+        readCompany(o.company, io.env),
+        readGradingPolicy(),
+      ]);
+      const asOf = o.asOf ?? io.clock.today();
+      await withStore(
+        o,
+        io,
+        async (store) => {
+          const tasks = await collectorWorklist(store, {
+            asOf,
+            policy,
+            company,
+            rates,
+            currency: o.currency,
+            defaultPd: grading.basePd,
+          });
+          io.out(
+            o.format === 'json'
+              ? JSON.stringify(
+                  { asOf, currency: o.currency, tasks: tasks.slice(0, o.limit) },
+                  (_k, v) => (typeof v === 'bigint' ? v.toString() : v),
+                  2,
+                )
+              : renderWorklist(asOf, o.currency, tasks, o.limit),
+          );
+        },
+        false,
+      );
+    });
+}

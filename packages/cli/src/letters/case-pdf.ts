@@ -1,0 +1,130 @@
+import type { CaseFile } from '@credence/app';
+import PDFDocument from 'pdfkit';
+import { drawGrid, type Grid } from './case-pdf-grid';
+import {
+  basisSentence,
+  claimTable,
+  documentsGrid,
+  drawParties,
+  heading,
+  historyGrid,
+  lettersGrid,
+  levelName,
+} from './case-pdf-sections';
+import { formatDate } from './format';
+import { pdfFonts } from './pdf-fonts';
+import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
+import { drawTable } from './pdf-table';
+
+/** The creditor's reference of a case: also the name of its files in the outbox ("<debtor>-<date>-<level>"). */
+export const caseReference = (file: CaseFile): string => `${file.debtor.id}-${file.asOf}-${file.level}`;
+
+/**
+ * The case file handed to a collection agency or a lawyer, as an A4 PDF in English (in Noto Sans SC, since
+ * names, addresses and notes may be Chinese): parties, claim, open documents, letters sent and the history.
+ * The creation date is the case file's date, so the same case file gives the same bytes.
+ */
+export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
+  const fonts = await pdfFonts();
+  const title = `Collection case file — ${file.debtor.name}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGINS,
+    bufferPages: true,
+    autoFirstPage: false,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Author: file.creditor.name,
+      Subject: `${levelName(file.level)}: case ${caseReference(file)}`,
+      Creator: 'Credence',
+      CreationDate: new Date(`${file.asOf}T00:00:00Z`),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  doc.addPage();
+
+  drawTitle(doc, file, title);
+  heading(doc, 'Parties', 140);
+  drawParties(doc, file);
+  heading(doc, 'Claim', 40 + 20 * file.totals.length);
+  drawTable(doc, claimTable(file));
+  paragraph(doc, basisSentence(file), 9, 'regular', 6);
+  section(doc, 'Open documents', documentsGrid(file), 'No open invoices.', documentsNote(file));
+  section(doc, 'Letters sent', lettersGrid(file), 'No letters recorded.');
+  section(doc, 'History', historyGrid(file), 'Nothing recorded.');
+  drawFooters(doc, file);
+
+  doc.end();
+  return done;
+}
+
+function drawTitle(doc: Doc, file: CaseFile, title: string): void {
+  const x = MARGINS.left;
+  const width = contentWidth(doc);
+  write(
+    doc,
+    { size: 8.5, weight: 'bold', color: COLOR.muted },
+    'CONFIDENTIAL — FOR THE COLLECTION AGENCY OR COUNSEL',
+    x,
+    MARGINS.top,
+    { width },
+  );
+  write(doc, { size: 17, weight: 'bold', color: COLOR.brand }, title, x, doc.y + 4, { width });
+  rule(doc, x, doc.y + 6, width, COLOR.brand, 1.2);
+  const bottom = pairs(
+    doc,
+    [
+      ['Level', levelName(file.level)],
+      ['Date', formatDate(file.asOf, 'en')],
+      ['Creditor’s reference', caseReference(file)],
+      ['Prepared by', `${file.creditor.name}, ${file.creditor.contact.name}`],
+    ],
+    x,
+    doc.y + 14,
+    width,
+  );
+  doc.x = x;
+  doc.y = bottom + 8;
+}
+
+/** A titled table under an optional introduction, or the `empty` line when it has no rows. */
+function section(doc: Doc, title: string, grid: Grid, empty: string, intro?: string): void {
+  heading(doc, title);
+  if (grid.rows.length === 0) {
+    paragraph(doc, empty);
+    return;
+  }
+  if (intro) paragraph(doc, intro, 8.5, 'regular', 6);
+  drawGrid(doc, grid);
+}
+
+function documentsNote(file: CaseFile): string {
+  const disputed = file.documents.filter((d) => d.disputed).length;
+  const n = file.documents.length;
+  return `${n} open invoice${n === 1 ? '' : 's'}${disputed > 0 ? `, ${disputed} of them disputed (tinted, marked DISPUTED)` : ''}; days overdue as of ${formatDate(file.asOf, 'en')}.`;
+}
+
+/** On every page: the case reference left, "Page n of m" right, under a rule. */
+function drawFooters(doc: Doc, file: CaseFile): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = bottomLimit(doc) + 24;
+    const width = contentWidth(doc);
+    doc.page.margins.bottom = 0;
+    rule(doc, MARGINS.left, y - 6, width);
+    const look = { size: 7.5, color: COLOR.muted };
+    const left = `${file.creditor.name} · case ${caseReference(file)} · confidential`;
+    write(doc, look, left, MARGINS.left, y, { width: width - 110 });
+    write(doc, look, `Page ${i + 1} of ${range.count}`, MARGINS.left + width - 110, y, { width: 110, align: 'right' });
+  }
+}

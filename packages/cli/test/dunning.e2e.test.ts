@@ -1,0 +1,152 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeWords, header } from '../src/delivery/test-mime';
+import { startSmtpServer, type TestSmtpServer } from '../src/delivery/test-smtp-server';
+import { credence, tempDir } from './harness';
+
+// `credence dunning run` end to end: real CSV files, a company.json, a real PGlite directory, a real SMTP server.
+const tmp = tempDir('dunning');
+const db = join(tmp.dir, 'db');
+const company = join(tmp.dir, 'company.json');
+const outbox = join(tmp.dir, 'outbox');
+const day = { CREDENCE_TODAY: '2026-03-31' };
+let smtp: TestSmtpServer;
+const withSmtp = () => ({ ...day, CREDENCE_SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
+afterAll(async () => {
+  await smtp.close();
+  tmp.cleanup();
+});
+
+const write = (name: string, text: string) => {
+  const path = join(tmp.dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ refuse: { 'gone@delta.example': 550 } });
+  writeFileSync(
+    company,
+    JSON.stringify({
+      name: 'Nordlicht Handels GmbH',
+      address: ['Hafenstraße 12', '20457 Hamburg'],
+      bankAccount: {
+        bankName: 'Hamburger Sparkasse',
+        accountName: 'Nordlicht Handels GmbH',
+        iban: 'DE02200505501015871393',
+      },
+      contact: { name: 'Anna Berg', email: 'credit@nordlicht.example' },
+      interestRegime: 'contract',
+      interestRate: '8%/year',
+    }),
+  );
+  const buyers = write(
+    'buyers.csv',
+    'buyer_id,name,country,currency,payment_terms_days,language,email,address\n' +
+      'B1,Alpha Trading Ltd,GB,EUR,30,en,ap@alpha.example,1 King St | London\n' +
+      'B2,华东贸易有限公司,CN,EUR,30,zh-CN,ap@huadong.example,上海市浦东新区张江路188号\n' +
+      'B3,臺灣精密股份有限公司,TW,EUR,30,zh-TW,ap@tw.example,\n' +
+      'B4,Delta SARL,FR,EUR,30,fr,gone@delta.example,\n',
+  );
+  const invoices = write(
+    'invoices.csv',
+    'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+      'A-1,B1,2026-01-01,2026-03-10,1000.00,EUR\n' +
+      'A-2,B1,2026-01-01,2026-04-15,500.00,EUR\n' +
+      'C-1,B2,2026-01-01,2026-03-25,2000.00,EUR\n' +
+      'T-1,B3,2026-01-01,2026-02-20,3000.00,EUR\n' +
+      'D-1,B4,2026-01-01,2026-01-15,4000.00,EUR\n' +
+      'D-2,B4,2026-01-01,2026-03-01,100.00,EUR\n',
+  );
+  for (const [kind, file] of [
+    ['buyers', buyers],
+    ['invoices', invoices],
+  ] as const)
+    expect((await credence(['import', kind, file, '--db', db])).code).toBe(0);
+  expect(
+    (await credence(['dispute', 'open', '--document', 'D-2', '--reason', 'price', '--owner', 'ben', '--db', db], day))
+      .code,
+  ).toBe(0);
+});
+
+describe('credence dunning run', () => {
+  it('previews without recording, writing the letters with --out', async () => {
+    const out = join(tmp.dir, 'preview');
+    const r = await credence(
+      ['dunning', 'run', '--dry-run', '--out', out, '--format', 'json', '--company', company, '--db', db],
+      day,
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    const json = JSON.parse(r.out) as { asOf: string; actions: { buyerId: string; level: string; language: string }[] };
+    expect(json.asOf).toBe('2026-03-31');
+    expect(json.actions.map((a) => `${a.buyerId}:${a.level}:${a.language}`)).toEqual([
+      'B1:pre_due:en',
+      'B1:formal:en',
+      'B2:friendly:zh-CN',
+      'B3:final:zh-TW',
+      'B4:agency:fr',
+    ]);
+    const files = readdirSync(out);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(5);
+    expect(readFileSync(join(out, 'L-20260331-B2-friendly.html'), 'utf8')).toContain('华东贸易有限公司');
+  });
+
+  it('records and sends once: e-mails arrive over SMTP, the print and the case file go to the outbox', async () => {
+    const r = await credence(
+      ['dunning', 'run', '--format', 'json', '--company', company, '--outbox', outbox, '--db', db],
+      withSmtp(),
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    const json = JSON.parse(r.out) as {
+      actions: unknown[];
+      delivery: { sent: number; written: number; failed: { outboxId: string; detail: string }[] };
+    };
+    expect(json.actions).toHaveLength(5);
+    expect(json.delivery.sent).toBe(4);
+    expect(json.delivery.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
+    expect(json.delivery.failed[0]?.detail).toMatch(/550/);
+    expect(json.delivery.written).toBe(3); // formal and final printed, the agency's case file
+    expect(smtp.received).toHaveLength(4);
+    const subjects = smtp.received.map((m) => decodeWords(header(m, 'subject') ?? ''));
+    expect(subjects.some((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
+    expect(smtp.received.every((m) => /application\/pdf/.test(m))).toBe(true);
+    expect(existsSync(join(outbox, 'print', 'L-20260331-B1-formal.pdf'))).toBe(true);
+    const cases = readdirSync(join(outbox, 'cases'));
+    expect(cases.sort()).toEqual(['B4-2026-03-31-agency.json', 'B4-2026-03-31-agency.pdf']);
+    const file = JSON.parse(readFileSync(join(outbox, 'cases', 'B4-2026-03-31-agency.json'), 'utf8')) as {
+      documents: { number: string; disputed: boolean }[];
+      history: { kind: string }[];
+    };
+    expect(file.documents.map((d) => `${d.number}:${d.disputed}`)).toEqual(['D-1:false', 'D-2:true']);
+    expect(file.history.map((h) => h.kind)).toContain('dispute_opened');
+
+    const again = await credence(
+      ['dunning', 'run', '--format', 'json', '--company', company, '--outbox', outbox, '--db', db],
+      withSmtp(),
+    );
+    expect((JSON.parse(again.out) as { actions: unknown[] }).actions).toEqual([]);
+    expect(smtp.received).toHaveLength(4);
+  });
+
+  it('shows the timeline and the worklist', async () => {
+    const t = await credence(['buyer', 'timeline', 'B4', '--db', db], day);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/dispute opened/);
+    expect(t.out).toMatch(/letter .*L-20260331-B4-agency/);
+    expect(t.out).toMatch(/delivery .*failed/);
+    const w = await credence(['worklist', '--format', 'json', '--company', company, '--db', db], day);
+    expect(w.code).toBe(0);
+    const tasks = (JSON.parse(w.out) as { tasks: { buyerId: string; action: string }[] }).tasks;
+    expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).toEqual(
+      expect.arrayContaining(['B4:hand_off', 'B4:fix_delivery', 'B3:post_letter', 'B1:post_letter']),
+    );
+  });
+
+  it('says what is missing without company settings', async () => {
+    const r = await credence(['dunning', 'run', '--company', join(tmp.dir, 'nope.json'), '--db', db], day);
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/no company settings .*company\.example\.json/);
+  });
+});
