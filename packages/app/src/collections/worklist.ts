@@ -68,7 +68,7 @@ export async function collectorWorklist(
   for (const { letter: l } of today) {
     const action = ACTION_OF[l.channel];
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
-    const docs = l.lines.map((line) => line.number).join(', ');
+    const docs = listed(l.lines.map((line) => line.number));
     if (action)
       push(l.debtor.id, action, `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}`, letterTotal(l), days);
   }
@@ -128,3 +128,7 @@ export async function collectorWorklist(
   }
   return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
 }
+
+/** Document numbers for a reason: all of up to three, else the first two and how many more. */
+const listed = (numbers: readonly string[]): string =>
+  numbers.length <= 3 ? numbers.join(', ') : `${numbers.slice(0, 2).join(', ')} and ${numbers.length - 2} more`;

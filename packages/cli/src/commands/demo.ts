@@ -4,6 +4,7 @@ import { type ImportKind, type PortfolioSize, planPortfolio, rankOverdueBuyers, 
 import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
 import { openStore } from '@credence/db';
 import { creditDemo } from '../demo/credit-demo';
+import { dunningDemo } from '../demo/dunning-demo';
 import { writePortfolioCsv } from '../demo/write-csv';
 import { openRows } from '../files';
 import { fmt } from '../format/money';
@@ -122,10 +123,16 @@ export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise
     say(`\nTen most overdue buyers as of ${o.asOf} (ranked in ${o.reportingCurrency})`);
     say(await topOverdueTable(store, o));
     say(credit);
+    say(await dunningDemo(store, dir, o.asOf, o.reportingCurrency));
     say(`\nExplore it: npx credence report aging --by buyer --as-of ${o.asOf} --db ${o.dir}/db`);
     say(`            npx credence buyer show <ID> --as-of ${o.asOf} --db ${o.dir}/db`);
     say(
       `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${o.asOf} --db ${o.dir}/db`,
+    );
+    say(`            npx credence worklist --as-of ${o.asOf} --company ${o.dir}/company.json --db ${o.dir}/db`);
+    say(`            npx credence buyer timeline <ID> --db ${o.dir}/db`);
+    say(
+      `            npx credence dunning deliver --company ${o.dir}/company.json --outbox ${o.dir}/outbox --db ${o.dir}/db`,
     );
     say(
       `(portfolio period ${plan.startDate} … ${plan.endDate}, ${daysBetween(plan.startDate, plan.endDate) + 1} days)`,

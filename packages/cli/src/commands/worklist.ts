@@ -1,5 +1,5 @@
 import type { RankedTask } from '@credence/core';
-import { dec } from '../format/money';
+import { fmt } from '../format/money';
 import { renderTable } from '../format/table';
 
 /** The worklist as a table: rank, buyer, action, amount, days overdue, PD, and why. */
@@ -21,7 +21,7 @@ export function renderWorklist(asOf: string, currency: string, tasks: readonly R
       String(i + 1),
       t.buyerId,
       t.action.replaceAll('_', ' '),
-      dec(t.amount, currency as never),
+      fmt(t.amount, currency as never),
       String(t.daysOverdue),
       `${(t.pd * 100).toFixed(1)}%`,
       t.reason,

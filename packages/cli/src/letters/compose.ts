@@ -58,7 +58,7 @@ export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
     opening: opening(letter, msg),
     table: table(letter, msg),
     totals: letter.totals.map((total) => totals(total, lang, msg)),
-    interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter)),
+    interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter, msg)),
     payment: msg('payment.deadline', { deadline, reference }),
     bank: bank(letter, msg),
     nextStep: msg(`nextStep.${letter.nextStep}`, { deadline }),
@@ -121,11 +121,16 @@ function totals(t: LetterTotal, lang: Letter['language'], msg: Msg): { heading: 
   return { heading: msg('totals.heading', { currency: t.currency }), rows };
 }
 
-function interestValues(letter: Letter): Record<string, string> {
+/** The agreed rate in the letter's words: "12%/year" → "12% a year", "12 % par an", "年利率12%". */
+function interestValues(letter: Letter, msg: Msg): Record<string, string> {
   const { regime, contractRate } = letter.interestBasis;
   if (regime !== 'contract') return {};
-  if (!contractRate) throw new RangeError(`letter ${letter.id}: interest by contract needs the contract rate`);
-  return { rate: contractRate };
+  const m = /^(\d+(?:\.\d+)?)%\/(day|year)$/.exec(contractRate ?? '');
+  if (!m)
+    throw new RangeError(`letter ${letter.id}: interest by contract needs a rate like 8%/year, not "${contractRate}"`);
+  const comma = letter.language === 'de' || letter.language === 'fr';
+  const percent = comma ? (m[1] ?? '').replace('.', ',') : (m[1] ?? '');
+  return { rate: msg(`rate.${m[2]}`, { percent }) };
 }
 
 function bank(letter: Letter, msg: Msg): Pair[] {

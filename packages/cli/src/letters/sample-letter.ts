@@ -82,7 +82,7 @@ const INTEREST: Record<LetterLanguage, InterestBasis> = {
   de: { regime: 'de-b2b' },
   fr: { regime: 'fr' },
   'zh-CN': { regime: 'cn' },
-  'zh-TW': { regime: 'contract', contractRate: '年息5%' },
+  'zh-TW': { regime: 'contract', contractRate: '5%/year' },
 };
 
 const LETTER_DATE = date('2026-03-15');

@@ -1,0 +1,123 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  addPromise,
+  type Company,
+  collectorWorklist,
+  openDispute,
+  parseCompany,
+  pauseBuyer,
+  rankOverdueBuyers,
+  runDunning,
+  type Store,
+} from '@credence/app';
+import { addDays, type BusinessDate, type CurrencyCode, money, toDecimalString } from '@credence/core';
+import { letterRenderer } from '../collections/letter-renderer';
+import { writeLetters } from '../collections/write-out';
+import { readDunningPolicy, readRates } from '../commands/collections-config';
+import { readGradingPolicy } from '../commands/grading-config';
+import { renderWorklist } from '../commands/worklist';
+
+/** The demo's creditor: a contractual late-payment rate in its terms of sale (statutory rates need the latest half-year's table). */
+const COMPANY = {
+  name: 'Nordwerk Industriebedarf GmbH',
+  address: ['Hafenstraße 12', '20457 Hamburg', 'Germany'],
+  legalId: 'HRB 123456, Amtsgericht Hamburg',
+  bankAccount: {
+    bankName: 'Hamburger Sparkasse',
+    accountName: 'Nordwerk Industriebedarf GmbH',
+    iban: 'DE02 2005 0550 1015 8713 93',
+    swift: 'HASPDEHHXXX',
+  },
+  contact: { name: 'Anna Berg', email: 'credit@nordwerk.example', phone: '+49 40 1234 5678' },
+  language: 'en',
+  interestRegime: 'contract',
+  interestRate: '8%/year',
+};
+
+/**
+ * The collections half of the demo: a dispute, a promise to pay and a paused buyer among the most overdue,
+ * then the day's dunning run (recorded; the outbox is left for `dunning deliver`), sample letters to look at,
+ * and the collector's worklist.
+ */
+export async function dunningDemo(
+  store: Store,
+  dir: string,
+  asOf: BusinessDate,
+  currency: CurrencyCode,
+): Promise<string> {
+  const parsed = parseCompany(COMPANY);
+  if (!parsed.ok) throw new Error('demo company settings invalid');
+  const company: Company = parsed.value;
+  writeFileSync(join(dir, 'company.json'), `${JSON.stringify(COMPANY, null, 2)}\n`);
+  const [policy, rates, grading] = await Promise.all([readDunningPolicy(), readRates(), readGradingPolicy()]);
+  const ranked = await rankOverdueBuyers(store, asOf, currency, 6);
+  const ids = ranked.ok ? ranked.value.map((r) => r.buyerId) : [];
+  const notes: string[] = [];
+  const first = async (buyerId: string | undefined) =>
+    buyerId === undefined
+      ? undefined
+      : (await store.buyerOpenItems(buyerId, asOf)).find(
+          (i) => i.type === 'invoice' && i.open > 0n && i.dueDate < asOf,
+        );
+  const disputed = await first(ids[1]);
+  if (disputed) {
+    const d = await openDispute(
+      store,
+      {
+        documents: [disputed.number],
+        reason: 'quality',
+        owner: 'Jonas Weber',
+        notes: 'goods damaged in transit',
+        by: 'demo',
+      },
+      addDays(asOf, -3),
+    );
+    if (d.ok) notes.push(`${d.value.id}: ${disputed.number} of ${disputed.buyerId} disputed (quality)`);
+  }
+  const promised = await first(ids[2]);
+  if (promised) {
+    const amount = toDecimalString(money(promised.open, promised.currency));
+    const p = await addPromise(
+      store,
+      {
+        buyerId: promised.buyerId,
+        amount,
+        date: addDays(asOf, 5),
+        documents: [promised.number],
+        graceDays: 3,
+        notes: 'phone call with AP',
+        by: 'demo',
+      },
+      asOf,
+    );
+    if (p.ok)
+      notes.push(`${p.value.id}: ${promised.buyerId} promises to pay ${promised.number} by ${p.value.promisedDate}`);
+  }
+  if (ids[3] !== undefined) {
+    const z = await pauseBuyer(
+      store,
+      { buyerId: ids[3], until: addDays(asOf, 14), reason: 'restructuring talks', by: 'demo' },
+      asOf,
+    );
+    if (z.ok) notes.push(`${ids[3]}: dunning paused until ${addDays(asOf, 14)}`);
+  }
+  const run = await runDunning(store, { asOf, policy, company, rates, dryRun: false });
+  const byLevel = new Map<string, number>();
+  for (const a of run.actions) byLevel.set(a.level, (byLevel.get(a.level) ?? 0) + 1);
+  const held = new Map<string, number>();
+  for (const s of run.skipped) held.set(s.reason, (held.get(s.reason) ?? 0) + 1);
+  const samples = run.letters.filter((l) => l.letter.channel !== 'call').slice(0, 4);
+  const lettersDir = join(dir, 'letters');
+  await writeLetters(lettersDir, samples, letterRenderer(), company.mailFrom);
+  const tasks = await collectorWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
+  return [
+    `\nCollections as of ${asOf} (dunning policy "${policy.id}")`,
+    ...notes.map((n) => `  ${n}`),
+    `  ${run.letters.length} letters: ${policy.levels.map((l) => `${l.id} ${byLevel.get(l.id) ?? 0}`).join(', ')}`,
+    `  held out: ${[...held].map(([r, n]) => `${r.replace('_', ' ')} ${n}`).join(', ') || 'none'}`,
+    `  ${run.letters.reduce((s, l) => s + l.outbox.length, 0)} deliveries wait in the outbox (\`credence dunning deliver\`); sample letters in ${lettersDir}`,
+    '',
+    renderWorklist(asOf, currency, tasks, 10),
+  ].join('\n');
+}
