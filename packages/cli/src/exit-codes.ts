@@ -64,7 +64,7 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   nothing_open: (p) => `${str(p, 'number')} has nothing open`,
   already_in_plan: (p) => `${str(p, 'number')} is already in payment plan ${str(p, 'id')}`,
   instalments_not_total: (p) =>
-    `the instalments add up to ${str(p, 'value')} (minor units), the documents' open balance is ${str(p, 'total')} ${str(p, 'currency')}`,
+    `the instalments add up to ${str(p, 'value')} ${str(p, 'currency')}, the documents' open balance is ${str(p, 'total')}`,
   not_paused: (p) => `${str(p, 'id')} is not paused`,
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,

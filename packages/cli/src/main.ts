@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerDunningCommands } from './commands/register-dunning';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerReviewCommands(program, io);
   registerInterestCommands(program, io, state);
   registerCollectionCommands(program, io, state);
+  registerCollectionLists(program, io);
   registerDunningCommands(program, io);
   return program;
 }

@@ -144,6 +144,41 @@ describe('credence dunning run', () => {
     );
   });
 
+  it('lists disputes, promises and plans with their state', async () => {
+    const d = await credence(['dispute', 'list', '--open', '--db', db], day);
+    expect(d.out).toMatch(/DSP-0001\s+B4\s+2026-03-31\s+D-2\s+price\s+ben\s+open/);
+    const p = await credence(
+      [
+        'promise',
+        'add',
+        '--buyer',
+        'B1',
+        '--amount',
+        '1000.00',
+        '--date',
+        '2026-04-10',
+        '--document',
+        'A-1',
+        '--company',
+        company,
+        '--db',
+        db,
+      ],
+      day,
+    );
+    expect([p.code, p.err]).toEqual([0, '']);
+    const l = await credence(['promise', 'list', '--format', 'json', '--db', db], day);
+    expect(JSON.parse(l.out)).toEqual([
+      expect.objectContaining({ id: 'PRM-0001', amount: '100000', status: 'open', promisedDate: '2026-04-10' }),
+    ]);
+    const bad = await credence(
+      ['plan', 'create', '--buyer', 'B1', '--document', 'A-1', '--instalment', '2026-04-30=10.00', '--db', db],
+      day,
+    );
+    expect(bad.code).toBe(3);
+    expect(bad.err).toMatch(/instalments add up to 10\.00 EUR, the documents' open balance is 1000\.00/);
+  });
+
   it('says what is missing without company settings', async () => {
     const r = await credence(['dunning', 'run', '--company', join(tmp.dir, 'nope.json'), '--db', db], day);
     expect(r.code).toBe(4);

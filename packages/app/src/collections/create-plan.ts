@@ -5,10 +5,12 @@ import {
   collectionsState,
   fail,
   type Instalment,
+  money,
   ok,
   parseMoney,
   type Result,
   splitLargestRemainder,
+  toDecimalString,
 } from '@credence/core';
 import type { Store } from '../ports';
 import { invoicesOfOneBuyer, nextId } from './event-support';
@@ -75,8 +77,8 @@ export async function createPlan(
       if (sum !== total)
         return fail('invalid_amount', {
           reason: 'instalments_not_total',
-          value: sum.toString(),
-          total: total.toString(),
+          value: toDecimalString(money(sum, currency)),
+          total: toDecimalString(money(total, currency)),
           currency,
         });
     }
