@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { credence, tempDir } from './harness';
@@ -20,6 +20,8 @@ describe('credence demo', () => {
       'Imported statements',
       'Risk grades as of 2026-06-30',
       'Buyers over their limit as of 2026-06-30',
+      'Collections as of 2026-06-30 (dunning policy "default")',
+      'Worklist 2026-06-30:',
     ]) {
       expect(r.out).toContain(heading);
     }
@@ -31,8 +33,28 @@ describe('credence demo', () => {
     // Each buyer got a limit, recorded as an approval by the demo three months before the date.
     const show = await credence(['limit', 'show', 'B00001', '--as-of', '2026-06-30', '--db', join(dir, 'db')]);
     expect(show.out).toMatch(/approval .* from 2026-03-30 by demo: recommended on 2026-03-30/);
-    const top = r.out.slice(r.out.indexOf('Ten most overdue buyers'));
+    const from = r.out.indexOf('Ten most overdue buyers');
+    const top = r.out.slice(from, r.out.indexOf('\n\n', from));
     expect(top.split('\n').filter((l) => /^\s*\d+\s+B\d+/.test(l)).length).toBe(10);
+    // The demo ran the day's dunning: its letters are recorded (a second run finds nothing new) and samples written.
+    const letters = Number(/(\d+) letters: pre_due/.exec(r.out)?.[1]);
+    expect(letters).toBeGreaterThan(5);
+    expect(r.out).toMatch(/held out: .*disputed 1/);
+    const rerun = await credence([
+      'dunning',
+      'run',
+      '--as-of',
+      '2026-06-30',
+      '--dry-run',
+      '--format',
+      'json',
+      '--company',
+      join(dir, 'company.json'),
+      '--db',
+      join(dir, 'db'),
+    ]);
+    expect((JSON.parse(rerun.out) as { actions: unknown[] }).actions).toEqual([]);
+    expect(readdirSync(join(dir, 'letters')).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);
     // The generated ledger is consistent: every payment finds what it pays, no cash is left unapplied,
     // and every credit note is matched to its invoice, so no bucket is negative.
     const aging = await credence([
