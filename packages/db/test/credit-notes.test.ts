@@ -1,17 +1,10 @@
-import { importDocuments, importPayments, type RowSource } from '@credence/app';
+import { importDocuments, importPayments } from '@credence/app';
 import { date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
-import { EUR } from './fixtures';
+import { EUR, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
-const file = (name: string, columns: readonly string[], rows: readonly (readonly string[])[]): RowSource => ({
-  file: name,
-  columns,
-  rows: rows.map((cells, i) => ({
-    row: i + 2,
-    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
-  })),
-});
+const file = rowFile;
 
 const DOCS = ['document_number', 'buyer_id', 'issue_date', 'due_date', 'amount', 'currency', 'type', 'applies_to'];
 const PAYS = ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'];

@@ -8,7 +8,6 @@ import {
   importOrders,
   importPayments,
   importStatements,
-  type RowSource,
   recommendBuyerLimit,
   requestLimit,
   reviewsDue,
@@ -17,19 +16,12 @@ import {
 } from '@credence/app';
 import { date, type GbdtModel, type GradingPolicy, type LimitPolicy } from '@credence/core';
 import { describe, expect, it } from 'vitest';
-import { EUR } from './fixtures';
+import { EUR, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
 // The credit-assessment use cases on the real stores: the same scenario, the same figures on PGlite and
 // PostgreSQL, every input read through the store's SQL.
-const file = (name: string, columns: readonly string[], rows: readonly (readonly string[])[]): RowSource => ({
-  file: name,
-  columns,
-  rows: rows.map((cells, i) => ({
-    row: i + 2,
-    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
-  })),
-});
+const file = rowFile;
 
 const grading: GradingPolicy = {
   basePd: 0.02,

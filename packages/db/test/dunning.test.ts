@@ -11,26 +11,19 @@ import {
   type OutboxEntry,
   openDispute,
   pauseBuyer,
-  type RowSource,
   resolveDispute,
   runDunning,
   type Store,
 } from '@credence/app';
 import { type CurrencyCode, type DunningPolicy, date, parseRateTables, type RateTables } from '@credence/core';
 import { describe, expect, it } from 'vitest';
+import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
 // The dunning scenario of issue 4 on the real stores: pre-due, several overdue levels, one disputed invoice,
 // one promise, one paused buyer, one paid invoice, one balance below the minimum; a second run of the same
 // date; a run killed half-way and restarted.
-const file = (name: string, columns: readonly string[], rows: readonly (readonly string[])[]): RowSource => ({
-  file: name,
-  columns,
-  rows: rows.map((cells, i) => ({
-    row: i + 2,
-    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
-  })),
-});
+const file = rowFile;
 const lvl = (id: string, offsetDays: number, channel: string, tone: string, deadlineDays: number) =>
   ({ id, offsetDays, channel, tone, fee: '0', deadlineDays }) as DunningPolicy['levels'][number];
 const policy: DunningPolicy = {

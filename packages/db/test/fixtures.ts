@@ -1,4 +1,4 @@
-import type { Stored } from '@credence/app';
+import type { RowSource, Stored } from '@credence/app';
 import { type CurrencyCode, date, isCurrency, type LedgerDocument, type Payment } from '@credence/core';
 
 export function cur(code: string): CurrencyCode {
@@ -40,3 +40,13 @@ export function payment(id: string, over: Partial<Stored<Payment>> = {}): Stored
     ...over,
   };
 }
+
+/** An in-memory import file: the header and the rows as strings (row numbers as in a CSV with a header line). */
+export const rowFile = (name: string, columns: readonly string[], rows: readonly (readonly string[])[]): RowSource => ({
+  file: name,
+  columns,
+  rows: rows.map((cells, i) => ({
+    row: i + 2,
+    values: Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? ''])),
+  })),
+});

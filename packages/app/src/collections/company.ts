@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '@credence/core';
 import type { Creditor, InterestBasis, LetterLanguage } from './letter';
 
 export const LETTER_LANGUAGES: readonly LetterLanguage[] = ['en', 'zh-CN', 'zh-TW', 'de', 'fr'];
-const REGIMES: readonly InterestBasis['regime'][] = [
+export const INTEREST_REGIMES: readonly InterestBasis['regime'][] = [
   'eu',
   'uk',
   'de-b2b',
@@ -49,8 +49,8 @@ export function parseCompany(json: unknown): Result<Company> {
   if (!LETTER_LANGUAGES.includes(language as LetterLanguage))
     problems.push(`language: one of ${LETTER_LANGUAGES.join(', ')}`);
   const regime = c.interestRegime ?? 'none';
-  if (!REGIMES.includes(regime as InterestBasis['regime']))
-    problems.push(`interestRegime: one of ${REGIMES.join(', ')}`);
+  if (!INTEREST_REGIMES.includes(regime as InterestBasis['regime']))
+    problems.push(`interestRegime: one of ${INTEREST_REGIMES.join(', ')}`);
   if (regime === 'contract' && !text(c.interestRate)) problems.push('interestRate: the agreed rate, e.g. "8%/year"');
   for (const k of ['promiseGraceDays', 'planGraceDays'] as const)
     if (c[k] !== undefined && !(Number.isInteger(c[k]) && (c[k] as number) >= 0)) problems.push(`${k}: whole days ≥ 0`);

@@ -5,6 +5,7 @@ import { date as d } from '@credence/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../files/test-dir';
 import { renderCaseFilePdf } from './case-pdf';
+import { SAMPLE_CREDITOR } from './sample-letter';
 
 // Needs pdftotext and pdfinfo (poppler-utils). pdftotext drops glyphs the font lacks, so finding a string proves it is drawn.
 const dir = testDir('letters-case-pdf');
@@ -41,18 +42,7 @@ const letter = (id: string, on: string, level: string, channel: string, by: stri
 const FILE: CaseFile = {
   asOf: d('2026-04-30'),
   level: 'agency',
-  creditor: {
-    name: 'Nordwerk Industriebedarf GmbH',
-    address: ['Hafenstraße 12', '20457 Hamburg', 'Germany'],
-    legalId: 'HRB 123456, Amtsgericht Hamburg',
-    bankAccount: {
-      bankName: 'Elbe Handelsbank AG',
-      accountName: 'Nordwerk Industriebedarf GmbH',
-      iban: 'DE89 3704 0044 0532 0130 00',
-      swift: 'ELBHDEHHXXX',
-    },
-    contact: { name: 'Katrin Vogel', email: 'credit@nordwerk.example', phone: '+49 40 1234 5670' },
-  },
+  creditor: SAMPLE_CREDITOR,
   debtor: {
     id: 'KH-20417',
     name: '深圳市华瑞电子科技有限公司',

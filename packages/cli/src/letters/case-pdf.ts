@@ -1,5 +1,4 @@
 import type { CaseFile } from '@credence/app';
-import PDFDocument from 'pdfkit';
 import { drawGrid, type Grid } from './case-pdf-grid';
 import {
   basisSentence,
@@ -12,7 +11,7 @@ import {
   levelName,
 } from './case-pdf-sections';
 import { formatDate } from './format';
-import { pdfFonts } from './pdf-fonts';
+import { openPdf } from './pdf-document';
 import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
@@ -25,32 +24,14 @@ export const caseReference = (file: CaseFile): string => `${file.debtor.id}-${fi
  * The creation date is the case file's date, so the same case file gives the same bytes.
  */
 export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
-  const fonts = await pdfFonts();
   const title = `Collection case file — ${file.debtor.name}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    bufferPages: true,
-    autoFirstPage: false,
+  const { doc, done } = await openPdf({
     lang: 'en',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: file.creditor.name,
-      Subject: `${levelName(file.level)}: case ${caseReference(file)}`,
-      Creator: 'Credence',
-      CreationDate: new Date(`${file.asOf}T00:00:00Z`),
-    },
+    title,
+    author: file.creditor.name,
+    subject: `${levelName(file.level)}: case ${caseReference(file)}`,
+    date: file.asOf,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.addPage();
 
   drawTitle(doc, file, title);
   heading(doc, 'Parties', 140);

@@ -1,11 +1,10 @@
 import type { Letter } from '@credence/app';
-import PDFDocument from 'pdfkit';
 import { composeLetter, FIRST_NUMERIC_COLUMN } from './compose';
 import { message } from './fill';
 import type { Templates } from './load-templates';
 import { drawFooters, drawHead, drawPayment, drawSignature, drawTotals } from './pdf-blocks';
-import { pdfFonts } from './pdf-fonts';
-import { MARGINS, paragraph } from './pdf-layout';
+import { openPdf } from './pdf-document';
+import { paragraph } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
 /**
@@ -14,31 +13,13 @@ import { drawTable } from './pdf-table';
  */
 export async function renderPdf(letter: Letter, templates: Templates): Promise<Buffer> {
   const c = composeLetter(letter, templates);
-  const fonts = await pdfFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGINS,
-    bufferPages: true,
-    autoFirstPage: false,
+  const { doc, done } = await openPdf({
     lang: letter.language,
-    displayTitle: true,
-    info: {
-      Title: c.subject,
-      Author: letter.creditor.name,
-      Subject: c.subject,
-      Creator: 'Credence',
-      CreationDate: new Date(`${letter.date}T00:00:00Z`),
-    },
+    title: c.subject,
+    author: letter.creditor.name,
+    subject: c.subject,
+    date: letter.date,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  doc.addPage();
 
   drawHead(doc, c);
   paragraph(doc, c.subject, 12, 'bold', 12);

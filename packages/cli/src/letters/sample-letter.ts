@@ -151,3 +151,6 @@ function total(lines: readonly LetterLine[], currency: CurrencyCode, feeCents: b
     total: dec(outstanding + interest + compensation + feeCents),
   };
 }
+
+/** The sample creditor (a German wholesaler), for other documents' tests. */
+export const SAMPLE_CREDITOR = EUROPE.creditor;
