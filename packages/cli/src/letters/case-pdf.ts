@@ -11,8 +11,9 @@ import {
   levelName,
 } from './case-pdf-sections';
 import { formatDate } from './format';
+import { drawFooters } from './pdf-blocks';
 import { openPdf } from './pdf-document';
-import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
+import { COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
 /** The creditor's reference of a case: also the name of its files in the outbox ("<debtor>-<date>-<level>"). */
@@ -42,7 +43,11 @@ export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
   section(doc, 'Open documents', documentsGrid(file), 'No open invoices.', documentsNote(file));
   section(doc, 'Letters sent', lettersGrid(file), 'No letters recorded.');
   section(doc, 'History', historyGrid(file), 'Nothing recorded.');
-  drawFooters(doc, file);
+  drawFooters(
+    doc,
+    `${file.creditor.name} · case ${caseReference(file)} · confidential`,
+    (page, pages) => `Page ${page} of ${pages}`,
+  );
 
   doc.end();
   return done;
@@ -92,20 +97,4 @@ function documentsNote(file: CaseFile): string {
   const disputed = file.documents.filter((d) => d.disputed).length;
   const n = file.documents.length;
   return `${n} open invoice${n === 1 ? '' : 's'}${disputed > 0 ? `, ${disputed} of them disputed (tinted, marked DISPUTED)` : ''}; days overdue as of ${formatDate(file.asOf, 'en')}.`;
-}
-
-/** On every page: the case reference left, "Page n of m" right, under a rule. */
-function drawFooters(doc: Doc, file: CaseFile): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const y = bottomLimit(doc) + 24;
-    const width = contentWidth(doc);
-    doc.page.margins.bottom = 0;
-    rule(doc, MARGINS.left, y - 6, width);
-    const look = { size: 7.5, color: COLOR.muted };
-    const left = `${file.creditor.name} · case ${caseReference(file)} · confidential`;
-    write(doc, look, left, MARGINS.left, y, { width: width - 110 });
-    write(doc, look, `Page ${i + 1} of ${range.count}`, MARGINS.left + width - 110, y, { width: 110, align: 'right' });
-  }
 }

@@ -92,8 +92,8 @@ export function drawSignature(doc: Doc, c: ComposedLetter): void {
   write(doc, { size: 8.5, color: COLOR.muted }, rest.join('\n'), MARGINS.left, doc.y, { width, lineGap: 1.5 });
 }
 
-/** On every page: the creditor's legal id left, "page n of m" right, under a rule. */
-export function drawFooters(doc: Doc, c: ComposedLetter, pageLabel: (page: number, pages: number) => string): void {
+/** On every page: `left` (e.g. the creditor's legal id), "page n of m" right, under a rule. */
+export function drawFooters(doc: Doc, left: string, pageLabel: (page: number, pages: number) => string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -102,7 +102,7 @@ export function drawFooters(doc: Doc, c: ComposedLetter, pageLabel: (page: numbe
     doc.page.margins.bottom = 0;
     rule(doc, MARGINS.left, y - 6, width);
     const look = { size: 7.5, color: COLOR.muted };
-    write(doc, look, c.footer ?? c.creditor.name, MARGINS.left, y, { width: width - 110 });
+    write(doc, look, left, MARGINS.left, y, { width: width - 110 });
     write(doc, look, pageLabel(i + 1, range.count), MARGINS.left + width - 110, y, { width: 110, align: 'right' });
   }
 }

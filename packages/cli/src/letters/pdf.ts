@@ -33,7 +33,9 @@ export async function renderPdf(letter: Letter, templates: Templates): Promise<B
   paragraph(doc, c.dispute);
   paragraph(doc, c.closing);
   drawSignature(doc, c);
-  drawFooters(doc, c, (page, pages) => message(templates, 'footer.page', { page: String(page), pages: String(pages) }));
+  drawFooters(doc, c.footer ?? c.creditor.name, (page, pages) =>
+    message(templates, 'footer.page', { page: String(page), pages: String(pages) }),
+  );
 
   doc.end();
   return done;
