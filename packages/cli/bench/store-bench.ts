@@ -18,6 +18,7 @@ import { sql } from 'kysely';
 import type { PortfolioFiles } from '../src/demo/write-csv';
 import type { BenchArgs } from './args';
 import { csvRowSource } from './csv-source';
+import { benchDunning, type DunningResult } from './dunning-bench';
 import { line, millis, perSecond, repeated, seconds, timed } from './measure';
 
 export interface StoreResult {
@@ -27,6 +28,7 @@ export interface StoreResult {
   readonly aging: { readonly first: number; readonly best: number };
   readonly kpis: { readonly first: number; readonly best: number };
   readonly cells: readonly BucketCell[];
+  readonly dunning: DunningResult;
 }
 
 type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummary, ImportFailure>>;
@@ -115,7 +117,9 @@ async function measure(
   });
   out(line(`KPIs as of ${args.asOf}`, `first ${millis(kpis.first)}`, `best of ${args.runs} ${millis(kpis.best)}`));
   const cells = await store.agingCells(args.asOf, [30, 60, 90, 180, 365], false);
+  const dunning = await benchDunning(store, args.asOf, out);
   return {
+    dunning,
     imports,
     rawCopyMs,
     aging: { first: aging.first, best: aging.best },

@@ -186,7 +186,8 @@ describe.each(targets())('dunning run on $name', (target) => {
     await h().reset();
     await seed(h().store);
     // Buyer B1's transaction commits, B4's dies.
-    await expect(run(killedAt(h().store, 2))).rejects.toThrow('killed');
+    const oneByOne = { asOf, policy, company, rates, dryRun: false, buyersPerTransaction: 1 };
+    await expect(runDunning(killedAt(h().store, 2), oneByOne)).rejects.toThrow('killed');
     const again = await run(h().store);
     expect(brief(again)).toEqual(['B4:agency:agency:fr:I-AG']);
     expect((await h().store.outboxEntries(['pending'])).length).toBe(8);

@@ -55,13 +55,21 @@ async function tierOf(store: LedgerReads, buyerId: string, asOf: BusinessDate) {
 
 /**
  * The day's dunning (docs/domain/dunning.md). Decides each open item's level, builds one letter per buyer
- * and level, and — unless `dryRun` — records, per buyer and in one transaction, its letters, their outbox
- * entries, the commitments found kept or broken and a credit hold the ladder calls for. Running the same date
+ * and level, and — unless `dryRun` — records, by groups of whole buyers in one transaction each, their letters,
+ * outbox entries, the commitments found kept or broken and a credit hold the ladder calls for. Running the same date
  * again finds every letter recorded and plans nothing; a run stopped half-way is finished by the next.
  */
 export async function runDunning(
   store: Store,
-  x: { asOf: BusinessDate; policy: DunningPolicy; company: Company; rates: RateTables; dryRun: boolean },
+  x: {
+    asOf: BusinessDate;
+    policy: DunningPolicy;
+    company: Company;
+    rates: RateTables;
+    dryRun: boolean;
+    /** Whole buyers recorded per transaction (default 200). */
+    buyersPerTransaction?: number;
+  },
 ): Promise<DunningRunResult> {
   const { asOf, policy, company } = x;
   const ladders = [policy.levels, ...policy.segments.map((s) => s.levels)];
@@ -126,7 +134,7 @@ export async function runDunning(
       interest,
     });
   });
-  if (!x.dryRun) await record(store, letters, today.events, asOf);
+  if (!x.dryRun) await record(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
   const actions = letters.map(
     ({ letter }): DunningAction => ({
       buyerId: letter.debtor.id,
@@ -146,28 +154,39 @@ export async function runDunning(
   return { asOf, actions, letters, skipped: plan.skipped, events: today.events, warnings: [...warnings.values()] };
 }
 
-/** Per buyer, one transaction: its commitment outcomes, letters with outbox entries, and a credit hold if called for. */
+/** Buyers recorded per transaction: each buyer's letters, outbox entries, outcomes and hold commit together. */
+const BUYERS_PER_TRANSACTION = 200;
+
+/**
+ * Records the run by groups of whole buyers, one transaction each: a buyer's commitment outcomes, letters with
+ * their outbox entries and a credit hold the ladder calls for are never split, so a run stopped between two
+ * transactions is finished by the next run of the date, which finds these buyers' letters recorded.
+ */
 async function record(
   store: Store,
   letters: readonly RecordedLetter[],
   events: readonly CollectionEvent[],
   asOf: BusinessDate,
+  perTransaction: number,
 ) {
   const ids = [...new Set([...letters.map((l) => l.letter.debtor.id), ...events.map((e) => e.buyerId)])].sort();
-  for (const buyerId of ids) {
+  for (let i = 0; i < ids.length; i += perTransaction) {
+    const group = new Set(ids.slice(i, i + perTransaction));
     await store.transact(async (tx) => {
-      await tx.appendCollectionEvents(events.filter((e) => e.buyerId === buyerId));
-      const mine = letters.filter((l) => l.letter.debtor.id === buyerId);
+      await tx.appendCollectionEvents(events.filter((e) => group.has(e.buyerId)));
+      const mine = letters.filter((l) => group.has(l.letter.debtor.id));
       await tx.insertLetters(mine);
-      const hold = mine.find((l) => l.letter.channel === 'credit_hold');
-      if (hold && holdInForce(await tx.holdsOf(buyerId), asOf) === undefined)
-        await tx.appendHold({
-          buyerId,
-          action: 'hold',
-          reason: `dunning level ${hold.letter.levelId}`,
-          by: 'dunning run',
-          recordedOn: asOf,
-        });
+      for (const hold of mine.filter((l) => l.letter.channel === 'credit_hold')) {
+        const buyerId = hold.letter.debtor.id;
+        if (holdInForce(await tx.holdsOf(buyerId), asOf) === undefined)
+          await tx.appendHold({
+            buyerId,
+            action: 'hold',
+            reason: `dunning level ${hold.letter.levelId}`,
+            by: 'dunning run',
+            recordedOn: asOf,
+          });
+      }
     });
   }
 }

@@ -3,17 +3,32 @@ import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
 import type { Database } from '../schema';
 
+/** Letters with their items and outbox entries, in multi-row inserts. */
 export async function insertLetters(db: Kysely<Database>, letters: readonly RecordedLetter[]): Promise<void> {
-  for (const { letter: l, policyId, outbox } of letters) {
+  for (const part of chunks(letters, 500)) {
+    if (part.length === 0) continue;
     await sql`insert into dunning_letters (id, buyer_id, as_of, level_id, channel, language, deadline, policy_id, letter)
-              values (${l.id}, ${l.debtor.id}, ${l.date}::date, ${l.levelId}, ${l.channel}, ${l.language},
-                      ${l.deadline}::date, ${policyId}, ${JSON.stringify(l)}::jsonb)`.execute(db);
-    for (const line of l.lines)
+              values ${sql.join(
+                part.map(
+                  ({ letter: l, policyId }) =>
+                    sql`(${l.id}, ${l.debtor.id}, ${l.date}::date, ${l.levelId}, ${l.channel}, ${l.language},
+                         ${l.deadline}::date, ${policyId}, ${JSON.stringify(l)}::jsonb)`,
+                ),
+              )}`.execute(db);
+    const items = part.flatMap(({ letter: l }) =>
+      l.lines.map((line) => sql`(${l.id}, ${line.number}, ${l.date}::date, ${l.levelId}, ${l.deadline}::date)`),
+    );
+    for (const rows of chunks(items, 2_000))
       await sql`insert into dunning_letter_items (letter_id, document_number, as_of, level_id, deadline)
-                values (${l.id}, ${line.number}, ${l.date}::date, ${l.levelId}, ${l.deadline}::date)`.execute(db);
-    for (const o of outbox)
-      await sql`insert into outbox (id, letter_id, kind, recipient, status, attempts)
-                values (${o.id}, ${l.id}, ${o.kind}, ${o.recipient ?? null}, ${o.status}, ${o.attempts})`.execute(db);
+                values ${sql.join(rows)}`.execute(db);
+    const outbox = part.flatMap(({ letter: l, outbox: entries }) =>
+      entries.map((o) => sql`(${o.id}, ${l.id}, ${o.kind}, ${o.recipient ?? null}, ${o.status}, ${o.attempts})`),
+    );
+    for (const rows of chunks(outbox, 2_000))
+      if (rows.length > 0)
+        await sql`insert into outbox (id, letter_id, kind, recipient, status, attempts) values ${sql.join(rows)}`.execute(
+          db,
+        );
   }
 }
 
