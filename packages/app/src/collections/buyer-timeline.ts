@@ -1,5 +1,6 @@
 import { type BusinessDate, type CollectionEvent, fail, money, ok, type Result, toDecimalString } from '@credence/core';
 import type { LedgerReads } from '../ports';
+import { listed } from './listed';
 
 export interface TimelineEntry {
   readonly date: BusinessDate;
@@ -53,7 +54,7 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
       kind: 'letter',
       ref: l.id,
       by: 'dunning run',
-      summary: `level ${l.levelId} (${l.channel}, ${l.language}): ${l.lines.map((x) => x.number).join(', ')}; total ${totals}; pay by ${l.deadline}`,
+      summary: `level ${l.levelId} (${l.channel}, ${l.language}): ${listed(l.lines.map((x) => x.number))}; total ${totals}; pay by ${l.deadline}`,
     });
   }
   for (const d of await store.deliveriesOf(buyerId))

@@ -9,6 +9,7 @@ export * from './create-plan';
 export * from './deliver-outbox';
 export * from './item-interest';
 export * from './letter';
+export * from './listed';
 export * from './open-dispute';
 export * from './pause-buyer';
 export * from './ports';

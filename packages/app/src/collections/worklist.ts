@@ -18,6 +18,7 @@ import {
 import type { Store } from '../ports';
 import type { Company } from './company';
 import type { Letter } from './letter';
+import { listed } from './listed';
 import type { RecordedLetter } from './ports';
 import { runDunning } from './run-dunning';
 
@@ -128,7 +129,3 @@ export async function collectorWorklist(
   }
   return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
 }
-
-/** Document numbers for a reason: all of up to three, else the first two and how many more. */
-const listed = (numbers: readonly string[]): string =>
-  numbers.length <= 3 ? numbers.join(', ') : `${numbers.slice(0, 2).join(', ')} and ${numbers.length - 2} more`;

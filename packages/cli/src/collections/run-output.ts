@@ -1,4 +1,4 @@
-import type { DeliverySummary, DunningRunResult } from '@credence/app';
+import { type DeliverySummary, type DunningRunResult, listed } from '@credence/app';
 import { describe } from '../exit-codes';
 import { renderTable } from '../format/table';
 
@@ -44,16 +44,20 @@ export function runText(r: DunningRunResult, delivery: DeliverySummary | undefin
           l.levelId,
           l.channel,
           l.language,
-          l.lines.map((x) => x.number).join(', '),
-          l.totals.map((t) => `${t.total} ${t.currency}`).join(' + '),
+          listed(l.lines.map((x) => x.number)),
+          l.totals.map((t) => `${grouped(t.total)} ${t.currency}`).join(' + '),
           l.deadline,
         ]),
       ),
     );
-  if (r.skipped.length > 0)
-    out.push(
-      `Held out: ${r.skipped.map((s) => `${s.number} (${s.buyerId}, ${s.reason.replace('_', ' ')})`).join(', ')}.`,
-    );
+  if (r.skipped.length > 0) {
+    const groups = new Map<string, string[]>();
+    for (const s of r.skipped) {
+      const key = `${s.buyerId} ${s.reason.replace('_', ' ')}`;
+      groups.set(key, [...(groups.get(key) ?? []), s.number]);
+    }
+    out.push(`Held out: ${[...groups].map(([k, numbers]) => `${k} (${listed(numbers)})`).join('; ')}.`);
+  }
   for (const e of r.events) out.push(`${e.buyerId}: ${e.kind.replace('_', ' ')}${'id' in e ? ` ${e.id}` : ''}.`);
   if (delivery && delivery.attempted > 0) {
     out.push(`Delivered: ${delivery.sent} sent, ${delivery.written} written, ${delivery.failed.length} failed.`);
@@ -62,3 +66,10 @@ export function runText(r: DunningRunResult, delivery: DeliverySummary | undefin
   for (const w of r.warnings) out.push(`Warning: interest not computed — ${describe(w)}; those letters claim none.`);
   return out.join('\n');
 }
+
+/** A decimal string with thousands separators: "1234567.50" → "1,234,567.50". */
+const grouped = (decimal: string): string => {
+  const [whole = '', fraction] = decimal.split('.');
+  const digits = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? digits : `${digits}.${fraction}`;
+};
