@@ -58,6 +58,17 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
             open: i.open,
           }),
         ),
+    openCreditNotes: async (asOf, buyerIds) =>
+      openItemsAsOf([...l().documents.values()], l().allocations, asOf)
+        .filter((i) => i.type === 'credit_note' && i.open < 0n && buyerIds.includes(i.buyerId))
+        .map((i) => ({
+          kind: 'credit_note' as const,
+          reference: i.number,
+          date: i.issueDate,
+          currency: i.currency,
+          amount: -i.open,
+          buyerId: i.buyerId,
+        })),
     documentReductions: async (numbers, asOf) => {
       const sums = new Map<string, { number: string; date: BusinessDate; amount: bigint }>();
       for (const a of l().allocations) {
@@ -74,9 +85,14 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
       s()
         .events.map((event, i) => ({ seq: i + 1, event }))
         .filter((e) => buyerId === undefined || e.event.buyerId === buyerId),
-    lastLetters: async () => {
+    latestLetterDate: async () =>
+      s()
+        .letters.map((r) => r.letter.date)
+        .sort()
+        .at(-1),
+    lastLetters: async (asOf) => {
       const last = new Map<string, { number: string; levelId: string; asOf: BusinessDate; deadline: BusinessDate }>();
-      for (const { letter } of s().letters)
+      for (const { letter } of s().letters.filter((r) => r.letter.date <= asOf))
         for (const line of letter.lines) {
           const cur = last.get(line.number);
           if (cur === undefined || cur.asOf <= letter.date)

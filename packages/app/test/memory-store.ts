@@ -368,8 +368,10 @@ export class MemoryStore implements Store {
   counts = () => this.view.counts();
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
+  openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);
   collectionEvents = (buyerId?: string) => this.view.collectionEvents(buyerId);
-  lastLetters = () => this.view.lastLetters();
+  lastLetters = (asOf: BusinessDate) => this.view.lastLetters(asOf);
+  latestLetterDate = () => this.view.latestLetterDate();
   findLetters = (ids: readonly string[]) => this.view.findLetters(ids);
   lettersOf = (buyerId: string) => this.view.lettersOf(buyerId);
   lettersOn = (asOf: BusinessDate) => this.view.lettersOn(asOf);

@@ -17,7 +17,12 @@ export async function benchDunning(store: Store, asOf: BusinessDate, out: (s: st
   const company = parseCompany(JSON.parse(readFileSync(COMPANY_EXAMPLE, 'utf8')));
   if (!company.ok) throw new Error('company example invalid');
   const x = { asOf, policy: await readDunningPolicy(), company: company.value, rates: await readRates() };
-  const plan = await timed(() => runDunning(store, { ...x, dryRun: true }));
+  const must = async (dryRun: boolean) => {
+    const r = await runDunning(store, { ...x, dryRun });
+    if (!r.ok) throw new Error(`dunning run failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+  const plan = await timed(() => must(true));
   const letters = plan.value.letters.length;
   const items = plan.value.actions.reduce((s, a) => s + a.documents.length, 0);
   out(
@@ -27,9 +32,9 @@ export async function benchDunning(store: Store, asOf: BusinessDate, out: (s: st
       seconds(plan.ms),
     ),
   );
-  const record = await timed(() => runDunning(store, { ...x, dryRun: false }));
+  const record = await timed(() => must(false));
   out(line('dunning run, recorded', seconds(record.ms)));
-  const rerun = await timed(() => runDunning(store, { ...x, dryRun: false }));
+  const rerun = await timed(() => must(false));
   if (rerun.value.letters.length !== 0)
     throw new Error(`a rerun of the same date planned ${rerun.value.letters.length} letters`);
   out(line('dunning rerun, same date', seconds(rerun.ms)));

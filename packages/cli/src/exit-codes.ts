@@ -66,6 +66,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   instalments_not_total: (p) =>
     `the instalments add up to ${str(p, 'value')} ${str(p, 'currency')}, the documents' open balance is ${str(p, 'total')}`,
   not_paused: (p) => `${str(p, 'id')} is not paused`,
+  run_before_last: (p) =>
+    `letters are already recorded for ${str(p, 'latest')}: a run for ${str(p, 'value')} would go back in time (preview it with --dry-run)`,
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };

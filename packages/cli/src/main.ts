@@ -37,7 +37,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerInterestCommands(program, io, state);
   registerCollectionCommands(program, io, state);
   registerCollectionLists(program, io);
-  registerDunningCommands(program, io);
+  registerDunningCommands(program, io, state);
   return program;
 }
 

@@ -279,8 +279,9 @@ const m009: Migration = {
       .addColumn('policy_id', 'text', (c) => c.notNull())
       .addColumn('letter', 'jsonb', (c) => c.notNull())
       .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .addUniqueConstraint('dunning_letters_once', ['buyer_id', 'level_id', 'as_of'])
       .execute();
+    await db.schema.createIndex('dunning_letters_buyer').on('dunning_letters').columns(['buyer_id', 'as_of']).execute();
+    await db.schema.createIndex('dunning_letters_date').on('dunning_letters').column('as_of').execute();
     await db.schema
       .createTable('dunning_letter_items')
       .addColumn('letter_id', KEY, (c) => c.notNull().references('dunning_letters.id'))
@@ -307,6 +308,7 @@ const m009: Migration = {
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
     await db.schema.createIndex('outbox_status').on('outbox').columns(['status', 'id']).execute();
+    await db.schema.createIndex('outbox_letter').on('outbox').column('letter_id').execute();
     await db.schema
       .createTable('deliveries')
       .addColumn('id', 'bigserial', (c) => c.primaryKey())

@@ -5,7 +5,7 @@ import type { Conn, Engine } from './engine/types';
 import { agingCells } from './reads/aging';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
-import { documentReductions, dunnableItems, paymentsOf } from './reads/dunnable';
+import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
@@ -22,6 +22,7 @@ import {
   findLetters,
   insertLetters,
   lastLetters,
+  latestLetterDate,
   lettersOf,
   lettersOn,
   outboxEntries,
@@ -73,8 +74,10 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     counts: () => counts(db),
     dunnableItems: (asOf, dueBy) => dunnableItems(db, asOf, dueBy),
     documentReductions: (numbers, asOf) => documentReductions(db, numbers, asOf),
+    openCreditNotes: (asOf, buyerIds) => openCreditNotes(db, asOf, buyerIds),
     collectionEvents: (buyerId) => collectionEvents(db, buyerId),
-    lastLetters: () => lastLetters(db),
+    lastLetters: (asOf) => lastLetters(db, asOf),
+    latestLetterDate: () => latestLetterDate(db),
     findLetters: (ids) => findLetters(db, ids),
     lettersOf: (buyerId) => lettersOf(db, buyerId),
     lettersOn: (asOf) => lettersOn(db, asOf),

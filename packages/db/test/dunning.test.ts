@@ -15,7 +15,14 @@ import {
   runDunning,
   type Store,
 } from '@credence/app';
-import { type CurrencyCode, type DunningPolicy, date, parseRateTables, type RateTables } from '@credence/core';
+import {
+  type CurrencyCode,
+  type DunningPolicy,
+  date,
+  parseRateTables,
+  type RateTables,
+  type Result,
+} from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
@@ -117,7 +124,13 @@ async function seed(store: Store) {
   expect(z.ok).toBe(true);
 }
 
-const run = (store: Store, dryRun = false) => runDunning(store, { asOf, policy, company, rates, dryRun });
+/** The value of a use case that must succeed here. */
+async function must<T>(p: Promise<Result<T>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+}
+const run = (store: Store, dryRun = false) => must(runDunning(store, { asOf, policy, company, rates, dryRun }));
 const brief = (r: Awaited<ReturnType<typeof run>>) =>
   r.actions.map(
     (a) => `${a.buyerId}:${a.level}:${a.channel}:${a.language}:${a.documents.map((d) => d.number).join('+')}`,
@@ -241,22 +254,24 @@ describe.each(targets())('dunning run on $name', (target) => {
       date('2026-04-07'),
     );
     expect(resolved.ok).toBe(true);
-    const april7 = await runDunning(s, { asOf: date('2026-04-07'), policy, company, rates, dryRun: false });
+    const april7 = await must(runDunning(s, { asOf: date('2026-04-07'), policy, company, rates, dryRun: false }));
     expect(brief(april7)).toEqual(['B1:final:letter:en:I-DIS', 'B2:final:letter:zh-CN:I-PRM']);
     expect(april7.events.map((e) => `${e.kind}:${'id' in e ? e.id : ''}`)).toEqual(['promise_broken:PRM-0001']);
-    const work = await collectorWorklist(s, {
-      asOf: date('2026-04-07'),
-      policy,
-      company,
-      rates,
-      currency: 'EUR' as CurrencyCode,
-      defaultPd: 0.02,
-    });
+    const work = await must(
+      collectorWorklist(s, {
+        asOf: date('2026-04-07'),
+        policy,
+        company,
+        rates,
+        currency: 'EUR' as CurrencyCode,
+        defaultPd: 0.02,
+      }),
+    );
     expect(work.map((t) => `${t.buyerId}:${t.action}`)).toEqual(
       expect.arrayContaining(['B2:follow_up_promise', 'B2:post_letter', 'B1:post_letter']),
     );
     expect(work.map((t) => t.score)).toEqual([...work.map((t) => t.score)].sort((a, b) => b - a));
-    const april21 = await runDunning(s, { asOf: date('2026-04-21'), policy, company, rates, dryRun: false });
+    const april21 = await must(runDunning(s, { asOf: date('2026-04-21'), policy, company, rates, dryRun: false }));
     expect(brief(april21)).toEqual([
       'B1:friendly:email:en:I-PRE',
       'B1:formal:letter:en:I-F1',
@@ -272,5 +287,55 @@ describe.each(targets())('dunning run on $name', (target) => {
       '2026-04-07:promise_broken',
       '2026-04-07:letter',
     ]);
+  });
+
+  it('sets open credit notes and unapplied cash off against the letters, and sends none when they cover all', async () => {
+    await h().reset();
+    const s = h().store;
+    const cols = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'language', 'email'];
+    const buyers = [
+      ['C1', 'Gamma GmbH', 'DE', 'EUR', '30', 'de', 'ap@gamma.example'],
+      ['C2', 'Kappa Oy', 'FI', 'EUR', '30', 'en', 'ap@kappa.example'],
+      ['C3', 'Lambda AB', 'SE', 'EUR', '30', 'en', 'ap@lambda.example'],
+    ];
+    expect((await importBuyers(s, rowFile('b.csv', cols, buyers))).ok).toBe(true);
+    const docCols = ['document_number', 'buyer_id', 'issue_date', 'due_date', 'amount', 'currency', 'type'];
+    const docs = [
+      ['G-1', 'C1', '2026-01-01', '2026-02-20', '500.00', 'EUR', 'invoice'], // 39 days: final
+      ['G-2', 'C1', '2026-01-01', '2026-03-20', '300.00', 'EUR', 'invoice'], // 11 days: friendly
+      ['GC-1', 'C1', '2026-03-05', '2026-03-05', '120.00', 'EUR', 'credit_note'],
+      ['K-1', 'C2', '2026-01-01', '2026-03-10', '200.00', 'EUR', 'invoice'],
+      ['KC-1', 'C2', '2026-03-01', '2026-03-01', '250.00', 'EUR', 'credit_note'],
+      ['L-1', 'C3', '2026-02-01', '2026-03-10', '200.00', 'EUR', 'invoice'],
+    ];
+    expect((await importDocuments(s, rowFile('i.csv', docCols, docs))).ok).toBe(true);
+    const payCols = ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'];
+    // 80.00 received from C3 before its invoice existed: cash on account, not applied to any invoice.
+    expect(
+      (await importPayments(s, rowFile('p.csv', payCols, [['Q-1', 'C3', '2026-01-15', '80.00', 'EUR', '']]))).ok,
+    ).toBe(true);
+    expect(await s.unappliedCash(asOf)).toEqual([{ buyerId: 'C3', currency: 'EUR', amount: 80_00n }]);
+    const r = await must(
+      runDunning(s, {
+        asOf,
+        policy,
+        company: { ...company, interestRegime: 'none' },
+        rates,
+        dryRun: true,
+      }),
+    );
+    expect(brief(r)).toEqual(['C1:friendly:email:de:G-2', 'C1:final:letter:de:G-1', 'C3:formal:letter:en:L-1']);
+    expect(r.letters[2]?.letter.credits).toEqual([{ kind: 'unapplied_cash', currency: 'EUR', amount: '80.00' }]);
+    expect(r.letters[2]?.letter.totals[0]).toMatchObject({ outstanding: '200.00', credits: '80.00', total: '120.00' });
+    expect(r.skipped).toEqual([{ number: 'K-1', buyerId: 'C2', reason: 'covered_by_credits' }]);
+    const final = r.letters.find((l) => l.letter.levelId === 'final')?.letter;
+    const friendly = r.letters.find((l) => l.letter.levelId === 'friendly')?.letter;
+    // The credit note goes against the highest level first: the final demand asks 500.00 − 120.00.
+    expect(final?.credits).toEqual([
+      { kind: 'credit_note', reference: 'GC-1', date: '2026-03-05', currency: 'EUR', amount: '120.00' },
+    ]);
+    expect(final?.totals[0]).toMatchObject({ outstanding: '500.00', credits: '120.00', total: '380.00' });
+    expect(friendly?.credits).toEqual([]);
+    expect(friendly?.totals[0]).toMatchObject({ credits: '0.00', total: '300.00' });
   });
 });

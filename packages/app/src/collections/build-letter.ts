@@ -3,13 +3,14 @@ import {
   type CurrencyCode,
   deadlineOf,
   money,
+  type OpenCredit,
   type PlannedLetter,
   parseMoney,
   toDecimalString,
 } from '@credence/core';
 import type { Company } from './company';
 import type { ItemInterest } from './item-interest';
-import type { InterestBasis, Letter, LetterLanguage, LetterLine, LetterTotal } from './letter';
+import type { InterestBasis, Letter, LetterCredit, LetterLanguage, LetterLine, LetterTotal } from './letter';
 import type { OutboxEntry, RecordedLetter } from './ports';
 
 const dec = (amount: bigint, currency: CurrencyCode) => toDecimalString(money(amount, currency));
@@ -17,6 +18,17 @@ const dec = (amount: bigint, currency: CurrencyCode) => toDecimalString(money(am
 /** The letter's id: one per buyer, level and date (the run's exactly-once key), also the payment reference. */
 export const letterId = (asOf: string, buyerId: string, levelId: string): string =>
   `L-${asOf.replaceAll('-', '')}-${buyerId}-${levelId}`;
+
+/**
+ * The payment deadline a letter sets: the level's days after the letter; a reminder before the due date asks
+ * for payment by the due date (the earliest of its items') when that comes first.
+ */
+function deadlineFor(planned: PlannedLetter, asOf: Letter['date']): Letter['date'] {
+  const after = deadlineOf(planned.level, asOf);
+  if (planned.level.offsetDays >= 0) return after;
+  const due = planned.items.map((i) => i.dueDate).sort()[0];
+  return due !== undefined && due < after ? due : after;
+}
 
 /** The debtor's address lines from the buyer's `address` ("\n" or " | " between lines). */
 export const addressLines = (b: Buyer): string[] =>
@@ -42,13 +54,51 @@ function outboxFor(letter: Letter, email: string | undefined): OutboxEntry[] {
   return out;
 }
 
+interface Sums {
+  readonly outstanding: bigint;
+  readonly interest: bigint;
+  readonly compensation: bigint;
+  readonly fee: bigint;
+}
+
+/** Whether every item's interest could be computed (else the letter claims none). */
+const allComputed = (planned: PlannedLetter, interest: ReadonlyMap<string, ItemInterest | undefined>) =>
+  planned.items.every((i) => interest.get(i.number) !== undefined);
+
+/** What a letter asks for per currency before credits: outstanding, interest, compensation, the level's fee. */
+export function letterSums(
+  planned: PlannedLetter,
+  interest: ReadonlyMap<string, ItemInterest | undefined>,
+): Map<CurrencyCode, Sums> {
+  const computed = allComputed(planned, interest);
+  const out = new Map<CurrencyCode, Sums>();
+  for (const currency of [...new Set(planned.items.map((i) => i.currency))].sort()) {
+    const mine = planned.items.filter((i) => i.currency === currency);
+    const sum = (f: (i: (typeof mine)[number]) => bigint) => mine.reduce((s, i) => s + f(i), 0n);
+    const fee = parseMoney(planned.level.fee, currency);
+    out.set(currency, {
+      outstanding: sum((i) => i.open),
+      interest: computed ? sum((i) => interest.get(i.number)?.interest ?? 0n) : 0n,
+      compensation: computed ? sum((i) => interest.get(i.number)?.compensation ?? 0n) : 0n,
+      fee: fee.ok ? fee.value.amount : 0n,
+    });
+  }
+  return out;
+}
+
+/** The amount due per currency before credits. */
+export const grossDue = (sums: ReadonlyMap<CurrencyCode, Sums>): Map<CurrencyCode, bigint> =>
+  new Map([...sums].map(([c, s]) => [c, s.outstanding + s.interest + s.compensation + s.fee]));
+
 /**
  * A planned letter in full: each line with its interest and compensation (undefined = not computed), the
- * totals per currency with the level's fee, the deadline, and what goes to the outbox.
+ * credits set off, the totals per currency with the level's fee, the deadline, and what goes to the outbox.
  */
 export function buildLetter(
   planned: PlannedLetter,
   ctx: {
+    /** The letter's id (`letterId`, with a suffix for a supplementary letter the same day). */
+    readonly id: string;
     readonly asOf: Letter['date'];
     readonly buyer: Buyer;
     readonly company: Company;
@@ -56,10 +106,12 @@ export function buildLetter(
     readonly basis: InterestBasis;
     readonly policyId: string;
     readonly interest: ReadonlyMap<string, ItemInterest | undefined>;
+    /** The buyer's credits this letter sets off (`allocateCredits`). */
+    readonly credits: readonly OpenCredit[];
   },
 ): RecordedLetter {
   const { level } = planned;
-  const computed = planned.items.every((i) => ctx.interest.get(i.number) !== undefined);
+  const computed = allComputed(planned, ctx.interest);
   const basis: InterestBasis = computed ? ctx.basis : { regime: 'none' };
   const lines: LetterLine[] = planned.items.map((i) => {
     const x = computed ? ctx.interest.get(i.number) : undefined;
@@ -73,26 +125,28 @@ export function buildLetter(
       compensation: dec(x?.compensation ?? 0n, i.currency),
     };
   });
-  const totals: LetterTotal[] = [...new Set(planned.items.map((i) => i.currency))].sort().map((currency) => {
-    const mine = planned.items.filter((i) => i.currency === currency);
-    const sum = (f: (i: (typeof mine)[number]) => bigint) => mine.reduce((s, i) => s + f(i), 0n);
-    const outstanding = sum((i) => i.open);
-    const interest = computed ? sum((i) => ctx.interest.get(i.number)?.interest ?? 0n) : 0n;
-    const compensation = computed ? sum((i) => ctx.interest.get(i.number)?.compensation ?? 0n) : 0n;
-    const feeParsed = parseMoney(level.fee, currency);
-    const fee = feeParsed.ok ? feeParsed.value.amount : 0n;
+  const totals: LetterTotal[] = [...letterSums(planned, ctx.interest)].map(([currency, s]) => {
+    const credits = ctx.credits.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
     return {
       currency,
-      outstanding: dec(outstanding, currency),
-      interest: dec(interest, currency),
-      compensation: dec(compensation, currency),
-      fee: dec(fee, currency),
-      total: dec(outstanding + interest + compensation + fee, currency),
+      outstanding: dec(s.outstanding, currency),
+      interest: dec(s.interest, currency),
+      compensation: dec(s.compensation, currency),
+      fee: dec(s.fee, currency),
+      credits: dec(credits, currency),
+      total: dec(s.outstanding + s.interest + s.compensation + s.fee - credits, currency),
     };
   });
+  const credits: LetterCredit[] = ctx.credits.map((c) => ({
+    kind: c.kind,
+    ...(c.reference !== undefined ? { reference: c.reference } : {}),
+    ...(c.date !== undefined ? { date: c.date } : {}),
+    currency: c.currency,
+    amount: dec(c.amount, c.currency),
+  }));
   const { company, buyer } = ctx;
   const letter: Letter = {
-    id: letterId(ctx.asOf, buyer.id, level.id),
+    id: ctx.id,
     date: ctx.asOf,
     language: ctx.language,
     levelId: level.id,
@@ -113,9 +167,10 @@ export function buildLetter(
       ...(buyer.legalId !== undefined ? { legalId: buyer.legalId } : {}),
     },
     lines,
+    credits,
     totals,
     interestBasis: basis,
-    deadline: deadlineOf(level, ctx.asOf),
+    deadline: deadlineFor(planned, ctx.asOf),
     nextStep: planned.nextStep,
   };
   return { letter, policyId: ctx.policyId, outbox: outboxFor(letter, buyer.email) };

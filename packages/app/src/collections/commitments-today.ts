@@ -22,27 +22,43 @@ export interface CommitmentsToday {
 
 const BY = 'dunning run';
 
+/** Open balances of documents as of a date: face value less what reduced them by then. */
+async function openOf(store: LedgerReads, numbers: readonly string[], asOf: BusinessDate): Promise<bigint> {
+  const face = (await store.findDocuments(numbers)).reduce(
+    (s, d) => s + (d.type === 'invoice' ? d.amount : -d.amount),
+    0n,
+  );
+  return face - (await store.documentReductions(numbers, asOf)).reduce((s, r) => s + r.amount, 0n);
+}
+
 /**
  * Open disputes hold their documents; a promise holds its documents (all the buyer's items in its currency when
- * it names none) until its date plus grace, is kept once paid and broken when not, then escalated; an active
- * plan holds its documents, a missed instalment breaks it (escalated); paused buyers are held.
+ * it names none) until its date plus grace, is kept once paid and broken when not; an active plan holds its
+ * documents, a missed instalment breaks it; paused buyers are held. The documents of a broken promise or plan
+ * are escalated until they get a letter dated on or after the break (so a break found while the item is held
+ * still escalates it at the next run that letters it).
  */
 export async function commitmentsOn(
   store: LedgerReads,
   state: CollectionsState,
   items: readonly DunnableItem[],
   asOf: BusinessDate,
+  lastLetters: ReadonlyMap<string, { asOf: BusinessDate }>,
 ): Promise<CommitmentsToday> {
   const out: CommitmentsToday = { excluded: new Map(), escalate: new Set(), paused: new Set(), events: [] };
+  const escalateSince = (numbers: readonly string[], broken: BusinessDate) => {
+    for (const n of numbers) if ((lastLetters.get(n)?.asOf ?? '') < broken) out.escalate.add(n);
+  };
   for (const d of state.disputes.values())
     if ((d.resolution === undefined || d.resolution.date > asOf) && d.date <= asOf)
       for (const n of d.documents) out.excluded.set(n, 'disputed');
   for (const p of state.promises.values()) {
-    if (p.status !== 'open' || p.date > asOf) continue;
     const covered =
       p.documents.length > 0
         ? p.documents
         : items.filter((i) => i.buyerId === p.buyerId && i.currency === p.currency).map((i) => i.number);
+    if (p.status === 'broken' && p.settledOn !== undefined) escalateSince(covered, p.settledOn);
+    if (p.status !== 'open' || p.date > asOf) continue;
     const end = minDate(asOf, promiseEnd(p));
     const paid =
       p.documents.length > 0
@@ -62,22 +78,18 @@ export async function commitmentsOn(
         date: asOf,
         by: BY,
       });
-    if (outcome === 'broken') for (const n of covered) out.escalate.add(n);
+    if (outcome === 'broken') escalateSince(covered, asOf);
   }
-  const open = new Map(items.map((i) => [i.number, i.open]));
   for (const plan of state.plans.values()) {
+    if (plan.status === 'broken' && plan.endedOn !== undefined) escalateSince(plan.documents, plan.endedOn);
     if (plan.status !== 'active' || plan.date > asOf) continue;
-    const outcome = planOutcome(
-      plan,
-      plan.documents.reduce((s, n) => s + (open.get(n) ?? 0n), 0n),
-      asOf,
-    );
+    const outcome = planOutcome(plan, await openOf(store, plan.documents, asOf), asOf);
     const base = { id: plan.id, buyerId: plan.buyerId, date: asOf, by: BY };
     if (outcome.status === 'active') for (const n of plan.documents) out.excluded.set(n, 'plan');
     else if (outcome.status === 'completed') out.events.push({ ...base, kind: 'plan_completed' });
     else {
       out.events.push({ ...base, kind: 'plan_broken', missed: outcome.missed });
-      for (const n of plan.documents) out.escalate.add(n);
+      escalateSince(plan.documents, asOf);
     }
   }
   for (const buyerId of new Set(items.map((i) => i.buyerId)))

@@ -39,13 +39,28 @@ export interface LetterLine {
   readonly compensation: string;
 }
 
-/** Sums per currency: outstanding + interest + compensation + fee = total. */
+/**
+ * A credit the buyer has with us in one of the letter's currencies, set off against the total: an open credit
+ * note (its number and date), or payments received and not yet applied to any invoice (no reference).
+ * The amount is a positive decimal string.
+ */
+export interface LetterCredit {
+  readonly kind: 'credit_note' | 'unapplied_cash';
+  readonly reference?: string;
+  readonly date?: BusinessDate;
+  readonly currency: CurrencyCode;
+  readonly amount: string;
+}
+
+/** Sums per currency: outstanding + interest + compensation + fee − credits = total. */
 export interface LetterTotal {
   readonly currency: CurrencyCode;
   readonly outstanding: string;
   readonly interest: string;
   readonly compensation: string;
   readonly fee: string;
+  /** The buyer's credits set off ("0" when none). */
+  readonly credits: string;
   readonly total: string;
 }
 
@@ -70,6 +85,8 @@ export interface Letter {
   readonly creditor: Creditor;
   readonly debtor: Debtor;
   readonly lines: readonly LetterLine[];
+  /** Credits set off against the totals (empty when none). */
+  readonly credits: readonly LetterCredit[];
   readonly totals: readonly LetterTotal[];
   readonly interestBasis: InterestBasis;
   /** The final payment deadline this letter sets. */

@@ -1,4 +1,4 @@
-import type { BusinessDate, CollectionEvent, DunnableItem, Payment } from '@credence/core';
+import type { BusinessDate, CollectionEvent, DunnableItem, OpenCredit, Payment } from '@credence/core';
 import type { Letter } from './letter';
 
 /** One thing to deliver for a letter: an e-mail, a PDF to print and post, a case file for the agency. */
@@ -42,6 +42,8 @@ export interface RecordedEvent {
 export interface CollectionsReads {
   /** Invoices with a positive balance as of the date and due on or before `dueBy`, with the open balance. */
   dunnableItems(asOf: BusinessDate, dueBy: BusinessDate): Promise<DunnableItem[]>;
+  /** Credit notes of these buyers with a balance in the buyer's favour as of the date (amount positive). */
+  openCreditNotes(asOf: BusinessDate, buyerIds: readonly string[]): Promise<(OpenCredit & { buyerId: string })[]>;
   /** What reduced these documents' balances (payments, credit notes, write-offs, net of reversals), dated ≤ asOf. */
   documentReductions(
     numbers: readonly string[],
@@ -49,8 +51,10 @@ export interface CollectionsReads {
   ): Promise<{ number: string; date: BusinessDate; amount: bigint }[]>;
   /** Collection events in recording order; of one buyer, or all. */
   collectionEvents(buyerId?: string): Promise<RecordedEvent[]>;
-  /** Each document's most recent letter. */
-  lastLetters(): Promise<LastLetterRow[]>;
+  /** Each document's most recent letter dated on or before the date. */
+  lastLetters(asOf: BusinessDate): Promise<LastLetterRow[]>;
+  /** The date of the latest recorded letter, if any. */
+  latestLetterDate(): Promise<BusinessDate | undefined>;
   /** Letters by id (with their outbox). */
   findLetters(ids: readonly string[]): Promise<RecordedLetter[]>;
   /** The letters of a run date. */

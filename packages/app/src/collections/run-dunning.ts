@@ -1,23 +1,31 @@
 import {
   addDays,
+  allocateCredits,
   type BusinessDate,
   type Buyer,
   type CollectionEvent,
   collectionsState,
+  creditKey,
   type DunningPolicy,
   type Failure,
+  fail,
   holdInForce,
   type LastLetter,
+  type OpenCredit,
+  ok,
+  type PlannedLetter,
   planDunning,
   type RateTables,
+  type Result,
   type SkipReason,
 } from '@credence/core';
 import type { LedgerReads, Store } from '../ports';
 import { basisOf } from './basis';
-import { buildLetter } from './build-letter';
+import { buildLetter, grossDue, letterId, letterSums } from './build-letter';
 import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
 import { type ItemInterest, itemInterest } from './item-interest';
+import type { Letter } from './letter';
 import type { RecordedLetter } from './ports';
 
 /** One action of the day, as `dunning run --format json` prints it (amounts as decimal strings). */
@@ -70,8 +78,11 @@ export async function runDunning(
     /** Whole buyers recorded per transaction (default 200). */
     buyersPerTransaction?: number;
   },
-): Promise<DunningRunResult> {
+): Promise<Result<DunningRunResult>> {
   const { asOf, policy, company } = x;
+  const latest = await store.latestLetterDate();
+  if (!x.dryRun && latest !== undefined && latest > asOf)
+    return fail('not_allowed', { reason: 'run_before_last', value: asOf, latest });
   const ladders = [policy.levels, ...policy.segments.map((s) => s.levels)];
   const horizon = Math.max(0, ...ladders.flat().map((l) => -l.offsetDays));
   const items = await store.dunnableItems(asOf, addDays(asOf, horizon));
@@ -87,11 +98,19 @@ export async function runDunning(
       ...(tier ? { tier } : {}),
     });
   }
-  const state = collectionsState((await store.collectionEvents()).map((e) => e.event));
-  const today = await commitmentsOn(store, state, items, asOf);
-  const lastLetters = new Map<string, LastLetter>(
-    (await store.lastLetters()).filter((l) => l.asOf <= asOf).map((l) => [l.number, l]),
+  // As the date saw them: events and letters after it did not happen yet (a preview of an earlier date).
+  const events = (await store.collectionEvents()).map((e) => e.event).filter((e) => e.date <= asOf);
+  const lastLetters = new Map<string, LastLetter & { asOf: BusinessDate }>(
+    (await store.lastLetters(asOf)).map((l) => [l.number, l]),
   );
+  const today = await commitmentsOn(store, collectionsState(events), items, asOf, lastLetters);
+  const credits = await creditsOf(store, [...buyers.keys()], asOf);
+  const creditSums = new Map<string, bigint>();
+  for (const c of credits)
+    creditSums.set(
+      creditKey(c.buyerId, c.currency),
+      (creditSums.get(creditKey(c.buyerId, c.currency)) ?? 0n) + c.amount,
+    );
   const plan = planDunning({
     asOf,
     policy,
@@ -101,6 +120,7 @@ export async function runDunning(
     excluded: today.excluded,
     pausedBuyers: today.paused,
     escalate: today.escalate,
+    credits: creditSums,
   });
 
   const inLetters = plan.letters.flatMap((l) => l.items);
@@ -108,23 +128,27 @@ export async function runDunning(
     inLetters.map((i) => i.number),
     asOf,
   );
+  const byDocument = new Map<string, typeof reductions>();
+  for (const r of reductions) byDocument.set(r.number, [...(byDocument.get(r.number) ?? []), r]);
   const warnings = new Map<string, Failure>();
   const interest = new Map<string, ItemInterest | undefined>();
   for (const i of inLetters) {
     const buyer = buyers.get(i.buyerId) as Buyer;
-    const r = itemInterest(
-      i,
-      reductions.filter((x) => x.number === i.number),
-      basisOf(buyer, company),
-      asOf,
-      x.rates,
-    );
+    const r = itemInterest(i, byDocument.get(i.number) ?? [], basisOf(buyer, company), asOf, x.rates);
     interest.set(i.number, r.ok ? r.value : undefined);
     if (!r.ok) warnings.set(JSON.stringify(r.error), r.error);
   }
-  const letters = plan.letters.map((p) => {
+  const setOff = creditsPerLetter(plan.letters, credits, interest);
+  // A buyer lettered at a level earlier the same day (before a dispute was resolved, an invoice imported)
+  // gets a supplementary letter: "-2", "-3" after the id.
+  const taken = new Set((await store.lettersOn(asOf)).map((l) => l.letter.id));
+  const letters = plan.letters.map((p, n) => {
     const buyer = buyers.get(p.buyerId) as Buyer;
+    let id = letterId(asOf, p.buyerId, p.level.id);
+    for (let k = 2; taken.has(id); k++) id = `${letterId(asOf, p.buyerId, p.level.id)}-${k}`;
     return buildLetter(p, {
+      id,
+      credits: setOff[n] ?? [],
       asOf,
       buyer,
       company,
@@ -135,6 +159,7 @@ export async function runDunning(
     });
   });
   if (!x.dryRun) await record(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
+  const claimed = (letter: Letter) => letter.lines.every((l) => interest.get(l.number) !== undefined);
   const actions = letters.map(
     ({ letter }): DunningAction => ({
       buyerId: letter.debtor.id,
@@ -147,11 +172,40 @@ export async function runDunning(
         currency: l.currency,
         dueDate: l.dueDate,
         daysOverdue: l.daysOverdue,
-        interest: interest.get(l.number) === undefined ? null : l.interest,
+        interest: claimed(letter) ? l.interest : null,
       })),
     }),
   );
-  return { asOf, actions, letters, skipped: plan.skipped, events: today.events, warnings: [...warnings.values()] };
+  return ok({ asOf, actions, letters, skipped: plan.skipped, events: today.events, warnings: [...warnings.values()] });
+}
+
+/** Open credit notes and unapplied cash of these buyers as of the date. */
+async function creditsOf(store: LedgerReads, buyerIds: readonly string[], asOf: BusinessDate) {
+  const wanted = new Set(buyerIds);
+  const cash = (await store.unappliedCash(asOf))
+    .filter((c) => wanted.has(c.buyerId) && c.amount > 0n)
+    .map((c) => ({ kind: 'unapplied_cash' as const, buyerId: c.buyerId, currency: c.currency, amount: c.amount }));
+  return [...(await store.openCreditNotes(asOf, buyerIds)), ...cash];
+}
+
+/** Per planned letter (same order), the credits it sets off: each buyer's credits against its letters, highest level first. */
+function creditsPerLetter(
+  letters: readonly PlannedLetter[],
+  credits: readonly (OpenCredit & { buyerId: string })[],
+  interest: ReadonlyMap<string, ItemInterest | undefined>,
+): OpenCredit[][] {
+  const out: OpenCredit[][] = letters.map(() => []);
+  for (const buyerId of new Set(letters.map((l) => l.buyerId))) {
+    const mine = letters.map((l, i) => [l, i] as const).filter(([l]) => l.buyerId === buyerId);
+    const allocated = allocateCredits(
+      mine.map(([l]) => ({ rank: l.rank, due: grossDue(letterSums(l, interest)) })),
+      credits.filter((c) => c.buyerId === buyerId).map(({ buyerId: _, ...c }) => c),
+    );
+    mine.forEach(([, i], k) => {
+      out[i] = allocated[k] ?? [];
+    });
+  }
+  return out;
 }
 
 /** Buyers recorded per transaction: each buyer's letters, outbox entries, outcomes and hold commit together. */

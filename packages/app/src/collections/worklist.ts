@@ -8,9 +8,11 @@ import {
   exponentOf,
   type FxRate,
   money,
+  ok,
   parseMoney,
   type RankedTask,
   type RateTables,
+  type Result,
   rankWorklist,
   toDecimalString,
   type WorkTask,
@@ -46,7 +48,7 @@ export async function collectorWorklist(
     currency: CurrencyCode;
     defaultPd: number;
   },
-): Promise<RankedTask[]> {
+): Promise<Result<RankedTask[]>> {
   const { asOf } = x;
   const fx: FxRate[] = await store.fxRates();
   const inReporting = (amount: bigint, currency: CurrencyCode) => {
@@ -64,7 +66,9 @@ export async function collectorWorklist(
   const push = (buyerId: string, action: WorkTask['action'], reason: string, amount: bigint, days: number) =>
     tasks.push({ buyerId, action, reason, amount, exponent: exponentOf(x.currency), daysOverdue: days });
 
-  const planned = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
+  const run = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
+  if (!run.ok) return run;
+  const planned = run.value;
   const today: RecordedLetter[] = [...(await store.lettersOn(asOf)), ...planned.letters];
   for (const { letter: l } of today) {
     const action = ACTION_OF[l.channel];
@@ -127,5 +131,5 @@ export async function collectorWorklist(
     const grades = (await store.gradesOf(id)).filter((g) => g.asOf <= asOf);
     pd.set(id, grades[grades.length - 1]?.grade.pd ?? x.defaultPd);
   }
-  return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
+  return ok(rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd }))));
 }

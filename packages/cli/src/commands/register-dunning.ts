@@ -1,4 +1,5 @@
 import { collectorWorklist, deliverOutbox, runDunning } from '@credence/app';
+import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
@@ -6,7 +7,7 @@ import { runJson, runText } from '../collections/run-output';
 import { writeLetters } from '../collections/write-out';
 import { CliError, type Io, withStore } from '../context';
 import { courierFromEnv } from '../delivery';
-import { EXIT } from '../exit-codes';
+import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
 import { readGradingPolicy } from './grading-config';
@@ -20,7 +21,11 @@ const courier = (io: Io, outbox: string) => {
   }
 };
 
-export function registerDunningCommands(program: Command, io: Io): void {
+export function registerDunningCommands(program: Command, io: Io, state: { exitCode: number }): void {
+  const failed = (f: Failure) => {
+    io.err(`credence: ${describe(f)}`);
+    state.exitCode = exitCodeOf(f);
+  };
   const dunning = program
     .command('dunning')
     .description('the dunning ladder: letters to buyers who owe (docs/domain/dunning.md)');
@@ -51,7 +56,12 @@ export function registerDunningCommands(program: Command, io: Io): void {
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
-        const r = await runDunning(store, { asOf, policy, company, rates, dryRun: Boolean(o.dryRun) });
+        const run = await runDunning(store, { asOf, policy, company, rates, dryRun: Boolean(o.dryRun) });
+        if (!run.ok) {
+          await carrier?.close();
+          return failed(run.error);
+        }
+        const r = run.value;
         if (o.out) await writeLetters(o.out, r.letters, render, company.mailFrom);
         const delivery = carrier
           ? await deliverOutbox(store, letterPost({ store, courier: carrier, render, outbox, company, rates }), asOf)
@@ -116,7 +126,7 @@ export function registerDunningCommands(program: Command, io: Io): void {
         o,
         io,
         async (store) => {
-          const tasks = await collectorWorklist(store, {
+          const found = await collectorWorklist(store, {
             asOf,
             policy,
             company,
@@ -124,6 +134,8 @@ export function registerDunningCommands(program: Command, io: Io): void {
             currency: o.currency,
             defaultPd: grading.basePd,
           });
+          if (!found.ok) return failed(found.error);
+          const tasks = found.value;
           io.out(
             o.format === 'json'
               ? JSON.stringify(

@@ -102,7 +102,9 @@ export async function dunningDemo(
     );
     if (z.ok) notes.push(`${ids[3]}: dunning paused until ${addDays(asOf, 14)}`);
   }
-  const run = await runDunning(store, { asOf, policy, company, rates, dryRun: false });
+  const ran = await runDunning(store, { asOf, policy, company, rates, dryRun: false });
+  if (!ran.ok) throw new Error(`demo dunning run failed: ${ran.error.code}`);
+  const run = ran.value;
   const byLevel = new Map<string, number>();
   for (const a of run.actions) byLevel.set(a.level, (byLevel.get(a.level) ?? 0) + 1);
   const held = new Map<string, number>();
@@ -110,7 +112,9 @@ export async function dunningDemo(
   const samples = run.letters.filter((l) => l.letter.channel !== 'call').slice(0, 4);
   const lettersDir = join(dir, 'letters');
   await writeLetters(lettersDir, samples, letterRenderer(), company.mailFrom);
-  const tasks = await collectorWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
+  const work = await collectorWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
+  if (!work.ok) throw new Error(`demo worklist failed: ${work.error.code}`);
+  const tasks = work.value;
   return [
     `\nCollections as of ${asOf} (dunning policy "${policy.id}")`,
     ...notes.map((n) => `  ${n}`),

@@ -1,4 +1,4 @@
-import type { Letter, LetterLine, LetterTotal } from '@credence/app';
+import type { Letter, LetterCredit, LetterLine, LetterTotal } from '@credence/app';
 import { message } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
 import type { Templates } from './load-templates';
@@ -16,6 +16,8 @@ export interface ComposedLetter {
   readonly greeting: string;
   readonly opening: string;
   readonly table: { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
+  /** The buyer's credits set off against the totals, one pair per credit; absent when there are none. */
+  readonly credits?: { readonly intro: string; readonly rows: readonly Pair[] };
   /** Per currency: a heading and its sums, the last pair being the total due. */
   readonly totals: readonly { readonly heading: string; readonly rows: readonly Pair[] }[];
   readonly interest: string;
@@ -57,6 +59,7 @@ export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
     greeting: msg('letter.greeting'),
     opening: opening(letter, msg),
     table: table(letter, msg),
+    ...(letter.credits.length > 0 ? { credits: credits(letter.credits, lang, msg) } : {}),
     totals: letter.totals.map((total) => totals(total, lang, msg)),
     interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter, msg)),
     payment: msg('payment.deadline', { deadline, reference }),
@@ -106,13 +109,32 @@ function row(l: LetterLine, lang: Letter['language'], msg: Msg): string[] {
   ];
 }
 
-/** Outstanding and total always; interest, compensation and fee only when there are any. */
+/** Each credit with its amount: a credit note by its number and date, unapplied payments as one line each. */
+function credits(
+  list: readonly LetterCredit[],
+  lang: Letter['language'],
+  msg: Msg,
+): NonNullable<ComposedLetter['credits']> {
+  const label = (c: LetterCredit) => {
+    if (c.kind === 'unapplied_cash') return msg('credits.unapplied');
+    if (!c.reference || !c.date)
+      throw new RangeError(`a credit note needs its number and date (${c.amount} ${c.currency})`);
+    return msg('credits.creditNote', { reference: c.reference, date: formatDate(c.date, lang) });
+  };
+  return {
+    intro: msg('credits.intro'),
+    rows: list.map((c): Pair => [label(c), formatAmount(c.amount, c.currency, lang)]),
+  };
+}
+
+/** Outstanding and total always; interest, compensation, fee and credits (as a minus) only when there are any. */
 function totals(t: LetterTotal, lang: Letter['language'], msg: Msg): { heading: string; rows: Pair[] } {
   const sums = [
     ['outstanding', t.outstanding],
     ['interest', t.interest],
     ['compensation', t.compensation],
     ['fee', t.fee],
+    ['credits', isZero(t.credits) ? t.credits : `-${t.credits}`],
   ] as const;
   const rows: Pair[] = sums
     .filter(([key, amount]) => key === 'outstanding' || !isZero(amount))

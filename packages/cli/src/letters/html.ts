@@ -37,6 +37,9 @@ export function renderHtml(letter: Letter, templates: Templates): string {
     para(c.greeting),
     para(c.opening),
     documents(c),
+    ...(c.credits
+      ? [`<p style="margin:0 0 4px;">${e(c.credits.intro)}</p>${pairTable(c.credits.rows, 'right', false)}`]
+      : []),
     ...c.totals.map(
       (t) => `<p style="margin:0 0 4px;font-weight:bold;">${e(t.heading)}</p>${pairTable(t.rows, 'right')}`,
     ),
@@ -66,12 +69,12 @@ function documents(c: ComposedLetter): string {
   return `<table style="border-collapse:collapse;width:100%;margin:0 0 18px;font-size:13px;"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
-/** Label/value rows; the last row of a totals table (the total due) is bold. */
-function pairTable(rows: readonly Pair[], valueAlign: 'left' | 'right'): string {
+/** Label/value rows; the last row of a totals table (the total due) is bold, not so in a list of credits. */
+function pairTable(rows: readonly Pair[], valueAlign: 'left' | 'right', boldLast = valueAlign === 'right'): string {
   const last = rows.length - 1;
   const body = rows
     .map(([label, value], i) => {
-      const weight = valueAlign === 'right' && i === last ? 'font-weight:bold;' : '';
+      const weight = boldLast && i === last ? 'font-weight:bold;' : '';
       return `<tr><td style="padding:2px 16px 2px 0;color:#4b5563;${weight}">${escapeHtml(label)}</td><td style="padding:2px 0;text-align:${valueAlign};white-space:nowrap;${weight}">${escapeHtml(value)}</td></tr>`;
     })
     .join('');

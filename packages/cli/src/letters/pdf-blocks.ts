@@ -13,6 +13,8 @@ import {
 } from './pdf-layout';
 
 const META_WIDTH = 210;
+/** The credits list: narrower than the page, so each amount stays close to its label. */
+const CREDITS = { width: 340, size: 9, pad: 4 } as const;
 
 /**
  * Creditor name and address top left over a brand rule; below, the debtor's address under a one-line sender
@@ -37,6 +39,45 @@ export function drawHead(doc: Doc, c: ComposedLetter): void {
   const metaBottom = pairs(doc, c.meta, x + width - META_WIDTH, top, META_WIDTH);
   doc.x = x;
   doc.y = Math.max(debtorBottom, metaBottom) + 30;
+}
+
+/**
+ * The credits set off: the intro, then a narrow two-column list, one row per credit under a thin rule, the
+ * amount right-aligned. Kept on one page with its intro when it fits; otherwise the rows flow on.
+ */
+export function drawCredits(doc: Doc, credits: NonNullable<ComposedLetter['credits']>): void {
+  const x = MARGINS.left;
+  const width = Math.min(contentWidth(doc), CREDITS.width);
+  style(doc, 'regular', CREDITS.size);
+  const amountWidth = Math.max(...credits.rows.map(([, value]) => doc.widthOfString(value))) + 2;
+  const labelWidth = width - amountWidth - 2 * CREDITS.pad - 12;
+  const heights = credits.rows.map(([label]) => doc.heightOfString(label, { width: labelWidth }) + 2 * CREDITS.pad);
+  style(doc, 'regular', 9.5);
+  const intro = { width: contentWidth(doc), lineGap: 2.5 };
+  const whole = doc.heightOfString(credits.intro, intro) + 4 + heights.reduce((a, b) => a + b, 0);
+  if (whole < bottomLimit(doc) - MARGINS.top) ensureSpace(doc, whole);
+  else ensureSpace(doc, whole - heights.slice(1).reduce((a, b) => a + b, 0));
+  write(doc, { size: 9.5 }, credits.intro, x, doc.y, intro);
+  let y = doc.y + 4;
+  rule(doc, x, y, width, COLOR.muted);
+  credits.rows.forEach(([label, value], i) => {
+    const height = heights[i] ?? 0;
+    if (y + height > bottomLimit(doc)) {
+      doc.addPage();
+      y = doc.y;
+      rule(doc, x, y, width, COLOR.muted);
+    }
+    const look = { size: CREDITS.size };
+    write(doc, look, label, x + CREDITS.pad, y + CREDITS.pad, { width: labelWidth });
+    write(doc, look, value, x + width - CREDITS.pad - amountWidth, y + CREDITS.pad, {
+      width: amountWidth,
+      align: 'right',
+    });
+    y += height;
+    rule(doc, x, y, width);
+  });
+  doc.x = x;
+  doc.y = y + 16;
 }
 
 /** The sums per currency, two blocks side by side, the total due in bold under a rule. */

@@ -4,6 +4,8 @@ import type { LetterLanguage } from '@credence/app';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../files/test-dir';
+import { message } from './fill';
+import { formatAmount, isZero } from './format';
 import { loadTemplates } from './load-templates';
 import { renderPdf } from './pdf';
 import { pdfFonts } from './pdf-fonts';
@@ -40,18 +42,32 @@ describe('renderPdf', () => {
     ],
   ] as const)('draws %s text with the glyphs embedded', async (language, phrases) => {
     const letter = sampleLetter(language);
-    const text = pdfText(await renderPdf(letter, await loadTemplates(language)), language);
+    const templates = await loadTemplates(language);
+    const text = pdfText(await renderPdf(letter, templates), language);
     for (const phrase of phrases) expect(text).toContain(phrase);
     for (const line of letter.lines) expect(text).toContain(line.number);
+    expect(letter.credits.length).toBe(2);
+    for (const credit of letter.credits) {
+      if (credit.reference) expect(text).toContain(credit.reference);
+      expect(text).toContain(squeeze(formatAmount(credit.amount, credit.currency, language)));
+    }
+    expect(text).toContain(squeeze(message(templates, 'credits.intro')));
+    const credited = letter.totals.filter((t) => !isZero(t.credits));
+    expect(credited.length).toBe(1);
+    for (const t of credited) expect(text).toContain(squeeze(formatAmount(`-${t.credits}`, t.currency, language)));
     expect(text).toContain('123,939.28');
     expect(text).toContain('2026年3月29日');
   });
 
   it('flows a long table over pages, repeating its header, and numbers the pages', async () => {
     const letter = sampleLetter('zh-CN', 'long');
-    const pdf = await renderPdf(letter, await loadTemplates('zh-CN'));
+    const templates = await loadTemplates('zh-CN');
+    const pdf = await renderPdf(letter, templates);
     const text = pdfText(pdf, 'long');
     for (const line of letter.lines) expect(text).toContain(line.number);
+    expect(letter.credits).toEqual([]);
+    expect(text).not.toContain(squeeze(message(templates, 'credits.intro')));
+    expect(text).not.toContain(squeeze(message(templates, 'totals.credits')));
     const second = pdfText(pdf, 'long-2', ['-f', '2', '-l', '2']);
     expect(second).toContain('单据编号');
     expect(second).toContain('第2页，共3页');

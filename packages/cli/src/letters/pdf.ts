@@ -2,7 +2,7 @@ import type { Letter } from '@credence/app';
 import { composeLetter, FIRST_NUMERIC_COLUMN } from './compose';
 import { message } from './fill';
 import type { Templates } from './load-templates';
-import { drawFooters, drawHead, drawPayment, drawSignature, drawTotals } from './pdf-blocks';
+import { drawCredits, drawFooters, drawHead, drawPayment, drawSignature, drawTotals } from './pdf-blocks';
 import { openPdf } from './pdf-document';
 import { paragraph } from './pdf-layout';
 import { drawTable } from './pdf-table';
@@ -26,6 +26,7 @@ export async function renderPdf(letter: Letter, templates: Templates): Promise<B
   paragraph(doc, c.greeting, 10, 'regular', 6);
   paragraph(doc, c.opening, 10, 'regular', 14);
   drawTable(doc, { headers: c.table.headers, rows: c.table.rows, firstRight: FIRST_NUMERIC_COLUMN });
+  if (c.credits) drawCredits(doc, c.credits);
   drawTotals(doc, c.totals);
   paragraph(doc, c.interest);
   drawPayment(doc, c.payment, c.bank);

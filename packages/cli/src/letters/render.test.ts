@@ -54,13 +54,16 @@ describe('renderHtml', () => {
 });
 
 describe('renderText', () => {
-  it('lines the table up, counting Chinese characters as two columns', async () => {
+  it('lines the table and the credits up, counting Chinese characters as two columns', async () => {
     const { text } = renderText(sampleLetter('zh-TW'), await loadTemplates('zh-TW'));
     const table = text.split('\n').filter((line) => /^(單據編號|INV-)/.test(line));
-    const ends = table.map((line) =>
-      [...line].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0),
-    );
+    const width = (line: string) =>
+      [...line].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+    const ends = table.map(width);
     expect(table.length).toBe(8);
     expect(new Set(ends).size).toBe(1);
+    const credits = text.split('\n').filter((line) => /^ {2}(貸項通知單|已收到)/.test(line));
+    expect(credits.length).toBe(2);
+    expect(new Set(credits.map(width)).size).toBe(1);
   });
 });

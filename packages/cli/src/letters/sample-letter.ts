@@ -1,4 +1,13 @@
-import type { Creditor, Debtor, InterestBasis, Letter, LetterLanguage, LetterLine } from '@credence/app';
+import type {
+  Creditor,
+  Debtor,
+  InterestBasis,
+  Letter,
+  LetterCredit,
+  LetterLanguage,
+  LetterLine,
+  LetterTotal,
+} from '@credence/app';
 import {
   addDays,
   type BusinessDate,
@@ -9,7 +18,10 @@ import {
   toDecimalString,
 } from '@credence/core';
 
-/** Sample letters for tests and previews: two currencies, realistic parties per language. */
+/**
+ * Sample letters for tests and previews: two currencies, realistic parties per language; the overdue one also
+ * sets a credit note and unapplied payments off in its first currency.
+ */
 export type SampleVariant = 'overdue' | 'preDue' | 'long';
 
 interface Parties {
@@ -96,6 +108,7 @@ export function sampleLetter(language: LetterLanguage, variant: SampleVariant = 
   const p = PARTIES[language];
   const { count, firstDue, step } = SHAPES[variant];
   const lines = Array.from({ length: count }, (_, i) => line(p, i, addDays(LETTER_DATE, firstDue + step * i)));
+  const credits = variant === 'overdue' ? sampleCredits(p.currencies[0] as CurrencyCode) : [];
   return {
     id: `DL-2026-${variant === 'long' ? '0107' : '0042'}`,
     date: LETTER_DATE,
@@ -106,7 +119,8 @@ export function sampleLetter(language: LetterLanguage, variant: SampleVariant = 
     creditor: p.creditor,
     debtor: p.debtor,
     lines,
-    totals: p.currencies.map((c) => total(lines, c as CurrencyCode, variant === 'overdue' ? 1500n : 0n)),
+    credits,
+    totals: p.currencies.map((c) => total(lines, credits, c as CurrencyCode, variant === 'overdue' ? 1500n : 0n)),
     interestBasis: INTEREST[language],
     deadline: addDays(LETTER_DATE, variant === 'preDue' ? 20 : 14),
     nextStep: variant === 'preDue' ? 'email' : variant === 'long' ? 'legal' : 'credit_hold',
@@ -131,15 +145,30 @@ function line(p: Parties, i: number, dueDate: BusinessDate): LetterLine {
   };
 }
 
+/** An open credit note and a payment not yet applied to any invoice. */
+function sampleCredits(currency: CurrencyCode): LetterCredit[] {
+  const dec = (amount: bigint) => toDecimalString(money(amount, currency));
+  return [
+    { kind: 'credit_note', reference: 'CN-2026-0019', date: date('2026-02-20'), currency, amount: dec(1_248_000n) },
+    { kind: 'unapplied_cash', currency, amount: dec(315_050n) },
+  ];
+}
+
 /** Sums per currency; every sample currency has two decimals, so cents are the digits without the point. */
-function total(lines: readonly LetterLine[], currency: CurrencyCode, feeCents: bigint) {
+function total(
+  lines: readonly LetterLine[],
+  credits: readonly LetterCredit[],
+  currency: CurrencyCode,
+  feeCents: bigint,
+): LetterTotal {
   const cents = (s: string) => BigInt(s.replace('.', ''));
-  const sum = (pick: (l: LetterLine) => string) =>
-    lines.filter((l) => l.currency === currency).reduce((a, l) => a + cents(pick(l)), 0n);
-  const [outstanding, interest, compensation] = [
-    sum((l) => l.outstanding),
-    sum((l) => l.interest),
-    sum((l) => l.compensation),
+  const sum = <T extends { readonly currency: CurrencyCode }>(items: readonly T[], pick: (item: T) => string) =>
+    items.filter((item) => item.currency === currency).reduce((a, item) => a + cents(pick(item)), 0n);
+  const [outstanding, interest, compensation, credited] = [
+    sum(lines, (l) => l.outstanding),
+    sum(lines, (l) => l.interest),
+    sum(lines, (l) => l.compensation),
+    sum(credits, (c) => c.amount),
   ];
   const dec = (amount: bigint) => toDecimalString(money(amount, currency));
   return {
@@ -148,7 +177,8 @@ function total(lines: readonly LetterLine[], currency: CurrencyCode, feeCents: b
     interest: dec(interest),
     compensation: dec(compensation),
     fee: dec(feeCents),
-    total: dec(outstanding + interest + compensation + feeCents),
+    credits: dec(credited),
+    total: dec(outstanding + interest + compensation + feeCents - credited),
   };
 }
 

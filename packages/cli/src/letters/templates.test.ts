@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { INTEREST_REGIMES, type InterestBasis, LETTER_LANGUAGES, type Letter } from '@credence/app';
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from './compose';
-import { placeholders } from './fill';
+import { message, placeholders } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
 import { renderHtml } from './html';
 import { loadTemplates, TEMPLATES_DIR, type Templates } from './load-templates';
@@ -80,6 +80,46 @@ describe.each(LANGUAGES)('letters in %s', (language) => {
     expect(subject).toContain(letter.id);
   });
 
+  it('set every credit off, between the documents and the totals; without credits, no credits section', async () => {
+    const templates = await loadTemplates(language);
+    const letter = sampleLetter(language);
+    expect(letter.credits.map((c) => c.kind)).toEqual(['credit_note', 'unapplied_cash']);
+    const intro = message(templates, 'credits.intro');
+    const less = message(templates, 'totals.credits');
+    const rows = letter.credits.map((c): [string, string] => [
+      c.kind === 'credit_note'
+        ? message(templates, 'credits.creditNote', {
+            reference: c.reference ?? '',
+            date: formatDate(c.date ?? letter.date, language),
+          })
+        : message(templates, 'credits.unapplied'),
+      formatAmount(c.amount, c.currency, language),
+    ]);
+    const credited = letter.totals.filter((t) => !isZero(t.credits));
+    expect(credited.length).toBe(1);
+    for (const out of [renderText(letter, templates).text, renderHtml(letter, templates)]) {
+      const at = (s: string) => out.indexOf(s);
+      const lastDocument = Math.max(...letter.lines.map((l) => at(l.number)));
+      const firstTotals = at(message(templates, 'totals.heading', { currency: letter.totals[0]?.currency ?? '' }));
+      expect(at(intro)).toBeGreaterThan(lastDocument);
+      expect(at(intro)).toBeLessThan(firstTotals);
+      for (const [label, amount] of rows) {
+        expect(at(label)).toBeGreaterThan(at(intro));
+        expect(out.slice(at(label), firstTotals)).toContain(amount);
+      }
+      expect(out.split(less).length - 1).toBe(credited.length);
+    }
+
+    const none = sampleLetter(language, 'preDue');
+    expect(none.credits).toEqual([]);
+    expect(composeLetter(none, templates).credits).toBeUndefined();
+    const creditNote = templates.messages.get('credits.creditNote')?.split('{')[0]?.trim() ?? '';
+    expect(creditNote.length).toBeGreaterThan(1);
+    for (const out of [renderText(none, templates).text, renderHtml(none, templates)])
+      for (const gone of [intro, less, creditNote, message(templates, 'credits.unapplied')])
+        expect(out).not.toContain(gone);
+  });
+
   it('have a clause for every interest regime and a sentence for every next step', async () => {
     const templates = await loadTemplates(language);
     const base = sampleLetter(language);
@@ -97,7 +137,7 @@ describe.each(LANGUAGES)('letters in %s', (language) => {
   });
 });
 
-/** What a reader must find in the letter: parties, account, documents, dates and amounts, as displayed. */
+/** What a reader must find in the letter: parties, account, documents, credits, dates and amounts, as displayed. */
 function facts(letter: Letter): string[] {
   const lang = letter.language;
   const account = letter.creditor.bankAccount;
@@ -114,8 +154,10 @@ function facts(letter: Letter): string[] {
       formatAmount(l.outstanding, l.currency, lang),
       ...(charged ? [formatAmount(l.interest, l.currency, lang), formatAmount(l.compensation, l.currency, lang)] : []),
     ]),
+    ...letter.credits.flatMap((c) => [...(c.reference ? [c.reference] : []), formatAmount(c.amount, c.currency, lang)]),
     ...letter.totals.flatMap((t) => [
       formatAmount(t.outstanding, t.currency, lang),
+      ...(isZero(t.credits) ? [] : [formatAmount(`-${t.credits}`, t.currency, lang)]),
       formatAmount(t.total, t.currency, lang),
     ]),
   ];

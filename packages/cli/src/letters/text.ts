@@ -19,6 +19,7 @@ export function renderText(letter: Letter, templates: Templates): { subject: str
       columns,
       c.table.rows.map((r) => [...r]),
     ),
+    ...(c.credits ? [[c.credits.intro, ...pairs(c.credits.rows, 'right')].join('\n')] : []),
     ...c.totals.map((t) => [t.heading, ...pairs(t.rows, 'right')].join('\n')),
     c.interest,
     [c.payment, ...pairs(c.bank)].join('\n'),

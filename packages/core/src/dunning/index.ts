@@ -1,3 +1,4 @@
+export * from './credits';
 export * from './level';
 export * from './policy';
 export * from './run-plan';

@@ -42,6 +42,8 @@ export function escalatedLevel(
   asOf: BusinessDate,
   last?: LastLetter,
 ): DunningLevel | undefined {
+  // Not yet due: nothing to escalate to; the ordinary rule (a pre-due reminder at most) applies.
+  if (asOf <= dueDate) return levelDue(ladder, dueDate, asOf, last);
   let reached = -1;
   ladder.forEach((l, i) => {
     if (addDays(dueDate, l.offsetDays) <= asOf) reached = i;

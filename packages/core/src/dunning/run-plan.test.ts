@@ -3,7 +3,7 @@ import { addDays, type BusinessDate, date } from '../calendar';
 import type { CurrencyCode } from '../money/currency';
 import { deadlineOf, type LastLetter } from './level';
 import type { DunningPolicy } from './policy';
-import { type DunnableItem, type DunningInput, planDunning } from './run-plan';
+import { creditKey, type DunnableItem, type DunningInput, planDunning } from './run-plan';
 
 const EUR = 'EUR' as CurrencyCode;
 const lvl = (id: string, offsetDays: number, deadlineDays = 10) =>
@@ -75,6 +75,44 @@ describe('planDunning', () => {
     const p = planDunning(input([item('A1', 'A', 5, 30_00n), item('B1', 'B', 5, 30_00n), item('B2', 'B', 20, 20_00n)]));
     expect(summary(p)).toEqual(['B:friendly:B1→email', 'B:formal:B2→email']);
     expect(p.skipped).toEqual([{ number: 'A1', buyerId: 'A', reason: 'below_minimum' }]);
+  });
+
+  it('takes the minimum on the overdue balance, waiting items included and pre-due amounts not', () => {
+    const waiting = new Map<string, LastLetter>([['B0', { levelId: 'formal', deadline: addDays(asOf, 5) }]]);
+    const p = planDunning(
+      input(
+        [
+          item('A1', 'A', 5, 20_00n),
+          item('A2', 'A', -15, 800_00n),
+          item('B0', 'B', 20, 1000_00n),
+          item('B1', 'B', 5, 20_00n),
+        ],
+        {
+          lastLetters: waiting,
+        },
+      ),
+    );
+    expect(summary(p)).toEqual(['A:pre_due:A2→email', 'B:friendly:B1→email']);
+    expect(p.skipped).toEqual([{ number: 'A1', buyerId: 'A', reason: 'below_minimum' }]);
+  });
+
+  it('does not escalate an item that is not yet due', () => {
+    const last = new Map<string, LastLetter>([['A1', { levelId: 'pre_due', deadline: addDays(asOf, 3) }]]);
+    expect(planDunning(input([item('A1', 'A', -3)], { lastLetters: last, escalate: new Set(['A1']) })).letters).toEqual(
+      [],
+    );
+  });
+
+  it('counts the buyer’s credits against the minimum, and sends nothing when they cover the balance', () => {
+    const credits = new Map([
+      [creditKey('A', 'EUR'), 60_00n],
+      [creditKey('B', 'EUR'), 500_00n],
+    ]);
+    const p = planDunning(
+      input([item('A1', 'A', 5, 100_00n), item('C1', 'C', 5, 100_00n), item('B1', 'B', 5, 400_00n)], { credits }),
+    );
+    expect(summary(p)).toEqual(['C:friendly:C1→email']);
+    expect(p.skipped.map((s) => `${s.number}:${s.reason}`)).toEqual(['A1:below_minimum', 'B1:covered_by_credits']);
   });
 
   it('sends nothing for an item whose last letter deadline has not passed, and moves on after it', () => {

@@ -20,7 +20,7 @@ export interface BuyerProfile {
   readonly group?: string;
 }
 
-export type SkipReason = 'disputed' | 'promised' | 'plan' | 'paused' | 'below_minimum';
+export type SkipReason = 'disputed' | 'promised' | 'plan' | 'paused' | 'below_minimum' | 'covered_by_credits';
 
 export interface DunningInput {
   readonly asOf: BusinessDate;
@@ -34,7 +34,12 @@ export interface DunningInput {
   readonly pausedBuyers: ReadonlySet<string>;
   /** Documents whose promise or plan broke in this run: escalated at once (`escalatedLevel`). */
   readonly escalate: ReadonlySet<string>;
+  /** The buyers' credits (open credit notes, unapplied cash) per `creditKey(buyer, currency)`, minor units. */
+  readonly credits?: ReadonlyMap<string, bigint>;
 }
+
+/** The key of a buyer's credits in one currency. */
+export const creditKey = (buyerId: string, currency: string): string => `${buyerId}\u0000${currency}`;
 
 export interface PlannedItem extends DunnableItem {
   readonly daysOverdue: number;
@@ -44,6 +49,8 @@ export interface PlannedItem extends DunnableItem {
 export interface PlannedLetter {
   readonly buyerId: string;
   readonly level: DunningLevel;
+  /** The level's place on the buyer's ladder (0 = first). */
+  readonly rank: number;
   /** The channel of the next level on the buyer's ladder, or "none" after the last. */
   readonly nextStep: DunningChannel | 'none';
   readonly items: readonly PlannedItem[];
@@ -60,9 +67,10 @@ const byDueThenNumber = (a: PlannedItem, b: PlannedItem) =>
 
 /**
  * The day's dunning (docs/domain/dunning.md): for each item the level due (`levelDue`, or `escalatedLevel`
- * after a broken promise or plan), held out when disputed, promised, in a plan or its buyer paused; a buyer
- * whose items due for a letter sum, per currency, below the policy's minimum gets none in that currency;
- * one letter per buyer and level.
+ * after a broken promise or plan), held out when disputed, promised, in a plan or its buyer paused; no overdue
+ * letter in a currency whose overdue balance (less the buyer's credits: open credit notes, unapplied cash) is
+ * below the policy's minimum, no pre-due reminder for less than it; items the credits cover entirely get no
+ * letter (`covered_by_credits`); one letter per buyer and level.
  */
 export function planDunning(input: DunningInput): DunningPlan {
   const { asOf, policy } = input;
@@ -84,10 +92,15 @@ export function planDunning(input: DunningInput): DunningPlan {
     }
     due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf) }, level, ladder });
   }
-  const sums = new Map<string, bigint>();
-  const key = (buyerId: string, currency: string) => `${buyerId}\u0000${currency}`;
-  for (const { item } of due)
-    sums.set(key(item.buyerId, item.currency), (sums.get(key(item.buyerId, item.currency)) ?? 0n) + item.open);
+  // The minimum applies to the buyer's overdue balance per currency (every open overdue item but disputed
+  // ones, waiting or not), less its credits; what credits are left over count against the pre-due reminders.
+  const overdue = new Map<string, bigint>();
+  const preDue = new Map<string, bigint>();
+  const add = (m: Map<string, bigint>, k: string, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
+  for (const item of input.items)
+    if (item.dueDate < asOf && item.open > 0n && input.excluded.get(item.number) !== 'disputed')
+      add(overdue, creditKey(item.buyerId, item.currency), item.open);
+  for (const { item } of due) if (item.daysOverdue <= 0) add(preDue, creditKey(item.buyerId, item.currency), item.open);
   const letters = new Map<
     string,
     { buyerId: string; level: DunningLevel; ladder: readonly DunningLevel[]; items: PlannedItem[] }
@@ -95,11 +108,18 @@ export function planDunning(input: DunningInput): DunningPlan {
   for (const d of due) {
     const minimum = parseMoney(policy.minimumOverdue, d.item.currency);
     const floor = minimum.ok ? minimum.value.amount : 0n;
-    if ((sums.get(key(d.item.buyerId, d.item.currency)) ?? 0n) < floor) {
-      skipped.push({ number: d.item.number, buyerId: d.item.buyerId, reason: 'below_minimum' });
+    const k0 = creditKey(d.item.buyerId, d.item.currency);
+    const netOverdue = (overdue.get(k0) ?? 0n) - (input.credits?.get(k0) ?? 0n);
+    const net = d.item.daysOverdue > 0 ? netOverdue : (preDue.get(k0) ?? 0n) + (netOverdue < 0n ? netOverdue : 0n);
+    if (net <= 0n || net < floor) {
+      skipped.push({
+        number: d.item.number,
+        buyerId: d.item.buyerId,
+        reason: net <= 0n ? 'covered_by_credits' : 'below_minimum',
+      });
       continue;
     }
-    const k = key(d.item.buyerId, d.level.id);
+    const k = creditKey(d.item.buyerId, d.level.id);
     const letter = letters.get(k) ?? { buyerId: d.item.buyerId, level: d.level, ladder: d.ladder, items: [] };
     letter.items.push(d.item);
     letters.set(k, letter);
@@ -114,7 +134,6 @@ export function planDunning(input: DunningInput): DunningPlan {
         rank: ladder.indexOf(l.level),
       };
     })
-    .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.rank - b.rank))
-    .map(({ rank: _, ...l }) => l);
+    .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.rank - b.rank));
   return { letters: planned, skipped };
 }

@@ -1,4 +1,4 @@
-import type { BusinessDate, DunnableItem, Payment } from '@credence/core';
+import type { BusinessDate, DunnableItem, OpenCredit, Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
 import type { Database } from '../schema';
@@ -25,6 +25,41 @@ export async function dunnableItems(
     dueDate: asDate(r.due_date),
     open: toBig(r.open),
   }));
+}
+
+/** Open credit notes of these buyers as of the date: the balance in the buyer's favour, as a positive amount. */
+export async function openCreditNotes(
+  db: Kysely<Database>,
+  asOf: BusinessDate,
+  buyerIds: readonly string[],
+): Promise<(OpenCredit & { buyerId: string })[]> {
+  const out: (OpenCredit & { buyerId: string })[] = [];
+  for (const part of chunks(buyerIds)) {
+    const { rows } = await sql<{
+      number: string;
+      buyer_id: string;
+      currency: string;
+      issue_date: string;
+      open: unknown;
+    }>`
+      select * from (
+        select d.number, d.buyer_id, d.currency, d.issue_date, -d.amount + coalesce(m.moved, 0) as open
+        from documents d ${MOVED(asOf)}
+        where d.type = 'credit_note' and d.buyer_id = any(${part}::text[]) and ${MAYBE_OPEN(asOf)}
+      ) o
+      where o.open < 0
+      order by o.buyer_id, o.issue_date, o.number`.execute(db);
+    for (const r of rows)
+      out.push({
+        kind: 'credit_note',
+        reference: r.number,
+        date: asDate(r.issue_date),
+        currency: asCurrency(r.currency),
+        amount: -toBig(r.open),
+        buyerId: r.buyer_id,
+      });
+  }
+  return out;
 }
 
 /** Per document and date, the net reduction of its balance (allocation deltas are negative when they reduce). */

@@ -1,4 +1,5 @@
 import type { Delivery, LastLetterRow, Letter, OutboxEntry, RecordedLetter } from '@credence/app';
+import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
 import type { Database } from '../schema';
@@ -89,16 +90,23 @@ export async function lettersOn(db: Kysely<Database>, asOf: string): Promise<Rec
   return withOutbox(db, rows);
 }
 
-export async function lastLetters(db: Kysely<Database>): Promise<LastLetterRow[]> {
+export async function lastLetters(db: Kysely<Database>, asOf: string): Promise<LastLetterRow[]> {
   const { rows } = await sql<{ document_number: string; level_id: string; as_of: string; deadline: string }>`
     select distinct on (document_number) document_number, level_id, as_of, deadline
-    from dunning_letter_items order by document_number, as_of desc, deadline desc`.execute(db);
+    from dunning_letter_items where as_of <= ${asOf}::date
+    order by document_number, as_of desc, deadline desc`.execute(db);
   return rows.map((r) => ({
     number: r.document_number,
     levelId: r.level_id,
     asOf: asDate(r.as_of),
     deadline: asDate(r.deadline),
   }));
+}
+
+export async function latestLetterDate(db: Kysely<Database>): Promise<BusinessDate | undefined> {
+  const { rows } = await sql<{ d: string | null }>`select max(as_of)::text as d from dunning_letters`.execute(db);
+  const d = rows[0]?.d;
+  return d ? asDate(d) : undefined;
 }
 
 export async function outboxEntries(
