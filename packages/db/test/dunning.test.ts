@@ -338,4 +338,81 @@ describe.each(targets())('dunning run on $name', (target) => {
     expect(friendly?.credits).toEqual([]);
     expect(friendly?.totals[0]).toMatchObject({ credits: '0.00', total: '300.00' });
   });
+
+  it('letters again the same day after a change, refuses to go back in time, and previews an earlier date as it was', async () => {
+    await h().reset();
+    await seed(h().store);
+    const s = h().store;
+    await run(s);
+    // The dispute on I-DIS (final level) is rejected the same afternoon: a supplementary final demand.
+    expect((await resolveDispute(s, { id: 'DSP-0001', outcome: 'rejected', notes: '', by: 'ben' }, asOf)).ok).toBe(
+      true,
+    );
+    const again = await run(s);
+    expect(brief(again)).toEqual(['B1:final:letter:en:I-DIS']);
+    expect(again.letters[0]?.letter.id).toBe('L-20260331-B1-final-2');
+    expect(brief(await run(s))).toEqual([]);
+    // A run for an earlier date would rewrite history; its preview shows what that day looked like.
+    const back = await runDunning(s, { asOf: date('2026-03-20'), policy, company, rates, dryRun: false });
+    expect(back.ok ? 'ran' : back.error.params.reason).toBe('run_before_last');
+    const preview = await run(s, true);
+    expect(preview.actions).toEqual([]);
+    const earlier = await must(runDunning(s, { asOf: date('2026-03-20'), policy, company, rates, dryRun: true }));
+    // On 20 March the dispute (opened 28 March) and the pause (from 15 March) were as then: I-DIS was not disputed.
+    expect(earlier.skipped.map((x) => `${x.number}:${x.reason}`)).not.toContain('I-DIS:disputed');
+    expect(earlier.skipped.map((x) => `${x.number}:${x.reason}`)).toContain('I-PSD:paused');
+  });
+
+  it('breaks a plan on documents due later, and escalates a broken promise at the first run that can letter it', async () => {
+    await h().reset();
+    await seed(h().store);
+    const s = h().store;
+    // Plan on I-F1 (overdue) and I-PRE (due 15 April): 4 × 275.00 monthly from 5 April; nothing is paid.
+    const plan = await createPlan(
+      s,
+      {
+        buyerId: 'B1',
+        documents: ['I-F1', 'I-PRE'],
+        spec: { kind: 'monthly', count: 4, first: date('2026-04-05') },
+        graceDays: 5,
+        notes: '',
+        by: 'anna',
+      },
+      date('2026-03-31'),
+    );
+    expect(plan.ok && plan.value.instalments.map((i) => i.amount)).toEqual([27500n, 27500n, 27500n, 27500n]);
+    const april11 = await must(runDunning(s, { asOf: date('2026-04-11'), policy, company, rates, dryRun: true }));
+    expect(april11.events.map((e) => `${e.kind}:${'id' in e ? e.id : ''}`)).toContain('plan_broken:PLN-0001');
+    // A promise on I-FO (formal letter of 31 March, deadline 10 April) breaks on 7 April while B1 is paused:
+    // that run records the break but can letter nothing; the first run after the pause escalates at once.
+    await run(s);
+    const promise = await addPromise(
+      s,
+      {
+        buyerId: 'B1',
+        amount: '800.00',
+        date: date('2026-04-03'),
+        documents: ['I-FO'],
+        graceDays: 3,
+        notes: '',
+        by: 'anna',
+      },
+      date('2026-04-01'),
+    );
+    expect(promise.ok).toBe(true);
+    expect(
+      (
+        await pauseBuyer(
+          s,
+          { buyerId: 'B1', until: date('2026-04-08'), reason: 'audit', by: 'anna' },
+          date('2026-04-01'),
+        )
+      ).ok,
+    ).toBe(true);
+    const april7 = await must(runDunning(s, { asOf: date('2026-04-07'), policy, company, rates, dryRun: false }));
+    expect(april7.events.map((e) => `${e.kind}:${'id' in e ? e.id : ''}`)).toContain('promise_broken:PRM-0002');
+    expect(brief(april7).filter((a) => a.startsWith('B1'))).toEqual([]);
+    const april9 = await must(runDunning(s, { asOf: date('2026-04-09'), policy, company, rates, dryRun: true }));
+    expect(brief(april9).filter((a) => a.includes('I-FO'))).toEqual(['B1:final:letter:en:I-FO']);
+  });
 });
