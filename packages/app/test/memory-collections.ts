@@ -13,6 +13,7 @@ import type {
   Delivery,
   OutboxEntry,
   RecordedLetter,
+  Reduction,
 } from '../src/collections/ports';
 
 /** The collections part of the in-memory store. */
@@ -70,16 +71,16 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
           buyerId: i.buyerId,
         })),
     documentReductions: async (numbers, asOf) => {
-      const sums = new Map<string, { number: string; date: BusinessDate; amount: bigint }>();
+      const sums = new Map<string, Reduction>();
       for (const a of l().allocations) {
         if (!numbers.includes(a.documentNumber) || a.date > asOf) continue;
-        const k = `${a.documentNumber}|${a.date}`;
-        const cur = sums.get(k) ?? { number: a.documentNumber, date: a.date, amount: 0n };
+        const credit = a.kind === 'credit_note';
+        const k = `${a.documentNumber}|${a.date}|${credit}`;
+        const cur = sums.get(k) ?? { number: a.documentNumber, date: a.date, amount: 0n, credit };
         sums.set(k, { ...cur, amount: cur.amount - a.delta });
       }
-      return [...sums.values()]
-        .filter((r) => r.amount !== 0n)
-        .sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : a.date < b.date ? -1 : 1));
+      const key = (r: Reduction) => `${r.number}|${r.date}|${r.credit ? 1 : 0}`;
+      return [...sums.values()].filter((r) => r.amount !== 0n).sort((a, b) => (key(a) < key(b) ? -1 : 1));
     },
     collectionEvents: async (buyerId) =>
       s()

@@ -130,18 +130,37 @@ describe('credence dunning run', () => {
     expect(smtp.received).toHaveLength(4);
   });
 
+  it('retries a failed e-mail to the address the buyer has now', async () => {
+    const fixed = write(
+      'buyers-fixed.csv',
+      'buyer_id,name,country,currency,payment_terms_days,language,email\nB4,Delta SARL,FR,EUR,30,fr,compta@delta.example\n',
+    );
+    expect((await credence(['import', 'buyers', fixed, '--db', db], day)).code).toBe(0);
+    const r = await credence(
+      ['dunning', 'deliver', '--retry-failed', '--company', company, '--outbox', outbox, '--db', db],
+      withSmtp(),
+    );
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/Delivered: 1 sent, 0 written, 0 failed \(of 1\)/);
+    expect(header(smtp.received.at(-1) ?? '', 'to')).toBe('compta@delta.example');
+    // Restore the address the other tests expect.
+    expect((await credence(['import', 'buyers', join(tmp.dir, 'buyers.csv'), '--db', db], day)).code).toBe(0);
+  });
+
   it('shows the timeline and the worklist', async () => {
     const t = await credence(['buyer', 'timeline', 'B4', '--db', db], day);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/dispute opened/);
     expect(t.out).toMatch(/letter .*L-20260331-B4-agency/);
-    expect(t.out).toMatch(/delivery .*failed/);
+    expect(t.out).toMatch(/delivery .*agency-email: failed/);
+    expect(t.out).toMatch(/delivery .*agency-email: sent/);
     const w = await credence(['worklist', '--format', 'json', '--company', company, '--db', db], day);
     expect(w.code).toBe(0);
     const tasks = (JSON.parse(w.out) as { tasks: { buyerId: string; action: string }[] }).tasks;
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).toEqual(
-      expect.arrayContaining(['B4:hand_off', 'B4:fix_delivery', 'B3:post_letter', 'B1:post_letter']),
+      expect.arrayContaining(['B4:hand_off', 'B3:post_letter', 'B1:post_letter']),
     );
+    expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).not.toContain('B4:fix_delivery');
   });
 
   it('lists disputes, promises and plans with their state', async () => {

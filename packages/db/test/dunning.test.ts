@@ -192,6 +192,7 @@ describe.each(targets())('dunning run on $name', (target) => {
       'L-20260331-B1-pre_due-email',
       'L-20260331-B4-agency-case_file',
       'L-20260331-B4-agency-email',
+      'L-20260331-B4-agency-print', // B4 has no e-mail address: its letter is printed too
     ]);
   });
 
@@ -203,7 +204,7 @@ describe.each(targets())('dunning run on $name', (target) => {
     await expect(runDunning(killedAt(h().store, 2), oneByOne)).rejects.toThrow('killed');
     const again = await run(h().store);
     expect(brief(again)).toEqual(['B4:agency:agency:fr:I-AG']);
-    expect((await h().store.outboxEntries(['pending'])).length).toBe(8);
+    expect((await h().store.outboxEntries(['pending'])).length).toBe(9);
     const sent: string[] = [];
     const send = async (e: OutboxEntry) => {
       sent.push(e.id);
@@ -214,9 +215,9 @@ describe.each(targets())('dunning run on $name', (target) => {
     // Delivery killed before recording its third attempt: that one is attempted again, nothing else.
     await expect(deliverOutbox(killedAt(h().store, 3), send, asOf)).rejects.toThrow('killed');
     const rest = await deliverOutbox(h().store, send, asOf);
-    expect(rest.attempted).toBe(6);
-    expect(sent).toHaveLength(3 + 6);
-    expect(new Set(sent).size).toBe(8);
+    expect(rest.attempted).toBe(7);
+    expect(sent).toHaveLength(3 + 7);
+    expect(new Set(sent).size).toBe(9);
     expect(sent.filter((id) => id === sent[2])).toHaveLength(2);
     expect(rest.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
     expect(await h().store.outboxEntries(['pending'])).toEqual([]);

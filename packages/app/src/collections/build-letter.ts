@@ -49,7 +49,8 @@ function outboxFor(letter: Letter, email: string | undefined): OutboxEntry[] {
   });
   const out: OutboxEntry[] = [];
   if (letter.channel !== 'call') out.push(entry('email', email));
-  if (letter.channel === 'letter') out.push(entry('print'));
+  // A postal letter is printed; so is any letter to a buyer without an e-mail address, so it is not lost.
+  if (letter.channel === 'letter' || (email === undefined && letter.channel !== 'call')) out.push(entry('print'));
   if (letter.channel === 'agency' || letter.channel === 'legal') out.push(entry('case_file'));
   return out;
 }

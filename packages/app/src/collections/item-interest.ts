@@ -22,20 +22,10 @@ export interface ItemInterest {
   readonly compensation: bigint;
 }
 
-/**
- * Interest and compensation on an open invoice up to `asOf` under a basis: the face value less what was
- * paid by the due date is the principal; later reductions lower it from the day after their date. A reversal
- * (a negative reduction) cancels the latest earlier reductions, as if they had not happened. Nothing before
- * the item is overdue; a missing reference rate is a failure naming it.
- */
-export function itemInterest(
-  item: { currency: CurrencyCode; dueDate: BusinessDate; open: bigint },
+/** Dated reductions with reversals (negative amounts) cancelling the latest earlier ones, as if they had not happened. */
+function netOfReversals(
   reductions: readonly { date: BusinessDate; amount: bigint }[],
-  basis: InterestBasis,
-  asOf: BusinessDate,
-  rates: RateTables,
-): { ok: true; value: ItemInterest } | { ok: false; error: Failure } {
-  if (basis.regime === 'none' || asOf <= item.dueDate) return { ok: true, value: { interest: 0n, compensation: 0n } };
+): { date: BusinessDate; amount: bigint }[] {
   const kept: { date: BusinessDate; amount: bigint }[] = [];
   for (const r of [...reductions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     if (r.amount > 0n) {
@@ -51,8 +41,32 @@ export function itemInterest(
       if (last.amount === 0n) kept.pop();
     }
   }
-  const after = kept.filter((r) => r.date > item.dueDate && r.amount > 0n);
+  return kept;
+}
+
+/**
+ * Interest and compensation on an open invoice up to `asOf` under a basis. A credit note corrects the
+ * invoice: whatever its date, what it credits never bore interest. Payments and write-offs by the due date
+ * lower the principal from the start, later ones from the day after their date. The fixed compensation is
+ * based on the original invoice amount. Nothing before the item is overdue; a missing reference rate is a
+ * failure naming it.
+ */
+export function itemInterest(
+  item: { currency: CurrencyCode; dueDate: BusinessDate; open: bigint },
+  reductions: readonly { date: BusinessDate; amount: bigint; credit?: boolean }[],
+  basis: InterestBasis,
+  asOf: BusinessDate,
+  rates: RateTables,
+): { ok: true; value: ItemInterest } | { ok: false; error: Failure } {
+  if (basis.regime === 'none' || asOf <= item.dueDate) return { ok: true, value: { interest: 0n, compensation: 0n } };
+  const credits = netOfReversals(reductions.filter((r) => r.credit === true));
+  const paid = netOfReversals(reductions.filter((r) => r.credit !== true));
+  const after = paid.filter((r) => r.date > item.dueDate);
   const principal = item.open + after.reduce((s, r) => s + r.amount, 0n);
+  const invoiceAmount =
+    principal +
+    paid.filter((r) => r.date <= item.dueDate).reduce((s, r) => s + r.amount, 0n) +
+    credits.reduce((s, r) => s + r.amount, 0n);
   if (principal <= 0n) return { ok: true, value: { interest: 0n, compensation: 0n } };
   const rate = basis.contractRate !== undefined ? parseRate(basis.contractRate) : undefined;
   const base = {
@@ -62,6 +76,7 @@ export function itemInterest(
     due: item.dueDate,
     payments: after,
     paid: asOf,
+    invoiceAmount,
     ...(rate ? { rate } : {}),
   };
   let r = lateInterest(base, rates);

@@ -27,6 +27,14 @@ export interface Delivery {
   readonly date: BusinessDate;
 }
 
+/** A reduction of a document's balance on a date: by credit notes (`credit`), or by payments and write-offs. */
+export interface Reduction {
+  readonly number: string;
+  readonly date: BusinessDate;
+  readonly amount: bigint;
+  readonly credit: boolean;
+}
+
 export interface LastLetterRow {
   readonly number: string;
   readonly levelId: string;
@@ -44,11 +52,8 @@ export interface CollectionsReads {
   dunnableItems(asOf: BusinessDate, dueBy: BusinessDate): Promise<DunnableItem[]>;
   /** Credit notes of these buyers with a balance in the buyer's favour as of the date (amount positive). */
   openCreditNotes(asOf: BusinessDate, buyerIds: readonly string[]): Promise<(OpenCredit & { buyerId: string })[]>;
-  /** What reduced these documents' balances (payments, credit notes, write-offs, net of reversals), dated ≤ asOf. */
-  documentReductions(
-    numbers: readonly string[],
-    asOf: BusinessDate,
-  ): Promise<{ number: string; date: BusinessDate; amount: bigint }[]>;
+  /** What reduced these documents' balances per date (net of reversals), dated ≤ asOf; credit notes apart. */
+  documentReductions(numbers: readonly string[], asOf: BusinessDate): Promise<Reduction[]>;
   /** Collection events in recording order; of one buyer, or all. */
   collectionEvents(buyerId?: string): Promise<RecordedEvent[]>;
   /** Each document's most recent letter dated on or before the date. */

@@ -28,11 +28,11 @@ export function letterPost(x: {
 }) {
   return async (entry: OutboxEntry, { letter }: RecordedLetter): Promise<DeliveryResult> => {
     if (entry.kind === 'email') {
-      if (entry.recipient === undefined)
+      // The buyer's address as it is now: a retry after the address was corrected reaches it.
+      const to = (await x.store.getBuyer(letter.debtor.id))?.email ?? entry.recipient;
+      if (to === undefined)
         return { status: 'failed', channel: 'email', detail: `no e-mail address for buyer ${letter.debtor.id}` };
-      const outcome = await x.courier.deliver(
-        await x.render.email(letter, entry.id, entry.recipient, x.company.mailFrom),
-      );
+      const outcome = await x.courier.deliver(await x.render.email(letter, entry.id, to, x.company.mailFrom));
       return { status: outcome.status, channel: outcome.channel, detail: outcome.detail };
     }
     if (entry.kind === 'print') {

@@ -26,6 +26,8 @@ export interface InterestCase {
   readonly rate?: ContractRate;
   /** False: interest only, no fixed compensation (e.g. an invoice in another currency than the statute's sum). */
   readonly compensation?: false;
+  /** The original invoice amount the fixed compensation is based on (UK bands), when the principal is less. */
+  readonly invoiceAmount?: bigint;
 }
 
 export interface InterestPeriod {
@@ -89,8 +91,10 @@ function compensation(c: InterestCase): Result<bigint> {
     case 'fr':
     case 'de-b2b':
       return flat('EUR', 40n);
-    case 'uk':
-      return flat('GBP', c.principal < 100_000n ? 40n : c.principal < 1_000_000n ? 70n : 100n);
+    case 'uk': {
+      const base = c.invoiceAmount ?? c.principal;
+      return flat('GBP', base < 100_000n ? 40n : base < 1_000_000n ? 70n : 100n);
+    }
     default:
       return ok(0n);
   }

@@ -1,3 +1,4 @@
+import type { Reduction } from '@credence/app';
 import type { BusinessDate, DunnableItem, OpenCredit, Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
@@ -62,20 +63,24 @@ export async function openCreditNotes(
   return out;
 }
 
-/** Per document and date, the net reduction of its balance (allocation deltas are negative when they reduce). */
+/**
+ * Per document and date, the net reduction of its balance (allocation deltas are negative when they reduce),
+ * credit-note applications apart from payments and write-offs.
+ */
 export async function documentReductions(
   db: Kysely<Database>,
   numbers: readonly string[],
   asOf: BusinessDate,
-): Promise<{ number: string; date: BusinessDate; amount: bigint }[]> {
-  const out: { number: string; date: BusinessDate; amount: bigint }[] = [];
+): Promise<Reduction[]> {
+  const out: Reduction[] = [];
   for (const part of chunks(numbers)) {
-    const { rows } = await sql<{ document_number: string; date: string; amount: unknown }>`
-      select document_number, date, -sum(delta) as amount from allocations
+    const { rows } = await sql<{ document_number: string; date: string; credit: boolean; amount: unknown }>`
+      select document_number, date, kind = 'credit_note' as credit, -sum(delta) as amount from allocations
       where document_number = any(${part}::text[]) and date <= ${asOf}::date
-      group by document_number, date having sum(delta) <> 0
-      order by document_number, date`.execute(db);
-    for (const r of rows) out.push({ number: r.document_number, date: asDate(r.date), amount: toBig(r.amount) });
+      group by document_number, date, kind = 'credit_note' having sum(delta) <> 0
+      order by document_number, date, credit`.execute(db);
+    for (const r of rows)
+      out.push({ number: r.document_number, date: asDate(r.date), amount: toBig(r.amount), credit: Boolean(r.credit) });
   }
   return out;
 }
