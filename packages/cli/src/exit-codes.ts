@@ -68,6 +68,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_paused: (p) => `${str(p, 'id')} is not paused`,
   run_before_last: (p) =>
     `letters are already recorded for ${str(p, 'latest')}: a run for ${str(p, 'value')} would go back in time (preview it with --dry-run)`,
+  credit_note_elsewhere: (p) =>
+    `credit note ${str(p, 'number')} corrects ${str(p, 'value')}, which is not in dispute ${str(p, 'id')}`,
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };

@@ -198,6 +198,34 @@ describe('credence dunning run', () => {
     expect(bad.err).toMatch(/instalments add up to 10\.00 EUR, the documents' open balance is 1000\.00/);
   });
 
+  it('resolves a dispute by a credit note that corrects a disputed invoice, and no other', async () => {
+    const notes = write(
+      'credit-notes.csv',
+      'document_number,buyer_id,issue_date,due_date,amount,currency,type,applies_to\n' +
+        'CN-8,B4,2026-03-31,2026-03-31,40.00,EUR,credit_note,D-2\n' +
+        'CN-9,B4,2026-03-31,2026-03-31,40.00,EUR,credit_note,D-1\n',
+    );
+    expect((await credence(['import', 'invoices', notes, '--db', db], day)).code).toBe(0);
+    const wrong = await credence(
+      ['dispute', 'resolve', 'DSP-0001', '--outcome', 'partial', '--credit-note', 'CN-9', '--db', db],
+      day,
+    );
+    expect(wrong.code).toBe(3);
+    expect(wrong.err).toMatch(/CN-9 corrects D-1, which is not in dispute DSP-0001/);
+    const right = await credence(
+      ['dispute', 'resolve', 'DSP-0001', '--outcome', 'partial', '--credit-note', 'CN-8', '--db', db],
+      day,
+    );
+    expect([right.code, right.err]).toEqual([0, '']);
+    const list = await credence(['dispute', 'list', '--format', 'json', '--db', db], day);
+    expect(JSON.parse(list.out)).toEqual([
+      expect.objectContaining({
+        id: 'DSP-0001',
+        resolution: expect.objectContaining({ outcome: 'partial', creditNote: 'CN-8', accepted: '4000' }),
+      }),
+    ]);
+  });
+
   it('says what is missing without company settings', async () => {
     const r = await credence(['dunning', 'run', '--company', join(tmp.dir, 'nope.json'), '--db', db], day);
     expect(r.code).toBe(4);

@@ -12,27 +12,37 @@ import type { Store } from '../ports';
 export type DisputeResolution = Extract<CollectionEvent, { kind: 'dispute_resolved' }>;
 
 /**
- * Resolves an open dispute: by a credit note (which must be recorded for the buyer), by partial acceptance
- * (the amount accepted), or by rejection. Dunning resumes on what is still open, from the level it had reached.
+ * Resolves an open dispute: by a credit note for the whole claim or for the part accepted (partial acceptance) —
+ * the credit note, imported from the invoicing system, must be the buyer's and correct a disputed invoice — or by
+ * rejection. Dunning resumes on what is still open, from the level it had reached.
  */
 export async function resolveDispute(
   store: Store,
-  x: { id: string; outcome: DisputeOutcome; creditNote?: string; accepted?: bigint; notes: string; by: string },
+  x: { id: string; outcome: DisputeOutcome; creditNote?: string; notes: string; by: string },
   today: BusinessDate,
 ): Promise<Result<DisputeResolution>> {
   return store.transact(async (tx) => {
     const dispute = collectionsState((await tx.collectionEvents()).map((e) => e.event)).disputes.get(x.id);
     if (dispute === undefined) return fail('not_found', { what: 'dispute', id: x.id });
     if (dispute.resolution !== undefined) return fail('not_allowed', { reason: 'already_resolved', id: x.id });
-    if (x.outcome === 'credit_note') {
+    let accepted: bigint | undefined;
+    if (x.outcome !== 'rejected') {
+      // What is accepted is credited in the invoicing system: the credit note, of this buyer, correcting one of
+      // the disputed invoices (or none, then it is a credit set off in the letters).
       if (x.creditNote === undefined) return fail('missing_field', { field: 'credit-note' });
       const [cn] = await tx.findDocuments([x.creditNote]);
       if (cn === undefined || cn.type !== 'credit_note') return fail('unknown_document', { number: x.creditNote });
       if (cn.buyerId !== dispute.buyerId)
         return fail('invalid_field', { reason: 'other_buyer', number: cn.number, buyerId: cn.buyerId });
+      if (cn.appliesTo !== undefined && !dispute.documents.includes(cn.appliesTo))
+        return fail('invalid_field', {
+          reason: 'credit_note_elsewhere',
+          number: cn.number,
+          value: cn.appliesTo,
+          id: x.id,
+        });
+      accepted = cn.amount;
     }
-    if (x.outcome === 'partial' && (x.accepted === undefined || x.accepted <= 0n))
-      return fail('missing_field', { field: 'accepted' });
     const event: DisputeResolution = {
       kind: 'dispute_resolved',
       id: x.id,
@@ -40,8 +50,8 @@ export async function resolveDispute(
       date: today,
       by: x.by,
       outcome: x.outcome,
-      ...(x.outcome === 'credit_note' && x.creditNote ? { creditNote: x.creditNote } : {}),
-      ...(x.outcome === 'partial' && x.accepted !== undefined ? { accepted: x.accepted } : {}),
+      ...(x.outcome !== 'rejected' && x.creditNote ? { creditNote: x.creditNote } : {}),
+      ...(accepted !== undefined ? { accepted } : {}),
       notes: x.notes,
     };
     await tx.appendCollectionEvents([event]);

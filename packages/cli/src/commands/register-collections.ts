@@ -5,7 +5,6 @@ import {
   type DisputeOutcome,
   type DisputeReason,
   type Failure,
-  parseMoney,
 } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
@@ -61,34 +60,18 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .description('resolve a dispute: by credit note, partial acceptance or rejection; dunning resumes on what is open')
     .argument('<id>', 'dispute id, e.g. DSP-0001')
     .requiredOption('--outcome <outcome>', DISPUTE_OUTCOMES.join(' | '), oneOf<DisputeOutcome>(DISPUTE_OUTCOMES))
-    .option('--credit-note <number>', 'the credit note issued (outcome credit_note)')
-    .option('--accepted <amount>', 'the part of the claim accepted as justified (outcome partial)')
+    .option(
+      '--credit-note <number>',
+      'the credit note issued for the claim or the part accepted (outcomes credit_note, partial)',
+    )
     .option('--notes <text>', 'notes', '')
     .option('--by <name>', 'who records it', 'credence')
     .option(...DB)
     .action(async (id: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        let accepted: bigint | undefined;
-        if (o.accepted !== undefined) {
-          const found = (await s.collectionEvents()).find(
-            (e) => e.event.kind === 'dispute_opened' && e.event.id === id,
-          );
-          const [doc] =
-            found?.event.kind === 'dispute_opened' ? await s.findDocuments(found.event.documents.slice(0, 1)) : [];
-          const m = parseMoney(o.accepted, doc?.currency ?? 'EUR');
-          if (!m.ok) return m;
-          accepted = m.value.amount;
-        }
         const d = await resolveDispute(
           s,
-          {
-            id,
-            outcome: o.outcome,
-            ...(o.creditNote ? { creditNote: o.creditNote } : {}),
-            ...(accepted !== undefined ? { accepted } : {}),
-            notes: o.notes,
-            by: o.by,
-          },
+          { id, outcome: o.outcome, ...(o.creditNote ? { creditNote: o.creditNote } : {}), notes: o.notes, by: o.by },
           io.clock.today(),
         );
         return d.ok
