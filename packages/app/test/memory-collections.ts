@@ -22,15 +22,24 @@ export interface CollectionsMem {
   letters: RecordedLetter[];
   outbox: Map<string, OutboxEntry>;
   deliveries: Delivery[];
+  /** When each outbox entry was last claimed (ms since the epoch). */
+  claims: Map<string, number>;
 }
 
-export const emptyCollections = (): CollectionsMem => ({ events: [], letters: [], outbox: new Map(), deliveries: [] });
+export const emptyCollections = (): CollectionsMem => ({
+  events: [],
+  letters: [],
+  outbox: new Map(),
+  deliveries: [],
+  claims: new Map(),
+});
 
 export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
   events: [...c.events],
   letters: [...c.letters],
   outbox: new Map(c.outbox),
   deliveries: [...c.deliveries],
+  claims: new Map(c.claims),
 });
 
 interface Ledger {
@@ -147,6 +156,17 @@ export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
         s().letters.push({ ...r, outbox: [] });
         for (const o of r.outbox) s().outbox.set(o.id, o);
       }
+    },
+    claimOutbox: async (id, from, reclaimAfterSeconds) => {
+      const o = s().outbox.get(id);
+      if (o === undefined) return false;
+      const claimed = s().claims.get(id);
+      const stale =
+        o.status === 'sending' && claimed !== undefined && Date.now() - claimed >= reclaimAfterSeconds * 1000;
+      if (!from.includes(o.status) && !stale) return false;
+      s().outbox.set(id, { ...o, status: 'sending' });
+      s().claims.set(id, Date.now());
+      return true;
     },
     recordDelivery: async (d) => {
       const o = s().outbox.get(d.outboxId);

@@ -303,9 +303,10 @@ const m009: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('email', 'print', 'case_file')`))
       .addColumn('recipient', 'text')
       .addColumn('status', 'text', (c) =>
-        c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'written', 'failed')`),
+        c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sending', 'sent', 'written', 'failed')`),
       )
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('claimed_at', 'timestamptz')
       .execute();
     await db.schema.createIndex('outbox_status').on('outbox').columns(['status', 'id']).execute();
     await db.schema.createIndex('outbox_letter').on('outbox').column('letter_id').execute();

@@ -18,6 +18,7 @@ import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import {
+  claimOutbox,
   deliveriesOf,
   findLetters,
   insertLetters,
@@ -141,6 +142,7 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     appendCollectionEvents: (events) => appendCollectionEvents(db, events),
     insertLetters: (letters) => insertLetters(db, letters),
     recordDelivery: (d) => recordDelivery(db, d),
+    claimOutbox: (id, from, reclaim) => claimOutbox(db, id, from, reclaim),
   };
 }
 

@@ -212,14 +212,22 @@ describe.each(targets())('dunning run on $name', (target) => {
         ? { status: 'failed' as const, channel: 'smtp', detail: 'no e-mail address' }
         : { status: e.kind === 'email' ? ('sent' as const) : ('written' as const), channel: e.kind, detail: 'ok' };
     };
-    // Delivery killed before recording its third attempt: that one is attempted again, nothing else.
-    await expect(deliverOutbox(killedAt(h().store, 3), send, asOf)).rejects.toThrow('killed');
-    const rest = await deliverOutbox(h().store, send, asOf);
-    expect(rest.attempted).toBe(7);
-    expect(sent).toHaveLength(3 + 7);
+    // Delivery stopped after sending the second entry, before recording it (transactions: claim, record, claim,
+    // record ← killed): the second entry stays claimed.
+    await expect(deliverOutbox(killedAt(h().store, 4), send, asOf)).rejects.toThrow('killed');
+    expect(sent).toHaveLength(2);
+    // The entry claimed by the stopped delivery is not sent by another before it is deemed abandoned …
+    const second = await deliverOutbox(h().store, send, asOf);
+    expect(second.attempted).toBe(7);
+    expect(second.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
+    expect(sent).toHaveLength(2 + 7);
+    // … and is then claimed again and sent once more, with the same message id (derived from the entry).
+    const rest = await deliverOutbox(h().store, send, asOf, { reclaimAfterSeconds: 0 });
+    expect(rest.attempted).toBe(1);
+    expect(sent).toHaveLength(2 + 7 + 1);
     expect(new Set(sent).size).toBe(9);
-    expect(sent.filter((id) => id === sent[2])).toHaveLength(2);
-    expect(rest.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
+    expect(sent.filter((id) => id === sent[1])).toHaveLength(2);
+    expect(sent.at(-1)).toBe(sent[1]);
     expect(await h().store.outboxEntries(['pending'])).toEqual([]);
     expect((await deliverOutbox(h().store, send, asOf)).attempted).toBe(0);
     expect(brief(await run(h().store))).toEqual([]);
@@ -415,5 +423,20 @@ describe.each(targets())('dunning run on $name', (target) => {
     expect(brief(april7).filter((a) => a.startsWith('B1'))).toEqual([]);
     const april9 = await must(runDunning(s, { asOf: date('2026-04-09'), policy, company, rates, dryRun: true }));
     expect(brief(april9).filter((a) => a.includes('I-FO'))).toEqual(['B1:final:letter:en:I-FO']);
+  });
+
+  it('two deliveries at once send each entry once', async () => {
+    await h().reset();
+    await seed(h().store);
+    await run(h().store);
+    const sent: string[] = [];
+    const slow = async (e: OutboxEntry) => {
+      sent.push(e.id);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { status: 'written' as const, channel: e.kind, detail: 'ok' };
+    };
+    const [a, b] = await Promise.all([deliverOutbox(h().store, slow, asOf), deliverOutbox(h().store, slow, asOf)]);
+    expect(a.attempted + b.attempted).toBe(9);
+    expect(new Set(sent).size).toBe(sent.length);
   });
 });

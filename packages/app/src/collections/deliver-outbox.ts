@@ -12,26 +12,33 @@ export interface DeliverySummary {
   readonly failed: readonly (Delivery & { letterId: string })[];
 }
 
+/** After this long an entry claimed by a delivery that never recorded its outcome (a crash) is tried again. */
+export const RECLAIM_AFTER_SECONDS = 900;
+
 /**
  * Delivers what the outbox holds (pending entries; with `retryFailed` the failed ones too), recording every
- * outcome, one transaction per entry, right after the attempt. An entry is only ever picked while pending,
- * so a delivery recorded is never repeated; the adapter gives each message an id of its own entry, so the
- * one window left — stopped after sending, before recording — resends the same message id.
+ * outcome. Each entry is first **claimed** in a transaction of its own (pending → sending), so two deliveries
+ * running at once (a scheduled run and a manual one) never send the same entry; the outcome is recorded right
+ * after the attempt. An entry left "sending" by a delivery that stopped between the two is claimed again after
+ * `reclaimAfterSeconds` and sent with the same message id (the adapter derives it from the entry).
  */
 export async function deliverOutbox(
   store: Store,
   send: (entry: OutboxEntry, letter: RecordedLetter) => Promise<DeliveryResult>,
   today: BusinessDate,
-  options: { retryFailed?: boolean } = {},
+  options: { retryFailed?: boolean; reclaimAfterSeconds?: number } = {},
 ): Promise<DeliverySummary> {
-  const entries = await store.outboxEntries(options.retryFailed ? ['pending', 'failed'] : ['pending']);
+  const wanted: OutboxEntry['status'][] = options.retryFailed ? ['pending', 'failed'] : ['pending'];
+  const entries = await store.outboxEntries([...wanted, 'sending']);
   const letters = new Map(
     (await store.findLetters([...new Set(entries.map((e) => e.letterId))])).map((l) => [l.letter.id, l]),
   );
   const summary = { attempted: 0, sent: 0, written: 0, failed: [] as (Delivery & { letterId: string })[] };
+  const reclaim = options.reclaimAfterSeconds ?? RECLAIM_AFTER_SECONDS;
   for (const entry of entries) {
     const letter = letters.get(entry.letterId);
     if (letter === undefined) continue;
+    if (!(await store.transact((tx) => tx.claimOutbox(entry.id, wanted, reclaim)))) continue;
     let result: DeliveryResult;
     try {
       result = await send(entry, letter);

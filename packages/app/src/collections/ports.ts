@@ -7,7 +7,7 @@ export interface OutboxEntry {
   readonly letterId: string;
   readonly kind: 'email' | 'print' | 'case_file';
   readonly recipient?: string;
-  readonly status: 'pending' | 'sent' | 'written' | 'failed';
+  readonly status: 'pending' | 'sending' | 'sent' | 'written' | 'failed';
   readonly attempts: number;
 }
 
@@ -79,6 +79,11 @@ export interface CollectionsWrites {
   appendCollectionEvents(events: readonly CollectionEvent[]): Promise<void>;
   /** Records letters with their items and outbox entries (all pending). */
   insertLetters(letters: readonly RecordedLetter[]): Promise<void>;
+  /**
+   * Claims an outbox entry for delivery (→ sending) if it is in one of `from`, or was claimed more than
+   * `reclaimAfterSeconds` ago without an outcome; false when someone else has it (or it is done).
+   */
+  claimOutbox(id: string, from: readonly OutboxEntry['status'][], reclaimAfterSeconds: number): Promise<boolean>;
   /** Appends a delivery attempt and moves its outbox entry to the outcome's status. */
   recordDelivery(delivery: Delivery): Promise<void>;
 }

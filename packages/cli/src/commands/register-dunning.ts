@@ -74,6 +74,12 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
     .command('deliver')
     .description('deliver what the outbox holds (after an interrupted run), or retry failed deliveries')
     .option('--retry-failed', 'also try the failed ones again')
+    .option(
+      '--reclaim-after <seconds>',
+      'retry an entry left "sending" by a delivery that stopped, after this long',
+      asPositiveInt,
+      900,
+    )
     .option('--rates <file>', 'reference-rate tables JSON (for case files)')
     .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
     .option('--outbox <dir>', 'outbox directory (default ./data/outbox)')
@@ -92,7 +98,10 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           company,
           rates,
         });
-        const d = await deliverOutbox(store, send, io.clock.today(), { retryFailed: Boolean(o.retryFailed) });
+        const d = await deliverOutbox(store, send, io.clock.today(), {
+          retryFailed: Boolean(o.retryFailed),
+          reclaimAfterSeconds: o.reclaimAfter,
+        });
         await carrier.close();
         io.out(`Delivered: ${d.sent} sent, ${d.written} written, ${d.failed.length} failed (of ${d.attempted}).`);
         for (const f of d.failed) io.out(`  failed ${f.outboxId}: ${f.detail}`);

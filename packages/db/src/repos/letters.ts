@@ -119,6 +119,20 @@ export async function outboxEntries(
   return rows.map(toOutbox);
 }
 
+export async function claimOutbox(
+  db: Kysely<Database>,
+  id: string,
+  from: readonly OutboxEntry['status'][],
+  reclaimAfterSeconds: number,
+): Promise<boolean> {
+  const { rows } = await sql<{ id: string }>`
+    update outbox set status = 'sending', claimed_at = now()
+    where id = ${id} and (status = any(${from}::text[])
+      or (status = 'sending' and claimed_at <= now() - make_interval(secs => ${reclaimAfterSeconds})))
+    returning id`.execute(db);
+  return rows.length === 1;
+}
+
 export async function recordDelivery(db: Kysely<Database>, d: Delivery): Promise<void> {
   await sql`insert into deliveries (outbox_id, status, channel, detail, attempted_on)
             values (${d.outboxId}, ${d.status}, ${d.channel}, ${d.detail}, ${d.date}::date)`.execute(db);
