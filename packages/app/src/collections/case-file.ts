@@ -4,6 +4,7 @@ import {
   daysBetween,
   fail,
   money,
+  type OpenCredit,
   ok,
   type RateTables,
   type Result,
@@ -15,7 +16,7 @@ import { addressLines } from './build-letter';
 import { buyerTimeline, type TimelineEntry } from './buyer-timeline';
 import type { Company } from './company';
 import { itemInterest } from './item-interest';
-import type { Creditor, Debtor, InterestBasis } from './letter';
+import type { Creditor, Debtor, InterestBasis, LetterCredit } from './letter';
 
 /** One open invoice in a case file; amounts are decimal strings, interest null when it cannot be computed. */
 export interface CaseDocument {
@@ -39,11 +40,15 @@ export interface CaseFile {
   readonly debtor: Debtor & { readonly country: string; readonly phone?: string };
   readonly interestBasis: InterestBasis;
   readonly documents: readonly CaseDocument[];
+  /** The buyer's credits (open credit notes, cash not yet applied), set off against the claim. */
+  readonly credits: readonly LetterCredit[];
+  /** Per currency: total = outstanding + interest + compensation − credits. */
   readonly totals: readonly {
     currency: string;
     outstanding: string;
     interest: string;
     compensation: string;
+    credits: string;
     total: string;
   }[];
   readonly letters: readonly {
@@ -106,6 +111,14 @@ export async function caseFile(
       disputed: disputed.has(i.number),
     };
   });
+  const cash = (await store.unappliedCash(x.asOf)).filter((c) => c.buyerId === buyer.id && c.amount > 0n);
+  const held: OpenCredit[] = [
+    ...(await store.openCreditNotes(x.asOf, [buyer.id])).map(({ buyerId: _, ...c }) => c),
+    ...cash.map((c) => ({ kind: 'unapplied_cash' as const, currency: c.currency, amount: c.amount })),
+  ];
+  const creditOf = (currency: string) => held.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
+  for (const c of open)
+    if (!sums.has(c.currency)) sums.set(c.currency, { outstanding: 0n, interest: 0n, compensation: 0n });
   const deliveries = await store.deliveriesOf(buyer.id);
   const timeline = await buyerTimeline(store, buyer.id);
   if (!timeline.ok) return timeline;
@@ -123,12 +136,14 @@ export async function caseFile(
     },
     interestBasis: basis,
     documents,
+    credits: held.map((c) => ({ ...c, amount: dec(c.amount, c.currency) })),
     totals: [...sums].sort().map(([currency, s]) => ({
       currency,
       outstanding: dec(s.outstanding, currency),
       interest: dec(s.interest, currency),
       compensation: dec(s.compensation, currency),
-      total: dec(s.outstanding + s.interest + s.compensation, currency),
+      credits: dec(creditOf(currency), currency),
+      total: dec(s.outstanding + s.interest + s.compensation - creditOf(currency), currency),
     })),
     letters: (await store.lettersOf(buyer.id)).map(({ letter: l }) => ({
       id: l.id,

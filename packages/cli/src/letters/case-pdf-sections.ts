@@ -90,14 +90,24 @@ export function drawParties(doc: Doc, file: CaseFile): void {
   doc.y = Math.max(...bottoms) + 10;
 }
 
-/** Claim per currency: outstanding, interest to date, compensation and total. */
+/** Claim per currency: outstanding, interest to date, compensation, the debtor's credits and the total. */
 export const claimTable = (file: CaseFile) => ({
-  headers: ['Currency', 'Outstanding', 'Interest to date', 'Compensation', 'Total claim'],
+  headers: ['Currency', 'Outstanding', 'Interest to date', 'Compensation', 'Less credits', 'Total claim'],
   rows: file.totals.map((t) => [
     t.currency,
-    ...[t.outstanding, t.interest, t.compensation, t.total].map((a) => amount(a, t.currency)),
+    ...[t.outstanding, t.interest, t.compensation, t.credits, t.total].map((a) => amount(a, t.currency)),
   ]),
   firstRight: 1,
+});
+
+/** The debtor's credits set off: open credit notes (number, date) and payments not yet allocated. */
+export const creditsGrid = (file: CaseFile): Grid => ({
+  columns: [{ header: 'Credit', flex: true }, { header: 'Date' }, { header: 'Amount', align: 'right' }],
+  rows: file.credits.map((c) => [
+    c.kind === 'credit_note' ? `Credit note ${c.reference ?? ''}` : 'Payments received, not yet allocated',
+    c.date ? date(c.date) : '',
+    amount(c.amount, c.currency),
+  ]),
 });
 
 export const documentsGrid = (file: CaseFile): Grid => ({

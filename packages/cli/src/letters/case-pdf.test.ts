@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { CaseFile } from '@credence/app';
-import { date as d } from '@credence/core';
+import { type CurrencyCode, date as d } from '@credence/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../files/test-dir';
 import { renderCaseFilePdf } from './case-pdf';
@@ -54,8 +54,31 @@ const FILE: CaseFile = {
   interestBasis: { regime: 'de-b2b' },
   documents,
   totals: [
-    { currency: 'EUR', outstanding: '46770.55', interest: '1963.00', compensation: '200.00', total: '48933.55' },
-    { currency: 'USD', outstanding: '27980.00', interest: '940.19', compensation: '0.00', total: '28920.19' },
+    {
+      currency: 'EUR',
+      outstanding: '46770.55',
+      interest: '1963.00',
+      compensation: '200.00',
+      credits: '1200.00',
+      total: '47733.55',
+    },
+    {
+      currency: 'USD',
+      outstanding: '27980.00',
+      interest: '940.19',
+      compensation: '0.00',
+      credits: '0.00',
+      total: '28920.19',
+    },
+  ],
+  credits: [
+    {
+      kind: 'credit_note',
+      reference: 'GS-2026-0031',
+      date: d('2026-03-02'),
+      currency: 'EUR' as CurrencyCode,
+      amount: '1200.00',
+    },
   ],
   letters: [
     letter('L-0412', '2026-01-15', 'reminder', 'email', '2026-01-29', ['2026-01-15 email: sent']),
@@ -99,7 +122,15 @@ describe('renderCaseFilePdf', () => {
     expect(text).toContain('深圳市南山区高新南七道18号');
     for (const doc of FILE.documents) expect(text).toContain(doc.number);
     expect(text).toContain('DISPUTED');
-    for (const total of ['46,770.55EUR', '1,963.00EUR', '48,933.55EUR', '27,980.00USD', '28,920.19USD'])
+    for (const total of [
+      '46,770.55EUR',
+      '1,963.00EUR',
+      '1,200.00EUR',
+      '47,733.55EUR',
+      'GS-2026-0031',
+      '27,980.00USD',
+      '28,920.19USD',
+    ])
       expect(text).toContain(total);
     expect(text).toContain('n/a');
     expect(text).toContain('§288(2)BGB');

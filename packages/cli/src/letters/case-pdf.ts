@@ -3,6 +3,7 @@ import { drawGrid, type Grid } from './case-pdf-grid';
 import {
   basisSentence,
   claimTable,
+  creditsGrid,
   documentsGrid,
   drawParties,
   heading,
@@ -41,6 +42,7 @@ export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
   drawTable(doc, claimTable(file));
   paragraph(doc, basisSentence(file), 9, 'regular', 6);
   section(doc, 'Open documents', documentsGrid(file), 'No open invoices.', documentsNote(file));
+  if (file.credits.length > 0) section(doc, 'Credits set off', creditsGrid(file), '');
   section(doc, 'Letters sent', lettersGrid(file), 'No letters recorded.');
   section(doc, 'History', historyGrid(file), 'Nothing recorded.');
   drawFooters(
