@@ -63,6 +63,45 @@ describe('importBuyers', () => {
   });
 });
 
+describe('importBuyers: letters and interest terms', () => {
+  const TERMS = [
+    'buyer_id',
+    'name',
+    'country',
+    'currency',
+    'payment_terms_days',
+    'address',
+    'interest_regime',
+    'interest_rate',
+  ];
+  it('keeps the address and the interest terms, and rejects unknown regimes, bad rates and a contract without one', async () => {
+    const store = new MemoryStore();
+    const ok = await importBuyers(
+      store,
+      source('b.csv', TERMS, [['B1', 'Acme', 'DE', 'EUR', '30', 'Hafenstr. 1 | 20457 Hamburg', 'contract', '9%/year']]),
+    );
+    expect(ok.ok).toBe(true);
+    expect(await store.getBuyer('B1')).toMatchObject({
+      address: 'Hafenstr. 1 | 20457 Hamburg',
+      interestRegime: 'contract',
+      interestRate: '9%/year',
+    });
+    const bad = await importBuyers(
+      store,
+      source('b.csv', TERMS, [
+        ['B2', 'Bolt', 'FR', 'EUR', '30', '', 'french', ''],
+        ['B3', 'Crane', 'GB', 'GBP', '30', '', 'uk', '9 percent'],
+        ['B4', 'Dune', 'GB', 'GBP', '30', '', 'contract', ''],
+      ]),
+    );
+    expect(bad.ok ? [] : bad.error.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'interest_regime', 'invalid_field'],
+      [3, 'interest_rate', 'invalid_rate'],
+      [4, 'interest_rate', 'missing_field'],
+    ]);
+  });
+});
+
 describe('importFxRates', () => {
   const FX = ['date', 'from_currency', 'to_currency', 'rate'];
   it('imports rates exactly, treats 1.10 and 1.1 as the same rate, reports other values as conflicts', async () => {
