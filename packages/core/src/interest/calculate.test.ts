@@ -147,6 +147,32 @@ describe('lateInterest', () => {
     ]);
   });
 
+  it('FR: an agreed rate below three times the legal rate is raised to it, half-year by half-year, when the table has it', () => {
+    const withLegal = parseRateTables({ ecb: {}, boe: {}, 'de-base': {}, 'fr-legal': { '2025-H2': '2.00' } });
+    if (!withLegal.ok) throw new Error('rates');
+    const agreed = { percent: { coefficient: 5n, scale: 0 }, per: 'year' as const };
+    const x = c({
+      regime: 'fr',
+      principal: 1_000_000n,
+      currency: d('EUR') as never,
+      due: d('2025-12-15'),
+      paid: d('2026-01-10'),
+      rate: agreed,
+    });
+    const r = lateInterest(x, withLegal.value);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    // 16–31 Dec (16 days) at 3 × 2.00 = 6 %; 1–10 Jan (10 days) without a legal rate for 2026-H1: the agreed 5 %.
+    expect(r.value.periods.map((p) => [p.days, `${p.ratePercent.coefficient}e-${p.ratePercent.scale}`])).toEqual([
+      [16, '600e-2'],
+      [10, '5e-0'],
+    ]);
+    // 1,000,000 × (16 × 6 + 10 × 5) / 36500 = 4000 minor units
+    expect(r.value.interest).toBe(4000n);
+    // An agreed rate above the floor stands.
+    const high = lateInterest({ ...x, rate: { percent: { coefficient: 9n, scale: 0 }, per: 'year' } }, withLegal.value);
+    expect(high.ok && high.value.periods[0]?.ratePercent).toEqual({ coefficient: 9n, scale: 0 });
+  });
+
   it('says what is missing: a reference rate outside the tables, the payment date, a rate for a contract', () => {
     const late = lateInterest(
       c({ regime: 'eu', principal: 1n, currency: 'EUR' as CurrencyCode, due: d('2026-07-31'), paid: d('2026-08-31') }),

@@ -80,6 +80,22 @@ function statutoryRate(c: InterestCase, d: BusinessDate, tables: RateTables): Re
   }
 }
 
+/**
+ * France: an agreed rate may not be below three times the legal interest rate of the half-year; applied when
+ * the tables have that rate (series `fr-legal`), else the agreed rate stands as given.
+ */
+function frenchFloor(agreed: ContractRate, d: BusinessDate, tables: RateTables): ContractRate {
+  const legal = tables['fr-legal'].get(halfYearOf(d));
+  if (legal === undefined) return agreed;
+  const floor = { coefficient: legal.coefficient * 3n, scale: legal.scale };
+  // Compare per year: a daily rate counts 365 times.
+  const yearly =
+    agreed.per === 'day' ? { ...agreed.percent, coefficient: agreed.percent.coefficient * 365n } : agreed.percent;
+  const s = Math.max(yearly.scale, floor.scale);
+  const up = (x: Decimal) => x.coefficient * 10n ** BigInt(s - x.scale);
+  return up(yearly) < up(floor) ? { percent: floor, per: 'year' } : agreed;
+}
+
 /** Fixed compensation per invoice, on the original amount, in the regime's currency (minor units). */
 function compensation(c: InterestCase): Result<bigint> {
   const flat = (currency: string, major: bigint): Result<bigint> =>
@@ -141,7 +157,7 @@ export function lateInterest(c: InterestCase, tables: RateTables): Result<Intere
     let to: BusinessDate = halfEnd < end ? halfEnd : end;
     if (nextPayment !== undefined && nextPayment.date < to) to = nextPayment.date;
     const rate =
-      c.rate ??
+      (c.rate && c.regime === 'fr' ? frenchFloor(c.rate, day, tables) : c.rate) ??
       (() => {
         const r = statutoryRate(c, day, tables);
         return r.ok ? r.value : undefined;

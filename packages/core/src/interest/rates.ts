@@ -19,9 +19,11 @@ export function halfYearBounds(h: HalfYear): { from: BusinessDate; to: BusinessD
 /**
  * Reference rates (percent) by half-year, per series, as the regimes use them: the ECB main refinancing
  * rate in force on 1 January / 1 July (`ecb`), the Bank of England base rate on 31 December / 30 June
- * (`boe`), the German Basiszinssatz (`de-base`). Shipped as data, extendable by the user.
+ * (`boe`), the German Basiszinssatz (`de-base`). Shipped as data, extendable by the user. Optional:
+ * `fr-legal`, the French taux de l'intérêt légal (for professional creditors) by half-year: when present,
+ * an agreed rate under `fr` is raised to three times it (Code de commerce L. 441-10).
  */
-export type RateSeries = 'ecb' | 'boe' | 'de-base';
+export type RateSeries = 'ecb' | 'boe' | 'de-base' | 'fr-legal';
 export type RateTables = Readonly<Record<RateSeries, ReadonlyMap<HalfYear, Decimal>>>;
 
 /** The reference rate of a series for a half-year, or an error that says what to add. */
@@ -45,7 +47,7 @@ export function parseRateTables(json: unknown): Result<RateTables> {
   const o = json as Record<string, unknown> | null;
   if (typeof o !== 'object' || o === null) return fail('invalid_field', { field: 'rates', reason: 'not_an_object' });
   const out = {} as Record<RateSeries, Map<HalfYear, Decimal>>;
-  for (const series of ['ecb', 'boe', 'de-base'] as const) {
+  for (const series of ['ecb', 'boe', 'de-base', 'fr-legal'] as const) {
     const m = new Map<HalfYear, Decimal>();
     const t = (o[series] ?? {}) as Record<string, unknown>;
     for (const [h, v] of Object.entries(t)) {
