@@ -17,6 +17,7 @@ import { buyerTimeline, type TimelineEntry } from './buyer-timeline';
 import type { Company } from './company';
 import { itemInterest } from './item-interest';
 import type { Creditor, Debtor, InterestBasis, LetterCredit } from './letter';
+import { creditsOf } from './run-credits';
 
 /** One open invoice in a case file; amounts are decimal strings, interest null when it cannot be computed. */
 export interface CaseDocument {
@@ -111,11 +112,7 @@ export async function caseFile(
       disputed: disputed.has(i.number),
     };
   });
-  const cash = (await store.unappliedCash(x.asOf)).filter((c) => c.buyerId === buyer.id && c.amount > 0n);
-  const held: OpenCredit[] = [
-    ...(await store.openCreditNotes(x.asOf, [buyer.id])).map(({ buyerId: _, ...c }) => c),
-    ...cash.map((c) => ({ kind: 'unapplied_cash' as const, currency: c.currency, amount: c.amount })),
-  ];
+  const held: OpenCredit[] = (await creditsOf(store, [buyer.id], x.asOf)).map(({ buyerId: _, ...c }) => c);
   const creditOf = (currency: string) => held.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
   for (const c of open)
     if (!sums.has(c.currency)) sums.set(c.currency, { outstanding: 0n, interest: 0n, compensation: 0n });

@@ -1,6 +1,5 @@
 import {
   addDays,
-  allocateCredits,
   type BusinessDate,
   type Buyer,
   type CollectionEvent,
@@ -9,11 +8,8 @@ import {
   type DunningPolicy,
   type Failure,
   fail,
-  holdInForce,
   type LastLetter,
-  type OpenCredit,
   ok,
-  type PlannedLetter,
   planDunning,
   type RateTables,
   type Result,
@@ -21,12 +17,14 @@ import {
 } from '@credence/core';
 import type { LedgerReads, Store } from '../ports';
 import { basisOf } from './basis';
-import { buildLetter, grossDue, letterId, letterSums } from './build-letter';
+import { buildLetter, letterId } from './build-letter';
 import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
 import { type ItemInterest, itemInterest } from './item-interest';
 import type { Letter } from './letter';
 import type { RecordedLetter } from './ports';
+import { BUYERS_PER_TRANSACTION, recordRun } from './record-run';
+import { creditsOf, creditsPerLetter } from './run-credits';
 
 /** One action of the day, as `dunning run --format json` prints it (amounts as decimal strings). */
 export interface DunningAction {
@@ -158,7 +156,7 @@ export async function runDunning(
       interest,
     });
   });
-  if (!x.dryRun) await record(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
+  if (!x.dryRun) await recordRun(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
   const claimed = (letter: Letter) => letter.lines.every((l) => interest.get(l.number) !== undefined);
   const actions = letters.map(
     ({ letter }): DunningAction => ({
@@ -177,70 +175,4 @@ export async function runDunning(
     }),
   );
   return ok({ asOf, actions, letters, skipped: plan.skipped, events: today.events, warnings: [...warnings.values()] });
-}
-
-/** Open credit notes and unapplied cash of these buyers as of the date. */
-async function creditsOf(store: LedgerReads, buyerIds: readonly string[], asOf: BusinessDate) {
-  const wanted = new Set(buyerIds);
-  const cash = (await store.unappliedCash(asOf))
-    .filter((c) => wanted.has(c.buyerId) && c.amount > 0n)
-    .map((c) => ({ kind: 'unapplied_cash' as const, buyerId: c.buyerId, currency: c.currency, amount: c.amount }));
-  return [...(await store.openCreditNotes(asOf, buyerIds)), ...cash];
-}
-
-/** Per planned letter (same order), the credits it sets off: each buyer's credits against its letters, highest level first. */
-function creditsPerLetter(
-  letters: readonly PlannedLetter[],
-  credits: readonly (OpenCredit & { buyerId: string })[],
-  interest: ReadonlyMap<string, ItemInterest | undefined>,
-): OpenCredit[][] {
-  const out: OpenCredit[][] = letters.map(() => []);
-  for (const buyerId of new Set(letters.map((l) => l.buyerId))) {
-    const mine = letters.map((l, i) => [l, i] as const).filter(([l]) => l.buyerId === buyerId);
-    const allocated = allocateCredits(
-      mine.map(([l]) => ({ rank: l.rank, due: grossDue(letterSums(l, interest)) })),
-      credits.filter((c) => c.buyerId === buyerId).map(({ buyerId: _, ...c }) => c),
-    );
-    mine.forEach(([, i], k) => {
-      out[i] = allocated[k] ?? [];
-    });
-  }
-  return out;
-}
-
-/** Buyers recorded per transaction: each buyer's letters, outbox entries, outcomes and hold commit together. */
-const BUYERS_PER_TRANSACTION = 200;
-
-/**
- * Records the run by groups of whole buyers, one transaction each: a buyer's commitment outcomes, letters with
- * their outbox entries and a credit hold the ladder calls for are never split, so a run stopped between two
- * transactions is finished by the next run of the date, which finds these buyers' letters recorded.
- */
-async function record(
-  store: Store,
-  letters: readonly RecordedLetter[],
-  events: readonly CollectionEvent[],
-  asOf: BusinessDate,
-  perTransaction: number,
-) {
-  const ids = [...new Set([...letters.map((l) => l.letter.debtor.id), ...events.map((e) => e.buyerId)])].sort();
-  for (let i = 0; i < ids.length; i += perTransaction) {
-    const group = new Set(ids.slice(i, i + perTransaction));
-    await store.transact(async (tx) => {
-      await tx.appendCollectionEvents(events.filter((e) => group.has(e.buyerId)));
-      const mine = letters.filter((l) => group.has(l.letter.debtor.id));
-      await tx.insertLetters(mine);
-      for (const hold of mine.filter((l) => l.letter.channel === 'credit_hold')) {
-        const buyerId = hold.letter.debtor.id;
-        if (holdInForce(await tx.holdsOf(buyerId), asOf) === undefined)
-          await tx.appendHold({
-            buyerId,
-            action: 'hold',
-            reason: `dunning level ${hold.letter.levelId}`,
-            by: 'dunning run',
-            recordedOn: asOf,
-          });
-      }
-    });
-  }
 }
