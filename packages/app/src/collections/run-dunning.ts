@@ -54,6 +54,14 @@ export interface DunningRunResult {
   readonly warnings: readonly Failure[];
 }
 
+/** What a day's dunning needs: the date, the policy, the creditor's settings and the reference rates. */
+export interface DunningDay {
+  readonly asOf: BusinessDate;
+  readonly policy: DunningPolicy;
+  readonly company: Company;
+  readonly rates: RateTables;
+}
+
 async function tierOf(store: LedgerReads, buyerId: string, asOf: BusinessDate) {
   const grades = (await store.gradesOf(buyerId)).filter((g) => g.asOf <= asOf);
   return grades[grades.length - 1]?.grade.tier;
@@ -67,11 +75,7 @@ async function tierOf(store: LedgerReads, buyerId: string, asOf: BusinessDate) {
  */
 export async function runDunning(
   store: Store,
-  x: {
-    asOf: BusinessDate;
-    policy: DunningPolicy;
-    company: Company;
-    rates: RateTables;
+  x: DunningDay & {
     dryRun: boolean;
     /** Whole buyers recorded per transaction (default 200). */
     buyersPerTransaction?: number;

@@ -1,9 +1,7 @@
 import {
-  type BusinessDate,
   type CurrencyCode,
   collectionsState,
   convert,
-  type DunningPolicy,
   daysBetween,
   exponentOf,
   type FxRate,
@@ -11,18 +9,16 @@ import {
   ok,
   parseMoney,
   type RankedTask,
-  type RateTables,
   type Result,
   rankWorklist,
   toDecimalString,
   type WorkTask,
 } from '@credence/core';
 import type { Store } from '../ports';
-import type { Company } from './company';
 import type { Letter } from './letter';
 import { listed } from './listed';
 import type { RecordedLetter } from './ports';
-import { runDunning } from './run-dunning';
+import { type DunningDay, runDunning } from './run-dunning';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -40,14 +36,7 @@ const DISPUTE_CHASE_DAYS = 14;
  */
 export async function collectorWorklist(
   store: Store,
-  x: {
-    asOf: BusinessDate;
-    policy: DunningPolicy;
-    company: Company;
-    rates: RateTables;
-    currency: CurrencyCode;
-    defaultPd: number;
-  },
+  x: DunningDay & { currency: CurrencyCode; defaultPd: number },
 ): Promise<Result<RankedTask[]>> {
   const { asOf } = x;
   const fx: FxRate[] = await store.fxRates();
