@@ -73,6 +73,7 @@ describe('docs/domain/collections.md', () => {
         action: 'call' as const,
         reason: '',
         amount: eur(cell(r, 'amount')),
+        currency: 'EUR',
         exponent: 2,
         daysOverdue: Number(cell(r, 'days overdue')),
         pd: Number(cell(r, 'PD')),

@@ -29,6 +29,13 @@ const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
 };
 const DISPUTE_CHASE_DAYS = 14;
 
+interface Converted {
+  readonly amount: bigint;
+  readonly currency: CurrencyCode;
+  readonly exponent: number;
+  readonly note: string;
+}
+
 /**
  * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`): the letters of the day
  * that need a person (calls, letters to post, hand-offs, credit holds), deliveries that failed, promises due
@@ -40,20 +47,40 @@ export async function collectorWorklist(
 ): Promise<Result<RankedTask[]>> {
   const { asOf } = x;
   const fx: FxRate[] = await store.fxRates();
-  const inReporting = (amount: bigint, currency: CurrencyCode) => {
+  /** An amount in the reporting currency, or as it is when no FX rate converts it (said in the reason). */
+  const inReporting = (amount: bigint, currency: CurrencyCode): Converted => {
     const c = convert(money(amount, currency), x.currency, fx, asOf);
     return c.ok
-      ? { amount: c.value.amount, exponent: exponentOf(x.currency), note: '' }
-      : { amount, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
+      ? { amount: c.value.amount, currency: x.currency, exponent: exponentOf(x.currency), note: '' }
+      : { amount, currency, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
+  };
+  const sum = (parts: readonly Converted[]): Converted => {
+    const first = parts[0] ?? inReporting(0n, x.currency);
+    const same = parts.filter((p) => p.currency === first.currency);
+    return {
+      ...first,
+      amount: same.reduce((s, p) => s + p.amount, 0n),
+      note: parts.map((p) => p.note).find((n) => n !== '') ?? '',
+    };
   };
   const letterTotal = (l: Letter) =>
-    l.lines.reduce((s, line) => {
-      const m = parseMoney(line.outstanding, line.currency);
-      return s + (m.ok ? inReporting(m.value.amount, line.currency).amount : 0n);
-    }, 0n);
+    sum(
+      l.lines.flatMap((line) => {
+        const m = parseMoney(line.outstanding, line.currency);
+        return m.ok ? [inReporting(m.value.amount, line.currency)] : [];
+      }),
+    );
   const tasks: Omit<WorkTask, 'pd'>[] = [];
-  const push = (buyerId: string, action: WorkTask['action'], reason: string, amount: bigint, days: number) =>
-    tasks.push({ buyerId, action, reason, amount, exponent: exponentOf(x.currency), daysOverdue: days });
+  const push = (buyerId: string, action: WorkTask['action'], reason: string, c: Converted, days: number) =>
+    tasks.push({
+      buyerId,
+      action,
+      reason: `${reason}${c.note}`,
+      amount: c.amount,
+      currency: c.currency,
+      exponent: c.exponent,
+      daysOverdue: days,
+    });
 
   const run = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
   if (!run.ok) return run;
@@ -87,16 +114,16 @@ export async function collectorWorklist(
       push(
         p.buyerId,
         'check_promise',
-        `promise ${p.id} of ${`${toDecimalString(money(p.amount, p.currency))} ${p.currency}`} falls due today${amount.note}`,
-        amount.amount,
+        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} falls due today`,
+        amount,
         days,
       );
     if (p.status === 'broken' && p.settledOn === asOf)
       push(
         p.buyerId,
         'follow_up_promise',
-        `promise ${p.id} of ${`${toDecimalString(money(p.amount, p.currency))} ${p.currency}`} broken${amount.note}`,
-        amount.amount,
+        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} broken`,
+        amount,
         days,
       );
   }
@@ -105,12 +132,12 @@ export async function collectorWorklist(
     const age = daysBetween(d.date, asOf);
     if (d.resolution !== undefined || age <= DISPUTE_CHASE_DAYS) continue;
     const items = d.documents.flatMap((n) => open.get(n) ?? []);
-    const amount = items.reduce((s, i) => s + inReporting(i.open, i.currency).amount, 0n);
+    const amount = sum(items.map((i) => inReporting(i.open, i.currency)));
     const days = Math.max(0, ...items.map((i) => daysBetween(i.dueDate, asOf)));
     push(
       d.buyerId,
       'chase_dispute',
-      `dispute ${d.id} (${d.reason}) on ${d.documents.join(', ')} open ${age} days; owner ${d.owner}`,
+      `dispute ${d.id} (${d.reason}) on ${listed(d.documents)} open ${age} days; owner ${d.owner}`,
       amount,
       days,
     );

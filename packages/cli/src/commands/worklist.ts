@@ -21,7 +21,9 @@ export function renderWorklist(asOf: string, currency: string, tasks: readonly R
       String(i + 1),
       t.buyerId,
       t.action.replaceAll('_', ' '),
-      fmt(t.amount, currency as never),
+      t.currency === currency
+        ? fmt(t.amount, currency as never)
+        : `${t.currency} ${fmt(t.amount, t.currency as never)}`,
       String(t.daysOverdue),
       `${(t.pd * 100).toFixed(1)}%`,
       t.reason,

@@ -6,6 +6,7 @@ const t = (buyerId: string, amount: bigint, daysOverdue: number, pd: number): Wo
   action: 'call',
   reason: '',
   amount,
+  currency: 'EUR',
   exponent: 2,
   daysOverdue,
   pd,

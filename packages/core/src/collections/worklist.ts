@@ -12,8 +12,9 @@ export interface WorkTask {
     | 'credit_hold';
   /** Why, in words, with the references (letter, promise, dispute ids). */
   readonly reason: string;
-  /** Amount concerned, in the reporting currency's minor units (exponent `exponent`). */
+  /** Amount concerned, in minor units (exponent `exponent`) of `currency`: the reporting currency, unless no FX rate converts it. */
   readonly amount: bigint;
+  readonly currency: string;
   readonly exponent: number;
   readonly daysOverdue: number;
   /** Probability of default from the buyer's latest grade (a default when it has none). */
