@@ -90,14 +90,16 @@ describe('importBuyers: letters and interest terms', () => {
       store,
       source('b.csv', TERMS, [
         ['B2', 'Bolt', 'FR', 'EUR', '30', '', 'french', ''],
-        ['B3', 'Crane', 'GB', 'GBP', '30', '', 'uk', '9 percent'],
+        ['B3', 'Crane', 'GB', 'GBP', '30', '', 'contract', '9 percent'],
         ['B4', 'Dune', 'GB', 'GBP', '30', '', 'contract', ''],
+        ['B5', 'Eos', 'FR', 'EUR', '30', '', 'fr', '5%/year'],
       ]),
     );
-    expect(bad.ok ? [] : bad.error.errors.map((e) => [e.row, e.column, e.code])).toEqual([
-      [2, 'interest_regime', 'invalid_field'],
-      [3, 'interest_rate', 'invalid_rate'],
-      [4, 'interest_rate', 'missing_field'],
+    expect(bad.ok ? [] : bad.error.errors.map((e) => [e.row, e.column, e.code, e.params.reason ?? ''])).toEqual([
+      [2, 'interest_regime', 'invalid_field', 'not_one_of'],
+      [3, 'interest_rate', 'invalid_rate', 'rate_format'],
+      [4, 'interest_rate', 'missing_field', ''],
+      [5, 'interest_rate', 'invalid_field', 'rate_only_with_contract'],
     ]);
   });
 });

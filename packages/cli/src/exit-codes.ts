@@ -70,6 +70,11 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
     `letters are already recorded for ${str(p, 'latest')}: a run for ${str(p, 'value')} would go back in time (preview it with --dry-run)`,
   credit_note_elsewhere: (p) =>
     `credit note ${str(p, 'number')} corrects ${str(p, 'value')}, which is not in dispute ${str(p, 'id')}`,
+  rate_only_with_contract: () => 'an agreed rate goes with interest_regime "contract" (the statutes set their own)',
+  not_a_credit_note: (p) => `${str(p, 'number')} is an invoice, not a credit note`,
+  credit_note_used: (p) => `credit note ${str(p, 'number')} already resolved dispute ${str(p, 'id')}`,
+  run_in_future: (p) => `${str(p, 'value')} is after today (${str(p, 'today')}): preview a future date with --dry-run`,
+  concurrent_run: () => 'another dunning run recorded letters for the same documents and date meanwhile: run again',
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
 };
@@ -81,7 +86,7 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
   invalid_date: (p) => `not a date: "${str(p, 'value')}" (${p.format ?? 'YYYY-MM-DD'} expected)`,
   invalid_rate: (p) => `not a usable FX rate: ${str(p, 'value')}${p.date !== undefined ? ` (dated ${p.date})` : ''}`,
   invalid_field: (p) => `invalid ${str(p, 'field')}: "${str(p, 'value')}"`,
-  missing_field: (p) => `missing ${str(p, 'field')}`,
+  missing_field: (p) => `missing ${str(p, 'field')}${p.when !== undefined ? ` (${String(p.when)})` : ''}`,
   unknown_buyer: (p) => `no buyer "${str(p, 'buyerId', 'value', 'id')}"`,
   unknown_document: (p) => `no document "${str(p, 'number', 'documentNumber', 'value')}"`,
   idempotency_conflict: (p) => `"${str(p, 'key')}" was already recorded with other content`,

@@ -19,7 +19,9 @@ import { EXIT } from './exit-codes';
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(io: Io, state: { exitCode: number }): Command {
   const program = new Command('credence')
-    .description('Credence — trade-credit and receivables risk: ledger, aging, KPIs, PD model')
+    .description(
+      'Credence — trade-credit and receivables risk: ledger, aging, KPIs, risk grades and limits, dunning and collections',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

@@ -188,7 +188,7 @@ describe('credence dunning run', () => {
     expect([p.code, p.err]).toEqual([0, '']);
     const l = await credence(['promise', 'list', '--format', 'json', '--db', db], day);
     expect(JSON.parse(l.out)).toEqual([
-      expect.objectContaining({ id: 'PRM-0001', amount: '100000', status: 'open', promisedDate: '2026-04-10' }),
+      expect.objectContaining({ id: 'PRM-0001', amount: '1000.00', status: 'open', promisedDate: '2026-04-10' }),
     ]);
     const bad = await credence(
       ['plan', 'create', '--buyer', 'B1', '--document', 'A-1', '--instalment', '2026-04-30=10.00', '--db', db],
@@ -221,7 +221,7 @@ describe('credence dunning run', () => {
     expect(JSON.parse(list.out)).toEqual([
       expect.objectContaining({
         id: 'DSP-0001',
-        resolution: expect.objectContaining({ outcome: 'partial', creditNote: 'CN-8', accepted: '4000' }),
+        resolution: expect.objectContaining({ outcome: 'partial', creditNote: 'CN-8', accepted: '40.00' }),
       }),
     ]);
   });

@@ -114,7 +114,7 @@ export async function caseFile(
   });
   const held: OpenCredit[] = (await creditsOf(store, [buyer.id], x.asOf)).map(({ buyerId: _, ...c }) => c);
   const creditOf = (currency: string) => held.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
-  for (const c of open)
+  for (const c of held)
     if (!sums.has(c.currency)) sums.set(c.currency, { outstanding: 0n, interest: 0n, compensation: 0n });
   const deliveries = await store.deliveriesOf(buyer.id);
   const timeline = await buyerTimeline(store, buyer.id);
@@ -122,7 +122,13 @@ export async function caseFile(
   return ok({
     asOf: x.asOf,
     level: x.level,
-    creditor: x.company,
+    creditor: {
+      name: x.company.name,
+      address: x.company.address,
+      ...(x.company.legalId !== undefined ? { legalId: x.company.legalId } : {}),
+      bankAccount: x.company.bankAccount,
+      contact: x.company.contact,
+    },
     debtor: {
       id: buyer.id,
       name: buyer.name,

@@ -10,6 +10,8 @@ export interface DeliverySummary {
   readonly sent: number;
   readonly written: number;
   readonly failed: readonly (Delivery & { letterId: string })[];
+  /** Entries another delivery holds (or a stopped one left) and not yet due to be reclaimed. */
+  readonly inFlight: number;
 }
 
 /** After this long an entry claimed by a delivery that never recorded its outcome (a crash) is tried again. */
@@ -33,12 +35,15 @@ export async function deliverOutbox(
   const letters = new Map(
     (await store.findLetters([...new Set(entries.map((e) => e.letterId))])).map((l) => [l.letter.id, l]),
   );
-  const summary = { attempted: 0, sent: 0, written: 0, failed: [] as (Delivery & { letterId: string })[] };
+  const summary = { attempted: 0, sent: 0, written: 0, failed: [] as (Delivery & { letterId: string })[], inFlight: 0 };
   const reclaim = options.reclaimAfterSeconds ?? RECLAIM_AFTER_SECONDS;
   for (const entry of entries) {
     const letter = letters.get(entry.letterId);
     if (letter === undefined) continue;
-    if (!(await store.transact((tx) => tx.claimOutbox(entry.id, wanted, reclaim)))) continue;
+    if (!(await store.transact((tx) => tx.claimOutbox(entry.id, wanted, reclaim)))) {
+      if (entry.status === 'sending') summary.inFlight += 1;
+      continue;
+    }
     let result: DeliveryResult;
     try {
       result = await send(entry, letter);

@@ -22,16 +22,24 @@ export async function resolveDispute(
   today: BusinessDate,
 ): Promise<Result<DisputeResolution>> {
   return store.transact(async (tx) => {
-    const dispute = collectionsState((await tx.collectionEvents()).map((e) => e.event)).disputes.get(x.id);
+    const state = collectionsState((await tx.collectionEvents()).map((e) => e.event));
+    const dispute = state.disputes.get(x.id);
     if (dispute === undefined) return fail('not_found', { what: 'dispute', id: x.id });
     if (dispute.resolution !== undefined) return fail('not_allowed', { reason: 'already_resolved', id: x.id });
     let accepted: bigint | undefined;
     if (x.outcome !== 'rejected') {
       // What is accepted is credited in the invoicing system: the credit note, of this buyer, correcting one of
       // the disputed invoices (or none, then it is a credit set off in the letters).
-      if (x.creditNote === undefined) return fail('missing_field', { field: 'credit-note' });
+      if (x.creditNote === undefined)
+        return fail('missing_field', {
+          field: '--credit-note',
+          when: `outcome ${x.outcome} names the credit note issued`,
+        });
       const [cn] = await tx.findDocuments([x.creditNote]);
-      if (cn === undefined || cn.type !== 'credit_note') return fail('unknown_document', { number: x.creditNote });
+      if (cn === undefined) return fail('unknown_document', { number: x.creditNote });
+      if (cn.type !== 'credit_note') return fail('invalid_field', { reason: 'not_a_credit_note', number: cn.number });
+      const usedBy = [...state.disputes.values()].find((d) => d.resolution?.creditNote === cn.number);
+      if (usedBy) return fail('not_allowed', { reason: 'credit_note_used', number: cn.number, id: usedBy.id });
       if (cn.buyerId !== dispute.buyerId)
         return fail('invalid_field', { reason: 'other_buyer', number: cn.number, buyerId: cn.buyerId });
       if (cn.appliesTo !== undefined && !dispute.documents.includes(cn.appliesTo))

@@ -86,12 +86,14 @@ export async function collectorWorklist(
   if (!run.ok) return run;
   const planned = run.value;
   const today: RecordedLetter[] = [...(await store.lettersOn(asOf)), ...planned.letters];
-  for (const { letter: l } of today) {
-    const action = ACTION_OF[l.channel];
+  for (const { letter: l, outbox } of today) {
+    // An e-mail level for a buyer without an address is printed: someone has to post it.
+    const unmailed = ACTION_OF[l.channel] === undefined && outbox.some((o) => o.kind === 'print');
+    const action = ACTION_OF[l.channel] ?? (unmailed ? 'post_letter' : undefined);
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
     const docs = listed(l.lines.map((line) => line.number));
-    if (action)
-      push(l.debtor.id, action, `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}`, letterTotal(l), days);
+    const why = `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}${unmailed ? '; no e-mail address: post the printed copy' : ''}`;
+    if (action) push(l.debtor.id, action, why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
   for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {

@@ -53,12 +53,12 @@ export function runText(r: DunningRunResult, delivery: DeliverySummary | undefin
   if (r.skipped.length > 0) {
     const groups = new Map<string, string[]>();
     for (const s of r.skipped) {
-      const key = `${s.buyerId} ${s.reason.replace('_', ' ')}`;
+      const key = `${s.buyerId} ${s.reason.replaceAll('_', ' ')}`;
       groups.set(key, [...(groups.get(key) ?? []), s.number]);
     }
     out.push(`Held out: ${[...groups].map(([k, numbers]) => `${k} (${listed(numbers)})`).join('; ')}.`);
   }
-  for (const e of r.events) out.push(`${e.buyerId}: ${e.kind.replace('_', ' ')}${'id' in e ? ` ${e.id}` : ''}.`);
+  for (const e of r.events) out.push(`${e.buyerId}: ${e.kind.replaceAll('_', ' ')}${'id' in e ? ` ${e.id}` : ''}.`);
   if (delivery && delivery.attempted > 0) {
     out.push(`Delivered: ${delivery.sent} sent, ${delivery.written} written, ${delivery.failed.length} failed.`);
     for (const f of delivery.failed) out.push(`  failed ${f.outboxId}: ${f.detail}`);

@@ -56,6 +56,11 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
+        const today = io.clock.today();
+        if (!o.dryRun && asOf > today) {
+          await carrier?.close();
+          return failed({ code: 'invalid_argument', params: { reason: 'run_in_future', value: asOf, today } });
+        }
         const run = await runDunning(store, { asOf, policy, company, rates, dryRun: Boolean(o.dryRun) });
         if (!run.ok) {
           await carrier?.close();
@@ -104,6 +109,10 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
         });
         await carrier.close();
         io.out(`Delivered: ${d.sent} sent, ${d.written} written, ${d.failed.length} failed (of ${d.attempted}).`);
+        if (d.inFlight > 0)
+          io.out(
+            `${d.inFlight} entr${d.inFlight === 1 ? 'y is' : 'ies are'} being delivered by another run, or were left by one that stopped: tried again after --reclaim-after seconds (${o.reclaimAfter}).`,
+          );
         for (const f of d.failed) io.out(`  failed ${f.outboxId}: ${f.detail}`);
       });
     });
