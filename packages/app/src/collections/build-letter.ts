@@ -87,9 +87,16 @@ export function letterSums(
   return out;
 }
 
-/** The amount due per currency before credits. */
-export const grossDue = (sums: ReadonlyMap<CurrencyCode, Sums>): Map<CurrencyCode, bigint> =>
-  new Map([...sums].map(([c, s]) => [c, s.outstanding + s.interest + s.compensation + s.fee]));
+/** The parts of one credit set off against several items of a letter, as one line. */
+function mergeCredits(parts: readonly OpenCredit[]): OpenCredit[] {
+  const out = new Map<string, OpenCredit>();
+  for (const c of parts) {
+    const k = `${c.kind}|${c.reference ?? ''}|${c.currency}`;
+    const had = out.get(k);
+    out.set(k, had ? { ...had, amount: had.amount + c.amount } : c);
+  }
+  return [...out.values()];
+}
 
 /**
  * A planned letter in full: each line with its interest and compensation (undefined = not computed), the
@@ -107,8 +114,6 @@ export function buildLetter(
     readonly basis: InterestBasis;
     readonly policyId: string;
     readonly interest: ReadonlyMap<string, ItemInterest | undefined>;
-    /** The buyer's credits this letter sets off (`allocateCredits`). */
-    readonly credits: readonly OpenCredit[];
   },
 ): RecordedLetter {
   const { level } = planned;
@@ -126,8 +131,9 @@ export function buildLetter(
       compensation: dec(x?.compensation ?? 0n, i.currency),
     };
   });
+  const setOff = mergeCredits(planned.items.flatMap((i) => i.credits));
   const totals: LetterTotal[] = [...letterSums(planned, ctx.interest)].map(([currency, s]) => {
-    const credits = ctx.credits.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
+    const credits = setOff.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
     return {
       currency,
       outstanding: dec(s.outstanding, currency),
@@ -138,7 +144,7 @@ export function buildLetter(
       total: dec(s.outstanding + s.interest + s.compensation + s.fee - credits, currency),
     };
   });
-  const credits: LetterCredit[] = ctx.credits.map((c) => ({
+  const credits: LetterCredit[] = setOff.map((c) => ({
     kind: c.kind,
     ...(c.reference !== undefined ? { reference: c.reference } : {}),
     ...(c.date !== undefined ? { date: c.date } : {}),

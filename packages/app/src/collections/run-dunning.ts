@@ -24,7 +24,7 @@ import { type ItemInterest, itemInterest } from './item-interest';
 import type { Letter } from './letter';
 import type { RecordedLetter } from './ports';
 import { BUYERS_PER_TRANSACTION, recordRun } from './record-run';
-import { creditsOf, creditsPerLetter } from './run-credits';
+import { creditsOf } from './run-credits';
 
 /** One action of the day, as `dunning run --format json` prints it (amounts as decimal strings). */
 export interface DunningAction {
@@ -122,7 +122,7 @@ export async function runDunning(
     excluded: today.excluded,
     pausedBuyers: today.paused,
     escalate: today.escalate,
-    credits: creditSums,
+    credits,
   });
 
   const inLetters = plan.letters.flatMap((l) => l.items);
@@ -140,17 +140,15 @@ export async function runDunning(
     interest.set(i.number, r.ok ? r.value : undefined);
     if (!r.ok) warnings.set(JSON.stringify(r.error), r.error);
   }
-  const setOff = creditsPerLetter(plan.letters, credits, interest);
   // A buyer lettered at a level earlier the same day (before a dispute was resolved, an invoice imported)
   // gets a supplementary letter: "-2", "-3" after the id.
   const taken = new Set((await store.lettersOn(asOf)).map((l) => l.letter.id));
-  const letters = plan.letters.map((p, n) => {
+  const letters = plan.letters.map((p, _n) => {
     const buyer = buyers.get(p.buyerId) as Buyer;
     let id = letterId(asOf, p.buyerId, p.level.id);
     for (let k = 2; taken.has(id); k++) id = `${letterId(asOf, p.buyerId, p.level.id)}-${k}`;
     return buildLetter(p, {
       id,
-      credits: setOff[n] ?? [],
       asOf,
       buyer,
       company,

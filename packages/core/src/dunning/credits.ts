@@ -12,40 +12,45 @@ export interface OpenCredit {
 }
 
 /**
- * Sets a buyer's credits off against its letters of one run: per currency, credit notes oldest first then
- * unapplied cash, against the letters from the highest level down (the oldest debts first), each letter taking
- * at most its own amount due. Returns, per letter (by index), the credits (or parts of them) it sets off.
+ * Sets a buyer's credits off against its open items, as an allocation would: per currency, credit notes oldest
+ * first then unapplied cash, against the items oldest due first, each item taking at most its open balance.
+ * Returns the credits (or parts of them) set off per item number.
  */
 export function allocateCredits(
-  letters: readonly { readonly rank: number; readonly due: ReadonlyMap<CurrencyCode, bigint> }[],
+  items: readonly {
+    readonly number: string;
+    readonly currency: CurrencyCode;
+    readonly dueDate: BusinessDate;
+    readonly open: bigint;
+  }[],
   credits: readonly OpenCredit[],
-): OpenCredit[][] {
-  const out: OpenCredit[][] = letters.map(() => []);
-  const order = letters.map((_, i) => i).sort((a, b) => (letters[b]?.rank ?? 0) - (letters[a]?.rank ?? 0));
+): Map<string, OpenCredit[]> {
+  const out = new Map<string, OpenCredit[]>();
   const queue = [...credits].sort((a, b) =>
-    a.currency !== b.currency
-      ? a.currency < b.currency
+    a.kind !== b.kind
+      ? a.kind === 'credit_note'
         ? -1
         : 1
-      : a.kind !== b.kind
-        ? a.kind === 'credit_note'
-          ? -1
-          : 1
-        : (a.date ?? '') < (b.date ?? '')
-          ? -1
-          : (a.date ?? '') > (b.date ?? '')
-            ? 1
-            : 0,
+      : (a.date ?? '') < (b.date ?? '')
+        ? -1
+        : (a.date ?? '') > (b.date ?? '')
+          ? 1
+          : 0,
   );
+  const order = [...items].sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0,
+  );
+  const room = new Map(order.map((i) => [i.number, i.open]));
   for (const credit of queue) {
     let left = credit.amount;
-    for (const i of order) {
+    for (const item of order) {
       if (left <= 0n) break;
-      const room = letters[i]?.due.get(credit.currency) ?? 0n;
-      const taken = out[i]?.filter((c) => c.currency === credit.currency).reduce((s, c) => s + c.amount, 0n) ?? 0n;
-      const take = room - taken < left ? room - taken : left;
+      if (item.currency !== credit.currency) continue;
+      const free = room.get(item.number) ?? 0n;
+      const take = free < left ? free : left;
       if (take <= 0n) continue;
-      out[i]?.push({ ...credit, amount: take });
+      out.set(item.number, [...(out.get(item.number) ?? []), { ...credit, amount: take }]);
+      room.set(item.number, free - take);
       left -= take;
     }
   }

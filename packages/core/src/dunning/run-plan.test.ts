@@ -3,7 +3,7 @@ import { addDays, type BusinessDate, date } from '../calendar';
 import type { CurrencyCode } from '../money/currency';
 import { deadlineOf, type LastLetter } from './level';
 import type { DunningPolicy } from './policy';
-import { creditKey, type DunnableItem, type DunningInput, planDunning } from './run-plan';
+import { type DunnableItem, type DunningInput, planDunning } from './run-plan';
 
 const EUR = 'EUR' as CurrencyCode;
 const lvl = (id: string, offsetDays: number, deadlineDays = 10) =>
@@ -103,11 +103,36 @@ describe('planDunning', () => {
     );
   });
 
+  it('sets credits against the oldest items first, letters waiting ones included, and leaves held items out of the minimum', () => {
+    const waiting = new Map<string, LastLetter>([['A1', { levelId: 'friendly', deadline: addDays(asOf, 3) }]]);
+    const credits = [{ buyerId: 'A', kind: 'credit_note' as const, reference: 'CN-1', currency: EUR, amount: 600_00n }];
+    const p = planDunning(
+      input(
+        [
+          item('A1', 'A', 10, 1000_00n),
+          item('A2', 'A', 2, 100_00n),
+          item('B1', 'B', 40, 10000_00n),
+          item('B2', 'B', 5, 20_00n),
+        ],
+        {
+          lastLetters: waiting,
+          credits,
+          excluded: new Map([['B1', 'promised' as const]]),
+        },
+      ),
+    );
+    // The credit note goes to A1 (waiting for its reminder's deadline): A2's reminder asks for its 100.00 in full.
+    expect(summary(p)).toEqual(['A:friendly:A2→email']);
+    expect(p.letters[0]?.items[0]?.credits).toEqual([]);
+    // B's promised 10,000 is held: the 20.00 left is below the minimum.
+    expect(p.skipped.map((x) => `${x.number}:${x.reason}`)).toEqual(['B1:promised', 'B2:below_minimum']);
+  });
+
   it('counts the buyer’s credits against the minimum, and sends nothing when they cover the balance', () => {
-    const credits = new Map([
-      [creditKey('A', 'EUR'), 60_00n],
-      [creditKey('B', 'EUR'), 500_00n],
-    ]);
+    const credits = [
+      { buyerId: 'A', kind: 'unapplied_cash' as const, currency: EUR, amount: 60_00n },
+      { buyerId: 'B', kind: 'unapplied_cash' as const, currency: EUR, amount: 500_00n },
+    ];
     const p = planDunning(
       input([item('A1', 'A', 5, 100_00n), item('C1', 'C', 5, 100_00n), item('B1', 'B', 5, 400_00n)], { credits }),
     );

@@ -1,6 +1,7 @@
 import { type BusinessDate, daysBetween } from '../calendar';
 import type { CurrencyCode } from '../money/currency';
 import { parseMoney } from '../money/money';
+import { allocateCredits, type OpenCredit } from './credits';
 import { escalatedLevel, type LastLetter, levelDue } from './level';
 import { type DunningChannel, type DunningLevel, type DunningPolicy, ladderFor } from './policy';
 
@@ -34,8 +35,8 @@ export interface DunningInput {
   readonly pausedBuyers: ReadonlySet<string>;
   /** Documents whose promise or plan broke in this run: escalated at once (`escalatedLevel`). */
   readonly escalate: ReadonlySet<string>;
-  /** The buyers' credits (open credit notes, unapplied cash) per `creditKey(buyer, currency)`, minor units. */
-  readonly credits?: ReadonlyMap<string, bigint>;
+  /** The buyers' credits: open credit notes and cash not yet applied. */
+  readonly credits?: readonly (OpenCredit & { readonly buyerId: string })[];
 }
 
 /** The key of a buyer's credits in one currency. */
@@ -43,6 +44,8 @@ export const creditKey = (buyerId: string, currency: string): string => `${buyer
 
 export interface PlannedItem extends DunnableItem {
   readonly daysOverdue: number;
+  /** The buyer's credits (or parts of them) set off against this item (`allocateCredits`). */
+  readonly credits: readonly OpenCredit[];
 }
 
 /** One letter: a buyer, a level, all the buyer's items that reached it. */
@@ -69,8 +72,8 @@ const byDueThenNumber = (a: PlannedItem, b: PlannedItem) =>
  * The day's dunning (docs/domain/dunning.md): for each item the level due (`levelDue`, or `escalatedLevel`
  * after a broken promise or plan), held out when disputed, promised, in a plan or its buyer paused; no overdue
  * letter in a currency whose overdue balance (less the buyer's credits: open credit notes, unapplied cash) is
- * below the policy's minimum, no pre-due reminder for less than it; items the credits cover entirely get no
- * letter (`covered_by_credits`); one letter per buyer and level.
+ * below the policy's minimum, no pre-due reminder for less than it; credits go against the oldest items first
+ * and items they cover entirely get no letter (`covered_by_credits`); one letter per buyer and level.
  */
 export function planDunning(input: DunningInput): DunningPlan {
   const { asOf, policy } = input;
@@ -90,17 +93,29 @@ export function planDunning(input: DunningInput): DunningPlan {
       skipped.push({ number: item.number, buyerId: item.buyerId, reason: held });
       continue;
     }
-    due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf) }, level, ladder });
+    due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf), credits: [] }, level, ladder });
   }
-  // The minimum applies to the buyer's overdue balance per currency (every open overdue item but disputed
-  // ones, waiting or not), less its credits; what credits are left over count against the pre-due reminders.
+  // The buyer's credits go against its dunnable items (held ones apart, waiting ones included), oldest due first:
+  // an item they cover entirely gets no letter. The minimum applies to the overdue balance per currency, net of
+  // the credits; pre-due reminders to the pre-due items due for a letter, net of what credits are left.
+  const dunnable = input.items.filter(
+    (i) => i.open > 0n && !input.excluded.has(i.number) && !input.pausedBuyers.has(i.buyerId),
+  );
+  const setOff = new Map<string, OpenCredit[]>();
+  for (const buyerId of new Set((input.credits ?? []).map((c) => c.buyerId)))
+    for (const [n, cs] of allocateCredits(
+      dunnable.filter((i) => i.buyerId === buyerId),
+      (input.credits ?? []).filter((c) => c.buyerId === buyerId),
+    ))
+      setOff.set(n, cs);
+  const covered = (n: string) => (setOff.get(n) ?? []).reduce((t, c) => t + c.amount, 0n);
   const overdue = new Map<string, bigint>();
   const preDue = new Map<string, bigint>();
   const add = (m: Map<string, bigint>, k: string, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
-  for (const item of input.items)
-    if (item.dueDate < asOf && item.open > 0n && input.excluded.get(item.number) !== 'disputed')
-      add(overdue, creditKey(item.buyerId, item.currency), item.open);
-  for (const { item } of due) if (item.daysOverdue <= 0) add(preDue, creditKey(item.buyerId, item.currency), item.open);
+  for (const item of dunnable)
+    if (item.dueDate < asOf) add(overdue, creditKey(item.buyerId, item.currency), item.open - covered(item.number));
+  for (const { item } of due)
+    if (item.daysOverdue <= 0) add(preDue, creditKey(item.buyerId, item.currency), item.open - covered(item.number));
   const letters = new Map<
     string,
     { buyerId: string; level: DunningLevel; ladder: readonly DunningLevel[]; items: PlannedItem[] }
@@ -109,19 +124,19 @@ export function planDunning(input: DunningInput): DunningPlan {
     const minimum = parseMoney(policy.minimumOverdue, d.item.currency);
     const floor = minimum.ok ? minimum.value.amount : 0n;
     const k0 = creditKey(d.item.buyerId, d.item.currency);
-    const netOverdue = (overdue.get(k0) ?? 0n) - (input.credits?.get(k0) ?? 0n);
-    const net = d.item.daysOverdue > 0 ? netOverdue : (preDue.get(k0) ?? 0n) + (netOverdue < 0n ? netOverdue : 0n);
-    if (net <= 0n || net < floor) {
+    const net = d.item.daysOverdue > 0 ? (overdue.get(k0) ?? 0n) : (preDue.get(k0) ?? 0n);
+    const owed = d.item.open - covered(d.item.number);
+    if (owed <= 0n || net < floor) {
       skipped.push({
         number: d.item.number,
         buyerId: d.item.buyerId,
-        reason: net <= 0n ? 'covered_by_credits' : 'below_minimum',
+        reason: owed <= 0n ? 'covered_by_credits' : 'below_minimum',
       });
       continue;
     }
     const k = creditKey(d.item.buyerId, d.level.id);
     const letter = letters.get(k) ?? { buyerId: d.item.buyerId, level: d.level, ladder: d.ladder, items: [] };
-    letter.items.push(d.item);
+    letter.items.push({ ...d.item, credits: setOff.get(d.item.number) ?? [] });
     letters.set(k, letter);
   }
   const planned = [...letters.values()]
