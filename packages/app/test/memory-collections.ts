@@ -15,6 +15,7 @@ import type {
   RecordedLetter,
   Reduction,
 } from '../src/collections/ports';
+import { LetterConflict } from '../src/collections/ports';
 
 /** The collections part of the in-memory store. */
 export interface CollectionsMem {
@@ -152,7 +153,14 @@ export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
     },
     insertLetters: async (letters) => {
       for (const r of letters) {
-        if (s().letters.some((x) => x.letter.id === r.letter.id)) throw new Error(`duplicate letter ${r.letter.id}`);
+        for (const line of r.letter.lines)
+          if (
+            s().letters.some(
+              (x) => x.letter.date === r.letter.date && x.letter.lines.some((l) => l.number === line.number),
+            )
+          )
+            throw new LetterConflict(line.number);
+        if (s().letters.some((x) => x.letter.id === r.letter.id)) throw new LetterConflict();
         s().letters.push({ ...r, outbox: [] });
         for (const o of r.outbox) s().outbox.set(o.id, o);
       }

@@ -291,10 +291,12 @@ const m009: Migration = {
       .addColumn('deadline', 'date', (c) => c.notNull())
       .addPrimaryKeyConstraint('dunning_letter_items_pk', ['letter_id', 'document_number'])
       .execute();
+    // A document is in at most one letter a date: two runs of one date at once cannot both letter it.
     await db.schema
       .createIndex('dunning_letter_items_document')
       .on('dunning_letter_items')
       .columns(['document_number', 'as_of'])
+      .unique()
       .execute();
     await db.schema
       .createTable('outbox')

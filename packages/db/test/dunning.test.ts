@@ -439,4 +439,18 @@ describe.each(targets())('dunning run on $name', (target) => {
     expect(a.attempted + b.attempted).toBe(9);
     expect(new Set(sent).size).toBe(sent.length);
   });
+
+  it('two runs of one date at once letter each document once', async () => {
+    await h().reset();
+    await seed(h().store);
+    const x = { asOf, policy, company, rates, dryRun: false };
+    const [a, b] = await Promise.all([runDunning(h().store, x), runDunning(h().store, x)]);
+    const outcomes = [a, b].map((r) => (r.ok ? `letters:${r.value.letters.length}` : String(r.error.params.reason)));
+    // Each either recorded the day's letters, found them recorded, or was refused for recording them meanwhile.
+    expect(outcomes.filter((o) => o === 'letters:5')).toHaveLength(1);
+    expect(outcomes.every((o) => ['letters:5', 'letters:0', 'concurrent_run'].includes(o))).toBe(true);
+    const ids = (await h().store.lettersOn(asOf)).map((l) => l.letter.id);
+    expect(ids.filter((id) => /-\d$/.test(id))).toEqual([]);
+    expect(ids).toHaveLength(5);
+  });
 });

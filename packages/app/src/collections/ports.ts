@@ -74,10 +74,18 @@ export interface CollectionsReads {
   paymentsOf(buyerId: string): Promise<Payment[]>;
 }
 
+/** A document already has a letter dated the same day (another run recorded it meanwhile). */
+export class LetterConflict extends Error {
+  constructor(readonly documentNumber?: string) {
+    super(`a letter of the same date already names ${documentNumber ?? 'one of these documents'}`);
+    this.name = 'LetterConflict';
+  }
+}
+
 export interface CollectionsWrites {
   /** Appends events; an event about the same thing twice (kind + id) is refused by the store. */
   appendCollectionEvents(events: readonly CollectionEvent[]): Promise<void>;
-  /** Records letters with their items and outbox entries (all pending). */
+  /** Records letters with their items and outbox entries (all pending); `LetterConflict` if a document already has a letter that date. */
   insertLetters(letters: readonly RecordedLetter[]): Promise<void>;
   /**
    * Claims an outbox entry for delivery (→ sending) if it is in one of `from`, or was claimed more than

@@ -22,7 +22,7 @@ import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
 import { type ItemInterest, itemInterest } from './item-interest';
 import type { Letter } from './letter';
-import type { RecordedLetter } from './ports';
+import { LetterConflict, type RecordedLetter } from './ports';
 import { BUYERS_PER_TRANSACTION, recordRun } from './record-run';
 import { creditsOf } from './run-credits';
 
@@ -158,7 +158,15 @@ export async function runDunning(
       interest,
     });
   });
-  if (!x.dryRun) await recordRun(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
+  if (!x.dryRun) {
+    try {
+      await recordRun(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
+    } catch (e) {
+      // Another run of the date recorded letters for these documents meanwhile: nothing of this group is kept.
+      if (e instanceof LetterConflict) return fail('not_allowed', { reason: 'concurrent_run' });
+      throw e;
+    }
+  }
   const claimed = (letter: Letter) => letter.lines.every((l) => interest.get(l.number) !== undefined);
   const actions = letters.map(
     ({ letter }): DunningAction => ({

@@ -1,8 +1,20 @@
-import type { Delivery, LastLetterRow, Letter, OutboxEntry, RecordedLetter } from '@credence/app';
+import {
+  type Delivery,
+  type LastLetterRow,
+  type Letter,
+  LetterConflict,
+  type OutboxEntry,
+  type RecordedLetter,
+} from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
 import type { Database } from '../schema';
+
+/** 23505, a unique violation: the letter id, or a document in a letter of that date, is already recorded. */
+const conflict = (e: unknown): never => {
+  throw (e as { code?: string }).code === '23505' ? new LetterConflict() : e;
+};
 
 /** Letters with their items and outbox entries, in multi-row inserts. */
 export async function insertLetters(db: Kysely<Database>, letters: readonly RecordedLetter[]): Promise<void> {
@@ -15,13 +27,17 @@ export async function insertLetters(db: Kysely<Database>, letters: readonly Reco
                     sql`(${l.id}, ${l.debtor.id}, ${l.date}::date, ${l.levelId}, ${l.channel}, ${l.language},
                          ${l.deadline}::date, ${policyId}, ${JSON.stringify(l)}::jsonb)`,
                 ),
-              )}`.execute(db);
+              )}`
+      .execute(db)
+      .catch(conflict);
     const items = part.flatMap(({ letter: l }) =>
       l.lines.map((line) => sql`(${l.id}, ${line.number}, ${l.date}::date, ${l.levelId}, ${l.deadline}::date)`),
     );
     for (const rows of chunks(items, 2_000))
       await sql`insert into dunning_letter_items (letter_id, document_number, as_of, level_id, deadline)
-                values ${sql.join(rows)}`.execute(db);
+                values ${sql.join(rows)}`
+        .execute(db)
+        .catch(conflict);
     const outbox = part.flatMap(({ letter: l, outbox: entries }) =>
       entries.map((o) => sql`(${o.id}, ${l.id}, ${o.kind}, ${o.recipient ?? null}, ${o.status}, ${o.attempts})`),
     );
