@@ -114,6 +114,8 @@ export function buildLetter(
     readonly basis: InterestBasis;
     readonly policyId: string;
     readonly interest: ReadonlyMap<string, ItemInterest | undefined>;
+    /** None of its items had a letter before. */
+    readonly firstLetter: boolean;
   },
 ): RecordedLetter {
   const { level } = planned;
@@ -179,6 +181,7 @@ export function buildLetter(
     interestBasis: basis,
     deadline: deadlineFor(planned, ctx.asOf),
     nextStep: planned.nextStep,
+    firstLetter: ctx.firstLetter,
   };
   return { letter, policyId: ctx.policyId, outbox: outboxFor(letter, buyer.email) };
 }

@@ -91,6 +91,8 @@ export interface Letter {
   readonly interestBasis: InterestBasis;
   /** The final payment deadline this letter sets. */
   readonly deadline: BusinessDate;
+  /** True when none of its items had a letter before (its opening then speaks of no earlier reminder). */
+  readonly firstLetter?: boolean;
   /** What happens if it stays unpaid: the channel of the next level of the ladder, or "none" at the last. */
   readonly nextStep: DunningChannel | 'none';
 }

@@ -149,6 +149,7 @@ export async function runDunning(
     for (let k = 2; taken.has(id); k++) id = `${letterId(asOf, p.buyerId, p.level.id)}-${k}`;
     return buildLetter(p, {
       id,
+      firstLetter: p.items.every((i) => !lastLetters.has(i.number)),
       asOf,
       buyer,
       company,

@@ -83,7 +83,9 @@ type Msg = (key: string, values?: Record<string, string>) => string;
 /** A reminder whose documents are all still before their due date says when payment falls due instead. */
 function opening(letter: Letter, msg: Msg): string {
   const preDue = letter.tone === 'reminder' && letter.lines.length > 0 && letter.lines.every((l) => l.daysOverdue < 0);
-  if (!preDue) return msg(`opening.${letter.tone}`, { date: formatDate(letter.date, letter.language) });
+  // A warning or final demand that is the first letter about its items does not speak of earlier reminders.
+  const firstOf = letter.firstLetter === true && letter.tone !== 'reminder' ? 'First' : '';
+  if (!preDue) return msg(`opening.${letter.tone}${firstOf}`, { date: formatDate(letter.date, letter.language) });
   const first = letter.lines.map((l) => l.dueDate).reduce((a, b) => (b < a ? b : a));
   return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
 }

@@ -162,3 +162,23 @@ function facts(letter: Letter): string[] {
     ]),
   ];
 }
+
+describe('letter openings', () => {
+  it('speak of earlier reminders only when there were some', async () => {
+    for (const language of LANGUAGES) {
+      const t = await loadTemplates(language);
+      for (const tone of ['warning', 'final'] as const) {
+        const base = { ...sampleLetter(language), tone };
+        const later = composeLetter({ ...base, firstLetter: false }, t).opening;
+        const first = composeLetter({ ...base, firstLetter: true }, t).opening;
+        expect(first).toBe(t.messages.get(`opening.${tone}First`));
+        expect(later).toBe(t.messages.get(`opening.${tone}`));
+        expect(first).not.toBe(later);
+      }
+    }
+    const en = await loadTemplates('en');
+    expect(composeLetter({ ...sampleLetter('en'), tone: 'final', firstLetter: true }, en).opening).not.toMatch(
+      /reminder/i,
+    );
+  });
+});
