@@ -3,92 +3,22 @@ import {
   type BehaviourSums,
   type BucketCell,
   type BusinessDate,
-  type Buyer,
   behaviourSums,
   bucketCells,
   bucketSet,
   type CurrencyCode,
   daysBetween,
-  type ExternalGrade,
-  type FinancialStatement,
   type FxRate,
-  type HoldEvent,
   type KpiInputs,
   kpiInputsFromItems,
-  type LedgerDocument,
-  type LimitEvent,
   type OpenItem,
-  type Order,
   openItemsAsOf,
-  type Payment,
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
-import type {
-  DocumentMismatch,
-  LedgerReads,
-  LedgerWrites,
-  OpenInvoice,
-  OverdueBuyer,
-  RecordedGrade,
-  Reversal,
-  Store,
-  Stored,
-  WriteOff,
-} from '../src/ports';
-import {
-  type CollectionsMem,
-  collectionsReads,
-  collectionsWrites,
-  copyCollections,
-  emptyCollections,
-} from './memory-collections';
-
-interface State {
-  buyers: Map<string, Buyer>;
-  external: Map<string, ExternalGrade>;
-  orders: Map<string, Order>;
-  holds: HoldEvent[];
-  limitEvents: LimitEvent[];
-  grades: Map<string, RecordedGrade>;
-  statements: Map<string, FinancialStatement>;
-  documents: Map<string, Stored<LedgerDocument>>;
-  payments: Map<string, Stored<Payment>>;
-  allocations: Allocation[];
-  writeOffs: Map<string, Stored<WriteOff>>;
-  reversals: Map<string, Stored<Reversal>>;
-  fxRates: Map<string, FxRate>;
-  keys: Set<string>;
-  collections: CollectionsMem;
-}
-
-const copy = (s: State): State => ({
-  buyers: new Map(s.buyers),
-  external: new Map(s.external),
-  orders: new Map(s.orders),
-  holds: [...s.holds],
-  limitEvents: [...s.limitEvents],
-  grades: new Map(s.grades),
-  statements: new Map(s.statements),
-  documents: new Map(s.documents),
-  payments: new Map(s.payments),
-  allocations: [...s.allocations],
-  writeOffs: new Map(s.writeOffs),
-  reversals: new Map(s.reversals),
-  fxRates: new Map(s.fxRates),
-  keys: new Set(s.keys),
-  collections: copyCollections(s.collections),
-});
-
-const externalKey = (g: { buyerId: string; date: string; source: string }) => `${g.buyerId}|${g.date}|${g.source}`;
-
-const statementKey = (x: { buyerId: string; fiscalYear: number }) => `${x.buyerId}|${x.fiscalYear}`;
-
-const pick = <T>(m: Map<string, T>, ids: readonly string[]): T[] =>
-  [...new Set(ids)].flatMap((id) => {
-    const v = m.get(id);
-    return v === undefined ? [] : [v];
-  });
+import type { DocumentMismatch, LedgerReads, LedgerWrites, OpenInvoice, OverdueBuyer, Store } from '../src/ports';
+import { collectionsReads, collectionsWrites, emptyCollections } from './memory-collections';
+import { copy, externalKey, pick, type State, statementKey } from './memory-state';
 
 /** Reads over one state, computed with core's pure functions (the reference the SQL store is held to). */
 function reads(s: () => State): LedgerReads {

@@ -1,0 +1,62 @@
+import type {
+  Allocation,
+  Buyer,
+  ExternalGrade,
+  FinancialStatement,
+  FxRate,
+  HoldEvent,
+  LedgerDocument,
+  LimitEvent,
+  Order,
+  Payment,
+} from '@credence/core';
+import type { RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
+import { type CollectionsMem, copyCollections } from './memory-collections';
+
+/** Everything the in-memory store holds; a transaction works on a copy. */
+export interface State {
+  buyers: Map<string, Buyer>;
+  external: Map<string, ExternalGrade>;
+  orders: Map<string, Order>;
+  holds: HoldEvent[];
+  limitEvents: LimitEvent[];
+  grades: Map<string, RecordedGrade>;
+  statements: Map<string, FinancialStatement>;
+  documents: Map<string, Stored<LedgerDocument>>;
+  payments: Map<string, Stored<Payment>>;
+  allocations: Allocation[];
+  writeOffs: Map<string, Stored<WriteOff>>;
+  reversals: Map<string, Stored<Reversal>>;
+  fxRates: Map<string, FxRate>;
+  keys: Set<string>;
+  collections: CollectionsMem;
+}
+
+export const copy = (s: State): State => ({
+  buyers: new Map(s.buyers),
+  external: new Map(s.external),
+  orders: new Map(s.orders),
+  holds: [...s.holds],
+  limitEvents: [...s.limitEvents],
+  grades: new Map(s.grades),
+  statements: new Map(s.statements),
+  documents: new Map(s.documents),
+  payments: new Map(s.payments),
+  allocations: [...s.allocations],
+  writeOffs: new Map(s.writeOffs),
+  reversals: new Map(s.reversals),
+  fxRates: new Map(s.fxRates),
+  keys: new Set(s.keys),
+  collections: copyCollections(s.collections),
+});
+
+export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
+  `${g.buyerId}|${g.date}|${g.source}`;
+
+export const statementKey = (x: { buyerId: string; fiscalYear: number }) => `${x.buyerId}|${x.fiscalYear}`;
+
+export const pick = <T>(m: Map<string, T>, ids: readonly string[]): T[] =>
+  [...new Set(ids)].flatMap((id) => {
+    const v = m.get(id);
+    return v === undefined ? [] : [v];
+  });
