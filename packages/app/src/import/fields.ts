@@ -1,3 +1,4 @@
+import { STATEMENT_LINES } from '@credence/core';
 import type { ImportKind } from './source';
 
 /** The canonical columns of each import, in the order docs/import.md lists them. */
@@ -5,6 +6,9 @@ export interface FieldSpec {
   readonly name: string;
   readonly required: boolean;
 }
+
+/** A statement line's column: `short_term_liabilities` for `shortTermLiabilities`. */
+export const lineColumn = (line: string): string => line.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 const req = (name: string): FieldSpec => ({ name, required: true });
 const opt = (name: string): FieldSpec => ({ name, required: false });
@@ -56,31 +60,9 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     req('period_end'),
     req('currency'),
     opt('unit'),
-    opt('cash'),
-    opt('short_term_securities'),
-    opt('receivables'),
-    opt('inventory'),
-    opt('current_assets'),
-    opt('fixed_assets'),
-    opt('total_assets'),
-    opt('short_term_liabilities'),
-    opt('long_term_liabilities'),
-    opt('trade_payables'),
-    opt('equity'),
-    opt('share_capital'),
-    opt('retained_earnings'),
-    opt('sales'),
-    opt('cost_of_goods_sold'),
-    opt('gross_profit'),
-    opt('operating_profit'),
-    opt('depreciation'),
-    opt('interest_expense'),
-    opt('net_profit'),
+    ...STATEMENT_LINES.map((line) => opt(lineColumn(line))),
   ],
 });
-
-/** A statement line's column: `short_term_liabilities` for `shortTermLiabilities`. */
-export const lineColumn = (line: string): string => line.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Fields holding dates: a mapping's `dateFormat` applies to these. */
 export const DATE_FIELDS: ReadonlySet<string> = new Set([
@@ -98,24 +80,5 @@ export const NUMBER_FIELDS: ReadonlySet<string> = new Set([
   'amount',
   'rate',
   'unit',
-  'cash',
-  'short_term_securities',
-  'receivables',
-  'inventory',
-  'current_assets',
-  'fixed_assets',
-  'total_assets',
-  'short_term_liabilities',
-  'long_term_liabilities',
-  'trade_payables',
-  'equity',
-  'share_capital',
-  'retained_earnings',
-  'sales',
-  'cost_of_goods_sold',
-  'gross_profit',
-  'operating_profit',
-  'depreciation',
-  'interest_expense',
-  'net_profit',
+  ...STATEMENT_LINES.map((line) => lineColumn(line)),
 ]);
