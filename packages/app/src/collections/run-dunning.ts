@@ -15,7 +15,8 @@ import {
   type Result,
   type SkipReason,
 } from '@credence/core';
-import type { LedgerReads, Store } from '../ports';
+import { recordedGradeAsOf } from '../grading/recorded-grade';
+import type { Store } from '../ports';
 import { basisOf } from './basis';
 import { buildLetter, letterId } from './build-letter';
 import { commitmentsOn } from './commitments-today';
@@ -62,11 +63,6 @@ export interface DunningDay {
   readonly rates: RateTables;
 }
 
-async function tierOf(store: LedgerReads, buyerId: string, asOf: BusinessDate) {
-  const grades = (await store.gradesOf(buyerId)).filter((g) => g.asOf <= asOf);
-  return grades[grades.length - 1]?.grade.tier;
-}
-
 /**
  * The day's dunning (docs/domain/dunning.md). Decides each open item's level, builds one letter per buyer
  * and level, and — unless `dryRun` — records, by groups of whole buyers in one transaction each, their letters,
@@ -92,7 +88,7 @@ export async function runDunning(
   const byTier = policy.segments.some((s) => s.when.tier !== undefined);
   const profiles = new Map();
   for (const b of buyers.values()) {
-    const tier = byTier ? await tierOf(store, b.id, asOf) : undefined;
+    const tier = byTier ? (await recordedGradeAsOf(store, b.id, asOf))?.tier : undefined;
     profiles.set(b.id, {
       id: b.id,
       country: b.country,

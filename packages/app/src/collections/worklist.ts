@@ -14,6 +14,7 @@ import {
   toDecimalString,
   type WorkTask,
 } from '@credence/core';
+import { recordedGradeAsOf } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import type { Letter } from './letter';
 import { listed } from './listed';
@@ -145,9 +146,7 @@ export async function collectorWorklist(
     );
   }
   const pd = new Map<string, number>();
-  for (const id of new Set(tasks.map((t) => t.buyerId))) {
-    const grades = (await store.gradesOf(id)).filter((g) => g.asOf <= asOf);
-    pd.set(id, grades[grades.length - 1]?.grade.pd ?? x.defaultPd);
-  }
+  for (const id of new Set(tasks.map((t) => t.buyerId)))
+    pd.set(id, (await recordedGradeAsOf(store, id, asOf))?.pd ?? x.defaultPd);
   return ok(rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd }))));
 }
