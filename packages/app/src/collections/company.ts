@@ -13,6 +13,9 @@ export const INTEREST_REGIMES: readonly InterestBasis['regime'][] = [
   'none',
 ];
 
+/** Grace days when the company settings give none (or there are none). */
+export const DEFAULT_GRACE_DAYS = { promise: 3, plan: 5 } as const;
+
 /** The creditor's settings (company.json): who writes the letters, and the defaults of collecting. */
 export interface Company extends Creditor {
   /** Letters to buyers without a language of their own. */
@@ -61,8 +64,8 @@ export function parseCompany(json: unknown): Result<Company> {
     language: language as LetterLanguage,
     interestRegime: regime as InterestBasis['regime'],
     ...(text(c.interestRate) ? { interestRate: c.interestRate } : {}),
-    promiseGraceDays: (c.promiseGraceDays as number | undefined) ?? 3,
-    planGraceDays: (c.planGraceDays as number | undefined) ?? 5,
+    promiseGraceDays: (c.promiseGraceDays as number | undefined) ?? DEFAULT_GRACE_DAYS.promise,
+    planGraceDays: (c.planGraceDays as number | undefined) ?? DEFAULT_GRACE_DAYS.plan,
     ...(text(c.mailFrom) ? { mailFrom: c.mailFrom } : {}),
   });
 }

@@ -1,4 +1,12 @@
-import { addNote, addPromise, createPlan, type InstalmentSpec, openDispute, resolveDispute } from '@credence/app';
+import {
+  addNote,
+  addPromise,
+  createPlan,
+  DEFAULT_GRACE_DAYS,
+  type InstalmentSpec,
+  openDispute,
+  resolveDispute,
+} from '@credence/app';
 import {
   DISPUTE_OUTCOMES,
   DISPUTE_REASONS,
@@ -105,7 +113,9 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .option(...DB)
     .action(async (o) => {
       const grace =
-        o.grace ?? (await readCompany(o.company, io.env).catch(() => ({ promiseGraceDays: 3 }))).promiseGraceDays;
+        o.grace ??
+        (await readCompany(o.company, io.env).catch(() => ({ promiseGraceDays: DEFAULT_GRACE_DAYS.promise })))
+          .promiseGraceDays;
       const r = await withStore(o, io, async (s): Promise<Out> => {
         const p = await addPromise(
           s,
@@ -161,7 +171,9 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
         o.instalments !== undefined
           ? { kind: 'monthly', count: o.instalments, first: o.first }
           : { kind: 'explicit', instalments: o.instalment };
-      const grace = o.grace ?? (await readCompany(o.company, io.env).catch(() => ({ planGraceDays: 5 }))).planGraceDays;
+      const grace =
+        o.grace ??
+        (await readCompany(o.company, io.env).catch(() => ({ planGraceDays: DEFAULT_GRACE_DAYS.plan }))).planGraceDays;
       const r = await withStore(o, io, async (s): Promise<Out> => {
         const p = await createPlan(
           s,
