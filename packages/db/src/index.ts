@@ -1,5 +1,5 @@
 import type { Store } from '@credence/app';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { openPglite } from './engine/pglite';
 import { openPostgres } from './engine/postgres';
 import type { Engine } from './engine/types';

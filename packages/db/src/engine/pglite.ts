@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PGlite, type Transaction, types } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { PgliteQueryDialect } from './pglite-dialect';
 import { type Conn, copySql, type Engine, quoteIdent } from './types';
 
 /** Business dates stay 'YYYY-MM-DD' strings, int8 is always bigint, numeric stays an exact string. */
@@ -19,15 +20,7 @@ type Queryable = Pick<Transaction, 'query'>;
 
 /** A Kysely instance over an open PGlite transaction: every query runs in that transaction. */
 function kyselyOver(tx: Queryable): Kysely<Database> {
-  const facade = {
-    query: tx.query.bind(tx),
-    ready: true,
-    closed: false,
-    waitReady: Promise.resolve(),
-    close: async () => {},
-    transaction: async <T>(cb: (t: never) => Promise<T>) => cb(tx as never),
-  };
-  return new Kysely<Database>({ dialect: new PGliteDialect({ pglite: facade as never }) });
+  return new Kysely<Database>({ dialect: new PgliteQueryDialect(tx) });
 }
 
 function connOver(tx: Queryable): Conn {
