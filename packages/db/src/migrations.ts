@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
 import type { Migration, MigrationProvider } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the

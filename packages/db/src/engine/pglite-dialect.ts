@@ -42,7 +42,9 @@ class PgliteDriver implements Driver {
       async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
         const result = await target.query<R>(query.sql, [...query.parameters]);
         const affected = result.affectedRows;
-        return affected === undefined ? { rows: result.rows } : { rows: result.rows, numAffectedRows: BigInt(affected) };
+        return affected === undefined
+          ? { rows: result.rows }
+          : { rows: result.rows, numAffectedRows: BigInt(affected) };
       },
       streamQuery() {
         throw new Error('streaming queries are not supported on PGlite');
