@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Company, parseCompany } from '@credence/app';
+import { type Company, DEFAULT_GRACE_DAYS, parseCompany } from '@credence/app';
 import { type DunningPolicy, parseDunningPolicy, parseRateTables, type RateTables } from '@credence/core';
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
@@ -27,6 +27,21 @@ export async function readCompany(path: string | undefined, env: NodeJS.ProcessE
       EXIT.missingData,
     );
   return readJsonConfig(file, 'company settings', parseCompany, (f) => String(f.params.problems ?? f.params.reason));
+}
+
+/**
+ * Days of grace for promises and plans: the company settings' when a settings file is there (an invalid one
+ * fails with its error, like every other command that reads it), the defaults only when there is none and
+ * none was named.
+ */
+export async function readGraceDays(
+  path: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<Pick<Company, 'promiseGraceDays' | 'planGraceDays'>> {
+  const named = path ?? env.CREDENCE_COMPANY;
+  if (named === undefined && !existsSync(resolve('company.json')))
+    return { promiseGraceDays: DEFAULT_GRACE_DAYS.promise, planGraceDays: DEFAULT_GRACE_DAYS.plan };
+  return readCompany(path, env);
 }
 
 /** Where letters go when no SMTP server is configured, and printed letters and case files always. */

@@ -1,12 +1,4 @@
-import {
-  addNote,
-  addPromise,
-  createPlan,
-  DEFAULT_GRACE_DAYS,
-  type InstalmentSpec,
-  openDispute,
-  resolveDispute,
-} from '@credence/app';
+import { addNote, addPromise, createPlan, type InstalmentSpec, openDispute, resolveDispute } from '@credence/app';
 import {
   DISPUTE_OUTCOMES,
   DISPUTE_REASONS,
@@ -18,7 +10,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asPositiveInt } from '../options';
-import { readCompany } from './collections-config';
+import { readGraceDays } from './collections-config';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -112,10 +104,7 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .option('--company <file>', 'company settings (default ./company.json)')
     .option(...DB)
     .action(async (o) => {
-      const grace =
-        o.grace ??
-        (await readCompany(o.company, io.env).catch(() => ({ promiseGraceDays: DEFAULT_GRACE_DAYS.promise })))
-          .promiseGraceDays;
+      const grace = o.grace ?? (await readGraceDays(o.company, io.env)).promiseGraceDays;
       const r = await withStore(o, io, async (s): Promise<Out> => {
         const p = await addPromise(
           s,
@@ -171,9 +160,7 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
         o.instalments !== undefined
           ? { kind: 'monthly', count: o.instalments, first: o.first }
           : { kind: 'explicit', instalments: o.instalment };
-      const grace =
-        o.grace ??
-        (await readCompany(o.company, io.env).catch(() => ({ planGraceDays: DEFAULT_GRACE_DAYS.plan }))).planGraceDays;
+      const grace = o.grace ?? (await readGraceDays(o.company, io.env)).planGraceDays;
       const r = await withStore(o, io, async (s): Promise<Out> => {
         const p = await createPlan(
           s,
