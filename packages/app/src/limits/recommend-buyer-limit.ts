@@ -2,11 +2,11 @@ import {
   addDays,
   addMonths,
   type BusinessDate,
-  computeRatios,
   type Grade,
   type LimitPolicy,
   type LimitRecommendation,
   recommendLimit,
+  workingCapitalOf,
 } from '@credence/core';
 import { type GradeContext, gradeBuyerAsOf } from '../grading/grade-buyer-as-of';
 import type { LedgerReads } from '../ports';
@@ -34,9 +34,9 @@ export async function recommendBuyerLimit(
   if (buyer === undefined || graded === undefined) return undefined;
   const sales = await store.buyerSales(buyerId, addMonths(addDays(asOf, 1), -12), asOf);
   const yearly = sales.find((s) => s.currency === buyer.currency)?.amount ?? 0n;
-  const { latest, prior } = latestStatements(await store.statementsOf(buyerId), asOf);
+  const { latest } = latestStatements(await store.statementsOf(buyerId), asOf);
   const same = latest !== undefined && latest.currency === buyer.currency ? latest : undefined;
-  const wc = same === undefined ? undefined : computeRatios(same, prior).workingCapital;
+  const wc = same === undefined ? undefined : workingCapitalOf(same);
   const recommendation = recommendLimit(
     {
       currency: buyer.currency,
@@ -44,7 +44,7 @@ export async function recommendBuyerLimit(
       monthlySales: expectedMonthlySales ?? (yearly > 0n ? yearly / 12n : 0n),
       paymentTermsDays: buyer.paymentTermsDays,
       ...(same?.lines.equity !== undefined ? { equity: same.lines.equity } : {}),
-      ...(wc?.ok ? { workingCapital: BigInt(Math.round(wc.value)) } : {}),
+      ...(wc !== undefined ? { workingCapital: wc } : {}),
     },
     ctx.limits,
   );

@@ -36,3 +36,15 @@ export interface FinancialStatement {
   readonly currency: CurrencyCode;
   readonly lines: Readonly<Partial<Record<StatementLine, bigint>>>;
 }
+
+/**
+ * Working capital (current assets − short-term liabilities) exactly, in minor units of the statement's currency;
+ * undefined when either line is not reported. The ratio table's `workingCapital` is the same figure as a number,
+ * for display; money decisions (the limit recommendation) use this one.
+ */
+export function workingCapitalOf(s: FinancialStatement): bigint | undefined {
+  const { currentAssets, shortTermLiabilities } = s.lines;
+  return currentAssets === undefined || shortTermLiabilities === undefined
+    ? undefined
+    : currentAssets - shortTermLiabilities;
+}
