@@ -6,6 +6,7 @@ import {
   type LedgerDocument,
   openItemsAsOf,
   type Payment,
+  type StoredTask,
 } from '@credence/core';
 import type {
   CollectionsReads,
@@ -25,6 +26,7 @@ export interface CollectionsMem {
   deliveries: Delivery[];
   /** When each outbox entry was last claimed (ms since the epoch). */
   claims: Map<string, number>;
+  tasks: Map<string, StoredTask>;
 }
 
 export const emptyCollections = (): CollectionsMem => ({
@@ -33,6 +35,7 @@ export const emptyCollections = (): CollectionsMem => ({
   outbox: new Map(),
   deliveries: [],
   claims: new Map(),
+  tasks: new Map(),
 });
 
 export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
@@ -41,6 +44,7 @@ export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
   outbox: new Map(c.outbox),
   deliveries: [...c.deliveries],
   claims: new Map(c.claims),
+  tasks: new Map(c.tasks),
 });
 
 interface Ledger {
@@ -139,6 +143,10 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
       [...l().payments.values()]
         .filter((p) => p.buyerId === buyerId)
         .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byId(a, b))),
+    worklistTasks: async ({ states, keys = [] }) =>
+      [...s().tasks.values()]
+        .filter((t) => states.includes(t.state) || keys.includes(t.key))
+        .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : a.key < b.key ? -1 : 1)),
   };
 }
 
@@ -181,6 +189,9 @@ export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
       if (o === undefined) throw new Error(`no outbox entry ${d.outboxId}`);
       s().deliveries.push(d);
       s().outbox.set(o.id, { ...o, status: d.status, attempts: o.attempts + 1 });
+    },
+    saveWorklistTasks: async (tasks) => {
+      for (const t of tasks) s().tasks.set(t.key, t);
     },
   };
 }

@@ -308,6 +308,7 @@ export class MemoryStore implements Store {
   outboxEntries = (st: Parameters<LedgerReads['outboxEntries']>[0]) => this.view.outboxEntries(st);
   deliveriesOf = (buyerId: string) => this.view.deliveriesOf(buyerId);
   paymentsOf = (buyerId: string) => this.view.paymentsOf(buyerId);
+  worklistTasks = (q: Parameters<LedgerReads['worklistTasks']>[0]) => this.view.worklistTasks(q);
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

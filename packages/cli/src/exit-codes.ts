@@ -59,6 +59,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   already_on_hold: (p) => `${str(p, 'id')} is already on credit hold`,
   already_disputed: (p) => `${str(p, 'number')} is already in open dispute ${str(p, 'id')}`,
   already_resolved: (p) => `dispute ${str(p, 'id')} is already resolved`,
+  task_done: (p) => `task ${str(p, 'id')} was already done on ${str(p, 'on')}`,
+  not_after_today: (p) => `${str(p, 'value')} is not after today (${str(p, 'today')})`,
   in_the_past: (p) => `${str(p, 'value')} is in the past`,
   in_the_future: (p) => `${str(p, 'value')} is in the future`,
   nothing_open: (p) => `${str(p, 'number')} has nothing open`,

@@ -13,6 +13,7 @@ import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
+import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, type Io, processIo } from './context';
 import { EXIT } from './exit-codes';
 
@@ -40,6 +41,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerCollectionCommands(program, io, state);
   registerCollectionLists(program, io);
   registerDunningCommands(program, io, state);
+  registerWorklistCommands(program, io, state);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { type Kysely, sql } from 'kysely';
+import { m012 } from './migration-012-worklist';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -362,6 +363,7 @@ export const migrations: MigrationProvider = {
       '007_orders_and_holds': m007,
       '008_external_grades': m008,
       '009_collections': m009,
+      '012_worklist_tasks': m012,
     };
   },
 };

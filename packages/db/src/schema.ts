@@ -172,6 +172,7 @@ interface RawTable {
 
 export interface Database {
   collection_events: RawTable;
+  worklist_tasks: RawTable;
   dunning_letters: RawTable;
   dunning_letter_items: RawTable;
   outbox: RawTable;
@@ -192,6 +193,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'worklist_tasks',
   'deliveries',
   'outbox',
   'dunning_letter_items',

@@ -33,6 +33,7 @@ import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from '
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
+import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
 async function counts(db: Kysely<Database>) {
@@ -85,6 +86,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     outboxEntries: (statuses) => outboxEntries(db, statuses),
     deliveriesOf: (buyerId) => deliveriesOf(db, buyerId),
     paymentsOf: (buyerId) => paymentsOf(db, buyerId),
+    worklistTasks: (q) => worklistTasks(db, q),
   };
 }
 
@@ -143,6 +145,7 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     insertLetters: (letters) => insertLetters(db, letters),
     recordDelivery: (d) => recordDelivery(db, d),
     claimOutbox: (id, from, reclaim) => claimOutbox(db, id, from, reclaim),
+    saveWorklistTasks: (tasks) => saveWorklistTasks(db, tasks),
   };
 }
 

@@ -13,6 +13,8 @@ export * from './listed';
 export * from './open-dispute';
 export * from './pause-buyer';
 export * from './ports';
+export * from './refresh-worklist';
 export * from './resolve-dispute';
 export * from './run-dunning';
+export * from './settle-task';
 export * from './worklist';

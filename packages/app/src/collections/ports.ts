@@ -1,4 +1,12 @@
-import type { BusinessDate, CollectionEvent, DunnableItem, OpenCredit, Payment } from '@credence/core';
+import type {
+  BusinessDate,
+  CollectionEvent,
+  DunnableItem,
+  OpenCredit,
+  Payment,
+  StoredTask,
+  TaskState,
+} from '@credence/core';
 import type { Letter } from './letter';
 
 /** One thing to deliver for a letter: an e-mail, a PDF to print and post, a case file for the agency. */
@@ -72,6 +80,8 @@ export interface CollectionsReads {
   deliveriesOf(buyerId: string): Promise<(Delivery & { letterId: string })[]>;
   /** A buyer's payments, by date. */
   paymentsOf(buyerId: string): Promise<Payment[]>;
+  /** Worklist tasks in these states, and those with these keys (whatever their state), by opening date and key. */
+  worklistTasks(q: { readonly states: readonly TaskState[]; readonly keys?: readonly string[] }): Promise<StoredTask[]>;
 }
 
 /** A document already has a letter dated the same day (another run recorded it meanwhile). */
@@ -94,4 +104,6 @@ export interface CollectionsWrites {
   claimOutbox(id: string, from: readonly OutboxEntry['status'][], reclaimAfterSeconds: number): Promise<boolean>;
   /** Appends a delivery attempt and moves its outbox entry to the outcome's status. */
   recordDelivery(delivery: Delivery): Promise<void>;
+  /** Saves worklist tasks: new keys are inserted, known ones take the new state and figures. */
+  saveWorklistTasks(tasks: readonly StoredTask[]): Promise<void>;
 }

@@ -11,6 +11,7 @@ import {
   type RankedTask,
   type Result,
   rankWorklist,
+  type TaskCandidate,
   toDecimalString,
   type WorkTask,
 } from '@credence/core';
@@ -30,33 +31,25 @@ const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
 };
 const DISPUTE_CHASE_DAYS = 14;
 
-interface Converted {
+export interface Converted {
   readonly amount: bigint;
   readonly currency: CurrencyCode;
   readonly exponent: number;
   readonly note: string;
 }
 
-/**
- * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`): the letters of the day
- * that need a person (calls, letters to post, hand-offs, credit holds), deliveries that failed, promises due
- * today or broken, disputes open for more than two weeks; each with its reason.
- */
-export async function collectorWorklist(
-  store: Store,
-  x: DunningDay & { currency: CurrencyCode; defaultPd: number },
-): Promise<Result<RankedTask[]>> {
-  const { asOf } = x;
-  const fx: FxRate[] = await store.fxRates();
-  /** An amount in the reporting currency, or as it is when no FX rate converts it (said in the reason). */
+export type WorklistDay = DunningDay & { currency: CurrencyCode; defaultPd: number };
+
+/** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (said in a note). */
+export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: WorklistDay['asOf']) {
   const inReporting = (amount: bigint, currency: CurrencyCode): Converted => {
-    const c = convert(money(amount, currency), x.currency, fx, asOf);
+    const c = convert(money(amount, currency), to, fx, asOf);
     return c.ok
-      ? { amount: c.value.amount, currency: x.currency, exponent: exponentOf(x.currency), note: '' }
+      ? { amount: c.value.amount, currency: to, exponent: exponentOf(to), note: '' }
       : { amount, currency, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
   };
   const sum = (parts: readonly Converted[]): Converted => {
-    const first = parts[0] ?? inReporting(0n, x.currency);
+    const first = parts[0] ?? inReporting(0n, to);
     const same = parts.filter((p) => p.currency === first.currency);
     return {
       ...first,
@@ -64,6 +57,38 @@ export async function collectorWorklist(
       note: parts.map((p) => p.note).find((n) => n !== '') ?? '',
     };
   };
+  return { inReporting, sum };
+}
+
+/** Ranks tasks by amount × days overdue × the PD of each buyer's recorded grade (the default PD without one). */
+export async function rankTasks<T extends Omit<WorkTask, 'pd'>>(
+  store: Store,
+  tasks: readonly T[],
+  x: Pick<WorklistDay, 'asOf' | 'defaultPd'>,
+): Promise<(T & RankedTask)[]> {
+  const pd = new Map<string, number>();
+  for (const id of new Set(tasks.map((t) => t.buyerId)))
+    pd.set(id, (await recordedGradeAsOf(store, id, x.asOf))?.pd ?? x.defaultPd);
+  return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
+}
+
+/**
+ * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`), as the day derives it
+ * (`worklistCandidates`), without what earlier days left open: `refreshWorklist` keeps the list.
+ */
+export async function collectorWorklist(store: Store, x: WorklistDay): Promise<Result<RankedTask[]>> {
+  const found = await worklistCandidates(store, x);
+  return found.ok ? ok(await rankTasks(store, found.value, x)) : found;
+}
+
+/**
+ * The tasks the day derives, each with a stable key: the letters of the day that need a person (calls, letters to
+ * post, hand-offs, credit holds), deliveries that failed, promises due today or broken today, disputes open for
+ * more than two weeks (one chase every two weeks); each with its reason and the documents it concerns.
+ */
+export async function worklistCandidates(store: Store, x: WorklistDay): Promise<Result<TaskCandidate[]>> {
+  const { asOf } = x;
+  const { inReporting, sum } = reportingAmounts(await store.fxRates(), x.currency, asOf);
   const letterTotal = (l: Letter) =>
     sum(
       l.lines.flatMap((line) => {
@@ -71,9 +96,19 @@ export async function collectorWorklist(
         return m.ok ? [inReporting(m.value.amount, line.currency)] : [];
       }),
     );
-  const tasks: Omit<WorkTask, 'pd'>[] = [];
-  const push = (buyerId: string, action: WorkTask['action'], reason: string, c: Converted, days: number) =>
+  const tasks: TaskCandidate[] = [];
+  const push = (
+    about: { subject: string; documents: readonly string[]; round?: number },
+    buyerId: string,
+    action: WorkTask['action'],
+    reason: string,
+    c: Converted,
+    days: number,
+  ) =>
     tasks.push({
+      key: `${action}:${about.subject}${about.round === undefined ? '' : `/${about.round}`}`,
+      subject: about.subject,
+      documents: about.documents,
       buyerId,
       action,
       reason: `${reason}${c.note}`,
@@ -94,7 +129,7 @@ export async function collectorWorklist(
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
     const docs = listed(l.lines.map((line) => line.number));
     const why = `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}${unmailed ? '; no e-mail address: post the printed copy' : ''}`;
-    if (action) push(l.debtor.id, action, why, letterTotal(l), days);
+    if (action) push(aboutLetter(l), l.debtor.id, action, why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
   for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {
@@ -102,6 +137,7 @@ export async function collectorWorklist(
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
     for (const f of failed.filter((e) => e.letterId === l.id))
       push(
+        { subject: f.id, documents: aboutLetter(l).documents },
         l.debtor.id,
         'fix_delivery',
         `${f.kind} of letter ${l.id} failed${f.recipient ? ` (to ${f.recipient})` : ': no e-mail address'}`,
@@ -113,8 +149,10 @@ export async function collectorWorklist(
   for (const p of state.promises.values()) {
     const amount = inReporting(p.amount, p.currency);
     const days = daysBetween(p.promisedDate, asOf);
+    const about = { subject: p.id, documents: p.documents };
     if (p.status === 'open' && p.promisedDate === asOf)
       push(
+        about,
         p.buyerId,
         'check_promise',
         `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} falls due today`,
@@ -123,6 +161,7 @@ export async function collectorWorklist(
       );
     if (p.status === 'broken' && p.settledOn === asOf)
       push(
+        about,
         p.buyerId,
         'follow_up_promise',
         `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} broken`,
@@ -137,7 +176,9 @@ export async function collectorWorklist(
     const items = d.documents.flatMap((n) => open.get(n) ?? []);
     const amount = sum(items.map((i) => inReporting(i.open, i.currency)));
     const days = Math.max(0, ...items.map((i) => daysBetween(i.dueDate, asOf)));
+    // One chase every two weeks the dispute stays open: each its own task.
     push(
+      { subject: d.id, documents: d.documents, round: Math.floor(age / (DISPUTE_CHASE_DAYS + 1)) },
       d.buyerId,
       'chase_dispute',
       `dispute ${d.id} (${d.reason}) on ${listed(d.documents)} open ${age} days; owner ${d.owner}`,
@@ -145,8 +186,7 @@ export async function collectorWorklist(
       days,
     );
   }
-  const pd = new Map<string, number>();
-  for (const id of new Set(tasks.map((t) => t.buyerId)))
-    pd.set(id, (await recordedGradeAsOf(store, id, asOf))?.pd ?? x.defaultPd);
-  return ok(rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd }))));
+  return ok(tasks);
 }
+
+const aboutLetter = (l: Letter) => ({ subject: l.id, documents: l.lines.map((line) => line.number) });

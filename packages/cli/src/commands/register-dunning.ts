@@ -1,4 +1,4 @@
-import { collectorWorklist, deliverOutbox, runDunning } from '@credence/app';
+import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
@@ -8,10 +8,8 @@ import { writeLetters } from '../collections/write-out';
 import { CliError, type Io, withStore } from '../context';
 import { courierFromEnv } from '../delivery';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
-import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { asDate, asFormat, asPositiveInt } from '../options';
 import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
-import { readGradingPolicy } from './grading-config';
-import { renderWorklist } from './worklist';
 
 const courier = (io: Io, outbox: string) => {
   try {
@@ -115,56 +113,5 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           );
         for (const f of d.failed) io.out(`  failed ${f.outboxId}: ${f.detail}`);
       });
-    });
-  program
-    .command('worklist')
-    .description("today's collection work, ranked by amount × days overdue × risk, with the reason for each")
-    .option('--as-of <date>', 'the day (default: today)', asDate)
-    .option(
-      '--currency <code>',
-      'reporting currency for the amounts (needs FX rates for others)',
-      asCurrency,
-      asCurrency('EUR'),
-    )
-    .option('--limit <n>', 'show the first n tasks', asPositiveInt, 50)
-    .option('--format <format>', 'table or json', asFormat, 'table')
-    .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
-    .option('--rates <file>', 'reference-rate tables JSON (default: the shipped ones)')
-    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
-    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
-    .action(async (o) => {
-      const [policy, rates, company, grading] = await Promise.all([
-        readDunningPolicy(o.policy),
-        readRates(o.rates),
-        readCompany(o.company, io.env),
-        readGradingPolicy(),
-      ]);
-      const asOf = o.asOf ?? io.clock.today();
-      await withStore(
-        o,
-        io,
-        async (store) => {
-          const found = await collectorWorklist(store, {
-            asOf,
-            policy,
-            company,
-            rates,
-            currency: o.currency,
-            defaultPd: grading.basePd,
-          });
-          if (!found.ok) return failed(found.error);
-          const tasks = found.value;
-          io.out(
-            o.format === 'json'
-              ? JSON.stringify(
-                  { asOf, currency: o.currency, tasks: tasks.slice(0, o.limit) },
-                  (_k, v) => (typeof v === 'bigint' ? v.toString() : v),
-                  2,
-                )
-              : renderWorklist(asOf, o.currency, tasks, o.limit),
-          );
-        },
-        false,
-      );
     });
 }

@@ -29,7 +29,7 @@ export interface RankedTask extends WorkTask {
  * The worklist order: amount × days overdue × risk (PD), highest first; days count at least 1 so items not yet
  * due still rank by amount and risk. Ties: larger amount, then buyer id.
  */
-export function rankWorklist(tasks: readonly WorkTask[]): RankedTask[] {
+export function rankWorklist<T extends WorkTask>(tasks: readonly T[]): (T & RankedTask)[] {
   return tasks
     .map((t) => ({ ...t, score: (Number(t.amount) / 10 ** t.exponent) * Math.max(1, t.daysOverdue) * t.pd }))
     .sort(

@@ -1,0 +1,92 @@
+import {
+  collectionsState,
+  daysBetween,
+  type OpenItem,
+  ok,
+  type RankedTask,
+  type Result,
+  reconcileTasks,
+  type StoredTask,
+  type TaskCandidate,
+} from '@credence/core';
+import type { Store } from '../ports';
+import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
+
+/** Tasks that come from a letter of the day (the others come from deliveries, promises and disputes). */
+const LETTER_ACTIONS: ReadonlySet<TaskCandidate['action']> = new Set([
+  'call',
+  'post_letter',
+  'hand_off',
+  'credit_hold',
+]);
+
+export interface KeptWorklist {
+  /**
+   * The open tasks of the day, ranked: those carried over from earlier days and the new ones; with the tasks of
+   * letters the day's run has still to record (not kept until the run records them: `planned`).
+   */
+  readonly tasks: readonly (StoredTask & RankedTask & { readonly planned?: true })[];
+  /** Tasks this refresh closed because something recorded dealt with them (a payment, a dispute, a call …). */
+  readonly closed: readonly StoredTask[];
+  /** Tasks snoozed to a later date. */
+  readonly snoozed: number;
+}
+
+/**
+ * The collector's worklist as a list kept from day to day: the tasks the day derives (`worklistCandidates`) join
+ * those still open from earlier days; a task stays open until it is dealt with — by something recorded (a payment
+ * settles its documents, a dispute, promise or plan takes them in hand, a call is logged, a broken promise is
+ * followed up, a delivery succeeds: core `taskDealtWith`) or by a person marking it done — or is snoozed to a
+ * date. Carried-over tasks show today's figures: what is still open of their documents, in the reporting currency.
+ * Saving is idempotent: the same day refreshed twice changes nothing.
+ */
+export async function refreshWorklist(store: Store, x: WorklistDay): Promise<Result<KeptWorklist>> {
+  const found = await worklistCandidates(store, x);
+  if (!found.ok) return found;
+  // A letter the day's run has not recorded yet has no task to keep: it shows until the run records it.
+  const recorded = new Set((await store.lettersOn(x.asOf)).map((r) => r.letter.id));
+  const isPlanned = (t: TaskCandidate) => LETTER_ACTIONS.has(t.action) && !recorded.has(t.subject);
+  const derived = found.value.filter((t) => !isPlanned(t));
+  const planned = found.value.filter(isPlanned).map((t) => ({
+    ...t,
+    openedOn: x.asOf,
+    state: 'open' as const,
+    stateOn: x.asOf,
+    planned: true as const,
+  }));
+  const kept = await store.worklistTasks({ states: ['open', 'snoozed'], keys: derived.map((t) => t.key) });
+  const buyers = new Set([...kept, ...derived].map((t) => t.buyerId));
+  const open = new Map<string, Pick<OpenItem, 'open' | 'currency' | 'dueDate'>>();
+  for (const id of buyers)
+    for (const i of await store.buyerOpenItems(id, x.asOf))
+      if (i.open > 0n) open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
+  const events = (await store.collectionEvents()).map((e) => e.event);
+  const failed = await store.outboxEntries(['failed']);
+  const { inReporting, sum } = reportingAmounts(await store.fxRates(), x.currency, x.asOf);
+  /** A carried-over task's figures today: what is still open of its documents, and their oldest due date. */
+  const refigure = (t: StoredTask): TaskCandidate => {
+    const items = t.documents.flatMap((n) => {
+      const i = open.get(n);
+      return i === undefined ? [] : [i];
+    });
+    if (items.length === 0) return t;
+    const c = sum(items.map((i) => inReporting(i.open, i.currency)));
+    const days = Math.max(...items.map((i) => daysBetween(i.dueDate, x.asOf)));
+    return { ...t, amount: c.amount, currency: c.currency, exponent: c.exponent, daysOverdue: days };
+  };
+  const update = reconcileTasks(
+    kept,
+    derived,
+    {
+      openDocuments: new Set(open.keys()),
+      state: collectionsState(events),
+      events,
+      failedOutbox: new Set(failed.map((f) => f.id)),
+    },
+    x.asOf,
+    refigure,
+  );
+  if (update.changed.length > 0) await store.transact((tx) => tx.saveWorklistTasks(update.changed));
+  const tasks = await rankTasks(store, [...update.open, ...planned], x);
+  return ok({ tasks, closed: update.closed, snoozed: update.snoozed.length });
+}
