@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import {
   addPromise,
   type Company,
-  collectorWorklist,
   openDispute,
   parseCompany,
   pauseBuyer,
   rankOverdueBuyers,
+  refreshWorklist,
   runDunning,
   type Store,
 } from '@credence/app';
@@ -112,9 +112,9 @@ export async function dunningDemo(
   const samples = run.letters.filter((l) => l.letter.channel !== 'call').slice(0, 4);
   const lettersDir = join(dir, 'letters');
   await writeLetters(lettersDir, samples, letterRenderer(), company.mailFrom);
-  const work = await collectorWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
+  const work = await refreshWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
   if (!work.ok) throw new Error(`demo worklist failed: ${work.error.code}`);
-  const tasks = work.value;
+  const { tasks, closed, snoozed } = work.value;
   return [
     `\nCollections as of ${asOf} (dunning policy "${policy.id}")`,
     ...notes.map((n) => `  ${n}`),
@@ -122,6 +122,6 @@ export async function dunningDemo(
     `  held out: ${[...held].map(([r, n]) => `${r.replace('_', ' ')} ${n}`).join(', ') || 'none'}`,
     `  ${run.letters.reduce((s, l) => s + l.outbox.length, 0)} deliveries wait in the outbox (\`credence dunning deliver\`); sample letters in ${lettersDir}`,
     '',
-    renderWorklist(asOf, currency, tasks, 10),
+    renderWorklist(asOf, currency, tasks, 10, { closed, snoozed }),
   ].join('\n');
 }
