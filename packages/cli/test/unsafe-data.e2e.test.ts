@@ -106,3 +106,43 @@ describe('a dunning run over legacy unsafe ids', () => {
       if (!f.endsWith('.json')) expect(statSync(f).size).toBeLessThan(200 * 1024);
   });
 });
+
+describe('ids and text checked at the door', () => {
+  const fresh = join(tmp.dir, 'db-fresh');
+  const csv = (name: string, text: string) => {
+    const path = join(tmp.dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+  const HEADER = 'buyer_id,name,country,currency,payment_terms_days\n';
+
+  it('rejects an import with a path for a buyer id or a 100,000-character name: row errors, exit 3, nothing imported', async () => {
+    const file = csv('bad-buyers.csv', `${HEADER}B1,Alpha,DE,EUR,30\n../../x,Path,DE,EUR,30\nB3,${HUGE},DE,EUR,30\n`);
+    const r = await credence(['import', 'buyers', file, '--db', fresh]);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('row 3, column buyer_id, value "../../x": an id may not contain / or \\');
+    expect(r.err).toContain('row 4, column name, value "Nordwind');
+    expect(r.err).toContain('longer than 200 characters');
+    expect(r.err.length).toBeLessThan(2_000);
+    const list = await credence(['buyer', 'list', '--format', 'json', '--db', fresh]);
+    expect(JSON.parse(list.out)).toEqual([]);
+  });
+
+  it('checks ids and free text given on the command line: exit 2', async () => {
+    const pay = await credence(
+      ['payment', 'add', '--id', '../p', '--buyer', 'B1', '--date', '2026-03-01', '--amount', '1', '--currency', 'EUR'],
+      { ...day },
+    );
+    expect(pay.code).toBe(2);
+    expect(pay.err).toContain('an id may not contain / or \\');
+    const note = await credence(['note', 'add', '--buyer', 'B1', '--text', 'x'.repeat(2001), '--db', fresh], day);
+    expect(note.code).toBe(2);
+    expect(note.err).toContain('longer than 2000 characters');
+    const pause = await credence(
+      ['buyer', 'pause', 'B1', '--until', '2026-04-30', '--reason', 'ok', '--by', 'n'.repeat(201), '--db', fresh],
+      day,
+    );
+    expect(pause.code).toBe(2);
+    expect(pause.err).toContain('longer than 200 characters');
+  });
+});
