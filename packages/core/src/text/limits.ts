@@ -25,7 +25,9 @@ export type TextKind = 'identifier' | 'name' | 'address' | 'email' | 'note';
 
 // C0 and C1 control characters; free text may keep tab and line breaks.
 const CONTROL = /\p{Cc}/u;
-const CONTROL_IN_TEXT = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_IN_TEXT = /[^\P{Cc}\t\n\r]/u;
+// The common case, checked first: printable ASCII (space to tilde) only.
+const PRINTABLE_ASCII = /^[ -~]*$/;
 // Controls, invisible formatting (bidi overrides, zero-width characters), line/paragraph separators, lone surrogates.
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const EMAIL_LOCAL = /^[^\s@<>()[\]\\,;:"]{1,64}$/u;
@@ -48,6 +50,17 @@ const tooLong = (max: number) => fail('invalid_field', { reason: 'too_long', max
  */
 export function checkIdentifier(s: string): Result<string> {
   if (s === '') return fail('missing_field');
+  if (
+    s.length <= TEXT_LIMITS.identifier &&
+    PRINTABLE_ASCII.test(s) &&
+    s.indexOf('/') < 0 &&
+    s.indexOf('\\') < 0 &&
+    s !== '.' &&
+    s !== '..' &&
+    s.charCodeAt(0) !== 32 &&
+    s.charCodeAt(s.length - 1) !== 32
+  )
+    return ok(s);
   if (longerThan(s, TEXT_LIMITS.identifier)) return tooLong(TEXT_LIMITS.identifier);
   if (UNPRINTABLE.test(s)) return fail('invalid_field', { reason: 'unprintable' });
   if (s.includes('/') || s.includes('\\')) return fail('invalid_field', { reason: 'path_separator' });
@@ -80,6 +93,8 @@ export function checkText(s: string, kind: TextKind): Result<string> {
   if (kind === 'identifier') return checkIdentifier(s);
   if (kind === 'email') return checkEmail(s);
   const max = TEXT_LIMITS[kind];
+  // short printable ASCII: no control characters, and no line of an address longer than the whole
+  if (s.length <= Math.min(max, TEXT_LIMITS.addressLine) && PRINTABLE_ASCII.test(s)) return ok(s);
   if (longerThan(s, max)) return tooLong(max);
   if (CONTROL_IN_TEXT.test(s)) return fail('invalid_field', { reason: 'unprintable' });
   if (kind === 'address' && splitAddress(s).some((l) => longerThan(l, TEXT_LIMITS.addressLine)))
