@@ -1,6 +1,16 @@
-import { type BusinessDate, type CurrencyCode, parseBuckets, parseCurrency, parseDate } from '@credence/core';
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  checkIdentifier,
+  checkText,
+  parseBuckets,
+  parseCurrency,
+  parseDate,
+  type Result,
+} from '@credence/core';
 import { InvalidArgumentError } from 'commander';
 import type { OutputFormat } from './commands/report-aging';
+import { rowReason } from './commands/row-messages';
 
 /** Commander argument parsers: a bad value is a usage error (exit 2) with a clear message. */
 export function asDate(value: string): BusinessDate {
@@ -30,3 +40,17 @@ export function asPositiveInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number.`);
   return Number(value);
 }
+
+function checked(value: string, r: Result<string>): string {
+  if (r.ok) return r.value;
+  const why = r.error.code === 'missing_field' ? 'must not be empty' : rowReason(r.error);
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  throw new InvalidArgumentError(`${JSON.stringify(shown)}: ${why}.`);
+}
+
+/** A new record's id: the identifier rule of imports (docs/import.md): ≤ 64 printable characters, no / \ . .. */
+export const asIdentifier = (value: string): string => checked(value, checkIdentifier(value));
+/** A person's or a thing's name (≤ 200 characters). */
+export const asName = (value: string): string => checked(value, checkText(value, 'name'));
+/** A note, reason or description (≤ 2,000 characters). */
+export const asNote = (value: string): string => checked(value, checkText(value, 'note'));

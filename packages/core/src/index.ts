@@ -15,3 +15,4 @@ export * from './result';
 export * from './review';
 export * from './scoring';
 export * from './statements';
+export * from './text';

@@ -1,5 +1,6 @@
 import {
   type CurrencyCode,
+  checkText,
   convert,
   type FxRate,
   isCurrency,
@@ -10,6 +11,7 @@ import {
   parseMoney,
 } from '@credence/core';
 import { describe, expect, it } from 'vitest';
+import { TEXT_KINDS } from '../import/fields';
 import { generatePortfolio } from './portfolio';
 import { BUYER_COLUMNS, FX_RATE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS } from './rows';
 import { END } from './test-support';
@@ -25,6 +27,14 @@ const validDate = (s: string): boolean => parseDate(s).ok && s.length === 10;
 
 describe('every generated row passes the canonical import rules', () => {
   const buyers = new Map(p.buyers.map((b) => [b.buyer_id, b]));
+
+  it('every cell fits its kind of field (ids, e-mails, addresses, names: lengths and shapes)', () => {
+    const rows: readonly Readonly<Record<string, string>>[] = [...p.buyers, ...p.documents, ...p.payments];
+    const bad = rows.flatMap((row) =>
+      Object.entries(row).filter(([field, v]) => v !== '' && !checkText(v, TEXT_KINDS[field] ?? 'name').ok),
+    );
+    expect(bad).toEqual([]);
+  });
 
   it('has exactly the canonical columns', () => {
     expect(Object.keys(p.buyers[0] ?? {})).toEqual([...BUYER_COLUMNS]);

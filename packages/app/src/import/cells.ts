@@ -1,6 +1,7 @@
 import {
   type BusinessDate,
   type CurrencyCode,
+  checkText,
   type Decimal,
   type ErrorCode,
   parseCurrency,
@@ -11,6 +12,7 @@ import {
 } from '@credence/core';
 import type { FieldReader } from './columns';
 import type { RowErrors } from './errors';
+import { TEXT_KINDS } from './fields';
 
 /** Remembers the parse of values that repeat down a file (dates, currencies); bounded. */
 class Memo<T> {
@@ -78,10 +80,13 @@ export class Cells {
     this.errors.add(this.row, c.column, c.value, code, { field, ...params });
   }
 
-  /** Text; a required field that is empty is `missing_field`; an optional empty one is undefined. */
+  /**
+   * Text; a required field that is empty is `missing_field`; an optional empty one is undefined. Every value is
+   * checked for the length and shape of its kind of field (TEXT_KINDS: identifiers, e-mails, addresses, names).
+   */
   text(field: string, required = false): string | undefined {
     const value = this.reader.value(this.values, field);
-    if (value !== '') return value;
+    if (value !== '') return this.check(field, checkText(value, TEXT_KINDS[field] ?? 'name'));
     if (required) this.error(field, 'missing_field');
     return undefined;
   }

@@ -1,6 +1,9 @@
-import { type ErrorCode, ok, type Result } from '@credence/core';
+import { type ErrorCode, ok, type Result, truncateText } from '@credence/core';
 import type { LedgerWrites, Store } from '../ports';
 import type { ImportFailure, RowError } from './source';
+
+/** The longest cell value repeated in a row error (characters). */
+const SHOWN_VALUE = 100;
 
 /** Collects row errors, keeping the first `max` (sorted by row at the end) and counting all. */
 export class RowErrors {
@@ -21,6 +24,8 @@ export class RowErrors {
   ): void {
     this.total += 1;
     if (this.kept.length < this.max) {
+      // a value far over its limit is shown by its start, so the message stays readable
+      value = truncateText(value, SHOWN_VALUE);
       this.kept.push({ file: this.file, row, column, value, code, params: { value, column, ...params } });
     }
   }

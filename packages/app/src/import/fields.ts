@@ -1,4 +1,4 @@
-import { STATEMENT_LINES } from '@credence/core';
+import { STATEMENT_LINES, type TextKind } from '@credence/core';
 import type { ImportKind } from './source';
 
 /** The canonical columns of each import, in the order docs/import.md lists them. */
@@ -82,3 +82,18 @@ export const NUMBER_FIELDS: ReadonlySet<string> = new Set([
   'unit',
   ...STATEMENT_LINES.map((line) => lineColumn(line)),
 ]);
+
+/**
+ * What kind of text each field holds, for its length and shape check (core TEXT_LIMITS, docs/import.md):
+ * identifiers name records and may become parts of file names; any field not listed is checked as a name.
+ */
+export const TEXT_KINDS: Readonly<Record<string, TextKind>> = Object.freeze({
+  buyer_id: 'identifier',
+  document_number: 'document',
+  payment_id: 'identifier',
+  order_id: 'identifier',
+  group_id: 'identifier',
+  applies_to: 'document',
+  email: 'email',
+  address: 'address',
+});

@@ -50,8 +50,6 @@ export function parseBuyer(c: Cells): Buyer | undefined {
     c.error('interest_rate', 'missing_field', { field: 'interest_rate' });
   if (b.interestRate !== undefined && b.interestRegime !== 'contract')
     c.error('interest_rate', 'invalid_field', { reason: 'rate_only_with_contract' });
-  if (b.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(b.email))
-    c.error('email', 'invalid_field', { reason: 'email' });
   return c.ok ? (defined(b) as Buyer) : undefined;
 }
 

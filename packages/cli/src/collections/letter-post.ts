@@ -11,6 +11,7 @@ import {
 import type { RateTables } from '@credence/core';
 import type { Courier } from '../delivery';
 import { writeOnce } from '../delivery/write-once';
+import { safePath } from '../files/safe-file-name';
 import { renderCaseFilePdf } from '../letters';
 import type { LetterRenderer } from './letter-renderer';
 
@@ -38,7 +39,7 @@ export function letterPost(x: {
     if (entry.kind === 'print') {
       const dir = join(x.outbox, 'print');
       await mkdir(dir, { recursive: true });
-      const path = join(dir, `${letter.id}.pdf`);
+      const path = safePath(dir, letter.id, 'pdf');
       await writeOnce(path, await x.render.pdf(letter));
       return { status: 'written', channel: 'print', detail: path };
     }
@@ -52,9 +53,11 @@ export function letterPost(x: {
     if (!file.ok) return { status: 'failed', channel: 'case_file', detail: JSON.stringify(file.error) };
     const dir = join(x.outbox, 'cases');
     await mkdir(dir, { recursive: true });
-    const base = join(dir, `${letter.debtor.id}-${letter.date}-${letter.levelId}`);
-    await writeFile(`${base}.json`, `${JSON.stringify(file.value, null, 2)}\n`);
-    await writeOnce(`${base}.pdf`, await renderCaseFilePdf(file.value));
-    return { status: 'written', channel: 'case_file', detail: `${base}.json, ${base}.pdf` };
+    const base = `${letter.debtor.id}-${letter.date}-${letter.levelId}`;
+    const json = safePath(dir, base, 'json');
+    const pdf = safePath(dir, base, 'pdf');
+    await writeFile(json, `${JSON.stringify(file.value, null, 2)}\n`);
+    await writeOnce(pdf, await renderCaseFilePdf(file.value));
+    return { status: 'written', channel: 'case_file', detail: `${json}, ${pdf}` };
   };
 }

@@ -1,5 +1,6 @@
 import type { Letter, LetterLanguage } from '@credence/app';
 import type { OutgoingEmail } from '../delivery';
+import { safeFileName } from '../files/safe-file-name';
 import { loadTemplates, renderHtml, renderPdf, renderText, type Templates } from '../letters';
 
 /** Renders letters in their language, loading each language's templates once. */
@@ -30,7 +31,11 @@ export function letterRenderer(templatesDir?: string) {
         text,
         html: renderHtml(letter, t),
         attachments: [
-          { filename: `${letter.id}.pdf`, content: await renderPdf(letter, t), contentType: 'application/pdf' },
+          {
+            filename: safeFileName(letter.id, 'pdf'),
+            content: await renderPdf(letter, t),
+            contentType: 'application/pdf',
+          },
         ],
       };
     },

@@ -2,7 +2,7 @@ import { buyerTimeline, pauseBuyer, setCreditHold } from '@credence/app';
 import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
-import { asDate, asFormat } from '../options';
+import { asDate, asFormat, asName, asNote } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { gradeContext } from './grading-config';
 import { emit } from './register-report';
@@ -43,8 +43,8 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
       .command(name)
       .description(hold ? 'put a buyer on credit hold (no shipping on credit)' : 'release a credit hold')
       .argument('<id>', 'buyer id')
-      .requiredOption('--reason <text>', 'why')
-      .requiredOption('--by <name>', 'who decides')
+      .requiredOption('--reason <text>', 'why', asNote)
+      .requiredOption('--by <name>', 'who decides', asName)
       .option('--db <dir>', 'embedded database directory (default ./data/credence)')
       .action(async (id: string, o) => {
         const r = await withStore(o, io, async (s): Promise<Out> => {
@@ -63,8 +63,8 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .description('pause all dunning of a buyer until a date (inclusive)')
     .argument('<id>', 'buyer id')
     .requiredOption('--until <date>', 'last day of the pause', asDate)
-    .requiredOption('--reason <text>', 'why')
-    .option('--by <name>', 'who decides', 'credence')
+    .requiredOption('--reason <text>', 'why', asNote)
+    .option('--by <name>', 'who decides', asName, 'credence')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (id: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
@@ -77,8 +77,8 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .command('resume')
     .description("end a buyer's dunning pause now")
     .argument('<id>', 'buyer id')
-    .requiredOption('--reason <text>', 'why')
-    .option('--by <name>', 'who decides', 'credence')
+    .requiredOption('--reason <text>', 'why', asNote)
+    .option('--by <name>', 'who decides', asName, 'credence')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (id: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {

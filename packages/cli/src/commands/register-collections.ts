@@ -9,7 +9,7 @@ import {
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
 import { dec } from '../format/money';
-import { asCurrency, asDate, asPositiveInt } from '../options';
+import { asCurrency, asDate, asName, asNote, asPositiveInt } from '../options';
 import { readGraceDays } from './collections-config';
 import { emit } from './register-report';
 
@@ -35,9 +35,9 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .description('open a dispute on one or more invoices of a buyer')
     .requiredOption('--document <number>', 'a disputed invoice (repeat)', collect, [])
     .requiredOption('--reason <code>', DISPUTE_REASONS.join(' | '), oneOf<DisputeReason>(DISPUTE_REASONS))
-    .requiredOption('--owner <name>', 'who works on it')
-    .option('--notes <text>', 'what the buyer says', '')
-    .option('--by <name>', 'who records it', 'credence')
+    .requiredOption('--owner <name>', 'who works on it', asName)
+    .option('--notes <text>', 'what the buyer says', asNote, '')
+    .option('--by <name>', 'who records it', asName, 'credence')
     .option(...DB)
     .action(async (o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
@@ -64,8 +64,8 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
       '--credit-note <number>',
       'the credit note issued for the claim or the part accepted (outcomes credit_note, partial)',
     )
-    .option('--notes <text>', 'notes', '')
-    .option('--by <name>', 'who records it', 'credence')
+    .option('--notes <text>', 'notes', asNote, '')
+    .option('--by <name>', 'who records it', asName, 'credence')
     .option(...DB)
     .action(async (id: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
@@ -99,8 +99,8 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     )
     .option('--currency <code>', "currency (default: the documents' or the buyer's)", asCurrency)
     .option('--grace <days>', 'days of grace (default: company settings, 3)', asPositiveInt)
-    .option('--notes <text>', 'notes', '')
-    .option('--by <name>', 'who records it', 'credence')
+    .option('--notes <text>', 'notes', asNote, '')
+    .option('--by <name>', 'who records it', asName, 'credence')
     .option('--company <file>', 'company settings (default ./company.json)')
     .option(...DB)
     .action(async (o) => {
@@ -146,8 +146,8 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .option('--instalments <n>', 'or: this many equal monthly instalments …', asPositiveInt)
     .option('--first <date>', '… the first on this date', asDate)
     .option('--grace <days>', 'days of grace per instalment (default: company settings, 5)', asPositiveInt)
-    .option('--notes <text>', 'notes', '')
-    .option('--by <name>', 'who records it', 'credence')
+    .option('--notes <text>', 'notes', asNote, '')
+    .option('--by <name>', 'who records it', asName, 'credence')
     .option('--company <file>', 'company settings (default ./company.json)')
     .option(...DB)
     .action(async (o) => {
@@ -182,11 +182,11 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
     .command('add')
     .description("add a note (or a call with --call) to a buyer's timeline")
     .requiredOption('--buyer <id>', 'buyer id')
-    .requiredOption('--text <text>', 'the note')
+    .requiredOption('--text <text>', 'the note', asNote)
     .option('--call', 'record a phone call')
     .option('--document <number>', 'an invoice it is about (repeat)', collect, [])
     .option('--date <date>', 'when (default: today)', asDate)
-    .option('--by <name>', 'who', 'credence')
+    .option('--by <name>', 'who', asName, 'credence')
     .option(...DB)
     .action(async (o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {

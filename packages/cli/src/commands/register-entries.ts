@@ -4,7 +4,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
-import { asCurrency, asDate } from '../options';
+import { asCurrency, asDate, asIdentifier, asNote } from '../options';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -29,7 +29,11 @@ export function registerEntryCommands(program: Command, io: Io, state: { exitCod
     .command('payment')
     .description('record one payment (allocated like an imported one)')
     .command('add')
-    .requiredOption('--id <id>', 'payment id (the idempotency key: rerunning the same command changes nothing)')
+    .requiredOption(
+      '--id <id>',
+      'payment id (the idempotency key: rerunning the same command changes nothing)',
+      asIdentifier,
+    )
     .requiredOption('--buyer <id>', 'buyer id')
     .requiredOption('--date <date>', 'payment date', asDate)
     .requiredOption('--amount <amount>', 'decimal amount, e.g. 1200.50')
@@ -65,10 +69,10 @@ export function registerEntryCommands(program: Command, io: Io, state: { exitCod
   program
     .command('write-off')
     .description("write off (part of) an invoice's open balance")
-    .requiredOption('--id <id>', 'write-off id (idempotency key)')
+    .requiredOption('--id <id>', 'write-off id (idempotency key)', asIdentifier)
     .requiredOption('--document <number>', 'invoice number')
     .requiredOption('--date <date>', 'write-off date', asDate)
-    .requiredOption('--reason <text>', 'why (kept with the entry)')
+    .requiredOption('--reason <text>', 'why (kept with the entry)', asNote)
     .option('--amount <amount>', "amount (default: the invoice's whole open balance)")
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
@@ -111,9 +115,9 @@ export function registerEntryCommands(program: Command, io: Io, state: { exitCod
     .description('reverse a payment (e.g. a bounced transfer) or a write-off from a date on')
     .argument('<kind>', 'payment | write-off', asKind)
     .argument('<target>', 'id of the payment or write-off')
-    .requiredOption('--id <id>', 'reversal id')
+    .requiredOption('--id <id>', 'reversal id', asIdentifier)
     .requiredOption('--date <date>', 'reversal date', asDate)
-    .requiredOption('--reason <text>', 'why')
+    .requiredOption('--reason <text>', 'why', asNote)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (kind: 'payment' | 'write_off', target: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {

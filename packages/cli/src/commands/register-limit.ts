@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
-import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { asCurrency, asDate, asFormat, asName, asNote, asPositiveInt } from '../options';
 import { gradeContext, readLimitPolicy } from './grading-config';
 import { emit } from './register-report';
 
@@ -93,8 +93,8 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .requiredOption('--buyer <id>', 'buyer id')
     .requiredOption('--amount <amount>', 'decimal amount')
     .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
-    .requiredOption('--by <name>', 'who asks')
-    .requiredOption('--reason <text>', 'why')
+    .requiredOption('--by <name>', 'who asks', asName)
+    .requiredOption('--reason <text>', 'why', asNote)
     .option('--from <date>', 'wanted from (default: today)', asDate)
     .option(...db)
     .action(async (o) => {
@@ -116,8 +116,8 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       .description(`${name} a pending request (not your own)`)
       .argument('<request>', 'request number', asPositiveInt)
       .requiredOption('--buyer <id>', 'buyer id')
-      .requiredOption('--by <name>', `who ${name}s`)
-      .requiredOption('--reason <text>', 'why')
+      .requiredOption('--by <name>', `who ${name}s`, asName)
+      .requiredOption('--reason <text>', 'why', asNote)
       .option('--amount <amount>', 'approve another amount than requested (in the request currency)')
       .option(...db)
       .action(async (requestId: number, o) => {
@@ -148,8 +148,8 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .requiredOption('--buyer <id>', 'buyer id')
     .requiredOption('--amount <amount>', 'decimal amount')
     .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
-    .requiredOption('--by <name>', 'who decides')
-    .requiredOption('--reason <text>', 'why')
+    .requiredOption('--by <name>', 'who decides', asName)
+    .requiredOption('--reason <text>', 'why', asNote)
     .option('--from <date>', 'applies from (default: today)', asDate)
     .option('--until <date>', 'last day of a temporary limit', asDate)
     .option(...db)

@@ -30,7 +30,15 @@ const REASONS: Readonly<Record<string, string>> = {
   only_on_credit_notes: 'only a credit note can apply to an invoice',
   not_an_invoice: 'names a credit note, not an invoice',
   other_buyer: "names another buyer's document",
+  unprintable: 'contains control or invisible characters',
+  path_separator: 'an id may not contain / or \\',
+  dot_name: 'an id may not be . or ..',
+  surrounding_space: 'an id may not start or end with a space',
 };
+
+/** "longer than 200 characters" (or "a line longer than 500 characters" for an address). */
+const tooLong = (p: Readonly<Record<string, string | number>>) =>
+  `${p.per === 'line' ? 'a line is ' : ''}longer than ${p.max} characters`;
 
 /** Why a row was rejected, in words; the code and parameters stay in `--format json`. */
 export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
@@ -62,6 +70,7 @@ export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
     case 'invalid_field':
       if (p.choices !== undefined && (p.reason === undefined || p.reason === 'not_one_of'))
         return `must be one of ${String(p.choices).split('|').join(', ')}`;
+      if (p.reason === 'too_long') return tooLong(p);
       return why ?? 'invalid value';
     case 'invalid_rate':
       return why ?? 'not a positive exact decimal rate';
@@ -70,8 +79,12 @@ export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
   }
 }
 
+/** A cell value as printed: control characters escaped (\\u0007), so a bad value cannot garble the terminal. */
+const shown = (value: string) =>
+  value.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function rowMessage(e: RowError): string {
-  return `${e.file}: row ${e.row}, column ${e.column}, value "${e.value}": ${rowReason(e)}`;
+  return `${e.file}: row ${e.row}, column ${e.column}, value "${shown(e.value)}": ${rowReason(e)}`;
 }
 
 /** A problem in a mapping file (one line each). */

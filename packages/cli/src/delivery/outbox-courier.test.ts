@@ -8,6 +8,9 @@ import { letter, PDF } from './test-email';
 import { bodyBytes, decodeWords, header, leafParts, splitPart } from './test-mime';
 
 const tmp = testDir('outbox');
+// "@" is not a portable file-name character: the name carries a hash of the Message-ID
+const FIRST = emlFileName('<L-2026-11-23-B001-friendly@credence.local>');
+const SECOND = emlFileName('<L-2026-11-23-B002-firm@credence.local>');
 afterAll(() => tmp.cleanup());
 
 describe('outboxCourier', () => {
@@ -17,13 +20,10 @@ describe('outboxCourier', () => {
     const first = await courier.deliver(letter());
     const second = await courier.deliver(letter({ messageId: '<L-2026-11-23-B002-firm@credence.local>' }));
     await courier.close();
-    const path = join(dir, 'L-2026-11-23-B001-friendly@credence.local.eml');
+    const path = join(dir, FIRST);
     expect(first).toEqual({ status: 'written', channel: 'outbox', detail: path });
-    expect(second).toMatchObject({ status: 'written', detail: join(dir, 'L-2026-11-23-B002-firm@credence.local.eml') });
-    expect(readdirSync(dir).sort()).toEqual([
-      'L-2026-11-23-B001-friendly@credence.local.eml',
-      'L-2026-11-23-B002-firm@credence.local.eml',
-    ]);
+    expect(second).toMatchObject({ status: 'written', detail: join(dir, SECOND) });
+    expect(readdirSync(dir).sort()).toEqual([FIRST, SECOND]);
 
     const raw = readFileSync(path, 'latin1');
     expect(raw).toContain('\r\n');
@@ -44,7 +44,7 @@ describe('outboxCourier', () => {
     const bytes = readFileSync(first.detail);
     const again = await outboxCourier(dir).deliver(letter({ text: 'changed after the crash' }));
     expect(again).toEqual(first);
-    expect(readdirSync(dir)).toEqual(['L-2026-11-23-B001-friendly@credence.local.eml']);
+    expect(readdirSync(dir)).toEqual([FIRST]);
     expect(readFileSync(first.detail).equals(bytes)).toBe(true);
   });
 
@@ -67,7 +67,7 @@ describe('outboxCourier', () => {
   it('does not mistake the temporary file a crash left behind for the letter', async () => {
     const dir = tmp.path('crashed');
     mkdirSync(dir);
-    const name = 'L-2026-11-23-B001-friendly@credence.local.eml';
+    const name = FIRST;
     writeFileSync(join(dir, `.${name}.0000.tmp`), 'From: half a mess');
     const outcome = await outboxCourier(dir).deliver(letter());
     expect(outcome).toMatchObject({ status: 'written', detail: join(dir, name) });
@@ -78,16 +78,14 @@ describe('outboxCourier', () => {
 });
 
 describe('emlFileName', () => {
-  it('keeps a safe id as it is and hashes one it had to change, so different ids never share a file', () => {
-    expect(emlFileName('<L-2026-11-23-B001-friendly@credence.local>')).toBe(
-      'L-2026-11-23-B001-friendly@credence.local.eml',
-    );
+  it('names the file after the Message-ID through safeFileName: portable, unique, bounded', () => {
+    expect(FIRST).toMatch(/^L-2026-11-23-B001-friendly_credence\.local-[0-9a-f]{12}\.eml$/);
     const slash = emlFileName('<../a/b@x>');
     const underscore = emlFileName('<.._a_b@x>');
-    expect(slash).toMatch(/^[A-Za-z0-9._@+-]+\.eml$/);
-    expect(slash).not.toMatch(/^\./);
+    expect(slash).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]+\.eml$/);
+    expect(slash).not.toContain('..');
     expect(slash).not.toBe(underscore);
-    expect(emlFileName('<>')).toMatch(/^-[0-9a-f]{16}\.eml$/);
-    expect(emlFileName(`<${'x'.repeat(500)}@credence.local>`).length).toBeLessThan(150);
+    expect(emlFileName('<>')).toMatch(/^_-[0-9a-f]{12}\.eml$/);
+    expect(emlFileName(`<${'x'.repeat(500)}@credence.local>`).length).toBeLessThanOrEqual(120);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
+import { fileInside } from '../files/safe-file-name';
 import { emlFileName } from './eml-file-name';
 import { mailOptions } from './mail-options';
 import type { Courier, DeliveryOutcome } from './types';
@@ -25,7 +25,7 @@ export function outboxCourier(dir: string): Courier {
         const info = await composer.sendMail(mailOptions(email));
         // nodemailer drops what is not an address and would write a letter without a To header
         if (info.envelope.to.length === 0) return failed(`No recipient address in ${JSON.stringify(email.to)}`, true);
-        const path = join(dir, emlFileName(email.messageId));
+        const path = fileInside(dir, emlFileName(email.messageId));
         await mkdir(dir, { recursive: true });
         await writeOnce(path, info.message as Buffer); // a Buffer, not a stream: `buffer: true`
         return { status: 'written', channel: 'outbox', detail: path };

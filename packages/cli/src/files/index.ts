@@ -6,3 +6,4 @@ export { type Progress, progressBar } from './progress';
 export { openArff } from './read-arff';
 export { type CsvOptions, openCsv } from './read-csv';
 export { openXlsx, type XlsxOptions } from './read-xlsx';
+export { fileInside, MAX_FILE_NAME, safeFileName, safePath } from './safe-file-name';

@@ -1,4 +1,5 @@
 import type { CaseFile } from '@credence/app';
+import { boundedForRendering } from './bounded';
 import { drawGrid, type Grid } from './case-pdf-grid';
 import {
   basisSentence,
@@ -25,7 +26,8 @@ export const caseReference = (file: CaseFile): string => `${file.debtor.id}-${fi
  * names, addresses and notes may be Chinese): parties, claim, open documents, letters sent and the history.
  * The creation date is the case file's date, so the same case file gives the same bytes.
  */
-export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
+export async function renderCaseFilePdf(data: CaseFile): Promise<Buffer> {
+  const file = boundedForRendering(data);
   const title = `Collection case file — ${file.debtor.name}`;
   const { doc, done } = await openPdf({
     lang: 'en',

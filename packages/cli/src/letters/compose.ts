@@ -1,4 +1,5 @@
 import type { Letter, LetterCredit, LetterLine, LetterTotal } from '@credence/app';
+import { boundedForRendering } from './bounded';
 import { message } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
 import type { Templates } from './load-templates';
@@ -37,7 +38,8 @@ const TABLE_KEYS = ['number', 'dueDate', 'daysOverdue', 'outstanding', 'interest
 /** Table columns from this index on are numbers (days, amounts), right-aligned. */
 export const FIRST_NUMERIC_COLUMN = TABLE_KEYS.indexOf('daysOverdue');
 
-export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
+export function composeLetter(data: Letter, t: Templates): ComposedLetter {
+  const letter = boundedForRendering(data);
   if (letter.language !== t.language)
     throw new RangeError(`letter ${letter.id} is in ${letter.language}, the templates are ${t.language}`);
   const lang = letter.language;
