@@ -25,6 +25,8 @@ export interface CollectionsMem {
   deliveries: Delivery[];
   /** When each outbox entry was last claimed (ms since the epoch). */
   claims: Map<string, number>;
+  /** Live dunning runs, with how many documents the store held then (to find history imported since). */
+  runs: { asOf: BusinessDate; confirmed: boolean; documentsHeld: number }[];
 }
 
 export const emptyCollections = (): CollectionsMem => ({
@@ -33,6 +35,7 @@ export const emptyCollections = (): CollectionsMem => ({
   outbox: new Map(),
   deliveries: [],
   claims: new Map(),
+  runs: [],
 });
 
 export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
@@ -41,6 +44,7 @@ export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
   outbox: new Map(c.outbox),
   deliveries: [...c.deliveries],
   claims: new Map(c.claims),
+  runs: [...c.runs],
 });
 
 interface Ledger {
@@ -109,12 +113,37 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
           if (cur === undefined || cur.asOf <= letter.date)
             last.set(line.number, {
               number: line.number,
-              levelId: letter.levelId,
+              levelId: line.level?.id ?? letter.levelId,
               asOf: letter.date,
-              deadline: letter.deadline,
+              deadline: line.deadline ?? letter.deadline,
             });
         }
-      return [...last.values()];
+      const levels = (n: string) =>
+        [
+          ...new Set(
+            s()
+              .letters.filter((r) => r.letter.date <= asOf)
+              .flatMap((r) => r.letter.lines.filter((x) => x.number === n).map((x) => x.level?.id ?? r.letter.levelId)),
+          ),
+        ].sort();
+      return [...last.values()].map((x) => ({ ...x, levels: levels(x.number) }));
+    },
+    lastConfirmedRun: async () => {
+      const run = s()
+        .runs.filter((r) => r.confirmed)
+        .at(-1);
+      return run ? { asOf: run.asOf } : undefined;
+    },
+    backdatedInvoices: async () => {
+      const run = s()
+        .runs.filter((r) => r.confirmed)
+        .at(-1);
+      if (run === undefined) return [];
+      return [...l().documents.values()]
+        .slice(run.documentsHeld)
+        .filter((d) => d.type === 'invoice' && d.dueDate < run.asOf)
+        .map((d) => d.number)
+        .sort();
     },
     findLetters: async (ids) =>
       s()
@@ -142,8 +171,11 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
   };
 }
 
-export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
+export function collectionsWrites(s: () => CollectionsMem, documentsHeld: () => number): CollectionsWrites {
   return {
+    recordDunningRun: async (run) => {
+      s().runs.push({ asOf: run.asOf, confirmed: run.confirmed, documentsHeld: documentsHeld() });
+    },
     appendCollectionEvents: async (events) => {
       for (const e of events) {
         if ('id' in e && s().events.some((x) => x.kind === e.kind && 'id' in x && x.id === e.id))

@@ -46,7 +46,8 @@ function stepFrom(
 }
 
 /** The first level after the due date (offset ≥ 0): where an overdue item without letters starts. */
-const firstOverdue = (ladder: readonly DunningLevel[]) => ladder.findIndex((l) => l.offsetDays >= 0);
+export const firstOverdueIndex = (ladder: readonly DunningLevel[]): number =>
+  ladder.findIndex((l) => l.offsetDays >= 0);
 
 /**
  * The level an open item has reached on a date, stepwise (docs/domain/dunning.md): an item with no letter yet
@@ -75,7 +76,7 @@ function nextIndex(ladder: readonly DunningLevel[], reached: number, last: LastL
   if (at >= 0) return at + 1;
   // No letter (or one of a level no longer on this ladder): a pre-due reminder, or the start of the overdue ladder.
   if ((ladder[reached]?.offsetDays ?? 0) < 0) return last === undefined ? reached : -1;
-  return firstOverdue(ladder);
+  return firstOverdueIndex(ladder);
 }
 
 /** A letter's payment deadline: its date plus the level's deadline days. */
