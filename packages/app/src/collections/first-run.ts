@@ -17,7 +17,7 @@ import type { Store } from '../ports';
  */
 export type FirstRunReason = 'no_confirmed_run' | 'history_imported';
 
-/** What a first run would send at one level: how many letters, and the amounts they list per currency. */
+/** What a first run would send at one level: how many letters, and the amounts they ask for per currency. */
 export interface LevelSummary {
   readonly level: string;
   readonly letters: number;
@@ -51,13 +51,15 @@ export async function firstRunReason(
 export const beyondFirstStep = (policy: DunningPolicy, buyer: BuyerProfile, letter: PlannedLetter): boolean =>
   letter.rank > firstOverdueIndex(ladderFor(policy, buyer));
 
-/** The letters by level, in ladder order, with the amounts they list per currency. */
+/** The letters by level, in ladder order, with the amounts they ask for per currency (open balances). */
 export function summariseByLevel(letters: readonly PlannedLetter[]): LevelSummary[] {
   const by = new Map<string, { rank: number; letters: number; amounts: Map<CurrencyCode, bigint> }>();
   for (const l of letters) {
     const s = by.get(l.level.id) ?? { rank: l.rank, letters: 0, amounts: new Map() };
     s.letters += 1;
-    for (const i of l.items) s.amounts.set(i.currency, (s.amounts.get(i.currency) ?? 0n) + i.open);
+    // What the letters ask for: items not yet due, listed as a courtesy beside overdue ones, are not demanded.
+    const asked = l.items.filter((i) => i.level.offsetDays >= 0 || l.level.offsetDays < 0);
+    for (const i of asked) s.amounts.set(i.currency, (s.amounts.get(i.currency) ?? 0n) + i.open);
     by.set(l.level.id, s);
   }
   return [...by]
