@@ -117,11 +117,13 @@ export async function lastLetters(db: Kysely<Database>, asOf: string): Promise<L
     deadline: string;
     levels: string[] | string;
   }>`
-    select distinct on (document_number) document_number, level_id, as_of, deadline,
-      array(select distinct e.level_id from dunning_letter_items e
-            where e.document_number = i.document_number and e.as_of <= ${asOf}::date order by 1) as levels
-    from dunning_letter_items i where as_of <= ${asOf}::date
-    order by document_number, as_of desc, deadline desc`.execute(db);
+    select document_number,
+      (array_agg(level_id order by as_of desc, deadline desc))[1] as level_id,
+      max(as_of)::text as as_of,
+      (array_agg(deadline::text order by as_of desc, deadline desc))[1] as deadline,
+      array_agg(distinct level_id) as levels
+    from dunning_letter_items where as_of <= ${asOf}::date
+    group by document_number order by document_number`.execute(db);
   return rows.map((r) => ({
     number: r.document_number,
     levelId: r.level_id,
