@@ -199,7 +199,7 @@ describe.each(targets())('dunning run on $name', (target) => {
       'I-FI:false:2026-04-10',
       'I-FO:false:2026-04-10',
       'I-F1:false:2026-04-10',
-      'I-PRE:true:2026-04-10',
+      'I-PRE:true:2026-04-15',
     ]);
     expect(b1?.totals[0]?.outstanding).toBe('1550.00');
     expect(brief(await run(h().store))).toEqual([]);

@@ -202,6 +202,7 @@ describe.each(targets())('the first dunning run on $name', (target) => {
     for (const { letter } of first.letters) {
       expect(letter.lines.every((l) => l.level !== undefined)).toBe(true);
       for (const line of letter.lines.filter((l) => !l.courtesy)) expect(line.deadline).toBe(letter.deadline);
+      for (const line of letter.lines.filter((l) => l.courtesy)) expect(line.deadline).toBe(line.dueDate);
     }
   });
 

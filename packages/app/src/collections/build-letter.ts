@@ -150,7 +150,7 @@ export function buildLetter(
       compensation: dec(x?.compensation ?? 0n, i.currency),
       level: { id: i.level.id, tone: i.level.tone, channel: i.level.channel },
       ...(courtesy ? { courtesy } : {}),
-      deadline: courtesy && i.dueDate < deadline ? i.dueDate : deadline,
+      deadline: courtesy ? i.dueDate : deadline,
     };
   });
   const setOff = mergeCredits(demanded(planned).flatMap((i) => i.credits));

@@ -77,7 +77,7 @@ const WHY: Readonly<Record<FirstRun['reason'], (f: FirstRun) => string>> = {
 
 /** What a first run would send, by level, and what it held back until confirmed. */
 function firstRunText(f: FirstRun): string[] {
-  const out = [`First run: ${WHY[f.reason](f)}. By level, if confirmed:`];
+  const out = [`First run: ${WHY[f.reason](f)}. By level${f.confirmed ? ' (confirmed)' : ', if confirmed'}:`];
   for (const l of f.byLevel)
     out.push(
       `  ${l.level}: ${l.letters} letter(s), ${l.amounts.map((a) => `${grouped(a.amount)} ${a.currency}`).join(' + ')}`,

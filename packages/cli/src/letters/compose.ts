@@ -106,7 +106,7 @@ function table(letter: Letter, msg: Msg): ComposedLetter['table'] {
 
 /** The stage a line is at, in words: its own level (the letter's, for letters recorded before lines had one). */
 function stage(l: LetterLine, letter: Letter): string {
-  if (l.courtesy === true || (l.daysOverdue < 0 && letter.tone === 'reminder')) return 'courtesy';
+  if (l.courtesy === true) return 'courtesy';
   const channel = l.level?.channel ?? letter.channel;
   if (channel === 'agency' || channel === 'legal') return channel;
   return l.level?.tone ?? letter.tone;
