@@ -87,7 +87,10 @@ function firstRunText(f: FirstRun): string[] {
       `Held until confirmed: ${f.held.length} letter(s) beyond the first overdue level (${listed(f.held.map((h) => `${h.buyerId} ${h.level}`))}).`,
       'Check the imported balances, then run again with --confirm to send them (or set "firstRun": "send" in the policy).',
     );
-  else if (!f.confirmed) out.push('Nothing beyond the first overdue level was due: nothing was held.');
+  else if (!f.confirmed)
+    out.push(
+      'Nothing beyond the first overdue level was due: nothing was held. Later runs hold such letters until one run is confirmed with --confirm.',
+    );
   return out;
 }
 
