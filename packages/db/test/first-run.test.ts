@@ -204,6 +204,16 @@ describe.each(targets())('the first dunning run on $name', (target) => {
       for (const line of letter.lines.filter((l) => !l.courtesy)) expect(line.deadline).toBe(letter.deadline);
       for (const line of letter.lines.filter((l) => l.courtesy)) expect(line.deadline).toBe(line.dueDate);
     }
+    // Eleven days on, the friendly reminders have expired: the formal notices that follow wait for --confirm.
+    const later = addDays(day0, 11);
+    const held = await run(h().store, later, stepwise);
+    expect(held.firstRun?.held.map((x) => x.level)).toContain('formal');
+    expect(levelsOf(held).every((l) => l === 'friendly' || l === 'pre_due')).toBe(true);
+    const confirmed = await run(h().store, later, stepwise, true);
+    oneLetterPerBuyer(confirmed);
+    expect(new Set(levelsOf(confirmed))).toEqual(new Set(['formal']));
+    expect(confirmed.letters.length).toBe(held.firstRun?.held.length);
+    expect(await expectStepwise(h().store, stepwise, buyerIds)).toBeGreaterThan(confirmed.letters.length);
   });
 
   it('a policy that allows skipping: the first run holds everything beyond friendly without --confirm, and says so by level', async () => {
