@@ -27,6 +27,8 @@ export interface CollectionsMem {
   /** When each outbox entry was last claimed (ms since the epoch). */
   claims: Map<string, number>;
   tasks: Map<string, StoredTask>;
+  /** Live dunning runs, with how many documents the store held then (to find history imported since). */
+  runs: { asOf: BusinessDate; confirmed: boolean; documentsHeld: number }[];
 }
 
 export const emptyCollections = (): CollectionsMem => ({
@@ -36,6 +38,7 @@ export const emptyCollections = (): CollectionsMem => ({
   deliveries: [],
   claims: new Map(),
   tasks: new Map(),
+  runs: [],
 });
 
 export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
@@ -45,6 +48,7 @@ export const copyCollections = (c: CollectionsMem): CollectionsMem => ({
   deliveries: [...c.deliveries],
   claims: new Map(c.claims),
   tasks: new Map(c.tasks),
+  runs: [...c.runs],
 });
 
 interface Ledger {
@@ -113,12 +117,37 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
           if (cur === undefined || cur.asOf <= letter.date)
             last.set(line.number, {
               number: line.number,
-              levelId: letter.levelId,
+              levelId: line.level?.id ?? letter.levelId,
               asOf: letter.date,
-              deadline: letter.deadline,
+              deadline: line.deadline ?? letter.deadline,
             });
         }
-      return [...last.values()];
+      const levels = (n: string) =>
+        [
+          ...new Set(
+            s()
+              .letters.filter((r) => r.letter.date <= asOf)
+              .flatMap((r) => r.letter.lines.filter((x) => x.number === n).map((x) => x.level?.id ?? r.letter.levelId)),
+          ),
+        ].sort();
+      return [...last.values()].map((x) => ({ ...x, levels: levels(x.number) }));
+    },
+    lastConfirmedRun: async () => {
+      const run = s()
+        .runs.filter((r) => r.confirmed)
+        .at(-1);
+      return run ? { asOf: run.asOf } : undefined;
+    },
+    backdatedInvoices: async () => {
+      const run = s()
+        .runs.filter((r) => r.confirmed)
+        .at(-1);
+      if (run === undefined) return [];
+      return [...l().documents.values()]
+        .slice(run.documentsHeld)
+        .filter((d) => d.type === 'invoice' && d.dueDate < run.asOf)
+        .map((d) => d.number)
+        .sort();
     },
     findLetters: async (ids) =>
       s()
@@ -150,8 +179,11 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
   };
 }
 
-export function collectionsWrites(s: () => CollectionsMem): CollectionsWrites {
+export function collectionsWrites(s: () => CollectionsMem, documentsHeld: () => number): CollectionsWrites {
   return {
+    recordDunningRun: async (run) => {
+      s().runs.push({ asOf: run.asOf, confirmed: run.confirmed, documentsHeld: documentsHeld() });
+    },
     appendCollectionEvents: async (events) => {
       for (const e of events) {
         if ('id' in e && s().events.some((x) => x.kind === e.kind && 'id' in x && x.id === e.id))

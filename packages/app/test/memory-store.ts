@@ -172,7 +172,10 @@ function writes(s: () => State): LedgerWrites {
   };
   return {
     ...reads(s),
-    ...collectionsWrites(() => s().collections),
+    ...collectionsWrites(
+      () => s().collections,
+      () => s().documents.size,
+    ),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -302,6 +305,8 @@ export class MemoryStore implements Store {
   collectionEvents = (buyerId?: string) => this.view.collectionEvents(buyerId);
   lastLetters = (asOf: BusinessDate) => this.view.lastLetters(asOf);
   latestLetterDate = () => this.view.latestLetterDate();
+  lastConfirmedRun = () => this.view.lastConfirmedRun();
+  backdatedInvoices = () => this.view.backdatedInvoices();
   findLetters = (ids: readonly string[]) => this.view.findLetters(ids);
   lettersOf = (buyerId: string) => this.view.lettersOf(buyerId);
   lettersOn = (asOf: BusinessDate) => this.view.lettersOn(asOf);

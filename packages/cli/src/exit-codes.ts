@@ -1,7 +1,16 @@
 import type { ErrorCode, Failure } from '@credence/core';
 
 /** Exit codes scripts can rely on (docs/cli.md). */
-export const EXIT = { ok: 0, bug: 1, usage: 2, rejected: 3, missingData: 4, unavailable: 5 } as const;
+export const EXIT = {
+  ok: 0,
+  bug: 1,
+  usage: 2,
+  rejected: 3,
+  missingData: 4,
+  unavailable: 5,
+  /** A first dunning run held letters beyond the first overdue level: run again with --confirm. */
+  confirm: 6,
+} as const;
 
 const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_amount: EXIT.rejected,

@@ -10,6 +10,7 @@ const tmp = tempDir('dunning');
 const db = join(tmp.dir, 'db');
 const company = join(tmp.dir, 'company.json');
 const outbox = join(tmp.dir, 'outbox');
+const skipping = join(tmp.dir, 'skipping-policy.json');
 const day = { CREDENCE_TODAY: '2026-03-31' };
 let smtp: TestSmtpServer;
 const withSmtp = () => ({ ...day, CREDENCE_SMTP_URL: `smtp://127.0.0.1:${smtp.port}` });
@@ -25,6 +26,20 @@ const write = (name: string, text: string) => {
 };
 
 beforeAll(async () => {
+  // The shipped ladder with friendly, formal and final skippable: an item goes straight to the level it reached.
+  const shipped = JSON.parse(readFileSync(new URL('../config/dunning-policy.json', import.meta.url), 'utf8')) as {
+    levels: { id: string }[];
+  };
+  writeFileSync(
+    skipping,
+    JSON.stringify({
+      ...shipped,
+      id: 'skipping',
+      levels: shipped.levels.map((l) =>
+        ['friendly', 'formal', 'final'].includes(l.id) ? { ...l, skippable: true } : l,
+      ),
+    }),
+  );
   smtp = await startSmtpServer({ refuse: { 'gone@delta.example': 550 } });
   writeFileSync(
     company,
@@ -71,63 +86,107 @@ beforeAll(async () => {
 });
 
 describe('credence dunning run', () => {
-  it('previews without recording, writing the letters with --out', async () => {
+  it('previews the first run without recording: one friendly reminder per buyer, by level, with --out', async () => {
     const out = join(tmp.dir, 'preview');
     const r = await credence(
       ['dunning', 'run', '--dry-run', '--out', out, '--format', 'json', '--company', company, '--db', db],
       day,
     );
     expect([r.code, r.err]).toEqual([0, '']);
-    const json = JSON.parse(r.out) as { asOf: string; actions: { buyerId: string; level: string; language: string }[] };
+    const json = JSON.parse(r.out) as {
+      asOf: string;
+      actions: { buyerId: string; level: string; language: string; documents: { number: string }[] }[];
+      firstRun: { reason: string; byLevel: { level: string; letters: number }[]; held: unknown[] };
+    };
     expect(json.asOf).toBe('2026-03-31');
+    // Stepwise (the shipped policy): no letter yet, so every overdue buyer starts with a friendly reminder,
+    // however old its invoices; B1's invoice due 15 April is listed as a courtesy in the same letter.
     expect(json.actions.map((a) => `${a.buyerId}:${a.level}:${a.language}`)).toEqual([
-      'B1:pre_due:en',
-      'B1:formal:en',
+      'B1:friendly:en',
       'B2:friendly:zh-CN',
-      'B3:final:zh-TW',
-      'B4:agency:fr',
+      'B3:friendly:zh-TW',
+      'B4:friendly:fr',
     ]);
+    expect(json.actions[0]?.documents.map((d) => d.number)).toEqual(['A-1', 'A-2']);
+    expect(json.firstRun).toMatchObject({
+      reason: 'no_confirmed_run',
+      byLevel: [{ level: 'friendly', letters: 4 }],
+      held: [],
+    });
     const files = readdirSync(out);
-    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(5);
-    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(5);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(4);
     expect(readFileSync(join(out, 'L-20260331-B2-friendly.html'), 'utf8')).toContain('华东贸易有限公司');
+    const text = await credence(['dunning', 'run', '--dry-run', '--company', company, '--db', db], day);
+    expect(text.out).toMatch(/First run: no run has been confirmed on this database yet\. By level, if confirmed:/);
+    expect(text.out).toMatch(/friendly: 4 letter\(s\), 10,000\.00 EUR/);
   });
 
-  it('records and sends once: e-mails arrive over SMTP, the print and the case file go to the outbox', async () => {
-    const r = await credence(
-      ['dunning', 'run', '--format', 'json', '--company', company, '--outbox', outbox, '--db', db],
-      withSmtp(),
-    );
+  it('holds what a skipping policy sends beyond friendly until --confirm (exit 6), then sends once; hands off after a formal notice', async () => {
+    const run = (env: Record<string, string>, ...more: string[]) =>
+      credence(
+        [
+          'dunning',
+          'run',
+          '--format',
+          'json',
+          '--policy',
+          skipping,
+          '--company',
+          company,
+          '--outbox',
+          outbox,
+          '--db',
+          db,
+          ...more,
+        ],
+        env,
+      );
+    const first = await run(withSmtp());
+    expect([first.code, first.err]).toEqual([6, '']);
+    const held = JSON.parse(first.out) as {
+      actions: { buyerId: string; level: string }[];
+      firstRun: { confirmed: boolean; held: { buyerId: string; level: string }[] };
+    };
+    expect(held.actions.map((a) => `${a.buyerId}:${a.level}`)).toEqual(['B2:friendly']);
+    expect(held.firstRun.confirmed).toBe(false);
+    // B4's invoice is 75 days overdue, but never had a formal notice: a final demand, not the agency.
+    expect(held.firstRun.held.map((h) => `${h.buyerId}:${h.level}`)).toEqual(['B1:formal', 'B3:final', 'B4:final']);
+    expect(smtp.received).toHaveLength(1);
+
+    const r = await run(withSmtp(), '--confirm');
     expect([r.code, r.err]).toEqual([0, '']);
     const json = JSON.parse(r.out) as {
-      actions: unknown[];
+      actions: { buyerId: string; level: string }[];
       delivery: { sent: number; written: number; failed: { outboxId: string; detail: string }[] };
     };
-    expect(json.actions).toHaveLength(5);
-    expect(json.delivery.sent).toBe(4);
-    expect(json.delivery.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-agency-email']);
+    expect(json.actions.map((a) => `${a.buyerId}:${a.level}`)).toEqual(['B1:formal', 'B3:final', 'B4:final']);
+    expect(json.delivery.sent).toBe(2);
+    expect(json.delivery.failed.map((f) => f.outboxId)).toEqual(['L-20260331-B4-final-email']);
     expect(json.delivery.failed[0]?.detail).toMatch(/550/);
-    expect(json.delivery.written).toBe(3); // formal and final printed, the agency's case file
-    expect(smtp.received).toHaveLength(4);
+    expect(json.delivery.written).toBe(3); // the formal notice and the two final demands, printed
+    expect(smtp.received).toHaveLength(3);
     const subjects = smtp.received.map((m) => decodeWords(header(m, 'subject') ?? ''));
     expect(subjects.some((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
     expect(smtp.received.every((m) => /application\/pdf/.test(m))).toBe(true);
     expect(existsSync(join(outbox, 'print', 'L-20260331-B1-formal.pdf'))).toBe(true);
+    expect((JSON.parse((await run(withSmtp(), '--confirm')).out) as { actions: unknown[] }).actions).toEqual([]);
+    expect(smtp.received).toHaveLength(3);
+
+    // After the final demand's deadline (10 April): B4 goes to the agency; the others one step on.
+    const later = await run({ ...withSmtp(), CREDENCE_TODAY: '2026-04-11' });
+    expect([later.code, later.err]).toEqual([0, '']);
+    const next = JSON.parse(later.out) as { actions: { buyerId: string; level: string }[]; firstRun?: unknown };
+    expect(next.firstRun).toBeUndefined();
+    expect(next.actions.map((a) => `${a.buyerId}:${a.level}`)).toEqual(['B1:final', 'B2:formal', 'B4:agency']);
     const cases = readdirSync(join(outbox, 'cases'));
-    expect(cases.sort()).toEqual(['B4-2026-03-31-agency.json', 'B4-2026-03-31-agency.pdf']);
-    const file = JSON.parse(readFileSync(join(outbox, 'cases', 'B4-2026-03-31-agency.json'), 'utf8')) as {
+    expect(cases.sort()).toEqual(['B4-2026-04-11-agency.json', 'B4-2026-04-11-agency.pdf']);
+    const file = JSON.parse(readFileSync(join(outbox, 'cases', 'B4-2026-04-11-agency.json'), 'utf8')) as {
       documents: { number: string; disputed: boolean }[];
       history: { kind: string }[];
     };
     expect(file.documents.map((d) => `${d.number}:${d.disputed}`)).toEqual(['D-1:false', 'D-2:true']);
     expect(file.history.map((h) => h.kind)).toContain('dispute_opened');
-
-    const again = await credence(
-      ['dunning', 'run', '--format', 'json', '--company', company, '--outbox', outbox, '--db', db],
-      withSmtp(),
-    );
-    expect((JSON.parse(again.out) as { actions: unknown[] }).actions).toEqual([]);
-    expect(smtp.received).toHaveLength(4);
   });
 
   it('retries a failed e-mail to the address the buyer has now', async () => {
@@ -141,7 +200,8 @@ describe('credence dunning run', () => {
       withSmtp(),
     );
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out).toMatch(/Delivered: 1 sent, 0 written, 0 failed \(of 1\)/);
+    // The final demand of 31 March and the agency letter of 11 April, both refused at the old address.
+    expect(r.out).toMatch(/Delivered: 2 sent, 0 written, 0 failed \(of 2\)/);
     expect(header(smtp.received.at(-1) ?? '', 'to')).toBe('compta@delta.example');
     // Restore the address the other tests expect.
     expect((await credence(['import', 'buyers', join(tmp.dir, 'buyers.csv'), '--db', db], day)).code).toBe(0);
@@ -151,14 +211,16 @@ describe('credence dunning run', () => {
     const t = await credence(['buyer', 'timeline', 'B4', '--db', db], day);
     expect(t.code).toBe(0);
     expect(t.out).toMatch(/dispute opened/);
-    expect(t.out).toMatch(/letter .*L-20260331-B4-agency/);
+    expect(t.out).toMatch(/letter .*L-20260411-B4-agency/);
     expect(t.out).toMatch(/delivery .*agency-email: failed/);
     expect(t.out).toMatch(/delivery .*agency-email: sent/);
-    const w = await credence(['worklist', '--format', 'json', '--company', company, '--db', db], day);
+    const w = await credence(['worklist', '--format', 'json', '--company', company, '--db', db], {
+      CREDENCE_TODAY: '2026-04-11',
+    });
     expect(w.code).toBe(0);
     const tasks = (JSON.parse(w.out) as { tasks: { buyerId: string; action: string }[] }).tasks;
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).toEqual(
-      expect.arrayContaining(['B4:hand_off', 'B3:post_letter', 'B1:post_letter']),
+      expect.arrayContaining(['B4:hand_off', 'B2:post_letter', 'B1:post_letter']),
     );
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).not.toContain('B4:fix_delivery');
   });

@@ -35,6 +35,7 @@ export interface DocumentsTable {
   applies_to: string | null;
   /** Read-model cache (migration 003): from this date on the balance is zero; null while it may not be. */
   closed_on: string | null;
+  // recorded_at (migration 010, default now()): read only in raw SQL (repos/letters.ts `backdatedInvoices`).
 }
 
 export interface PaymentsTable {
@@ -175,6 +176,7 @@ export interface Database {
   worklist_tasks: RawTable;
   dunning_letters: RawTable;
   dunning_letter_items: RawTable;
+  dunning_runs: RawTable;
   outbox: RawTable;
   deliveries: RawTable;
   buyers: BuyersTable;
@@ -198,6 +200,7 @@ export const LEDGER_TABLES = [
   'outbox',
   'dunning_letter_items',
   'dunning_letters',
+  'dunning_runs',
   'collection_events',
   'allocations',
   'reversals',

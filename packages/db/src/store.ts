@@ -18,16 +18,19 @@ import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
 import {
+  backdatedInvoices,
   claimOutbox,
   deliveriesOf,
   findLetters,
   insertLetters,
+  lastConfirmedRun,
   lastLetters,
   latestLetterDate,
   lettersOf,
   lettersOn,
   outboxEntries,
   recordDelivery,
+  recordDunningRun,
 } from './repos/letters';
 import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from './repos/limits';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
@@ -80,6 +83,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     collectionEvents: (buyerId) => collectionEvents(db, buyerId),
     lastLetters: (asOf) => lastLetters(db, asOf),
     latestLetterDate: () => latestLetterDate(db),
+    lastConfirmedRun: () => lastConfirmedRun(db),
+    backdatedInvoices: () => backdatedInvoices(db),
     findLetters: (ids) => findLetters(db, ids),
     lettersOf: (buyerId) => lettersOf(db, buyerId),
     lettersOn: (asOf) => lettersOn(db, asOf),
@@ -143,6 +148,7 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     documentMismatches: (refs) => documentMismatches(conn, refs),
     appendCollectionEvents: (events) => appendCollectionEvents(db, events),
     insertLetters: (letters) => insertLetters(db, letters),
+    recordDunningRun: (run) => recordDunningRun(db, run),
     recordDelivery: (d) => recordDelivery(db, d),
     claimOutbox: (id, from, reclaim) => claimOutbox(db, id, from, reclaim),
     saveWorklistTasks: (tasks) => saveWorklistTasks(db, tasks),

@@ -1,9 +1,11 @@
 import {
+  type BusinessDate,
   type Buyer,
   type CurrencyCode,
   deadlineOf,
   money,
   type OpenCredit,
+  type PlannedItem,
   type PlannedLetter,
   parseMoney,
   toDecimalString,
@@ -62,19 +64,30 @@ interface Sums {
   readonly fee: bigint;
 }
 
+/** A pre-due item in a letter about overdue ones: listed as a courtesy, not demanded by the letter's deadline. */
+const isCourtesy = (planned: PlannedLetter, item: PlannedItem): boolean =>
+  item.level.offsetDays < 0 && planned.level.offsetDays >= 0;
+
+/** The items the letter asks to be paid by its deadline (all but the courtesy ones). */
+const demanded = (planned: PlannedLetter): PlannedItem[] => planned.items.filter((i) => !isCourtesy(planned, i));
+
 /** Whether every item's interest could be computed (else the letter claims none). */
 const allComputed = (planned: PlannedLetter, interest: ReadonlyMap<string, ItemInterest | undefined>) =>
   planned.items.every((i) => interest.get(i.number) !== undefined);
 
-/** What a letter asks for per currency before credits: outstanding, interest, compensation, the level's fee. */
+/**
+ * What a letter asks for per currency before credits: outstanding, interest, compensation, the level's fee; of
+ * the items it demands (courtesy lines apart).
+ */
 export function letterSums(
   planned: PlannedLetter,
   interest: ReadonlyMap<string, ItemInterest | undefined>,
 ): Map<CurrencyCode, Sums> {
   const computed = allComputed(planned, interest);
   const out = new Map<CurrencyCode, Sums>();
-  for (const currency of [...new Set(planned.items.map((i) => i.currency))].sort()) {
-    const mine = planned.items.filter((i) => i.currency === currency);
+  const items = demanded(planned);
+  for (const currency of [...new Set(items.map((i) => i.currency))].sort()) {
+    const mine = items.filter((i) => i.currency === currency);
     const sum = (f: (i: (typeof mine)[number]) => bigint) => mine.reduce((s, i) => s + f(i), 0n);
     const fee = parseMoney(planned.level.fee, currency);
     out.set(currency, {
@@ -116,13 +129,17 @@ export function buildLetter(
     readonly interest: ReadonlyMap<string, ItemInterest | undefined>;
     /** None of its items had a letter before. */
     readonly firstLetter: boolean;
+    /** The deadline of the buyer's earlier letter the same day: a supplementary letter keeps it. */
+    readonly deadline?: BusinessDate | undefined;
   },
 ): RecordedLetter {
   const { level } = planned;
   const computed = allComputed(planned, ctx.interest);
   const basis: InterestBasis = computed ? ctx.basis : { regime: 'none' };
+  const deadline = ctx.deadline ?? deadlineFor(planned, ctx.asOf);
   const lines: LetterLine[] = planned.items.map((i) => {
     const x = computed ? ctx.interest.get(i.number) : undefined;
+    const courtesy = isCourtesy(planned, i);
     return {
       number: i.number,
       currency: i.currency,
@@ -131,9 +148,12 @@ export function buildLetter(
       daysOverdue: i.daysOverdue,
       interest: dec(x?.interest ?? 0n, i.currency),
       compensation: dec(x?.compensation ?? 0n, i.currency),
+      level: { id: i.level.id, tone: i.level.tone, channel: i.level.channel },
+      ...(courtesy ? { courtesy } : {}),
+      deadline: courtesy ? i.dueDate : deadline,
     };
   });
-  const setOff = mergeCredits(planned.items.flatMap((i) => i.credits));
+  const setOff = mergeCredits(demanded(planned).flatMap((i) => i.credits));
   const totals: LetterTotal[] = [...letterSums(planned, ctx.interest)].map(([currency, s]) => {
     const credits = setOff.filter((c) => c.currency === currency).reduce((t, c) => t + c.amount, 0n);
     return {
@@ -179,7 +199,7 @@ export function buildLetter(
     credits,
     totals,
     interestBasis: basis,
-    deadline: deadlineFor(planned, ctx.asOf),
+    deadline,
     nextStep: planned.nextStep,
     firstLetter: ctx.firstLetter,
   };

@@ -37,6 +37,15 @@ export interface LetterLine {
   readonly daysOverdue: number;
   readonly interest: string;
   readonly compensation: string;
+  /** The level this document is at (a letter lists each at its own); absent in letters recorded before. */
+  readonly level?: { readonly id: string; readonly tone: DunningTone; readonly channel: DunningChannel };
+  /**
+   * Listed as a courtesy: not yet due, in a letter about overdue items; it is not in the totals and is to be
+   * paid by its due date, not the letter's deadline.
+   */
+  readonly courtesy?: boolean;
+  /** This document's payment deadline: the letter's, or for a courtesy line its due date. */
+  readonly deadline?: BusinessDate;
 }
 
 /**

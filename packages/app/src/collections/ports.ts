@@ -48,6 +48,8 @@ export interface LastLetterRow {
   readonly levelId: string;
   readonly asOf: BusinessDate;
   readonly deadline: BusinessDate;
+  /** Every level the document has had a letter at, on or before the date. */
+  readonly levels: readonly string[];
 }
 
 export interface RecordedEvent {
@@ -68,6 +70,10 @@ export interface CollectionsReads {
   lastLetters(asOf: BusinessDate): Promise<LastLetterRow[]>;
   /** The date of the latest recorded letter, if any. */
   latestLetterDate(): Promise<BusinessDate | undefined>;
+  /** The latest live dunning run recorded as confirmed (`--confirm`, or a policy with firstRun "send"), if any. */
+  lastConfirmedRun(): Promise<{ readonly asOf: BusinessDate } | undefined>;
+  /** Invoices recorded after the latest confirmed run and due before its date: history imported since. */
+  backdatedInvoices(): Promise<string[]>;
   /** Letters by id (with their outbox). */
   findLetters(ids: readonly string[]): Promise<RecordedLetter[]>;
   /** The letters of a run date. */
@@ -97,6 +103,8 @@ export interface CollectionsWrites {
   appendCollectionEvents(events: readonly CollectionEvent[]): Promise<void>;
   /** Records letters with their items and outbox entries (all pending); `LetterConflict` if a document already has a letter that date. */
   insertLetters(letters: readonly RecordedLetter[]): Promise<void>;
+  /** Records a live dunning run: its date, whether it was confirmed, how many letters it recorded. */
+  recordDunningRun(run: { asOf: BusinessDate; confirmed: boolean; letters: number }): Promise<void>;
   /**
    * Claims an outbox entry for delivery (→ sending) if it is in one of `from`, or was claimed more than
    * `reclaimAfterSeconds` ago without an outcome; false when someone else has it (or it is done).

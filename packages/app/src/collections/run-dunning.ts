@@ -2,6 +2,7 @@ import {
   addDays,
   type BusinessDate,
   type Buyer,
+  type BuyerProfile,
   type CollectionEvent,
   collectionsState,
   creditKey,
@@ -21,6 +22,7 @@ import { basisOf } from './basis';
 import { buildLetter, letterId } from './build-letter';
 import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
+import { beyondFirstStep, type FirstRun, firstRunReason, summariseByLevel } from './first-run';
 import { type ItemInterest, itemInterest } from './item-interest';
 import type { Letter } from './letter';
 import { LetterConflict, type RecordedLetter } from './ports';
@@ -53,6 +55,8 @@ export interface DunningRunResult {
   readonly events: readonly CollectionEvent[];
   /** Why some interest could not be computed (one per distinct reason: a missing reference rate). */
   readonly warnings: readonly Failure[];
+  /** Set on a first run (no confirmed run yet, or back history imported since): what it would send, what it held. */
+  readonly firstRun?: FirstRun;
 }
 
 /** What a day's dunning needs: the date, the policy, the creditor's settings and the reference rates. */
@@ -65,7 +69,8 @@ export interface DunningDay {
 
 /**
  * The day's dunning (docs/domain/dunning.md). Decides each open item's level, builds one letter per buyer
- * and level, and — unless `dryRun` — records, by groups of whole buyers in one transaction each, their letters,
+ * (at the highest level due, each item at its own), holds a first run's letters beyond the first overdue level
+ * until confirmed, and — unless `dryRun` — records, by groups of whole buyers in one transaction each, their letters,
  * outbox entries, the commitments found kept or broken and a credit hold the ladder calls for. Running the same date
  * again finds every letter recorded and plans nothing; a run stopped half-way is finished by the next.
  */
@@ -75,6 +80,8 @@ export async function runDunning(
     dryRun: boolean;
     /** Whole buyers recorded per transaction (default 200). */
     buyersPerTransaction?: number;
+    /** On a first run, send beyond the first overdue level too (`--confirm`). */
+    confirm?: boolean;
   },
 ): Promise<Result<DunningRunResult>> {
   const { asOf, policy, company } = x;
@@ -86,7 +93,7 @@ export async function runDunning(
   const items = await store.dunnableItems(asOf, addDays(asOf, horizon));
   const buyers = new Map((await store.findBuyers([...new Set(items.map((i) => i.buyerId))])).map((b) => [b.id, b]));
   const byTier = policy.segments.some((s) => s.when.tier !== undefined);
-  const profiles = new Map();
+  const profiles = new Map<string, BuyerProfile>();
   for (const b of buyers.values()) {
     const tier = byTier ? (await recordedGradeAsOf(store, b.id, asOf))?.tier : undefined;
     profiles.set(b.id, {
@@ -101,6 +108,7 @@ export async function runDunning(
   const lastLetters = new Map<string, LastLetter & { asOf: BusinessDate }>(
     (await store.lastLetters(asOf)).map((l) => [l.number, l]),
   );
+  const first = await firstRunReason(store, items);
   const today = await commitmentsOn(store, collectionsState(events), items, asOf, lastLetters);
   const credits = await creditsOf(store, [...buyers.keys()], asOf);
   const creditSums = new Map<string, bigint>();
@@ -120,8 +128,20 @@ export async function runDunning(
     escalate: today.escalate,
     credits,
   });
+  // A first run sends nothing beyond the first overdue level unless confirmed (docs/domain/dunning.md).
+  const confirmed = first === undefined || x.confirm === true || policy.firstRun === 'send';
+  const held = confirmed
+    ? []
+    : plan.letters.filter((l) => beyondFirstStep(policy, profiles.get(l.buyerId) as BuyerProfile, l));
+  const sending = plan.letters.filter((l) => !held.includes(l));
+  const firstRun: FirstRun | undefined = first && {
+    ...first,
+    confirmed,
+    byLevel: summariseByLevel(plan.letters),
+    held: held.map((l) => ({ buyerId: l.buyerId, level: l.level.id })),
+  };
 
-  const inLetters = plan.letters.flatMap((l) => l.items);
+  const inLetters = sending.flatMap((l) => l.items);
   const reductions = await store.documentReductions(
     inLetters.map((i) => i.number),
     asOf,
@@ -136,10 +156,14 @@ export async function runDunning(
     interest.set(i.number, r.ok ? r.value : undefined);
     if (!r.ok) warnings.set(JSON.stringify(r.error), r.error);
   }
-  // A buyer lettered at a level earlier the same day (before a dispute was resolved, an invoice imported)
-  // gets a supplementary letter: "-2", "-3" after the id.
-  const taken = new Set((await store.lettersOn(asOf)).map((l) => l.letter.id));
-  const letters = plan.letters.map((p, _n) => {
+  // A buyer lettered earlier the same day (before a dispute was resolved, an invoice imported) gets a
+  // supplementary letter ("-2", "-3" after the id) with the day's deadline: never two deadlines on one day.
+  const earlier = await store.lettersOn(asOf);
+  const taken = new Set(earlier.map((l) => l.letter.id));
+  const dayDeadline = new Map<string, BusinessDate>();
+  for (const { letter } of earlier)
+    if (!dayDeadline.has(letter.debtor.id)) dayDeadline.set(letter.debtor.id, letter.deadline);
+  const letters = sending.map((p) => {
     const buyer = buyers.get(p.buyerId) as Buyer;
     let id = letterId(asOf, p.buyerId, p.level.id);
     for (let k = 2; taken.has(id); k++) id = `${letterId(asOf, p.buyerId, p.level.id)}-${k}`;
@@ -153,11 +177,13 @@ export async function runDunning(
       basis: basisOf(buyer, company),
       policyId: policy.id,
       interest,
+      deadline: dayDeadline.get(p.buyerId),
     });
   });
   if (!x.dryRun) {
     try {
       await recordRun(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
+      await store.transact((tx) => tx.recordDunningRun({ asOf, confirmed, letters: letters.length }));
     } catch (e) {
       // Another run of the date recorded letters for these documents meanwhile: nothing of this group is kept.
       if (e instanceof LetterConflict) return fail('not_allowed', { reason: 'concurrent_run' });
@@ -181,5 +207,13 @@ export async function runDunning(
       })),
     }),
   );
-  return ok({ asOf, actions, letters, skipped: plan.skipped, events: today.events, warnings: [...warnings.values()] });
+  return ok({
+    asOf,
+    actions,
+    letters,
+    skipped: plan.skipped,
+    events: today.events,
+    warnings: [...warnings.values()],
+    ...(firstRun ? { firstRun } : {}),
+  });
 }

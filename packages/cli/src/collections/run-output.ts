@@ -1,4 +1,4 @@
-import { type DeliverySummary, type DunningRunResult, listed } from '@credence/app';
+import { type DeliverySummary, type DunningRunResult, type FirstRun, listed } from '@credence/app';
 import { describe } from '../exit-codes';
 import { renderTable } from '../format/table';
 
@@ -11,6 +11,7 @@ export function runJson(r: DunningRunResult, delivery: DeliverySummary | undefin
       skipped: r.skipped,
       events: r.events.map((e) => ({ kind: e.kind, buyerId: e.buyerId, ...('id' in e ? { id: e.id } : {}) })),
       warnings: r.warnings.map(describe),
+      ...(r.firstRun ? { firstRun: r.firstRun } : {}),
       ...(delivery
         ? {
             delivery: { ...delivery, failed: delivery.failed.map((f) => ({ outboxId: f.outboxId, detail: f.detail })) },
@@ -64,7 +65,33 @@ export function runText(r: DunningRunResult, delivery: DeliverySummary | undefin
     for (const f of delivery.failed) out.push(`  failed ${f.outboxId}: ${f.detail}`);
   }
   for (const w of r.warnings) out.push(`Warning: interest not computed — ${describe(w)}; those letters claim none.`);
+  if (r.firstRun) out.push(...firstRunText(r.firstRun));
   return out.join('\n');
+}
+
+const WHY: Readonly<Record<FirstRun['reason'], (f: FirstRun) => string>> = {
+  no_confirmed_run: () => 'no run has been confirmed on this database yet',
+  history_imported: (f) =>
+    `${f.imported} open invoice(s) were imported since the last confirmed run, already due before it`,
+};
+
+/** What a first run would send, by level, and what it held back until confirmed. */
+function firstRunText(f: FirstRun): string[] {
+  const out = [`First run: ${WHY[f.reason](f)}. By level${f.confirmed ? ' (confirmed)' : ', if confirmed'}:`];
+  for (const l of f.byLevel)
+    out.push(
+      `  ${l.level}: ${l.letters} letter(s), ${l.amounts.map((a) => `${grouped(a.amount)} ${a.currency}`).join(' + ')}`,
+    );
+  if (f.held.length > 0)
+    out.push(
+      `Held until confirmed: ${f.held.length} letter(s) beyond the first overdue level (${listed(f.held.map((h) => `${h.buyerId} ${h.level}`))}).`,
+      'Check the imported balances, then run again with --confirm to send them (or set "firstRun": "send" in the policy).',
+    );
+  else if (!f.confirmed)
+    out.push(
+      'Nothing beyond the first overdue level was due: nothing was held. Later runs hold such letters until one run is confirmed with --confirm.',
+    );
+  return out;
 }
 
 /** A decimal string with thousands separators: "1234567.50" → "1,234,567.50". */

@@ -32,6 +32,10 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
     .description("decide and record today's letters (exactly once per date), then deliver what the outbox holds")
     .option('--as-of <date>', 'the run date (default: today)', asDate)
     .option('--dry-run', 'decide and show, record and send nothing')
+    .option(
+      '--confirm',
+      'a first run (no run confirmed yet, or back history imported since): also send what is beyond the first overdue level',
+    )
     .option('--out <dir>', 'also write each letter there (PDF, HTML, .eml)')
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
@@ -59,7 +63,14 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           await carrier?.close();
           return failed({ code: 'invalid_argument', params: { reason: 'run_in_future', value: asOf, today } });
         }
-        const run = await runDunning(store, { asOf, policy, company, rates, dryRun: Boolean(o.dryRun) });
+        const run = await runDunning(store, {
+          asOf,
+          policy,
+          company,
+          rates,
+          dryRun: Boolean(o.dryRun),
+          confirm: Boolean(o.confirm),
+        });
         if (!run.ok) {
           await carrier?.close();
           return failed(run.error);
@@ -71,6 +82,8 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           : undefined;
         await carrier?.close();
         io.out(o.format === 'json' ? runJson(r, delivery) : runText(r, delivery, Boolean(o.dryRun)));
+        // A first run that held letters back until confirmed: a status of its own for scripts (docs/cli.md).
+        if (!o.dryRun && (r.firstRun?.held.length ?? 0) > 0) state.exitCode = EXIT.confirm;
       });
     });
   dunning

@@ -33,7 +33,7 @@ export interface ComposedLetter {
   readonly footer?: string;
 }
 
-const TABLE_KEYS = ['number', 'dueDate', 'daysOverdue', 'outstanding', 'interest', 'compensation'] as const;
+const TABLE_KEYS = ['number', 'dueDate', 'level', 'daysOverdue', 'outstanding', 'interest', 'compensation'] as const;
 
 /** Table columns from this index on are numbers (days, amounts), right-aligned. */
 export const FIRST_NUMERIC_COLUMN = TABLE_KEYS.indexOf('daysOverdue');
@@ -87,7 +87,11 @@ function opening(letter: Letter, msg: Msg): string {
   const preDue = letter.tone === 'reminder' && letter.lines.length > 0 && letter.lines.every((l) => l.daysOverdue < 0);
   // A warning or final demand that is the first letter about its items does not speak of earlier reminders.
   const firstOf = letter.firstLetter === true && letter.tone !== 'reminder' ? 'First' : '';
-  if (!preDue) return msg(`opening.${letter.tone}${firstOf}`, { date: formatDate(letter.date, letter.language) });
+  if (!preDue) {
+    const text = msg(`opening.${letter.tone}${firstOf}`, { date: formatDate(letter.date, letter.language) });
+    // Items not yet due, listed as a courtesy in a letter about overdue ones: not demanded, say so.
+    return letter.lines.some((l) => l.courtesy === true) ? `${text} ${msg('opening.courtesy')}` : text;
+  }
   const first = letter.lines.map((l) => l.dueDate).reduce((a, b) => (b < a ? b : a));
   return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
 }
@@ -98,14 +102,24 @@ function table(letter: Letter, msg: Msg): ComposedLetter['table'] {
   const count = charged ? TABLE_KEYS.length : TABLE_KEYS.indexOf('interest');
   return {
     headers: TABLE_KEYS.slice(0, count).map((k) => msg(`table.${k}`)),
-    rows: letter.lines.map((l) => row(l, letter.language, msg).slice(0, count)),
+    rows: letter.lines.map((l) => row(l, letter, msg).slice(0, count)),
   };
 }
 
-function row(l: LetterLine, lang: Letter['language'], msg: Msg): string[] {
+/** The stage a line is at, in words: its own level (the letter's, for letters recorded before lines had one). */
+function stage(l: LetterLine, letter: Letter): string {
+  if (l.courtesy === true) return 'courtesy';
+  const channel = l.level?.channel ?? letter.channel;
+  if (channel === 'agency' || channel === 'legal') return channel;
+  return l.level?.tone ?? letter.tone;
+}
+
+function row(l: LetterLine, letter: Letter, msg: Msg): string[] {
+  const lang = letter.language;
   return [
     l.number,
     formatDate(l.dueDate, lang),
+    msg(`stage.${stage(l, letter)}`),
     l.daysOverdue < 0 ? msg('table.notDue') : String(l.daysOverdue),
     formatAmount(l.outstanding, l.currency, lang),
     formatAmount(l.interest, l.currency, lang),

@@ -182,3 +182,36 @@ describe('letter openings', () => {
     );
   });
 });
+
+describe('one letter per buyer, items at their own levels', () => {
+  it('names each line’s stage and says that courtesy lines are not demanded, in every language', async () => {
+    for (const language of LANGUAGES) {
+      const t = await loadTemplates(language);
+      const base = sampleLetter(language);
+      const [a, b, c] = base.lines;
+      if (!a || !b || !c) throw new Error('sample letter too short');
+      const letter: Letter = {
+        ...base,
+        tone: 'final',
+        lines: [
+          { ...a, level: { id: 'final', tone: 'final', channel: 'letter' } },
+          { ...b, level: { id: 'friendly', tone: 'reminder', channel: 'email' } },
+          { ...c, daysOverdue: -5, courtesy: true, level: { id: 'pre_due', tone: 'reminder', channel: 'email' } },
+        ],
+      };
+      const composed = composeLetter(letter, t);
+      expect(composed.table.headers[2]).toBe(t.messages.get('table.level'));
+      expect(composed.table.rows.map((r) => r[2])).toEqual(
+        ['stage.final', 'stage.reminder', 'stage.courtesy'].map((k) => t.messages.get(k)),
+      );
+      expect(composed.opening.endsWith(t.messages.get('opening.courtesy') ?? '?')).toBe(true);
+      // Without courtesy lines, no such sentence; an agency line is named as such.
+      const plain = composeLetter(
+        { ...letter, lines: [{ ...a, level: { id: 'agency', tone: 'final', channel: 'agency' } }] },
+        t,
+      );
+      expect(plain.opening).toBe(t.messages.get('opening.final'));
+      expect(plain.table.rows[0]?.[2]).toBe(t.messages.get('stage.agency'));
+    }
+  });
+});

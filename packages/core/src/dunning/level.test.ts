@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessDate } from '../calendar';
-import { levelDue } from './level';
+import { escalatedLevel, levelDue } from './level';
 import { ladderFor, parseDunningPolicy } from './policy';
 
 // The seeds' ladder (the shipped default, packages/cli/config/dunning-policy.json, is checked in the CLI's tests).
@@ -37,21 +37,57 @@ describe('levelDue', () => {
     ['2025-03-16', 'pre_due'],
     ['2025-03-31', 'pre_due'],
     ['2025-04-01', 'friendly'],
-    ['2025-04-15', 'formal'],
-    ['2025-04-30', 'final'],
-    ['2025-05-30', 'agency'],
-    ['2025-06-29', 'legal'],
-  ])('on %s, with no letter yet: %s', (asOf, id) => {
+    ['2025-04-15', 'friendly'],
+    ['2025-04-30', 'friendly'],
+    ['2025-05-30', 'friendly'],
+    ['2025-12-31', 'friendly'],
+  ])('on %s, with no letter yet: %s (stepwise: every item starts at the first overdue level)', (asOf, id) => {
     expect(levelDue(ladder, due, d(asOf))?.id).toBe(id);
   });
 
-  it("moves on only after the last letter's payment deadline, to the level reached by then", () => {
+  it("moves on only after the last letter's payment deadline, one level at a time", () => {
     const last = { levelId: 'friendly', deadline: d('2025-04-11') };
     expect(levelDue(ladder, due, d('2025-04-11'), last)).toBeUndefined();
     expect(levelDue(ladder, due, d('2025-04-12'), last)).toBeUndefined(); // still friendly on day 12
     expect(levelDue(ladder, due, d('2025-04-15'), last)?.id).toBe('formal');
-    expect(levelDue(ladder, due, d('2025-05-10'), last)?.id).toBe('final');
+    expect(levelDue(ladder, due, d('2025-05-10'), last)?.id).toBe('formal'); // final reached, formal not sent
+    const formal = { levelId: 'formal', deadline: d('2025-05-20'), levels: ['friendly', 'formal'] };
+    expect(levelDue(ladder, due, d('2025-07-30'), formal)?.id).toBe('final');
+    const final = { levelId: 'final', deadline: d('2025-06-09'), levels: ['friendly', 'formal', 'final'] };
+    expect(levelDue(ladder, due, d('2025-06-10'), final)?.id).toBe('agency');
     expect(levelDue(ladder, due, d('2025-06-29'), { levelId: 'legal', deadline: d('2025-06-29') })).toBeUndefined();
+  });
+
+  it('after a pre-due reminder, the first overdue level once the due date has passed', () => {
+    const last = { levelId: 'pre_due', deadline: due };
+    expect(levelDue(ladder, due, d('2025-03-31'), last)).toBeUndefined();
+    expect(levelDue(ladder, due, d('2025-04-01'), last)?.id).toBe('friendly');
+    expect(levelDue(ladder, due, d('2025-06-01'), last)?.id).toBe('friendly');
+  });
+
+  it('skips the levels a policy marks skippable, up to the level reached, but never to a hand-off without a formal notice', () => {
+    const skip = (ids: string[]) => ladder.map((l) => (ids.includes(l.id) ? { ...l, skippable: true } : l));
+    expect(levelDue(skip(['friendly']), due, d('2025-05-10'))?.id).toBe('formal');
+    expect(levelDue(skip(['friendly', 'formal']), due, d('2025-05-10'))?.id).toBe('final');
+    expect(levelDue(skip(['friendly', 'formal']), due, d('2025-04-20'))?.id).toBe('formal'); // final not reached
+    // Everything skippable and 200 days overdue: still a final demand first, never straight to agency or legal.
+    const all = skip(['friendly', 'formal', 'final', 'agency']);
+    expect(levelDue(all, due, d('2025-10-17'))?.id).toBe('final');
+    const noticed = { levelId: 'final', deadline: d('2025-10-27'), levels: ['final'] };
+    expect(levelDue(all, due, d('2025-10-28'), noticed)?.id).toBe('legal');
+    // A reminder only (no formal notice) before the hand-off: the formal notice comes first.
+    const reminded = { levelId: 'friendly', deadline: d('2025-05-01'), levels: ['friendly'] };
+    expect(levelDue(all, due, d('2025-10-28'), reminded)?.id).toBe('final');
+  });
+});
+
+describe('escalatedLevel', () => {
+  it('takes the next step at once after a broken promise, without waiting for a deadline or a day offset', () => {
+    const formal = { levelId: 'formal', deadline: d('2025-04-25'), levels: ['friendly', 'formal'] };
+    expect(escalatedLevel(ladder, due, d('2025-04-16'), formal)?.id).toBe('final');
+    expect(escalatedLevel(ladder, due, d('2025-04-16'))?.id).toBe('friendly');
+    const friendly = { levelId: 'friendly', deadline: d('2025-04-25'), levels: ['friendly'] };
+    expect(escalatedLevel(ladder, due, d('2025-08-16'), friendly)?.id).toBe('formal');
   });
 });
 
@@ -62,8 +98,9 @@ describe('parseDunningPolicy', () => {
       minimumOverdue: '-1',
       levels: [
         { id: 'a', offsetDays: 5, channel: 'fax', tone: 'reminder', fee: '0', deadlineDays: 1 },
-        { id: 'a', offsetDays: 5, channel: 'email', tone: 'rude', fee: 'x', deadlineDays: -1 },
+        { id: 'a', offsetDays: 5, channel: 'email', tone: 'rude', fee: 'x', deadlineDays: -1, skippable: 'yes' },
       ],
+      firstRun: 'maybe',
       segments: [{ when: {}, levels: [] }],
     });
     const why = r.ok ? '' : String(r.error.params.reason);
@@ -77,8 +114,21 @@ describe('parseDunningPolicy', () => {
       'levels[1].deadlineDays',
       'segments[0].when',
       'segments[0].levels',
+      'levels[1].skippable',
+      'firstRun',
     ])
       expect(why).toContain(part);
+  });
+
+  it('refuses an agency or legal level without a formal notice before it on the same ladder', () => {
+    const r = parseDunningPolicy({
+      ...policy,
+      levels: [level('friendly', 1, 'email', 'reminder', 10), level('agency', 30, 'agency', 'final', 7)],
+    });
+    expect(r.ok ? '' : String(r.error.params.reason)).toContain(
+      'levels[1]: an agency or legal level needs a formal notice',
+    );
+    expect(parseDunningPolicy({ ...policy, firstRun: 'send' }).ok).toBe(true);
   });
 
   it('picks the first segment a buyer matches', () => {

@@ -13,6 +13,12 @@ export interface DunningLevel {
   readonly fee: string;
   /** Days after the letter by which the buyer must pay (its payment deadline). */
   readonly deadlineDays: number;
+  /**
+   * An item may pass this level without its letter (straight to the next level it has reached). Default false:
+   * escalation is stepwise, each level after the previous one's letter and its deadline. Agency and legal levels
+   * still need a formal notice first (`isFormalNotice`), whatever this says.
+   */
+  readonly skippable?: boolean;
 }
 
 /** A rule for a segment of buyers: their own ladder (by risk tier, country or buyer group). */
@@ -28,7 +34,19 @@ export interface DunningPolicy {
   readonly minimumOverdue: string;
   readonly levels: readonly DunningLevel[];
   readonly segments: readonly DunningSegment[];
+  /**
+   * The first run (no letter recorded yet, or history imported since the last run): "confirm" (default) sends
+   * nothing beyond the first overdue level without `--confirm`; "send" sends what is due at once.
+   */
+  readonly firstRun?: 'confirm' | 'send';
 }
+
+/** A hand-off level: the file goes to a collection agency or to court. */
+export const isHandOff = (l: DunningLevel): boolean => l.channel === 'agency' || l.channel === 'legal';
+
+/** A formal notice: a warning or final demand in writing (letter or e-mail); a hand-off needs one before it. */
+export const isFormalNotice = (l: DunningLevel): boolean =>
+  (l.channel === 'letter' || l.channel === 'email') && l.tone !== 'reminder';
 
 const CHANNELS: readonly DunningChannel[] = ['email', 'letter', 'call', 'credit_hold', 'agency', 'legal'];
 const TONES: readonly DunningTone[] = ['reminder', 'warning', 'final'];
@@ -56,7 +74,14 @@ function checkLevels(levels: unknown, path: string, problems: string[]): void {
       problems.push(`${at}.fee: a decimal string, e.g. "0" or "5.00"`);
     if (!Number.isInteger(l?.deadlineDays) || (l.deadlineDays as number) < 0)
       problems.push(`${at}.deadlineDays: whole days ≥ 0`);
+    if (l?.skippable !== undefined && typeof l.skippable !== 'boolean') problems.push(`${at}.skippable: true or false`);
   });
+  // A hand-off (agency, legal) must come after a formal notice on the same ladder.
+  const first = levels.findIndex((l: Partial<DunningLevel>) => isHandOff(l as DunningLevel));
+  if (first >= 0 && !levels.slice(0, first).some((l: Partial<DunningLevel>) => isFormalNotice(l as DunningLevel)))
+    problems.push(
+      `${path}[${first}]: an agency or legal level needs a formal notice (a warning or final letter) before it`,
+    );
 }
 
 /** Checks a policy read from JSON; every problem is named with its path. */
@@ -68,6 +93,8 @@ export function parseDunningPolicy(json: unknown): Result<DunningPolicy> {
   if (typeof p.minimumOverdue !== 'string' || !DECIMAL.test(p.minimumOverdue))
     problems.push('minimumOverdue: a decimal string, e.g. "50.00"');
   checkLevels(p.levels, 'levels', problems);
+  if (p.firstRun !== undefined && p.firstRun !== 'confirm' && p.firstRun !== 'send')
+    problems.push('firstRun: "confirm" or "send"');
   const segments = p.segments ?? [];
   if (!Array.isArray(segments)) problems.push('segments: a list');
   else

@@ -36,19 +36,36 @@ const input = (items: DunnableItem[], over: Partial<DunningInput> = {}): Dunning
   ...over,
 });
 const summary = (p: ReturnType<typeof planDunning>) =>
-  p.letters.map((l) => `${l.buyerId}:${l.level.id}:${l.items.map((i) => i.number).join('+')}→${l.nextStep}`);
+  p.letters.map(
+    (l) => `${l.buyerId}:${l.level.id}:${l.items.map((i) => `${i.number}@${i.level.id}`).join('+')}→${l.nextStep}`,
+  );
 
 describe('planDunning', () => {
-  it('groups one letter per buyer and level, with every item that reached it, in due-date order', () => {
-    const p = planDunning(
-      input([item('A3', 'A', 16), item('A1', 'A', -15), item('A2', 'A', 3), item('A4', 'A', 20), item('A0', 'A', -16)]),
-    );
-    expect(summary(p)).toEqual(['A:pre_due:A1→email', 'A:friendly:A2→email', 'A:formal:A4+A3→email']);
-    expect(p.letters[2]?.items.map((i) => i.daysOverdue)).toEqual([20, 16]);
+  it('writes one letter per buyer at the highest level due, each item at its own level, in due-date order', () => {
+    const items = [
+      item('A3', 'A', 16),
+      item('A1', 'A', -15),
+      item('A2', 'A', 3),
+      item('A4', 'A', 20),
+      item('A0', 'A', -16),
+    ];
+    // No letter yet: stepwise, every overdue item starts at friendly; the pre-due item is listed as a courtesy.
+    const p = planDunning(input(items));
+    expect(summary(p)).toEqual(['A:friendly:A4@friendly+A3@friendly+A2@friendly+A1@pre_due→email']);
+    expect(p.letters[0]?.items.map((i) => i.daysOverdue)).toEqual([20, 16, 3, -15]);
+    // A4's friendly reminder has expired: it moves to formal, and so does the buyer's one letter.
+    const last = new Map<string, LastLetter>([['A4', { levelId: 'friendly', deadline: addDays(asOf, -1) }]]);
+    expect(summary(planDunning(input(items, { lastLetters: last })))).toEqual([
+      'A:formal:A4@formal+A3@friendly+A2@friendly+A1@pre_due→email',
+    ]);
+    // Nothing overdue: a courtesy reminder of its own.
+    expect(summary(planDunning(input([item('A1', 'A', -15)])))).toEqual(['A:pre_due:A1@pre_due→email']);
   });
 
   it('uses the ladder of the segment the buyer is in', () => {
-    expect(summary(planDunning(input([item('H1', 'H', 9)])))).toEqual(['H:final:H1→none']);
+    expect(summary(planDunning(input([item('H1', 'H', 9)])))).toEqual(['H:friendly:H1@friendly→email']);
+    const last = new Map<string, LastLetter>([['H1', { levelId: 'friendly', deadline: addDays(asOf, -1) }]]);
+    expect(summary(planDunning(input([item('H1', 'H', 9)], { lastLetters: last })))).toEqual(['H:final:H1@final→none']);
   });
 
   it('holds out disputed, promised and planned items and paused buyers, naming why', () => {
@@ -62,7 +79,7 @@ describe('planDunning', () => {
         pausedBuyers: new Set(['B']),
       }),
     );
-    expect(summary(p)).toEqual(['A:formal:A2→email']);
+    expect(summary(p)).toEqual(['A:friendly:A2@friendly→email']);
     expect(p.skipped.map((s) => `${s.number}:${s.reason}`)).toEqual([
       'A1:disputed',
       'B1:paused',
@@ -73,7 +90,7 @@ describe('planDunning', () => {
 
   it('sends nothing below the minimum per buyer and currency, summing all the items due for a letter', () => {
     const p = planDunning(input([item('A1', 'A', 5, 30_00n), item('B1', 'B', 5, 30_00n), item('B2', 'B', 20, 20_00n)]));
-    expect(summary(p)).toEqual(['B:friendly:B1→email', 'B:formal:B2→email']);
+    expect(summary(p)).toEqual(['B:friendly:B2@friendly+B1@friendly→email']);
     expect(p.skipped).toEqual([{ number: 'A1', buyerId: 'A', reason: 'below_minimum' }]);
   });
 
@@ -92,7 +109,7 @@ describe('planDunning', () => {
         },
       ),
     );
-    expect(summary(p)).toEqual(['A:pre_due:A2→email', 'B:friendly:B1→email']);
+    expect(summary(p)).toEqual(['A:pre_due:A2@pre_due→email', 'B:friendly:B1@friendly→email']);
     expect(p.skipped).toEqual([{ number: 'A1', buyerId: 'A', reason: 'below_minimum' }]);
   });
 
@@ -122,7 +139,7 @@ describe('planDunning', () => {
       ),
     );
     // The credit note goes to A1 (waiting for its reminder's deadline): A2's reminder asks for its 100.00 in full.
-    expect(summary(p)).toEqual(['A:friendly:A2→email']);
+    expect(summary(p)).toEqual(['A:friendly:A2@friendly→email']);
     expect(p.letters[0]?.items[0]?.credits).toEqual([]);
     // B's promised 10,000 is held: the 20.00 left is below the minimum.
     expect(p.skipped.map((x) => `${x.number}:${x.reason}`)).toEqual(['B1:promised', 'B2:below_minimum']);
@@ -136,7 +153,7 @@ describe('planDunning', () => {
     const p = planDunning(
       input([item('A1', 'A', 5, 100_00n), item('C1', 'C', 5, 100_00n), item('B1', 'B', 5, 400_00n)], { credits }),
     );
-    expect(summary(p)).toEqual(['C:friendly:C1→email']);
+    expect(summary(p)).toEqual(['C:friendly:C1@friendly→email']);
     expect(p.skipped.map((s) => `${s.number}:${s.reason}`)).toEqual(['A1:below_minimum', 'B1:covered_by_credits']);
   });
 
@@ -144,7 +161,9 @@ describe('planDunning', () => {
     const last = new Map<string, LastLetter>([['A1', { levelId: 'friendly', deadline: addDays(asOf, 1) }]]);
     expect(planDunning(input([item('A1', 'A', 20)], { lastLetters: last })).letters).toEqual([]);
     const passed = new Map<string, LastLetter>([['A1', { levelId: 'friendly', deadline: addDays(asOf, -1) }]]);
-    expect(summary(planDunning(input([item('A1', 'A', 20)], { lastLetters: passed })))).toEqual(['A:formal:A1→email']);
+    expect(summary(planDunning(input([item('A1', 'A', 20)], { lastLetters: passed })))).toEqual([
+      'A:formal:A1@formal→email',
+    ]);
   });
 
   it('a second run of the same date, with the first run’s letters recorded, plans nothing', () => {
@@ -152,15 +171,15 @@ describe('planDunning', () => {
     const first = planDunning(input(items));
     const lastLetters = new Map<string, LastLetter>();
     for (const l of first.letters)
-      for (const i of l.items) lastLetters.set(i.number, { levelId: l.level.id, deadline: deadlineOf(l.level, asOf) });
-    expect(first.letters).toHaveLength(4);
+      for (const i of l.items) lastLetters.set(i.number, { levelId: i.level.id, deadline: deadlineOf(i.level, asOf) });
+    expect(first.letters).toHaveLength(2);
     expect(planDunning(input(items, { lastLetters })).letters).toEqual([]);
   });
 
   it('escalates an item whose promise broke at once, past the deadline of its last letter', () => {
     const last = new Map<string, LastLetter>([['A1', { levelId: 'formal', deadline: addDays(asOf, 5) }]]);
     const p = planDunning(input([item('A1', 'A', 18)], { lastLetters: last, escalate: new Set(['A1']) }));
-    expect(summary(p)).toEqual(['A:final:A1→email']);
+    expect(summary(p)).toEqual(['A:final:A1@final→email']);
   });
 
   it('never letters an item with nothing open (paid or credited)', () => {

@@ -44,11 +44,16 @@ export const creditKey = (buyerId: string, currency: string): string => `${buyer
 
 export interface PlannedItem extends DunnableItem {
   readonly daysOverdue: number;
+  /** The level this item is at in the letter (its own step on the ladder). */
+  readonly level: DunningLevel;
   /** The buyer's credits (or parts of them) set off against this item (`allocateCredits`). */
   readonly credits: readonly OpenCredit[];
 }
 
-/** One letter: a buyer, a level, all the buyer's items that reached it. */
+/**
+ * One letter: a buyer, the highest level any of its items is due for, and every item due for a letter, each
+ * at its own level (items before their due date listed as a courtesy when others are overdue).
+ */
 export interface PlannedLetter {
   readonly buyerId: string;
   readonly level: DunningLevel;
@@ -73,12 +78,13 @@ const byDueThenNumber = (a: PlannedItem, b: PlannedItem) =>
  * after a broken promise or plan), held out when disputed, promised, in a plan or its buyer paused; no overdue
  * letter in a currency whose overdue balance (less the buyer's credits: open credit notes, unapplied cash) is
  * below the policy's minimum, no pre-due reminder for less than it; credits go against the oldest items first
- * and items they cover entirely get no letter (`covered_by_credits`); one letter per buyer and level.
+ * and items they cover entirely get no letter (`covered_by_credits`); one letter per buyer, at the highest level
+ * due, listing each item at its own level.
  */
 export function planDunning(input: DunningInput): DunningPlan {
   const { asOf, policy } = input;
   const skipped: { number: string; buyerId: string; reason: SkipReason }[] = [];
-  const due: { item: PlannedItem; level: DunningLevel; ladder: readonly DunningLevel[] }[] = [];
+  const due: { item: PlannedItem; ladder: readonly DunningLevel[] }[] = [];
   for (const item of input.items) {
     const buyer = input.buyers.get(item.buyerId);
     if (buyer === undefined || item.open <= 0n) continue;
@@ -93,7 +99,7 @@ export function planDunning(input: DunningInput): DunningPlan {
       skipped.push({ number: item.number, buyerId: item.buyerId, reason: held });
       continue;
     }
-    due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf), credits: [] }, level, ladder });
+    due.push({ item: { ...item, daysOverdue: daysBetween(item.dueDate, asOf), level, credits: [] }, ladder });
   }
   // The buyer's credits go against its dunnable items (held ones apart, waiting ones included), oldest due first:
   // an item they cover entirely gets no letter. The minimum applies to the overdue balance per currency, net of
@@ -116,10 +122,7 @@ export function planDunning(input: DunningInput): DunningPlan {
     if (item.dueDate < asOf) add(overdue, creditKey(item.buyerId, item.currency), item.open - covered(item.number));
   for (const { item } of due)
     if (item.daysOverdue <= 0) add(preDue, creditKey(item.buyerId, item.currency), item.open - covered(item.number));
-  const letters = new Map<
-    string,
-    { buyerId: string; level: DunningLevel; ladder: readonly DunningLevel[]; items: PlannedItem[] }
-  >();
+  const letters = new Map<string, { buyerId: string; ladder: readonly DunningLevel[]; items: PlannedItem[] }>();
   for (const d of due) {
     const minimum = parseMoney(policy.minimumOverdue, d.item.currency);
     const floor = minimum.ok ? minimum.value.amount : 0n;
@@ -134,21 +137,23 @@ export function planDunning(input: DunningInput): DunningPlan {
       });
       continue;
     }
-    const k = creditKey(d.item.buyerId, d.level.id);
-    const letter = letters.get(k) ?? { buyerId: d.item.buyerId, level: d.level, ladder: d.ladder, items: [] };
+    const letter = letters.get(d.item.buyerId) ?? { buyerId: d.item.buyerId, ladder: d.ladder, items: [] };
     letter.items.push({ ...d.item, credits: setOff.get(d.item.number) ?? [] });
-    letters.set(k, letter);
+    letters.set(d.item.buyerId, letter);
   }
+  // One letter per buyer, at the highest level any of its items is due for.
   const planned = [...letters.values()]
-    .map(({ ladder, ...l }) => {
-      const next = ladder[ladder.findIndex((x) => x.id === l.level.id) + 1];
+    .map(({ ladder, buyerId, items }) => {
+      const rank = Math.max(...items.map((i) => ladder.indexOf(i.level)));
+      const level = ladder[rank] as DunningLevel;
       return {
-        ...l,
-        nextStep: next?.channel ?? ('none' as const),
-        items: l.items.sort(byDueThenNumber),
-        rank: ladder.indexOf(l.level),
+        buyerId,
+        level,
+        rank,
+        nextStep: ladder[rank + 1]?.channel ?? ('none' as const),
+        items: items.sort(byDueThenNumber),
       };
     })
-    .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.rank - b.rank));
+    .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : 0));
   return { letters: planned, skipped };
 }

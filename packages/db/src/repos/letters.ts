@@ -31,7 +31,10 @@ export async function insertLetters(db: Kysely<Database>, letters: readonly Reco
       .execute(db)
       .catch(conflict);
     const items = part.flatMap(({ letter: l }) =>
-      l.lines.map((line) => sql`(${l.id}, ${line.number}, ${l.date}::date, ${l.levelId}, ${l.deadline}::date)`),
+      l.lines.map(
+        (line) =>
+          sql`(${l.id}, ${line.number}, ${l.date}::date, ${line.level?.id ?? l.levelId}, ${line.deadline ?? l.deadline}::date)`,
+      ),
     );
     for (const rows of chunks(items, 2_000))
       await sql`insert into dunning_letter_items (letter_id, document_number, as_of, level_id, deadline)
@@ -107,16 +110,66 @@ export async function lettersOn(db: Kysely<Database>, asOf: string): Promise<Rec
 }
 
 export async function lastLetters(db: Kysely<Database>, asOf: string): Promise<LastLetterRow[]> {
-  const { rows } = await sql<{ document_number: string; level_id: string; as_of: string; deadline: string }>`
-    select distinct on (document_number) document_number, level_id, as_of, deadline
+  const { rows } = await sql<{
+    document_number: string;
+    level_id: string;
+    as_of: string;
+    deadline: string;
+    levels: string[] | string;
+  }>`
+    select document_number,
+      (array_agg(level_id order by as_of desc, deadline desc))[1] as level_id,
+      max(as_of)::text as as_of,
+      (array_agg(deadline::text order by as_of desc, deadline desc))[1] as deadline,
+      array_agg(distinct level_id) as levels
     from dunning_letter_items where as_of <= ${asOf}::date
-    order by document_number, as_of desc, deadline desc`.execute(db);
+    group by document_number order by document_number`.execute(db);
   return rows.map((r) => ({
     number: r.document_number,
     levelId: r.level_id,
     asOf: asDate(r.as_of),
     deadline: asDate(r.deadline),
+    levels: textArray(r.levels),
   }));
+}
+
+/** A text[] as the driver returns it: an array (pg, PGlite) or its literal "{a,b}". */
+const textArray = (v: string[] | string): string[] =>
+  Array.isArray(v)
+    ? v
+    : v
+        .replace(/^\{|\}$/g, '')
+        .split(',')
+        .filter((x) => x !== '');
+
+/** The latest live run recorded as confirmed, if any. */
+export async function lastConfirmedRun(db: Kysely<Database>): Promise<{ asOf: BusinessDate } | undefined> {
+  const { rows } = await sql<{ as_of: string }>`
+    select as_of::text as as_of from dunning_runs where confirmed order by recorded_at desc, id desc limit 1`.execute(
+    db,
+  );
+  const r = rows[0];
+  return r ? { asOf: asDate(r.as_of) } : undefined;
+}
+
+/** Invoices recorded after the latest confirmed run and due before its date: history imported since. */
+export async function backdatedInvoices(db: Kysely<Database>): Promise<string[]> {
+  const { rows } = await sql<{ number: string }>`
+    with last as (select as_of, recorded_at from dunning_runs where confirmed order by recorded_at desc, id desc limit 1)
+    select d.number from documents d, last
+    where d.type = 'invoice' and d.recorded_at > last.recorded_at and d.due_date < last.as_of
+    order by d.number`.execute(db);
+  return rows.map((r) => r.number);
+}
+
+/** Records a live run: its date, whether it was confirmed, how many letters it recorded. */
+export async function recordDunningRun(
+  db: Kysely<Database>,
+  run: { asOf: BusinessDate; confirmed: boolean; letters: number },
+): Promise<void> {
+  await sql`insert into dunning_runs (as_of, confirmed, letters) values (${run.asOf}::date, ${run.confirmed}, ${run.letters})`.execute(
+    db,
+  );
 }
 
 export async function latestLetterDate(db: Kysely<Database>): Promise<BusinessDate | undefined> {
