@@ -1,0 +1,77 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { chooseEncoding, encodingNamed, StrictDecoder } from './encoding';
+
+const HEADER = 'buyer_id,name,country,currency,payment_terms_days\n';
+const bytes = (text: string, encoding: string): Buffer => iconv.encode(text, encoding);
+
+describe('chooseEncoding', () => {
+  it('takes a BOM first, then an explicit name, then UTF-8 when the bytes are valid UTF-8', () => {
+    const utf8 = Buffer.from(`${HEADER}B1,Müller GmbH,DE,EUR,30\n`);
+    expect(chooseEncoding(utf8, true, undefined)).toEqual({ encoding: 'utf-8', source: 'utf-8' });
+    expect(chooseEncoding(Buffer.from(HEADER), true, undefined)?.encoding).toBe('utf-8');
+    expect(chooseEncoding(utf8, true, 'gb18030')).toEqual({ encoding: 'gb18030', source: 'explicit' });
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+    expect(chooseEncoding(bom, true, 'gb18030')).toEqual({ encoding: 'utf-8', source: 'bom' });
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), bytes(HEADER, 'utf-16le')]);
+    expect(chooseEncoding(le, true, undefined)).toEqual({ encoding: 'utf-16le', source: 'bom' });
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), bytes(HEADER, 'utf-16be')]);
+    expect(chooseEncoding(be, true, undefined)).toEqual({ encoding: 'utf-16be', source: 'bom' });
+  });
+
+  it('a sample cut inside a UTF-8 character is still UTF-8 (the rest of the file follows)', () => {
+    const text = Buffer.from(`${HEADER}B1,上海,CN,CNY,60\n`);
+    const cut = text.subarray(0, text.indexOf(Buffer.from('海')) + 1);
+    expect(chooseEncoding(cut, false, undefined)?.encoding).toBe('utf-8');
+  });
+
+  it('detects Windows-1252, GB18030 and Big5 exports', () => {
+    const latin = bytes(`${HEADER}B1,Müller GmbH,DE,EUR,30\nB2,Société Générale,FR,EUR,45\n`, 'windows-1252');
+    expect(chooseEncoding(latin, true, undefined)).toEqual({ encoding: 'windows-1252', source: 'detected' });
+    const gb = bytes(`${HEADER}B1,上海宏达贸易有限公司,CN,CNY,60\n`, 'gb18030');
+    expect(chooseEncoding(gb, true, undefined)).toEqual({ encoding: 'gb18030', source: 'detected' });
+    const big5 = bytes(
+      `${HEADER}B1,台灣積體電路製造股份有限公司,TW,TWD,60\nB2,鴻海精密工業股份有限公司,TW,TWD,30\n`,
+      'big5',
+    );
+    expect(chooseEncoding(big5, true, undefined)).toEqual({ encoding: 'big5', source: 'detected' });
+  });
+
+  it('knows the usual names of the encodings it reads, and no others', () => {
+    expect(encodingNamed('Latin-1')).toBe('windows-1252');
+    expect(encodingNamed('GBK')).toBe('gb18030');
+    expect(encodingNamed(' UTF8 ')).toBe('utf-8');
+    expect(encodingNamed('Big5')).toBe('big5');
+    expect(encodingNamed('ebcdic')).toBeUndefined();
+  });
+});
+
+describe('StrictDecoder', () => {
+  it('decodes across pieces, a character split between them included', () => {
+    const d = new StrictDecoder('gb18030');
+    const all = bytes('上海宏达', 'gb18030');
+    const a = d.write(all.subarray(0, 3));
+    const b = d.write(all.subarray(3));
+    expect(a.text + b.text + d.end().text).toBe('上海宏达');
+    expect([a.bad, b.bad]).toEqual([-1, -1]);
+  });
+
+  it('points at the first invalid byte sequence, never passing it as U+FFFD', () => {
+    const d = new StrictDecoder('utf-8');
+    const r = d.write(Buffer.from([0x61, 0x62, 0xe9, 0x63]));
+    expect(r).toEqual({ text: 'ab\uFFFDc', bad: 2 });
+    expect(new StrictDecoder('big5').write(Buffer.from([0x61, 0xa4])).bad).toBe(-1);
+    const truncated = new StrictDecoder('big5');
+    truncated.write(Buffer.from([0x61, 0xa4]));
+    expect(truncated.end().bad).toBe(0);
+    expect(new StrictDecoder('windows-1252').write(Buffer.from([0x41, 0x81])).bad).toBe(1);
+  });
+
+  it('accepts a U+FFFD the file holds literally, in UTF-8 and GB18030, also split across pieces', () => {
+    const d = new StrictDecoder('utf-8');
+    expect(d.write(Buffer.from([0x61, 0xef, 0xbf])).bad).toBe(-1);
+    expect(d.write(Buffer.from([0xbd, 0x62]))).toEqual({ text: '\uFFFDb', bad: -1 });
+    const g = new StrictDecoder('gb18030');
+    expect(g.write(bytes('上\uFFFD海', 'gb18030'))).toEqual({ text: '上\uFFFD海', bad: -1 });
+  });
+});
