@@ -68,6 +68,16 @@ describe('import: file encodings', () => {
       /bad\.csv, row 3: column name: bytes that are not valid utf-8 \(as given\); nothing imported/,
     );
     expect(Object.keys(await names()).filter((id) => /^B\d$/.test(id))).toEqual([]);
+    // Far into a large file (2 MB, past the first piece read): still nothing of it is stored.
+    const many = Array.from({ length: 60_000 }, (_, i) => `X${i},Company number ${i} Ltd,DE,EUR,30`).join('\n');
+    const late = file(
+      'late.csv',
+      Buffer.concat([Buffer.from(`${HEADER}${many}\nX-late,Caf`), Buffer.from([0xe9]), Buffer.from(',FR,EUR,30\n')]),
+    );
+    const l = await credence(['import', 'buyers', late, '--db', db]);
+    expect(l.code).toBe(3);
+    expect(l.err).toMatch(/late\.csv, row 60002: column name: bytes that are not valid utf-8/);
+    expect(Object.keys(await names()).filter((id) => id.startsWith('X'))).toEqual([]);
     // Detected: the same file reads as Windows-1252, which it is.
     const ok = await credence(['import', 'buyers', join(tmp.dir, 'bad.csv'), '--db', db]);
     expect(ok.code).toBe(0);

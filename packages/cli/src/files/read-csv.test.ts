@@ -126,6 +126,22 @@ describe('openCsv', () => {
       row: 1,
       reason: expect.stringMatching(/^column 2: bytes that are not valid windows-1252/),
     });
+    // Past the first piece: the start looked like UTF-8, a Windows-1252 'é' comes 60 000 rows (2 MB) later.
+    const ascii = Array.from({ length: 60_000 }, (_, i) => `B${i},Company number ${i} Ltd,DE`).join('\n');
+    const late = write(
+      'late.csv',
+      Buffer.concat([
+        Buffer.from(`buyer_id,name,country\n${ascii}\nB-late,Caf`),
+        Buffer.from([0xe9, 0x2c, 0x46, 0x52, 0x0a]),
+      ]),
+    );
+    expect(late.length).toBeGreaterThan(0);
+    const lateErr = await names(late).catch((e: unknown) => e);
+    expect(lateErr).toMatchObject({ row: 60_002 });
+    expect((lateErr as FileReadError).reason).toMatch(
+      /^column name: .*utf-8 \(the file looked like UTF-8 at its start\)/,
+    );
+    expect(await names(late, { encoding: 'windows-1252' }).then((n) => n.at(-1))).toBe('Café');
     // A literal U+FFFD (EF BF BD) is a character like any other.
     const literal = write('literal.csv', 'buyer_id,name\nB1,a\uFFFDb\n');
     expect(await names(literal)).toEqual(['a\uFFFDb']);
