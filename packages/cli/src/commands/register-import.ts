@@ -92,6 +92,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
         bar?.stop();
         if (!(e instanceof FileReadError)) throw e;
         io.err(`credence: ${e.message}`);
+        io.err(`credence: ${file}: nothing imported.`);
         state.exitCode = EXIT.rejected;
       }
     });

@@ -124,7 +124,7 @@ function undecodable(path: string, e: UndecodableError, choice: EncodingChoice, 
   return new FileReadError(
     path,
     e.record,
-    `${where}: bytes that are not valid ${choice.encoding} (${how}); nothing imported. ` +
+    `${where}: bytes that are not valid ${choice.encoding} (${how}). ` +
       'Name the encoding the file was saved in with --encoding (docs/import.md#encodings)',
   );
 }
