@@ -4,8 +4,11 @@ export type CsvType = 'text' | 'number';
 /** A number as Credence prints one: optional minus, digits, optional decimals or exponent. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
 
-/** What spreadsheets (Excel, LibreOffice, Google Sheets) run as a formula when a cell begins with it. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Whether a spreadsheet (Excel, LibreOffice, Google Sheets) would run the cell as a formula: = + - @ TAB CR first. */
+function startsLikeFormula(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 /**
  * One cell, made safe for spreadsheets (OWASP "CSV injection"): a text cell beginning with `=`, `+`,
@@ -15,8 +18,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * negative amount is not.
  */
 export function csvCell(value: string, type: CsvType): string {
-  if (type === 'number' && PLAIN_NUMBER.test(value)) return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  if (!startsLikeFormula(value)) return value;
+  return type === 'number' && PLAIN_NUMBER.test(value) ? value : `'${value}`;
 }
 
 /** RFC 4180: a field with a comma, quote, line break or edge space is quoted, quotes doubled. */
@@ -26,7 +29,12 @@ export function csvField(value: string): string {
 
 /** One line of CSV, each cell made safe by its column's type, then quoted; with the line break. */
 export function csvLine(cells: readonly string[], types: readonly CsvType[]): string {
-  return `${cells.map((c, i) => csvField(csvCell(c, types[i] ?? 'text'))).join(',')}\n`;
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ',';
+    line += csvField(csvCell(cells[i] ?? '', types[i] ?? 'text'));
+  }
+  return `${line}\n`;
 }
 
 /** The types of `header`'s columns: `numbers` names the number columns, all others are text. */
