@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { chooseEncoding, encodingNamed, StrictDecoder } from './encoding';
@@ -73,5 +74,47 @@ describe('StrictDecoder', () => {
     expect(d.write(Buffer.from([0xbd, 0x62]))).toEqual({ text: '\uFFFDb', bad: -1 });
     const g = new StrictDecoder('gb18030');
     expect(g.write(bytes('上\uFFFD海', 'gb18030'))).toEqual({ text: '上\uFFFD海', bad: -1 });
+  });
+
+  it('UTF-8: refuses exactly what a fatal TextDecoder refuses, however the bytes are split', () => {
+    const fatal = (b: Uint8Array): boolean => {
+      try {
+        new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Bytes around the edges of UTF-8: continuation bytes, leads, overlongs, surrogates, beyond U+10FFFF.
+    const byte = fc.constantFrom(
+      0x41,
+      0x80,
+      0xbf,
+      0xbd,
+      0xc0,
+      0xc2,
+      0xe0,
+      0xed,
+      0xa0,
+      0xef,
+      0xbb,
+      0xf0,
+      0xf4,
+      0x90,
+      0xf5,
+      0xff,
+    );
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 12 }), fc.nat(12), (bytes, at) => {
+        const b = Buffer.from(bytes);
+        const d = new StrictDecoder('utf-8');
+        const cut = Math.min(at, b.length);
+        const parts = [d.write(b.subarray(0, cut)), d.write(b.subarray(cut)), d.end()];
+        const decoded = parts.every((p) => p.bad < 0);
+        expect(decoded).toBe(fatal(b));
+        if (decoded) expect(parts.map((p) => p.text).join('')).toBe(new TextDecoder('utf-8').decode(b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
