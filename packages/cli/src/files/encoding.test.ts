@@ -38,6 +38,12 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding(big5, true, undefined)).toEqual({ encoding: 'big5', source: 'detected' });
   });
 
+  it('gives up on bytes that no encoding it reads can decode', () => {
+    expect(
+      chooseEncoding(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x81, 0x2c, 0x32, 0x0a]), true, undefined),
+    ).toBeUndefined();
+  });
+
   it('knows the usual names of the encodings it reads, and no others', () => {
     expect(encodingNamed('Latin-1')).toBe('windows-1252');
     expect(encodingNamed('GBK')).toBe('gb18030');

@@ -142,6 +142,9 @@ describe('openCsv', () => {
       /^column name: .*utf-8 \(the file looked like UTF-8 at its start\)/,
     );
     expect(await names(late, { encoding: 'windows-1252' }).then((n) => n.at(-1))).toBe('Café');
+    await expect(openCsv(write('binary.csv', Buffer.from([0x61, 0x0a, 0x81, 0x0a])))).rejects.toThrow(
+      /encoding cannot be told: name it with --encoding/,
+    );
     // A literal U+FFFD (EF BF BD) is a character like any other.
     const literal = write('literal.csv', 'buyer_id,name\nB1,a\uFFFDb\n');
     expect(await names(literal)).toEqual(['a\uFFFDb']);
