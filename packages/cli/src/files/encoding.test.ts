@@ -38,6 +38,21 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding(big5, true, undefined)).toEqual({ encoding: 'big5', source: 'detected' });
   });
 
+  it.each([
+    ['gb18030', '深圳市腾讯计算机系统有限公司'],
+    ['gb18030', '阿里巴巴（中国）网络技术有限公司'],
+    ['gb18030', '北京'],
+    ['big5', '國泰人壽保險股份有限公司'],
+    ['shift_jis', 'トヨタ自動車株式会社'],
+    ['shift_jis', '株式会社日立製作所'],
+    ['windows-1252', 'Ørsted A/S'],
+    ['windows-1252', 'ÆØÅ Ærø'],
+    ['windows-1252', 'Façade «Bâtiment» €'],
+  ])('detects %s for a one-buyer file with %s', (encoding, name) => {
+    const file = bytes(`${HEADER}B1,${name},XX,EUR,30\n`, encoding);
+    expect(chooseEncoding(file, true, undefined)).toEqual({ encoding, source: 'detected' });
+  });
+
   it('gives up on bytes that no encoding it reads can decode', () => {
     expect(
       chooseEncoding(Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x81, 0x2c, 0x32, 0x0a]), true, undefined),

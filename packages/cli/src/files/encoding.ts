@@ -111,12 +111,14 @@ function pairedHighBytes(sample: Uint8Array): number {
 }
 
 /**
- * Among two-byte GB18030 characters, the share outside GB2312 (lead below 0xA1 or trail below 0xA1):
- * rare in Chinese text written in GB, about a third of the characters of Big5 text read as GB.
+ * Two-byte characters read the GB18030 way: the share outside GB2312 (lead or trail below 0xA1) — rare
+ * in Chinese text written in GB, about a third of Big5 text — and the share with a lead below 0xA1, where
+ * Shift_JIS puts kana and most kanji but neither GB2312 nor Big5 puts anything.
  */
-function gbExtensionShare(sample: Uint8Array): number {
+function pairShares(sample: Uint8Array): { outsideGb2312: number; lowLead: number } {
   let pairs = 0;
   let outside = 0;
+  let low = 0;
   for (let i = 0; i < sample.length; ) {
     const b = sample[i] as number;
     if (b < 0x81 || b === 0xff) {
@@ -130,10 +132,14 @@ function gbExtensionShare(sample: Uint8Array): number {
     }
     pairs += 1;
     if (b < 0xa1 || n < 0xa1) outside += 1;
+    if (b < 0xa1) low += 1;
     i += 2;
   }
-  return pairs === 0 ? 0 : outside / pairs;
+  return pairs === 0 ? { outsideGb2312: 0, lowLead: 0 } : { outsideGb2312: outside / pairs, lowLead: low / pairs };
 }
+
+/** Moves `e` to the front of `list`. */
+const first = (list: Encoding[], e: Encoding): Encoding[] => [e, ...list.filter((x) => x !== e)];
 
 /** Whether the sample decodes without a replacement character (the sample may end inside a character). */
 function decodesCleanly(sample: Uint8Array, encoding: Encoding, whole: boolean): boolean {
@@ -144,9 +150,10 @@ function decodesCleanly(sample: Uint8Array, encoding: Encoding, whole: boolean):
 
 /**
  * Picks the encoding of a non-UTF-8 sample among those we read: multi-byte (GB18030, Big5, Shift_JIS)
- * when high bytes come in pairs, else Windows-1252; a candidate must decode the sample cleanly. chardet's
- * ranking orders the candidates; on a tie GB18030 comes first (what Chinese ERPs export by default),
- * unless most of its characters would fall outside GB2312, which is Big5's pattern.
+ * when high bytes come in pairs, else Windows-1252; chardet's ranking orders the candidates of that
+ * group; the first that decodes the sample cleanly is taken, else one of the other group. On a tie
+ * GB18030 comes first (what Chinese ERPs export by default), Big5 when most characters would fall outside
+ * GB2312, Shift_JIS when many lead bytes are below 0xA1.
  */
 function detect(sample: Uint8Array, whole: boolean): Encoding | undefined {
   const confidence = new Map<Encoding, number>();
@@ -154,14 +161,18 @@ function detect(sample: Uint8Array, whole: boolean): Encoding | undefined {
     const e = DETECTED[m.name];
     if (e !== undefined && !confidence.has(e)) confidence.set(e, m.confidence);
   }
-  const multiByte = pairedHighBytes(sample) >= 0.5;
-  const pool: Encoding[] = multiByte ? [...MULTI_BYTE] : ['windows-1252'];
-  if (multiByte && gbExtensionShare(sample) > 0.2) pool.unshift(...pool.splice(pool.indexOf('big5'), 1));
-  const ranked = pool
-    .map((e, i) => ({ e, i, c: confidence.get(e) ?? 0 }))
-    .sort((a, b) => b.c - a.c || a.i - b.i)
-    .map((x) => x.e);
-  return ranked.find((e) => decodesCleanly(sample, e, whole));
+  let multi: Encoding[] = [...MULTI_BYTE];
+  const shares = pairShares(sample);
+  if (shares.outsideGb2312 > 0.2) multi = first(multi, 'big5');
+  if (shares.lowLead > 0.3) multi = first(multi, 'shift_jis');
+  const rank = (pool: Encoding[]) =>
+    pool
+      .map((e, i) => ({ e, i, c: confidence.get(e) ?? 0 }))
+      .sort((a, b) => b.c - a.c || a.i - b.i)
+      .map((x) => x.e);
+  const groups =
+    pairedHighBytes(sample) >= 0.5 ? [multi, ['windows-1252' as const]] : [['windows-1252' as const], multi];
+  return groups.flatMap(rank).find((e) => decodesCleanly(sample, e, whole));
 }
 
 /** Bytes the detector looks at (chardet takes about 2 s for a megabyte). */
