@@ -210,13 +210,19 @@ export interface Decoded {
   readonly bad: number;
 }
 
-function count(haystack: string | Buffer, needle: string | Buffer): number {
+/** How many times `needle` occurs in `haystack` (without overlaps). */
+function count<T extends string | Buffer>(
+  haystack: T,
+  needle: T,
+  indexOf: (h: T, n: T, from: number) => number,
+): number {
   let n = 0;
-  for (let i = haystack.indexOf(needle as string); i >= 0; i = haystack.indexOf(needle as string, i + needle.length)) {
-    n += 1;
-  }
+  for (let i = indexOf(haystack, needle, 0); i >= 0; i = indexOf(haystack, needle, i + needle.length)) n += 1;
   return n;
 }
+
+const inText = (h: string, n: string, from: number) => h.indexOf(n, from);
+const inBytes = (h: Buffer, n: Buffer, from: number) => h.indexOf(n, from);
 
 /**
  * A streaming decoder (iconv-lite's) that never lets an invalid byte pass as U+FFFD: a replacement
@@ -252,7 +258,7 @@ export class StrictDecoder {
     const first = text.indexOf('\uFFFD');
     if (first < 0) return -1;
     if (this.literal === undefined) return first;
-    const literals = count(Buffer.concat([this.tail, bytes]), this.literal);
-    return count(text, '\uFFFD') > literals ? first : -1;
+    const literals = count(Buffer.concat([this.tail, bytes]), this.literal, inBytes);
+    return count(text, '\uFFFD', inText) > literals ? first : -1;
   }
 }
