@@ -93,6 +93,10 @@ describe('StrictDecoder', () => {
     const d = new StrictDecoder('utf-8');
     expect(d.write(Buffer.from([0x61, 0xef, 0xbf])).bad).toBe(-1);
     expect(d.write(Buffer.from([0xbd, 0x62]))).toEqual({ text: '\uFFFDb', bad: -1 });
+    const one = new StrictDecoder('utf-8');
+    const byByte = [0xef, 0xbf, 0xbd].map((x) => one.write(Buffer.from([x])));
+    expect(byByte.map((p) => p.bad)).toEqual([-1, -1, -1]);
+    expect(byByte.map((p) => p.text).join('')).toBe('\uFFFD');
     const g = new StrictDecoder('gb18030');
     expect(g.write(bytes('上\uFFFD海', 'gb18030'))).toEqual({ text: '上\uFFFD海', bad: -1 });
   });
@@ -126,11 +130,11 @@ describe('StrictDecoder', () => {
       0xff,
     );
     fc.assert(
-      fc.property(fc.array(byte, { maxLength: 12 }), fc.nat(12), (bytes, at) => {
+      fc.property(fc.array(byte, { maxLength: 12 }), fc.array(fc.nat(12), { maxLength: 4 }), (bytes, at) => {
         const b = Buffer.from(bytes);
         const d = new StrictDecoder('utf-8');
-        const cut = Math.min(at, b.length);
-        const parts = [d.write(b.subarray(0, cut)), d.write(b.subarray(cut)), d.end()];
+        const cuts = [0, ...at.map((c) => Math.min(c, b.length)).sort((x, y) => x - y), b.length];
+        const parts = [...cuts.slice(1).map((c, i) => d.write(b.subarray(cuts[i], c))), d.end()];
         const decoded = parts.every((p) => p.bad < 0);
         expect(decoded).toBe(fatal(b));
         if (decoded) expect(parts.map((p) => p.text).join('')).toBe(new TextDecoder('utf-8').decode(b));

@@ -241,11 +241,11 @@ export class StrictDecoder {
 
   write(bytes: Buffer): Decoded {
     const text = this.decoder.write(bytes);
-    const bad = this.check(text, bytes);
-    if (this.literal !== undefined) {
-      const keep = this.literal.length - 1;
-      this.tail = Buffer.from(bytes.length >= keep ? bytes.subarray(bytes.length - keep) : bytes);
-    }
+    const seen = this.literal === undefined ? bytes : Buffer.concat([this.tail, bytes]);
+    const bad = this.check(text, seen);
+    // The bytes a literal completed by the next piece may start with (fewer than a whole literal).
+    if (this.literal !== undefined)
+      this.tail = Buffer.from(seen.subarray(Math.max(0, seen.length - this.literal.length + 1)));
     return { text, bad };
   }
 
@@ -254,11 +254,12 @@ export class StrictDecoder {
     return { text, bad: text.indexOf('\uFFFD') };
   }
 
-  private check(text: string, bytes: Buffer): number {
+  /** `seen`: this piece's bytes after the previous piece's tail. */
+  private check(text: string, seen: Buffer): number {
     const first = text.indexOf('\uFFFD');
     if (first < 0) return -1;
     if (this.literal === undefined) return first;
-    const literals = count(Buffer.concat([this.tail, bytes]), this.literal, inBytes);
+    const literals = count(seen, this.literal, inBytes);
     return count(text, '\uFFFD', inText) > literals ? first : -1;
   }
 }
