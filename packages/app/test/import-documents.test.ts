@@ -117,6 +117,22 @@ describe('importDocuments', () => {
     ]);
   });
 
+  it('a header with none of the canonical columns is one error listing them (a foreign export needs --map)', async () => {
+    const r = await importDocuments(store, source('f.csv', ['Rechnungsnr', 'Kunde', 'Betrag'], []));
+    expect(r.ok ? [] : r.error.errors).toEqual([
+      expect.objectContaining({
+        row: 1,
+        code: 'missing_field',
+        params: expect.objectContaining({
+          reason: 'no_known_columns',
+          header: 'Rechnungsnr|Kunde|Betrag',
+          required: 'document_number|buyer_id|issue_date|due_date|amount|currency',
+          optional: 'type|delivery_date|order_ref|applies_to',
+        }),
+      }),
+    ]);
+  });
+
   it('keeps at most maxErrors errors but counts them all', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => [`X${i}`, 'B1', 'bad', '2024-01-01', '1', 'EUR']);
     const r = await importDocuments(store, source('m.csv', INVOICE_HEADER, rows), undefined, { maxErrors: 5 });

@@ -50,4 +50,16 @@ describe('parseMapping', () => {
     ]);
     expect(problems([1, 2])).toEqual([['invalid_field', '', 'not_an_object']]);
   });
+
+  it('takes the file encoding as a name for the file reader to check; not a name-like string is refused', () => {
+    const cols = { date: 'd', from_currency: 'f', to_currency: 't', rate: 'r' };
+    expect(parseMapping({ columns: cols, encoding: 'GB18030' }, 'fx-rates')).toMatchObject({
+      ok: true,
+      value: { encoding: 'GB18030' },
+    });
+    expect(problems({ columns: cols, encoding: 'gb 18030' }, 'fx-rates')).toEqual([
+      ['invalid_field', 'encoding', 'bad_value'],
+    ]);
+    expect(problems({ columns: cols, encoding: '' }, 'fx-rates')).toEqual([['invalid_field', 'encoding', 'bad_value']]);
+  });
 });

@@ -3,7 +3,7 @@ import { generatePortfolio, planPortfolio } from '@credence/app';
 import { date } from '@credence/core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvField, writePortfolioCsv } from '../src/demo/write-csv';
+import { CsvFileWriter, csvField, writePortfolioCsv } from '../src/demo/write-csv';
 import { tempDir } from './harness';
 
 const tmp = tempDir('demo-csv');
@@ -36,5 +36,13 @@ describe('writePortfolioCsv', () => {
     const streamed = writePortfolioCsv(`${tmp.dir}/plan`, planPortfolio({ seed: 5, size: 'small', endDate }));
     expect(readFileSync(streamed.payments, 'utf8')).toBe(readFileSync(files.payments, 'utf8'));
     expect(readFileSync(streamed.invoices, 'utf8')).toBe(readFileSync(files.invoices, 'utf8'));
+  });
+
+  it('neutralises formula-like text but keeps negative numbers in number columns', () => {
+    const path = `${tmp.dir}/statements.csv`;
+    const w = new CsvFileWriter(path, ['buyer_id', 'fiscal_year', 'net_profit', 'amount']);
+    w.write({ buyer_id: '=1+1', fiscal_year: '2024', net_profit: '-12.50', amount: '-3' });
+    w.close();
+    expect(readFileSync(path, 'utf8')).toBe("buyer_id,fiscal_year,net_profit,amount\n'=1+1,2024,-12.50,-3\n");
   });
 });

@@ -34,6 +34,8 @@ export function fieldReader(
   const missing = (column: string, field: string) =>
     problems.push({ file, row: 1, column, value: '', code: 'missing_field', params: { column, field } });
   if (mapping === undefined) {
+    if (!FIELDS[kind].some((f) => present.has(f.name)))
+      return { ok: false, error: [noKnownColumns(kind, file, header)] };
     for (const f of FIELDS[kind]) if (f.required && !present.has(f.name)) missing(f.name, f.name);
     if (problems.length > 0) return { ok: false, error: problems };
     return { ok: true, value: canonicalReader() };
@@ -41,6 +43,26 @@ export function fieldReader(
   for (const [field, column] of Object.entries(mapping.columns)) if (!present.has(column)) missing(column, field);
   if (problems.length > 0) return { ok: false, error: problems };
   return { ok: true, value: mappedReader(mapping) };
+}
+
+/**
+ * A header with none of the import's columns: most likely another system's export (or a delimiter
+ * that was not recognised). One error on row 1 listing what is expected, instead of one per column.
+ */
+function noKnownColumns(kind: ImportKind, file: string, header: readonly string[]): RowError {
+  const names = (required: boolean) =>
+    FIELDS[kind]
+      .filter((f) => f.required === required)
+      .map((f) => f.name)
+      .join('|');
+  return {
+    file,
+    row: 1,
+    column: '',
+    value: '',
+    code: 'missing_field',
+    params: { reason: 'no_known_columns', header: header.join('|'), required: names(true), optional: names(false) },
+  };
 }
 
 function canonicalReader(): FieldReader {

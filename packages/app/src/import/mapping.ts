@@ -19,6 +19,8 @@ export interface Mapping {
   readonly thousandsSeparator: string;
   /** CSV field delimiter, used by the file reader (default ','). */
   readonly delimiter?: string;
+  /** CSV file encoding, a name the file reader checks and uses (default: detected). */
+  readonly encoding?: string;
 }
 
 const KEYS = [
@@ -30,6 +32,7 @@ const KEYS = [
   'decimalSeparator',
   'thousandsSeparator',
   'delimiter',
+  'encoding',
   'description',
 ];
 
@@ -111,6 +114,7 @@ export function parseMapping(json: unknown, kind: ImportKind): Result<Mapping, F
   const decimalSeparator = scalar('decimalSeparator', (s) => s === '.' || s === ',') as '.' | ',' | undefined;
   const thousandsSeparator = scalar('thousandsSeparator', (s) => s.length <= 1 && !/[0-9]/.test(s)) ?? '';
   const delimiter = scalar('delimiter', (s) => s.length === 1 && s !== '"');
+  const encoding = scalar('encoding', (s) => /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/.test(s));
   if (thousandsSeparator !== '' && thousandsSeparator === (decimalSeparator ?? '.')) {
     problems.push({ code: 'invalid_field', params: { field: 'thousandsSeparator', reason: 'same_as_decimal' } });
   }
@@ -124,5 +128,6 @@ export function parseMapping(json: unknown, kind: ImportKind): Result<Mapping, F
     decimalSeparator: decimalSeparator ?? '.',
     thousandsSeparator,
     ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
   });
 }

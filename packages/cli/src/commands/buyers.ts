@@ -21,8 +21,8 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
     b.collector ?? '',
   ]);
   if (format === 'csv') {
-    const { renderCsv } = await import('../format/table');
-    return { ok: true, text: renderCsv(columns, rows) };
+    const { renderCsv } = await import('../format/csv');
+    return { ok: true, text: renderCsv(columns, rows, ['payment_terms_days']) };
   }
   return {
     ok: true,

@@ -2,7 +2,16 @@ import type { ImportKind, Mapping } from '@credence/app';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
-import { FileReadError, openRows, progressBar, readMappingFile } from '../files';
+import {
+  ENCODING_NAMES,
+  type Encoding,
+  encodingNamed,
+  FileReadError,
+  openRows,
+  progressBar,
+  readingNotes,
+  readMappingFile,
+} from '../files';
 import { asFormat, asPositiveInt } from '../options';
 import { IMPORT_KINDS, runImport, summaryText } from './import';
 import { mappingMessage, rowMessage } from './row-messages';
@@ -10,6 +19,12 @@ import { mappingMessage, rowMessage } from './row-messages';
 const asKind = (v: string): ImportKind => {
   if ((IMPORT_KINDS as readonly string[]).includes(v)) return v as ImportKind;
   throw new InvalidArgumentError(`choose one of ${IMPORT_KINDS.join(', ')}.`);
+};
+
+const asEncoding = (v: string): Encoding => {
+  const e = encodingNamed(v);
+  if (e !== undefined) return e;
+  throw new InvalidArgumentError(`"${v}" is not an encoding Credence reads: ${ENCODING_NAMES.join(', ')}.`);
 };
 
 export function registerImportCommand(program: Command, io: Io, state: { exitCode: number }): void {
@@ -20,6 +35,11 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
     .argument('<file>', '.csv, .tsv, .txt or .xlsx')
     .option('--map <file>', 'mapping file for a foreign export (columns, dateFormat, defaults, …)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
+    .option(
+      '--encoding <name>',
+      'CSV encoding, e.g. gb18030, windows-1252, big5 (default: BOM, UTF-8 or detected)',
+      asEncoding,
+    )
     .option('--format <format>', 'table or json (the summary or the errors)', asFormat, 'table')
     .option('--max-errors <n>', 'row errors to print (all are counted)', asPositiveInt, 50)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
@@ -34,14 +54,27 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
         }
         mapping = m.value;
       }
+      let encoding: Encoding | undefined = o.encoding;
+      if (encoding === undefined && mapping?.encoding !== undefined) {
+        encoding = encodingNamed(mapping.encoding);
+        if (encoding === undefined) {
+          io.err(
+            `credence: ${o.map}: encoding: "${mapping.encoding}" is not one Credence reads (${ENCODING_NAMES.join(', ')})`,
+          );
+          state.exitCode = EXIT.usage;
+          return;
+        }
+      }
       const bar = io.isTty ? progressBar(`import ${kind}`) : undefined;
       try {
         const result = await withStore(o, io, async (store) => {
           const source = await openRows(file, {
             ...(o.sheet ? { sheet: o.sheet } : {}),
             ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}),
+            ...(encoding !== undefined ? { encoding } : {}),
             ...(bar ? { onProgress: bar.update } : {}),
           });
+          for (const note of readingNotes(source)) io.err(`credence: ${note}`);
           return runImport(store, kind, source, mapping, { maxErrors: o.maxErrors });
         });
         bar?.stop();
@@ -59,6 +92,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
         bar?.stop();
         if (!(e instanceof FileReadError)) throw e;
         io.err(`credence: ${e.message}`);
+        io.err(`credence: ${file}: nothing imported.`);
         state.exitCode = EXIT.rejected;
       }
     });

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { Io } from '../context';
 import { EXIT } from '../exit-codes';
 import { FileReadError, openRows } from '../files';
-import { renderCsv, renderTable } from '../format/table';
+import { renderCsv } from '../format/csv';
+import { renderTable } from '../format/table';
 import { asFormat, asPositiveInt } from '../options';
 import { reasonText } from './financials';
 import { DEFAULT_MODEL, readModelFile, writeModelFile } from './model-file';
@@ -123,7 +124,7 @@ export function registerModelCommands(program: Command, io: Io, state: { exitCod
       ]);
       io.out(
         o.format === 'csv'
-          ? renderCsv(header, rows).trimEnd()
+          ? renderCsv(header, rows, ['row', 'pd']).trimEnd()
           : renderTable(
               header.map((h) => ({ header: h })),
               rows,

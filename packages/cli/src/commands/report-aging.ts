@@ -1,8 +1,9 @@
 import type { Store } from '@credence/app';
 import { type AgingResult, reportAging } from '@credence/app';
 import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderCsv } from '../format/csv';
 import { dec, fmt } from '../format/money';
-import { renderCsv, renderTable } from '../format/table';
+import { renderTable } from '../format/table';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -53,7 +54,7 @@ export function agingCsv(res: AgingResult, names: ReadonlyMap<string, string>): 
     ...r.buckets.map((b) => dec(b.amount, r.currency)),
     dec(r.total, r.currency),
   ]);
-  return renderCsv(header, rows);
+  return renderCsv(header, rows, [...res.labels, 'total']);
 }
 
 export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>, locale?: string): string {

@@ -1,7 +1,8 @@
 import { type KpiResult, reportKpis, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderCsv } from '../format/csv';
 import { dec, fmt } from '../format/money';
-import { renderCsv, renderTable } from '../format/table';
+import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
 
 export interface KpiOptions {
@@ -136,6 +137,7 @@ export function kpisCsv(r: KpiResult): string {
       s(k.cei),
       s(k.overduePercent),
     ]),
+    header.slice(3),
   );
 }
 

@@ -83,7 +83,41 @@ export function rowReason(e: Pick<RowError, 'code' | 'params'>): string {
 const shown = (value: string) =>
   value.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+const DELIMITERS: readonly (readonly [string, string])[] = [
+  [';', "';'"],
+  ['\t', 'TAB'],
+  ['|', "'|'"],
+];
+
+/**
+ * A header with none of the import's columns: what is expected, and the way to read another layout
+ * (`--map`); when its cells hold more ';', TAB or '|' than there are commas between them, that delimiter.
+ */
+function noKnownColumns(e: RowError): string {
+  const p = e.params;
+  const header = String(p.header ?? '').split('|');
+  const list = (names: unknown) =>
+    String(names ?? '')
+      .split('|')
+      .filter(Boolean)
+      .join(', ');
+  const optional = list(p.optional);
+  const lines = [
+    `${e.file}: row 1: none of the columns is one this import reads (found: ${header.join(', ')}).`,
+    `  expected: ${list(p.required)}${optional === '' ? '' : `; optional: ${optional}`}`,
+  ];
+  const occurrences = (c: string) => header.reduce((n, h) => n + h.split(c).length - 1, 0);
+  const d = DELIMITERS.find(([c]) => occurrences(c) > header.length - 1);
+  if (d !== undefined) {
+    lines.push(`  this looks like ${d[1]}-separated: use --map with "delimiter" (docs/import.md)`);
+  } else {
+    lines.push('  for another layout, say which column is which with --map MAP.json (docs/import.md)');
+  }
+  return lines.join('\n');
+}
+
 export function rowMessage(e: RowError): string {
+  if (e.code === 'missing_field' && e.params.reason === 'no_known_columns') return noKnownColumns(e);
   return `${e.file}: row ${e.row}, column ${e.column}, value "${shown(e.value)}": ${rowReason(e)}`;
 }
 

@@ -4,23 +4,22 @@ import {
   BUYER_COLUMNS,
   FX_RATE_COLUMNS,
   INVOICE_COLUMNS,
+  NUMBER_FIELDS,
   PAYMENT_COLUMNS,
   type Portfolio,
   type PortfolioPlan,
 } from '@credence/app';
+import { type CsvType, csvLine, csvTypes } from '../format/csv';
 
-/** RFC 4180: a field with a comma, quote, line break or edge space is quoted, quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvField } from '../format/csv';
 
-export function csvLine(columns: readonly string[], row: Readonly<Record<string, string>>): string {
-  return `${columns.map((c) => csvField(row[c] ?? '')).join(',')}\n`;
-}
+/** The canonical import columns that hold plain numbers (a negative statement line stays a number). */
+const NUMBER_COLUMNS: ReadonlySet<string> = new Set([...NUMBER_FIELDS, 'payment_terms_days', 'fiscal_year']);
 
 /** Writes rows to a CSV file through a buffer, so a million rows cost a few hundred writes. */
 export class CsvFileWriter {
   private readonly fd: number;
+  private readonly types: readonly CsvType[];
   private buffer: string[] = [];
   private size = 0;
   rows = 0;
@@ -30,11 +29,17 @@ export class CsvFileWriter {
     private readonly columns: readonly string[],
   ) {
     this.fd = openSync(path, 'w');
-    this.push(`${columns.map(csvField).join(',')}\n`);
+    this.types = csvTypes(columns, NUMBER_COLUMNS);
+    this.push(csvLine(columns, csvTypes(columns, [])));
   }
 
   write(row: Readonly<Record<string, string>>): void {
-    this.push(csvLine(this.columns, row));
+    this.push(
+      csvLine(
+        this.columns.map((c) => row[c] ?? ''),
+        this.types,
+      ),
+    );
     this.rows += 1;
   }
 

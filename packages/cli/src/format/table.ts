@@ -22,9 +22,3 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   if (totals) out.push(rule, line(totals));
   return out.join('\n');
 }
-
-/** RFC 4180 CSV: fields with commas, quotes or newlines are quoted. */
-export function renderCsv(header: readonly string[], rows: readonly string[][]): string {
-  const esc = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  return `${[header, ...rows].map((r) => r.map(esc).join(',')).join('\n')}\n`;
-}
