@@ -13,7 +13,7 @@ import {
 } from './case-pdf-sections';
 import { formatDate } from './format';
 import { drawFooters } from './pdf-blocks';
-import { openPdf } from './pdf-document';
+import { endPdf, openPdf } from './pdf-document';
 import { COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
@@ -51,7 +51,7 @@ export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
     (page, pages) => `Page ${page} of ${pages}`,
   );
 
-  doc.end();
+  endPdf(doc);
   return done;
 }
 
