@@ -1,4 +1,5 @@
 import type { Letter, LetterCredit, LetterLine, LetterTotal } from '@credence/app';
+import { compensationCurrency } from '@credence/core';
 import { message } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
 import type { Templates } from './load-templates';
@@ -48,7 +49,7 @@ export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
   const footer = creditor.legalId && msg('footer.legalId', { creditor: creditor.name, legalId: creditor.legalId });
   return {
     language: lang,
-    subject: msg(`subject.${letter.tone}`, { creditor: creditor.name, reference }),
+    subject: msg(`subject.${titleOf(letter)}`, { creditor: creditor.name, reference }),
     creditor: { name: creditor.name, address: creditor.address },
     debtor: { name: debtor.name, address: debtor.address },
     meta: [
@@ -61,7 +62,7 @@ export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
     table: table(letter, msg),
     ...(letter.credits.length > 0 ? { credits: credits(letter.credits, lang, msg) } : {}),
     totals: letter.totals.map((total) => totals(total, lang, msg)),
-    interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter, msg)),
+    interest: interestClause(letter, msg),
     payment: msg('payment.deadline', { deadline, reference }),
     bank: bank(letter, msg),
     nextStep: msg(`nextStep.${letter.nextStep}`, { deadline }),
@@ -80,12 +81,15 @@ export function composeLetter(letter: Letter, t: Templates): ComposedLetter {
 
 type Msg = (key: string, values?: Record<string, string>) => string;
 
+/** The letter's title and opening: the agency level's own (the matter goes to a collection agency), else by tone. */
+const titleOf = (letter: Letter): string => (letter.channel === 'agency' ? 'agency' : letter.tone);
+
 /** A reminder whose documents are all still before their due date says when payment falls due instead. */
 function opening(letter: Letter, msg: Msg): string {
   const preDue = letter.tone === 'reminder' && letter.lines.length > 0 && letter.lines.every((l) => l.daysOverdue < 0);
   // A warning or final demand that is the first letter about its items does not speak of earlier reminders.
   const firstOf = letter.firstLetter === true && letter.tone !== 'reminder' ? 'First' : '';
-  if (!preDue) return msg(`opening.${letter.tone}${firstOf}`, { date: formatDate(letter.date, letter.language) });
+  if (!preDue) return msg(`opening.${titleOf(letter)}${firstOf}`, { date: formatDate(letter.date, letter.language) });
   const first = letter.lines.map((l) => l.dueDate).reduce((a, b) => (b < a ? b : a));
   return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
 }
@@ -143,6 +147,32 @@ function totals(t: LetterTotal, lang: Letter['language'], msg: Msg): { heading: 
     .map(([key, amount]) => [msg(`totals.${key}`), formatAmount(amount, t.currency, lang)]);
   rows.push([msg('totals.total'), formatAmount(t.total, t.currency, lang)]);
   return { heading: msg('totals.heading', { currency: t.currency }), rows };
+}
+
+/** Chinese sentences follow each other without a space. */
+const joinSentences = (letter: Letter, parts: readonly string[]): string =>
+  parts.join(letter.language.startsWith('zh') ? '' : ' ');
+
+/**
+ * The legal basis of what the letter charges: the regime's interest clause and what the interest covers (from
+ * the day after each due date to the letter's date, on the amount open and on parts paid late) when it claims
+ * interest; the reservation of interest when it claims none (no basis, or a reference rate missing); the fixed
+ * compensation only when some line charges it — a regime that gives nothing in an invoice's currency is not
+ * cited for it.
+ */
+function interestClause(letter: Letter, msg: Msg): string {
+  const { regime } = letter.interestBasis;
+  const claimed = letter.interestMissing === undefined && regime !== 'none';
+  const charged = (pick: (l: LetterLine) => string) => letter.lines.some((l) => !isZero(pick(l)));
+  return joinSentences(letter, [
+    claimed ? msg(`interest.${regime}`, interestValues(letter, msg)) : msg('interest.none'),
+    ...(claimed && charged((l) => l.interest)
+      ? [msg('interest.covers', { date: formatDate(letter.date, letter.language) })]
+      : []),
+    ...(regime !== 'none' && compensationCurrency(regime) !== undefined && charged((l) => l.compensation)
+      ? [msg(`compensation.${regime}`)]
+      : []),
+  ]);
 }
 
 /** The agreed rate in the letter's words: "12%/year" → "12% a year", "12 % par an", "年利率12%". */

@@ -8,7 +8,9 @@ import { message } from './fill';
 import { formatAmount, isZero } from './format';
 import { loadTemplates } from './load-templates';
 import { renderPdf } from './pdf';
+import { endPdf, openPdf } from './pdf-document';
 import { pdfFonts } from './pdf-fonts';
+import { paragraph } from './pdf-layout';
 import { sampleLetter } from './sample-letter';
 
 // Needs pdftotext (poppler-utils). pdftotext drops glyphs the font lacks, so finding a string proves it is drawn.
@@ -84,6 +86,68 @@ describe('renderPdf', () => {
     expect(info).toMatch(/Author:\s+Nordwerk Industriebedarf GmbH/);
     expect(info).toMatch(/CreationDate:\s+D:20260315000000Z/);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+  });
+});
+
+describe('the sample letters as PDF', () => {
+  const count = (text: string, part: string) => text.split(part).length - 1;
+  const cases = (['en', 'zh-CN', 'zh-TW'] as const).flatMap((language) =>
+    (['overdue', 'preDue', 'agency'] as const).map((variant) => [language, variant] as const),
+  );
+
+  it.each(cases)('%s %s: one page, no reference split across lines', async (language, variant) => {
+    const letter = sampleLetter(language, variant);
+    const templates = await loadTemplates(language);
+    const file = dir.path(`fit-${language}-${variant}.pdf`);
+    writeFileSync(file, await renderPdf(letter, templates));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const flat = squeeze(raw);
+    const references = [
+      letter.id,
+      letter.debtor.id,
+      ...letter.lines.map((l) => l.number),
+      ...letter.credits.flatMap((c) => (c.reference ? [c.reference] : [])),
+    ];
+    for (const reference of references) {
+      // Every occurrence of the reference is whole on one line (a split one is only found with the breaks removed),
+      // with plain hyphens as the reader copies them.
+      expect(count(flat, reference)).toBeGreaterThan(0);
+      expect(count(raw, reference)).toBe(count(flat, reference));
+    }
+    const agencyTitle = squeeze(
+      message(templates, 'subject.agency', { creditor: letter.creditor.name, reference: letter.id }),
+    );
+    if (variant === 'agency') expect(flat).toContain(agencyTitle);
+    else expect(flat).not.toContain(agencyTitle);
+  });
+
+  it('never ends a line inside a reference, wherever in a paragraph it falls', async () => {
+    const { doc, done } = await openPdf({ lang: 'en', title: 't', author: 'a', subject: 's', date: '2026-03-15' });
+    const reference = 'L-20261207-B00003-formal';
+    // The reference moves along the line by one short word at a time, so it reaches the right margin somewhere.
+    for (let k = 0; k < 30; k++) paragraph(doc, `${'Pay '.repeat(k)}quoting ${reference} by the date.`);
+    endPdf(doc);
+    const file = dir.path('references.pdf');
+    writeFileSync(file, await done);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(count(raw, reference)).toBe(30);
+  });
+
+  it('embeds Noto Sans TC in zh-TW letters and Noto Sans SC in the others', async () => {
+    const fonts = async (language: LetterLanguage) => {
+      const file = dir.path(`fonts-${language}.pdf`);
+      writeFileSync(file, await renderPdf(sampleLetter(language), await loadTemplates(language)));
+      return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    };
+    const tw = await fonts('zh-TW');
+    expect(tw).toMatch(/NotoSansTC/);
+    expect(tw).not.toMatch(/NotoSansSC/);
+    for (const language of ['zh-CN', 'en'] as const) {
+      const other = await fonts(language);
+      expect(other).toMatch(/NotoSansSC/);
+      expect(other).not.toMatch(/NotoSansTC/);
+    }
   });
 });
 
