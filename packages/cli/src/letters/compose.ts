@@ -94,13 +94,15 @@ function opening(letter: Letter, msg: Msg): string {
   return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
 }
 
-/** One row per document; the interest and compensation columns only when some document has any. */
+/** One row per document; the interest column only when some document has interest, the compensation one likewise. */
 function table(letter: Letter, msg: Msg): ComposedLetter['table'] {
-  const charged = letter.lines.some((l) => !isZero(l.interest) || !isZero(l.compensation));
-  const count = charged ? TABLE_KEYS.length : TABLE_KEYS.indexOf('interest');
+  const shown = TABLE_KEYS.map(
+    (k) => (k !== 'interest' && k !== 'compensation') || letter.lines.some((l) => !isZero(l[k])),
+  );
+  const keep = <T>(cells: readonly T[]) => cells.filter((_, i) => shown[i]);
   return {
-    headers: TABLE_KEYS.slice(0, count).map((k) => msg(`table.${k}`)),
-    rows: letter.lines.map((l) => row(l, letter.language, msg).slice(0, count)),
+    headers: keep(TABLE_KEYS.map((k) => msg(`table.${k}`))),
+    rows: letter.lines.map((l) => keep(row(l, letter.language, msg))),
   };
 }
 
