@@ -146,19 +146,24 @@ export function drawPayment(doc: Doc, payment: string, bank: ComposedLetter['ban
 }
 
 /**
- * The closing sentence, sign-off, room for a signature, then the contact's name (bold) and details on one line
- * (team, e-mail, phone), all kept on one page.
+ * The closing sentence, sign-off, room for a signature, then the contact's name (bold) and details (team, e-mail,
+ * phone) on one line or two, all kept on one page.
  */
 export function drawSignature(doc: Doc, c: ComposedLetter): void {
   const [name = '', ...details] = c.signature;
   const width = contentWidth(doc);
   const text = { width, lineGap: BODY.lineGap };
   const closing = style(doc, 'regular', BODY.size).heightOfString(c.closing, text);
-  ensureSpace(doc, closing + 64);
+  ensureSpace(doc, closing + 76);
   write(doc, { size: BODY.size }, c.closing, MARGINS.left, doc.y, text);
   write(doc, { size: BODY.size }, c.signoff, MARGINS.left, doc.y + 4, { width });
   write(doc, { size: BODY.size, weight: 'bold' }, name, MARGINS.left, doc.y + 16, { width });
-  write(doc, { size: 8.5, color: COLOR.muted }, details.join('  ·  '), MARGINS.left, doc.y, { width, lineGap: -1 });
+  // Team, e-mail and phone on one line when they fit; else the team on a line of its own, never a number split.
+  const [team = '', ...contact] = details;
+  const oneLine = details.join('  ·  ');
+  const fits = style(doc, 'regular', 8.5).widthOfString(oneLine) <= width;
+  const lines = fits ? oneLine : [team, contact.join('  ·  ')].filter((l) => l !== '').join('\n');
+  write(doc, { size: 8.5, color: COLOR.muted }, lines, MARGINS.left, doc.y, { width, lineGap: -1 });
 }
 
 /** On every page: `left` (e.g. the creditor's legal id), "page n of m" right, under a rule. */
