@@ -120,27 +120,45 @@ export function drawTotals(doc: Doc, totals: ComposedLetter['totals']): void {
 }
 
 /**
+ * Where the bank details split into two columns side by side: the first split point from the middle at which both
+ * columns' rows fit on one line each, with the columns' widths (spare width shared); one column when none does.
+ */
+function bankColumns(
+  doc: Doc,
+  bank: ComposedLetter['bank'],
+  inner: number,
+  gap: number,
+): { rows: ComposedLetter['bank']; width: number }[] {
+  const middle = Math.ceil(bank.length / 2);
+  const order = [middle, ...Array.from({ length: bank.length }, (_, i) => i).filter((k) => k > 0 && k !== middle)];
+  for (const k of bank.length > 2 ? order : []) {
+    const parts = [bank.slice(0, k), bank.slice(k)];
+    const natural = parts.map((rows) => pairsNaturalWidth(doc, rows));
+    const spare = inner - gap - natural.reduce((a, b) => a + b, 0);
+    if (spare >= 0) return parts.map((rows, i) => ({ rows, width: (natural[i] ?? 0) + spare / 2 }));
+  }
+  return [{ rows: bank, width: inner }];
+}
+
+/**
  * The payment request and, kept on the same page, the bank details in a shaded box: two columns of label/value
- * rows (the first half of the rows left), one when a value would not fit half the width.
+ * rows when they fit so (`bankColumns`), else one.
  */
 export function drawPayment(doc: Doc, payment: string, bank: ComposedLetter['bank']): void {
-  const inner = contentWidth(doc) - 24;
   const gap = 18;
-  const half = (inner - gap) / 2;
-  const split = [bank.slice(0, Math.ceil(bank.length / 2)), bank.slice(Math.ceil(bank.length / 2))];
-  const twoColumns = bank.length > 2 && split.every((rows) => pairsNaturalWidth(doc, rows) <= half);
-  const columns = twoColumns ? split : [bank];
-  const columnWidth = twoColumns ? half : inner;
-  const height = Math.max(...columns.map((rows) => pairsHeight(doc, rows, columnWidth))) + 10;
+  const columns = bankColumns(doc, bank, contentWidth(doc) - 24, gap);
+  const height = Math.max(...columns.map((c) => pairsHeight(doc, c.rows, c.width))) + 10;
   style(doc, 'regular', BODY.size);
   const options = { width: contentWidth(doc), lineGap: BODY.lineGap };
   ensureSpace(doc, doc.heightOfString(unbreakable(payment), options) + height + 12);
   write(doc, { size: BODY.size }, payment, MARGINS.left, doc.y, options);
   const top = doc.y + 4;
   doc.rect(MARGINS.left, top, contentWidth(doc), height).fill(COLOR.shade);
-  columns.forEach((rows, i) => {
-    pairs(doc, rows, MARGINS.left + 12 + i * (half + gap), top + 5, columnWidth);
-  });
+  let x = MARGINS.left + 12;
+  for (const c of columns) {
+    pairs(doc, c.rows, x, top + 5, c.width);
+    x += c.width + gap;
+  }
   doc.x = MARGINS.left;
   doc.y = top + height + 8;
 }

@@ -46,10 +46,16 @@ export function paragraph(
 
 const PAIR = { label: 8.5, value: 9, gap: 1 } as const;
 
-/** The label column's width for label/value rows `width` wide: as wide as the widest label, at most half. */
+/**
+ * The label column's width for label/value rows `width` wide: as wide as the widest label, at most half — or more,
+ * when the values still fit on one line beside it.
+ */
 function pairLabelWidth(doc: Doc, rows: readonly (readonly [string, string])[], width: number): number {
   style(doc, 'regular', PAIR.label);
-  return Math.min(width * 0.5, Math.max(...rows.map(([label]) => doc.widthOfString(label))) + 14);
+  const label = Math.max(...rows.map(([l]) => doc.widthOfString(l))) + 14;
+  style(doc, 'regular', PAIR.value);
+  const value = Math.max(...rows.map(([, v]) => doc.widthOfString(unbreakable(v)))) + 2;
+  return Math.min(Math.max(width * 0.5, width - value), label);
 }
 
 /** The height `pairs` will take for these rows, without drawing them. */

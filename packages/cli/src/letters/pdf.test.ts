@@ -91,7 +91,7 @@ describe('renderPdf', () => {
 
 describe('the sample letters as PDF', () => {
   const count = (text: string, part: string) => text.split(part).length - 1;
-  const cases = (['en', 'zh-CN', 'zh-TW'] as const).flatMap((language) =>
+  const cases = (['en', 'zh-CN', 'zh-TW', 'de', 'fr'] as const).flatMap((language) =>
     (['overdue', 'preDue', 'agency'] as const).map((variant) => [language, variant] as const),
   );
 
