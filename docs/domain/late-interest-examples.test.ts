@@ -4,6 +4,7 @@ import {
   type BusinessDate,
   type ContractRate,
   type CurrencyCode,
+  fixedCompensation,
   lateInterest,
   parseDecimal,
   parseMoney,
@@ -58,6 +59,23 @@ describe('docs/domain/late-interest.md', () => {
         money(cell(r, 'interest'), c),
         money(cell(r, 'compensation'), c),
       ]);
+    },
+  );
+
+  it.each(table(tables, 'compensation').rows.map((r) => [cell(r, 'regime'), cell(r, 'currency'), r] as const))(
+    'fixed compensation under %s on a %s invoice',
+    (regime, currency, r) => {
+      const fixed = fixedCompensation(
+        regime as Regime,
+        currency as CurrencyCode,
+        money(cell(r, 'invoice amount'), currency),
+      );
+      const want = cell(r, 'compensation');
+      if (want === 'none') expect(fixed).toBeUndefined();
+      else {
+        const [amount = '', code = ''] = want.split(' ');
+        expect(fixed).toEqual({ amount: money(amount, code), currency: code });
+      }
     },
   );
 });

@@ -57,4 +57,37 @@ describe('itemInterest', () => {
     );
     expect(x).toEqual({ ok: true, value: { interest: 0n, compensation: 0n } });
   });
+
+  it('gives the EU sum on a euro invoice and none on an invoice in another currency, with the interest', () => {
+    const eur = itemInterest(
+      { currency: EUR, dueDate: date('2026-01-31'), open: 1_000_00n },
+      [],
+      { regime: 'eu' },
+      date('2026-03-31'),
+      rates,
+    );
+    expect(eur).toEqual({ ok: true, value: { interest: 1_641n, compensation: 40_00n } }); // 100000 × 59 × 10.15 / 36500 = 1640.68
+    const usd = itemInterest(
+      { currency: 'USD' as CurrencyCode, dueDate: date('2026-01-31'), open: 1_000_00n },
+      [],
+      { regime: 'eu' },
+      date('2026-03-31'),
+      rates,
+    );
+    expect(usd).toEqual({ ok: true, value: { interest: 1_641n, compensation: 0n } });
+  });
+
+  it('keeps the fixed compensation when the reference rate is missing, and names the missing rate', () => {
+    // 2026-H2 is not in the tables: the interest cannot be computed, the EUR 40 does not depend on it.
+    const x = itemInterest(
+      { currency: EUR, dueDate: date('2026-06-30'), open: 1_000_00n },
+      [],
+      { regime: 'eu' },
+      date('2026-12-07'),
+      rates,
+    );
+    expect(x.ok && x.value.compensation).toBe(40_00n);
+    expect(x.ok && x.value.interest).toBe(0n);
+    expect(x.ok && x.value.notComputed?.params).toMatchObject({ reason: 'no_reference_rate', id: 'ecb 2026-H2' });
+  });
 });

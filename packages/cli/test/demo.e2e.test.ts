@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +55,12 @@ describe('credence demo', () => {
       join(dir, 'db'),
     ]);
     expect((JSON.parse(rerun.out) as { actions: unknown[] }).actions).toEqual([]);
-    expect(readdirSync(join(dir, 'letters')).filter((f) => f.endsWith('.pdf')).length).toBeGreaterThan(0);
+    // One sample per level, the agency's included; each fits one page (needs pdfinfo, poppler-utils).
+    const pdfs = readdirSync(join(dir, 'letters')).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(3);
+    expect(pdfs.some((f) => f.endsWith('-agency.pdf'))).toBe(true);
+    for (const pdf of pdfs)
+      expect(execFileSync('pdfinfo', [join(dir, 'letters', pdf)], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     // The generated ledger is consistent: every payment finds what it pays, no cash is left unapplied,
     // and every credit note is matched to its invoice, so no bucket is negative.
     const aging = await credence([

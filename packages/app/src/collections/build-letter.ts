@@ -71,9 +71,27 @@ const isCourtesy = (planned: PlannedLetter, item: PlannedItem): boolean =>
 /** The items the letter asks to be paid by its deadline (all but the courtesy ones). */
 const demanded = (planned: PlannedLetter): PlannedItem[] => planned.items.filter((i) => !isCourtesy(planned, i));
 
+/**
+ * Why the interest of some items could not be computed (then the letter claims none; the fixed compensation
+ * stays): the reference rates the tables lack ("ecb 2026-H2"), or another failure's code; undefined when all was.
+ */
+export function interestMissing(
+  planned: PlannedLetter,
+  interest: ReadonlyMap<string, ItemInterest | undefined>,
+): string[] | undefined {
+  const why = planned.items.flatMap((i) => {
+    const x = interest.get(i.number);
+    if (x === undefined) return ['not_computed'];
+    if (x.notComputed === undefined) return [];
+    const { id, reason } = x.notComputed.params;
+    return [reason === 'no_reference_rate' && typeof id === 'string' ? id : x.notComputed.code];
+  });
+  return why.length > 0 ? [...new Set(why)].sort() : undefined;
+}
+
 /** Whether every item's interest could be computed (else the letter claims none). */
 const allComputed = (planned: PlannedLetter, interest: ReadonlyMap<string, ItemInterest | undefined>) =>
-  planned.items.every((i) => interest.get(i.number) !== undefined);
+  interestMissing(planned, interest) === undefined;
 
 /**
  * What a letter asks for per currency before credits: outstanding, interest, compensation, the level's fee; of
@@ -93,7 +111,7 @@ export function letterSums(
     out.set(currency, {
       outstanding: sum((i) => i.open),
       interest: computed ? sum((i) => interest.get(i.number)?.interest ?? 0n) : 0n,
-      compensation: computed ? sum((i) => interest.get(i.number)?.compensation ?? 0n) : 0n,
+      compensation: sum((i) => interest.get(i.number)?.compensation ?? 0n),
       fee: fee.ok ? fee.value.amount : 0n,
     });
   }
@@ -112,7 +130,8 @@ function mergeCredits(parts: readonly OpenCredit[]): OpenCredit[] {
 }
 
 /**
- * A planned letter in full: each line with its interest and compensation (undefined = not computed), the
+ * A planned letter in full: each line with its interest (none when some item's could not be computed) and
+ * compensation, the
  * credits set off, the totals per currency with the level's fee, the deadline, and what goes to the outbox.
  */
 export function buildLetter(
@@ -134,11 +153,10 @@ export function buildLetter(
   },
 ): RecordedLetter {
   const { level } = planned;
-  const computed = allComputed(planned, ctx.interest);
-  const basis: InterestBasis = computed ? ctx.basis : { regime: 'none' };
+  const missing = interestMissing(planned, ctx.interest);
   const deadline = ctx.deadline ?? deadlineFor(planned, ctx.asOf);
   const lines: LetterLine[] = planned.items.map((i) => {
-    const x = computed ? ctx.interest.get(i.number) : undefined;
+    const x = ctx.interest.get(i.number);
     const courtesy = isCourtesy(planned, i);
     return {
       number: i.number,
@@ -146,7 +164,7 @@ export function buildLetter(
       outstanding: dec(i.open, i.currency),
       dueDate: i.dueDate,
       daysOverdue: i.daysOverdue,
-      interest: dec(x?.interest ?? 0n, i.currency),
+      interest: dec(missing === undefined ? (x?.interest ?? 0n) : 0n, i.currency),
       compensation: dec(x?.compensation ?? 0n, i.currency),
       level: { id: i.level.id, tone: i.level.tone, channel: i.level.channel },
       ...(courtesy ? { courtesy } : {}),
@@ -198,7 +216,8 @@ export function buildLetter(
     lines,
     credits,
     totals,
-    interestBasis: basis,
+    interestBasis: ctx.basis,
+    ...(missing !== undefined ? { interestMissing: missing } : {}),
     deadline,
     nextStep: planned.nextStep,
     firstLetter: ctx.firstLetter,

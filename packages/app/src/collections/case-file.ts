@@ -94,9 +94,11 @@ export async function caseFile(
       x.rates,
     );
     const s = sums.get(i.currency) ?? { outstanding: 0n, interest: 0n, compensation: 0n };
+    // A missing reference rate leaves the interest uncomputed (null) and the fixed compensation due.
+    const interest = r.ok && r.value.notComputed === undefined ? r.value.interest : undefined;
     sums.set(i.currency, {
       outstanding: s.outstanding + i.open,
-      interest: s.interest + (r.ok ? r.value.interest : 0n),
+      interest: s.interest + (interest ?? 0n),
       compensation: s.compensation + (r.ok ? r.value.compensation : 0n),
     });
     return {
@@ -107,7 +109,7 @@ export async function caseFile(
       amount: dec(facts.get(i.number)?.amount ?? i.open, i.currency),
       outstanding: dec(i.open, i.currency),
       daysOverdue: daysBetween(i.dueDate, x.asOf),
-      interest: r.ok ? dec(r.value.interest, i.currency) : null,
+      interest: interest !== undefined ? dec(interest, i.currency) : null,
       compensation: r.ok ? dec(r.value.compensation, i.currency) : null,
       disputed: disputed.has(i.number),
     };

@@ -3,6 +3,7 @@ import {
   type ContractRate,
   type CurrencyCode,
   type Failure,
+  fixedCompensation,
   lateInterest,
   parseDecimal,
   type RateTables,
@@ -18,8 +19,12 @@ export function parseRate(text: string): ContractRate | undefined {
 }
 
 export interface ItemInterest {
+  /** Interest to date; 0 when it could not be computed (see `notComputed`). */
   readonly interest: bigint;
+  /** The regime's fixed compensation in the item's currency (0 when it gives none in that currency). */
   readonly compensation: bigint;
+  /** Why the interest could not be computed: a reference rate the tables lack (its series and half-year). */
+  readonly notComputed?: Failure;
 }
 
 /** Dated reductions with reversals (negative amounts) cancelling the latest earlier ones, as if they had not happened. */
@@ -48,8 +53,9 @@ function netOfReversals(
  * Interest and compensation on an open invoice up to `asOf` under a basis. A credit note corrects the
  * invoice: whatever its date, what it credits never bore interest. Payments and write-offs by the due date
  * lower the principal from the start, later ones from the day after their date. The fixed compensation is
- * based on the original invoice amount. Nothing before the item is overdue; a missing reference rate is a
- * failure naming it.
+ * based on the original invoice amount, in the item's currency only (none when the regime gives none in it), and
+ * does not depend on the reference rates: a missing rate leaves the interest uncomputed (`notComputed` names
+ * it) and the compensation due. Nothing before the item is overdue.
  */
 export function itemInterest(
   item: { currency: CurrencyCode; dueDate: BusinessDate; open: bigint },
@@ -79,8 +85,10 @@ export function itemInterest(
     invoiceAmount,
     ...(rate ? { rate } : {}),
   };
-  let r = lateInterest(base, rates);
-  if (!r.ok && r.error.params.reason === 'compensation_currency')
-    r = lateInterest({ ...base, compensation: false }, rates);
-  return r.ok ? { ok: true, value: { interest: r.value.interest, compensation: r.value.compensation } } : r;
+  const compensation = fixedCompensation(base.regime, item.currency, invoiceAmount)?.amount ?? 0n;
+  const r = lateInterest({ ...base, compensation: false }, rates);
+  return {
+    ok: true,
+    value: r.ok ? { interest: r.value.interest, compensation } : { interest: 0n, compensation, notComputed: r.error },
+  };
 }

@@ -98,6 +98,11 @@ export interface Letter {
   readonly credits: readonly LetterCredit[];
   readonly totals: readonly LetterTotal[];
   readonly interestBasis: InterestBasis;
+  /**
+   * Why the letter claims no interest although its basis gives some: the reference rates missing from the tables
+   * ("ecb 2026-H2") or a failure's code. The fixed compensation is claimed all the same. Absent when all was computed.
+   */
+  readonly interestMissing?: readonly string[];
   /** The final payment deadline this letter sets. */
   readonly deadline: BusinessDate;
   /** True when none of its items had a letter before (its opening then speaks of no earlier reminder). */

@@ -154,7 +154,8 @@ export async function runDunning(
     const buyer = buyers.get(i.buyerId) as Buyer;
     const r = itemInterest(i, byDocument.get(i.number) ?? [], basisOf(buyer, company), asOf, x.rates);
     interest.set(i.number, r.ok ? r.value : undefined);
-    if (!r.ok) warnings.set(JSON.stringify(r.error), r.error);
+    const why = r.ok ? r.value.notComputed : r.error;
+    if (why) warnings.set(JSON.stringify(why), why);
   }
   // A buyer lettered earlier the same day (before a dispute was resolved, an invoice imported) gets a
   // supplementary letter ("-2", "-3" after the id) with the day's deadline: never two deadlines on one day.
@@ -190,7 +191,7 @@ export async function runDunning(
       throw e;
     }
   }
-  const claimed = (letter: Letter) => letter.lines.every((l) => interest.get(l.number) !== undefined);
+  const claimed = (letter: Letter) => letter.interestMissing === undefined;
   const actions = letters.map(
     ({ letter }): DunningAction => ({
       buyerId: letter.debtor.id,

@@ -64,7 +64,10 @@ export function runText(r: DunningRunResult, delivery: DeliverySummary | undefin
     out.push(`Delivered: ${delivery.sent} sent, ${delivery.written} written, ${delivery.failed.length} failed.`);
     for (const f of delivery.failed) out.push(`  failed ${f.outboxId}: ${f.detail}`);
   }
-  for (const w of r.warnings) out.push(`Warning: interest not computed — ${describe(w)}; those letters claim none.`);
+  for (const w of r.warnings)
+    out.push(
+      `Warning: interest not computed — ${describe(w)}; those letters claim no interest (the fixed compensation stays).`,
+    );
   if (r.firstRun) out.push(...firstRunText(r.firstRun));
   return out.join('\n');
 }

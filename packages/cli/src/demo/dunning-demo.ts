@@ -109,7 +109,11 @@ export async function dunningDemo(
   for (const a of run.actions) byLevel.set(a.level, (byLevel.get(a.level) ?? 0) + 1);
   const held = new Map<string, number>();
   for (const s of run.skipped) held.set(s.reason, (held.get(s.reason) ?? 0) + 1);
-  const samples = run.letters.filter((l) => l.letter.channel !== 'call').slice(0, 4);
+  // One sample letter per level (calls have none), so every title, the agency's included, can be looked at.
+  const samples = policy.levels.flatMap((level) => {
+    const first = run.letters.find((l) => l.letter.levelId === level.id && l.letter.channel !== 'call');
+    return first ? [first] : [];
+  });
   const lettersDir = join(dir, 'letters');
   await writeLetters(lettersDir, samples, letterRenderer(), company.mailFrom);
   const work = await refreshWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });

@@ -1,4 +1,4 @@
-import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, rule, style, write } from './pdf-layout';
+import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, rule, style, unbreakable, write } from './pdf-layout';
 
 const PAD_X = 3.5;
 const PAD_Y = 3.5;
@@ -81,7 +81,9 @@ function row(
 
 function height(doc: Doc, cells: readonly string[], widths: number[], size: number, weight: Weight): number {
   style(doc, weight, size);
-  const each = cells.map((c, k) => doc.heightOfString(c, { width: (widths[k] ?? 0) - 2 * PAD_X, lineGap: 1 }));
+  const each = cells.map((c, k) =>
+    doc.heightOfString(unbreakable(c), { width: (widths[k] ?? 0) - 2 * PAD_X, lineGap: 1 }),
+  );
   return Math.max(...each) + 2 * PAD_Y;
 }
 

@@ -14,7 +14,7 @@ import {
 } from './case-pdf-sections';
 import { formatDate } from './format';
 import { drawFooters } from './pdf-blocks';
-import { openPdf } from './pdf-document';
+import { endPdf, openPdf } from './pdf-document';
 import { COLOR, contentWidth, type Doc, MARGINS, pairs, paragraph, rule, write } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
@@ -53,7 +53,7 @@ export async function renderCaseFilePdf(data: CaseFile): Promise<Buffer> {
     (page, pages) => `Page ${page} of ${pages}`,
   );
 
-  doc.end();
+  endPdf(doc);
   return done;
 }
 

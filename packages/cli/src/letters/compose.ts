@@ -1,4 +1,5 @@
 import type { Letter, LetterCredit, LetterLine, LetterTotal } from '@credence/app';
+import { compensationCurrency } from '@credence/core';
 import { boundedForRendering } from './bounded';
 import { message } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
@@ -50,7 +51,7 @@ export function composeLetter(data: Letter, t: Templates): ComposedLetter {
   const footer = creditor.legalId && msg('footer.legalId', { creditor: creditor.name, legalId: creditor.legalId });
   return {
     language: lang,
-    subject: msg(`subject.${letter.tone}`, { creditor: creditor.name, reference }),
+    subject: msg(`subject.${titleOf(letter)}`, { creditor: creditor.name, reference }),
     creditor: { name: creditor.name, address: creditor.address },
     debtor: { name: debtor.name, address: debtor.address },
     meta: [
@@ -63,7 +64,7 @@ export function composeLetter(data: Letter, t: Templates): ComposedLetter {
     table: table(letter, msg),
     ...(letter.credits.length > 0 ? { credits: credits(letter.credits, lang, msg) } : {}),
     totals: letter.totals.map((total) => totals(total, lang, msg)),
-    interest: msg(`interest.${letter.interestBasis.regime}`, interestValues(letter, msg)),
+    interest: interestClause(letter, msg),
     payment: msg('payment.deadline', { deadline, reference }),
     bank: bank(letter, msg),
     nextStep: msg(`nextStep.${letter.nextStep}`, { deadline }),
@@ -82,13 +83,16 @@ export function composeLetter(data: Letter, t: Templates): ComposedLetter {
 
 type Msg = (key: string, values?: Record<string, string>) => string;
 
+/** The letter's title and opening: the agency level's own (the matter goes to a collection agency), else by tone. */
+const titleOf = (letter: Letter): string => (letter.channel === 'agency' ? 'agency' : letter.tone);
+
 /** A reminder whose documents are all still before their due date says when payment falls due instead. */
 function opening(letter: Letter, msg: Msg): string {
   const preDue = letter.tone === 'reminder' && letter.lines.length > 0 && letter.lines.every((l) => l.daysOverdue < 0);
   // A warning or final demand that is the first letter about its items does not speak of earlier reminders.
   const firstOf = letter.firstLetter === true && letter.tone !== 'reminder' ? 'First' : '';
   if (!preDue) {
-    const text = msg(`opening.${letter.tone}${firstOf}`, { date: formatDate(letter.date, letter.language) });
+    const text = msg(`opening.${titleOf(letter)}${firstOf}`, { date: formatDate(letter.date, letter.language) });
     // Items not yet due, listed as a courtesy in a letter about overdue ones: not demanded, say so.
     return letter.lines.some((l) => l.courtesy === true) ? `${text} ${msg('opening.courtesy')}` : text;
   }
@@ -96,13 +100,15 @@ function opening(letter: Letter, msg: Msg): string {
   return msg('opening.reminderPreDue', { dueDate: formatDate(first, letter.language) });
 }
 
-/** One row per document; the interest and compensation columns only when some document has any. */
+/** One row per document; the interest column only when some document has interest, the compensation one likewise. */
 function table(letter: Letter, msg: Msg): ComposedLetter['table'] {
-  const charged = letter.lines.some((l) => !isZero(l.interest) || !isZero(l.compensation));
-  const count = charged ? TABLE_KEYS.length : TABLE_KEYS.indexOf('interest');
+  const shown = TABLE_KEYS.map(
+    (k) => (k !== 'interest' && k !== 'compensation') || letter.lines.some((l) => !isZero(l[k])),
+  );
+  const keep = <T>(cells: readonly T[]) => cells.filter((_, i) => shown[i]);
   return {
-    headers: TABLE_KEYS.slice(0, count).map((k) => msg(`table.${k}`)),
-    rows: letter.lines.map((l) => row(l, letter, msg).slice(0, count)),
+    headers: keep(TABLE_KEYS.map((k) => msg(`table.${k}`))),
+    rows: letter.lines.map((l) => keep(row(l, letter, msg))),
   };
 }
 
@@ -159,6 +165,32 @@ function totals(t: LetterTotal, lang: Letter['language'], msg: Msg): { heading: 
     .map(([key, amount]) => [msg(`totals.${key}`), formatAmount(amount, t.currency, lang)]);
   rows.push([msg('totals.total'), formatAmount(t.total, t.currency, lang)]);
   return { heading: msg('totals.heading', { currency: t.currency }), rows };
+}
+
+/** Chinese sentences follow each other without a space. */
+const joinSentences = (letter: Letter, parts: readonly string[]): string =>
+  parts.join(letter.language.startsWith('zh') ? '' : ' ');
+
+/**
+ * The legal basis of what the letter charges: the regime's interest clause and what the interest covers (from
+ * the day after each due date to the letter's date, on the amount open and on parts paid late) when it claims
+ * interest; the reservation of interest when it claims none (no basis, or a reference rate missing); the fixed
+ * compensation only when some line charges it — a regime that gives nothing in an invoice's currency is not
+ * cited for it.
+ */
+function interestClause(letter: Letter, msg: Msg): string {
+  const { regime } = letter.interestBasis;
+  const claimed = letter.interestMissing === undefined && regime !== 'none';
+  const charged = (pick: (l: LetterLine) => string) => letter.lines.some((l) => !isZero(pick(l)));
+  return joinSentences(letter, [
+    claimed ? msg(`interest.${regime}`, interestValues(letter, msg)) : msg('interest.none'),
+    ...(claimed && charged((l) => l.interest)
+      ? [msg('interest.covers', { date: formatDate(letter.date, letter.language) })]
+      : []),
+    ...(regime !== 'none' && compensationCurrency(regime) !== undefined && charged((l) => l.compensation)
+      ? [msg(`compensation.${regime}`)]
+      : []),
+  ]);
 }
 
 /** The agreed rate in the letter's words: "12%/year" → "12% a year", "12 % par an", "年利率12%". */

@@ -21,11 +21,17 @@ function escapeHtml(s: string): string {
     .replaceAll('\n', '<br>');
 }
 
+/** References in running text (a hyphenated word with a digit: DL-2026-0042) kept on one line. */
+const keepReferences = (html: string): string =>
+  html.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, (word) =>
+    /\d/.test(word) ? `<span style="white-space:nowrap">${word}</span>` : word,
+  );
+
 /** The letter as an HTML email: one document, inline CSS only, the documents as a table. */
 export function renderHtml(letter: Letter, templates: Templates): string {
   const c = composeLetter(letter, templates);
   const e = escapeHtml;
-  const para = (text: string, style = '') => `<p style="${P}${style}">${e(text)}</p>`;
+  const para = (text: string, style = '') => `<p style="${P}${style}">${keepReferences(e(text))}</p>`;
   return [
     `<!DOCTYPE html><html lang="${e(c.language)}"><head><meta charset="utf-8"><title>${e(c.subject)}</title></head>`,
     `<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,${c.language === 'zh-TW' ? HAN.tc : HAN.sc},sans-serif;font-size:14px;line-height:1.5;color:#1f2933;">`,

@@ -4,7 +4,7 @@ import { type Doc, MARGINS } from './pdf-layout';
 
 /**
  * A new A4 document with the embedded fonts registered as "regular" and "bold" and its first page added;
- * `done` resolves to the bytes once `doc.end()` is called. The creation date is the given business date, so
+ * `done` resolves to the bytes once `endPdf(doc)` is called. The creation date is the given business date, so
  * the same content gives the same bytes.
  */
 export async function openPdf(x: {
@@ -14,7 +14,7 @@ export async function openPdf(x: {
   subject: string;
   date: string;
 }): Promise<{ doc: Doc; done: Promise<Buffer> }> {
-  const fonts = await pdfFonts();
+  const fonts = await pdfFonts(x.lang);
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
@@ -40,4 +40,21 @@ export async function openPdf(x: {
   doc.registerFont('bold', fonts.bold);
   doc.addPage();
   return { doc, done };
+}
+
+/** pdfkit's embedded fonts, as far as `endPdf` needs them: the code points each subset glyph maps back to. */
+interface EmbeddedFonts {
+  readonly _fontFamilies?: Record<string, { unicode?: number[][] }>;
+}
+
+/**
+ * Ends the document. References are drawn with non-breaking hyphens (U+2011, `unbreakable`) in the hyphen's
+ * glyph; the text a reader copies or extracts maps that glyph back to a plain "-" here, so a payment reference
+ * pasted from the PDF is the reference.
+ */
+export function endPdf(doc: Doc): void {
+  for (const font of Object.values((doc as unknown as EmbeddedFonts)._fontFamilies ?? {}))
+    if (font.unicode)
+      font.unicode = font.unicode.map((codePoints) => codePoints.map((cp) => (cp === 0x2011 ? 0x2d : cp)));
+  doc.end();
 }

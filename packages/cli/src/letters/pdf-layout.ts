@@ -1,7 +1,7 @@
 /** Page geometry, colours and small drawing helpers shared by the PDF blocks. */
 export type Doc = PDFKit.PDFDocument;
 
-export const MARGINS = { top: 48, bottom: 72, left: 62, right: 50 } as const;
+export const MARGINS = { top: 36, bottom: 52, left: 58, right: 48 } as const;
 
 export const COLOR = {
   ink: '#1f2933',
@@ -25,14 +25,55 @@ export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottomLimit(doc)) doc.addPage();
 }
 
+/** Body text: size and the space added between its lines (Noto's own line height, 1.45 em, less 1 pt). */
+export const BODY = { size: 9, lineGap: -1 } as const;
+
 /** A paragraph across the content width; kept whole on one page when it fits on one. */
-export function paragraph(doc: Doc, text: string, size = 9.5, weight: 'regular' | 'bold' = 'regular', after = 9): void {
+export function paragraph(
+  doc: Doc,
+  text: string,
+  size: number = BODY.size,
+  weight: 'regular' | 'bold' = 'regular',
+  after = 5,
+): void {
   style(doc, weight, size);
-  const options = { width: contentWidth(doc), lineGap: 2.5 };
-  const height = doc.heightOfString(text, options);
+  const options = { width: contentWidth(doc), lineGap: BODY.lineGap };
+  const height = doc.heightOfString(unbreakable(text), options);
   if (height < bottomLimit(doc) - MARGINS.top) ensureSpace(doc, height);
   write(doc, { size, weight }, text, MARGINS.left, doc.y, options);
   doc.y += after;
+}
+
+const PAIR = { label: 8.5, value: 9, gap: 1 } as const;
+
+/**
+ * The label column's width for label/value rows `width` wide: as wide as the widest label, at most half — or more,
+ * when the values still fit on one line beside it.
+ */
+function pairLabelWidth(doc: Doc, rows: readonly (readonly [string, string])[], width: number): number {
+  style(doc, 'regular', PAIR.label);
+  const label = Math.max(...rows.map(([l]) => doc.widthOfString(l))) + 14;
+  style(doc, 'regular', PAIR.value);
+  const value = Math.max(...rows.map(([, v]) => doc.widthOfString(unbreakable(v)))) + 2;
+  return Math.min(Math.max(width * 0.5, width - value), label);
+}
+
+/** The height `pairs` will take for these rows, without drawing them. */
+export function pairsHeight(doc: Doc, rows: readonly (readonly [string, string])[], width: number): number {
+  const labelWidth = pairLabelWidth(doc, rows, width);
+  return rows.reduce((sum, [label, value]) => {
+    const l = style(doc, 'regular', PAIR.label).heightOfString(unbreakable(label), { width: labelWidth - 6 });
+    const v = style(doc, 'regular', PAIR.value).heightOfString(unbreakable(value), { width: width - labelWidth });
+    return sum + Math.max(l, v) + PAIR.gap;
+  }, 0);
+}
+
+/** The width label/value rows need so that no value wraps (labels as `pairs` sets them, values on one line). */
+export function pairsNaturalWidth(doc: Doc, rows: readonly (readonly [string, string])[]): number {
+  style(doc, 'regular', PAIR.label);
+  const label = Math.max(...rows.map(([l]) => doc.widthOfString(l))) + 14;
+  style(doc, 'regular', PAIR.value);
+  return label + Math.max(...rows.map(([, v]) => doc.widthOfString(unbreakable(v)))) + 2;
 }
 
 /** Label/value rows in two columns at x, labels as wide as the widest; returns the y below them. */
@@ -43,14 +84,13 @@ export function pairs(
   y: number,
   width: number,
 ): number {
-  style(doc, 'regular', 8.5);
-  const labelWidth = Math.min(width * 0.5, Math.max(...rows.map(([label]) => doc.widthOfString(label))) + 14);
+  const labelWidth = pairLabelWidth(doc, rows, width);
   let top = y;
   for (const [label, value] of rows) {
-    write(doc, { size: 8.5, color: COLOR.muted }, label, x, top, { width: labelWidth - 6 });
+    write(doc, { size: PAIR.label, color: COLOR.muted }, label, x, top, { width: labelWidth - 6 });
     const labelBottom = doc.y;
-    write(doc, { size: 9.5 }, value, x + labelWidth, top, { width: width - labelWidth });
-    top = Math.max(labelBottom, doc.y) + 2;
+    write(doc, { size: PAIR.value }, value, x + labelWidth, top, { width: width - labelWidth });
+    top = Math.max(labelBottom, doc.y) + PAIR.gap;
   }
   return top;
 }
@@ -73,6 +113,16 @@ export interface Look {
   readonly color?: string;
 }
 
+/**
+ * References (invoice numbers, letter references, customer numbers: a hyphenated word with a digit) with
+ * non-breaking hyphens, so a line never ends inside one. Noto draws U+2011 with the hyphen's glyph and maps it
+ * back to "-", so the text copied from the PDF keeps plain hyphens.
+ */
+export const unbreakable = (text: string): string =>
+  text.replace(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu, (word) =>
+    /\d/.test(word) ? word.replaceAll('-', '\u2011') : word,
+  );
+
 /** Symbols Noto Sans SC draws full-width, as Chinese typesetting wants; Latin text wants them narrow. */
 const WIDE = /([§·•×±“”‘’…])/;
 const CJK = /[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -94,7 +144,8 @@ export function write(
 ): void {
   const weight = look.weight ?? 'regular';
   doc.fontSize(look.size).fillColor(look.color ?? COLOR.ink);
-  const runs = CJK.test(text) ? [text] : text.split(WIDE).filter((run) => run !== '');
+  const plain = unbreakable(text);
+  const runs = CJK.test(plain) ? [plain] : plain.split(WIDE).filter((run) => run !== '');
   runs.forEach((run, i) => {
     const fallback = runs.length > 1 && WIDE.test(run);
     doc.font(fallback ? LATIN_FALLBACK[weight] : weight);

@@ -1,8 +1,10 @@
-import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, rule, style, write } from './pdf-layout';
+import { bottomLimit, COLOR, contentWidth, type Doc, MARGINS, rule, style, unbreakable, write } from './pdf-layout';
 
 const SIZE = 8.5;
 const PAD_X = 5;
-const PAD_Y = 4;
+const PAD_Y = 2.5;
+/** Noto's line height is 1.45 em; table lines are set tighter. */
+const LINE_GAP = -2;
 
 export interface PdfTable {
   readonly headers: readonly string[];
@@ -37,7 +39,7 @@ export function drawTable(doc: Doc, table: PdfTable): void {
     rule(doc, x, doc.y, contentWidth(doc));
   });
   doc.x = x;
-  doc.y += 14;
+  doc.y += 10;
 }
 
 function drawRow(
@@ -55,6 +57,7 @@ function drawRow(
     write(doc, { size: SIZE, weight, color }, cell, x + PAD_X, top + PAD_Y, {
       width: w - 2 * PAD_X,
       align: i >= firstRight ? 'right' : 'left',
+      lineGap: LINE_GAP,
     });
     x += w;
   });
@@ -63,24 +66,34 @@ function drawRow(
 
 function rowHeight(doc: Doc, cells: readonly string[], widths: readonly number[], weight: 'regular' | 'bold'): number {
   style(doc, weight, SIZE);
-  const heights = cells.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * PAD_X }));
+  const heights = cells.map((cell, i) =>
+    doc.heightOfString(unbreakable(cell), { width: (widths[i] ?? 0) - 2 * PAD_X, lineGap: LINE_GAP }),
+  );
   return Math.max(...heights) + 2 * PAD_Y;
 }
 
 /**
  * Natural width: the widest cell, or the longest word of the header (headers may wrap). Spare width is shared
- * equally; if the columns are too wide together, all shrink in proportion and cells wrap.
+ * equally; if the columns are too wide together, all but the first (the document numbers, which never wrap)
+ * shrink in proportion and their cells wrap.
  */
 function columnWidths(doc: Doc, table: PdfTable): number[] {
-  const natural = table.headers.map((header, i) => {
-    style(doc, 'bold', SIZE);
-    const headerWidth = Math.max(...header.split(' ').map((word) => doc.widthOfString(word)));
+  const cells = table.headers.map((_, i) => {
     style(doc, 'regular', SIZE);
-    const cellWidth = Math.max(0, ...table.rows.map((r) => doc.widthOfString(r[i] ?? '')));
-    return Math.max(headerWidth, cellWidth) + 2 * PAD_X;
+    return Math.max(0, ...table.rows.map((r) => doc.widthOfString(unbreakable(r[i] ?? ''))));
   });
-  const total = natural.reduce((a, b) => a + b, 0);
+  const natural = (header: (h: string) => number) =>
+    table.headers.map((h, i) => Math.max(header(h), cells[i] ?? 0) + 2 * PAD_X);
   const width = contentWidth(doc);
-  if (total > width) return natural.map((w) => (w * width) / total);
-  return natural.map((w) => w + (width - total) / natural.length);
+  const bold = (text: string) => style(doc, 'bold', SIZE).widthOfString(text);
+  // Headers on one line when they all fit so, else each may wrap between words.
+  const oneLine = natural(bold);
+  const widths =
+    oneLine.reduce((a, b) => a + b, 0) <= width
+      ? oneLine
+      : natural((h) => Math.max(...h.split(' ').map((word) => bold(word))));
+  const total = widths.reduce((a, b) => a + b, 0);
+  const first = widths[0] ?? 0;
+  if (total > width) return widths.map((w, i) => (i === 0 ? w : (w * (width - first)) / (total - first)));
+  return widths.map((w) => w + (width - total) / widths.length);
 }

@@ -8,7 +8,9 @@ import { message } from './fill';
 import { formatAmount, isZero } from './format';
 import { loadTemplates } from './load-templates';
 import { renderPdf } from './pdf';
+import { endPdf, openPdf } from './pdf-document';
 import { pdfFonts } from './pdf-fonts';
+import { paragraph } from './pdf-layout';
 import { sampleLetter } from './sample-letter';
 
 // Needs pdftotext (poppler-utils). pdftotext drops glyphs the font lacks, so finding a string proves it is drawn.
@@ -70,7 +72,7 @@ describe('renderPdf', () => {
     expect(text).not.toContain(squeeze(message(templates, 'totals.credits')));
     const second = pdfText(pdf, 'long-2', ['-f', '2', '-l', '2']);
     expect(second).toContain('单据编号');
-    expect(second).toContain('第2页，共3页');
+    expect(second).toContain('第2页，共2页');
   });
 
   it('gives the same bytes for the same letter, with its metadata', async () => {
@@ -87,22 +89,84 @@ describe('renderPdf', () => {
   });
 });
 
+describe('the sample letters as PDF', () => {
+  const count = (text: string, part: string) => text.split(part).length - 1;
+  const cases = (['en', 'zh-CN', 'zh-TW', 'de', 'fr'] as const).flatMap((language) =>
+    (['overdue', 'preDue', 'agency'] as const).map((variant) => [language, variant] as const),
+  );
+
+  it.each(cases)('%s %s: one page, no reference split across lines', async (language, variant) => {
+    const letter = sampleLetter(language, variant);
+    const templates = await loadTemplates(language);
+    const file = dir.path(`fit-${language}-${variant}.pdf`);
+    writeFileSync(file, await renderPdf(letter, templates));
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const flat = squeeze(raw);
+    const references = [
+      letter.id,
+      letter.debtor.id,
+      ...letter.lines.map((l) => l.number),
+      ...letter.credits.flatMap((c) => (c.reference ? [c.reference] : [])),
+    ];
+    for (const reference of references) {
+      // Every occurrence of the reference is whole on one line (a split one is only found with the breaks removed),
+      // with plain hyphens as the reader copies them.
+      expect(count(flat, reference)).toBeGreaterThan(0);
+      expect(count(raw, reference)).toBe(count(flat, reference));
+    }
+    const agencyTitle = squeeze(
+      message(templates, 'subject.agency', { creditor: letter.creditor.name, reference: letter.id }),
+    );
+    if (variant === 'agency') expect(flat).toContain(agencyTitle);
+    else expect(flat).not.toContain(agencyTitle);
+  });
+
+  it('never ends a line inside a reference, wherever in a paragraph it falls', async () => {
+    const { doc, done } = await openPdf({ lang: 'en', title: 't', author: 'a', subject: 's', date: '2026-03-15' });
+    const reference = 'L-20261207-B00003-formal';
+    // The reference moves along the line by one short word at a time, so it reaches the right margin somewhere.
+    for (let k = 0; k < 30; k++) paragraph(doc, `${'Pay '.repeat(k)}quoting ${reference} by the date.`);
+    endPdf(doc);
+    const file = dir.path('references.pdf');
+    writeFileSync(file, await done);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(count(raw, reference)).toBe(30);
+  });
+
+  it('embeds Noto Sans TC in zh-TW letters and Noto Sans SC in the others', async () => {
+    const fonts = async (language: LetterLanguage) => {
+      const file = dir.path(`fonts-${language}.pdf`);
+      writeFileSync(file, await renderPdf(sampleLetter(language), await loadTemplates(language)));
+      return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    };
+    const tw = await fonts('zh-TW');
+    expect(tw).toMatch(/NotoSansTC/);
+    expect(tw).not.toMatch(/NotoSansSC/);
+    for (const language of ['zh-CN', 'en'] as const) {
+      const other = await fonts(language);
+      expect(other).toMatch(/NotoSansSC/);
+      expect(other).not.toMatch(/NotoSansTC/);
+    }
+  });
+});
+
 describe('the letter font', () => {
   it.each(['en', 'zh-CN', 'zh-TW', 'de', 'fr'] satisfies LetterLanguage[])(
     'has a glyph for every character of the %s templates',
     async (language) => {
       const templates = await loadTemplates(language);
       const all = [...templates.messages.values()].join('\n');
-      const text = pdfText(await specimen(all), `specimen-${language}`);
+      const text = pdfText(await specimen(all, language), `specimen-${language}`);
       const lost = [...new Set(squeeze(all))].filter((ch) => !text.includes(ch));
       expect(lost).toEqual([]);
     },
   );
 });
 
-/** A PDF of the text in the letter font, regular and bold. */
-async function specimen(text: string): Promise<Buffer> {
-  const fonts = await pdfFonts();
+/** A PDF of the text in the letter font of the language, regular and bold. */
+async function specimen(text: string, language: LetterLanguage): Promise<Buffer> {
+  const fonts = await pdfFonts(language);
   const doc = new PDFDocument({ size: 'A4' });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,7 +3,7 @@ import { composeLetter, FIRST_NUMERIC_COLUMN } from './compose';
 import { message } from './fill';
 import type { Templates } from './load-templates';
 import { drawCredits, drawFooters, drawHead, drawPayment, drawSignature, drawTotals } from './pdf-blocks';
-import { openPdf } from './pdf-document';
+import { endPdf, openPdf } from './pdf-document';
 import { paragraph } from './pdf-layout';
 import { drawTable } from './pdf-table';
 
@@ -22,22 +22,20 @@ export async function renderPdf(letter: Letter, templates: Templates): Promise<B
   });
 
   drawHead(doc, c);
-  paragraph(doc, c.subject, 12, 'bold', 12);
-  paragraph(doc, c.greeting, 10, 'regular', 6);
-  paragraph(doc, c.opening, 10, 'regular', 14);
+  paragraph(doc, c.subject, 11.5, 'bold', 8);
+  paragraph(doc, c.greeting, 9.5, 'regular', 3);
+  paragraph(doc, c.opening, 9.5, 'regular', 8);
   drawTable(doc, { headers: c.table.headers, rows: c.table.rows, firstRight: FIRST_NUMERIC_COLUMN });
   if (c.credits) drawCredits(doc, c.credits);
   drawTotals(doc, c.totals);
   paragraph(doc, c.interest);
   drawPayment(doc, c.payment, c.bank);
-  paragraph(doc, c.nextStep);
-  paragraph(doc, c.dispute);
-  paragraph(doc, c.closing);
+  paragraph(doc, `${c.nextStep}${c.language.startsWith('zh') ? '' : ' '}${c.dispute}`);
   drawSignature(doc, c);
   drawFooters(doc, c.footer ?? c.creditor.name, (page, pages) =>
     message(templates, 'footer.page', { page: String(page), pages: String(pages) }),
   );
 
-  doc.end();
+  endPdf(doc);
   return done;
 }

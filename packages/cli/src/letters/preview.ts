@@ -10,7 +10,7 @@ import { type SampleVariant, sampleLetter } from './sample-letter';
 
 const out = process.argv[2] ?? '/tmp/letters';
 const languages: LetterLanguage[] = ['en', 'zh-CN', 'zh-TW', 'de', 'fr'];
-const variants: SampleVariant[] = ['overdue', 'preDue', 'long'];
+const variants: SampleVariant[] = ['overdue', 'preDue', 'long', 'agency'];
 
 await mkdir(out, { recursive: true });
 for (const language of languages) {

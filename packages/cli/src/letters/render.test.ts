@@ -51,6 +51,14 @@ describe('renderHtml', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>');
   });
+
+  it('keeps references in running text on one line', async () => {
+    const letter = sampleLetter('en', 'agency');
+    const html = renderHtml(letter, await loadTemplates('en'));
+    const payment = html.split('\n').find((line) => line.includes('Please pay the total amount'));
+    expect(payment).toContain(`<span style="white-space:nowrap">${letter.id}</span>`);
+    expect(html).toContain(`<title>Notice of referral to a collection agency from ${letter.creditor.name}`);
+  });
 });
 
 describe('renderText', () => {

@@ -14,6 +14,7 @@ import {
   type CurrencyCode,
   date,
   daysBetween,
+  fixedCompensation,
   money,
   toDecimalString,
 } from '@credence/core';
@@ -22,7 +23,7 @@ import {
  * Sample letters for tests and previews: two currencies, realistic parties per language; the overdue one also
  * sets a credit note and unapplied payments off in its first currency.
  */
-export type SampleVariant = 'overdue' | 'preDue' | 'long';
+export type SampleVariant = 'overdue' | 'preDue' | 'long' | 'agency';
 
 interface Parties {
   readonly creditor: Creditor;
@@ -102,20 +103,30 @@ const SHAPES = {
   overdue: { count: 7, firstDue: -64, step: 9 },
   preDue: { count: 3, firstDue: 6, step: 9 },
   long: { count: 48, firstDue: -400, step: 8 },
+  agency: { count: 4, firstDue: -95, step: 11 },
 };
+
+/** Level, tone, channel and next step of each sample. */
+const LEVELS = {
+  overdue: { levelId: 'second', tone: 'warning', channel: 'email', nextStep: 'credit_hold' },
+  preDue: { levelId: 'pre-due', tone: 'reminder', channel: 'email', nextStep: 'email' },
+  long: { levelId: 'second', tone: 'final', channel: 'email', nextStep: 'legal' },
+  agency: { levelId: 'agency', tone: 'final', channel: 'agency', nextStep: 'legal' },
+} as const satisfies Record<SampleVariant, Pick<Letter, 'levelId' | 'tone' | 'channel' | 'nextStep'>>;
 
 export function sampleLetter(language: LetterLanguage, variant: SampleVariant = 'overdue'): Letter {
   const p = PARTIES[language];
   const { count, firstDue, step } = SHAPES[variant];
-  const lines = Array.from({ length: count }, (_, i) => line(p, i, addDays(LETTER_DATE, firstDue + step * i)));
+  const lines = Array.from({ length: count }, (_, i) =>
+    line(p, INTEREST[language], i, addDays(LETTER_DATE, firstDue + step * i)),
+  );
   const credits = variant === 'overdue' ? sampleCredits(p.currencies[0] as CurrencyCode) : [];
   return {
-    id: `DL-2026-${variant === 'long' ? '0107' : '0042'}`,
+    // The agency sample has an id as the dunning run makes them (`letterId`): long, hyphenated, prone to wrap.
+    id: variant === 'agency' ? `L-20260315-${p.debtor.id}-agency` : `DL-2026-${variant === 'long' ? '0107' : '0042'}`,
     date: LETTER_DATE,
     language,
-    levelId: variant === 'preDue' ? 'pre-due' : 'second',
-    tone: variant === 'preDue' ? 'reminder' : variant === 'long' ? 'final' : 'warning',
-    channel: 'email',
+    ...LEVELS[variant],
     creditor: p.creditor,
     debtor: p.debtor,
     lines,
@@ -123,12 +134,14 @@ export function sampleLetter(language: LetterLanguage, variant: SampleVariant = 
     totals: p.currencies.map((c) => total(lines, credits, c as CurrencyCode, variant === 'overdue' ? 1500n : 0n)),
     interestBasis: INTEREST[language],
     deadline: addDays(LETTER_DATE, variant === 'preDue' ? 20 : 14),
-    nextStep: variant === 'preDue' ? 'email' : variant === 'long' ? 'legal' : 'credit_hold',
   };
 }
 
-/** Document i: amounts in cents that vary with i, interest and compensation only once overdue. */
-function line(p: Parties, i: number, dueDate: BusinessDate): LetterLine {
+/**
+ * Document i: amounts in cents that vary with i, interest only once overdue, and the regime's fixed compensation
+ * where it gives one in the document's currency.
+ */
+function line(p: Parties, basis: InterestBasis, i: number, dueDate: BusinessDate): LetterLine {
   const currency = p.currencies[i % 3 === 2 ? 1 : 0] as CurrencyCode;
   const daysOverdue = daysBetween(dueDate, LETTER_DATE);
   const cents = 48_250n + BigInt(i) * 1_372_913n + (i % 2 === 0 ? 12_345_678n : 0n);
@@ -141,7 +154,9 @@ function line(p: Parties, i: number, dueDate: BusinessDate): LetterLine {
     dueDate,
     daysOverdue,
     interest: dec(late ? (cents * BigInt(daysOverdue) * 10n) / 36_500n : 0n),
-    compensation: dec(late ? 4_000n : 0n),
+    compensation: dec(
+      late && basis.regime !== 'none' ? (fixedCompensation(basis.regime, currency, cents)?.amount ?? 0n) : 0n,
+    ),
   };
 }
 

@@ -68,17 +68,20 @@ describe('letter templates', () => {
 });
 
 describe.each(LANGUAGES)('letters in %s', (language) => {
-  it.each(['overdue', 'preDue'] as const)('state every fact of the %s sample, no placeholder left', async (variant) => {
-    const templates = await loadTemplates(language);
-    const letter = sampleLetter(language, variant);
-    const { subject, text } = renderText(letter, templates);
-    const html = renderHtml(letter, templates);
-    for (const out of [subject + text, html]) {
-      expect(out).not.toMatch(/\{[^}]*\}/);
-      for (const fact of facts(letter)) expect(out).toContain(fact);
-    }
-    expect(subject).toContain(letter.id);
-  });
+  it.each(['overdue', 'preDue', 'agency'] as const)(
+    'state every fact of the %s sample, no placeholder left',
+    async (variant) => {
+      const templates = await loadTemplates(language);
+      const letter = sampleLetter(language, variant);
+      const { subject, text } = renderText(letter, templates);
+      const html = renderHtml(letter, templates);
+      for (const out of [subject + text, html]) {
+        expect(out).not.toMatch(/\{[^}]*\}/);
+        for (const fact of facts(letter)) expect(out).toContain(fact);
+      }
+      expect(subject).toContain(letter.id);
+    },
+  );
 
   it('set every credit off, between the documents and the totals; without credits, no credits section', async () => {
     const templates = await loadTemplates(language);
@@ -130,6 +133,7 @@ describe.each(LANGUAGES)('letters in %s', (language) => {
       }),
       ...STEPS.map((nextStep) => composeLetter({ ...base, nextStep }, templates).nextStep),
       ...(['reminder', 'warning', 'final'] as const).map((tone) => composeLetter({ ...base, tone }, templates).subject),
+      composeLetter(sampleLetter(language, 'agency'), templates).subject,
     ];
     expect(new Set(texts).size).toBe(texts.length);
     expect(texts.join('\n')).toMatch(/9[.,]5 ?%/);
@@ -141,7 +145,7 @@ describe.each(LANGUAGES)('letters in %s', (language) => {
 function facts(letter: Letter): string[] {
   const lang = letter.language;
   const account = letter.creditor.bankAccount;
-  const charged = letter.lines.some((l) => !isZero(l.interest) || !isZero(l.compensation));
+  const charged = (k: 'interest' | 'compensation') => letter.lines.some((l) => !isZero(l[k]));
   return [
     letter.creditor.name,
     letter.debtor.name,
@@ -152,7 +156,8 @@ function facts(letter: Letter): string[] {
       l.number,
       formatDate(l.dueDate, lang),
       formatAmount(l.outstanding, l.currency, lang),
-      ...(charged ? [formatAmount(l.interest, l.currency, lang), formatAmount(l.compensation, l.currency, lang)] : []),
+      ...(charged('interest') ? [formatAmount(l.interest, l.currency, lang)] : []),
+      ...(charged('compensation') ? [formatAmount(l.compensation, l.currency, lang)] : []),
     ]),
     ...letter.credits.flatMap((c) => [...(c.reference ? [c.reference] : []), formatAmount(c.amount, c.currency, lang)]),
     ...letter.totals.flatMap((t) => [
@@ -180,6 +185,68 @@ describe('letter openings', () => {
     expect(composeLetter({ ...sampleLetter('en'), tone: 'final', firstLetter: true }, en).opening).not.toMatch(
       /reminder/i,
     );
+  });
+
+  it('give the agency level its own title and opening, not the final demand’s, in every language', async () => {
+    for (const language of LANGUAGES) {
+      const t = await loadTemplates(language);
+      const agency = sampleLetter(language, 'agency');
+      expect(agency.tone).toBe('final');
+      const c = composeLetter(agency, t);
+      const final = composeLetter({ ...agency, channel: 'letter' }, t);
+      expect(c.subject).toBe(message(t, 'subject.agency', { creditor: agency.creditor.name, reference: agency.id }));
+      expect(c.subject).not.toBe(final.subject);
+      expect(c.opening).toBe(t.messages.get('opening.agency'));
+      expect(composeLetter({ ...agency, firstLetter: true }, t).opening).toBe(t.messages.get('opening.agencyFirst'));
+    }
+  });
+});
+
+describe('the interest and compensation clause', () => {
+  const en = () => loadTemplates('en');
+  const eurOnly = (letter: Letter): Letter => ({ ...letter, lines: letter.lines.filter((l) => l.currency === 'EUR') });
+  const usdOnly = (letter: Letter): Letter => ({ ...letter, lines: letter.lines.filter((l) => l.currency === 'USD') });
+
+  it('says what the interest covers, and cites the EUR 40 only for euro invoices that are charged it', async () => {
+    const t = await en();
+    const letter = sampleLetter('en'); // EU regime, EUR and USD documents; the USD ones carry no compensation
+    expect(letter.lines.filter((l) => l.currency === 'USD').every((l) => isZero(l.compensation))).toBe(true);
+    const clause = composeLetter(letter, t).interest;
+    expect(clause).toContain(message(t, 'interest.eu'));
+    expect(clause).toContain(message(t, 'interest.covers', { date: '15 March 2026' }));
+    expect(clause).toContain(message(t, 'compensation.eu'));
+    expect(composeLetter(eurOnly(letter), t).interest).toContain('EUR 40');
+    // Only USD invoices: the directive gives nothing in USD, so the letter does not mention EUR 40 at all.
+    expect(composeLetter(usdOnly(letter), t).interest).not.toContain('EUR 40');
+    expect(composeLetter(usdOnly(letter), t).interest).toContain(
+      message(t, 'interest.covers', { date: '15 March 2026' }),
+    );
+  });
+
+  it('without a reference rate: reserves the interest and still states the compensation it charges', async () => {
+    const t = await en();
+    const base = sampleLetter('en');
+    const letter: Letter = {
+      ...base,
+      interestMissing: ['ecb 2026-H1'],
+      lines: base.lines.map((l) => ({ ...l, interest: '0.00' })),
+    };
+    const clause = composeLetter(letter, t).interest;
+    expect(clause).toBe(`${message(t, 'interest.none')} ${message(t, 'compensation.eu')}`);
+  });
+
+  it('cites no compensation under a regime without one (contract, CN)', async () => {
+    for (const language of ['zh-CN', 'zh-TW'] as const) {
+      const t = await loadTemplates(language);
+      const letter = sampleLetter(language);
+      expect(letter.lines.every((l) => isZero(l.compensation))).toBe(true);
+      const clause = composeLetter(letter, t).interest;
+      const { headers } = composeLetter(letter, t).table;
+      expect(headers).toContain(message(t, 'table.interest'));
+      expect(headers).not.toContain(message(t, 'table.compensation'));
+      for (const regime of ['eu', 'uk', 'de-b2b', 'fr'])
+        expect(clause).not.toContain(message(t, `compensation.${regime}`));
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { CurrencyCode } from '../money/currency';
 import type { Decimal } from '../money/decimal';
 import { divideRounded } from '../money/round';
 import { fail, ok, type Result } from '../result';
+import { compensationCurrency, fixedCompensation } from './compensation';
 import { type HalfYear, halfYearBounds, halfYearOf, type RateTables, referenceRate } from './rates';
 
 export type Regime = 'eu' | 'uk' | 'de-b2b' | 'de-consumer' | 'fr' | 'cn' | 'contract';
@@ -96,24 +97,17 @@ function frenchFloor(agreed: ContractRate, d: BusinessDate, tables: RateTables):
   return up(yearly) < up(floor) ? { percent: floor, per: 'year' } : agreed;
 }
 
-/** Fixed compensation per invoice, on the original amount, in the regime's currency (minor units). */
+/**
+ * Fixed compensation per invoice, on the original amount (`fixedCompensation`); an invoice in another currency
+ * than the regime's sum is refused here (`lateInterest` states both or fails; the letters leave it out).
+ */
 function compensation(c: InterestCase): Result<bigint> {
-  const flat = (currency: string, major: bigint): Result<bigint> =>
-    c.currency === currency
-      ? ok(major * 100n)
-      : fail('currency_mismatch', { a: c.currency, b: currency, reason: 'compensation_currency' });
-  switch (c.regime) {
-    case 'eu':
-    case 'fr':
-    case 'de-b2b':
-      return flat('EUR', 40n);
-    case 'uk': {
-      const base = c.invoiceAmount ?? c.principal;
-      return flat('GBP', base < 100_000n ? 40n : base < 1_000_000n ? 70n : 100n);
-    }
-    default:
-      return ok(0n);
-  }
+  const own = compensationCurrency(c.regime);
+  if (own === undefined) return ok(0n);
+  const fixed = fixedCompensation(c.regime, c.currency, c.invoiceAmount ?? c.principal);
+  return fixed
+    ? ok(fixed.amount)
+    : fail('currency_mismatch', { a: c.currency, b: own, reason: 'compensation_currency' });
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './calculate';
+export * from './compensation';
 export * from './rates';
