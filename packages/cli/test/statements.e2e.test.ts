@@ -96,6 +96,16 @@ describe('credence import statements + buyer show', () => {
     const table = await credence(['grade', 'run', '--as-of', '2025-06-30', '--db', db]);
     expect(table.out).toContain('Graded 1 buyers as of 2025-06-30');
     expect(table.out).toMatch(/Grade +Tier +Buyers +Share/);
+    const show = await credence(['grade', 'show', 'B1', '--as-of', '2025-07-31', '--lang', 'zh-TW', '--db', db]);
+    expect([show.code, show.err]).toEqual([0, '']);
+    expect(show.out).toMatch(/^B1, graded as of 2025-06-30\n\nRisk grade \d+ /);
+    expect(show.out).toContain('\n  2024 年度財務報表：模型估計的違約機率為 ');
+    const showJson = await credence(['grade', 'show', 'B1', '--as-of', '2025-07-31', '--format', 'json', '--db', db]);
+    const shown = JSON.parse(showJson.out) as { asOf: string; grade: { reasons: { code: string; text: string }[] } };
+    expect(shown.asOf).toBe('2025-06-30');
+    expect(shown.grade.reasons[0]?.text).toMatch(/^Financial statements of 2024: /);
+    const none = await credence(['grade', 'show', 'B1', '--as-of', '2025-01-01', '--db', db]);
+    expect([none.code, none.err.trim()]).toEqual([4, 'credence: recorded grade "B1" not found']);
     const bad = await credence(['grade', 'run', '--policy', file('p.json', '{"basePd": 3}'), '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('basePd');
