@@ -11,7 +11,7 @@ import {
   type RankedTask,
   type Result,
   rankWorklist,
-  toDecimalString,
+  type WorkReason,
   type WorkTask,
 } from '@credence/core';
 import { recordedGradeAsOf } from '../grading/recorded-grade';
@@ -34,7 +34,8 @@ interface Converted {
   readonly amount: bigint;
   readonly currency: CurrencyCode;
   readonly exponent: number;
-  readonly note: string;
+  /** No FX rate converted it: it stays in its own currency. */
+  readonly noFxRate: boolean;
 }
 
 /**
@@ -48,12 +49,12 @@ export async function collectorWorklist(
 ): Promise<Result<RankedTask[]>> {
   const { asOf } = x;
   const fx: FxRate[] = await store.fxRates();
-  /** An amount in the reporting currency, or as it is when no FX rate converts it (said in the reason). */
+  /** An amount in the reporting currency, or as it is when no FX rate converts it (the task says so). */
   const inReporting = (amount: bigint, currency: CurrencyCode): Converted => {
     const c = convert(money(amount, currency), x.currency, fx, asOf);
     return c.ok
-      ? { amount: c.value.amount, currency: x.currency, exponent: exponentOf(x.currency), note: '' }
-      : { amount, currency, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
+      ? { amount: c.value.amount, currency: x.currency, exponent: exponentOf(x.currency), noFxRate: false }
+      : { amount, currency, exponent: exponentOf(currency), noFxRate: true };
   };
   const sum = (parts: readonly Converted[]): Converted => {
     const first = parts[0] ?? inReporting(0n, x.currency);
@@ -61,7 +62,7 @@ export async function collectorWorklist(
     return {
       ...first,
       amount: same.reduce((s, p) => s + p.amount, 0n),
-      note: parts.map((p) => p.note).find((n) => n !== '') ?? '',
+      noFxRate: parts.some((p) => p.noFxRate),
     };
   };
   const letterTotal = (l: Letter) =>
@@ -72,15 +73,16 @@ export async function collectorWorklist(
       }),
     );
   const tasks: Omit<WorkTask, 'pd'>[] = [];
-  const push = (buyerId: string, action: WorkTask['action'], reason: string, c: Converted, days: number) =>
+  const push = (buyerId: string, action: WorkTask['action'], reason: WorkReason, c: Converted, days: number) =>
     tasks.push({
       buyerId,
       action,
-      reason: `${reason}${c.note}`,
+      reason,
       amount: c.amount,
       currency: c.currency,
       exponent: c.exponent,
       daysOverdue: days,
+      ...(c.noFxRate ? { noFxRate: true } : {}),
     });
 
   const run = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
@@ -93,7 +95,10 @@ export async function collectorWorklist(
     const action = ACTION_OF[l.channel] ?? (unmailed ? 'post_letter' : undefined);
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
     const docs = listed(l.lines.map((line) => line.number));
-    const why = `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}${unmailed ? '; no e-mail address: post the printed copy' : ''}`;
+    const why: WorkReason = {
+      code: unmailed ? 'letter_unmailed' : 'letter',
+      params: { level: l.levelId, channel: l.channel, documents: docs, letter: l.id },
+    };
     if (action) push(l.debtor.id, action, why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
@@ -104,7 +109,9 @@ export async function collectorWorklist(
       push(
         l.debtor.id,
         'fix_delivery',
-        `${f.kind} of letter ${l.id} failed${f.recipient ? ` (to ${f.recipient})` : ': no e-mail address'}`,
+        f.recipient
+          ? { code: 'delivery_failed', params: { kind: f.kind, letter: l.id, recipient: f.recipient } }
+          : { code: 'delivery_no_address', params: { kind: f.kind, letter: l.id } },
         letterTotal(l),
         days,
       );
@@ -113,22 +120,11 @@ export async function collectorWorklist(
   for (const p of state.promises.values()) {
     const amount = inReporting(p.amount, p.currency);
     const days = daysBetween(p.promisedDate, asOf);
+    const promised = { promise: p.id, amount: p.amount.toString(), currency: p.currency };
     if (p.status === 'open' && p.promisedDate === asOf)
-      push(
-        p.buyerId,
-        'check_promise',
-        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} falls due today`,
-        amount,
-        days,
-      );
+      push(p.buyerId, 'check_promise', { code: 'promise_due', params: promised }, amount, days);
     if (p.status === 'broken' && p.settledOn === asOf)
-      push(
-        p.buyerId,
-        'follow_up_promise',
-        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} broken`,
-        amount,
-        days,
-      );
+      push(p.buyerId, 'follow_up_promise', { code: 'promise_broken', params: promised }, amount, days);
   }
   const open = new Map((await store.dunnableItems(asOf, asOf)).map((i) => [i.number, i]));
   for (const d of state.disputes.values()) {
@@ -140,7 +136,10 @@ export async function collectorWorklist(
     push(
       d.buyerId,
       'chase_dispute',
-      `dispute ${d.id} (${d.reason}) on ${listed(d.documents)} open ${age} days; owner ${d.owner}`,
+      {
+        code: 'dispute_open',
+        params: { dispute: d.id, reason: d.reason, documents: listed(d.documents), days: age, owner: d.owner },
+      },
       amount,
       days,
     );

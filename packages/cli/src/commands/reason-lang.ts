@@ -9,6 +9,7 @@ import {
   type LimitFigure,
   limitFigureMessage,
   modelReasonMessage,
+  noFxRateMessage,
   parseReasonLocale,
   REASON_LOCALES,
   type ReasonLocale,
@@ -16,6 +17,8 @@ import {
   reasonLocaleOf,
   renderReason,
   reviewReasonMessage,
+  type WorkTask,
+  workReasonMessage,
 } from '@credence/core';
 import { InvalidArgumentError } from 'commander';
 
@@ -54,5 +57,8 @@ export const say = (lang: ReasonLocale) => ({
   limit: (f: LimitFigure, c: CurrencyCode) => renderReason(limitFigureMessage(f, c), lang),
   check: (r: CheckReason, c: CurrencyCode) => renderReason(checkReasonMessage(r, c), lang),
   review: (r: ReviewReason) => renderReason(reviewReasonMessage(r), lang),
+  /** A worklist task's reason, with a note when no FX rate converted its amount. */
+  work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'>) =>
+    `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}`,
 });
 export type Say = ReturnType<typeof say>;

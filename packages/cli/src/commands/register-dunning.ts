@@ -1,5 +1,5 @@
 import { collectorWorklist, deliverOutbox, runDunning } from '@credence/app';
-import type { Failure } from '@credence/core';
+import { type Failure, reasonLocaleOf } from '@credence/core';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
@@ -11,6 +11,7 @@ import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
 import { readGradingPolicy } from './grading-config';
+import { LANG_OPTION, say } from './reason-lang';
 import { renderWorklist } from './worklist';
 
 const courier = (io: Io, outbox: string) => {
@@ -131,6 +132,7 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
     .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
     .option('--rates <file>', 'reference-rate tables JSON (default: the shipped ones)')
     .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option(...LANG_OPTION)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const [policy, rates, company, grading] = await Promise.all([
@@ -140,6 +142,7 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
         readGradingPolicy(),
       ]);
       const asOf = o.asOf ?? io.clock.today();
+      const words = say(o.lang ?? reasonLocaleOf(company.language));
       await withStore(
         o,
         io,
@@ -157,11 +160,15 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           io.out(
             o.format === 'json'
               ? JSON.stringify(
-                  { asOf, currency: o.currency, tasks: tasks.slice(0, o.limit) },
+                  {
+                    asOf,
+                    currency: o.currency,
+                    tasks: tasks.slice(0, o.limit).map((t) => ({ ...t, text: words.work(t) })),
+                  },
                   (_k, v) => (typeof v === 'bigint' ? v.toString() : v),
                   2,
                 )
-              : renderWorklist(asOf, o.currency, tasks, o.limit),
+              : renderWorklist(asOf, o.currency, tasks, o.limit, words),
           );
         },
         false,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WORK_REASON_CODES } from '../collections/worklist';
 import { CHECK_REASON_CODES } from '../credit-check/decide';
 import { GRADE_REASON_CODES } from '../grading/grade';
 import { LIMIT_METHODS } from '../limits/recommend';
@@ -18,6 +19,8 @@ const FROM_SOURCES: readonly string[] = [
   'limit.working_capital_negative',
   ...CHECK_REASON_CODES.map((c) => `check.${c}`),
   ...REVIEW_REASONS.map((c) => `review.${c}`),
+  ...WORK_REASON_CODES.map((c) => `work.${c}`),
+  'work.no_fx_rate',
 ];
 
 const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {

@@ -1,3 +1,4 @@
+import type { WorkReason } from '../collections/worklist';
 import type { CheckReason } from '../credit-check/decide';
 import type { GradeReason } from '../grading/grade';
 import type { LimitFigure } from '../limits/recommend';
@@ -74,3 +75,17 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
 }
 
 export const reviewReasonMessage = (r: ReviewReason): ReasonMessage => ({ key: `review.${r}`, params: {} });
+
+/** A worklist task's reason; a promise's amount (minor units and currency) becomes money. */
+export function workReasonMessage(r: WorkReason): ReasonMessage {
+  const p = r.params;
+  if (r.code === 'promise_due' || r.code === 'promise_broken')
+    return {
+      key: `work.${r.code}`,
+      params: { promise: p.promise ?? '', amount: minor(p.amount, String(p.currency) as CurrencyCode) },
+    };
+  return pick(`work.${r.code}`, p);
+}
+
+/** The note beside a task whose amount no FX rate converts. */
+export const noFxRateMessage = (currency: string): ReasonMessage => ({ key: 'work.no_fx_rate', params: { currency } });

@@ -1,3 +1,4 @@
+import { WORK_REASON_CODES, type WorkReasonCode } from '../collections/worklist';
 import { CHECK_REASON_CODES, type CheckReasonCode } from '../credit-check/decide';
 import { GRADE_REASON_CODES, type GradeReasonCode } from '../grading/grade';
 import { LIMIT_METHODS, type LimitMethod } from '../limits/recommend';
@@ -34,7 +35,8 @@ export type ReasonKey =
   | `model.${ModelReasonCode}`
   | `limit.${LimitReasonCode}`
   | `check.${CheckReasonCode}`
-  | `review.${ReviewReason}`;
+  | `review.${ReviewReason}`
+  | `work.${WorkReasonCode | 'no_fx_rate'}`;
 
 type Spec = Readonly<Record<string, ParamKind>>;
 
@@ -87,12 +89,23 @@ const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
   late_two_years: {},
 };
 
+const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
+  letter: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
+  letter_unmailed: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
+  delivery_failed: { kind: 'text', letter: 'text', recipient: 'text' },
+  delivery_no_address: { kind: 'text', letter: 'text' },
+  promise_due: { promise: 'text', amount: 'money' },
+  promise_broken: { promise: 'text', amount: 'money' },
+  dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
+  no_fx_rate: { currency: 'text' },
+};
+
 const prefixed = <C extends string>(area: string, codes: readonly C[], spec: Readonly<Record<C, Spec>>) =>
   codes.map((c) => [`${area}.${c}`, spec[c]] as const);
 
 /**
  * The placeholders of every message, by key, built from each area's list of codes (grading, the PD model,
- * limits, the order check, reviews): a catalog must hold each key with exactly these placeholders.
+ * limits, the order check, reviews, the collector's worklist): a catalog must hold each key with exactly these placeholders.
  */
 export const REASON_PARAMS: Readonly<Record<ReasonKey, Spec>> = Object.fromEntries([
   ...prefixed('grade', GRADE_REASON_CODES, GRADE),
@@ -100,4 +113,5 @@ export const REASON_PARAMS: Readonly<Record<ReasonKey, Spec>> = Object.fromEntri
   ...prefixed('limit', [...LIMIT_METHODS, 'working_capital_negative'] as const, LIMIT),
   ...prefixed('check', CHECK_REASON_CODES, CHECK),
   ...prefixed('review', REVIEW_REASONS, REVIEW),
+  ...prefixed('work', [...WORK_REASON_CODES, 'no_fx_rate'] as const, WORK),
 ]) as Record<ReasonKey, Spec>;
