@@ -13,6 +13,7 @@ import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { gradeJson } from './financials';
 import { gradeContext, readLimitPolicy } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
@@ -70,7 +71,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
         const text = (f: LimitFigure) => words.limit(f, rec.currency);
         if (o.format === 'json') {
           const figures = rec.figures.map((f) => ({ ...f, text: text(f) }));
-          const json = { ...advice, recommendation: { ...rec, figures } };
+          const json = { ...advice, grade: gradeJson(grade, words), recommendation: { ...rec, figures } };
           return {
             ok: true,
             text: JSON.stringify(json, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),

@@ -18,8 +18,8 @@ export const EN: ReasonCatalog = {
     'grade.bureau_score': 'Credit bureau score {score} of 100',
     'model.raised': '{attribute} ({value}) raised the default risk',
     'model.lowered': '{attribute} ({value}) lowered the default risk',
-    'model.raised_missing': '{attribute} not reported: raised the default risk',
-    'model.lowered_missing': '{attribute} not reported: lowered the default risk',
+    'model.raised_missing': '{attribute} not reported, which raised the default risk',
+    'model.lowered_missing': '{attribute} not reported, which lowered the default risk',
     'limit.expected_exposure':
       'Expected exposure: monthly sales of {monthlySales} over {days} of terms and grace, plus {headroom} headroom: {amount}',
     'limit.net_worth': 'Net worth cap: {share} of equity for grade {grade}: {amount}',

@@ -80,6 +80,9 @@ describe('PD model inputs in words', () => {
     expect(renderReason(modelReasonMessage({ feature: 'Attr27', value: 12.345, contribution: -0.3 }), 'zh-CN')).toBe(
       '利息保障倍数（12.3）降低了违约风险',
     );
+    expect(renderReason(modelReasonMessage({ feature: 'Attr21', value: Number.NaN, contribution: -0.2 }), 'en')).toBe(
+      'Sales growth not reported, which lowered the default risk',
+    );
     expect(renderReason(modelReasonMessage({ feature: 'Attr4', value: Number.NaN, contribution: 0.1 }), 'zh-TW')).toBe(
       '流動比率未申報，提高了違約風險',
     );
