@@ -10,7 +10,9 @@ import {
   gradeReasonMessage,
   limitFigureMessage,
   modelReasonMessage,
+  noFxRateMessage,
   reviewReasonMessage,
+  workReasonMessage,
 } from './messages';
 import { parseReasonLocale, reasonLocaleOf, renderReason } from './render';
 
@@ -160,5 +162,26 @@ describe('review reasons and locales', () => {
       'en',
     ]);
     expect([parseReasonLocale('zh-cn'), parseReasonLocale('fr')]).toEqual(['zh-CN', undefined]);
+  });
+});
+
+describe('worklist reasons in words', () => {
+  it('writes a promise with its amount in money, a dispute with its age in days', () => {
+    const promise = {
+      code: 'promise_broken',
+      params: { promise: 'PRM-0001', amount: '120000', currency: 'EUR' },
+    } as const;
+    expect(renderReason(workReasonMessage(promise), 'en')).toBe('Promise PRM-0001 of EUR 1,200.00 broken');
+    expect(renderReason(workReasonMessage({ ...promise, code: 'promise_due' }), 'zh-CN')).toBe(
+      '付款承诺 PRM-0001（EUR 1,200.00）今天到期',
+    );
+    const dispute = {
+      code: 'dispute_open',
+      params: { dispute: 'DSP-0001', reason: 'price', documents: 'D-2', days: 21, owner: 'ben' },
+    } as const;
+    expect(renderReason(workReasonMessage(dispute), 'zh-TW')).toBe(
+      '爭議 DSP-0001（price）涉及 D-2，已持續 21 天；負責人 ben',
+    );
+    expect(renderReason(noFxRateMessage('JPY'), 'en')).toBe('amount in JPY: no FX rate');
   });
 });
