@@ -253,6 +253,6 @@ describe('credence review due', () => {
     expect(table.out).toMatch(/^\d+ of 1 buyers due for a credit review as of 2025-07-01/);
     // A year after the last decision the annual review is due, and says so in words.
     const later = await credence(['review', 'due', '--as-of', '2026-08-01', '--lang', 'zh-TW', '--db', db], today);
-    expect(later.out).toContain('年度覆核：一年內沒有信用決定');
+    expect(later.out).toContain('年度覆核：上次信用決定為 2025-07-01，已滿一年');
   });
 });

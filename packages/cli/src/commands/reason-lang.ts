@@ -13,6 +13,7 @@ import {
   parseReasonLocale,
   REASON_LOCALES,
   type ReasonLocale,
+  type ReviewFigures,
   type ReviewReason,
   reasonLocaleOf,
   renderReason,
@@ -56,7 +57,7 @@ export const say = (lang: ReasonLocale) => ({
   model: (r: { feature: string; value: number; contribution: number }) => renderReason(modelReasonMessage(r), lang),
   limit: (f: LimitFigure, c: CurrencyCode) => renderReason(limitFigureMessage(f, c), lang),
   check: (r: CheckReason, c: CurrencyCode) => renderReason(checkReasonMessage(r, c), lang),
-  review: (r: ReviewReason) => renderReason(reviewReasonMessage(r), lang),
+  review: (r: ReviewReason, f: ReviewFigures) => renderReason(reviewReasonMessage(r, f), lang),
   /** A worklist task's reason, with a note when no FX rate converted its amount. */
   work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'>) =>
     `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}`,

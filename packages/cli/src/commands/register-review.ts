@@ -24,7 +24,7 @@ export function registerReviewCommands(program: Command, io: Io): void {
       const all = await withExistingStore(o, io, (s) => reviewsDue(s, asOf));
       const shown = o.all ? all : all.filter((r) => r.due);
       if (o.format === 'json') {
-        const reviews = shown.map((r) => ({ ...r, reasonTexts: r.reasons.map(words.review) }));
+        const reviews = shown.map((r) => ({ ...r, reasonTexts: r.reasons.map((x) => words.review(x, r)) }));
         io.out(JSON.stringify({ asOf, reviews }, null, 2));
         return;
       }
@@ -45,7 +45,7 @@ export function registerReviewCommands(program: Command, io: Io): void {
             r.cadence === 'continuous' ? 'continuous' : `${r.cadenceDays} days`,
             r.lastReview ?? '-',
             r.nextReview,
-            r.reasons.map(words.review).join('; '),
+            r.reasons.map((x) => words.review(x, r)).join('; '),
           ]),
         ),
       );

@@ -38,9 +38,10 @@ export const EN: ReasonCatalog = {
     'check.within_limit': 'Within the limit: {headroom} left after the order',
     'review.high_risk': 'High risk: watched continuously',
     'review.never_reviewed': 'No credit decision yet',
-    'review.cadence': 'Regular review is due',
-    'review.annual_review': 'Annual review: no credit decision for a year',
-    'review.late_two_years': 'Paid late two years running: reassess the limit',
+    'review.cadence': 'Regular review is due: every {days}, and the last credit decision was on {lastReview}',
+    'review.annual_review': 'Annual review: the last credit decision was on {lastReview}, a year or more ago',
+    'review.late_two_years':
+      'Paid late two years running (on average {thisYear} late in the last 12 months, {lastYear} in the 12 before): reassess the limit',
     'work.letter': 'Level {level} ({channel}) for {documents}; letter {letter}',
     'work.letter_unmailed':
       'Level {level} ({channel}) for {documents}; letter {letter}; no e-mail address: post the printed copy',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { date } from '../calendar';
 import { decideOrder } from '../credit-check/decide';
 import { gradeBuyer } from '../grading/grade';
 import type { GradingPolicy } from '../grading/policy';
@@ -149,9 +150,14 @@ describe('order check reasons in words', () => {
 
 describe('review reasons and locales', () => {
   it('renders review reasons and reads locale tags', () => {
-    expect(renderReason(reviewReasonMessage('late_two_years'), 'en')).toBe(
-      'Paid late two years running: reassess the limit',
+    const figures = { cadenceDays: 30, lastReview: date('2025-07-01'), lateDaysThisYear: 12.5, lateDaysLastYear: 8 };
+    expect(renderReason(reviewReasonMessage('late_two_years', figures), 'en')).toBe(
+      'Paid late two years running (on average 12.5 days late in the last 12 months, 8 days in the 12 before): reassess the limit',
     );
+    expect(renderReason(reviewReasonMessage('cadence', figures), 'zh-CN')).toBe(
+      '定期复核到期：每 30 天复核一次，上次信用决定为 2025-07-01',
+    );
+    expect(renderReason(reviewReasonMessage('never_reviewed', figures), 'zh-TW')).toBe('尚無信用決定');
     expect(renderReason({ key: 'grade.days_beyond_terms', params: { days: 1 } }, 'en')).toBe(
       'Paid on average 1 day late over the last 12 months',
     );

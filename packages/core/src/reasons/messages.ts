@@ -1,3 +1,4 @@
+import type { BusinessDate } from '../calendar';
 import type { WorkReason } from '../collections/worklist';
 import type { CheckReason } from '../credit-check/decide';
 import type { GradeReason } from '../grading/grade';
@@ -74,7 +75,31 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
   return pick(`check.${r.code}`, p);
 }
 
-export const reviewReasonMessage = (r: ReviewReason): ReasonMessage => ({ key: `review.${r}`, params: {} });
+/** What a review reason's sentence shows: the cadence, the last credit decision and the late days of two years. */
+export interface ReviewFigures {
+  readonly cadenceDays: number;
+  readonly lastReview?: BusinessDate;
+  readonly lateDaysThisYear?: number;
+  readonly lateDaysLastYear?: number;
+}
+
+/** A review reason with the figures of the buyer's review plan. */
+export function reviewReasonMessage(r: ReviewReason, f: ReviewFigures): ReasonMessage {
+  const last = f.lastReview ?? '-';
+  switch (r) {
+    case 'cadence':
+      return { key: 'review.cadence', params: { days: f.cadenceDays, lastReview: last } };
+    case 'annual_review':
+      return { key: 'review.annual_review', params: { lastReview: last } };
+    case 'late_two_years':
+      return {
+        key: 'review.late_two_years',
+        params: { thisYear: f.lateDaysThisYear ?? 0, lastYear: f.lateDaysLastYear ?? 0 },
+      };
+    default:
+      return { key: `review.${r}`, params: {} };
+  }
+}
 
 /** A worklist task's reason; a promise's amount (minor units and currency) becomes money. */
 export function workReasonMessage(r: WorkReason): ReasonMessage {

@@ -84,9 +84,9 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
 const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
   high_risk: {},
   never_reviewed: {},
-  cadence: {},
-  annual_review: {},
-  late_two_years: {},
+  cadence: { days: 'days', lastReview: 'date' },
+  annual_review: { lastReview: 'date' },
+  late_two_years: { thisYear: 'days', lastYear: 'days' },
 };
 
 const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {

@@ -35,9 +35,10 @@ export const ZH_CN: ReasonCatalog = {
     'check.within_limit': '在额度之内：订单后剩余 {headroom}',
     'review.high_risk': '高风险：持续监控',
     'review.never_reviewed': '尚无信用决定',
-    'review.cadence': '定期复核到期',
-    'review.annual_review': '年度复核：一年内没有信用决定',
-    'review.late_two_years': '连续两年逾期付款：重新评估额度',
+    'review.cadence': '定期复核到期：每 {days}复核一次，上次信用决定为 {lastReview}',
+    'review.annual_review': '年度复核：上次信用决定为 {lastReview}，已满一年',
+    'review.late_two_years':
+      '连续两年逾期付款（过去 12 个月平均逾期 {thisYear}，之前 12 个月 {lastYear}）：重新评估额度',
     'work.letter': '催收级别 {level}（{channel}）：{documents}；函件 {letter}',
     'work.letter_unmailed': '催收级别 {level}（{channel}）：{documents}；函件 {letter}；没有电子邮箱地址：请邮寄打印件',
     'work.delivery_failed': '函件 {letter} 的 {kind} 发送失败（收件人 {recipient}）',

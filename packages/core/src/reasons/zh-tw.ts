@@ -35,9 +35,10 @@ export const ZH_TW: ReasonCatalog = {
     'check.within_limit': '在額度之內：訂單後尚餘 {headroom}',
     'review.high_risk': '高風險：持續監控',
     'review.never_reviewed': '尚無信用決定',
-    'review.cadence': '定期覆核到期',
-    'review.annual_review': '年度覆核：一年內沒有信用決定',
-    'review.late_two_years': '連續兩年逾期付款：重新評估額度',
+    'review.cadence': '定期覆核到期：每 {days}覆核一次，上次信用決定為 {lastReview}',
+    'review.annual_review': '年度覆核：上次信用決定為 {lastReview}，已滿一年',
+    'review.late_two_years':
+      '連續兩年逾期付款（過去 12 個月平均逾期 {thisYear}，之前 12 個月 {lastYear}）：重新評估額度',
     'work.letter': '催收等級 {level}（{channel}）：{documents}；函件 {letter}',
     'work.letter_unmailed': '催收等級 {level}（{channel}）：{documents}；函件 {letter}；沒有電子郵件地址：請郵寄列印本',
     'work.delivery_failed': '函件 {letter} 的 {kind} 寄送失敗（收件人 {recipient}）',
