@@ -71,7 +71,7 @@ describe('docs/domain/collections.md', () => {
       w.rows.map((r) => ({
         buyerId: cell(r, 'buyer'),
         action: 'call' as const,
-        reason: '',
+        reason: { code: 'letter', params: {} },
         amount: eur(cell(r, 'amount')),
         currency: 'EUR',
         exponent: 2,

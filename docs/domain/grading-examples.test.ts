@@ -1,6 +1,6 @@
 /** The worked example of docs/domain/grading.md, graded with the shipped policy file. */
 import { readFileSync } from 'node:fs';
-import { type GradeInputs, gradeBuyer, parseGradingPolicy } from '@credence/core';
+import { type GradeInputs, gradeBuyer, gradeReasonMessage, parseGradingPolicy, renderReason } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { cell, readDocTables, table } from './doc-tables';
 
@@ -39,12 +39,15 @@ describe('docs/domain/grading.md', () => {
     expect(g?.missing.join(', ')).toBe(cell(r, 'missing'));
   });
 
-  it('lists the steps of buyer A with their log-odds', () => {
+  it('lists the steps of buyer A with their log-odds and in words', () => {
     const t = table(tables, 'reasons');
     const g = graded.get(t.attrs.buyer ?? '');
     expect(g?.reasons.map((x) => x.code)).toEqual(t.rows.map((r) => cell(r, 'code')));
     g?.reasons.forEach((x, i) => {
-      expect(x.logOdds).toBeCloseTo(Number(cell(t.rows[i] ?? {}, 'log-odds')), 4);
+      const row = t.rows[i] ?? {};
+      expect(x.logOdds).toBeCloseTo(Number(cell(row, 'log-odds')), 4);
+      expect(renderReason(gradeReasonMessage(x), 'en')).toBe(cell(row, 'en'));
+      expect(renderReason(gradeReasonMessage(x), 'zh-CN')).toBe(cell(row, 'zh-CN'));
     });
   });
 });

@@ -100,6 +100,7 @@ describe('runGrades', () => {
     // By June, A is 151 days overdue: B1 is downgraded, B2 stays.
     const june = await runGrades(store, ctx, date('2024-06-30'));
     expect(june.changes.map((c) => [c.buyerId, c.from < c.to, c.since])).toEqual([['B1', true, '2024-02-15']]);
+    expect(june.changes[0]?.reasons.map((r) => r.code)).toContain('long_overdue');
     expect((await store.gradesOf('B1')).map((g) => g.asOf)).toEqual(['2024-02-15', '2024-06-30']);
     expect((await store.gradesOn(date('2024-06-30'))).map((g) => g.buyerId)).toEqual(['B1', 'B2']);
   });

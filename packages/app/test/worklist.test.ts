@@ -46,7 +46,12 @@ describe('collectorWorklist', () => {
       ['B2', 'post_letter', 'JPY', 150000n, 21],
       ['B1', 'post_letter', 'EUR', 100000n, 30],
     ]);
-    expect(work.value[0]?.reason).toMatch(/\(in JPY: no FX rate\)$/);
+    expect([work.value[0]?.reason.code, work.value[0]?.noFxRate, work.value[1]?.noFxRate]).toEqual([
+      'letter',
+      true,
+      undefined,
+    ]);
+    expect(work.value[0]?.reason.params).toEqual(expect.objectContaining({ documents: 'I-2' }));
     expect(work.value[1]?.score).toBeCloseTo(600);
   });
 });

@@ -33,7 +33,7 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
   registerBuyerCommands(program, io, state);
   registerReportCommands(program, io, state);
   registerModelCommands(program, io, state);
-  registerGradeCommands(program, io);
+  registerGradeCommands(program, io, state);
   registerLimitCommands(program, io, state);
   registerCreditCommands(program, io, state);
   registerReviewCommands(program, io);

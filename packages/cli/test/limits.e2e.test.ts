@@ -30,7 +30,11 @@ describe('credence limit', () => {
     expect([r.code, r.err]).toEqual([0, '']);
     const advice = JSON.parse(r.out) as {
       grade: { grade: number };
-      recommendation: { amount: string; decidedBy: string; figures: { method: string; amount: string }[] };
+      recommendation: {
+        amount: string;
+        decidedBy: string;
+        figures: { method: string; amount: string; params: Record<string, unknown>; text: string }[];
+      };
     };
     // Need: 40,000 × 45 / 30 = 60,000 + 20 % = 72,000; the balance-sheet caps depend on the grade.
     expect(advice.recommendation.figures[0]).toEqual(
@@ -42,6 +46,20 @@ describe('credence limit', () => {
       'working_capital',
     ]);
     expect(Number(advice.recommendation.amount)).toBeLessThanOrEqual(72000);
+    // JSON keeps the method and the figures (basis points) and adds the sentence, in percent and money.
+    expect(advice.recommendation.figures[0]?.params.headroomBp).toBe(2000);
+    expect(advice.recommendation.figures[0]?.text).toBe(
+      'Expected exposure: monthly sales of EUR 40,000.00 over 45 days of terms and grace, plus 20% headroom: EUR 72,000.00',
+    );
+    const table = await credence(
+      ['limit', 'recommend', 'B1', '--expected-monthly-sales', '40000', '--lang', 'zh-TW', '--db', db],
+      today,
+    );
+    expect(table.out).toContain(
+      '預期曝險：月銷售額 EUR 40,000.00，付款期限加寬限期 45 天，另加 20% 餘裕：EUR 72,000.00',
+    );
+    expect(table.out).toMatch(/淨值上限：評等 \d+ 可用淨值的 \d+(\.\d+)?%：EUR [\d,]+\.00/);
+    expect(table.out).not.toMatch(/Bp|headroom/);
   });
 
   it('requests, refuses self-approval (exit 3), approves, sets a temporary limit and shows the trail', async () => {
@@ -162,7 +180,13 @@ describe('credence credit check', () => {
       exposure: { afterOrder: string };
     };
     expect(j.decision).toBe('refer');
-    expect(j.reasons).toEqual([{ code: 'over_limit', params: { by: '10000.00', limit: '80000.00' } }]);
+    expect(j.reasons).toEqual([
+      {
+        code: 'over_limit',
+        params: { by: '10000.00', limit: '80000.00' },
+        text: 'The order takes the exposure EUR 10,000.00 over the limit of EUR 80,000.00',
+      },
+    ]);
     expect(j.exposure.afterOrder).toBe('90000.00');
     expect(
       (await credence(['buyer', 'hold', 'B1', '--reason', 'bounced', '--by', 'chief', '--db', db], today)).code,
@@ -171,7 +195,12 @@ describe('credence credit check', () => {
       ['credit', 'check', '--buyer', 'B1', '--amount', '1.00', '--currency', 'EUR', '--db', db],
       today,
     );
-    expect(held.out).toMatch(/^HOLD: .*\n {2}credit_hold: credit hold since 2025-07-01 by chief: bounced/);
+    expect(held.out).toMatch(/^HOLD: .*\n {2}On credit hold since 2025-07-01 \(chief: bounced\)\n/);
+    const heldZh = await credence(
+      ['credit', 'check', '--buyer', 'B1', '--amount', '1.00', '--currency', 'EUR', '--lang', 'zh-CN', '--db', db],
+      today,
+    );
+    expect(heldZh.out).toContain('\n  自 2025-07-01 起暂停供货（chief：bounced）\n');
     const heldJson = await credence(
       ['credit', 'check', '--buyer', 'B1', '--amount', '1.00', '--currency', 'EUR', '--format', 'json', '--db', db],
       today,
@@ -179,6 +208,7 @@ describe('credence credit check', () => {
     expect(JSON.parse(heldJson.out).reasons[0]).toEqual({
       code: 'credit_hold',
       params: { reason: 'bounced', since: '2025-07-01', by: 'chief' },
+      text: 'On credit hold since 2025-07-01 (chief: bounced)',
     });
     const bad = await credence(
       [
@@ -215,10 +245,14 @@ describe('credence review due', () => {
       today,
     );
     expect(r.code).toBe(0);
-    const reviews = (JSON.parse(r.out) as { reviews: { buyerId: string; lastReview: string; cadence: string }[] })
-      .reviews;
+    type Review = { buyerId: string; lastReview: string; cadence: string; reasons: string[]; reasonTexts: string[] };
+    const reviews = (JSON.parse(r.out) as { reviews: Review[] }).reviews;
     expect(reviews.map((x) => [x.buyerId, x.lastReview])).toEqual([['B1', '2025-07-01']]);
+    expect(reviews[0]?.reasonTexts).toHaveLength(reviews[0]?.reasons.length ?? -1);
     const table = await credence(['review', 'due', '--as-of', '2025-07-01', '--db', db], today);
     expect(table.out).toMatch(/^\d+ of 1 buyers due for a credit review as of 2025-07-01/);
+    // A year after the last decision the annual review is due, and says so in words.
+    const later = await credence(['review', 'due', '--as-of', '2026-08-01', '--lang', 'zh-TW', '--db', db], today);
+    expect(later.out).toContain('年度覆核：上次信用決定為 2025-07-01，已滿一年');
   });
 });

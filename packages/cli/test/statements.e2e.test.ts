@@ -38,20 +38,47 @@ describe('credence import statements + buyer show', () => {
     expect(text.out).toMatch(
       /Risk grade \d+ \((low|medium|high) risk\), PD \d+\.\d\d %, confidence \w+; missing: payment history, external grade/,
     );
-    expect(text.out).toMatch(/financial_pd \(pd /);
+    expect(text.out).toMatch(
+      /\n {2}Financial statements of 2024: the model puts the default risk at \d+(\.\d+)?% \(\d+ of 64 inputs not reported\)\n/,
+    );
     expect(text.out).toMatch(/Altman Z''\s+3\.39 \(safe\)/);
     expect(text.out).toMatch(
       /Financial PD \(default model, fiscal year 2024, \d+ of 64 inputs not available\): \d+\.\d\d %/,
     );
-    expect(text.out).toMatch(/\n {2}[+−]\d\.\d\d Attr\d+ = /);
+    expect(text.out).toMatch(/\n {2}[+−]\d\.\d\d {2}[A-Z][^\n]* \([^\n]+\) (raised|lowered) the default risk\n/);
+    expect(text.out).not.toMatch(/Attr\d+|financial_pd/);
+
+    // The same reasons in Chinese: --lang, else the company settings' language.
+    const zh = await credence(['buyer', 'show', 'B1', '--as-of', '2025-06-30', '--lang', 'zh-CN', '--db', db]);
+    expect(zh.out).toMatch(/\n {2}2024 年度财务报表：模型估计的违约概率为 \d+(\.\d+)?%/);
+    expect(zh.out).toMatch(/\n {2}[+−]\d\.\d\d {2}\S+（[^\n]+）(提高|降低)了违约风险\n/);
+    const company = file('company.json', JSON.stringify({ language: 'zh-TW' }));
+    const tw = await credence(['buyer', 'show', 'B1', '--as-of', '2025-06-30', '--db', db], {
+      CREDENCE_COMPANY: company,
+    });
+    expect(tw.out).toContain('2024 年度財務報表');
+    const bad = await credence(['buyer', 'show', 'B1', '--lang', 'de', '--db', db]);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('choose en, zh-CN, zh-TW')]);
 
     // Before the 2024 accounts closed, the 2023 ones are the latest, with no prior year for growth.
     const json = await credence(['buyer', 'show', 'B1', '--as-of', '2024-06-30', '--format', 'json', '--db', db]);
     const f = (
       JSON.parse(json.out) as {
-        financials: { fiscalYear: number; ratios: Record<string, unknown>; pd: { pd: number; fiscalYear: number } };
+        financials: {
+          fiscalYear: number;
+          ratios: Record<string, unknown>;
+          pd: { pd: number; fiscalYear: number; reasons: { feature: string; contribution: number; text: string }[] };
+        };
       }
     ).financials;
+    // JSON keeps the codes and numbers and adds the sentence.
+    const first = f.pd.reasons[0];
+    expect(first?.feature).toMatch(/^Attr\d+$/);
+    expect(first?.text).toMatch(/ (raised|lowered) the default risk$/);
+    const grade = (JSON.parse(json.out) as { grade: { reasons: { code: string; logOdds: number; text: string }[] } })
+      .grade;
+    expect(grade.reasons[0]).toEqual(expect.objectContaining({ code: 'financial_pd', text: expect.any(String) }));
+    expect(grade.reasons[0]?.text).toMatch(/^Financial statements of 2023: /);
     expect(f.pd.fiscalYear).toBe(2023);
     expect(f.pd.pd).toBeGreaterThan(0);
     expect(f.pd.pd).toBeLessThan(1);
@@ -69,6 +96,16 @@ describe('credence import statements + buyer show', () => {
     const table = await credence(['grade', 'run', '--as-of', '2025-06-30', '--db', db]);
     expect(table.out).toContain('Graded 1 buyers as of 2025-06-30');
     expect(table.out).toMatch(/Grade +Tier +Buyers +Share/);
+    const show = await credence(['grade', 'show', 'B1', '--as-of', '2025-07-31', '--lang', 'zh-TW', '--db', db]);
+    expect([show.code, show.err]).toEqual([0, '']);
+    expect(show.out).toMatch(/^B1, graded as of 2025-06-30\n\nRisk grade \d+ /);
+    expect(show.out).toContain('\n  2024 年度財務報表：模型估計的違約機率為 ');
+    const showJson = await credence(['grade', 'show', 'B1', '--as-of', '2025-07-31', '--format', 'json', '--db', db]);
+    const shown = JSON.parse(showJson.out) as { asOf: string; grade: { reasons: { code: string; text: string }[] } };
+    expect(shown.asOf).toBe('2025-06-30');
+    expect(shown.grade.reasons[0]?.text).toMatch(/^Financial statements of 2024: /);
+    const none = await credence(['grade', 'show', 'B1', '--as-of', '2025-01-01', '--db', db]);
+    expect([none.code, none.err.trim()]).toEqual([4, 'credence: recorded grade "B1" not found']);
     const bad = await credence(['grade', 'run', '--policy', file('p.json', '{"basePd": 3}'), '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('basePd');

@@ -11,6 +11,7 @@ export * from './ledger';
 export * from './limits';
 export * from './money';
 export * from './random';
+export * from './reasons';
 export * from './result';
 export * from './review';
 export * from './scoring';

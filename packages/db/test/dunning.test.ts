@@ -22,6 +22,8 @@ import {
   parseRateTables,
   type RateTables,
   type Result,
+  renderReason,
+  workReasonMessage,
 } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { rowFile } from './fixtures';
@@ -296,6 +298,12 @@ describe.each(targets())('dunning run on $name', (target) => {
       expect.arrayContaining(['B2:follow_up_promise', 'B2:post_letter', 'B1:post_letter']),
     );
     expect(work.map((t) => t.score)).toEqual([...work.map((t) => t.score)].sort((a, b) => b - a));
+    // The broken promise's reason: a code with its references, written in words by core's catalogs.
+    const broken = work.find((t) => t.action === 'follow_up_promise');
+    expect(broken?.reason.code).toBe('promise_broken');
+    expect(broken ? renderReason(workReasonMessage(broken.reason), 'en') : '').toMatch(
+      /^Promise PRM-0001 of [A-Z]{3} [\d,]+\.\d\d broken$/,
+    );
     const april21 = await must(runDunning(s, { asOf: date('2026-04-21'), policy, company, rates, dryRun: false }));
     // Each item one step on from its letter of 31 March (I-F1 at once: its plan broke); B4 after its final demand
     // goes to the agency, not yet to court.

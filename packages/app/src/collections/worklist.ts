@@ -12,7 +12,7 @@ import {
   type Result,
   rankWorklist,
   type TaskCandidate,
-  toDecimalString,
+  type WorkReason,
   type WorkTask,
 } from '@credence/core';
 import { recordedGradeAsOf } from '../grading/recorded-grade';
@@ -35,18 +35,19 @@ export interface Converted {
   readonly amount: bigint;
   readonly currency: CurrencyCode;
   readonly exponent: number;
-  readonly note: string;
+  /** No FX rate converted it: it stays in its own currency. */
+  readonly noFxRate: boolean;
 }
 
 export type WorklistDay = DunningDay & { currency: CurrencyCode; defaultPd: number };
 
-/** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (said in a note). */
+/** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (the task says so). */
 export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: WorklistDay['asOf']) {
   const inReporting = (amount: bigint, currency: CurrencyCode): Converted => {
     const c = convert(money(amount, currency), to, fx, asOf);
     return c.ok
-      ? { amount: c.value.amount, currency: to, exponent: exponentOf(to), note: '' }
-      : { amount, currency, exponent: exponentOf(currency), note: ` (in ${currency}: no FX rate)` };
+      ? { amount: c.value.amount, currency: to, exponent: exponentOf(to), noFxRate: false }
+      : { amount, currency, exponent: exponentOf(currency), noFxRate: true };
   };
   const sum = (parts: readonly Converted[]): Converted => {
     const first = parts[0] ?? inReporting(0n, to);
@@ -54,7 +55,7 @@ export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: 
     return {
       ...first,
       amount: same.reduce((s, p) => s + p.amount, 0n),
-      note: parts.map((p) => p.note).find((n) => n !== '') ?? '',
+      noFxRate: parts.some((p) => p.noFxRate),
     };
   };
   return { inReporting, sum };
@@ -101,7 +102,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
     about: { subject: string; documents: readonly string[]; round?: number },
     buyerId: string,
     action: WorkTask['action'],
-    reason: string,
+    reason: WorkReason,
     c: Converted,
     days: number,
   ) =>
@@ -111,11 +112,12 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       documents: about.documents,
       buyerId,
       action,
-      reason: `${reason}${c.note}`,
+      reason,
       amount: c.amount,
       currency: c.currency,
       exponent: c.exponent,
       daysOverdue: days,
+      ...(c.noFxRate ? { noFxRate: true } : {}),
     });
 
   const run = await runDunning(store, { asOf, policy: x.policy, company: x.company, rates: x.rates, dryRun: true });
@@ -128,7 +130,10 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
     const action = ACTION_OF[l.channel] ?? (unmailed ? 'post_letter' : undefined);
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
     const docs = listed(l.lines.map((line) => line.number));
-    const why = `level ${l.levelId} (${l.channel}) for ${docs}; letter ${l.id}${unmailed ? '; no e-mail address: post the printed copy' : ''}`;
+    const why: WorkReason = {
+      code: unmailed ? 'letter_unmailed' : 'letter',
+      params: { level: l.levelId, channel: l.channel, documents: docs, letter: l.id },
+    };
     if (action) push(aboutLetter(l), l.debtor.id, action, why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
@@ -140,7 +145,9 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
         { subject: f.id, documents: aboutLetter(l).documents },
         l.debtor.id,
         'fix_delivery',
-        `${f.kind} of letter ${l.id} failed${f.recipient ? ` (to ${f.recipient})` : ': no e-mail address'}`,
+        f.recipient
+          ? { code: 'delivery_failed', params: { kind: f.kind, letter: l.id, recipient: f.recipient } }
+          : { code: 'delivery_no_address', params: { kind: f.kind, letter: l.id } },
         letterTotal(l),
         days,
       );
@@ -150,24 +157,11 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
     const amount = inReporting(p.amount, p.currency);
     const days = daysBetween(p.promisedDate, asOf);
     const about = { subject: p.id, documents: p.documents };
+    const promised = { promise: p.id, amount: p.amount.toString(), currency: p.currency };
     if (p.status === 'open' && p.promisedDate === asOf)
-      push(
-        about,
-        p.buyerId,
-        'check_promise',
-        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} falls due today`,
-        amount,
-        days,
-      );
+      push(about, p.buyerId, 'check_promise', { code: 'promise_due', params: promised }, amount, days);
     if (p.status === 'broken' && p.settledOn === asOf)
-      push(
-        about,
-        p.buyerId,
-        'follow_up_promise',
-        `promise ${p.id} of ${toDecimalString(money(p.amount, p.currency))} ${p.currency} broken`,
-        amount,
-        days,
-      );
+      push(about, p.buyerId, 'follow_up_promise', { code: 'promise_broken', params: promised }, amount, days);
   }
   const open = new Map((await store.dunnableItems(asOf, asOf)).map((i) => [i.number, i]));
   for (const d of state.disputes.values()) {
@@ -181,7 +175,10 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       { subject: d.id, documents: d.documents, round: Math.floor(age / (DISPUTE_CHASE_DAYS + 1)) },
       d.buyerId,
       'chase_dispute',
-      `dispute ${d.id} (${d.reason}) on ${listed(d.documents)} open ${age} days; owner ${d.owner}`,
+      {
+        code: 'dispute_open',
+        params: { dispute: d.id, reason: d.reason, documents: listed(d.documents), days: age, owner: d.owner },
+      },
       amount,
       days,
     );

@@ -1,4 +1,4 @@
-import type { BusinessDate, Grade } from '@credence/core';
+import type { BusinessDate, Grade, GradeReason } from '@credence/core';
 import type { RecordedGrade, Store } from '../ports';
 import { type GradeContext, gradeBuyerAsOf } from './grade-buyer-as-of';
 
@@ -8,6 +8,8 @@ export interface GradeChange {
   readonly from: number;
   readonly to: number;
   readonly since: BusinessDate;
+  /** The steps of the new grade (codes and figures; core/reasons writes them in words). */
+  readonly reasons: readonly GradeReason[];
 }
 
 export interface GradeRun {
@@ -36,7 +38,14 @@ export async function runGrades(store: Store, ctx: GradeContext, asOf: BusinessD
     recorded.push({ buyerId: b.id, asOf, grade: r.grade });
     const before = (await store.gradesOf(b.id)).filter((g) => g.asOf < asOf).at(-1);
     if (before !== undefined && before.grade.grade !== r.grade.grade)
-      changes.push({ buyerId: b.id, name: b.name, from: before.grade.grade, to: r.grade.grade, since: before.asOf });
+      changes.push({
+        buyerId: b.id,
+        name: b.name,
+        from: before.grade.grade,
+        to: r.grade.grade,
+        since: before.asOf,
+        reasons: r.grade.reasons,
+      });
   }
   await store.transact((tx) => tx.upsertGrades(recorded));
   const byGrade = Array.from({ length: 10 }, (_, i) => recorded.filter((g) => g.grade.grade === i + 1).length);

@@ -7,6 +7,9 @@ export interface BuyerReview extends ReviewPlan {
   readonly name: string;
   readonly tier?: 'low' | 'medium' | 'high';
   readonly lastReview?: BusinessDate;
+  /** Weighted days beyond terms in the last 12 months and the 12 before (undefined: nothing settled). */
+  readonly lateDaysThisYear?: number;
+  readonly lateDaysLastYear?: number;
 }
 
 /**
@@ -45,6 +48,8 @@ export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promis
       name: b.name,
       ...(tier ? { tier } : {}),
       ...(lastReview ? { lastReview } : {}),
+      ...(thisYear !== undefined ? { lateDaysThisYear: thisYear } : {}),
+      ...(lastYear !== undefined ? { lateDaysLastYear: lastYear } : {}),
     });
   }
   return out.sort(

@@ -2,7 +2,8 @@ import { buyerBehaviour, type GradeContext, gradeBuyerAsOf, type Store } from '@
 import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
-import { behaviourText, financialsJson, financialsText, gradeText, pdText } from './financials';
+import { behaviourText, financialsJson, financialsText, gradeJson, gradeText, pdJson, pdText } from './financials';
+import type { Say } from './reason-lang';
 import type { OutputFormat } from './report-aging';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -46,8 +47,9 @@ export async function runBuyerShow(
   id: string,
   asOf: BusinessDate,
   format: OutputFormat,
-  locale?: string,
-  grading?: GradeContext,
+  locale: string | undefined,
+  grading: GradeContext | undefined,
+  say: Say,
 ): Promise<Out> {
   const buyer = await store.getBuyer(id);
   if (!buyer) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id } } };
@@ -66,9 +68,9 @@ export async function runBuyerShow(
         {
           buyer,
           asOf,
-          ...(graded ? { grade: graded.grade } : {}),
+          ...(graded ? { grade: gradeJson(graded.grade, say) } : {}),
           paymentBehaviour: behaviour,
-          ...(financials ? { financials: { ...financials, ...(pd ? { pd } : {}) } } : {}),
+          ...(financials ? { financials: { ...financials, ...(pd ? { pd: pdJson(pd, say) } : {}) } } : {}),
           openItems: items.map((i) => ({
             number: i.number,
             type: i.type,
@@ -130,6 +132,6 @@ export async function runBuyerShow(
   );
   return {
     ok: true,
-    text: `${buyer.id}\n${head}${gradeText(graded?.grade)}${behaviourText(behaviour)}${financialsText(statements, asOf)}${pdText(pd)}\n\nOpen items as of ${asOf}\n${table}`,
+    text: `${buyer.id}\n${head}${gradeText(graded?.grade, say)}${behaviourText(behaviour)}${financialsText(statements, asOf)}${pdText(pd, say)}\n\nOpen items as of ${asOf}\n${table}`,
   };
 }

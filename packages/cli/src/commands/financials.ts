@@ -1,5 +1,5 @@
 import { type BehaviourWindow, type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
-import type { Grade, GradeReason } from '@credence/core';
+import type { Grade } from '@credence/core';
 import {
   altmanZone,
   type BusinessDate,
@@ -11,6 +11,7 @@ import {
 } from '@credence/core';
 import { fmt } from '../format/money';
 import { renderTable } from '../format/table';
+import type { Say } from './reason-lang';
 
 const SHOWN: readonly (readonly [RatioName, string, 'x' | '%' | 'days' | 'amount' | 'z'])[] = [
   ['currentRatio', 'Current ratio', 'x'],
@@ -83,32 +84,31 @@ export function reasonText(r: Reason): string {
   return `${sign}${Math.abs(r.contribution).toFixed(2)} ${r.feature} = ${value}${about ? ` (${about})` : ''}`;
 }
 
-/** The buyer's financial PD and its reasons, as text. */
-export function pdText(p: BuyerPd | undefined): string {
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+
+/** The buyer's financial PD and its reasons in words, each with what it did to the log-odds. */
+export function pdText(p: BuyerPd | undefined, s: Say): string {
   if (p === undefined) return '';
   const missing = p.missingInputs > 0 ? `, ${p.missingInputs} of 64 inputs not available` : '';
-  const lines = p.reasons.map((r) => `  ${reasonText(r)}`);
+  const lines = p.reasons.map((r) => `  ${signed(r.contribution)}  ${s.model(r)}`);
   return `\n\nFinancial PD (default model, fiscal year ${p.fiscalYear}${missing}): ${(p.pd * 100).toFixed(2)} %\n${lines.join('\n')}`;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
-/** A grade step in words, e.g. `+0.60 days_beyond_terms (days 20)`. */
-function stepText(r: GradeReason): string {
-  const params = Object.entries(r.params)
-    .map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v}`)
-    .join(', ');
-  const sign = r.logOdds >= 0 ? '+' : '−';
-  return `${sign}${Math.abs(r.logOdds).toFixed(2)} ${r.code}${params ? ` (${params})` : ''}`;
-}
-
-/** The risk grade, as text. */
-export function gradeText(g: Grade | undefined): string {
+/** The risk grade and its steps in words: where it starts, then what each signal added to the log-odds. */
+export function gradeText(g: Grade | undefined, s: Say): string {
   if (g === undefined) return '';
   const missing = g.missing.length > 0 ? `; missing: ${g.missing.join(', ')}` : '';
-  const steps = g.reasons.map((r) => `  ${stepText(r)}`).join('\n');
-  return `\n\nRisk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}\n${steps}`;
+  const steps = g.reasons.map((r, i) => (i === 0 ? `  ${s.grade(r)}` : `  ${signed(r.logOdds)}  ${s.grade(r)}`));
+  return `\n\nRisk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}\n${steps.join('\n')}`;
 }
+
+/** A grade for JSON: the codes and figures as they are, each reason with its sentence (`text`). */
+export const gradeJson = (g: Grade, s: Say) => ({ ...g, reasons: g.reasons.map((r) => ({ ...r, text: s.grade(r) })) });
+
+/** A financial PD for JSON, each model reason with its sentence. */
+export const pdJson = (p: BuyerPd, s: Say) => ({ ...p, reasons: p.reasons.map((r) => ({ ...r, text: s.model(r) })) });
 
 /** Payment behaviour over 3, 6 and 12 months, as a small table. */
 export function behaviourText(windows: readonly BehaviourWindow[]): string {

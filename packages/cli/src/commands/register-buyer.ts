@@ -5,6 +5,7 @@ import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName, asNote } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { gradeContext } from './grading-config';
+import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { renderTimeline } from './timeline';
 
@@ -25,13 +26,22 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
     .option('--as-of <date>', 'open items as of this date (default: today)', asDate)
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--locale <locale>', 'number format', 'en')
+    .option(...LANG_OPTION)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (id: string, o) =>
       emit(
         io,
         state,
         await withExistingStore(o, io, async (s) =>
-          runBuyerShow(s, id, o.asOf ?? io.clock.today(), o.format, o.locale, await gradeContext()),
+          runBuyerShow(
+            s,
+            id,
+            o.asOf ?? io.clock.today(),
+            o.format,
+            o.locale,
+            await gradeContext(),
+            say(reasonLang(o.lang, io.env)),
+          ),
         ),
       ),
     );

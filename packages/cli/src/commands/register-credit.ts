@@ -6,6 +6,7 @@ import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
 import { readCheckPolicy } from './grading-config';
+import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
 
@@ -16,18 +17,6 @@ const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
-
-const REASON_TEXT: Readonly<Record<string, (p: Record<string, string | number>, c: string) => string>> = {
-  credit_hold: (p) => `credit hold since ${p.since} by ${p.by}: ${p.reason}`,
-  overdue_beyond_hold: (p) => `an invoice is ${p.days} days overdue (hold beyond ${p.limit})`,
-  overdue_beyond: (p) => `an invoice is ${p.days} days overdue (refer beyond ${p.limit})`,
-  no_limit: () => 'no credit limit',
-  limit_expired: (p) => `the temporary limit expired on ${p.expiredOn}`,
-  over_limit: (p, c) =>
-    `over the limit of ${c} ${dec(BigInt(p.limit ?? 0), c as never)} by ${c} ${dec(BigInt(p.by ?? 0), c as never)}`,
-  grade_too_weak: (p) => `grade ${p.grade} (refer from ${p.from})`,
-  within_limit: (p, c) => `within the limit, ${c} ${dec(BigInt(p.headroom ?? 0), c as never)} left`,
-};
 
 export function registerCreditCommands(program: Command, io: Io, state: { exitCode: number }): void {
   const db = ['--db <dir>', 'embedded database directory (default ./data/credence)'] as const;
@@ -42,8 +31,10 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
     .option('--as-of <date>', 'check as of this date (default: today)', asDate)
     .option('--policy <file>', 'check policy JSON (default: the shipped one)')
     .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...LANG_OPTION)
     .option(...db)
     .action(async (o) => {
+      const words = say(reasonLang(o.lang, io.env));
       const m = parseMoney(o.amount, o.currency);
       if (!m.ok || m.value.amount <= 0n)
         throw new CliError(`"${o.amount}" is not an amount greater than zero in ${o.currency}`, EXIT.usage);
@@ -77,6 +68,7 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
                   params: Object.fromEntries(
                     Object.entries(x.params).map(([k, p]) => [k, MONEY_PARAMS[x.code]?.includes(k) ? d(BigInt(p)) : p]),
                   ),
+                  text: words.check(x, cur),
                 })),
               },
               null,
@@ -87,9 +79,7 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
           ok: true,
           text: [
             `${v.decision.toUpperCase()}: order of ${cur} ${d(v.orderAmount)} for ${v.buyerId} as of ${v.asOf}`,
-            ...v.reasons.map(
-              (x) => `  ${x.code}: ${REASON_TEXT[x.code]?.(x.params as Record<string, string | number>, cur) ?? ''}`,
-            ),
+            ...v.reasons.map((x) => `  ${words.check(x, cur)}`),
             `Exposure ${cur} ${d(v.exposureAfter)} = receivables ${d(v.exposure.openReceivables)} + open orders ${d(v.exposure.openOrders)} + delivered not invoiced ${d(v.exposure.deliveredNotInvoiced)} + this order ${d(v.orderAmount)}; limit ${v.limit === undefined ? 'none' : `${cur} ${d(v.limit)}`}`,
           ].join('\n'),
         };

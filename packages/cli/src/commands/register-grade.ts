@@ -1,11 +1,28 @@
 import { runGrades } from '@credence/app';
+import type { Failure, GradeReason } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
+import { gradeJson, gradeText } from './financials';
 import { gradeContext } from './grading-config';
+import { LANG_OPTION, reasonLang, type Say, say } from './reason-lang';
+import { emit } from './register-report';
 
-export function registerGradeCommands(program: Command, io: Io): void {
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
+
+/** The step that moved a grade most (after the starting point), the one to show beside a change. */
+function mainReason(reasons: readonly GradeReason[], words: Say): string {
+  const steps = reasons.slice(1);
+  const top = steps.reduce<GradeReason | undefined>(
+    (m, r) => (m === undefined || Math.abs(r.logOdds) > Math.abs(m.logOdds) ? r : m),
+    undefined,
+  );
+  const r = top ?? reasons[0];
+  return r === undefined ? '' : `: ${words.grade(r)}`;
+}
+
+export function registerGradeCommands(program: Command, io: Io, state: { exitCode: number }): void {
   const grade = program.command('grade').description('risk grades 1 (best) … 10 (worst), with their reasons');
   grade
     .command('run')
@@ -15,9 +32,11 @@ export function registerGradeCommands(program: Command, io: Io): void {
     .option('--country-risk <file>', 'OECD country risk CSV: iso3, current_classification (default: shipped)')
     .option('--model <file>', 'PD model for the financial statements (default: the shipped one)')
     .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...LANG_OPTION)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const asOf = o.asOf ?? io.clock.today();
+      const words = say(reasonLang(o.lang, io.env));
       const ctx = await gradeContext({
         ...(o.policy ? { policy: o.policy } : {}),
         ...(o.countryRisk ? { countryRisk: o.countryRisk } : {}),
@@ -25,7 +44,11 @@ export function registerGradeCommands(program: Command, io: Io): void {
       });
       const r = await withExistingStore(o, io, (s) => runGrades(s, ctx, asOf));
       if (o.format === 'json') {
-        io.out(JSON.stringify(r, null, 2));
+        const changes = r.changes.map((c) => ({
+          ...c,
+          reasons: c.reasons.map((x) => ({ ...x, text: words.grade(x) })),
+        }));
+        io.out(JSON.stringify({ ...r, changes }, null, 2));
         return;
       }
       io.out(`Graded ${r.graded} buyers as of ${asOf} (recorded; a later run for the same date replaces them)\n`);
@@ -51,8 +74,34 @@ export function registerGradeCommands(program: Command, io: Io): void {
         io.out(`\nChanged since their last grade (${r.changes.length}):`);
         for (const c of r.changes.slice(0, 10))
           io.out(
-            `  ${c.buyerId} ${c.name}: ${c.from} → ${c.to} (${c.to > c.from ? 'downgraded' : 'upgraded'}, last graded ${c.since})`,
+            `  ${c.buyerId} ${c.name}: ${c.from} → ${c.to} (${c.to > c.from ? 'downgraded' : 'upgraded'}, last graded ${c.since})${mainReason(c.reasons, words)}`,
           );
       }
+    });
+  grade
+    .command('show')
+    .description("a buyer's grade recorded by the last grade run on or before a date, with its reasons in words")
+    .argument('<buyer>', 'buyer id')
+    .option('--as-of <date>', 'the grade recorded on or before this date (default: today)', asDate)
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...LANG_OPTION)
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (buyerId: string, o) => {
+      const asOf = o.asOf ?? io.clock.today();
+      const words = say(reasonLang(o.lang, io.env));
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        if (!(await s.getBuyer(buyerId)))
+          return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
+        const recorded = (await s.gradesOf(buyerId)).filter((g) => g.asOf <= asOf).at(-1);
+        if (recorded === undefined)
+          return { ok: false, error: { code: 'not_found', params: { what: 'recorded grade', id: buyerId } } };
+        if (o.format === 'json')
+          return {
+            ok: true,
+            text: JSON.stringify({ buyerId, asOf: recorded.asOf, grade: gradeJson(recorded.grade, words) }, null, 2),
+          };
+        return { ok: true, text: `${buyerId}, graded as of ${recorded.asOf}${gradeText(recorded.grade, words)}` };
+      });
+      emit(io, state, r);
     });
 }

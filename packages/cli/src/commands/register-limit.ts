@@ -4,6 +4,7 @@ import {
   type CurrencyCode,
   type Failure,
   type LimitEvent,
+  type LimitFigure,
   limitState,
   parseMoney,
 } from '@credence/core';
@@ -12,7 +13,9 @@ import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat, asName, asNote, asPositiveInt } from '../options';
+import { gradeJson } from './financials';
 import { gradeContext, readLimitPolicy } from './grading-config';
+import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -53,29 +56,28 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .option('--policy <file>', 'limit policy JSON (default: the shipped one)')
     .option('--expected-monthly-sales <amount>', "instead of the last 12 months' sales (a new buyer), in its currency")
     .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...LANG_OPTION)
     .option(...db)
     .action(async (buyerId: string, o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
       const ctx = { ...(await gradeContext()), limits: await readLimitPolicy(o.policy) };
+      const words = say(reasonLang(o.lang, io.env));
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
         const buyer = await s.getBuyer(buyerId);
         const expected = o.expectedMonthlySales && buyer ? amountIn(o.expectedMonthlySales, buyer.currency) : undefined;
         const advice = await recommendBuyerLimit(s, ctx, buyerId, asOf, expected);
         if (!advice) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
         const { recommendation: rec, grade } = advice;
-        if (o.format === 'json')
+        const text = (f: LimitFigure) => words.limit(f, rec.currency);
+        if (o.format === 'json') {
+          const figures = rec.figures.map((f) => ({ ...f, text: text(f) }));
+          const json = { ...advice, grade: gradeJson(grade, words), recommendation: { ...rec, figures } };
           return {
             ok: true,
-            text: JSON.stringify(advice, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),
+            text: JSON.stringify(json, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),
           };
-        const lines = rec.figures.map(
-          (f) =>
-            `  ${f.method.padEnd(19)} ${rec.currency} ${dec(f.amount, rec.currency).padStart(14)}  ${Object.entries(
-              f.params,
-            )
-              .map(([k, v]) => `${k} ${v}`)
-              .join(', ')}`,
-        );
+        }
+        const lines = rec.figures.map((f) => `  ${f.method === rec.decidedBy ? '▸' : ' '} ${text(f)}`);
         return {
           ok: true,
           text: [

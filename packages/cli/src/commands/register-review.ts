@@ -3,14 +3,7 @@ import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
-
-const WHY: Readonly<Record<string, string>> = {
-  high_risk: 'high risk: watch continuously',
-  never_reviewed: 'no credit decision yet',
-  cadence: 'regular review',
-  annual_review: 'annual review',
-  late_two_years: 'late two years running: reassess the limit',
-};
+import { LANG_OPTION, reasonLang, say } from './reason-lang';
 
 export function registerReviewCommands(program: Command, io: Io): void {
   program
@@ -23,13 +16,16 @@ export function registerReviewCommands(program: Command, io: Io): void {
     .option('--as-of <date>', 'as of this date (default: today)', asDate)
     .option('--all', 'every buyer with its next review, not only the due ones')
     .option('--format <format>', 'table or json', asFormat, 'table')
+    .option(...LANG_OPTION)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const asOf = o.asOf ?? io.clock.today();
+      const words = say(reasonLang(o.lang, io.env));
       const all = await withExistingStore(o, io, (s) => reviewsDue(s, asOf));
       const shown = o.all ? all : all.filter((r) => r.due);
       if (o.format === 'json') {
-        io.out(JSON.stringify({ asOf, reviews: shown }, null, 2));
+        const reviews = shown.map((r) => ({ ...r, reasonTexts: r.reasons.map((x) => words.review(x, r)) }));
+        io.out(JSON.stringify({ asOf, reviews }, null, 2));
         return;
       }
       io.out(`${all.filter((r) => r.due).length} of ${all.length} buyers due for a credit review as of ${asOf}\n`);
@@ -49,7 +45,7 @@ export function registerReviewCommands(program: Command, io: Io): void {
             r.cadence === 'continuous' ? 'continuous' : `${r.cadenceDays} days`,
             r.lastReview ?? '-',
             r.nextReview,
-            r.reasons.map((x) => WHY[x] ?? x).join('; '),
+            r.reasons.map((x) => words.review(x, r)).join('; '),
           ]),
         ),
       );

@@ -1,11 +1,12 @@
 import { completeTask, refreshWorklist, snoozeTask } from '@credence/app';
-import type { Failure, StoredTask } from '@credence/core';
+import { type Failure, reasonLocaleOf, type StoredTask } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { readCompany, readDunningPolicy, readRates } from './collections-config';
 import { readGradingPolicy } from './grading-config';
+import { LANG_OPTION, say } from './reason-lang';
 import { renderWorklist } from './worklist';
 
 const json = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
@@ -35,6 +36,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
     .option('--policy <file>', 'dunning policy JSON (default: the shipped one)')
     .option('--rates <file>', 'reference-rate tables JSON (default: the shipped ones)')
     .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option(...LANG_OPTION)
     .option(...DB)
     .action(async (o) => {
       const [policy, rates, company, grading] = await Promise.all([
@@ -44,6 +46,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
         readGradingPolicy(),
       ]);
       const asOf = o.asOf ?? io.clock.today();
+      const words = say(o.lang ?? reasonLocaleOf(company.language));
       await withStore(
         o,
         io,
@@ -60,8 +63,14 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
           const { tasks, closed, snoozed } = found.value;
           io.out(
             o.format === 'json'
-              ? json({ asOf, currency: o.currency, tasks: tasks.slice(0, o.limit), closed, snoozed })
-              : renderWorklist(asOf, o.currency, tasks, o.limit, { closed, snoozed }),
+              ? json({
+                  asOf,
+                  currency: o.currency,
+                  tasks: tasks.slice(0, o.limit).map((t) => ({ ...t, text: words.work(t) })),
+                  closed: closed.map((t) => ({ ...t, text: words.work(t) })),
+                  snoozed,
+                })
+              : renderWorklist(asOf, o.currency, tasks, o.limit, words, { closed, snoozed }),
           );
         },
         false,
@@ -70,7 +79,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
   const settled = (verb: string) => (r: Awaited<ReturnType<typeof completeTask>>) => {
     if (!r.ok) return failed(r.error);
     const t: StoredTask = r.value;
-    io.out(`${t.key}: ${verb}${t.snoozedUntil ? ` until ${t.snoozedUntil}` : ''} (${t.buyerId}, ${t.reason})`);
+    io.out(`${t.key}: ${verb}${t.snoozedUntil ? ` until ${t.snoozedUntil}` : ''} (${t.buyerId})`);
   };
   worklist
     .command('done <key>')

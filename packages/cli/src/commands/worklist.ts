@@ -1,6 +1,7 @@
 import type { RankedTask, StoredTask } from '@credence/core';
 import { fmt } from '../format/money';
 import { renderTable } from '../format/table';
+import type { Say } from './reason-lang';
 
 const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>> = {
   paid: 'paid',
@@ -23,6 +24,7 @@ export function renderWorklist(
   currency: string,
   tasks: readonly (RankedTask & Partial<Pick<StoredTask, 'key' | 'openedOn'>>)[],
   limit: number,
+  words: Say,
   kept: { readonly closed: readonly StoredTask[]; readonly snoozed: number } = { closed: [], snoozed: 0 },
 ): string {
   const tail = [
@@ -57,7 +59,7 @@ export function renderWorklist(
       String(t.daysOverdue),
       `${(t.pd * 100).toFixed(1)}%`,
       t.openedOn ?? asOf,
-      t.reason,
+      words.work(t),
     ]),
   )}${dealt}\nMark a task done with \`credence worklist done TASK [--note TEXT]\`, or \`credence worklist snooze TASK --until DATE\`.`;
 }

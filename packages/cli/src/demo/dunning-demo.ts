@@ -16,6 +16,7 @@ import { letterRenderer } from '../collections/letter-renderer';
 import { writeLetters } from '../collections/write-out';
 import { readDunningPolicy, readRates } from '../commands/collections-config';
 import { readGradingPolicy } from '../commands/grading-config';
+import { say } from '../commands/reason-lang';
 import { renderWorklist } from '../commands/worklist';
 
 /** The demo's creditor: a contractual late-payment rate in its terms of sale (statutory rates need the latest half-year's table). */
@@ -126,6 +127,6 @@ export async function dunningDemo(
     `  held out: ${[...held].map(([r, n]) => `${r.replace('_', ' ')} ${n}`).join(', ') || 'none'}`,
     `  ${run.letters.reduce((s, l) => s + l.outbox.length, 0)} deliveries wait in the outbox (\`credence dunning deliver\`); sample letters in ${lettersDir}`,
     '',
-    renderWorklist(asOf, currency, tasks, 10, { closed, snoozed }),
+    renderWorklist(asOf, currency, tasks, 10, say('en'), { closed, snoozed }),
   ].join('\n');
 }

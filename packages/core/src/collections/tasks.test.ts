@@ -11,7 +11,7 @@ const d = (s: string): BusinessDate => date(s);
 const candidate = (over: Partial<TaskCandidate> & Pick<TaskCandidate, 'key' | 'action'>): TaskCandidate => ({
   buyerId: 'B1',
   subject: over.key.split(':')[1] ?? '',
-  reason: 'why',
+  reason: { code: 'letter', params: { letter: over.key } },
   amount: 100_00n,
   currency: 'EUR',
   exponent: 2,

@@ -134,7 +134,8 @@ const sameFigures = (a: StoredTask, b: TaskCandidate): boolean =>
   a.amount === b.amount &&
   a.currency === b.currency &&
   a.daysOverdue === b.daysOverdue &&
-  a.reason === b.reason &&
+  a.noFxRate === b.noFxRate &&
+  JSON.stringify(a.reason) === JSON.stringify(b.reason) &&
   a.documents.join('\u0000') === b.documents.join('\u0000');
 
 /**

@@ -4,7 +4,7 @@ import { rankWorklist, type WorkTask } from './worklist';
 const t = (buyerId: string, amount: bigint, daysOverdue: number, pd: number): WorkTask => ({
   buyerId,
   action: 'call',
-  reason: '',
+  reason: { code: 'letter', params: {} },
   amount,
   currency: 'EUR',
   exponent: 2,

@@ -1,3 +1,24 @@
+/** Every reason a collector has a task (the source of truth of the reason catalogs, core/reasons). */
+export const WORK_REASON_CODES = [
+  'letter',
+  'letter_unmailed',
+  'delivery_failed',
+  'delivery_no_address',
+  'promise_due',
+  'promise_broken',
+  'dispute_open',
+] as const;
+export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
+
+/**
+ * Why a task is on the list, with its references (letter, promise, dispute ids, documents); an amount is
+ * `amount` in minor units of `currency`. core/reasons writes it in words.
+ */
+export interface WorkReason {
+  readonly code: WorkReasonCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 /** A collector's task before ranking. */
 export interface WorkTask {
   readonly buyerId: string;
@@ -10,8 +31,10 @@ export interface WorkTask {
     | 'chase_dispute'
     | 'fix_delivery'
     | 'credit_hold';
-  /** Why, in words, with the references (letter, promise, dispute ids). */
-  readonly reason: string;
+  /** Why, as a code with the references (letter, promise, dispute ids). */
+  readonly reason: WorkReason;
+  /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */
+  readonly noFxRate?: boolean;
   /** Amount concerned, in minor units (exponent `exponent`) of `currency`: the reporting currency, unless no FX rate converts it. */
   readonly amount: bigint;
   readonly currency: string;

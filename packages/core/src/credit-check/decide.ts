@@ -31,15 +31,18 @@ export interface CheckInputs {
   readonly grade?: number;
 }
 
-export type CheckReasonCode =
-  | 'credit_hold'
-  | 'overdue_beyond_hold'
-  | 'overdue_beyond'
-  | 'no_limit'
-  | 'limit_expired'
-  | 'over_limit'
-  | 'grade_too_weak'
-  | 'within_limit';
+/** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
+export const CHECK_REASON_CODES = [
+  'credit_hold',
+  'overdue_beyond_hold',
+  'overdue_beyond',
+  'no_limit',
+  'limit_expired',
+  'over_limit',
+  'grade_too_weak',
+  'within_limit',
+] as const;
+export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
 
 export interface CheckReason {
   readonly code: CheckReasonCode;

@@ -26,18 +26,21 @@ export interface ExternalGrade {
   readonly value: number;
 }
 
-export type GradeReasonCode =
-  | 'financial_pd'
-  | 'no_financials'
-  | 'days_beyond_terms'
-  | 'paying_slower'
-  | 'long_overdue'
-  | 'no_payment_history'
-  | 'country_risk'
-  | 'unknown_country'
-  | 'industry_risk'
-  | 'insurer_grade'
-  | 'bureau_score';
+/** Every grade reason code (the source of truth of the reason catalogs, core/reasons). */
+export const GRADE_REASON_CODES = [
+  'financial_pd',
+  'no_financials',
+  'days_beyond_terms',
+  'paying_slower',
+  'long_overdue',
+  'no_payment_history',
+  'country_risk',
+  'unknown_country',
+  'industry_risk',
+  'insurer_grade',
+  'bureau_score',
+] as const;
+export type GradeReasonCode = (typeof GRADE_REASON_CODES)[number];
 
 /** One step from the starting PD to the grade: a code, its figures, and what it did to the log-odds. */
 export interface GradeReason {

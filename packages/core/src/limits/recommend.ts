@@ -14,7 +14,15 @@ export interface LimitInputs {
   readonly workingCapital?: bigint;
 }
 
-export type LimitMethod = 'expected_exposure' | 'net_worth' | 'working_capital' | 'without_financials' | 'prepayment';
+/** Every way a limit figure is reached (the source of truth of the reason catalogs, core/reasons). */
+export const LIMIT_METHODS = [
+  'expected_exposure',
+  'net_worth',
+  'working_capital',
+  'without_financials',
+  'prepayment',
+] as const;
+export type LimitMethod = (typeof LIMIT_METHODS)[number];
 
 /** One figure the recommendation looked at: the method, its amount and how it was reached. */
 export interface LimitFigure {

@@ -16,7 +16,9 @@ export interface ReviewInputs {
   readonly lateDaysLastYear?: number;
 }
 
-export type ReviewReason = 'high_risk' | 'never_reviewed' | 'cadence' | 'annual_review' | 'late_two_years';
+/** Every reason a review is due (the source of truth of the reason catalogs, core/reasons). */
+export const REVIEW_REASONS = ['high_risk', 'never_reviewed', 'cadence', 'annual_review', 'late_two_years'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export interface ReviewPlan {
   /** 0 = continuous, else days between reviews. */

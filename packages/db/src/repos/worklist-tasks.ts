@@ -1,4 +1,4 @@
-import type { StoredTask, TaskCloseReason, TaskState, WorkTask } from '@credence/core';
+import type { StoredTask, TaskCloseReason, TaskState, WorkReason, WorkTask } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
 import type { Database } from '../schema';
@@ -9,7 +9,8 @@ interface Row {
   action: WorkTask['action'];
   subject: string;
   documents: string[];
-  reason: string;
+  reason: unknown;
+  no_fx_rate: boolean;
   amount: bigint;
   currency: string;
   exponent: number;
@@ -29,7 +30,8 @@ const toTask = (r: Row): StoredTask => ({
   action: r.action,
   subject: r.subject,
   documents: r.documents,
-  reason: r.reason,
+  reason: (typeof r.reason === 'string' ? JSON.parse(r.reason) : r.reason) as WorkReason,
+  ...(r.no_fx_rate ? { noFxRate: true } : {}),
   amount: BigInt(r.amount),
   currency: r.currency,
   exponent: r.exponent,
@@ -48,7 +50,7 @@ export async function worklistTasks(
   q: { readonly states: readonly TaskState[]; readonly keys?: readonly string[] },
 ): Promise<StoredTask[]> {
   const { rows } = await sql<Row>`
-    select key, buyer_id, action, subject, documents, reason, amount, currency, exponent, days_overdue,
+    select key, buyer_id, action, subject, documents, reason, no_fx_rate, amount, currency, exponent, days_overdue,
            opened_on, state, state_on, snoozed_until, close_reason, by, note
     from worklist_tasks
     where state = any(${[...q.states]}::text[]) or key = any(${[...(q.keys ?? [])]}::text[])
@@ -61,16 +63,18 @@ export async function saveWorklistTasks(db: Kysely<Database>, tasks: readonly St
   for (const part of chunks(tasks, 500)) {
     if (part.length === 0) continue;
     const rows = part.map(
-      (t) => sql`(${t.key}, ${t.buyerId}, ${t.action}, ${t.subject}, ${[...t.documents]}::text[], ${t.reason},
+      (
+        t,
+      ) => sql`(${t.key}, ${t.buyerId}, ${t.action}, ${t.subject}, ${[...t.documents]}::text[], ${JSON.stringify(t.reason)}::jsonb, ${t.noFxRate === true},
                   ${t.amount}, ${t.currency}, ${t.exponent}, ${t.daysOverdue}, ${t.openedOn}::date, ${t.state},
                   ${t.stateOn}::date, ${t.snoozedUntil ?? null}::date, ${t.closeReason ?? null}, ${t.by ?? null},
                   ${t.note ?? null})`,
     );
-    await sql`insert into worklist_tasks (key, buyer_id, action, subject, documents, reason, amount, currency,
+    await sql`insert into worklist_tasks (key, buyer_id, action, subject, documents, reason, no_fx_rate, amount, currency,
                 exponent, days_overdue, opened_on, state, state_on, snoozed_until, close_reason, by, note)
               values ${sql.join(rows)}
               on conflict (key) do update set
-                documents = excluded.documents, reason = excluded.reason, amount = excluded.amount,
+                documents = excluded.documents, reason = excluded.reason, no_fx_rate = excluded.no_fx_rate, amount = excluded.amount,
                 currency = excluded.currency, exponent = excluded.exponent, days_overdue = excluded.days_overdue,
                 state = excluded.state, state_on = excluded.state_on, snoozed_until = excluded.snoozed_until,
                 close_reason = excluded.close_reason, by = excluded.by, note = excluded.note, updated_at = now()`.execute(

@@ -1,0 +1,95 @@
+import { exponentOf } from '../money/currency';
+import { type Money, toDecimalString } from '../money/money';
+import { REASON_LOCALES, type ReasonCatalog, type ReasonLocale } from './catalog';
+import { EN } from './en';
+import { type ParamKind, REASON_PARAMS, type ReasonKey } from './spec';
+import { ZH_CN } from './zh-cn';
+import { ZH_TW } from './zh-tw';
+
+export const REASON_CATALOGS: Readonly<Record<ReasonLocale, ReasonCatalog>> = {
+  en: EN,
+  'zh-CN': ZH_CN,
+  'zh-TW': ZH_TW,
+};
+
+export type ParamValue = number | string | Money;
+
+/** A reason as core emits it for people: a catalog key and the figures its sentence needs. */
+export interface ReasonMessage {
+  readonly key: ReasonKey;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+/** The placeholders of a template, in order: `{days}` → `days`. */
+export const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+
+/** A language tag as a reason locale: zh-Hant, zh-TW, zh-HK → zh-TW; other zh → zh-CN; anything else en. */
+export function reasonLocaleOf(tag: string | undefined): ReasonLocale {
+  const t = (tag ?? '').trim().toLowerCase().replace('_', '-');
+  if (!t.startsWith('zh')) return 'en';
+  return /hant|tw|hk|mo/.test(t) ? 'zh-TW' : 'zh-CN';
+}
+
+/** Exactly `en`, `zh-CN` or `zh-TW` (any case); undefined otherwise. */
+export const parseReasonLocale = (s: string): ReasonLocale | undefined =>
+  REASON_LOCALES.find((l) => l.toLowerCase() === s.trim().toLowerCase());
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function nf(locale: ReasonLocale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const isMoney = (v: ParamValue): v is Money => typeof v === 'object' && v !== null && 'amount' in v;
+
+function num(v: ParamValue, what: string): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
+  if (!Number.isFinite(n)) throw new Error(`reason parameter ${what}: not a number (${String(v)})`);
+  return n;
+}
+
+/** One figure in a sentence, written for the locale: money with its currency, days, percentages. */
+export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale, name: string = kind): string {
+  const c = REASON_CATALOGS[locale];
+  switch (kind) {
+    case 'money': {
+      if (!isMoney(v)) throw new Error(`reason parameter ${name}: not money`);
+      const exp = exponentOf(v.currency);
+      const f = nf(locale, { minimumFractionDigits: exp, maximumFractionDigits: exp });
+      return `${v.currency} ${f.format(toDecimalString(v) as `${number}`)}`;
+    }
+    case 'days': {
+      const n = num(v, name);
+      return c.days(nf(locale, { maximumFractionDigits: 1 }).format(n), n);
+    }
+    case 'percent':
+      return nf(locale, { style: 'percent', maximumSignificantDigits: 3 }).format(num(v, name));
+    case 'number':
+      return nf(locale, { maximumSignificantDigits: 3 }).format(num(v, name));
+    case 'integer':
+      return nf(locale, { maximumFractionDigits: 0 }).format(num(v, name));
+    case 'level':
+      return c.levels[String(v) as keyof ReasonCatalog['levels']] ?? String(v);
+    case 'attribute':
+      return c.attributes[String(v)] ?? String(v);
+    default:
+      return String(v);
+  }
+}
+
+/** A reason as a sentence in the locale, its figures formatted for it. A missing figure is a bug (throws). */
+export function renderReason(m: ReasonMessage, locale: ReasonLocale): string {
+  const spec = REASON_PARAMS[m.key];
+  return REASON_CATALOGS[locale].messages[m.key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const kind = spec[name];
+    const v = m.params[name];
+    if (kind === undefined || v === undefined) throw new Error(`reason ${m.key}: no parameter ${name}`);
+    return formatParam(kind, v, locale, name);
+  });
+}

@@ -1,0 +1,117 @@
+import { WORK_REASON_CODES, type WorkReasonCode } from '../collections/worklist';
+import { CHECK_REASON_CODES, type CheckReasonCode } from '../credit-check/decide';
+import { GRADE_REASON_CODES, type GradeReasonCode } from '../grading/grade';
+import { LIMIT_METHODS, type LimitMethod } from '../limits/recommend';
+import { REVIEW_REASONS, type ReviewReason } from '../review/review-due';
+
+/**
+ * How a placeholder's value is written: `days` (a count of days), `percent` (a fraction, 0.034 → 3.4 %),
+ * `money` (a `Money`), `number` (a ratio, three significant digits), `integer`, `year` (no grouping),
+ * `date` (a business date), `text` (as given), `level` (low / medium / high, in words) and `attribute`
+ * (a model input such as `Attr27`, by its human name).
+ */
+export type ParamKind =
+  | 'days'
+  | 'percent'
+  | 'money'
+  | 'number'
+  | 'integer'
+  | 'year'
+  | 'date'
+  | 'text'
+  | 'level'
+  | 'attribute';
+
+/** The sentences that explain a PD model's input: it raised or lowered the risk, with or without a value. */
+export const MODEL_REASON_CODES = ['raised', 'lowered', 'raised_missing', 'lowered_missing'] as const;
+export type ModelReasonCode = (typeof MODEL_REASON_CODES)[number];
+
+/** Limit figures by method, and the working-capital cap when working capital is negative. */
+export type LimitReasonCode = LimitMethod | 'working_capital_negative';
+
+/** Every message key a catalog must hold: one per reason code of each source, prefixed by its area. */
+export type ReasonKey =
+  | `grade.${GradeReasonCode}`
+  | `model.${ModelReasonCode}`
+  | `limit.${LimitReasonCode}`
+  | `check.${CheckReasonCode}`
+  | `review.${ReviewReason}`
+  | `work.${WorkReasonCode | 'no_fx_rate'}`;
+
+type Spec = Readonly<Record<string, ParamKind>>;
+
+const GRADE: Readonly<Record<GradeReasonCode, Spec>> = {
+  financial_pd: { pd: 'percent', fiscalYear: 'year', missingInputs: 'integer' },
+  no_financials: { basePd: 'percent' },
+  days_beyond_terms: { days: 'days' },
+  paying_slower: { months3: 'days', months12: 'days' },
+  long_overdue: { days: 'days', limit: 'days' },
+  no_payment_history: {},
+  country_risk: { oecdClass: 'integer' },
+  unknown_country: {},
+  industry_risk: { industry: 'text', level: 'level' },
+  insurer_grade: { grade: 'integer' },
+  bureau_score: { score: 'number' },
+};
+
+const MODEL: Readonly<Record<ModelReasonCode, Spec>> = {
+  raised: { attribute: 'attribute', value: 'number' },
+  lowered: { attribute: 'attribute', value: 'number' },
+  raised_missing: { attribute: 'attribute' },
+  lowered_missing: { attribute: 'attribute' },
+};
+
+const LIMIT: Readonly<Record<LimitReasonCode, Spec>> = {
+  expected_exposure: { amount: 'money', monthlySales: 'money', days: 'days', headroom: 'percent' },
+  net_worth: { amount: 'money', share: 'percent', grade: 'integer' },
+  working_capital: { amount: 'money', share: 'percent', grade: 'integer' },
+  working_capital_negative: { amount: 'money', share: 'percent' },
+  without_financials: { amount: 'money', share: 'percent' },
+  prepayment: { grade: 'integer', fromGrade: 'integer' },
+};
+
+const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
+  credit_hold: { since: 'date', by: 'text', reason: 'text' },
+  overdue_beyond_hold: { days: 'days', limit: 'days' },
+  overdue_beyond: { days: 'days', limit: 'days' },
+  no_limit: {},
+  limit_expired: { expiredOn: 'date' },
+  over_limit: { by: 'money', limit: 'money' },
+  grade_too_weak: { grade: 'integer', from: 'integer' },
+  within_limit: { headroom: 'money' },
+};
+
+const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
+  high_risk: {},
+  never_reviewed: {},
+  cadence: { days: 'days', lastReview: 'date' },
+  annual_review: { lastReview: 'date' },
+  late_two_years: { thisYear: 'days', lastYear: 'days' },
+};
+
+const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
+  letter: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
+  letter_unmailed: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
+  delivery_failed: { kind: 'text', letter: 'text', recipient: 'text' },
+  delivery_no_address: { kind: 'text', letter: 'text' },
+  promise_due: { promise: 'text', amount: 'money' },
+  promise_broken: { promise: 'text', amount: 'money' },
+  dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
+  no_fx_rate: { currency: 'text' },
+};
+
+const prefixed = <C extends string>(area: string, codes: readonly C[], spec: Readonly<Record<C, Spec>>) =>
+  codes.map((c) => [`${area}.${c}`, spec[c]] as const);
+
+/**
+ * The placeholders of every message, by key, built from each area's list of codes (grading, the PD model,
+ * limits, the order check, reviews, the collector's worklist): a catalog must hold each key with exactly these placeholders.
+ */
+export const REASON_PARAMS: Readonly<Record<ReasonKey, Spec>> = Object.fromEntries([
+  ...prefixed('grade', GRADE_REASON_CODES, GRADE),
+  ...prefixed('model', MODEL_REASON_CODES, MODEL),
+  ...prefixed('limit', [...LIMIT_METHODS, 'working_capital_negative'] as const, LIMIT),
+  ...prefixed('check', CHECK_REASON_CODES, CHECK),
+  ...prefixed('review', REVIEW_REASONS, REVIEW),
+  ...prefixed('work', [...WORK_REASON_CODES, 'no_fx_rate'] as const, WORK),
+]) as Record<ReasonKey, Spec>;
