@@ -1,7 +1,5 @@
 import type { Store } from '@credence/app';
 import { Migrator } from 'kysely';
-import { openPglite } from './engine/pglite';
-import { openPostgres } from './engine/postgres';
 import type { Engine } from './engine/types';
 import { migrations } from './migrations';
 import { storeOn } from './store';
@@ -23,10 +21,11 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
+  // Each engine's driver is loaded only when it is used (a PGlite command does not load pg, nor the reverse).
   const engine =
     options.databaseUrl !== undefined
-      ? await openPostgres(options.databaseUrl, schema)
-      : await openPglite(options.dir, schema);
+      ? await (await import('./engine/postgres')).openPostgres(options.databaseUrl, schema)
+      : await (await import('./engine/pglite')).openPglite(options.dir, schema);
   try {
     const migrator = new Migrator({
       db: engine.db,
