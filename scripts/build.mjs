@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Builds the installed `credence` binary: packages/cli/src/main.ts and the workspace packages it imports
-// (@credence/core, app, db: TypeScript sources) bundled by esbuild into packages/cli/dist/, with every
-// other package (commander, PGlite, pdfkit, exceljs …) left external and resolved from node_modules at run
-// time. Code splitting keeps `await import(…)` lazy: a command's heavy modules load only when it runs.
-// Run by the root `prepare` script (so `npm install` builds) and by `npm run build`; the bin falls back to
-// the sources through tsx when the build is missing or older than the sources (docs/ARCHITECTURE.md).
+// Builds the installed `credence` binary: packages/cli/src/bin.ts (which runs main.ts) and the workspace
+// packages it imports (@credence/core, app, db: TypeScript sources) bundled by esbuild into
+// packages/cli/dist/credence.js, with every other package (commander, PGlite, pdfkit, exceljs …) left external
+// and resolved from node_modules at run time. Code splitting keeps `await import(…)` lazy: a command's heavy
+// modules load only when it runs. Run by the root `prepare` script (so `npm install` builds) and by
+// `npm run build`; the bin falls back to the sources through tsx when the build is missing or older than the
+// sources (docs/ARCHITECTURE.md, "Build and start-up").
 //
 //   node scripts/build.mjs [--outdir DIR]   (DIR must sit directly in packages/cli: assets are found at '..')
 import { rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ rmSync(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
   absWorkingDir: root,
-  entryPoints: { main: join(cli, 'src/main.ts') },
+  entryPoints: { credence: join(cli, 'src/bin.ts') },
   outdir,
   bundle: true,
   splitting: true,
@@ -43,7 +44,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  chunkNames: '[name]-[hash]', // beside main.js: every chunk's import.meta.url is one level below the package
+  chunkNames: '[name]-[hash]', // beside credence.js: every chunk's import.meta.url is one level below the package
   plugins: [externalPackages],
   logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The credence binary. It runs the build, packages/cli/dist/main.js (scripts/build.mjs, made by `npm install`
+// The credence binary. It runs the build, packages/cli/dist/credence.js (scripts/build.mjs, made by `npm install`
 // and `npm run build`), when the build is there and newer than every source file of the workspace packages.
 // Otherwise, or with CREDENCE_DEV=1, it runs the TypeScript sources through tsx, which compiles them on each
 // run (about 2 s before a command starts). See docs/ARCHITECTURE.md, "Build and start-up".
@@ -40,9 +40,8 @@ function sourcesNewerThan(built) {
 }
 
 const built = process.env.CREDENCE_DEV === '1' ? 0 : mtime(join(dist, 'built.json'));
-let main;
 if (built > 0 && !sourcesNewerThan(built)) {
-  ({ main } = await import('../dist/main.js'));
+  await import('../dist/credence.js');
 } else {
   if (built > 0 && process.stderr.isTTY)
     process.stderr.write(
@@ -50,6 +49,5 @@ if (built > 0 && !sourcesNewerThan(built)) {
     );
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/main.ts'));
+  await import('../src/bin.ts');
 }
-process.exitCode = await main(process.argv);
