@@ -34,17 +34,19 @@ interface Run {
   readonly cpuMs: number;
 }
 
-function once(args: readonly string[], env: NodeJS.ProcessEnv): Run {
+function once(args: readonly string[], env: NodeJS.ProcessEnv, command?: string): Run {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--import', REPORT_CPU, ...args], {
-    cwd: benchDir,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-  });
+  const r = command
+    ? spawnSync(command, args, { cwd: benchDir, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(process.execPath, ['--import', REPORT_CPU, ...args], {
+        cwd: benchDir,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
   const wallMs = performance.now() - start;
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { wallMs, cpuMs: Number(r.output[3] ?? Number.NaN) };
+  return { wallMs, cpuMs: command ? Number.NaN : Number(r.output[3] ?? Number.NaN) };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -62,10 +64,16 @@ interface Figure {
   readonly cpuMedianMs: number;
 }
 
-function measure(label: string, args: readonly string[], n: number, extraEnv: NodeJS.ProcessEnv = {}): Figure {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', ...extraEnv }; // no DATABASE_URL
-  once(args, env); // warm the file cache
-  const all = Array.from({ length: n }, () => once(args, env));
+function measure(
+  label: string,
+  args: readonly string[],
+  n: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+  command?: string,
+): Figure {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...extraEnv }; // no DATABASE_URL
+  once(args, env, command); // warm the file cache
+  const all = Array.from({ length: n }, () => once(args, env, command));
   const wall = all.map((r) => r.wallMs);
   const f: Figure = {
     label,
@@ -77,7 +85,7 @@ function measure(label: string, args: readonly string[], n: number, extraEnv: No
   };
   const ms = (x: number) => `${Math.round(x)} ms`.padStart(8);
   console.log(
-    `  ${label.padEnd(52)}${ms(f.medianMs)}  (min ${ms(f.minMs).trim()}, max ${ms(f.maxMs).trim()})   CPU ${ms(f.cpuMedianMs).trim()}`,
+    `  ${label.padEnd(52)}${ms(f.medianMs)}  (min ${ms(f.minMs).trim()}, max ${ms(f.maxMs).trim()})   ${Number.isNaN(f.cpuMedianMs) ? '' : `CPU ${ms(f.cpuMedianMs).trim()}`}`,
   );
   return f;
 }
@@ -105,6 +113,7 @@ console.log(
 const figures = [
   measure('node -e "" (the floor: Node itself)', ['-e', ''], runs),
   measure('credence --version', [bin, '--version'], runs),
+  measure('npx credence --version (npx adds its own start)', ['credence', '--version'], runs, {}, 'npx'),
   measure('credence buyer list (small demo, PGlite)', [bin, 'buyer', 'list', '--db', db], runs),
   ...(devRuns > 0
     ? [
