@@ -13,11 +13,11 @@ const cliDir = join(root, 'packages/cli');
 let out = '';
 let data: { dir: string; cleanup: () => void };
 
-const run = (args: readonly string[]) => {
+const run = (args: readonly string[], env: NodeJS.ProcessEnv = {}) => {
   const r = spawnSync(process.execPath, [join(out, 'credence.js'), ...args], {
     cwd: data.dir,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '' }, // no DATABASE_URL: the embedded store
+    env: { PATH: process.env.PATH ?? '', ...env }, // no DATABASE_URL unless given: the embedded store
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
@@ -67,10 +67,17 @@ describe('the built CLI', () => {
     expect(existsSync(model ?? '')).toBe(true);
   });
 
-  it('opens the embedded store through its lazily loaded chunks', () => {
+  // creating a PGlite database takes 10–50 s on a loaded machine
+  it('opens the embedded store through its lazily loaded chunks', { timeout: 240_000 }, () => {
     const db = join(data.dir, 'db');
     expect(run(['init', '--db', db])).toMatchObject({ code: 0, err: '' });
     expect(run(['buyer', 'list', '--db', db, '--format', 'json'])).toEqual({ code: 0, out: '[]\n', err: '' });
+  });
+
+  it('loads the PostgreSQL driver when DATABASE_URL is set (here a server that is not there)', () => {
+    const r = run(['buyer', 'list'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(r.code).toBe(5);
+    expect(r.err).toMatch(/cannot open the database at DATABASE_URL: .*(ECONNREFUSED|connect)/);
   });
 
   it('loads no package but commander before a command runs (the heavy ones are imported when used)', () => {
