@@ -13,7 +13,10 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 /** Modification time of a file, 0 when it is missing. */
 const mtime = (path) => statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 
-/** True when some source file (tests aside) or the build script changed after the build (~300 stats, ~10 ms). */
+/**
+ * True when a source file of a workspace package (tests aside) or the build script changed after the build
+ * (~300 stats, ~10 ms).
+ */
 function sourcesNewerThan(built) {
   const newer = (dir) => {
     let entries;
@@ -35,7 +38,7 @@ function sourcesNewerThan(built) {
   };
   return (
     mtime(join(packages, '../scripts/build.mjs')) > built ||
-    ['core', 'app', 'db', 'cli'].some((p) => newer(join(packages, p, 'src')))
+    readdirSync(packages).some((p) => newer(join(packages, p, 'src'))) // every workspace package
   );
 }
 
