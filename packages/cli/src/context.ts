@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Clock, Store } from '@credence/app';
-import { openStore } from '@credence/db';
 import { systemClock } from './clock';
 
 export const DEFAULT_DB_DIR = './data/credence';
@@ -40,6 +39,8 @@ export async function openFromOptions(opts: GlobalOptions, env = process.env, cr
     );
   }
   try {
+    // Loaded here, not at start-up: commands that open no store do not load Kysely, PGlite or pg.
+    const { openStore } = await import('@credence/db');
     return await (url ? openStore({ databaseUrl: url }) : openStore({ dir }));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

@@ -1,7 +1,5 @@
 import type { Store } from '@credence/app';
-import { Migrator } from 'kysely';
-import { openPglite } from './engine/pglite';
-import { openPostgres } from './engine/postgres';
+import { DEFAULT_MIGRATION_TABLE, Migrator, sql } from 'kysely';
 import type { Engine } from './engine/types';
 import { migrations } from './migrations';
 import { storeOn } from './store';
@@ -23,11 +21,13 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine> {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new RangeError(`invalid schema name ${schema}`);
+  // Each engine's driver is loaded only when it is used (a PGlite command does not load pg, nor the reverse).
   const engine =
     options.databaseUrl !== undefined
-      ? await openPostgres(options.databaseUrl, schema)
-      : await openPglite(options.dir, schema);
+      ? await (await import('./engine/postgres')).openPostgres(options.databaseUrl, schema)
+      : await (await import('./engine/pglite')).openPglite(options.dir, schema);
   try {
+    if (await upToDate(engine, schema ?? 'public')) return engine;
     const migrator = new Migrator({
       db: engine.db,
       provider: migrations,
@@ -40,6 +40,21 @@ export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine
     await engine.close();
     throw error;
   }
+}
+
+/**
+ * True when the migrations recorded in the database are exactly ours: then there is nothing to migrate, and
+ * the Migrator (its lock, its look at the catalog: five queries more) is skipped on every command's start.
+ * Anything else (a new database, a migration to run, one this version does not know) goes to the Migrator.
+ */
+async function upToDate(engine: Engine, schema: string): Promise<boolean> {
+  const table = `${schema}.${DEFAULT_MIGRATION_TABLE}`;
+  const found = await sql<{ t: string | null }>`select to_regclass(${table})::text as t`.execute(engine.db);
+  if (found.rows[0]?.t == null) return false;
+  const recorded = await sql<{ name: string }>`select name from ${sql.table(table)}`.execute(engine.db);
+  const ours = Object.keys(await migrations.getMigrations());
+  const names = new Set(recorded.rows.map((r) => r.name));
+  return names.size === ours.length && recorded.rows.length === ours.length && ours.every((n) => names.has(n));
 }
 
 /** The ledger store: PostgreSQL when `databaseUrl` is given, otherwise embedded PGlite. */

@@ -1,16 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Company, DEFAULT_GRACE_DAYS, parseCompany } from '@credence/app';
 import { type DunningPolicy, parseDunningPolicy, parseRateTables, type RateTables } from '@credence/core';
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
+import { cliPath } from '../package-dir';
 import { readJsonConfig } from './grading-config';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-export const DEFAULT_DUNNING_POLICY = here('../../config/dunning-policy.json');
-export const DEFAULT_RATES = here('../../config/reference-rates.json');
-export const COMPANY_EXAMPLE = here('../../config/company.example.json');
+export const DEFAULT_DUNNING_POLICY = cliPath('config/dunning-policy.json');
+export const DEFAULT_RATES = cliPath('config/reference-rates.json');
+export const COMPANY_EXAMPLE = cliPath('config/company.example.json');
 
 export const readRates = (path = DEFAULT_RATES): Promise<RateTables> =>
   readJsonConfig(path, 'reference rates', parseRateTables, (f) => `bad rate at ${String(f.params.field)}`);

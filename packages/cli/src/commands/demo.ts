@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { type ImportKind, type PortfolioSize, planPortfolio, rankOverdueBuyers, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
-import { openStore } from '@credence/db';
 import { creditDemo } from '../demo/credit-demo';
 import { dunningDemo } from '../demo/dunning-demo';
 import { writePortfolioCsv } from '../demo/write-csv';
@@ -95,6 +94,7 @@ export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise
     `Demo portfolio (seed ${o.seed}) up to ${o.asOf}: ${files.counts.buyers} buyers, ${files.counts.documents} invoices and credit notes, ${files.counts.payments} payments`,
   );
   say(`  CSV files in ${join(dir, 'csv')}; database in ${join(dir, 'db')}`);
+  const { openStore } = await import('@credence/db'); // loaded when used (start-up time)
   const store = await openStore({ dir: join(dir, 'db') });
   try {
     await importAll(

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { type CountryRiskTable, countryRiskTable, type GradeContext } from '@credence/app';
 import {
   type CheckPolicy,
@@ -14,9 +13,8 @@ import {
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
 import { openRows } from '../files';
+import { cliPath } from '../package-dir';
 import { DEFAULT_MODEL, readModelFile } from './model-file';
-
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * Reads a JSON configuration file (a policy, the rate tables) and checks it with `parse`; an unreadable or
@@ -38,8 +36,8 @@ export async function readJsonConfig<T>(
   if (!p.ok) throw new CliError(`${path}: ${problem(p.error)}`, EXIT.usage);
   return p.value;
 }
-export const DEFAULT_POLICY = here('../../config/grading-policy.json');
-export const DEFAULT_COUNTRY_RISK = here('../../config/country-risk/oecd-country-risk-2026-01-30.csv');
+export const DEFAULT_POLICY = cliPath('config/grading-policy.json');
+export const DEFAULT_COUNTRY_RISK = cliPath('config/country-risk/oecd-country-risk-2026-01-30.csv');
 
 export async function readGradingPolicy(path = DEFAULT_POLICY): Promise<GradingPolicy> {
   return readJsonConfig(path, 'grading policy', parseGradingPolicy);
@@ -69,13 +67,13 @@ export async function gradeContext(
   return { model, policy, countries };
 }
 
-export const DEFAULT_LIMIT_POLICY = here('../../config/limit-policy.json');
+export const DEFAULT_LIMIT_POLICY = cliPath('config/limit-policy.json');
 
 export async function readLimitPolicy(path = DEFAULT_LIMIT_POLICY): Promise<LimitPolicy> {
   return readJsonConfig(path, 'limit policy', parseLimitPolicy);
 }
 
-export const DEFAULT_CHECK_POLICY = here('../../config/check-policy.json');
+export const DEFAULT_CHECK_POLICY = cliPath('config/check-policy.json');
 
 export async function readCheckPolicy(path = DEFAULT_CHECK_POLICY): Promise<CheckPolicy> {
   return readJsonConfig(path, 'check policy', parseCheckPolicy);

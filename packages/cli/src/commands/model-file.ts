@@ -1,11 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { GbdtModel } from '@credence/core';
 import { CliError } from '../context';
 import { EXIT } from '../exit-codes';
+import { cliPath } from '../package-dir';
 
 /** The model Credence ships: trained on the public Polish bankruptcy data (see docs/domain/scoring.md). */
-export const DEFAULT_MODEL = fileURLToPath(new URL('../../models/default-pd.json', import.meta.url));
+export const DEFAULT_MODEL = cliPath('models/default-pd.json');
 
 /** Reads a model file, refusing anything that is not a Credence GBDT model. */
 export async function readModelFile(path: string): Promise<GbdtModel> {

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { createTransport } from 'nodemailer';
 import { fileInside } from '../files/safe-file-name';
 import { emlFileName } from './eml-file-name';
 import { mailOptions } from './mail-options';
+import { nodemailer } from './nodemailer';
 import type { Courier, DeliveryOutcome } from './types';
 import { writeOnce } from './write-once';
 
@@ -11,7 +11,7 @@ import { writeOnce } from './write-once';
  * letter whose file is already there is not written again: a resend after a crash keeps the first file as is.
  */
 export function outboxCourier(dir: string): Courier {
-  const composer = createTransport({
+  const composer = nodemailer().createTransport({
     streamTransport: true,
     buffer: true,
     newline: 'windows',

@@ -1,5 +1,6 @@
-import { createTransport, type NodemailerError } from 'nodemailer';
+import type { NodemailerError } from 'nodemailer';
 import { mailOptions } from './mail-options';
+import { nodemailer } from './nodemailer';
 import type { Courier, DeliveryOutcome } from './types';
 
 export interface SmtpConfig {
@@ -18,7 +19,7 @@ export interface SmtpConfig {
 
 /** Sends each letter over its own SMTP connection (no pool: a pool re-queues a message whose connection dropped). */
 export function smtpCourier(config: SmtpConfig): Courier {
-  const transport = createTransport({
+  const transport = nodemailer().createTransport({
     host: config.host,
     port: config.port,
     secure: config.secure,

@@ -1,6 +1,17 @@
 import { isUtf8 } from 'node:buffer';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Chardet from 'chardet';
+import type Iconv from 'iconv-lite';
+
+// Loaded on first use (a file import), not at start-up: every other command would pay for them.
+const require = createRequire(import.meta.url);
+const iconv = {
+  decode: (...a: Parameters<typeof Iconv.decode>) => (require('iconv-lite') as typeof Iconv).decode(...a),
+  getDecoder: (...a: Parameters<typeof Iconv.getDecoder>) => (require('iconv-lite') as typeof Iconv).getDecoder(...a),
+};
+const chardet = {
+  analyse: (...a: Parameters<typeof Chardet.analyse>) => (require('chardet') as typeof Chardet).analyse(...a),
+};
 
 /** The encodings a CSV file may be read in (iconv-lite names). */
 export type Encoding =

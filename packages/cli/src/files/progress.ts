@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { ReadProgress } from './file-error';
 
 export interface Progress {
@@ -12,6 +13,7 @@ export interface Progress {
  */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress; // only on a terminal
   const bar = new cliProgress.SingleBar(
     {
       stream,

@@ -1,5 +1,4 @@
 import type { RowSource, SourceRow } from '@credence/app';
-import ExcelJS from 'exceljs';
 import { cellText } from './excel-values';
 import { checkHeader, FileReadError, type ReadOptions } from './file-error';
 
@@ -15,6 +14,7 @@ export interface XlsxOptions extends ReadOptions {
  * beyond that.
  */
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded when used: ~0.3 s of start-up otherwise
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(path);

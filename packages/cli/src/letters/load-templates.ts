@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { LetterLanguage } from '@credence/app';
+import { cliPath } from '../package-dir';
 
 /** The shipped templates, one JSON file per language. */
-export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/letters', import.meta.url));
+export const TEMPLATES_DIR = cliPath('templates/letters');
 
 /** One language's messages, keyed "group.name" (a template file is nested one level at most). */
 export interface Templates {

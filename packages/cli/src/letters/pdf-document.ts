@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { pdfFonts } from './pdf-fonts';
 import { type Doc, MARGINS } from './pdf-layout';
 
@@ -14,7 +13,7 @@ export async function openPdf(x: {
   subject: string;
   date: string;
 }): Promise<{ doc: Doc; done: Promise<Buffer> }> {
-  const fonts = await pdfFonts(x.lang);
+  const [fonts, { default: PDFDocument }] = await Promise.all([pdfFonts(x.lang), import('pdfkit')]); // loaded when used
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,
