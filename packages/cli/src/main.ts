@@ -13,11 +13,14 @@ import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
-import { CliError, type Io, processIo } from './context';
+import { CliError, type Io, processIo, type Session } from './context';
 import { EXIT } from './exit-codes';
+import { asSeconds } from './options';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
-export function buildProgram(io: Io, state: { exitCode: number }): Command {
+export function buildProgram(base: Io, state: { exitCode: number }): Command {
+  const session: Session = {};
+  const io: Io = { ...base, session };
   const program = new Command('credence')
     .description(
       'Credence — trade-credit and receivables risk: ledger, aging, KPIs, risk grades and limits, dunning and collections',
@@ -25,7 +28,18 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .option(
+      '--wait <seconds>',
+      'wait up to this long for another process to close the embedded database (default: CREDENCE_DB_WAIT, else 0)',
+      asSeconds,
+    )
+    .option('--operator <name>', 'who records ledger entries (default: CREDENCE_OPERATOR, else the OS user)')
+    .hook('preAction', () => {
+      const g = program.opts<{ wait?: number; operator?: string }>();
+      if (g.wait !== undefined) session.waitSeconds = g.wait;
+      if (g.operator !== undefined) session.operator = g.operator;
+    });
   registerSetupCommands(program, io, state);
   registerImportCommand(program, io, state);
   registerEntryCommands(program, io, state);

@@ -30,3 +30,8 @@ export function asPositiveInt(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number.`);
   return Number(value);
 }
+
+export function asSeconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a number of seconds.`);
+  return Number(value);
+}

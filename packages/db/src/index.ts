@@ -15,6 +15,11 @@ export interface OpenStoreOptions {
   readonly databaseUrl?: string;
   /** Schema to create (if missing) and work in; default: the server's search_path (`public`). */
   readonly schema?: string;
+  /**
+   * Embedded only: milliseconds to wait for another process to close the directory (default 0: fail at
+   * once with `StoreLockedError`). PostgreSQL needs no lock: its transactions serialise concurrent writers.
+   */
+  readonly waitMs?: number;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -26,7 +31,7 @@ export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine
   const engine =
     options.databaseUrl !== undefined
       ? await openPostgres(options.databaseUrl, schema)
-      : await openPglite(options.dir, schema);
+      : await openPglite(options.dir, schema, options.waitMs);
   try {
     const migrator = new Migrator({
       db: engine.db,
@@ -47,5 +52,6 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<Store> 
   return storeOn(await openEngine(options));
 }
 
+export { type LockHolder, StoreLockedError } from './engine/dir-lock';
 export type { Conn, Engine } from './engine/types';
 export { storeOn } from './store';
