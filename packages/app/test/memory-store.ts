@@ -16,7 +16,15 @@ import {
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
-import type { DocumentMismatch, LedgerReads, LedgerWrites, OpenInvoice, OverdueBuyer, Store } from '../src/ports';
+import type {
+  Attribution,
+  DocumentMismatch,
+  LedgerReads,
+  LedgerWrites,
+  OpenInvoice,
+  OverdueBuyer,
+  Store,
+} from '../src/ports';
 import { collectionsReads, collectionsWrites, emptyCollections } from './memory-collections';
 import { copy, externalKey, pick, type State, statementKey } from './memory-state';
 
@@ -154,12 +162,13 @@ function topOverdue(s: State, items: readonly OpenItem[], asOf: BusinessDate, li
     .slice(0, limit);
 }
 
-function writes(s: () => State): LedgerWrites {
+/** Writes in one transaction; like the real store, every ledger entry is stamped with `by`. */
+function writes(s: () => State, by: Attribution): LedgerWrites {
   const claim = (key: string) => {
     if (s().keys.has(key)) throw new Error(`duplicate idempotency key ${key}`);
     s().keys.add(key);
   };
-  const insert = <T extends { idempotencyKey: string }>(
+  const insert = <T extends { idempotencyKey: string; recorded?: Attribution }>(
     m: Map<string, T>,
     rows: readonly T[],
     id: (r: T) => string,
@@ -167,7 +176,7 @@ function writes(s: () => State): LedgerWrites {
     for (const r of rows) {
       claim(r.idempotencyKey);
       if (m.has(id(r))) throw new Error(`duplicate id ${id(r)}`);
-      m.set(id(r), r);
+      m.set(id(r), { ...r, recorded: by });
     }
   };
   return {
@@ -250,8 +259,13 @@ function writes(s: () => State): LedgerWrites {
 
 const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale}`;
 
+const memoryRecorder = { by: 'tester', now: () => new Date('2026-06-30T12:00:00Z') };
+
 /** An in-memory Store: transactions work on a copy that replaces the state only when `work` succeeds. */
 export class MemoryStore implements Store {
+  /** Who the entries are recorded for (the CLI's operator and clock in production). */
+  constructor(private readonly recorder: { readonly by: string; readonly now: () => Date } = memoryRecorder) {}
+
   private state: State = {
     buyers: new Map(),
     external: new Map(),
@@ -326,7 +340,7 @@ export class MemoryStore implements Store {
 
   async transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T> {
     const draft = copy(this.state);
-    const result = await work(writes(() => draft));
+    const result = await work(writes(() => draft, { recordedBy: this.recorder.by, recordedAt: this.recorder.now() }));
     this.state = draft;
     this.commits += 1;
     return result;

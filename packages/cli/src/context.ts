@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Clock, Store } from '@credence/app';
 import { openStore, StoreLockedError } from '@credence/db';
@@ -9,6 +10,8 @@ export const DEFAULT_DB_DIR = './data/credence';
 
 export interface GlobalOptions {
   readonly db?: string;
+  /** The file an import reads (recorded with the entries it writes). */
+  readonly source?: string;
 }
 
 /** The program-wide options (`credence --wait 30 --operator anna <command> …`), set before a command runs. */
@@ -17,6 +20,17 @@ export interface Session {
   waitSeconds?: number;
   /** Who records ledger entries (--operator, else CREDENCE_OPERATOR, else the OS user). */
   operator?: string;
+}
+
+/** Who records ledger entries: --operator, else CREDENCE_OPERATOR, else the OS user. */
+export function operatorOf(session: Session | undefined, env: NodeJS.ProcessEnv): string {
+  const named = session?.operator ?? env.CREDENCE_OPERATOR;
+  if (named !== undefined && named.trim() !== '') return named.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Seconds to wait for the database: --wait, else CREDENCE_DB_WAIT, else 0 (fail at once). */
@@ -53,6 +67,7 @@ export async function openFromOptions(
   env = process.env,
   create = true,
   session?: Session,
+  now: () => Date = () => new Date(),
 ): Promise<Store> {
   const url = env.DATABASE_URL && !opts.db ? env.DATABASE_URL : undefined;
   const dir = resolve(opts.db ?? DEFAULT_DB_DIR);
@@ -63,8 +78,9 @@ export async function openFromOptions(
     );
   }
   const waitMs = Math.round(waitSecondsOf(session, env) * 1000);
+  const recorder = { by: operatorOf(session, env), now, ...(opts.source !== undefined ? { source: opts.source } : {}) };
   try {
-    return await (url ? openStore({ databaseUrl: url }) : openStore({ dir, waitMs }));
+    return await (url ? openStore({ databaseUrl: url, recorder }) : openStore({ dir, waitMs, recorder }));
   } catch (e) {
     if (e instanceof StoreLockedError) throw new CliError(describe(e.failure), EXIT.busy);
     const why = e instanceof Error ? e.message : String(e);
@@ -99,7 +115,7 @@ export async function withStore<T>(
   work: (s: Store) => Promise<T>,
   create = true,
 ): Promise<T> {
-  const store = await openFromOptions(opts, io.env, create, io.session);
+  const store = await openFromOptions(opts, io.env, create, io.session, () => io.clock.now());
   try {
     return await work(store);
   } finally {

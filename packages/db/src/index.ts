@@ -4,7 +4,7 @@ import { openPglite } from './engine/pglite';
 import { openPostgres } from './engine/postgres';
 import type { Engine } from './engine/types';
 import { migrations } from './migrations';
-import { storeOn } from './store';
+import { type Recorder, storeOn } from './store';
 
 export const DEFAULT_DATA_DIR = './data/credence';
 
@@ -20,6 +20,8 @@ export interface OpenStoreOptions {
    * once with `StoreLockedError`). PostgreSQL needs no lock: its transactions serialise concurrent writers.
    */
   readonly waitMs?: number;
+  /** Who ledger writes are recorded for (default: the OS user, the system clock). */
+  readonly recorder?: Recorder;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -49,9 +51,9 @@ export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine
 
 /** The ledger store: PostgreSQL when `databaseUrl` is given, otherwise embedded PGlite. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  return storeOn(await openEngine(options));
+  return storeOn(await openEngine(options), options.recorder);
 }
 
 export { type LockHolder, StoreLockedError } from './engine/dir-lock';
 export type { Conn, Engine } from './engine/types';
-export { storeOn } from './store';
+export { defaultRecorder, type Recorder, storeOn } from './store';

@@ -326,6 +326,57 @@ const m009: Migration = {
   },
 };
 
+/** The ledger tables, as of migration 010 (frozen). */
+const ATTRIBUTED = ['documents', 'payments', 'allocations', 'write_offs', 'reversals'] as const;
+
+/**
+ * Who recorded each ledger row, when (the writer's clock, not the server's) and from which file (imports).
+ * Rows recorded before this migration keep nulls: their author is unknown.
+ */
+const m010: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const table of ATTRIBUTED) {
+      await db.schema
+        .alterTable(table)
+        .addColumn('recorded_by', 'text')
+        .addColumn('recorded_at', 'timestamptz')
+        .addColumn('source', 'text')
+        .execute();
+    }
+  },
+};
+
+/**
+ * The ledger is append-only in the database too: UPDATE and DELETE on its tables raise an exception, except
+ * the `documents.closed_on` read-model cache the store refreshes after allocations. (TRUNCATE, an owner's
+ * operation, is not a row change and stays possible.)
+ */
+const m011: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      create function credence_ledger_immutable() returns trigger language plpgsql as $$
+      begin
+        raise exception 'the ledger is append-only: % on % is not allowed (record a reversal instead)', tg_op, tg_table_name
+          using errcode = 'restrict_violation';
+      end $$`.execute(db);
+    await sql`
+      create function credence_documents_immutable() returns trigger language plpgsql as $$
+      begin
+        if tg_op = 'UPDATE' and (to_jsonb(new) - 'closed_on') = (to_jsonb(old) - 'closed_on') then
+          return new;
+        end if;
+        raise exception 'the ledger is append-only: % on documents is not allowed (only closed_on may change)', tg_op
+          using errcode = 'restrict_violation';
+      end $$`.execute(db);
+    for (const table of ['payments', 'allocations', 'write_offs', 'reversals']) {
+      await sql`create trigger ${sql.id(`${table}_immutable`)} before update or delete on ${sql.table(table)}
+        for each row execute function credence_ledger_immutable()`.execute(db);
+    }
+    await sql`create trigger documents_immutable before update or delete on documents
+      for each row execute function credence_documents_immutable()`.execute(db);
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -362,6 +413,8 @@ export const migrations: MigrationProvider = {
       '007_orders_and_holds': m007,
       '008_external_grades': m008,
       '009_collections': m009,
+      '010_ledger_attribution': m010,
+      '011_ledger_immutable': m011,
     };
   },
 };

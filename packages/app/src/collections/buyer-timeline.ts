@@ -69,6 +69,7 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
       date: p.date,
       kind: 'payment',
       ref: p.id,
+      ...(p.recorded ? { by: p.recorded.recordedBy } : {}),
       summary: `payment ${dec(p.amount, p.currency)}${p.documentNumber ? ` for ${p.documentNumber}` : ''}`,
     });
   for (const h of await store.holdsOf(buyerId))

@@ -1,4 +1,5 @@
 import type { BusinessDate, CollectionEvent, DunnableItem, OpenCredit, Payment } from '@credence/core';
+import type { Recorded } from '../ports';
 import type { Letter } from './letter';
 
 /** One thing to deliver for a letter: an e-mail, a PDF to print and post, a case file for the agency. */
@@ -71,7 +72,7 @@ export interface CollectionsReads {
   /** Delivery attempts of a buyer's letters, in order. */
   deliveriesOf(buyerId: string): Promise<(Delivery & { letterId: string })[]>;
   /** A buyer's payments, by date. */
-  paymentsOf(buyerId: string): Promise<Payment[]>;
+  paymentsOf(buyerId: string): Promise<Recorded<Payment>[]>;
 }
 
 /** A document already has a letter dated the same day (another run recorded it meanwhile). */
