@@ -82,9 +82,9 @@ function readHolder(file: string): LockHolder | undefined | 'missing' {
   }
   try {
     const h = JSON.parse(text) as Partial<LockHolder>;
-    if (typeof h.pid === 'number' && typeof h.host === 'string' && typeof h.since === 'string') {
+    if (Number.isSafeInteger(h.pid) && (h.pid ?? 0) > 0 && typeof h.host === 'string' && typeof h.since === 'string') {
       return {
-        pid: h.pid,
+        pid: h.pid as number,
         host: h.host,
         since: h.since,
         command: typeof h.command === 'string' ? h.command : '?',
