@@ -1,3 +1,4 @@
+import { StoreLockedError } from '@credence/db';
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionLists } from './commands/register-collection-lists';
@@ -14,7 +15,7 @@ import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
 import { CliError, type Io, processIo, type Session } from './context';
-import { EXIT } from './exit-codes';
+import { describe, EXIT } from './exit-codes';
 import { asSeconds } from './options';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
@@ -67,6 +68,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (e instanceof StoreLockedError) {
+      // A store opened outside `withStore` (demo): the same message and exit code.
+      io.err(`credence: ${describe(e.failure)}`);
+      return EXIT.busy;
     }
     if (e instanceof CliError) {
       io.err(`credence: ${e.message}`);
