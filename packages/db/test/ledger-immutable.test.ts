@@ -83,6 +83,25 @@ for (const target of targets()) {
       await expect(update.execute(h().engine.db)).rejects.toThrow(/append-only/);
     });
 
+    it('refuses an UPDATE of every documents column but closed_on, also next to closed_on', async () => {
+      const { engine } = h();
+      const { rows } = await sql<{ column_name: string }>`
+        select column_name from information_schema.columns
+        where table_name = 'documents' and table_schema = current_schema() order by ordinal_position`.execute(
+        engine.db,
+      );
+      const columns = rows.map((r) => r.column_name).filter((c) => c !== 'closed_on');
+      expect(columns).toContain('recorded_by');
+      for (const c of columns) {
+        await expect(sql`update documents set ${sql.id(c)} = ${sql.id(c)}`.execute(engine.db), c).rejects.toThrow(
+          /append-only/,
+        );
+      }
+      await expect(sql`update documents set closed_on = null, amount = amount`.execute(engine.db)).rejects.toThrow(
+        /append-only/,
+      );
+    });
+
     it.each(TABLES)('refuses DELETE on %s', async (table) => {
       await expect(sql`delete from ${sql.table(table)}`.execute(h().engine.db)).rejects.toThrow(/append-only/);
     });
