@@ -130,6 +130,10 @@ export interface LedgerReads extends CollectionsReads {
   unappliedCash(asOf: BusinessDate): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
   topOverdue(asOf: BusinessDate, limit: number): Promise<OverdueBuyer[]>;
   fxRates(): Promise<FxRate[]>;
+  /** A buyer's write-offs and reversals (of its payments and write-offs), each by date then id. */
+  correctionsOf(
+    buyerId: string,
+  ): Promise<{ writeOffs: Recorded<Stored<WriteOff>>[]; reversals: Recorded<Stored<Reversal>>[] }>;
   counts(): Promise<{ buyers: number; documents: number; payments: number; allocations: number }>;
 }
 

@@ -38,6 +38,19 @@ function reads(s: () => State): LedgerReads {
       () => s(),
     ),
     getBuyer: async (id) => s().buyers.get(id),
+    correctionsOf: async (id) => {
+      const byDateId = <T extends { date: string; id: string }>(a: T, b: T) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      const writeOffs = [...s().writeOffs.values()]
+        .filter((w) => s().documents.get(w.documentNumber)?.buyerId === id)
+        .sort(byDateId);
+      const ours = new Set([
+        ...writeOffs.map((w) => `write_off|${w.id}`),
+        ...[...s().payments.values()].filter((p) => p.buyerId === id).map((p) => `payment|${p.id}`),
+      ]);
+      const reversals = [...s().reversals.values()].filter((r) => ours.has(`${r.kind}|${r.targetId}`)).sort(byDateId);
+      return { writeOffs, reversals };
+    },
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
     externalGradesOf: async (id) =>
@@ -309,6 +322,7 @@ export class MemoryStore implements Store {
   unappliedCash = (asOf: BusinessDate) => this.view.unappliedCash(asOf);
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   fxRates = () => this.view.fxRates();
+  correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);

@@ -78,6 +78,9 @@ describe('who recorded a ledger entry', () => {
     );
     expect(r.code).toBe(0);
     expect((await rows('write_offs')).map((w) => w.recorded_by)).toEqual(['bob']);
+    const t = await credence(['buyer', 'timeline', 'B1', '--format', 'json', '--db', db]);
+    const entries = JSON.parse(t.out) as { kind: string; ref?: string; by?: string }[];
+    expect(entries.find((e) => e.kind === 'write_off')).toMatchObject({ ref: 'W1', by: 'bob' });
     expect(await rows('documents')).toEqual([
       { recorded_by: 'importer', recorded_at: expect.any(Date), source: 'invoices.csv' },
     ]);

@@ -13,7 +13,14 @@ import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/alloc
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
-import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
+import {
+  correctionsOf,
+  findReversals,
+  findWriteOffs,
+  insertReversals,
+  insertWriteOffs,
+  reversalOf,
+} from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
@@ -73,6 +80,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     fxRates: () => fxRates(db),
+    correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),
     dunnableItems: (asOf, dueBy) => dunnableItems(db, asOf, dueBy),
     documentReductions: (numbers, asOf) => documentReductions(db, numbers, asOf),

@@ -72,6 +72,11 @@ for (const target of targets()) {
         expect((await tx.findWriteOffs(['W-1']))[0]?.recorded).toEqual(recorded);
         expect((await tx.findReversals(['R-1']))[0]?.recorded).toEqual(recorded);
       });
+      expect(await store.correctionsOf('B1')).toEqual({
+        writeOffs: [{ ...writeOff, recorded }],
+        reversals: [{ ...reversal, recorded }],
+      });
+      expect(await store.correctionsOf('B2')).toEqual({ writeOffs: [], reversals: [] });
       for (const table of TABLES) {
         const { rows } = await sql<{ recorded_by: string; recorded_at: Date }>`
           select recorded_by, recorded_at from ${sql.table(table)}`.execute(h().engine.db);

@@ -103,6 +103,23 @@ export async function findReversals(
   return out;
 }
 
+export async function correctionsOf(
+  db: Kysely<Database>,
+  buyerId: string,
+): Promise<{ writeOffs: Recorded<Stored<WriteOff>>[]; reversals: Recorded<Stored<Reversal>>[] }> {
+  const writeOffs = await sql<WriteOffsTable>`
+    select w.* from write_offs w join documents d on d.number = w.document_number
+    where d.buyer_id = ${buyerId} order by w.date, w.id`.execute(db);
+  const reversals = await sql<ReversalsTable>`
+    select r.* from reversals r
+    where (r.kind = 'payment' and exists (select 1 from payments p where p.id = r.target_id and p.buyer_id = ${buyerId}))
+       or (r.kind = 'write_off' and exists (
+             select 1 from write_offs w join documents d on d.number = w.document_number
+             where w.id = r.target_id and d.buyer_id = ${buyerId}))
+    order by r.date, r.id`.execute(db);
+  return { writeOffs: writeOffs.rows.map(toWriteOff), reversals: reversals.rows.map(toReversal) };
+}
+
 export async function reversalOf(
   db: Kysely<Database>,
   kind: Reversal['kind'],
