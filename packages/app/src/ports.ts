@@ -22,6 +22,21 @@ import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
 
+/**
+ * Who recorded a ledger entry and when (an instant from the clock of the process that wrote it), and for
+ * imports the file it came from. The store stamps it on every ledger row a transaction writes (documents,
+ * payments, allocations, write-offs, reversals): use cases do not pass it, the composition root opens the
+ * store for an operator.
+ */
+export interface Attribution {
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+  readonly source?: string;
+}
+
+/** An entry read back with its attribution; `recorded` is absent on rows written before it was kept. */
+export type Recorded<T> = T & { readonly recorded?: Attribution };
+
 export interface WriteOff {
   readonly id: string;
   readonly documentNumber: string;
@@ -100,8 +115,8 @@ export interface LedgerReads extends CollectionsReads {
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** The grade of every buyer recorded for exactly this date. */
   gradesOn(asOf: BusinessDate): Promise<RecordedGrade[]>;
-  findDocuments(numbers: readonly string[]): Promise<Stored<LedgerDocument>[]>;
-  findPayments(ids: readonly string[]): Promise<Stored<Payment>[]>;
+  findDocuments(numbers: readonly string[]): Promise<Recorded<Stored<LedgerDocument>>[]>;
+  findPayments(ids: readonly string[]): Promise<Recorded<Stored<Payment>>[]>;
   /** Invoices of these buyers with a positive open balance after every recorded allocation. */
   openInvoices(buyerIds: readonly string[]): Promise<OpenInvoice[]>;
   /** Documents of one buyer with their open balance as of the date (open ≠ 0 only). */
@@ -115,6 +130,10 @@ export interface LedgerReads extends CollectionsReads {
   unappliedCash(asOf: BusinessDate): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
   topOverdue(asOf: BusinessDate, limit: number): Promise<OverdueBuyer[]>;
   fxRates(): Promise<FxRate[]>;
+  /** A buyer's write-offs and reversals (of its payments and write-offs), each by date then id. */
+  correctionsOf(
+    buyerId: string,
+  ): Promise<{ writeOffs: Recorded<Stored<WriteOff>>[]; reversals: Recorded<Stored<Reversal>>[] }>;
   counts(): Promise<{ buyers: number; documents: number; payments: number; allocations: number }>;
 }
 
@@ -143,10 +162,10 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */
   insertFxRates(rows: readonly FxRate[]): Promise<void>;
   allocationsOf(kind: Allocation['kind'], entryId: string): Promise<Allocation[]>;
-  findWriteOffs(ids: readonly string[]): Promise<Stored<WriteOff>[]>;
-  findReversals(ids: readonly string[]): Promise<Stored<Reversal>[]>;
+  findWriteOffs(ids: readonly string[]): Promise<Recorded<Stored<WriteOff>>[]>;
+  findReversals(ids: readonly string[]): Promise<Recorded<Stored<Reversal>>[]>;
   /** The reversal of this entry, under whatever id it was recorded. */
-  reversalOf(kind: Reversal['kind'], targetId: string): Promise<Stored<Reversal> | undefined>;
+  reversalOf(kind: Reversal['kind'], targetId: string): Promise<Recorded<Stored<Reversal>> | undefined>;
   /**
    * Import checks, set-based (the keys staged once and joined, not looked up one by one); each returns
    * only what is stored, or wrong. Content hashes of the stored documents (by number) or payments (by id):
@@ -166,4 +185,6 @@ export interface Store extends LedgerReads {
 /** "Today" in the creditor's time zone. Core never reads a clock; use cases get one. */
 export interface Clock {
   today(): BusinessDate;
+  /** The current instant (when a ledger entry is recorded). */
+  now(): Date;
 }

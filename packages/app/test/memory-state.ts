@@ -10,7 +10,7 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
-import type { RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
+import type { Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections } from './memory-collections';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
@@ -22,11 +22,11 @@ export interface State {
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
   statements: Map<string, FinancialStatement>;
-  documents: Map<string, Stored<LedgerDocument>>;
-  payments: Map<string, Stored<Payment>>;
+  documents: Map<string, Recorded<Stored<LedgerDocument>>>;
+  payments: Map<string, Recorded<Stored<Payment>>>;
   allocations: Allocation[];
-  writeOffs: Map<string, Stored<WriteOff>>;
-  reversals: Map<string, Stored<Reversal>>;
+  writeOffs: Map<string, Recorded<Stored<WriteOff>>>;
+  reversals: Map<string, Recorded<Stored<Reversal>>>;
   fxRates: Map<string, FxRate>;
   keys: Set<string>;
   collections: CollectionsMem;

@@ -16,7 +16,15 @@ import {
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
-import type { DocumentMismatch, LedgerReads, LedgerWrites, OpenInvoice, OverdueBuyer, Store } from '../src/ports';
+import type {
+  Attribution,
+  DocumentMismatch,
+  LedgerReads,
+  LedgerWrites,
+  OpenInvoice,
+  OverdueBuyer,
+  Store,
+} from '../src/ports';
 import { collectionsReads, collectionsWrites, emptyCollections } from './memory-collections';
 import { copy, externalKey, pick, type State, statementKey } from './memory-state';
 
@@ -30,6 +38,19 @@ function reads(s: () => State): LedgerReads {
       () => s(),
     ),
     getBuyer: async (id) => s().buyers.get(id),
+    correctionsOf: async (id) => {
+      const byDateId = <T extends { date: string; id: string }>(a: T, b: T) =>
+        a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      const writeOffs = [...s().writeOffs.values()]
+        .filter((w) => s().documents.get(w.documentNumber)?.buyerId === id)
+        .sort(byDateId);
+      const ours = new Set([
+        ...writeOffs.map((w) => `write_off|${w.id}`),
+        ...[...s().payments.values()].filter((p) => p.buyerId === id).map((p) => `payment|${p.id}`),
+      ]);
+      const reversals = [...s().reversals.values()].filter((r) => ours.has(`${r.kind}|${r.targetId}`)).sort(byDateId);
+      return { writeOffs, reversals };
+    },
     listBuyers: async () => [...s().buyers.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     findBuyers: async (ids) => pick(s().buyers, ids),
     externalGradesOf: async (id) =>
@@ -154,12 +175,13 @@ function topOverdue(s: State, items: readonly OpenItem[], asOf: BusinessDate, li
     .slice(0, limit);
 }
 
-function writes(s: () => State): LedgerWrites {
+/** Writes in one transaction; like the real store, every ledger entry is stamped with `by`. */
+function writes(s: () => State, by: Attribution): LedgerWrites {
   const claim = (key: string) => {
     if (s().keys.has(key)) throw new Error(`duplicate idempotency key ${key}`);
     s().keys.add(key);
   };
-  const insert = <T extends { idempotencyKey: string }>(
+  const insert = <T extends { idempotencyKey: string; recorded?: Attribution }>(
     m: Map<string, T>,
     rows: readonly T[],
     id: (r: T) => string,
@@ -167,7 +189,7 @@ function writes(s: () => State): LedgerWrites {
     for (const r of rows) {
       claim(r.idempotencyKey);
       if (m.has(id(r))) throw new Error(`duplicate id ${id(r)}`);
-      m.set(id(r), r);
+      m.set(id(r), { ...r, recorded: by });
     }
   };
   return {
@@ -253,8 +275,13 @@ function writes(s: () => State): LedgerWrites {
 
 const signedRate = (r: FxRate): string => `${r.rate.coefficient}e-${r.rate.scale}`;
 
+const memoryRecorder = { by: 'tester', now: () => new Date('2026-06-30T12:00:00Z') };
+
 /** An in-memory Store: transactions work on a copy that replaces the state only when `work` succeeds. */
 export class MemoryStore implements Store {
+  /** Who the entries are recorded for (the CLI's operator and clock in production). */
+  constructor(private readonly recorder: { readonly by: string; readonly now: () => Date } = memoryRecorder) {}
+
   private state: State = {
     buyers: new Map(),
     external: new Map(),
@@ -298,6 +325,7 @@ export class MemoryStore implements Store {
   unappliedCash = (asOf: BusinessDate) => this.view.unappliedCash(asOf);
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   fxRates = () => this.view.fxRates();
+  correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
@@ -332,7 +360,7 @@ export class MemoryStore implements Store {
 
   async transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T> {
     const draft = copy(this.state);
-    const result = await work(writes(() => draft));
+    const result = await work(writes(() => draft, { recordedBy: this.recorder.by, recordedAt: this.recorder.now() }));
     this.state = draft;
     this.commits += 1;
     return result;

@@ -17,5 +17,6 @@ export function systemClock(env: NodeJS.ProcessEnv = process.env): Clock {
       });
       return date(f.format(new Date()));
     },
+    now: () => new Date(),
   };
 }

@@ -1,12 +1,44 @@
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Clock, Store } from '@credence/app';
 import { systemClock } from './clock';
+import { describe, EXIT } from './exit-codes';
 
 export const DEFAULT_DB_DIR = './data/credence';
 
 export interface GlobalOptions {
   readonly db?: string;
+  /** The file an import reads (recorded with the entries it writes). */
+  readonly source?: string;
+}
+
+/** The program-wide options (`credence --wait 30 --operator anna <command> …`), set before a command runs. */
+export interface Session {
+  /** Seconds to wait for another process to close the embedded database (--wait, else CREDENCE_DB_WAIT). */
+  waitSeconds?: number;
+  /** Who records ledger entries (--operator, else CREDENCE_OPERATOR, else the OS user). */
+  operator?: string;
+}
+
+/** Who records ledger entries: --operator, else CREDENCE_OPERATOR, else the OS user. */
+export function operatorOf(session: Session | undefined, env: NodeJS.ProcessEnv): string {
+  const named = session?.operator ?? env.CREDENCE_OPERATOR;
+  if (named !== undefined && named.trim() !== '') return named.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Seconds to wait for the database: --wait, else CREDENCE_DB_WAIT, else 0 (fail at once). */
+export function waitSecondsOf(session: Session | undefined, env: NodeJS.ProcessEnv): number {
+  if (session?.waitSeconds !== undefined) return session.waitSeconds;
+  const v = env.CREDENCE_DB_WAIT;
+  if (v === undefined || v === '') return 0;
+  if (!/^\d+(\.\d+)?$/.test(v)) throw new CliError(`CREDENCE_DB_WAIT="${v}" is not a number of seconds`, EXIT.usage);
+  return Number(v);
 }
 
 /** An expected failure of the command line itself (no database, store unreachable): message + exit code. */
@@ -29,7 +61,13 @@ export function describeStore(opts: GlobalOptions, env = process.env): string {
  * Opens the store. Commands that only read pass `create: false`: a mistyped --db then says so instead of
  * quietly creating an empty database that reports nothing owed.
  */
-export async function openFromOptions(opts: GlobalOptions, env = process.env, create = true): Promise<Store> {
+export async function openFromOptions(
+  opts: GlobalOptions,
+  env = process.env,
+  create = true,
+  session?: Session,
+  now: () => Date = () => new Date(),
+): Promise<Store> {
   const url = env.DATABASE_URL && !opts.db ? env.DATABASE_URL : undefined;
   const dir = resolve(opts.db ?? DEFAULT_DB_DIR);
   if (!url && !create && !existsSync(join(dir, 'PG_VERSION'))) {
@@ -38,11 +76,14 @@ export async function openFromOptions(opts: GlobalOptions, env = process.env, cr
       4,
     );
   }
+  const waitMs = Math.round(waitSecondsOf(session, env) * 1000);
+  const recorder = { by: operatorOf(session, env), now, ...(opts.source !== undefined ? { source: opts.source } : {}) };
+  // Loaded here, not at start-up: commands that open no store do not load Kysely, PGlite or pg.
+  const db = await import('@credence/db');
   try {
-    // Loaded here, not at start-up: commands that open no store do not load Kysely, PGlite or pg.
-    const { openStore } = await import('@credence/db');
-    return await (url ? openStore({ databaseUrl: url }) : openStore({ dir }));
+    return await (url ? db.openStore({ databaseUrl: url, recorder }) : db.openStore({ dir, waitMs, recorder }));
   } catch (e) {
+    if (e instanceof db.StoreLockedError) throw new CliError(describe(e.failure), EXIT.busy);
     const why = e instanceof Error ? e.message : String(e);
     throw new CliError(`cannot open the database ${url ? 'at DATABASE_URL' : `at ${dir}`}: ${why}`, 5);
   }
@@ -54,6 +95,8 @@ export interface Io {
   readonly clock: Clock;
   readonly env: NodeJS.ProcessEnv;
   readonly isTty: boolean;
+  /** The program-wide options of this run (absent outside `main`). */
+  readonly session?: Session;
 }
 
 export function processIo(): Io {
@@ -73,7 +116,7 @@ export async function withStore<T>(
   work: (s: Store) => Promise<T>,
   create = true,
 ): Promise<T> {
-  const store = await openFromOptions(opts, io.env, create);
+  const store = await openFromOptions(opts, io.env, create, io.session, () => io.clock.now());
   try {
     return await work(store);
   } finally {

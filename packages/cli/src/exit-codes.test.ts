@@ -43,6 +43,16 @@ const CASES: readonly [ErrorCode, Failure['params'], string][] = [
   ['not_allowed', { reason: 'four_eyes', by: 'sam', requestedBy: 'sam' }, 'sam cannot answer a request made by sam'],
   ['not_allowed', { reason: 'already_answered', id: 3 }, 'limit request #3 has already been answered'],
   ['not_allowed', { reason: 'something_new' }, 'not allowed: something_new'],
+  [
+    'store_locked',
+    { dir: '/d/credence', lockFile: '/d/credence.lock', pid: 42, host: 'h1', command: 'credence import', since: 'T' },
+    'the database /d/credence is in use by process 42 on h1 (command credence import, since T): wait for it or use --wait SECONDS',
+  ],
+  [
+    'store_locked',
+    { dir: '/d/credence', lockFile: '/d/credence.lock' },
+    'another process (lock file /d/credence.lock)',
+  ],
 ];
 
 suite('error messages', () => {
@@ -58,5 +68,6 @@ suite('error messages', () => {
     expect(exitCodeOf({ code: 'missing_fx_rate', params: {} })).toBe(EXIT.missingData);
     expect(exitCodeOf({ code: 'invalid_argument', params: {} })).toBe(EXIT.usage);
     expect(exitCodeOf({ code: 'not_allowed', params: {} })).toBe(EXIT.rejected);
+    expect(exitCodeOf({ code: 'store_locked', params: {} })).toBe(6);
   });
 });

@@ -8,8 +8,10 @@ export const EXIT = {
   rejected: 3,
   missingData: 4,
   unavailable: 5,
+  /** The embedded database is in use by another process (see --wait). */
+  busy: 6,
   /** A first dunning run held letters beyond the first overdue level: run again with --confirm. */
-  confirm: 6,
+  confirm: 7,
 } as const;
 
 const BY_CODE: Readonly<Record<ErrorCode, number>> = {
@@ -30,6 +32,7 @@ const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   import_rejected: EXIT.rejected,
   invalid_argument: EXIT.usage,
   not_allowed: EXIT.rejected,
+  store_locked: EXIT.busy,
 };
 
 export const exitCodeOf = (f: Failure): number => BY_CODE[f.code];
@@ -109,6 +112,8 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
   import_rejected: (p) => `${str(p, 'file')}: nothing imported (${str(p, 'errors')} errors)`,
   invalid_argument: (p) => `invalid argument: ${str(p, 'reason')}`,
   not_allowed: (p) => `not allowed: ${str(p, 'reason')}`,
+  store_locked: (p) =>
+    `the database ${str(p, 'dir')} is in use by ${p.pid === undefined ? `another process (lock file ${str(p, 'lockFile')})` : `process ${str(p, 'pid')}${p.host !== undefined ? ` on ${str(p, 'host')}` : ''} (command ${str(p, 'command')}, since ${str(p, 'since')})`}: wait for it or use --wait SECONDS`,
 };
 
 /** English prose for a failure: the business reason when there is one, else what the code means. */

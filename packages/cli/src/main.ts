@@ -1,3 +1,4 @@
+import { StoreLockedError } from '@credence/db';
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionLists } from './commands/register-collection-lists';
@@ -14,11 +15,14 @@ import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerWorklistCommands } from './commands/register-worklist';
-import { CliError, type Io, processIo } from './context';
-import { EXIT } from './exit-codes';
+import { CliError, type Io, processIo, type Session } from './context';
+import { describe, EXIT } from './exit-codes';
+import { asSeconds } from './options';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
-export function buildProgram(io: Io, state: { exitCode: number }): Command {
+export function buildProgram(base: Io, state: { exitCode: number }): Command {
+  const session: Session = {};
+  const io: Io = { ...base, session };
   const program = new Command('credence')
     .description(
       'Credence — trade-credit and receivables risk: ledger, aging, KPIs, risk grades and limits, dunning and collections',
@@ -26,7 +30,18 @@ export function buildProgram(io: Io, state: { exitCode: number }): Command {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .option(
+      '--wait <seconds>',
+      'wait up to this long for another process to close the embedded database (default: CREDENCE_DB_WAIT, else 0)',
+      asSeconds,
+    )
+    .option('--operator <name>', 'who records ledger entries (default: CREDENCE_OPERATOR, else the OS user)')
+    .hook('preAction', () => {
+      const g = program.opts<{ wait?: number; operator?: string }>();
+      if (g.wait !== undefined) session.waitSeconds = g.wait;
+      if (g.operator !== undefined) session.operator = g.operator;
+    });
   registerSetupCommands(program, io, state);
   registerImportCommand(program, io, state);
   registerEntryCommands(program, io, state);
@@ -55,6 +70,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
         ? EXIT.ok
         : EXIT.usage;
+    }
+    if (e instanceof StoreLockedError) {
+      // A store opened outside `withStore` (demo): the same message and exit code.
+      io.err(`credence: ${describe(e.failure)}`);
+      return EXIT.busy;
     }
     if (e instanceof CliError) {
       io.err(`credence: ${e.message}`);

@@ -54,3 +54,8 @@ export const asIdentifier = (value: string): string => checked(value, checkIdent
 export const asName = (value: string): string => checked(value, checkText(value, 'name'));
 /** A note, reason or description (≤ 2,000 characters). */
 export const asNote = (value: string): string => checked(value, checkText(value, 'note'));
+
+export function asSeconds(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a number of seconds.`);
+  return Number(value);
+}

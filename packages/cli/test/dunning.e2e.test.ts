@@ -122,7 +122,7 @@ describe('credence dunning run', () => {
     expect(text.out).toMatch(/friendly: 4 letter\(s\), 10,000\.00 EUR/);
   });
 
-  it('holds what a skipping policy sends beyond friendly until --confirm (exit 6), then sends once; hands off after a formal notice', async () => {
+  it('holds what a skipping policy sends beyond friendly until --confirm (exit 7), then sends once; hands off after a formal notice', async () => {
     const run = (env: Record<string, string>, ...more: string[]) =>
       credence(
         [
@@ -143,7 +143,7 @@ describe('credence dunning run', () => {
         env,
       );
     const first = await run(withSmtp());
-    expect([first.code, first.err]).toEqual([6, '']);
+    expect([first.code, first.err]).toEqual([7, '']);
     const held = JSON.parse(first.out) as {
       actions: { buyerId: string; level: string }[];
       firstRun: { confirmed: boolean; held: { buyerId: string; level: string }[] };

@@ -22,7 +22,7 @@ export async function credence(args: readonly string[], env: NodeJS.ProcessEnv =
     err: (s) => {
       err += s.endsWith('\n') ? s : `${s}\n`;
     },
-    clock: { today: () => date(env.CREDENCE_TODAY ?? '2026-06-30') },
+    clock: { today: () => date(env.CREDENCE_TODAY ?? '2026-06-30'), now: () => new Date() },
     env,
     isTty: false,
   };

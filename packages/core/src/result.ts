@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'not_found'
   | 'import_rejected'
   | 'invalid_argument'
-  | 'not_allowed';
+  | 'not_allowed'
+  | 'store_locked';
 
 export interface Failure {
   readonly code: ErrorCode;

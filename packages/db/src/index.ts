@@ -2,7 +2,7 @@ import type { Store } from '@credence/app';
 import { DEFAULT_MIGRATION_TABLE, Migrator, sql } from 'kysely';
 import type { Engine } from './engine/types';
 import { migrations } from './migrations';
-import { storeOn } from './store';
+import { type Recorder, storeOn } from './store';
 
 export const DEFAULT_DATA_DIR = './data/credence';
 
@@ -13,6 +13,13 @@ export interface OpenStoreOptions {
   readonly databaseUrl?: string;
   /** Schema to create (if missing) and work in; default: the server's search_path (`public`). */
   readonly schema?: string;
+  /**
+   * Embedded only: milliseconds to wait for another process to close the directory (default 0: fail at
+   * once with `StoreLockedError`). PostgreSQL needs no lock: its transactions serialise concurrent writers.
+   */
+  readonly waitMs?: number;
+  /** Who ledger writes are recorded for (default: the OS user, the system clock). */
+  readonly recorder?: Recorder;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -25,7 +32,7 @@ export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine
   const engine =
     options.databaseUrl !== undefined
       ? await (await import('./engine/postgres')).openPostgres(options.databaseUrl, schema)
-      : await (await import('./engine/pglite')).openPglite(options.dir, schema);
+      : await (await import('./engine/pglite')).openPglite(options.dir, schema, options.waitMs);
   try {
     if (await upToDate(engine, schema ?? 'public')) return engine;
     const migrator = new Migrator({
@@ -59,8 +66,9 @@ async function upToDate(engine: Engine, schema: string): Promise<boolean> {
 
 /** The ledger store: PostgreSQL when `databaseUrl` is given, otherwise embedded PGlite. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
-  return storeOn(await openEngine(options));
+  return storeOn(await openEngine(options), options.recorder);
 }
 
+export { type LockHolder, StoreLockedError } from './engine/dir-lock';
 export type { Conn, Engine } from './engine/types';
-export { storeOn } from './store';
+export { defaultRecorder, type Recorder, storeOn } from './store';

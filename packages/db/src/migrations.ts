@@ -1,6 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { type Kysely, sql } from 'kysely';
-import { m012 } from './migration-012-worklist';
+import { m013 } from './migration-013-worklist';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -354,6 +354,65 @@ const m010: Migration = {
   },
 };
 
+/** The ledger tables, as of migration 011 (frozen). */
+const ATTRIBUTED = ['documents', 'payments', 'allocations', 'write_offs', 'reversals'] as const;
+
+/**
+ * Who recorded each ledger row, when (the writer's clock, not the server's) and from which file (imports).
+ * Rows recorded before this migration keep nulls: their author is unknown.
+ */
+const m011: Migration = {
+  async up(db: Kysely<unknown>) {
+    // documents.recorded_at exists already (migration 010, for the first dunning run): kept as it is.
+    for (const table of ATTRIBUTED)
+      await sql`alter table ${sql.table(table)} add column if not exists recorded_by text,
+                add column if not exists recorded_at timestamptz, add column if not exists source text`.execute(db);
+  },
+};
+
+/** Every column of `documents` but `closed_on`, as of migration 012 (frozen). */
+const DOCUMENT_COLUMNS = [
+  'number',
+  'buyer_id',
+  'type',
+  'issue_date',
+  'due_date',
+  'delivery_date',
+  'order_ref',
+  'amount',
+  'currency',
+  'idempotency_key',
+  'content_hash',
+  'applies_to',
+  'recorded_by',
+  'recorded_at',
+  'source',
+] as const;
+
+/**
+ * The ledger is append-only in the database too: UPDATE and DELETE on its tables raise an exception, except
+ * the `documents.closed_on` read-model cache the store refreshes after allocations. (TRUNCATE, an owner's
+ * operation, is not a row change and stays possible.)
+ */
+const m012: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`
+      create function credence_ledger_immutable() returns trigger language plpgsql as $$
+      begin
+        raise exception 'the ledger is append-only: % on % is not allowed (record a reversal instead)', tg_op, tg_table_name
+          using errcode = 'restrict_violation';
+      end $$`.execute(db);
+    for (const table of ['payments', 'allocations', 'write_offs', 'reversals']) {
+      await sql`create trigger ${sql.id(`${table}_immutable`)} before update or delete on ${sql.table(table)}
+        for each row execute function credence_ledger_immutable()`.execute(db);
+    }
+    // Documents: an UPDATE that sets any column but closed_on (frozen list, as of this migration). The
+    // closed_on refresh after allocation writes sets only that column, so no trigger runs for it at all.
+    await sql`create trigger documents_immutable before update of ${sql.join(DOCUMENT_COLUMNS.map((c) => sql.id(c)))}
+      or delete on documents for each row execute function credence_ledger_immutable()`.execute(db);
+  },
+};
+
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -391,7 +450,9 @@ export const migrations: MigrationProvider = {
       '008_external_grades': m008,
       '009_collections': m009,
       '010_first_run': m010,
-      '012_worklist_tasks': m012,
+      '011_ledger_attribution': m011,
+      '012_ledger_immutable': m012,
+      '013_worklist_tasks': m013,
     };
   },
 };

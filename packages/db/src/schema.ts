@@ -35,7 +35,10 @@ export interface DocumentsTable {
   applies_to: string | null;
   /** Read-model cache (migration 003): from this date on the balance is zero; null while it may not be. */
   closed_on: string | null;
-  // recorded_at (migration 010, default now()): read only in raw SQL (repos/letters.ts `backdatedInvoices`).
+  /** Who recorded the row, when, from which file (migrations 010 and 011; recorded_by and source null on older rows). */
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  source: string | null;
 }
 
 export interface PaymentsTable {
@@ -47,6 +50,10 @@ export interface PaymentsTable {
   document_number: string | null;
   idempotency_key: string;
   content_hash: string;
+  /** Who recorded the row, when, from which file (migration 010; null on older rows). */
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  source: string | null;
 }
 
 export interface AllocationsTable {
@@ -57,6 +64,10 @@ export interface AllocationsTable {
   date: string;
   delta: bigint;
   currency: string;
+  /** Who recorded the row, when, from which file (migration 010; null on older rows). */
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  source: string | null;
 }
 
 export interface WriteOffsTable {
@@ -67,6 +78,10 @@ export interface WriteOffsTable {
   reason: string;
   idempotency_key: string;
   content_hash: string;
+  /** Who recorded the row, when, from which file (migration 010; null on older rows). */
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  source: string | null;
 }
 
 export interface ReversalsTable {
@@ -77,6 +92,10 @@ export interface ReversalsTable {
   reason: string;
   idempotency_key: string;
   content_hash: string;
+  /** Who recorded the row, when, from which file (migration 010; null on older rows). */
+  recorded_by: string | null;
+  recorded_at: Date | null;
+  source: string | null;
 }
 
 export interface FxRatesTable {

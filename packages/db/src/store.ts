@@ -1,4 +1,5 @@
-import type { LedgerReads, LedgerWrites, Store } from '@credence/app';
+import { userInfo } from 'node:os';
+import type { Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import { toCount } from './convert';
 import type { Conn, Engine } from './engine/types';
@@ -12,7 +13,14 @@ import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/alloc
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
-import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
+import {
+  correctionsOf,
+  findReversals,
+  findWriteOffs,
+  insertReversals,
+  insertWriteOffs,
+  reversalOf,
+} from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
@@ -76,6 +84,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     fxRates: () => fxRates(db),
+    correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),
     dunnableItems: (asOf, dueBy) => dunnableItems(db, asOf, dueBy),
     documentReductions: (numbers, asOf) => documentReductions(db, numbers, asOf),
@@ -106,10 +115,34 @@ interface Written {
 
 const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set() });
 
+/** Who the store records ledger entries for: the operator, the file being imported, the writer's clock. */
+export interface Recorder {
+  readonly by: string;
+  readonly source?: string;
+  /** The instant stamped on the rows of a transaction (default: the system clock). */
+  readonly now?: () => Date;
+}
+
+/** Without a recorder: the OS user, now. */
+export function defaultRecorder(): Recorder {
+  let by = 'unknown';
+  try {
+    by = userInfo().username || by;
+  } catch {}
+  return { by };
+}
+
+const attributionOf = (r: Recorder): Attribution => ({
+  recordedBy: r.by,
+  recordedAt: (r.now ?? (() => new Date()))(),
+  ...(r.source !== undefined ? { source: r.source } : {}),
+});
+
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
 const ANALYZE_AFTER = 10_000;
 
-export function writesOn(conn: Conn, written: Written = nothingWritten()): LedgerWrites {
+/** Writes in one transaction; every ledger row carries `by` (one instant for the whole transaction). */
+export function writesOn(conn: Conn, by: Attribution, written: Written = nothingWritten()): LedgerWrites {
   const { db } = conn;
   /** Counts the rows, then writes them. */
   const counted =
@@ -130,14 +163,14 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),
-    insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
-    insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),
+    insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows, by)),
+    insertPayments: counted('payments', (rows) => insertPayments(conn, rows, by)),
     insertAllocations: counted('allocations', (rows) => {
       for (const a of rows) written.moved.add(a.documentNumber);
-      return insertAllocations(conn, rows);
+      return insertAllocations(conn, rows, by);
     }),
-    insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
-    insertReversals: (rows) => insertReversals(conn, rows),
+    insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
+    insertReversals: (rows) => insertReversals(conn, rows, by),
     insertFxRates: (rows) => insertFxRates(db, rows),
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),
@@ -155,13 +188,13 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
   };
 }
 
-export function storeOn(engine: Engine): Store {
+export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()): Store {
   return {
     ...readsOn(engine.db),
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {
-        const r = await work(writesOn(conn, written));
+        const r = await work(writesOn(conn, attributionOf(recorder), written));
         await refreshClosedOn(conn, [...written.moved]);
         return r;
       });

@@ -14,8 +14,13 @@ const LEGACY: readonly Buyer[] = [
 const policy: DunningPolicy = {
   id: 'default',
   minimumOverdue: '0.00',
-  levels: [{ id: 'agency', offsetDays: 60, channel: 'agency', tone: 'final', fee: '0', deadlineDays: 0 }],
+  // A formal notice, then the agency (which always needs one first); a first run sends without confirmation.
+  levels: [
+    { id: 'formal', offsetDays: 15, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 10 },
+    { id: 'agency', offsetDays: 60, channel: 'agency', tone: 'final', fee: '0', deadlineDays: 0 },
+  ],
   segments: [],
+  firstRun: 'send',
 };
 const company: Company = {
   name: 'Nordlicht Handels GmbH',
@@ -56,7 +61,12 @@ describe.each(targets())('legacy ids and over-long text on $name', (target) => {
     await seed(h().store);
     expect(await h().store.getBuyer('../../x')).toMatchObject({ id: '../../x', name: HUGE });
     const run = await must(runDunning(h().store, { asOf, policy, company, rates, dryRun: false }));
-    expect(run.actions.map((a) => `${a.buyerId}:${a.level}`).sort()).toEqual(['../../x:agency', '..\\CON:agency']);
+    expect(run.actions.map((a) => `${a.buyerId}:${a.level}`).sort()).toEqual(['../../x:formal', '..\\CON:formal']);
+    // The formal notice's deadline passed: the agency level, with its case file in the outbox.
+    const later = await must(
+      runDunning(h().store, { asOf: date('2026-04-15'), policy, company, rates, dryRun: false }),
+    );
+    expect(later.actions.map((a) => `${a.buyerId}:${a.level}`).sort()).toEqual(['../../x:agency', '..\\CON:agency']);
     const letter = run.letters.find((l) => l.letter.debtor.id === '../../x')?.letter;
     expect(letter?.debtor.name).toBe(HUGE);
     const file = await must(caseFile(h().store, { buyerId: '../../x', asOf, level: 'agency', company, rates }));

@@ -18,6 +18,12 @@ const fullBuyer: Buyer = {
   salesOwner: 'anna',
   collector: '\\.',
 };
+/** An entry as read back: what was written, plus who recorded it and when (the OS user by default). */
+const recorded = <T extends object>(x: T) => ({
+  ...x,
+  recorded: { recordedBy: expect.any(String), recordedAt: expect.any(Date) },
+});
+
 const bareBuyer: Buyer = { id: 'B2', name: 'Acme', country: 'USA', currency: USD, paymentTermsDays: 0 };
 
 for (const target of targets()) {
@@ -46,7 +52,7 @@ for (const target of targets()) {
       const note = invoice('CN-1', { type: 'credit_note', amount: 1n, currency: JPY, dueDate: date('2024-01-15') });
       await store.transact((tx) => tx.insertDocuments([big, note]));
       const found = await store.findDocuments(['CN-1', 'INV-BIG', 'unknown']);
-      expect(found.sort((a, b) => a.number.localeCompare(b.number))).toEqual([note, big]);
+      expect(found.sort((a, b) => a.number.localeCompare(b.number))).toEqual([note, big].map(recorded));
       expect(typeof found[1]?.amount).toBe('bigint');
       expect(found[1]?.issueDate).toBe('2024-02-29');
     });
@@ -110,11 +116,11 @@ for (const target of targets()) {
         await tx.insertReversals([rv]);
         await tx.insertFxRates(rates);
         expect(await tx.allocationsOf('payment', 'P-1')).toEqual(allocs);
-        expect(await tx.findWriteOffs(['W-1'])).toEqual([wo]);
-        expect(await tx.findReversals(['R-1', 'R-2'])).toEqual([rv]);
+        expect(await tx.findWriteOffs(['W-1'])).toEqual([recorded(wo)]);
+        expect(await tx.findReversals(['R-1', 'R-2'])).toEqual([recorded(rv)]);
       });
       const payments = await store.findPayments(['P-1', 'P-2']);
-      expect(payments.sort((a, b) => a.id.localeCompare(b.id))).toEqual([p, bare]);
+      expect(payments.sort((a, b) => a.id.localeCompare(b.id))).toEqual([p, bare].map(recorded));
       expect(await store.fxRates()).toEqual([rates[1], rates[0], rates[2]]);
       expect(await store.counts()).toEqual({ buyers: 2, documents: 2, payments: 2, allocations: 2 });
     });

@@ -4,8 +4,16 @@ import { listed } from './listed';
 
 export interface TimelineEntry {
   readonly date: BusinessDate;
-  readonly kind: CollectionEvent['kind'] | 'letter' | 'delivery' | 'payment' | 'credit_hold' | 'credit_release';
-  /** The thing it is about: a letter, dispute, promise or plan id, a payment id. */
+  readonly kind:
+    | CollectionEvent['kind']
+    | 'letter'
+    | 'delivery'
+    | 'payment'
+    | 'write_off'
+    | 'reversal'
+    | 'credit_hold'
+    | 'credit_release';
+  /** The thing it is about: a letter, dispute, promise or plan id, a payment, write-off or reversal id. */
   readonly ref?: string;
   readonly by?: string;
   readonly summary: string;
@@ -69,7 +77,25 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
       date: p.date,
       kind: 'payment',
       ref: p.id,
+      ...(p.recorded ? { by: p.recorded.recordedBy } : {}),
       summary: `payment ${dec(p.amount, p.currency)}${p.documentNumber ? ` for ${p.documentNumber}` : ''}`,
+    });
+  const { writeOffs, reversals } = await store.correctionsOf(buyerId);
+  for (const w of writeOffs)
+    out.push({
+      date: w.date,
+      kind: 'write_off',
+      ref: w.id,
+      ...(w.recorded ? { by: w.recorded.recordedBy } : {}),
+      summary: `write-off of ${w.documentNumber}: ${w.reason}`,
+    });
+  for (const r of reversals)
+    out.push({
+      date: r.date,
+      kind: 'reversal',
+      ref: r.id,
+      ...(r.recorded ? { by: r.recorded.recordedBy } : {}),
+      summary: `reversal of ${r.kind.replace('_', '-')} ${r.targetId}: ${r.reason}`,
     });
   for (const h of await store.holdsOf(buyerId))
     out.push({
@@ -78,7 +104,8 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
       by: h.by,
       summary: h.reason,
     });
-  // Stable: same-day entries keep the order above (events, letters, deliveries, payments, holds).
+  // Stable: same-day entries keep the order above (events, letters, deliveries, payments, write-offs,
+  // reversals, holds).
   return ok(
     out
       .map((e, i) => [e, i] as const)

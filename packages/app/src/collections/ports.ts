@@ -7,6 +7,7 @@ import type {
   StoredTask,
   TaskState,
 } from '@credence/core';
+import type { Recorded } from '../ports';
 import type { Letter } from './letter';
 
 /** One thing to deliver for a letter: an e-mail, a PDF to print and post, a case file for the agency. */
@@ -85,7 +86,7 @@ export interface CollectionsReads {
   /** Delivery attempts of a buyer's letters, in order. */
   deliveriesOf(buyerId: string): Promise<(Delivery & { letterId: string })[]>;
   /** A buyer's payments, by date. */
-  paymentsOf(buyerId: string): Promise<Payment[]>;
+  paymentsOf(buyerId: string): Promise<Recorded<Payment>[]>;
   /** Worklist tasks in these states, and those with these keys (whatever their state), by opening date and key. */
   worklistTasks(q: { readonly states: readonly TaskState[]; readonly keys?: readonly string[] }): Promise<StoredTask[]>;
 }

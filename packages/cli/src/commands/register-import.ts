@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ImportKind, Mapping } from '@credence/app';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
@@ -67,7 +68,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
       }
       const bar = io.isTty ? progressBar(`import ${kind}`) : undefined;
       try {
-        const result = await withStore(o, io, async (store) => {
+        const result = await withStore({ ...o, source: basename(file) }, io, async (store) => {
           const source = await openRows(file, {
             ...(o.sheet ? { sheet: o.sheet } : {}),
             ...(mapping?.delimiter ? { delimiter: mapping.delimiter } : {}),

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import type { Database } from '../schema';
+import { type DirLock, lockDir } from './dir-lock';
 import { PgliteQueryDialect } from './pglite-dialect';
 import { type Conn, copySql, type Engine, quoteIdent } from './types';
 
@@ -42,20 +43,39 @@ function connOver(tx: Queryable): Conn {
   };
 }
 
-/** Opens PGlite in `dir` (created if missing) or in memory when `dir` is undefined or 'memory://'. */
-export async function openPglite(dir: string | undefined, schema: string | undefined): Promise<Engine> {
+/**
+ * Opens PGlite in `dir` (created if missing) or in memory when `dir` is undefined or 'memory://'. A
+ * directory is locked for this process until close (dir-lock.ts); `waitMs` is how long to wait for
+ * another process to close it before failing with `StoreLockedError`.
+ */
+export async function openPglite(dir: string | undefined, schema: string | undefined, waitMs = 0): Promise<Engine> {
   const inMemory = dir === undefined || dir === 'memory://';
+  let lock: DirLock | undefined;
   // PGlite creates the data directory itself, but not its parents (./data of ./data/credence).
-  if (!inMemory && !dir.includes('://')) await mkdir(dirname(resolve(dir)), { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : dir, { parsers });
-  if (schema !== undefined) {
-    await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}`);
+  if (!inMemory && !dir.includes('://')) {
+    await mkdir(dirname(resolve(dir)), { recursive: true });
+    lock = await lockDir(resolve(dir), { waitMs });
   }
-  const db = kyselyOver(pglite);
-  return {
-    kind: 'pglite',
-    db,
-    transact: (work) => pglite.transaction((tx) => work(connOver(tx))),
-    close: () => pglite.close(),
-  };
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : dir, { parsers });
+    if (schema !== undefined) {
+      await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}`);
+    }
+    const db = kyselyOver(pglite);
+    return {
+      kind: 'pglite',
+      db,
+      transact: (work) => pglite.transaction((tx) => work(connOver(tx))),
+      async close() {
+        try {
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }

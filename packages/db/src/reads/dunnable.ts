@@ -1,7 +1,8 @@
-import type { Reduction } from '@credence/app';
+import type { Recorded, Reduction } from '@credence/app';
 import type { BusinessDate, DunnableItem, OpenCredit, Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
+import { recordedOf } from '../repos/attribution';
 import type { Database } from '../schema';
 import { MAYBE_OPEN, MOVED } from './open-items';
 
@@ -85,7 +86,7 @@ export async function documentReductions(
   return out;
 }
 
-export async function paymentsOf(db: Kysely<Database>, buyerId: string): Promise<Payment[]> {
+export async function paymentsOf(db: Kysely<Database>, buyerId: string): Promise<Recorded<Payment>[]> {
   const { rows } = await sql<{
     id: string;
     buyer_id: string;
@@ -93,8 +94,11 @@ export async function paymentsOf(db: Kysely<Database>, buyerId: string): Promise
     amount: unknown;
     currency: string;
     document_number: string | null;
+    recorded_by: string | null;
+    recorded_at: Date | null;
+    source: string | null;
   }>`
-    select id, buyer_id, date, amount, currency, document_number from payments
+    select id, buyer_id, date, amount, currency, document_number, recorded_by, recorded_at, source from payments
     where buyer_id = ${buyerId} order by date, id`.execute(db);
   return rows.map((r) => ({
     id: r.id,
@@ -103,5 +107,6 @@ export async function paymentsOf(db: Kysely<Database>, buyerId: string): Promise
     amount: toBig(r.amount),
     currency: asCurrency(r.currency),
     ...(r.document_number !== null ? { documentNumber: r.document_number } : {}),
+    ...recordedOf(r),
   }));
 }

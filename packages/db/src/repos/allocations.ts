@@ -1,12 +1,23 @@
+import type { Attribution } from '@credence/app';
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate } from '../convert';
 import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { AllocationsTable, Database } from '../schema';
+import { ATTRIBUTION_COLUMNS, attributionFields } from './attribution';
 import { stage } from './import-checks';
 
-const COLUMNS = ['kind', 'entry_id', 'document_number', 'buyer_id', 'date', 'delta', 'currency'] as const;
+const COLUMNS = [
+  'kind',
+  'entry_id',
+  'document_number',
+  'buyer_id',
+  'date',
+  'delta',
+  'currency',
+  ...ATTRIBUTION_COLUMNS,
+] as const;
 
 export const toAllocation = (r: AllocationsTable): Allocation => ({
   kind: r.kind,
@@ -18,8 +29,18 @@ export const toAllocation = (r: AllocationsTable): Allocation => ({
   currency: asCurrency(r.currency),
 });
 
-export async function insertAllocations(conn: Conn, rows: readonly Allocation[]): Promise<void> {
-  const csv = csvParts(rows, (a) => [a.kind, a.entryId, a.documentNumber, a.buyerId, a.date, a.delta, a.currency]);
+export async function insertAllocations(conn: Conn, rows: readonly Allocation[], by: Attribution): Promise<void> {
+  const att = attributionFields(by);
+  const csv = csvParts(rows, (a) => [
+    a.kind,
+    a.entryId,
+    a.documentNumber,
+    a.buyerId,
+    a.date,
+    a.delta,
+    a.currency,
+    ...att,
+  ]);
   await conn.copy('allocations', COLUMNS, csv);
 }
 

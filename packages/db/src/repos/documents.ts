@@ -1,10 +1,11 @@
-import type { Stored } from '@credence/app';
+import type { Attribution, Recorded, Stored } from '@credence/app';
 import type { LedgerDocument } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
 import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, DocumentsTable } from '../schema';
+import { ATTRIBUTION_COLUMNS, attributionFields, recordedOf } from './attribution';
 
 const COLUMNS = [
   'number',
@@ -19,9 +20,10 @@ const COLUMNS = [
   'idempotency_key',
   'content_hash',
   'applies_to',
+  ...ATTRIBUTION_COLUMNS,
 ] as const;
 
-export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
+export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> => ({
   number: r.number,
   buyerId: r.buyer_id,
   type: r.type,
@@ -34,10 +36,16 @@ export const toDocument = (r: DocumentsTable): Stored<LedgerDocument> => ({
   idempotencyKey: r.idempotency_key,
   contentHash: r.content_hash,
   ...opt('appliesTo', r.applies_to),
+  ...recordedOf(r),
 });
 
 /** Bulk insert with COPY; a number or idempotency key already stored fails the whole transaction. */
-export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDocument>[]): Promise<void> {
+export async function insertDocuments(
+  conn: Conn,
+  rows: readonly Stored<LedgerDocument>[],
+  by: Attribution,
+): Promise<void> {
+  const att = attributionFields(by);
   const csv = csvParts(rows, (d) => [
     d.number,
     d.buyerId,
@@ -51,6 +59,7 @@ export async function insertDocuments(conn: Conn, rows: readonly Stored<LedgerDo
     d.idempotencyKey,
     d.contentHash,
     d.appliesTo,
+    ...att,
   ]);
   await conn.copy('documents', COLUMNS, csv);
 }

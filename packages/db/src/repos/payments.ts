@@ -1,10 +1,11 @@
-import type { Stored } from '@credence/app';
+import type { Attribution, Recorded, Stored } from '@credence/app';
 import type { Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
 import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, PaymentsTable } from '../schema';
+import { ATTRIBUTION_COLUMNS, attributionFields, recordedOf } from './attribution';
 
 const COLUMNS = [
   'id',
@@ -15,9 +16,10 @@ const COLUMNS = [
   'document_number',
   'idempotency_key',
   'content_hash',
+  ...ATTRIBUTION_COLUMNS,
 ] as const;
 
-export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
+export const toPayment = (r: PaymentsTable): Recorded<Stored<Payment>> => ({
   id: r.id,
   buyerId: r.buyer_id,
   date: asDate(r.date),
@@ -26,9 +28,11 @@ export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
   ...opt('documentNumber', r.document_number),
   idempotencyKey: r.idempotency_key,
   contentHash: r.content_hash,
+  ...recordedOf(r),
 });
 
-export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[]): Promise<void> {
+export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[], by: Attribution): Promise<void> {
+  const att = attributionFields(by);
   const csv = csvParts(rows, (p) => [
     p.id,
     p.buyerId,
@@ -38,12 +42,13 @@ export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[
     p.documentNumber,
     p.idempotencyKey,
     p.contentHash,
+    ...att,
   ]);
   await conn.copy('payments', COLUMNS, csv);
 }
 
-export async function findPayments(db: Kysely<Database>, ids: readonly string[]): Promise<Stored<Payment>[]> {
-  const out: Stored<Payment>[] = [];
+export async function findPayments(db: Kysely<Database>, ids: readonly string[]): Promise<Recorded<Stored<Payment>>[]> {
+  const out: Recorded<Stored<Payment>>[] = [];
   for (const part of chunks(ids)) {
     const rows = await db.selectFrom('payments').selectAll().where(sql<boolean>`id = any(${part}::text[])`).execute();
     out.push(...rows.map(toPayment));

@@ -5,7 +5,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
  * (open, snoozed, done), the figures last seen and who closed or snoozed it. Not a ledger table: a task's state
  * moves on in place; what it was about (letters, promises, disputes, payments) stays in the append-only tables.
  */
-export const m012: Migration = {
+export const m013: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('worklist_tasks')
