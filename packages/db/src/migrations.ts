@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import { m012 } from './migration-012-worklist';
+import { m013 } from './migration-013-cash-applications';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -364,6 +365,7 @@ export const migrations: MigrationProvider = {
       '008_external_grades': m008,
       '009_collections': m009,
       '012_worklist_tasks': m012,
+      '013_cash_applications': m013,
     };
   },
 };

@@ -173,6 +173,7 @@ interface RawTable {
 export interface Database {
   collection_events: RawTable;
   worklist_tasks: RawTable;
+  cash_applications: RawTable;
   dunning_letters: RawTable;
   dunning_letter_items: RawTable;
   outbox: RawTable;
@@ -199,6 +200,7 @@ export const LEDGER_TABLES = [
   'dunning_letter_items',
   'dunning_letters',
   'collection_events',
+  'cash_applications',
   'allocations',
   'reversals',
   'write_offs',

@@ -10,6 +10,7 @@ import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
 import { findReversals, findWriteOffs, insertReversals, insertWriteOffs, reversalOf } from './repos/entries';
@@ -72,6 +73,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     behaviourSums: (from, asOf, buyerId) => behaviourSums(db, from, asOf, buyerId),
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
+    unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     fxRates: () => fxRates(db),
     counts: () => counts(db),
     dunnableItems: (asOf, dueBy) => dunnableItems(db, asOf, dueBy),
@@ -133,6 +135,8 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     }),
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
     insertReversals: (rows) => insertReversals(conn, rows),
+    insertCashApplications: (rows) => insertCashApplications(db, rows),
+    findCashApplications: (ids) => findCashApplications(db, ids),
     insertFxRates: (rows) => insertFxRates(db, rows),
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),
