@@ -26,13 +26,14 @@ const grading: GradingPolicy = {
   bureauPerPoint: 0.02,
   industry: { low: -0.2, medium: 0, high: 0.4 },
   industries: {},
+  insurer: { pdByGrade: [0.0005, 0.001, 0.002, 0.004, 0.008, 0.015, 0.03, 0.06, 0.12, 0.25], weight: 0.5 },
 };
 const model: GbdtModel = { format: 'credence-gbdt/1', features: ['Attr4'], base: -4, trees: [], training: {} };
 const countries = countryRiskTable([{ iso3: 'DEU', classification: '-' }]);
 if (!countries.ok) throw new Error('countries');
 const ctx = { model, policy: grading, countries: countries.value };
 const asOf = date('2024-06-30');
-const check = { holdWhenOverdueDays: 150, referWhenOverdueDays: 60 };
+const check = { holdWhenOverdueDays: 150, referWhenOverdueDays: 60, referFromGrade: 10 };
 
 for (const target of targets()) {
   describe(`net position on ${target.name}`, () => {
