@@ -6,6 +6,7 @@ import {
   gradeBuyerAsOf,
   importDocuments,
   importPayments,
+  rankOverdueBuyers,
   reallocateCash,
   reportAging,
 } from '@credence/app';
@@ -113,6 +114,12 @@ for (const target of targets()) {
       expect(c1.value.reasons.map((r) => r.code)).not.toContain('overdue_beyond');
       const c2 = await checkOrder(store, check, { buyerId: 'B2', amount: 100_00n, currency: EUR, asOf });
       expect(c2.ok && c2.value.reasons.map((r) => r.code)).toContain('overdue_beyond');
+
+      // The overdue ranking: only B2 (B1's store figure of 6,000 overdue is covered).
+      const top = await rankOverdueBuyers(store, asOf, EUR);
+      expect(top.ok && top.value.map((b) => [b.buyerId, b.overdue, b.oldestDaysOverdue])).toEqual([
+        ['B2', 500_000n, 120],
+      ]);
 
       // Applying the cash: 6,000 on B (default: as much as both allow), dated, by alice, one new row.
       const rowsBefore = (await store.counts()).allocations;
