@@ -9,6 +9,7 @@ import {
   rankOverdueBuyers,
   reallocateCash,
   reportAging,
+  reverseEntry,
 } from '@credence/app';
 import { date, type GbdtModel, type GradingPolicy } from '@credence/core';
 import { describe, expect, it } from 'vitest';
@@ -234,6 +235,24 @@ for (const target of targets()) {
         await code(reallocateCash(store, { id: 'E10', paymentId: 'P1', from: 'B', to: 'A', amount: 200_000n, ...at })),
       ).toEqual(['invalid_amount', 'above_open']);
       expect((await store.transact((tx) => tx.findCashApplications(['E1', 'E8', 'E10']))).length).toBe(0);
+
+      // A bounced payment is reversed with everything it was applied to, applications included; then it cannot be applied.
+      const reversed = await reverseEntry(store, {
+        id: 'R1',
+        kind: 'payment',
+        targetId: 'P1',
+        date: date('2024-07-05'),
+        reason: 'bounced',
+      });
+      expect(reversed.ok).toBe(true);
+      const left = await store.transact((tx) => tx.allocationsOf('payment', 'P1'));
+      expect(left.reduce((t, r) => t + r.delta, 0n)).toBe(0n);
+      expect(await store.unappliedPayments('B1', date('2024-07-05'))).toEqual([]);
+      expect(
+        await code(
+          applyCash(store, { id: 'E11', paymentId: 'P1', documentNumber: 'D', ...at, date: date('2024-07-06') }),
+        ),
+      ).toEqual(['not_allowed', 'payment_reversed']);
     });
   });
 }
