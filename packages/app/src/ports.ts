@@ -68,6 +68,33 @@ export interface OverdueBuyer {
   readonly oldestDaysOverdue: number;
 }
 
+/** A payment of a buyer with the cash of it not applied to any document as of a date. */
+export interface UnappliedPayment {
+  readonly id: string;
+  readonly date: BusinessDate;
+  readonly currency: CurrencyCode;
+  /** What was received. */
+  readonly amount: bigint;
+  /** What is left of it, not applied (positive). */
+  readonly unapplied: bigint;
+}
+
+/**
+ * An operator's application of a payment's cash (append-only, beside the allocation rows it wrote): `apply`
+ * puts unapplied cash on invoice `to`; `reallocate` moves an amount applied to `from` over to `to`.
+ */
+export interface CashApplication {
+  readonly id: string;
+  readonly kind: 'apply' | 'reallocate';
+  readonly paymentId: string;
+  readonly from?: string;
+  readonly to: string;
+  readonly amount: bigint;
+  readonly date: BusinessDate;
+  /** Who did it. */
+  readonly by: string;
+}
+
 /** A document as a payment names it: the number with the buyer and currency the payment has. */
 export interface DocumentRef {
   readonly number: string;
@@ -129,6 +156,8 @@ export interface LedgerReads extends CollectionsReads {
   /** Cash received and not applied to any document, per buyer and currency, as of the date. */
   unappliedCash(asOf: BusinessDate): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
   topOverdue(asOf: BusinessDate, limit: number): Promise<OverdueBuyer[]>;
+  /** A buyer's payments with cash not applied as of the date (not reversed by then), by date and id. */
+  unappliedPayments(buyerId: string, asOf: BusinessDate): Promise<UnappliedPayment[]>;
   fxRates(): Promise<FxRate[]>;
   /** A buyer's write-offs and reversals (of its payments and write-offs), each by date then id. */
   correctionsOf(
@@ -159,6 +188,8 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   insertAllocations(rows: readonly Allocation[]): Promise<void>;
   insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
   insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
+  insertCashApplications(rows: readonly Stored<CashApplication>[]): Promise<void>;
+  findCashApplications(ids: readonly string[]): Promise<Stored<CashApplication>[]>;
   /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */
   insertFxRates(rows: readonly FxRate[]): Promise<void>;
   allocationsOf(kind: Allocation['kind'], entryId: string): Promise<Allocation[]>;

@@ -10,7 +10,7 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
-import type { Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
+import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections } from './memory-collections';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
@@ -27,6 +27,7 @@ export interface State {
   allocations: Allocation[];
   writeOffs: Map<string, Recorded<Stored<WriteOff>>>;
   reversals: Map<string, Recorded<Stored<Reversal>>>;
+  cashApplications: Map<string, Stored<CashApplication>>;
   fxRates: Map<string, FxRate>;
   keys: Set<string>;
   collections: CollectionsMem;
@@ -45,6 +46,7 @@ export const copy = (s: State): State => ({
   allocations: [...s.allocations],
   writeOffs: new Map(s.writeOffs),
   reversals: new Map(s.reversals),
+  cashApplications: new Map(s.cashApplications),
   fxRates: new Map(s.fxRates),
   keys: new Set(s.keys),
   collections: copyCollections(s.collections),

@@ -117,6 +117,25 @@ function reads(s: () => State): LedgerReads {
       return behaviourSums(buyerId === undefined ? all : all.filter((x) => x.buyerId === buyerId)) as BehaviourSums[];
     },
     unappliedCash: async (asOf) => unapplied(s(), asOf),
+    unappliedPayments: async (buyerId, asOf) => {
+      const reversed = new Set(
+        [...s().reversals.values()].filter((r) => r.kind === 'payment' && r.date <= asOf).map((r) => r.targetId),
+      );
+      return [...s().payments.values()]
+        .filter((p) => p.buyerId === buyerId && p.date <= asOf && !reversed.has(p.id))
+        .map((p) => ({
+          id: p.id,
+          date: p.date,
+          currency: p.currency,
+          amount: p.amount,
+          unapplied: s().allocations.reduce(
+            (t, a) => (a.kind === 'payment' && a.entryId === p.id && a.date <= asOf ? t + a.delta : t),
+            p.amount,
+          ),
+        }))
+        .filter((p) => p.unapplied > 0n)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    },
     topOverdue: async (asOf, limit) => topOverdue(s(), items(asOf), asOf, limit),
     fxRates: async () => [...s().fxRates.values()],
     counts: async () => ({
@@ -242,6 +261,8 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     },
     insertWriteOffs: async (rows) => insert(s().writeOffs, rows, (w) => w.id),
     insertReversals: async (rows) => insert(s().reversals, rows, (r) => r.id),
+    insertCashApplications: async (rows) => insert(s().cashApplications, rows, (r) => r.id),
+    findCashApplications: async (ids) => pick(s().cashApplications, ids),
     insertFxRates: async (rows) => {
       for (const r of rows) {
         const key = `${r.date}|${r.from}|${r.to}`;
@@ -295,6 +316,7 @@ export class MemoryStore implements Store {
     allocations: [],
     writeOffs: new Map(),
     reversals: new Map(),
+    cashApplications: new Map(),
     fxRates: new Map(),
     keys: new Set(),
     collections: emptyCollections(),
@@ -324,6 +346,7 @@ export class MemoryStore implements Store {
   behaviourSums = (from: BusinessDate, asOf: BusinessDate, id?: string) => this.view.behaviourSums(from, asOf, id);
   unappliedCash = (asOf: BusinessDate) => this.view.unappliedCash(asOf);
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
+  unappliedPayments = (buyerId: string, asOf: BusinessDate) => this.view.unappliedPayments(buyerId, asOf);
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();

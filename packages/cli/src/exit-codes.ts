@@ -47,6 +47,12 @@ const str = (p: Params, ...keys: string[]): string => {
 const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_positive: () => 'the amount must be greater than zero',
   too_many_decimals: (p) => `"${str(p, 'value')}" has more decimals than the currency (${str(p, 'decimals')})`,
+  above_unapplied: (p) => `${str(p, 'value')} is more than the payment has unapplied (${str(p, 'unapplied')})`,
+  above_applied: (p) =>
+    `${str(p, 'value')} is more than the payment applied to ${str(p, 'number')} (${str(p, 'applied')})`,
+  above_open: (p) => `${str(p, 'value')} is more than ${str(p, 'number')} has open (${str(p, 'open')})`,
+  same_document: (p) => `--from and --to both name ${str(p, 'number')}`,
+  payment_reversed: (p) => `payment ${str(p, 'id')} has been reversed (by ${str(p, 'by')})`,
   not_within_open: (p) => `the amount must be more than zero and at most the open balance (${str(p, 'open')})`,
   before_issue: (p) => `${str(p, 'value')} is before the document's issue date`,
   before_entry: (p) => `${str(p, 'value')} is before the date of the entry it reverses`,

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { type Kysely, sql } from 'kysely';
 import { m013 } from './migration-013-worklist';
+import { m014 } from './migration-014-cash-applications';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -453,6 +454,7 @@ export const migrations: MigrationProvider = {
       '011_ledger_attribution': m011,
       '012_ledger_immutable': m012,
       '013_worklist_tasks': m013,
+      '014_cash_applications': m014,
     };
   },
 };

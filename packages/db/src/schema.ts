@@ -193,6 +193,7 @@ interface RawTable {
 export interface Database {
   collection_events: RawTable;
   worklist_tasks: RawTable;
+  cash_applications: RawTable;
   dunning_letters: RawTable;
   dunning_letter_items: RawTable;
   dunning_runs: RawTable;
@@ -221,6 +222,7 @@ export const LEDGER_TABLES = [
   'dunning_letters',
   'dunning_runs',
   'collection_events',
+  'cash_applications',
   'allocations',
   'reversals',
   'write_offs',

@@ -11,6 +11,7 @@ import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
@@ -83,6 +84,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     behaviourSums: (from, asOf, buyerId) => behaviourSums(db, from, asOf, buyerId),
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
+    unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),
@@ -171,6 +173,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     }),
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
     insertReversals: (rows) => insertReversals(conn, rows, by),
+    insertCashApplications: (rows) => insertCashApplications(db, rows),
+    findCashApplications: (ids) => findCashApplications(db, ids),
     insertFxRates: (rows) => insertFxRates(db, rows),
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),

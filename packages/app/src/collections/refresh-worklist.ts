@@ -9,6 +9,7 @@ import {
   type StoredTask,
   type TaskCandidate,
 } from '@credence/core';
+import { buyerNetPosition } from '../entries/buyer-net-position';
 import type { Store } from '../ports';
 import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
 
@@ -57,9 +58,10 @@ export async function refreshWorklist(store: Store, x: WorklistDay): Promise<Res
   const kept = await store.worklistTasks({ states: ['open', 'snoozed'], keys: derived.map((t) => t.key) });
   const buyers = new Set([...kept, ...derived].map((t) => t.buyerId));
   const open = new Map<string, Pick<OpenItem, 'open' | 'currency' | 'dueDate'>>();
+  // What is still owed of each document once the buyer's credits are set off (docs/domain/net-position.md).
   for (const id of buyers)
-    for (const i of await store.buyerOpenItems(id, x.asOf))
-      if (i.open > 0n) open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
+    for (const i of (await buyerNetPosition(store, id, x.asOf)).items)
+      open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
   const events = (await store.collectionEvents()).map((e) => e.event);
   const failed = await store.outboxEntries(['failed']);
   const { inReporting, sum } = reportingAmounts(await store.fxRates(), x.currency, x.asOf);

@@ -14,6 +14,7 @@ import {
   ok,
   type Result,
 } from '@credence/core';
+import { buyerNetPosition } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
 
 export interface OrderCheck {
@@ -32,8 +33,9 @@ export interface OrderCheckResult extends CheckDecision {
 
 /**
  * The order credit check: exposure = open receivables + open orders + delivered-not-invoiced + the new order,
- * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Reads only this
- * buyer's data (open items, orders, limit events, holds, last grade) and the FX table.
+ * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Open receivables and
+ * the oldest overdue are the buyer's net position (credit notes and unapplied cash set off, `buyerNetPosition`).
+ * Reads only this buyer's data (open items, payments, orders, limit events, holds, last grade) and the FX table.
  */
 export async function checkOrder(
   store: LedgerReads,
@@ -42,8 +44,8 @@ export async function checkOrder(
 ): Promise<Result<OrderCheckResult>> {
   const buyer = await store.getBuyer(x.buyerId);
   if (buyer === undefined) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: x.buyerId } } };
-  const [items, orders, events, holds, grades] = await Promise.all([
-    store.buyerOpenItems(x.buyerId, x.asOf),
+  const [net, orders, events, holds, grades] = await Promise.all([
+    buyerNetPosition(store, x.buyerId, x.asOf),
     store.ordersOf(x.buyerId),
     store.limitEventsOf(x.buyerId),
     store.holdsOf(x.buyerId),
@@ -69,7 +71,11 @@ export async function checkOrder(
   };
   const live = orders.filter((o) => o.date <= x.asOf);
   const parts = await Promise.all([
-    sum(items.map((i) => ({ amount: i.open, currency: i.currency }))),
+    // Net of credit notes and unapplied cash: what is still owed, less what is left of the credits.
+    sum([
+      ...net.items.map((i) => ({ amount: i.open, currency: i.currency })),
+      ...net.creditBalance.map((c) => ({ amount: -c.amount, currency: c.currency })),
+    ]),
     sum(live.filter((o) => o.status === 'open')),
     sum(live.filter((o) => o.status === 'delivered')),
     inLimitCurrency(x.amount, x.currency),
@@ -87,9 +93,7 @@ export async function checkOrder(
     openOrders: open,
     deliveredNotInvoiced: delivered,
   };
-  const oldest = items
-    .filter((i) => i.type === 'invoice' && i.open > 0n)
-    .reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
+  const oldest = net.items.reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
   const hold = holdInForce(holds, x.asOf);
   const grade = grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade.grade;
   const decision = decideOrder(

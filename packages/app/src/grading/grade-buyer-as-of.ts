@@ -9,6 +9,7 @@ import {
   type GradingPolicy,
   gradeBuyer,
 } from '@credence/core';
+import { buyerNetPosition } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
 import { type BuyerPd, scoreBuyer } from '../scoring/score-buyer';
 import { weightedDaysLate } from './buyer-behaviour';
@@ -31,20 +32,19 @@ async function gradeInputs(
   const buyer = await store.getBuyer(buyerId);
   if (buyer === undefined) return undefined;
   const next = addDays(asOf, 1);
-  const [financial, d12, d3, items, external] = await Promise.all([
+  const [financial, d12, d3, net, external] = await Promise.all([
     scoreBuyer(store, ctx.model, buyerId, asOf, reasons),
     weightedDaysLate(store, buyerId, buyer.currency, addMonths(next, -12), asOf),
     weightedDaysLate(store, buyerId, buyer.currency, addMonths(next, -3), asOf),
-    store.buyerOpenItems(buyerId, asOf),
+    buyerNetPosition(store, buyerId, asOf),
     store.externalGradesOf(buyerId),
   ]);
   const latest = (source: 'insurer' | 'bureau') =>
     external.filter((g) => g.source === source && g.date <= asOf).at(-1)?.value;
   const insurer = latest('insurer');
   const bureau = latest('bureau');
-  const oldest = items
-    .filter((i) => i.type === 'invoice' && i.open > 0n)
-    .reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, asOf)), 0);
+  // What is still owed once the buyer's credit notes and unapplied cash are set off (oldest invoices first).
+  const oldest = net.items.reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, asOf)), 0);
   const country = countryClass(ctx.countries, buyer.country);
   const inputs: GradeInputs = {
     ...(financial

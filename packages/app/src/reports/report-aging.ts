@@ -1,13 +1,16 @@
 import {
   type AgingReport,
   agingReports,
+  type BucketCell,
   type BusinessDate,
+  bucketCells,
   bucketSet,
   type CurrencyCode,
   convertParts,
   ok,
   type Result,
 } from '@credence/core';
+import { buyerNetPosition } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
 
 export interface AgingQuery {
@@ -24,21 +27,46 @@ export interface AgingResult {
   readonly labels: readonly string[];
   /** One report per currency (and per buyer with `byBuyer`). */
   readonly reports: readonly AgingReport[];
-  /** Cash received but not applied to any document, per currency (shown beside the aging, not in it). */
+  /** Cash received but not applied to any document, per currency (set off in the aging, as credit notes are). */
   readonly unappliedCash: readonly { currency: CurrencyCode; amount: bigint }[];
+  /**
+   * What is left of buyers' credits (credit notes, unapplied cash) after all their invoices of the currency,
+   * per currency (and buyer with `byBuyer`): a balance in the buyers' favour, not negative aging.
+   */
+  readonly creditBalance: readonly { currency: CurrencyCode; buyerId?: string; amount: bigint }[];
   readonly reporting?: { readonly currency: CurrencyCode; readonly buckets: readonly bigint[]; readonly total: bigint };
 }
 
-/** Portfolio or per-buyer aging as of a date, per currency, optionally with a reporting-currency total. */
+/**
+ * Portfolio or per-buyer aging as of a date, per currency, optionally with a reporting-currency total. The
+ * aging is of the buyers' net positions (`buyerNetPosition`): a buyer's open credit notes and unapplied cash
+ * reduce that buyer's oldest invoices, and what is left of them is its credit balance. The store's cells are
+ * read as they are; the buyers that have credits are read one by one and their cells swapped for net ones.
+ */
 export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Result<AgingResult>> {
   const set = bucketSet(q.bounds);
   if (!set.ok) return set;
   const byBuyer = q.byBuyer ?? false;
-  const [cells, unapplied] = await Promise.all([
+  const [raw, unapplied, buyers] = await Promise.all([
     store.agingCells(q.asOf, set.value.bounds, byBuyer),
     store.unappliedCash(q.asOf),
+    store.listBuyers(),
   ]);
-  const reports = agingReports(cells, q.asOf, set.value);
+  const notes = await store.openCreditNotes(
+    q.asOf,
+    buyers.map((b) => b.id),
+  );
+  const withCredits = [...new Set([...unapplied.filter((u) => u.amount > 0n), ...notes].map((c) => c.buyerId))].sort();
+  const cells: BucketCell[] = [...raw];
+  const creditBalance: { currency: CurrencyCode; buyerId?: string; amount: bigint }[] = [];
+  for (const buyerId of withCredits) {
+    const net = await buyerNetPosition(store, buyerId, q.asOf);
+    for (const c of bucketCells(net.gross, q.asOf, set.value, byBuyer))
+      cells.push({ ...c, amount: -c.amount, count: -c.count });
+    cells.push(...bucketCells(net.items, q.asOf, set.value, byBuyer));
+    for (const b of net.creditBalance) creditBalance.push({ ...b, ...(byBuyer ? { buyerId } : {}) });
+  }
+  const reports = agingReports(cells, q.asOf, set.value).filter((r) => !byBuyer || r.count !== 0);
   if (!byBuyer) {
     // A currency with nothing open but cash on account still gets its (empty) report, so the cash shows.
     for (const u of unapplied) {
@@ -52,7 +80,8 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
   for (const u of unapplied) perCurrency.set(u.currency, (perCurrency.get(u.currency) ?? 0n) + u.amount);
   const unappliedCash = [...perCurrency].map(([currency, amount]) => ({ currency, amount }));
   unappliedCash.sort((a, b) => (a.currency < b.currency ? -1 : 1));
-  const base = { asOf: q.asOf, labels: set.value.labels, reports, unappliedCash };
+  const balances = byBuyer ? creditBalance : perCurrencyOf(creditBalance);
+  const base = { asOf: q.asOf, labels: set.value.labels, reports, unappliedCash, creditBalance: balances };
   if (q.reportingCurrency === undefined) return ok(base);
   const to = q.reportingCurrency;
   const rates = await store.fxRates();
@@ -71,4 +100,12 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
     });
   }
   return ok({ ...base, reporting: { currency: to, buckets, total: buckets.reduce((s, x) => s + x, 0n) } });
+}
+
+function perCurrencyOf(xs: readonly { currency: CurrencyCode; amount: bigint }[]) {
+  const m = new Map<CurrencyCode, bigint>();
+  for (const x of xs) m.set(x.currency, (m.get(x.currency) ?? 0n) + x.amount);
+  return [...m]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
 }

@@ -5,6 +5,7 @@ import { type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asIdentifier, asNote } from '../options';
+import { registerCashCommands } from './register-cash';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -25,10 +26,13 @@ const asKind = (v: string): 'payment' | 'write_off' => {
 };
 
 export function registerEntryCommands(program: Command, io: Io, state: { exitCode: number }): void {
-  program
+  const payment = program
     .command('payment')
-    .description('record one payment (allocated like an imported one)')
+    .description('record a payment (allocated like an imported one), or apply or move its cash');
+  registerCashCommands(payment, io, state);
+  payment
     .command('add')
+    .description('record one payment (allocated like an imported one)')
     .requiredOption(
       '--id <id>',
       'payment id (the idempotency key: rerunning the same command changes nothing)',

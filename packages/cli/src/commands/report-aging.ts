@@ -16,20 +16,25 @@ export interface AgingOptions {
   readonly locale?: string;
 }
 
-const reportJson = (r: AgingReport, unapplied?: bigint) => ({
+const reportJson = (r: AgingReport, unapplied: bigint | undefined, credit: bigint) => ({
   asOf: r.asOf,
   currency: r.currency,
   ...(r.buyerId !== undefined ? { buyerId: r.buyerId } : {}),
   buckets: r.buckets.map((b) => ({ label: b.label, amount: dec(b.amount, r.currency), count: b.count })),
   total: dec(r.total, r.currency),
   ...(unapplied !== undefined ? { unappliedCash: dec(unapplied, r.currency) } : {}),
+  creditBalance: dec(credit, r.currency),
 });
 
 /** The documented JSON shape (docs/cli.md): one object, or one per currency (or buyer) in an array. */
 export function agingJson(res: AgingResult): unknown {
   const unapplied = new Map(res.unappliedCash.map((u) => [u.currency, u.amount]));
+  const credit = (r: AgingReport) =>
+    res.creditBalance
+      .filter((c) => c.currency === r.currency && c.buyerId === r.buyerId)
+      .reduce((t, c) => t + c.amount, 0n);
   const items = res.reports.map((r) =>
-    reportJson(r, r.buyerId === undefined ? (unapplied.get(r.currency) ?? 0n) : undefined),
+    reportJson(r, r.buyerId === undefined ? (unapplied.get(r.currency) ?? 0n) : undefined, credit(r)),
   );
   const main = items.length === 1 && res.reports[0]?.buyerId === undefined ? items[0] : items;
   if (!res.reporting) return main;
@@ -119,17 +124,31 @@ export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>,
       );
     }
   }
-  const unapplied = res.unappliedCash.filter((u) => u.amount !== 0n);
-  if (unapplied.length > 0) {
-    const cells = unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`);
+  const wrap = (cells: readonly string[]) => {
     const lines: string[] = [];
     for (const c of cells) {
       const last = lines.length - 1;
       if (last >= 0 && (lines[last] ?? '').length + c.length < 96) lines[last] = `${lines[last]}   ${c}`;
       else lines.push(`  ${c}`);
     }
-    parts.push(`Unapplied cash (received, not matched to any document; not in the aging):\n${lines.join('\n')}`);
-  }
+    return lines.join('\n');
+  };
+  const unapplied = res.unappliedCash.filter((u) => u.amount !== 0n);
+  if (unapplied.length > 0)
+    parts.push(
+      `Unapplied cash (received, not matched to any document; set off against each buyer's oldest invoices above):\n${wrap(
+        unapplied.map((u) => `${u.currency} ${fmt(u.amount, u.currency, locale)}`),
+      )}`,
+    );
+  const credits = res.creditBalance.filter((c) => c.amount !== 0n);
+  if (credits.length > 0)
+    parts.push(
+      `Credit balance (credits left after all of a buyer's invoices; not in the aging):\n${wrap(
+        credits.map(
+          (c) => `${c.buyerId !== undefined ? `${c.buyerId} ` : ''}${c.currency} ${fmt(c.amount, c.currency, locale)}`,
+        ),
+      )}`,
+    );
   if (res.reports.length === 0) parts.push('No open items.');
   return parts.join('\n\n');
 }

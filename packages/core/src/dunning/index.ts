@@ -1,4 +1,3 @@
-export * from './credits';
 export * from './level';
 export * from './policy';
 export * from './run-plan';

@@ -1,7 +1,7 @@
 import { type BusinessDate, daysBetween } from '../calendar';
+import { allocateCredits, type OpenCredit } from '../ledger/net-position';
 import type { CurrencyCode } from '../money/currency';
 import { parseMoney } from '../money/money';
-import { allocateCredits, type OpenCredit } from './credits';
 import { escalatedLevel, type LastLetter, levelDue } from './level';
 import { type DunningChannel, type DunningLevel, type DunningPolicy, ladderFor } from './policy';
 

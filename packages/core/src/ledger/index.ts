@@ -1,4 +1,5 @@
 export * from './allocate';
 export * from './apply-credit-note';
+export * from './net-position';
 export * from './open-items';
 export * from './types';

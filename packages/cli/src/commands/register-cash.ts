@@ -1,0 +1,116 @@
+import { applyCash, type CashApplied, reallocateCash, type Store } from '@credence/app';
+import { type BusinessDate, type Failure, parseMoney } from '@credence/core';
+import type { Command } from 'commander';
+import { type Io, withStore } from '../context';
+import { dec } from '../format/money';
+import { asDate, asIdentifier, asName } from '../options';
+import { emit } from './register-report';
+
+type Out = { ok: true; text: string } | { ok: false; error: Failure };
+
+/** The amount typed on the command line, in the payment's currency (undefined: the default amount). */
+async function amountOf(s: Store, paymentId: string, text: string | undefined): Promise<bigint | Failure | undefined> {
+  if (text === undefined) return undefined;
+  const [payment] = await s.findPayments([paymentId]);
+  if (payment === undefined) return { code: 'not_found', params: { what: 'payment', id: paymentId } };
+  const m = parseMoney(text, payment.currency);
+  if (!m.ok) return m.error;
+  if (m.value.amount <= 0n) return { code: 'invalid_amount', params: { reason: 'not_positive', value: text } };
+  return m.value.amount;
+}
+
+/** The use case speaks minor units; the user typed and reads decimals. */
+async function decimalParams(s: Store, paymentId: string, f: Failure): Promise<Failure> {
+  const [payment] = await s.findPayments([paymentId]);
+  if (payment === undefined) return f;
+  const params = { ...f.params };
+  for (const k of ['value', 'unapplied', 'applied', 'open'])
+    if (typeof params[k] === 'string' && /^-?\d+$/.test(params[k]))
+      params[k] = dec(BigInt(params[k]), payment.currency);
+  return { ...f, params };
+}
+
+/** Before and after, one line each: the payment's unapplied cash, then each document's open balance. */
+function figuresText(verb: string, paymentId: string, r: CashApplied): string {
+  const { figures: f, application: a } = r;
+  const c = f.currency;
+  const line = (what: string, x: { before: bigint; after: bigint }) =>
+    `  ${what}: ${c} ${dec(x.before, c)} -> ${dec(x.after, c)}`;
+  return [
+    `Cash application ${a.id} ${r.created ? `${verb} by ${a.by} on ${a.date}` : 'already recorded (unchanged)'}: ${c} ${dec(a.amount, c)} of payment ${paymentId}${a.from !== undefined ? ` from ${a.from}` : ''} to ${a.to}.`,
+    line(`payment ${paymentId} unapplied`, f.unapplied),
+    ...f.documents.map((d) => line(`${d.number} open`, d)),
+  ].join('\n');
+}
+
+/** `payment apply` and `payment reallocate`: an operator puts a payment's cash on the right invoices. */
+export function registerCashCommands(payment: Command, io: Io, state: { exitCode: number }): void {
+  payment
+    .command('apply')
+    .description("apply a payment's unapplied cash to an open invoice of the same buyer and currency")
+    .argument('<payment>', 'payment id')
+    .requiredOption('--document <number>', 'the open invoice')
+    .option('--amount <amount>', 'decimal amount (default: as much as the payment has unapplied and the invoice open)')
+    .option('--date <date>', 'date of the application (default today)', asDate)
+    .option(
+      '--id <id>',
+      'application id, the idempotency key (default: payment, invoice, date and amount)',
+      asIdentifier,
+    )
+    .option('--by <name>', 'who applies it (recorded with the entry)', asName, 'credence')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (paymentId: string, o) => {
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const amount = await amountOf(s, paymentId, o.amount);
+        if (typeof amount === 'object') return { ok: false, error: amount };
+        const date: BusinessDate = o.date ?? io.clock.today();
+        const id = o.id ?? `${paymentId}:${o.document}:${date}:${amount ?? 'all'}`;
+        const res = await applyCash(s, {
+          id,
+          paymentId,
+          documentNumber: o.document,
+          date,
+          by: o.by,
+          ...(amount !== undefined ? { amount } : {}),
+        });
+        if (!res.ok) return { ok: false, error: await decimalParams(s, paymentId, res.error) };
+        return { ok: true, text: figuresText('recorded', paymentId, res.value) };
+      });
+      emit(io, state, r);
+    });
+  payment
+    .command('reallocate')
+    .description('move an amount a payment applied to one invoice over to another (new allocation rows)')
+    .argument('<payment>', 'payment id')
+    .requiredOption('--from <number>', 'the invoice the payment was applied to')
+    .requiredOption('--to <number>', 'the open invoice it goes to instead')
+    .option('--amount <amount>', 'decimal amount (default: as much as was applied to --from and --to has open)')
+    .option('--date <date>', 'date of the reallocation (default today)', asDate)
+    .option(
+      '--id <id>',
+      'reallocation id, the idempotency key (default: payment, invoices, date and amount)',
+      asIdentifier,
+    )
+    .option('--by <name>', 'who moves it (recorded with the entry)', asName, 'credence')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (paymentId: string, o) => {
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const amount = await amountOf(s, paymentId, o.amount);
+        if (typeof amount === 'object') return { ok: false, error: amount };
+        const date: BusinessDate = o.date ?? io.clock.today();
+        const id = o.id ?? `${paymentId}:${o.from}>${o.to}:${date}:${amount ?? 'all'}`;
+        const res = await reallocateCash(s, {
+          id,
+          paymentId,
+          from: o.from,
+          to: o.to,
+          date,
+          by: o.by,
+          ...(amount !== undefined ? { amount } : {}),
+        });
+        if (!res.ok) return { ok: false, error: await decimalParams(s, paymentId, res.error) };
+        return { ok: true, text: figuresText('recorded', paymentId, res.value) };
+      });
+      emit(io, state, r);
+    });
+}

@@ -1,0 +1,84 @@
+import type { CashApplication, Stored, UnappliedPayment } from '@credence/app';
+import type { BusinessDate } from '@credence/core';
+import { type Kysely, sql } from 'kysely';
+import { asCurrency, asDate, chunks, toBig } from '../convert';
+import type { Database } from '../schema';
+
+interface Row {
+  id: string;
+  kind: CashApplication['kind'];
+  payment_id: string;
+  from_document: string | null;
+  to_document: string;
+  amount: unknown;
+  date: string;
+  by: string;
+  idempotency_key: string;
+  content_hash: string;
+}
+
+export async function insertCashApplications(
+  db: Kysely<Database>,
+  rows: readonly Stored<CashApplication>[],
+): Promise<void> {
+  for (const a of rows)
+    await sql`insert into cash_applications
+                (id, kind, payment_id, from_document, to_document, amount, date, by, idempotency_key, content_hash)
+              values (${a.id}, ${a.kind}, ${a.paymentId}, ${a.from ?? null}, ${a.to}, ${a.amount.toString()}::int8,
+                      ${a.date}::date, ${a.by}, ${a.idempotencyKey}, ${a.contentHash})`.execute(db);
+}
+
+export async function findCashApplications(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Stored<CashApplication>[]> {
+  const out: Stored<CashApplication>[] = [];
+  for (const part of chunks(ids)) {
+    const { rows } = await sql<Row>`select * from cash_applications where id = any(${part}::text[])`.execute(db);
+    for (const r of rows)
+      out.push({
+        id: r.id,
+        kind: r.kind,
+        paymentId: r.payment_id,
+        ...(r.from_document !== null ? { from: r.from_document } : {}),
+        to: r.to_document,
+        amount: toBig(r.amount),
+        date: asDate(r.date),
+        by: r.by,
+        idempotencyKey: r.idempotency_key,
+        contentHash: r.content_hash,
+      });
+  }
+  return out;
+}
+
+/**
+ * A buyer's payments dated ≤ asOf that no reversal dated ≤ asOf undid, with what is left of each after its
+ * allocation rows dated ≤ asOf (the same rule as `unappliedCash`, per payment). Positive remainders only.
+ */
+export async function unappliedPayments(
+  db: Kysely<Database>,
+  buyerId: string,
+  asOf: BusinessDate,
+): Promise<UnappliedPayment[]> {
+  const { rows } = await sql<{ id: string; date: string; currency: string; amount: unknown; unapplied: unknown }>`
+    select * from (
+      select p.id, p.date, p.currency, p.amount,
+             p.amount + coalesce((select sum(a.delta) from allocations a
+                                  where a.kind = 'payment' and a.entry_id = p.id and a.date <= ${asOf}::date), 0)
+               as unapplied
+      from payments p
+      where p.buyer_id = ${buyerId} and p.date <= ${asOf}::date
+        and not exists (select 1 from reversals r
+                        where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
+    ) u
+    where u.unapplied > 0
+    order by u.date, u.id`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    date: asDate(r.date),
+    currency: asCurrency(r.currency),
+    amount: toBig(r.amount),
+    unapplied: toBig(r.unapplied),
+  }));
+}
