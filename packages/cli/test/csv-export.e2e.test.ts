@@ -38,7 +38,7 @@ beforeAll(async () => {
 const rows = (text: string): Record<string, string>[] => parse(text, { columns: true }) as Record<string, string>[];
 
 describe('CSV exports', () => {
-  it('report aging --by buyer: formula-like names neutralised, a negative total stays a number', async () => {
+  it('report aging --by buyer: formula-like names neutralised, amounts stay numbers, a credit balance has its column', async () => {
     const r = await credence([
       'report',
       'aging',
@@ -53,10 +53,11 @@ describe('CSV exports', () => {
     ]);
     expect(r.code).toBe(0);
     const byId = Object.fromEntries(rows(r.out).map((x) => [x.buyer_id, x]));
-    expect(byId.B1).toMatchObject({ buyer_name: `'${HYPERLINK}`, total: '100.00' });
-    expect(byId.B2).toMatchObject({ buyer_name: "'@SUM(1+1)", total: '-12.50' });
+    expect(byId.B1).toMatchObject({ buyer_name: `'${HYPERLINK}`, total: '100.00', credit_balance: '0.00' });
+    // B2 owes nothing: its credit note is a credit balance beside the aging, not a negative bucket.
+    expect(byId.B2).toMatchObject({ buyer_name: "'@SUM(1+1)", total: '0.00', credit_balance: '12.50' });
     expect(byId.B3).toMatchObject({ buyer_name: "'-Minus Ltd", total: '7.00' });
-    expect(r.out).toContain(',-12.50');
+    expect(r.out).toContain(',12.50');
   });
 
   it('buyer list: names neutralised in CSV, exact in JSON', async () => {

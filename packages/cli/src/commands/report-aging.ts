@@ -50,16 +50,47 @@ export function agingJson(res: AgingResult): unknown {
   };
 }
 
+/**
+ * The aging as CSV: a row per currency (and buyer), with `credit_balance` — what is left of credit notes and
+ * unapplied cash after all the buyer's invoices (not in the buckets); a buyer with nothing owed but a credit
+ * balance gets a row of its own.
+ */
 export function agingCsv(res: AgingResult, names: ReadonlyMap<string, string>): string {
-  const byBuyer = res.reports.some((r) => r.buyerId !== undefined);
-  const header = [...(byBuyer ? ['buyer_id', 'buyer_name'] : []), 'currency', ...res.labels, 'total'];
-  const rows = res.reports.map((r) => [
-    ...(byBuyer ? [r.buyerId ?? '', names.get(r.buyerId ?? '') ?? ''] : []),
-    r.currency,
-    ...r.buckets.map((b) => dec(b.amount, r.currency)),
-    dec(r.total, r.currency),
-  ]);
-  return renderCsv(header, rows, [...res.labels, 'total']);
+  const byBuyer = res.reports.some((r) => r.buyerId !== undefined) || res.creditBalance.some((c) => c.buyerId);
+  const header = [...(byBuyer ? ['buyer_id', 'buyer_name'] : []), 'currency', ...res.labels, 'total', 'credit_balance'];
+  const key = (buyerId: string | undefined, currency: string) => `${buyerId ?? ''}\u0000${currency}`;
+  const credit = new Map<string, bigint>();
+  for (const c of res.creditBalance)
+    credit.set(key(c.buyerId, c.currency), (credit.get(key(c.buyerId, c.currency)) ?? 0n) + c.amount);
+  const line = (buyerId: string | undefined, currency: CurrencyCode, buckets: readonly bigint[], total: bigint) => [
+    ...(byBuyer ? [buyerId ?? '', names.get(buyerId ?? '') ?? ''] : []),
+    currency,
+    ...buckets.map((b) => dec(b, currency)),
+    dec(total, currency),
+    dec(credit.get(key(buyerId, currency)) ?? 0n, currency),
+  ];
+  const rows = res.reports.map((r) =>
+    line(
+      r.buyerId,
+      r.currency,
+      r.buckets.map((b) => b.amount),
+      r.total,
+    ),
+  );
+  const shown = new Set(res.reports.map((r) => key(r.buyerId, r.currency)));
+  for (const c of res.creditBalance)
+    if (!shown.has(key(c.buyerId, c.currency))) {
+      shown.add(key(c.buyerId, c.currency));
+      rows.push(
+        line(
+          c.buyerId,
+          c.currency,
+          res.labels.map(() => 0n),
+          0n,
+        ),
+      );
+    }
+  return renderCsv(header, rows, [...res.labels, 'total', 'credit_balance']);
 }
 
 export function agingTable(res: AgingResult, names: ReadonlyMap<string, string>, locale?: string): string {
@@ -167,7 +198,7 @@ export async function runReportAging(
   if (o.format === 'json') return { ok: true, text: JSON.stringify(agingJson(res.value), null, 2) };
   const names = new Map<string, string>();
   if (o.byBuyer) {
-    const ids = [...new Set(res.value.reports.map((r) => r.buyerId ?? ''))];
+    const ids = [...new Set([...res.value.reports, ...res.value.creditBalance].map((r) => r.buyerId ?? ''))];
     for (const b of await store.findBuyers(ids)) names.set(b.id, b.name);
   }
   return { ok: true, text: o.format === 'csv' ? agingCsv(res.value, names) : agingTable(res.value, names, o.locale) };
