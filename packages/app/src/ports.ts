@@ -42,6 +42,14 @@ export interface Reversal {
 export interface OpenInvoice extends AllocatableItem {
   readonly buyerId: string;
   readonly currency: CurrencyCode;
+  /** The date of the invoice's latest allocation row (any kind, any date), if it has any. */
+  readonly lastAllocatedOn?: BusinessDate;
+}
+
+/** A document whose balance a write brings to zero, and the date from which it is zero for good. */
+export interface Closing {
+  readonly number: string;
+  readonly closedOn: BusinessDate;
 }
 
 export interface OverdueBuyer {
@@ -138,6 +146,13 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   insertDocuments(rows: readonly Stored<LedgerDocument>[]): Promise<void>;
   insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;
   insertAllocations(rows: readonly Allocation[]): Promise<void>;
+  /**
+   * Allocation rows planned in memory against `openInvoices` (so every document they touch was open
+   * before them), with the documents they close (`closedOn`: the latest of the document's allocation
+   * dates). The store records the closings as given instead of re-reading the rows of every touched
+   * document (the others stay open): a bulk payment import settles most of a ledger at once.
+   */
+  insertSettlements(rows: readonly Allocation[], closed: readonly Closing[]): Promise<void>;
   insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
   insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
   /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */

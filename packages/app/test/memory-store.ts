@@ -215,6 +215,12 @@ function writes(s: () => State): LedgerWrites {
         s().allocations.push(a);
       }
     },
+    insertSettlements: async (rows) => {
+      for (const a of rows) {
+        if (!s().documents.has(a.documentNumber)) throw new Error(`foreign key: document ${a.documentNumber}`);
+        s().allocations.push(a);
+      }
+    },
     insertWriteOffs: async (rows) => insert(s().writeOffs, rows, (w) => w.id),
     insertReversals: async (rows) => insert(s().reversals, rows, (r) => r.id),
     insertFxRates: async (rows) => {

@@ -8,7 +8,7 @@ import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
-import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
+import { allocationsOf, insertAllocations, refreshClosedOn, writeClosings } from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
@@ -129,6 +129,11 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
       for (const a of rows) written.moved.add(a.documentNumber);
       return insertAllocations(conn, rows);
     }),
+    // Planned against open invoices with their closings: no refresh of the touched documents.
+    insertSettlements: async (rows, closed) => {
+      await counted('allocations', (r: readonly (typeof rows)[number][]) => insertAllocations(conn, r))(rows);
+      await writeClosings(conn, closed);
+    },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
     insertReversals: (rows) => insertReversals(conn, rows),
     insertFxRates: (rows) => insertFxRates(db, rows),

@@ -100,7 +100,8 @@ export async function importPayments(
       for (const a of balances.allocate(p).allocations) allocations.push(a);
     // Written in file order (usually the id order), which keeps the key indexes' inserts local.
     for (const c of chunks(payments, size)) await tx.insertPayments(c);
-    for (const c of chunks(allocations, size)) await tx.insertAllocations(c);
+    // One call: the closings are written once, after the rows (which are streamed in parts).
+    await tx.insertSettlements(allocations, balances.closings());
     return {
       kind: 'payments' as const,
       file: source.file,

@@ -1,3 +1,4 @@
+import type { Closing } from '@credence/app';
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate } from '../convert';
@@ -21,6 +22,19 @@ export const toAllocation = (r: AllocationsTable): Allocation => ({
 export async function insertAllocations(conn: Conn, rows: readonly Allocation[]): Promise<void> {
   const csv = csvParts(rows, (a) => [a.kind, a.entryId, a.documentNumber, a.buyerId, a.date, a.delta, a.currency]);
   await conn.copy('allocations', COLUMNS, csv);
+}
+
+/**
+ * Records the closings a writer computed with its rows (`LedgerWrites.insertSettlements`): staged with
+ * COPY and written by one `UPDATE … FROM` of only the documents closed.
+ */
+export async function writeClosings(conn: Conn, closed: readonly Closing[]): Promise<void> {
+  if (closed.length === 0) return;
+  await stage(
+    conn,
+    closed.map((c) => [c.number, c.closedOn]),
+  );
+  await sql`update documents d set closed_on = k.a::date from import_keys k where d.number = k.k`.execute(conn.db);
 }
 
 /**
