@@ -350,6 +350,18 @@ const STATEMENT_COLUMNS = [
   'net_profit',
 ] as const;
 
+/**
+ * Documents are written once and updated once more, when `closed_on` is set (a payment import closes
+ * most of what an invoice import wrote). Half-empty pages let that update stay on the row's page without
+ * touching the three indexes (a heap-only tuple): a third of its cost for a bulk load. Applies to pages
+ * written from now on (a `VACUUM FULL documents` rewrites the old ones).
+ */
+const m011: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`alter table documents set (fillfactor = 50)`.execute(db);
+  },
+};
+
 export const migrations: MigrationProvider = {
   async getMigrations() {
     return {
@@ -362,6 +374,7 @@ export const migrations: MigrationProvider = {
       '007_orders_and_holds': m007,
       '008_external_grades': m008,
       '009_collections': m009,
+      '011_documents_fillfactor': m011,
     };
   },
 };

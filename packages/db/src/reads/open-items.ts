@@ -62,25 +62,19 @@ export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf
 
 /**
  * Invoices of these buyers still owed after every recorded allocation, whatever its date, with the date
- * of their latest allocation. Only the documents not closed are read, and their allocation rows are summed
- * in one grouped pass over the index (a hash join for many buyers, index probes for a few).
+ * of their latest allocation. Only the documents not closed are read, joined to their allocation rows
+ * and grouped by document (the planner merges both keys' indexes for many buyers, probes for a few).
  */
 export async function openInvoices(db: Kysely<Database>, buyerIds: readonly string[]): Promise<OpenInvoice[]> {
   const out: OpenInvoice[] = [];
   for (const part of chunks(buyerIds)) {
     const { rows } = await sql<Omit<OpenRow, 'type'> & { last: string | null }>`
-      with d as materialized (
-        select number, buyer_id, issue_date, due_date, currency, amount from documents
-        where type = 'invoice' and buyer_id = any(${part}::text[]) and closed_on is null
-      )
       select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency,
-             d.amount + coalesce(m.moved, 0) as open, m.last
-      from d left join (
-        select a.document_number, sum(a.delta) as moved, max(a.date) as last
-        from allocations a where a.document_number in (select number from d)
-        group by a.document_number
-      ) m on m.document_number = d.number
-      where d.amount + coalesce(m.moved, 0) > 0
+             d.amount + coalesce(sum(a.delta), 0) as open, max(a.date) as last
+      from documents d left join allocations a on a.document_number = d.number
+      where d.type = 'invoice' and d.buyer_id = any(${part}::text[]) and d.closed_on is null
+      group by d.number
+      having d.amount + coalesce(sum(a.delta), 0) > 0
       order by d.buyer_id, d.due_date, d.issue_date, d.number`.execute(db);
     for (const r of rows) {
       const invoice: OpenInvoice = {
