@@ -52,6 +52,19 @@ export interface Closing {
   readonly closedOn: BusinessDate;
 }
 
+/**
+ * New payments allocated in memory against `openInvoices` (so every document their rows touch was open
+ * before them), with their allocation rows, the documents the rows close (`closedOn`: the latest of the
+ * document's allocation dates) and the payments the rows apply in full (`appliedOn`: the latest of the
+ * payment's and its rows' dates).
+ */
+export interface Settlement {
+  readonly payments: readonly Stored<Payment>[];
+  readonly allocations: readonly Allocation[];
+  readonly closed: readonly Closing[];
+  readonly applied: readonly { readonly id: string; readonly appliedOn: BusinessDate }[];
+}
+
 export interface OverdueBuyer {
   readonly buyerId: string;
   readonly name: string;
@@ -147,12 +160,10 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;
   insertAllocations(rows: readonly Allocation[]): Promise<void>;
   /**
-   * Allocation rows planned in memory against `openInvoices` (so every document they touch was open
-   * before them), with the documents they close (`closedOn`: the latest of the document's allocation
-   * dates). The store records the closings as given instead of re-reading the rows of every touched
-   * document (the others stay open): a bulk payment import settles most of a ledger at once.
+   * Writes a bulk settlement: the store records the closings and applications as given instead of
+   * re-reading the rows of every touched document and payment (a payment import settles most of a ledger).
    */
-  insertSettlements(rows: readonly Allocation[], closed: readonly Closing[]): Promise<void>;
+  insertSettlements(settlement: Settlement): Promise<void>;
   insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
   insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
   /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */

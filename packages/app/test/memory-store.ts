@@ -215,8 +215,9 @@ function writes(s: () => State): LedgerWrites {
         s().allocations.push(a);
       }
     },
-    insertSettlements: async (rows) => {
-      for (const a of rows) {
+    insertSettlements: async ({ payments, allocations }) => {
+      insert(s().payments, payments, (p) => p.id);
+      for (const a of allocations) {
         if (!s().documents.has(a.documentNumber)) throw new Error(`foreign key: document ${a.documentNumber}`);
         s().allocations.push(a);
       }

@@ -46,6 +46,11 @@ export interface PaymentsTable {
   document_number: string | null;
   idempotency_key: string;
   content_hash: string;
+  /**
+   * Read-model cache (migration 011): from this date on the payment leaves no unapplied cash (applied in
+   * full, or reversed, and every row of it dated by then); null while it may leave some.
+   */
+  applied_on: string | null;
 }
 
 export interface AllocationsTable {

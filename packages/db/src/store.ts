@@ -8,7 +8,13 @@ import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
-import { allocationsOf, insertAllocations, refreshClosedOn, writeClosings } from './repos/allocations';
+import {
+  allocationsOf,
+  insertAllocations,
+  refreshAppliedOn,
+  refreshClosedOn,
+  writeClosings,
+} from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { findDocuments, insertDocuments } from './repos/documents';
@@ -95,9 +101,11 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
 interface Written {
   readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
   readonly moved: Set<string>;
+  /** Payments written, allocated or reversed (their `applied_on` is refreshed before the commit). */
+  readonly payments: Set<string>;
 }
 
-const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set() });
+const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set(), payments: new Set() });
 
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
 const ANALYZE_AFTER = 10_000;
@@ -124,18 +132,30 @@ export function writesOn(conn: Conn, written: Written = nothingWritten()): Ledge
     appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows)),
-    insertPayments: counted('payments', (rows) => insertPayments(conn, rows)),
+    insertPayments: counted('payments', (rows) => {
+      for (const p of rows) written.payments.add(p.id);
+      return insertPayments(conn, rows);
+    }),
     insertAllocations: counted('allocations', (rows) => {
-      for (const a of rows) written.moved.add(a.documentNumber);
+      for (const a of rows) {
+        written.moved.add(a.documentNumber);
+        if (a.kind === 'payment') written.payments.add(a.entryId);
+      }
       return insertAllocations(conn, rows);
     }),
-    // Planned against open invoices with their closings: no refresh of the touched documents.
-    insertSettlements: async (rows, closed) => {
-      await counted('allocations', (r: readonly (typeof rows)[number][]) => insertAllocations(conn, r))(rows);
-      await writeClosings(conn, closed);
+    // Planned in memory with its closings and applications: no refresh of what it touched.
+    insertSettlements: async (s) => {
+      written.rows.set('payments', (written.rows.get('payments') ?? 0) + s.payments.length);
+      written.rows.set('allocations', (written.rows.get('allocations') ?? 0) + s.allocations.length);
+      await insertPayments(conn, s.payments, new Map(s.applied.map((a) => [a.id, a.appliedOn])));
+      await insertAllocations(conn, s.allocations);
+      await writeClosings(conn, s.closed);
     },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows),
-    insertReversals: (rows) => insertReversals(conn, rows),
+    insertReversals: (rows) => {
+      for (const r of rows) if (r.kind === 'payment') written.payments.add(r.targetId);
+      return insertReversals(conn, rows);
+    },
     insertFxRates: (rows) => insertFxRates(db, rows),
     allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
     findWriteOffs: (ids) => findWriteOffs(db, ids),
@@ -159,6 +179,7 @@ export function storeOn(engine: Engine): Store {
       const result = await engine.transact(async (conn) => {
         const r = await work(writesOn(conn, written));
         await refreshClosedOn(conn, [...written.moved]);
+        await refreshAppliedOn(conn, [...written.payments]);
         return r;
       });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,

@@ -12,7 +12,7 @@ import {
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { toAllocation } from '../src/repos/allocations';
+import { refreshAppliedOn, refreshClosedOn, toAllocation } from '../src/repos/allocations';
 import type { AllocationsTable } from '../src/schema';
 import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
@@ -22,7 +22,8 @@ import { referenceOpenInvoices, sortBy } from './reference';
 // The payment import allocates a whole file in memory and writes `closed_on` itself, for the documents
 // it closes only. On random ledgers (earlier payments, credit notes, write-offs, reversals already
 // stored) it must write what core's `planAllocation` gives payment by payment in (date, id) order, and
-// leave every document's `closed_on` as the set-based refresh of all allocation rows defines it.
+// leave every document's `closed_on` (and every payment's `applied_on`) as the set-based refresh of all
+// allocation rows defines it.
 
 async function write(h: { store: import('@credence/app').Store }, l: Ledger) {
   await h.store.transact(async (tx) => {
@@ -101,6 +102,19 @@ function expectedClosedOn(l: Ledger, rows: readonly Allocation[]): Map<string, B
   return out;
 }
 
+/** `applied_on` as defined by all rows: when the payment leaves no unapplied cash for good, else null. */
+function expectedAppliedOn(l: Ledger, payments: readonly Payment[], rows: readonly Allocation[]) {
+  const out = new Map<string, BusinessDate | null>();
+  for (const p of payments) {
+    const mine = rows.filter((a) => a.kind === 'payment' && a.entryId === p.id);
+    const left = mine.reduce((s, a) => s + a.delta, p.amount);
+    const last = mine.reduce<BusinessDate>((m, a) => (a.date > m ? a.date : m), p.date);
+    const reversal = l.reversals.find((r) => r.kind === 'payment' && r.targetId === p.id);
+    out.set(p.id, reversal !== undefined ? (reversal.date > last ? reversal.date : last) : left === 0n ? last : null);
+  }
+  return out;
+}
+
 const aKey = (a: Allocation) => `${a.entryId}|${a.documentNumber}|${a.date}|${a.delta}`;
 
 for (const target of targets()) {
@@ -110,6 +124,7 @@ for (const target of targets()) {
     it('writes the reference allocation rows and the closed_on of the refresh, on random ledgers', async () => {
       const { store, engine, reset } = h();
       let closedByImport = 0;
+      let appliedByImport = 0;
       await fc.assert(
         fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
           const ledger = generateLedger(seed);
@@ -149,6 +164,29 @@ for (const target of targets()) {
             select number, closed_on from documents`.execute(engine.db);
           const expected = expectedClosedOn(ledger, all);
           for (const d of closed.rows) expect(d.closed_on, `closed_on of ${d.number}`).toBe(expected.get(d.number));
+          const paid = await sql<{ id: string; applied_on: string | null }>`
+            select id, applied_on from payments`.execute(engine.db);
+          const applied = expectedAppliedOn(ledger, [...ledger.payments, ...payments], all);
+          for (const p of paid.rows) expect(p.applied_on, `applied_on of ${p.id}`).toBe(applied.get(p.id));
+          appliedByImport += paid.rows.filter((p) => p.applied_on !== null && ids.has(p.id)).length;
+          // The generic refresh (every other writer's path) agrees on the same rows.
+          await engine.transact(async (conn) => {
+            await refreshClosedOn(
+              conn,
+              closed.rows.map((d) => d.number),
+            );
+            await refreshAppliedOn(
+              conn,
+              paid.rows.map((p) => p.id),
+            );
+          });
+          const again = await sql<{ id: string; applied_on: string | null }>`
+            select id, applied_on from payments`.execute(engine.db);
+          for (const p of again.rows) expect(p.applied_on, `refreshed applied_on of ${p.id}`).toBe(applied.get(p.id));
+          const reclosed = await sql<{ number: string; closed_on: string | null }>`
+            select number, closed_on from documents`.execute(engine.db);
+          for (const d of reclosed.rows)
+            expect(d.closed_on, `refreshed closed_on of ${d.number}`).toBe(expected.get(d.number));
           const settled = new Set(want.map((a) => a.documentNumber));
           closedByImport += closed.rows.filter((d) => d.closed_on !== null && settled.has(d.number)).length;
         }),
@@ -156,6 +194,7 @@ for (const target of targets()) {
       );
       // Not vacuous: the imports closed documents (and left others open).
       expect(closedByImport).toBeGreaterThan(5);
+      expect(appliedByImport).toBeGreaterThan(5);
     });
   });
 }

@@ -15,6 +15,7 @@ const COLUMNS = [
   'document_number',
   'idempotency_key',
   'content_hash',
+  'applied_on',
 ] as const;
 
 export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
@@ -28,7 +29,12 @@ export const toPayment = (r: PaymentsTable): Stored<Payment> => ({
   contentHash: r.content_hash,
 });
 
-export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[]): Promise<void> {
+/** Bulk insert with COPY, with the `applied_on` of the payments a bulk settlement applied in full. */
+export async function insertPayments(
+  conn: Conn,
+  rows: readonly Stored<Payment>[],
+  appliedOn: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const csv = csvParts(rows, (p) => [
     p.id,
     p.buyerId,
@@ -38,6 +44,7 @@ export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[
     p.documentNumber,
     p.idempotencyKey,
     p.contentHash,
+    appliedOn.get(p.id),
   ]);
   await conn.copy('payments', COLUMNS, csv);
 }
