@@ -58,7 +58,7 @@ export interface Closing {
  * document's allocation dates) and the payments the rows apply in full (`appliedOn`: the latest of the
  * payment's and its rows' dates).
  */
-export interface Settlement {
+export interface BulkSettlement {
   readonly payments: readonly Stored<Payment>[];
   readonly allocations: readonly Allocation[];
   readonly closed: readonly Closing[];
@@ -163,7 +163,7 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
    * Writes a bulk settlement: the store records the closings and applications as given instead of
    * re-reading the rows of every touched document and payment (a payment import settles most of a ledger).
    */
-  insertSettlements(settlement: Settlement): Promise<void>;
+  insertSettlements(settlement: BulkSettlement): Promise<void>;
   insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
   insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
   /** Inserts rates; a rate already stored for the same (date, from, to) is replaced only if equal (else the use case reports a conflict). */
