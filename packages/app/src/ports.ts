@@ -57,6 +57,27 @@ export interface Reversal {
 export interface OpenInvoice extends AllocatableItem {
   readonly buyerId: string;
   readonly currency: CurrencyCode;
+  /** The date of the invoice's latest allocation row (any kind, any date), if it has any. */
+  readonly lastAllocatedOn?: BusinessDate;
+}
+
+/** A document whose balance a write brings to zero, and the date from which it is zero for good. */
+export interface Closing {
+  readonly number: string;
+  readonly closedOn: BusinessDate;
+}
+
+/**
+ * New payments allocated in memory against `openInvoices` (so every document their rows touch was open
+ * before them), with their allocation rows, the documents the rows close (`closedOn`: the latest of the
+ * document's allocation dates) and the payments the rows apply in full (`appliedOn`: the latest of the
+ * payment's and its rows' dates).
+ */
+export interface BulkSettlement {
+  readonly payments: readonly Stored<Payment>[];
+  readonly allocations: readonly Allocation[];
+  readonly closed: readonly Closing[];
+  readonly applied: readonly { readonly id: string; readonly appliedOn: BusinessDate }[];
 }
 
 export interface OverdueBuyer {
@@ -186,6 +207,11 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   insertDocuments(rows: readonly Stored<LedgerDocument>[]): Promise<void>;
   insertPayments(rows: readonly Stored<Payment>[]): Promise<void>;
   insertAllocations(rows: readonly Allocation[]): Promise<void>;
+  /**
+   * Writes a bulk settlement: the store records the closings and applications as given instead of
+   * re-reading the rows of every touched document and payment (a payment import settles most of a ledger).
+   */
+  insertSettlements(settlement: BulkSettlement): Promise<void>;
   insertWriteOffs(rows: readonly Stored<WriteOff>[]): Promise<void>;
   insertReversals(rows: readonly Stored<Reversal>[]): Promise<void>;
   insertCashApplications(rows: readonly Stored<CashApplication>[]): Promise<void>;

@@ -259,6 +259,13 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
         s().allocations.push(a);
       }
     },
+    insertSettlements: async ({ payments, allocations }) => {
+      insert(s().payments, payments, (p) => p.id);
+      for (const a of allocations) {
+        if (!s().documents.has(a.documentNumber)) throw new Error(`foreign key: document ${a.documentNumber}`);
+        s().allocations.push(a);
+      }
+    },
     insertWriteOffs: async (rows) => insert(s().writeOffs, rows, (w) => w.id),
     insertReversals: async (rows) => insert(s().reversals, rows, (r) => r.id),
     insertCashApplications: async (rows) => insert(s().cashApplications, rows, (r) => r.id),

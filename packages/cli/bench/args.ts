@@ -1,4 +1,4 @@
-import { type BusinessDate, parseDate } from '@credence/core';
+import { addMonths, type BusinessDate, parseDate } from '@credence/core';
 
 export interface BenchArgs {
   readonly invoices: number;
@@ -6,6 +6,8 @@ export interface BenchArgs {
   readonly seed: number;
   readonly endDate: BusinessDate;
   readonly asOf: BusinessDate;
+  /** The reports are also timed (and checked against DuckDB) as of this date: `asOf` a year back. */
+  readonly yearBack: BusinessDate;
   readonly dir: string;
   readonly stores: readonly ('pglite' | 'postgres')[];
   readonly duckdb: boolean;
@@ -45,6 +47,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
   const invoices = int(flag(argv, 'invoices') ?? env.BENCH_INVOICES, 1_000_000, 'invoices');
   const buyers = int(flag(argv, 'buyers') ?? env.BENCH_BUYERS, Math.max(10, Math.round(invoices / 20)), 'buyers');
   const endDate = day(flag(argv, 'end'), '2025-06-30', 'end');
+  const asOf = day(flag(argv, 'as-of'), endDate, 'as-of');
   const databaseUrl = env.DATABASE_URL || undefined;
   const store = flag(argv, 'store') ?? (databaseUrl ? 'all' : 'pglite');
   if (!['pglite', 'postgres', 'all'].includes(store)) throw new Error(`--store pglite|postgres|all\n${USAGE}`);
@@ -54,7 +57,8 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     buyers,
     seed: int(flag(argv, 'seed'), 1, 'seed'),
     endDate,
-    asOf: day(flag(argv, 'as-of'), endDate, 'as-of'),
+    asOf,
+    yearBack: addMonths(asOf, -12),
     dir: flag(argv, 'dir') ?? '.bench',
     stores: store === 'all' ? ['pglite', 'postgres'] : [store as 'pglite' | 'postgres'],
     duckdb: !argv.includes('--no-duckdb'),

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   );
   const files = await portfolioFiles(args);
   const results: StoreResult[] = [];
+  let duck: Awaited<ReturnType<typeof benchDuckdb>> = [];
   for (const kind of args.stores) {
     const r = await benchStore(kind, files, args, out);
     try {
@@ -63,9 +64,17 @@ async function main(): Promise<void> {
         const allocations = join(resolve(files.invoices, '..'), 'allocations.csv');
         const n = await exportAllocations(r.engine, allocations);
         out(line('export allocations for DuckDB', `${n.toLocaleString('en-US')} rows`));
-        const currencies = [...new Set(r.cells.map((c) => c.currency))];
-        const duck = await benchDuckdb(files.invoices, allocations, currencies, args.asOf, args.runs, out);
-        out(line('DuckDB aging = store aging', sameAging(r.cells, duck) ? 'yes, to the minor unit' : 'NO — differs'));
+        const currencies = [...new Set(r.reports.flatMap((x) => x.cells.map((c) => c.currency)))];
+        const dates = r.reports.map((x) => x.asOf);
+        duck = await benchDuckdb(files.invoices, allocations, currencies, dates, args.runs, out);
+      }
+      // Every store against the same DuckDB figures: equal cells, and the time ratio.
+      for (const d of duck) {
+        const mine = r.reports.find((x) => x.asOf === d.asOf);
+        if (mine === undefined) continue;
+        const same = sameAging(mine.cells, d.cells);
+        out(line(`${kind} = DuckDB ${d.asOf}`, same ? 'yes, to the minor unit' : 'NO — differs'));
+        out(line(`  ${kind} ÷ DuckDB ${d.asOf}`, `${(mine.aging.best / d.best).toFixed(1)}× (best of each)`));
       }
     } finally {
       await r.cleanup();

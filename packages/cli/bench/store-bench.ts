@@ -12,36 +12,54 @@ import {
   reportKpis,
   type Store,
 } from '@credence/app';
-import type { BucketCell, Result } from '@credence/core';
+import type { BucketCell, BusinessDate, Result } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
 import { sql } from 'kysely';
 import type { PortfolioFiles } from '../src/demo/write-csv';
 import type { BenchArgs } from './args';
 import { csvRowSource } from './csv-source';
 import { benchDunning, type DunningResult } from './dunning-bench';
-import { line, millis, perSecond, repeated, seconds, timed } from './measure';
+import { line, millis, peakRssMb, perSecond, repeated, resetPeakRss, seconds, timed } from './measure';
 
-export interface StoreResult {
-  readonly kind: 'pglite' | 'postgres';
-  readonly imports: { readonly kind: string; readonly rows: number; readonly ms: number }[];
-  readonly rawCopyMs: number;
+/** The reports as of one date: aging and KPIs (first run, best run) and the aging cells, for DuckDB. */
+export interface AsOfResult {
+  readonly asOf: BusinessDate;
   readonly aging: { readonly first: number; readonly best: number };
   readonly kpis: { readonly first: number; readonly best: number };
   readonly cells: readonly BucketCell[];
+}
+
+export interface StoreResult {
+  readonly kind: 'pglite' | 'postgres';
+  readonly imports: { readonly kind: string; readonly rows: number; readonly ms: number; readonly peakRssMb: number }[];
+  /** Raw COPY of the invoice and payment files into bare tables: the floors for their imports. */
+  readonly rawCopyMs: number;
+  readonly rawPaymentsCopyMs: number;
+  readonly reports: readonly AsOfResult[];
   readonly dunning: DunningResult;
 }
 
 type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummary, ImportFailure>>;
 
 async function runImport(store: Store, kind: string, path: string, importer: Importer, out: (s: string) => void) {
+  resetPeakRss();
   const t = await timed(async () => importer(store, await csvRowSource(path)));
+  const peak = peakRssMb();
   if (!t.value.ok) {
     const e = t.value.error;
     throw new Error(`${kind} import rejected (${e.errorCount} errors), first: ${JSON.stringify(e.errors.slice(0, 3))}`);
   }
   const rows = t.value.value.rows;
-  out(line(`import ${kind}`, `${rows.toLocaleString('en-US')} rows`, seconds(t.ms), perSecond(rows, t.ms)));
-  return { kind, rows, ms: t.ms };
+  out(
+    line(
+      `import ${kind}`,
+      `${rows.toLocaleString('en-US')} rows`,
+      seconds(t.ms),
+      perSecond(rows, t.ms),
+      `peak RSS ${peak} MB`,
+    ),
+  );
+  return { kind, rows, ms: t.ms, peakRssMb: peak };
 }
 
 /** The file in blocks of whole lines (about 8 MB each). */
@@ -64,11 +82,17 @@ function* lineBlocks(path: string): Generator<string> {
   }
 }
 
-/** COPY of the invoice file's rows into a bare table (no keys, no checks): the floor for the import. */
-async function rawCopy(engine: Engine, path: string): Promise<number> {
-  await sql`drop table if exists bench_raw_invoices`.execute(engine.db);
-  await sql`create table bench_raw_invoices (document_number text, buyer_id text, issue_date date, due_date date,
-    amount numeric, currency text, type text, delivery_date date, order_ref text, applies_to text)`.execute(engine.db);
+const RAW_TABLES = {
+  invoices: `document_number text, buyer_id text, issue_date date, due_date date, amount numeric, currency text,
+             type text, delivery_date date, order_ref text, applies_to text`,
+  payments: 'payment_id text, buyer_id text, payment_date date, amount numeric, currency text, document_number text',
+} as const;
+
+/** COPY of a file's rows into a bare table (typed columns, no keys, no checks): the floor for its import. */
+async function rawCopy(engine: Engine, path: string, kind: keyof typeof RAW_TABLES): Promise<number> {
+  const table = `bench_raw_${kind}`;
+  await sql`drop table if exists ${sql.table(table)}`.execute(engine.db);
+  await sql`create table ${sql.table(table)} (${sql.raw(RAW_TABLES[kind])})`.execute(engine.db);
   const t = await timed(() =>
     engine.transact(async (conn) => {
       let header: string[] | undefined;
@@ -79,12 +103,34 @@ async function rawCopy(engine: Engine, path: string): Promise<number> {
           header = text.slice(0, nl).split(',');
           text = text.slice(nl + 1);
         }
-        if (text !== '') await conn.copy('bench_raw_invoices' as never, header, text);
+        if (text !== '') await conn.copy(table as never, header, text);
       }
     }),
   );
-  await sql`drop table bench_raw_invoices`.execute(engine.db);
+  await sql`drop table ${sql.table(table)}`.execute(engine.db);
   return t.ms;
+}
+
+async function reportsAsOf(store: Store, asOf: BusinessDate, runs: number, out: (s: string) => void) {
+  const aging = await repeated(runs, async () => {
+    const r = await reportAging(store, { asOf });
+    if (!r.ok) throw new Error(`aging failed: ${r.error.code}`);
+    return r.value;
+  });
+  out(line(`aging as of ${asOf}`, `first ${millis(aging.first)}`, `best of ${runs} ${millis(aging.best)}`));
+  const kpis = await repeated(runs, async () => {
+    const r = await reportKpis(store, { asOf });
+    if (!r.ok) throw new Error(`kpis failed: ${r.error.code}`);
+    return r.value;
+  });
+  out(line(`KPIs as of ${asOf}`, `first ${millis(kpis.first)}`, `best of ${runs} ${millis(kpis.best)}`));
+  const cells = await store.agingCells(asOf, [30, 60, 90, 180, 365], false);
+  return {
+    asOf,
+    aging: { first: aging.first, best: aging.best },
+    kpis: { first: kpis.first, best: kpis.best },
+    cells,
+  };
 }
 
 async function measure(
@@ -94,38 +140,27 @@ async function measure(
   args: BenchArgs,
   out: (s: string) => void,
 ): Promise<Omit<StoreResult, 'kind'>> {
-  const rawCopyMs = await rawCopy(engine, files.invoices);
+  const rawCopyMs = await rawCopy(engine, files.invoices, 'invoices');
   out(line('raw COPY of invoices.csv', seconds(rawCopyMs), perSecond(files.counts.documents, rawCopyMs)));
+  const rawPaymentsCopyMs = await rawCopy(engine, files.payments, 'payments');
+  out(
+    line('raw COPY of payments.csv', seconds(rawPaymentsCopyMs), perSecond(files.counts.payments, rawPaymentsCopyMs)),
+  );
   const imports = [
     await runImport(store, 'buyers', files.buyers, importBuyers, out),
     await runImport(store, 'fx-rates', files.fxRates, importFxRates, out),
     await runImport(store, 'invoices', files.invoices, importDocuments, out),
     await runImport(store, 'payments', files.payments, importPayments, out),
   ];
-  const invoices = imports[2];
+  const [, , invoices, payments] = imports;
   if (invoices) out(line('  invoices import / raw COPY', `${(invoices.ms / rawCopyMs).toFixed(1)}×`));
-  const aging = await repeated(args.runs, async () => {
-    const r = await reportAging(store, { asOf: args.asOf });
-    if (!r.ok) throw new Error(`aging failed: ${r.error.code}`);
-    return r.value;
-  });
-  out(line(`aging as of ${args.asOf}`, `first ${millis(aging.first)}`, `best of ${args.runs} ${millis(aging.best)}`));
-  const kpis = await repeated(args.runs, async () => {
-    const r = await reportKpis(store, { asOf: args.asOf });
-    if (!r.ok) throw new Error(`kpis failed: ${r.error.code}`);
-    return r.value;
-  });
-  out(line(`KPIs as of ${args.asOf}`, `first ${millis(kpis.first)}`, `best of ${args.runs} ${millis(kpis.best)}`));
-  const cells = await store.agingCells(args.asOf, [30, 60, 90, 180, 365], false);
+  if (payments) out(line('  payments import / raw COPY', `${(payments.ms / rawPaymentsCopyMs).toFixed(1)}×`));
+  const reports = [
+    await reportsAsOf(store, args.asOf, args.runs, out),
+    await reportsAsOf(store, args.yearBack, args.runs, out),
+  ];
   const dunning = await benchDunning(store, args.asOf, out);
-  return {
-    dunning,
-    imports,
-    rawCopyMs,
-    aging: { first: aging.first, best: aging.best },
-    kpis: { first: kpis.first, best: kpis.best },
-    cells,
-  };
+  return { dunning, imports, rawCopyMs, rawPaymentsCopyMs, reports };
 }
 
 /** Imports the four files through the real import use cases, then times aging and KPIs as of a date. */

@@ -371,6 +371,21 @@ const m011: Migration = {
   },
 };
 
+/** Every column of `payments`, as of migration 012 (frozen): a cache added later stays refreshable. */
+const PAYMENT_COLUMNS = [
+  'id',
+  'buyer_id',
+  'date',
+  'amount',
+  'currency',
+  'document_number',
+  'idempotency_key',
+  'content_hash',
+  'recorded_by',
+  'recorded_at',
+  'source',
+] as const;
+
 /** Every column of `documents` but `closed_on`, as of migration 012 (frozen). */
 const DOCUMENT_COLUMNS = [
   'number',
@@ -403,10 +418,13 @@ const m012: Migration = {
         raise exception 'the ledger is append-only: % on % is not allowed (record a reversal instead)', tg_op, tg_table_name
           using errcode = 'restrict_violation';
       end $$`.execute(db);
-    for (const table of ['payments', 'allocations', 'write_offs', 'reversals']) {
+    for (const table of ['allocations', 'write_offs', 'reversals']) {
       await sql`create trigger ${sql.id(`${table}_immutable`)} before update or delete on ${sql.table(table)}
         for each row execute function credence_ledger_immutable()`.execute(db);
     }
+    // Payments: an UPDATE that sets any column but applied_on (the unapplied-cash cache of migration 015).
+    await sql`create trigger payments_immutable before update of ${sql.join(PAYMENT_COLUMNS.map((c) => sql.id(c)))}
+      or delete on payments for each row execute function credence_ledger_immutable()`.execute(db);
     // Documents: an UPDATE that sets any column but closed_on (frozen list, as of this migration). The
     // closed_on refresh after allocation writes sets only that column, so no trigger runs for it at all.
     await sql`create trigger documents_immutable before update of ${sql.join(DOCUMENT_COLUMNS.map((c) => sql.id(c)))}
@@ -438,6 +456,30 @@ const STATEMENT_COLUMNS = [
   'net_profit',
 ] as const;
 
+/**
+ * Bulk settlement. Documents are written once and updated once more, when `closed_on` is set (a payment
+ * import closes most of what an invoice import wrote): half-empty pages let that update stay on the
+ * row's page without touching the three indexes (a heap-only tuple), about a third of its cost. Applies to
+ * pages written from now on (a `VACUUM FULL documents` rewrites the old ones).
+ * `payments.applied_on`, the twin of `closed_on` for unapplied cash (see `refreshAppliedOn`), so the
+ * as-of sum of unapplied cash reads the payments that may still leave some, not every payment and row.
+ */
+const m015: Migration = {
+  async up(db: Kysely<unknown>) {
+    await sql`alter table documents set (fillfactor = 50)`.execute(db);
+    await db.schema.alterTable('payments').addColumn('applied_on', 'date').execute();
+    // As `refreshAppliedOn` defines it, for every stored payment.
+    await sql`update payments p
+              set applied_on = case when r.date is not null then greatest(r.date, p.date, m.last)
+                                    when p.amount + coalesce(m.moved, 0) = 0 then greatest(p.date, m.last) end
+              from payments q
+              left join (select a.entry_id, sum(a.delta) as moved, max(a.date) as last from allocations a
+                         where a.kind = 'payment' group by a.entry_id) m on m.entry_id = q.id
+              left join reversals r on r.kind = 'payment' and r.target_id = q.id
+              where q.id = p.id`.execute(db);
+  },
+};
+
 export const migrations: MigrationProvider = {
   async getMigrations() {
     return {
@@ -455,6 +497,7 @@ export const migrations: MigrationProvider = {
       '012_ledger_immutable': m012,
       '013_worklist_tasks': m013,
       '014_cash_applications': m014,
+      '015_bulk_settlement': m015,
     };
   },
 };

@@ -54,6 +54,11 @@ export interface PaymentsTable {
   recorded_by: string | null;
   recorded_at: Date | null;
   source: string | null;
+  /**
+   * Read-model cache (migration 011): from this date on the payment leaves no unapplied cash (applied in
+   * full, or reversed, and every row of it dated by then); null while it may leave some.
+   */
+  applied_on: string | null;
 }
 
 export interface AllocationsTable {

@@ -9,7 +9,13 @@ import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
-import { allocationsOf, insertAllocations, refreshClosedOn } from './repos/allocations';
+import {
+  allocationsOf,
+  insertAllocations,
+  refreshAppliedOn,
+  refreshClosedOn,
+  writeClosings,
+} from './repos/allocations';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
@@ -113,9 +119,11 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
 interface Written {
   readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
   readonly moved: Set<string>;
+  /** Payments written, allocated or reversed (their `applied_on` is refreshed before the commit). */
+  readonly payments: Set<string>;
 }
 
-const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set() });
+const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set(), payments: new Set() });
 
 /** Who the store records ledger entries for: the operator, the file being imported, the writer's clock. */
 export interface Recorder {
@@ -166,13 +174,30 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows, by)),
-    insertPayments: counted('payments', (rows) => insertPayments(conn, rows, by)),
+    insertPayments: counted('payments', (rows) => {
+      for (const p of rows) written.payments.add(p.id);
+      return insertPayments(conn, rows, by);
+    }),
     insertAllocations: counted('allocations', (rows) => {
-      for (const a of rows) written.moved.add(a.documentNumber);
+      for (const a of rows) {
+        written.moved.add(a.documentNumber);
+        if (a.kind === 'payment') written.payments.add(a.entryId);
+      }
       return insertAllocations(conn, rows, by);
     }),
+    // Planned in memory with its closings and applications: no refresh of what it touched.
+    insertSettlements: async (s) => {
+      written.rows.set('payments', (written.rows.get('payments') ?? 0) + s.payments.length);
+      written.rows.set('allocations', (written.rows.get('allocations') ?? 0) + s.allocations.length);
+      await insertPayments(conn, s.payments, by, new Map(s.applied.map((a) => [a.id, a.appliedOn])));
+      await insertAllocations(conn, s.allocations, by);
+      await writeClosings(conn, s.closed);
+    },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
-    insertReversals: (rows) => insertReversals(conn, rows, by),
+    insertReversals: (rows) => {
+      for (const r of rows) if (r.kind === 'payment') written.payments.add(r.targetId);
+      return insertReversals(conn, rows, by);
+    },
     insertCashApplications: (rows) => insertCashApplications(db, rows),
     findCashApplications: (ids) => findCashApplications(db, ids),
     insertFxRates: (rows) => insertFxRates(db, rows),
@@ -200,6 +225,7 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()):
       const result = await engine.transact(async (conn) => {
         const r = await work(writesOn(conn, attributionOf(recorder), written));
         await refreshClosedOn(conn, [...written.moved]);
+        await refreshAppliedOn(conn, [...written.payments]);
         return r;
       });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,

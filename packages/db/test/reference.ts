@@ -58,14 +58,22 @@ export function referenceUnapplied(l: Ledger, asOf: BusinessDate) {
 export function referenceOpenInvoices(l: Ledger, buyerIds: readonly string[]): OpenInvoice[] {
   return l.documents
     .filter((d) => d.type === 'invoice' && buyerIds.includes(d.buyerId))
-    .map((d) => ({
-      buyerId: d.buyerId,
-      number: d.number,
-      issueDate: d.issueDate,
-      dueDate: d.dueDate,
-      currency: d.currency,
-      open: l.allocations.filter((a) => a.documentNumber === d.number).reduce((s, a) => s + a.delta, d.amount),
-    }))
+    .map((d) => {
+      const rows = l.allocations.filter((a) => a.documentNumber === d.number);
+      const o: OpenInvoice = {
+        buyerId: d.buyerId,
+        number: d.number,
+        issueDate: d.issueDate,
+        dueDate: d.dueDate,
+        currency: d.currency,
+        open: rows.reduce((s, a) => s + a.delta, d.amount),
+      };
+      const last = rows.reduce<BusinessDate | undefined>(
+        (m, a) => (m === undefined || a.date > m ? a.date : m),
+        undefined,
+      );
+      return last === undefined ? o : { ...o, lastAllocatedOn: last };
+    })
     .filter((o) => o.open > 0n);
 }
 

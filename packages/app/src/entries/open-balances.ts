@@ -1,5 +1,5 @@
 import { type Allocation, type BusinessDate, type CurrencyCode, type Payment, planAllocation } from '@credence/core';
-import type { OpenInvoice } from '../ports';
+import type { Closing, OpenInvoice } from '../ports';
 
 interface Item {
   readonly number: string;
@@ -8,21 +8,33 @@ interface Item {
   readonly issueDate: BusinessDate;
   readonly dueDate: BusinessDate;
   open: bigint;
+  /** The latest allocation date so far (stored rows and this batch's). */
+  last: BusinessDate | undefined;
 }
 
 /**
  * Open invoices kept in memory while a batch of payments is allocated, so a later payment sees what
  * earlier ones settled. Allocation itself is core's `planAllocation`: a payment naming a document
  * settles that document; otherwise the buyer's invoices in the payment's currency issued on or before
- * the payment date, oldest due first. What is left stays unapplied on the payment.
+ * the payment date, oldest due first. What is left stays unapplied on the payment. The invoices a batch
+ * settles in full are kept with the date they close on (`closings`), so the store need not re-read them.
  */
 export class OpenBalances {
   private readonly lists = new Map<string, Item[]>();
   private readonly byNumber = new Map<string, Item>();
+  private readonly closed: Item[] = [];
 
   constructor(invoices: readonly OpenInvoice[]) {
     for (const inv of invoices) {
-      const item: Item = { ...inv };
+      const item: Item = {
+        number: inv.number,
+        buyerId: inv.buyerId,
+        currency: inv.currency,
+        issueDate: inv.issueDate,
+        dueDate: inv.dueDate,
+        open: inv.open,
+        last: inv.lastAllocatedOn,
+      };
       this.byNumber.set(inv.number, item);
       const key = `${inv.buyerId}\u0000${inv.currency}`;
       const list = this.lists.get(key);
@@ -49,6 +61,8 @@ export class OpenBalances {
       const item = this.byNumber.get(a.documentNumber);
       if (item === undefined) throw new Error(`planned an unknown document ${a.documentNumber}`);
       item.open -= a.amount;
+      if (item.last === undefined || a.date > item.last) item.last = a.date;
+      if (item.open === 0n) this.closed.push(item);
       allocations.push({
         kind: 'payment',
         entryId: p.id,
@@ -60,6 +74,14 @@ export class OpenBalances {
       });
     }
     return { allocations, unapplied: plan.unapplied };
+  }
+
+  /**
+   * The invoices settled in full so far, closed from their latest allocation date (never before issue:
+   * an allocation is dated on or after the invoice's issue date). The loaded invoices were all open.
+   */
+  closings(): Closing[] {
+    return this.closed.map((i) => ({ number: i.number, closedOn: i.last ?? i.issueDate }));
   }
 }
 

@@ -1,8 +1,8 @@
-import type { Allocation, Payment, Result } from '@credence/core';
+import type { Allocation, BusinessDate, Payment, Result } from '@credence/core';
 import { paymentKey, paymentProblems } from '../entries/check-payment';
 import { byDateThenId, OpenBalances } from '../entries/open-balances';
 import type { DocumentRef, Store, Stored } from '../ports';
-import { chunks, dedupeInFile, lookUp, transactOrReject } from './errors';
+import { dedupeInFile, lookUp, transactOrReject } from './errors';
 import type { Mapping } from './mapping';
 import { parsePayment } from './parse-rows';
 import { readSource } from './read-source';
@@ -47,7 +47,6 @@ export async function importPayments(
         key: paymentKey(p.id),
       }),
   );
-  const size = options.chunkSize ?? 20_000;
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
     const stored = new Map(
       (
@@ -96,11 +95,19 @@ export async function importPayments(
     const balances = new OpenBalances(await lookUp(buyers, (ids) => tx.openInvoices(ids)));
     const payments = fresh.map((u) => toStored(u.value, u.hash));
     const allocations: Allocation[] = [];
-    for (const p of [...payments].sort(byDateThenId))
-      for (const a of balances.allocate(p).allocations) allocations.push(a);
-    // Written in file order (usually the id order), which keeps the key indexes' inserts local.
-    for (const c of chunks(payments, size)) await tx.insertPayments(c);
-    for (const c of chunks(allocations, size)) await tx.insertAllocations(c);
+    const applied: { id: string; appliedOn: BusinessDate }[] = [];
+    for (const p of [...payments].sort(byDateThenId)) {
+      const plan = balances.allocate(p);
+      let last = p.date;
+      for (const a of plan.allocations) {
+        allocations.push(a);
+        if (a.date > last) last = a.date;
+      }
+      if (plan.unapplied === 0n) applied.push({ id: p.id, appliedOn: last });
+    }
+    // One write, streamed in parts: payments in file order (usually the id order, which keeps the key
+    // indexes' inserts local), their rows, then the closings and applications.
+    await tx.insertSettlements({ payments, allocations, closed: balances.closings(), applied });
     return {
       kind: 'payments' as const,
       file: source.file,

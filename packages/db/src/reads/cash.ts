@@ -8,27 +8,24 @@ import { openAsOf } from './open-items';
 /**
  * Cash received by `asOf` and not applied by then: payments dated ≤ asOf that no reversal dated
  * ≤ asOf undid, plus the (negative) deltas of their allocation rows dated ≤ asOf. Non-zero only.
- * Summed per buyer without matching rows to payments: the rows of a payment reversed by `asOf` cancel
- * out by then (the reversal wrote their opposites), and a row carries its payment's buyer and currency.
+ * A payment whose `applied_on` is on or before `asOf` leaves nothing and is skipped without reading its
+ * rows, so the work follows the payments that may leave cash at the date, not the size of the ledger.
  */
 export async function unappliedCash(
   db: Kysely<Database>,
   asOf: BusinessDate,
 ): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]> {
   const { rows } = await sql<{ buyer_id: string; currency: string; amount: unknown }>`
-    select c.buyer_id, c.currency, sum(c.amount) as amount
-    from (
-      select p.buyer_id, p.currency, p.amount from payments p
-      where p.date <= ${asOf}::date
-        and not exists (select 1 from reversals r
-                        where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
-      union all
-      select a.buyer_id, a.currency, a.delta from allocations a
-      where a.kind = 'payment' and a.date <= ${asOf}::date
-    ) c
-    group by c.buyer_id, c.currency
-    having sum(c.amount) <> 0
-    order by c.buyer_id, c.currency`.execute(db);
+    select p.buyer_id, p.currency, sum(p.amount + coalesce(m.moved, 0)) as amount
+    from payments p
+    left join lateral (select sum(a.delta) as moved from allocations a
+                       where a.kind = 'payment' and a.entry_id = p.id and a.date <= ${asOf}::date) m on true
+    where p.date <= ${asOf}::date and (p.applied_on is null or p.applied_on > ${asOf}::date)
+      and not exists (select 1 from reversals r
+                      where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
+    group by p.buyer_id, p.currency
+    having sum(p.amount + coalesce(m.moved, 0)) <> 0
+    order by p.buyer_id, p.currency`.execute(db);
   return rows.map((r) => ({ buyerId: r.buyer_id, currency: asCurrency(r.currency), amount: toBig(r.amount) }));
 }
 

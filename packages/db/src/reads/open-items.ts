@@ -60,28 +60,32 @@ export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf
   }));
 }
 
-/** Invoices of these buyers still owed after every recorded allocation, whatever its date. */
+/**
+ * Invoices of these buyers still owed after every recorded allocation, whatever its date, with the date
+ * of their latest allocation. Only the documents not closed are read, joined to their allocation rows
+ * and grouped by document (the planner merges both keys' indexes for many buyers, probes for a few).
+ */
 export async function openInvoices(db: Kysely<Database>, buyerIds: readonly string[]): Promise<OpenInvoice[]> {
   const out: OpenInvoice[] = [];
   for (const part of chunks(buyerIds)) {
-    const { rows } = await sql<Omit<OpenRow, 'type'>>`
-      select * from (
-        select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency, d.amount + coalesce(m.moved, 0) as open
-        from documents d
-        left join lateral (select sum(a.delta) as moved from allocations a where a.document_number = d.number) m on true
-        where d.type = 'invoice' and d.buyer_id = any(${part}::text[]) and d.closed_on is null
-      ) o
-      where o.open > 0
-      order by o.buyer_id, o.due_date, o.issue_date, o.number`.execute(db);
+    const { rows } = await sql<Omit<OpenRow, 'type'> & { last: string | null }>`
+      select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency,
+             d.amount + coalesce(sum(a.delta), 0) as open, max(a.date) as last
+      from documents d left join allocations a on a.document_number = d.number
+      where d.type = 'invoice' and d.buyer_id = any(${part}::text[]) and d.closed_on is null
+      group by d.number
+      having d.amount + coalesce(sum(a.delta), 0) > 0
+      order by d.buyer_id, d.due_date, d.issue_date, d.number`.execute(db);
     for (const r of rows) {
-      out.push({
+      const invoice: OpenInvoice = {
         buyerId: r.buyer_id,
         number: r.number,
         issueDate: asDate(r.issue_date),
         dueDate: asDate(r.due_date),
         currency: asCurrency(r.currency),
         open: toBig(r.open),
-      });
+      };
+      out.push(r.last === null ? invoice : { ...invoice, lastAllocatedOn: asDate(r.last) });
     }
   }
   return out;

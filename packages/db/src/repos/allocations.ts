@@ -1,4 +1,4 @@
-import type { Attribution } from '@credence/app';
+import type { Attribution, Closing } from '@credence/app';
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate } from '../convert';
@@ -45,6 +45,19 @@ export async function insertAllocations(conn: Conn, rows: readonly Allocation[],
 }
 
 /**
+ * Records the closings a writer computed with its rows (`LedgerWrites.insertSettlements`): staged with
+ * COPY and written by one `UPDATE … FROM` of only the documents closed.
+ */
+export async function writeClosings(conn: Conn, closed: readonly Closing[]): Promise<void> {
+  if (closed.length === 0) return;
+  await stage(
+    conn,
+    closed.map((c) => [c.number, c.closedOn]),
+  );
+  await sql`update documents d set closed_on = k.a::date from import_keys k where d.number = k.k`.execute(conn.db);
+}
+
+/**
  * Brings `documents.closed_on` up to date for the documents whose allocations changed (the store calls
  * it once, at the end of a writing transaction): the date of their last allocation (or issue) when all
  * their rows bring the balance to zero, else null. Allocation rows are only ever added, so every as-of
@@ -72,6 +85,37 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
       ) m on m.document_number = x.number
     ) s
     where d.number = s.number and d.closed_on is distinct from s.closed`.execute(conn.db);
+}
+
+/**
+ * Brings `payments.applied_on` up to date for these payments (the store calls it once, at the end of a
+ * writing transaction, for the payments written, allocated or reversed in it): from when the payment
+ * leaves no unapplied cash for good. Reversed (the reversal dated R): from the latest of R and its rows'
+ * dates, when the reversal's rows have cancelled every row of it. Else, when its rows apply it in full:
+ * from the latest of the payment's and its rows' dates. Else null ("look at the rows").
+ */
+export async function refreshAppliedOn(conn: Conn, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await stage(
+    conn,
+    ids.map((n) => [n]),
+  );
+  await sql`
+    update payments p set applied_on = s.applied
+    from (
+      select x.id,
+             case when r.date is not null then greatest(r.date, x.date, m.last)
+                  when x.amount + coalesce(m.moved, 0) = 0 then greatest(x.date, m.last) end as applied
+      from import_keys k
+      join payments x on x.id = k.k
+      left join (
+        select a.entry_id, sum(a.delta) as moved, max(a.date) as last
+        from import_keys k2 join allocations a on a.kind = 'payment' and a.entry_id = k2.k
+        group by a.entry_id
+      ) m on m.entry_id = x.id
+      left join reversals r on r.kind = 'payment' and r.target_id = x.id
+    ) s
+    where p.id = s.id and p.applied_on is distinct from s.applied`.execute(conn.db);
 }
 
 /** The rows an entry wrote (and the reversal rows written under its id), oldest first. */

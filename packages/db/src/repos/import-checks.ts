@@ -30,6 +30,12 @@ export async function storedHashes(
   keys: readonly string[],
 ): Promise<{ key: string; contentHash: string }[]> {
   if (keys.length === 0) return [];
+  // A first load into an empty table has nothing to compare: skip staging a million keys.
+  const { rows: any } = await (kind === 'document'
+    ? sql<{ n: number }>`select 1 as n from documents limit 1`
+    : sql<{ n: number }>`select 1 as n from payments limit 1`
+  ).execute(conn.db);
+  if (any.length === 0) return [];
   await stage(conn, distinct(keys));
   const { rows } = await (kind === 'document'
     ? sql<{ key: string; hash: string }>`

@@ -17,6 +17,7 @@ const COLUMNS = [
   'idempotency_key',
   'content_hash',
   ...ATTRIBUTION_COLUMNS,
+  'applied_on',
 ] as const;
 
 export const toPayment = (r: PaymentsTable): Recorded<Stored<Payment>> => ({
@@ -31,7 +32,13 @@ export const toPayment = (r: PaymentsTable): Recorded<Stored<Payment>> => ({
   ...recordedOf(r),
 });
 
-export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[], by: Attribution): Promise<void> {
+/** Bulk insert with COPY, with the `applied_on` of the payments a bulk settlement applied in full. */
+export async function insertPayments(
+  conn: Conn,
+  rows: readonly Stored<Payment>[],
+  by: Attribution,
+  appliedOn: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   const att = attributionFields(by);
   const csv = csvParts(rows, (p) => [
     p.id,
@@ -43,6 +50,7 @@ export async function insertPayments(conn: Conn, rows: readonly Stored<Payment>[
     p.idempotencyKey,
     p.contentHash,
     ...att,
+    appliedOn.get(p.id),
   ]);
   await conn.copy('payments', COLUMNS, csv);
 }
