@@ -6,6 +6,7 @@ import {
   openDispute,
   parseCompany,
   pauseBuyer,
+  type RecordedLetter,
   rankOverdueBuyers,
   refreshWorklist,
   runDunning,
@@ -18,6 +19,9 @@ import { readDunningPolicy, readRates } from '../commands/collections-config';
 import { readGradingPolicy } from '../commands/grading-config';
 import { say } from '../commands/reason-lang';
 import { renderWorklist } from '../commands/worklist';
+
+/** Weeks of dunning history the demo records before the day's run. */
+const HISTORY_WEEKS = 14;
 
 /** The demo's creditor: a contractual late-payment rate in its terms of sale (statutory rates need the latest half-year's table). */
 const COMPANY = {
@@ -52,14 +56,41 @@ export async function dunningDemo(
   const company: Company = parsed.value;
   writeFileSync(join(dir, 'company.json'), `${JSON.stringify(COMPANY, null, 2)}\n`);
   const [policy, rates, grading] = await Promise.all([readDunningPolicy(), readRates(), readGradingPolicy()]);
-  const ranked = await rankOverdueBuyers(store, asOf, currency, 6);
-  const ids = ranked.ok ? ranked.value.map((r) => r.buyerId) : [];
+  // The ladder climbs one step a letter: the demo has dunned weekly for the last 14 weeks (confirmed runs, each as
+  // the ledger stood that day), so the day's run finds items at every level, not only first reminders.
+  const earlier: RecordedLetter[] = [];
+  for (let week = HISTORY_WEEKS; week >= 1; week--) {
+    const past = await runDunning(store, {
+      asOf: addDays(asOf, -7 * week),
+      policy,
+      company,
+      rates,
+      dryRun: false,
+      confirm: true,
+    });
+    if (!past.ok) throw new Error(`demo dunning run failed: ${past.error.code}`);
+    earlier.push(...past.value.letters);
+  }
+  // The dispute, the promise and the pause go to overdue buyers the day's run would write to, so they show.
+  const preview = await runDunning(store, { asOf, policy, company, rates, dryRun: true, confirm: true });
+  const lettered = new Map<string, string>();
+  for (const { letter } of preview.ok ? preview.value.letters : []) {
+    const line = letter.lines.find((l) => l.daysOverdue > 0);
+    if (line !== undefined && !lettered.has(letter.debtor.id)) lettered.set(letter.debtor.id, line.number);
+  }
+  const ranked = await rankOverdueBuyers(store, asOf, currency, 50);
+  const overdue = ranked.ok ? ranked.value.map((r) => r.buyerId) : [];
+  const ids = [...overdue.filter((id) => lettered.has(id)), ...overdue.filter((id) => !lettered.has(id))];
   const notes: string[] = [];
   const first = async (buyerId: string | undefined) =>
     buyerId === undefined
       ? undefined
       : (await store.buyerOpenItems(buyerId, asOf)).find(
-          (i) => i.type === 'invoice' && i.open > 0n && i.dueDate < asOf,
+          (i) =>
+            i.type === 'invoice' &&
+            i.open > 0n &&
+            i.dueDate < asOf &&
+            (!lettered.has(buyerId) || lettered.get(buyerId) === i.number),
         );
   const disputed = await first(ids[1]);
   if (disputed) {
@@ -103,7 +134,7 @@ export async function dunningDemo(
     );
     if (z.ok) notes.push(`${ids[3]}: dunning paused until ${addDays(asOf, 14)}`);
   }
-  const ran = await runDunning(store, { asOf, policy, company, rates, dryRun: false });
+  const ran = await runDunning(store, { asOf, policy, company, rates, dryRun: false, confirm: true });
   if (!ran.ok) throw new Error(`demo dunning run failed: ${ran.error.code}`);
   const run = ran.value;
   const byLevel = new Map<string, number>();
@@ -111,8 +142,9 @@ export async function dunningDemo(
   const held = new Map<string, number>();
   for (const s of run.skipped) held.set(s.reason, (held.get(s.reason) ?? 0) + 1);
   // One sample letter per level (calls have none), so every title, the agency's included, can be looked at.
+  const all = [...run.letters, ...earlier.reverse()];
   const samples = policy.levels.flatMap((level) => {
-    const first = run.letters.find((l) => l.letter.levelId === level.id && l.letter.channel !== 'call');
+    const first = all.find((l) => l.letter.levelId === level.id && l.letter.channel !== 'call');
     return first ? [first] : [];
   });
   const lettersDir = join(dir, 'letters');
@@ -122,6 +154,7 @@ export async function dunningDemo(
   const { tasks, closed, snoozed } = work.value;
   return [
     `\nCollections as of ${asOf} (dunning policy "${policy.id}")`,
+    `  dunned weekly for the ${HISTORY_WEEKS} weeks before: ${earlier.length} letters, each item one step up the ladder at a time`,
     ...notes.map((n) => `  ${n}`),
     `  ${run.letters.length} letters: ${policy.levels.map((l) => `${l.id} ${byLevel.get(l.id) ?? 0}`).join(', ')}`,
     `  held out: ${[...held].map(([r, n]) => `${r.replace('_', ' ')} ${n}`).join(', ') || 'none'}`,
