@@ -11,6 +11,8 @@ const tmp = tempDir('unsafe');
 const db = join(tmp.dir, 'db');
 const company = join(tmp.dir, 'company.json');
 const day = { CREDENCE_TODAY: '2026-03-31' };
+const later = { CREDENCE_TODAY: '2026-04-14' };
+const policy = join(tmp.dir, 'policy.json');
 const EUR = asCurrency('EUR');
 const HUGE = 'Nordwind Logistik '.repeat(6000).slice(0, 100_000);
 afterAll(() => tmp.cleanup());
@@ -23,6 +25,18 @@ function filesUnder(dir: string): string[] {
 }
 
 beforeAll(async () => {
+  // A formal notice first, then the agency (which always needs one): two runs reach the hand-off.
+  writeFileSync(
+    policy,
+    JSON.stringify({
+      id: 'short',
+      minimumOverdue: '0',
+      levels: [
+        { id: 'formal', offsetDays: 15, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 10 },
+        { id: 'agency', offsetDays: 60, channel: 'agency', tone: 'final', fee: '0', deadlineDays: 0 },
+      ],
+    }),
+  );
   writeFileSync(
     company,
     JSON.stringify({
@@ -75,10 +89,24 @@ describe('a dunning run over legacy unsafe ids', () => {
   it('writes every letter and case file inside --out and the outbox, and finishes', async () => {
     const out = join(tmp.dir, 'out');
     const outbox = join(tmp.dir, 'outbox');
-    const r = await credence(
-      ['dunning', 'run', '--out', out, '--outbox', outbox, '--company', company, '--format', 'json', '--db', db],
-      day,
-    );
+    const dun = (env: Record<string, string>) =>
+      credence(
+        [
+          'dunning',
+          'run',
+          '--confirm',
+          '--policy',
+          policy,
+          '--out',
+          out,
+          '--outbox',
+          outbox,
+          '--company',
+          company,
+        ].concat(['--format', 'json', '--db', db]),
+        env,
+      );
+    const r = await dun(day);
     expect([r.code, r.err]).toEqual([0, '']);
     const run = JSON.parse(r.out) as { actions: { buyerId: string }[]; delivery: { failed: { detail: string }[] } };
     expect(run.actions.map((a) => a.buyerId).sort()).toEqual(['.', '../../x', '..\\CON']);
@@ -90,7 +118,9 @@ describe('a dunning run over legacy unsafe ids', () => {
 
     // nothing escaped: the only files are the database's, the company settings, --out's and the outbox's
     const all = filesUnder(tmp.dir).filter((f) => !f.startsWith('db/'));
-    expect(all.every((f) => f === 'company.json' || f.startsWith('out/') || f.startsWith('outbox/'))).toBe(true);
+    expect(
+      all.every((f) => /^(company|policy)\.json$/.test(f) || f.startsWith('out/') || f.startsWith('outbox/')),
+    ).toBe(true);
     const outFiles = filesUnder(out);
     expect(outFiles.filter((f) => f.endsWith('.pdf'))).toHaveLength(3);
     expect(outFiles.filter((f) => f.endsWith('.eml'))).toHaveLength(3);
@@ -98,8 +128,24 @@ describe('a dunning run over legacy unsafe ids', () => {
       expect(f.split('/').pop()).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/);
       expect(f).not.toContain('..');
     }
+    // Two weeks on, the formal notice's deadline has passed: X-1 goes to the agency with its case file.
+    const handOff = await dun(later);
+    expect([handOff.code, handOff.err]).toEqual([0, '']);
+    expect((JSON.parse(handOff.out) as { actions: { buyerId: string; level: string }[] }).actions).toEqual([
+      expect.objectContaining({ buyerId: '../../x', level: 'agency' }),
+    ]);
+    for (const f of filesUnder(outbox)) {
+      expect(f.split('/').pop()).toMatch(/^[A-Za-z0-9_][A-Za-z0-9._-]*$/);
+      expect(f).not.toContain('..');
+    }
+    expect(
+      filesUnder(tmp.dir)
+        .filter((f) => !f.startsWith('db/'))
+        .every((f) => /^(company|policy)\.json$|^out\/|^outbox\//.test(f)),
+    ).toBe(true);
     expect(filesUnder(join(outbox, 'cases'))).toHaveLength(2);
-    expect(filesUnder(join(outbox, 'print'))).toHaveLength(2);
+    // the three formal notices are letters to post (the path-like ids' among them)
+    expect(filesUnder(join(outbox, 'print'))).toHaveLength(3);
 
     // the 100,000-character name is cut in what is rendered: every letter and case file stays small
     for (const f of [...outFiles.map((f) => join(out, f)), ...filesUnder(outbox).map((f) => join(outbox, f))])
