@@ -31,3 +31,19 @@ export function* csvParts<T>(
     yield lines.join('\n');
   }
 }
+
+/** One column of a COPY and its value in a row. */
+export type CopyField<T> = readonly [column: string, value: (row: T) => CsvValue];
+
+/**
+ * A table's COPY layout declared once, column beside value, so the column list and the row can never disagree;
+ * `extra` columns (e.g. the attribution, the same for every row of a write) follow the row's own.
+ */
+export function copyLayout<T>(fields: readonly CopyField<T>[]) {
+  const columns = fields.map(([c]) => c);
+  const values = fields.map(([, v]) => v);
+  return {
+    columns: (...extra: readonly string[]): readonly string[] => [...columns, ...extra],
+    row: (r: T, extra: readonly CsvValue[] = []): CsvValue[] => [...values.map((v) => v(r)), ...extra],
+  };
+}

@@ -2,22 +2,22 @@ import type { Attribution, Closing } from '@credence/app';
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate } from '../convert';
-import { csvParts } from '../engine/csv';
+import { copyLayout, csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { AllocationsTable, Database } from '../schema';
 import { ATTRIBUTION_COLUMNS, attributionFields } from './attribution';
 import { stage } from './import-checks';
 
-const COLUMNS = [
-  'kind',
-  'entry_id',
-  'document_number',
-  'buyer_id',
-  'date',
-  'delta',
-  'currency',
-  ...ATTRIBUTION_COLUMNS,
-] as const;
+/** The COPY layout of `allocations` (the attribution columns follow). */
+const ALLOCATION = copyLayout<Allocation>([
+  ['kind', (a) => a.kind],
+  ['entry_id', (a) => a.entryId],
+  ['document_number', (a) => a.documentNumber],
+  ['buyer_id', (a) => a.buyerId],
+  ['date', (a) => a.date],
+  ['delta', (a) => a.delta],
+  ['currency', (a) => a.currency],
+]);
 
 export const toAllocation = (r: AllocationsTable): Allocation => ({
   kind: r.kind,
@@ -31,17 +31,8 @@ export const toAllocation = (r: AllocationsTable): Allocation => ({
 
 export async function insertAllocations(conn: Conn, rows: readonly Allocation[], by: Attribution): Promise<void> {
   const att = attributionFields(by);
-  const csv = csvParts(rows, (a) => [
-    a.kind,
-    a.entryId,
-    a.documentNumber,
-    a.buyerId,
-    a.date,
-    a.delta,
-    a.currency,
-    ...att,
-  ]);
-  await conn.copy('allocations', COLUMNS, csv);
+  const csv = csvParts(rows, (a) => ALLOCATION.row(a, att));
+  await conn.copy('allocations', ALLOCATION.columns(...ATTRIBUTION_COLUMNS), csv);
 }
 
 /**

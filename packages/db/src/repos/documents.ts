@@ -2,26 +2,26 @@ import type { Attribution, Recorded, Stored } from '@credence/app';
 import type { LedgerDocument } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
-import { csvParts } from '../engine/csv';
+import { copyLayout, csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, DocumentsTable } from '../schema';
 import { ATTRIBUTION_COLUMNS, attributionFields, recordedOf } from './attribution';
 
-const COLUMNS = [
-  'number',
-  'buyer_id',
-  'type',
-  'issue_date',
-  'due_date',
-  'delivery_date',
-  'order_ref',
-  'amount',
-  'currency',
-  'idempotency_key',
-  'content_hash',
-  'applies_to',
-  ...ATTRIBUTION_COLUMNS,
-] as const;
+/** The COPY layout of `documents` (the attribution columns follow). */
+const DOCUMENT = copyLayout<Stored<LedgerDocument>>([
+  ['number', (d) => d.number],
+  ['buyer_id', (d) => d.buyerId],
+  ['type', (d) => d.type],
+  ['issue_date', (d) => d.issueDate],
+  ['due_date', (d) => d.dueDate],
+  ['delivery_date', (d) => d.deliveryDate],
+  ['order_ref', (d) => d.orderRef],
+  ['amount', (d) => d.amount],
+  ['currency', (d) => d.currency],
+  ['idempotency_key', (d) => d.idempotencyKey],
+  ['content_hash', (d) => d.contentHash],
+  ['applies_to', (d) => d.appliesTo],
+]);
 
 export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> => ({
   number: r.number,
@@ -46,22 +46,8 @@ export async function insertDocuments(
   by: Attribution,
 ): Promise<void> {
   const att = attributionFields(by);
-  const csv = csvParts(rows, (d) => [
-    d.number,
-    d.buyerId,
-    d.type,
-    d.issueDate,
-    d.dueDate,
-    d.deliveryDate,
-    d.orderRef,
-    d.amount,
-    d.currency,
-    d.idempotencyKey,
-    d.contentHash,
-    d.appliesTo,
-    ...att,
-  ]);
-  await conn.copy('documents', COLUMNS, csv);
+  const csv = csvParts(rows, (d) => DOCUMENT.row(d, att));
+  await conn.copy('documents', DOCUMENT.columns(...ATTRIBUTION_COLUMNS), csv);
 }
 
 export async function findDocuments(

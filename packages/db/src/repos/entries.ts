@@ -1,31 +1,30 @@
 import type { Attribution, Recorded, Reversal, Stored, WriteOff } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
-import { csvParts } from '../engine/csv';
+import { copyLayout, csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, ReversalsTable, WriteOffsTable } from '../schema';
 import { ATTRIBUTION_COLUMNS, attributionFields, recordedOf } from './attribution';
 
-const WRITE_OFF_COLUMNS = [
-  'id',
-  'document_number',
-  'date',
-  'amount',
-  'reason',
-  'idempotency_key',
-  'content_hash',
-  ...ATTRIBUTION_COLUMNS,
-];
-const REVERSAL_COLUMNS = [
-  'id',
-  'kind',
-  'target_id',
-  'date',
-  'reason',
-  'idempotency_key',
-  'content_hash',
-  ...ATTRIBUTION_COLUMNS,
-];
+/** The COPY layouts of `write_offs` and `reversals` (the attribution columns follow). */
+const WRITE_OFF = copyLayout<Stored<WriteOff>>([
+  ['id', (w) => w.id],
+  ['document_number', (w) => w.documentNumber],
+  ['date', (w) => w.date],
+  ['amount', (w) => w.amount],
+  ['reason', (w) => w.reason],
+  ['idempotency_key', (w) => w.idempotencyKey],
+  ['content_hash', (w) => w.contentHash],
+]);
+const REVERSAL = copyLayout<Stored<Reversal>>([
+  ['id', (r) => r.id],
+  ['kind', (r) => r.kind],
+  ['target_id', (r) => r.targetId],
+  ['date', (r) => r.date],
+  ['reason', (r) => r.reason],
+  ['idempotency_key', (r) => r.idempotencyKey],
+  ['content_hash', (r) => r.contentHash],
+]);
 
 const toWriteOff = (r: WriteOffsTable): Recorded<Stored<WriteOff>> => ({
   id: r.id,
@@ -51,32 +50,20 @@ const toReversal = (r: ReversalsTable): Recorded<Stored<Reversal>> => ({
 
 export async function insertWriteOffs(conn: Conn, rows: readonly Stored<WriteOff>[], by: Attribution): Promise<void> {
   const att = attributionFields(by);
-  const csv = csvParts(rows, (w) => [
-    w.id,
-    w.documentNumber,
-    w.date,
-    w.amount,
-    w.reason,
-    w.idempotencyKey,
-    w.contentHash,
-    ...att,
-  ]);
-  await conn.copy('write_offs', WRITE_OFF_COLUMNS, csv);
+  await conn.copy(
+    'write_offs',
+    WRITE_OFF.columns(...ATTRIBUTION_COLUMNS),
+    csvParts(rows, (w) => WRITE_OFF.row(w, att)),
+  );
 }
 
 export async function insertReversals(conn: Conn, rows: readonly Stored<Reversal>[], by: Attribution): Promise<void> {
   const att = attributionFields(by);
-  const csv = csvParts(rows, (r) => [
-    r.id,
-    r.kind,
-    r.targetId,
-    r.date,
-    r.reason,
-    r.idempotencyKey,
-    r.contentHash,
-    ...att,
-  ]);
-  await conn.copy('reversals', REVERSAL_COLUMNS, csv);
+  await conn.copy(
+    'reversals',
+    REVERSAL.columns(...ATTRIBUTION_COLUMNS),
+    csvParts(rows, (r) => REVERSAL.row(r, att)),
+  );
 }
 
 export async function findWriteOffs(

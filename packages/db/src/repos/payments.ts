@@ -2,23 +2,22 @@ import type { Attribution, Recorded, Stored } from '@credence/app';
 import type { Payment } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, opt } from '../convert';
-import { csvParts } from '../engine/csv';
+import { copyLayout, csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { Database, PaymentsTable } from '../schema';
 import { ATTRIBUTION_COLUMNS, attributionFields, recordedOf } from './attribution';
 
-const COLUMNS = [
-  'id',
-  'buyer_id',
-  'date',
-  'amount',
-  'currency',
-  'document_number',
-  'idempotency_key',
-  'content_hash',
-  ...ATTRIBUTION_COLUMNS,
-  'applied_on',
-] as const;
+/** The COPY layout of `payments` (the attribution columns and `applied_on` follow). */
+const PAYMENT = copyLayout<Stored<Payment>>([
+  ['id', (p) => p.id],
+  ['buyer_id', (p) => p.buyerId],
+  ['date', (p) => p.date],
+  ['amount', (p) => p.amount],
+  ['currency', (p) => p.currency],
+  ['document_number', (p) => p.documentNumber],
+  ['idempotency_key', (p) => p.idempotencyKey],
+  ['content_hash', (p) => p.contentHash],
+]);
 
 export const toPayment = (r: PaymentsTable): Recorded<Stored<Payment>> => ({
   id: r.id,
@@ -40,19 +39,8 @@ export async function insertPayments(
   appliedOn: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const att = attributionFields(by);
-  const csv = csvParts(rows, (p) => [
-    p.id,
-    p.buyerId,
-    p.date,
-    p.amount,
-    p.currency,
-    p.documentNumber,
-    p.idempotencyKey,
-    p.contentHash,
-    ...att,
-    appliedOn.get(p.id),
-  ]);
-  await conn.copy('payments', COLUMNS, csv);
+  const csv = csvParts(rows, (p) => PAYMENT.row(p, [...att, appliedOn.get(p.id)]));
+  await conn.copy('payments', PAYMENT.columns(...ATTRIBUTION_COLUMNS, 'applied_on'), csv);
 }
 
 export async function findPayments(db: Kysely<Database>, ids: readonly string[]): Promise<Recorded<Stored<Payment>>[]> {
