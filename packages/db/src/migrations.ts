@@ -1,7 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { type Kysely, sql } from 'kysely';
+import { m010 } from './migration-010-first-run';
+import { m011 } from './migration-011-ledger-attribution';
+import { m012 } from './migration-012-ledger-immutable';
 import { m013 } from './migration-013-worklist';
 import { m014 } from './migration-014-cash-applications';
+import { m015 } from './migration-015-bulk-settlement';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -328,110 +332,6 @@ const m009: Migration = {
   },
 };
 
-/**
- * The first dunning run (docs/domain/dunning.md): when each invoice was recorded, and each live dunning run with
- * whether it was confirmed. Stores that already have letters count their past runs as confirmed.
- */
-const m010: Migration = {
-  async up(db: Kysely<unknown>) {
-    await db.schema
-      .alterTable('documents')
-      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .execute();
-    await db.schema
-      .createTable('dunning_runs')
-      .addColumn('id', 'bigserial', (c) => c.primaryKey())
-      .addColumn('as_of', 'date', (c) => c.notNull())
-      .addColumn('confirmed', 'boolean', (c) => c.notNull())
-      .addColumn('letters', 'integer', (c) => c.notNull())
-      .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-      .execute();
-    await sql`insert into dunning_runs (as_of, confirmed, letters, recorded_at)
-              select as_of, true, count(*), max(recorded_at) from dunning_letters group by as_of`.execute(db);
-    // Documents recorded before this migration: as old as the oldest run, so none counts as imported since.
-    await sql`update documents set recorded_at = coalesce((select min(recorded_at) from dunning_runs), recorded_at)`.execute(
-      db,
-    );
-  },
-};
-
-/** The ledger tables, as of migration 011 (frozen). */
-const ATTRIBUTED = ['documents', 'payments', 'allocations', 'write_offs', 'reversals'] as const;
-
-/**
- * Who recorded each ledger row, when (the writer's clock, not the server's) and from which file (imports).
- * Rows recorded before this migration keep nulls: their author is unknown.
- */
-const m011: Migration = {
-  async up(db: Kysely<unknown>) {
-    // documents.recorded_at exists already (migration 010, for the first dunning run): kept as it is.
-    for (const table of ATTRIBUTED)
-      await sql`alter table ${sql.table(table)} add column if not exists recorded_by text,
-                add column if not exists recorded_at timestamptz, add column if not exists source text`.execute(db);
-  },
-};
-
-/** Every column of `payments`, as of migration 012 (frozen): a cache added later stays refreshable. */
-const PAYMENT_COLUMNS = [
-  'id',
-  'buyer_id',
-  'date',
-  'amount',
-  'currency',
-  'document_number',
-  'idempotency_key',
-  'content_hash',
-  'recorded_by',
-  'recorded_at',
-  'source',
-] as const;
-
-/** Every column of `documents` but `closed_on`, as of migration 012 (frozen). */
-const DOCUMENT_COLUMNS = [
-  'number',
-  'buyer_id',
-  'type',
-  'issue_date',
-  'due_date',
-  'delivery_date',
-  'order_ref',
-  'amount',
-  'currency',
-  'idempotency_key',
-  'content_hash',
-  'applies_to',
-  'recorded_by',
-  'recorded_at',
-  'source',
-] as const;
-
-/**
- * The ledger is append-only in the database too: UPDATE and DELETE on its tables raise an exception, except
- * the `documents.closed_on` read-model cache the store refreshes after allocations. (TRUNCATE, an owner's
- * operation, is not a row change and stays possible.)
- */
-const m012: Migration = {
-  async up(db: Kysely<unknown>) {
-    await sql`
-      create function credence_ledger_immutable() returns trigger language plpgsql as $$
-      begin
-        raise exception 'the ledger is append-only: % on % is not allowed (record a reversal instead)', tg_op, tg_table_name
-          using errcode = 'restrict_violation';
-      end $$`.execute(db);
-    for (const table of ['allocations', 'write_offs', 'reversals']) {
-      await sql`create trigger ${sql.id(`${table}_immutable`)} before update or delete on ${sql.table(table)}
-        for each row execute function credence_ledger_immutable()`.execute(db);
-    }
-    // Payments: an UPDATE that sets any column but applied_on (the unapplied-cash cache of migration 015).
-    await sql`create trigger payments_immutable before update of ${sql.join(PAYMENT_COLUMNS.map((c) => sql.id(c)))}
-      or delete on payments for each row execute function credence_ledger_immutable()`.execute(db);
-    // Documents: an UPDATE that sets any column but closed_on (frozen list, as of this migration). The
-    // closed_on refresh after allocation writes sets only that column, so no trigger runs for it at all.
-    await sql`create trigger documents_immutable before update of ${sql.join(DOCUMENT_COLUMNS.map((c) => sql.id(c)))}
-      or delete on documents for each row execute function credence_ledger_immutable()`.execute(db);
-  },
-};
-
 /** The statement line columns as of migration 004 (frozen here: a migration must not change later). */
 const STATEMENT_COLUMNS = [
   'cash',
@@ -455,30 +355,6 @@ const STATEMENT_COLUMNS = [
   'interest_expense',
   'net_profit',
 ] as const;
-
-/**
- * Bulk settlement. Documents are written once and updated once more, when `closed_on` is set (a payment
- * import closes most of what an invoice import wrote): half-empty pages let that update stay on the
- * row's page without touching the three indexes (a heap-only tuple), about a third of its cost. Applies to
- * pages written from now on (a `VACUUM FULL documents` rewrites the old ones).
- * `payments.applied_on`, the twin of `closed_on` for unapplied cash (see `refreshAppliedOn`), so the
- * as-of sum of unapplied cash reads the payments that may still leave some, not every payment and row.
- */
-const m015: Migration = {
-  async up(db: Kysely<unknown>) {
-    await sql`alter table documents set (fillfactor = 50)`.execute(db);
-    await db.schema.alterTable('payments').addColumn('applied_on', 'date').execute();
-    // As `refreshAppliedOn` defines it, for every stored payment.
-    await sql`update payments p
-              set applied_on = case when r.date is not null then greatest(r.date, p.date, m.last)
-                                    when p.amount + coalesce(m.moved, 0) = 0 then greatest(p.date, m.last) end
-              from payments q
-              left join (select a.entry_id, sum(a.delta) as moved, max(a.date) as last from allocations a
-                         where a.kind = 'payment' group by a.entry_id) m on m.entry_id = q.id
-              left join reversals r on r.kind = 'payment' and r.target_id = q.id
-              where q.id = p.id`.execute(db);
-  },
-};
 
 export const migrations: MigrationProvider = {
   async getMigrations() {
