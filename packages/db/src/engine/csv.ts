@@ -44,6 +44,12 @@ export function copyLayout<T>(fields: readonly CopyField<T>[]) {
   const values = fields.map(([, v]) => v);
   return {
     columns: (...extra: readonly string[]): readonly string[] => [...columns, ...extra],
-    row: (r: T, extra: readonly CsvValue[] = []): CsvValue[] => [...values.map((v) => v(r)), ...extra],
+    // One array per row (a million rows on a bulk load): no intermediate map and spread.
+    row: (r: T, extra: readonly CsvValue[] = []): CsvValue[] => {
+      const out: CsvValue[] = new Array(values.length + extra.length);
+      for (let i = 0; i < values.length; i++) out[i] = (values[i] as (row: T) => CsvValue)(r);
+      for (let i = 0; i < extra.length; i++) out[values.length + i] = extra[i];
+      return out;
+    },
   };
 }
