@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The layer rule of docs/ARCHITECTURE.md: which workspace package may import which.
-// core imports no workspace package and no IO; nothing imports cli.
+// core imports no workspace package and no IO; nothing imports cli; tests may also use TEST_ALLOWED.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -8,7 +8,18 @@ const ALLOWED = {
   core: [],
   app: ['core'],
   db: ['core', 'app'],
-  cli: ['core', 'app', 'db'],
+  letters: ['core', 'app'],
+  demo: ['core', 'app'],
+  runtime: ['core', 'app', 'db'],
+  server: ['core', 'app', 'letters', 'runtime'],
+  cli: ['core', 'app', 'db', 'letters', 'demo', 'runtime', 'server'],
+};
+/** Packages a package's tests and benchmarks may use besides ALLOWED (test data, a real store). */
+const TEST_ALLOWED = {
+  db: ['demo'],
+  letters: ['demo'],
+  runtime: ['demo'],
+  server: ['demo', 'db'],
 };
 const CORE_FORBIDDEN = /^(node:|fs$|path$|crypto$|pg$|kysely|@electric-sql)/;
 
@@ -36,7 +47,8 @@ for (const [pkg, allowed] of Object.entries(ALLOWED)) {
       for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
         const spec = m[1];
         const ws = /^@credence\/([a-z-]+)/.exec(spec);
-        if (ws && ws[1] !== pkg && !allowed.includes(ws[1]))
+        const also = sub === 'src' && !file.endsWith('.test.ts') ? [] : (TEST_ALLOWED[pkg] ?? []);
+        if (ws && ws[1] !== pkg && !allowed.includes(ws[1]) && !also.includes(ws[1]))
           problems.push(`${file}: ${pkg} may not import @credence/${ws[1]}`);
         if (pkg === 'core' && sub === 'src' && !file.endsWith('.test.ts') && CORE_FORBIDDEN.test(spec))
           problems.push(`${file}: core must stay pure, it imports ${spec}`);

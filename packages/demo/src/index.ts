@@ -1,0 +1,2 @@
+// The public face of @credence/demo (see its package.json description).
+export {};

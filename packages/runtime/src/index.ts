@@ -1,0 +1,2 @@
+// The public face of @credence/runtime (see its package.json description).
+export {};
