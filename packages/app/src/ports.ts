@@ -234,8 +234,16 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
   documentMismatches(refs: readonly DocumentRef[]): Promise<DocumentMismatch[]>;
 }
 
+/** What a store runs on and how far its schema is migrated (`GET /api/v1/health`). */
+export interface StoreInfo {
+  readonly kind: 'pglite' | 'postgres' | 'memory';
+  /** The name of the last migration applied (e.g. `015_bulk_settlement`); absent when the store has none. */
+  readonly migration?: string;
+}
+
 export interface Store extends LedgerReads {
   transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T>;
+  info(): Promise<StoreInfo>;
   close(): Promise<void>;
 }
 

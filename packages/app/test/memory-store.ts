@@ -24,6 +24,7 @@ import type {
   OpenInvoice,
   OverdueBuyer,
   Store,
+  StoreInfo,
 } from '../src/ports';
 import { collectionsReads, collectionsWrites, emptyCollections } from './memory-collections';
 import { copy, externalKey, pick, type State, statementKey } from './memory-state';
@@ -394,6 +395,10 @@ export class MemoryStore implements Store {
     this.state = draft;
     this.commits += 1;
     return result;
+  }
+
+  async info(): Promise<StoreInfo> {
+    return { kind: 'memory' };
   }
 
   async close(): Promise<void> {}

@@ -8,6 +8,7 @@ import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
+import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import {
   allocationsOf,
@@ -234,6 +235,10 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()):
       if (big.includes('allocations') && !big.includes('documents')) big.push('documents');
       if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
       return result;
+    },
+    info: async () => {
+      const migration = await lastMigration(engine.db);
+      return { kind: engine.kind, ...(migration !== undefined ? { migration } : {}) };
     },
     close: () => engine.close(),
   };

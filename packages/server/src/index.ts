@@ -1,2 +1,9 @@
-// The public face of @credence/server (see its package.json description).
-export {};
+// The public face of @credence/server: the HTTP API of `credence serve` (docs/api.md).
+export type { AppEnv, Policies, ServerDeps } from './deps';
+export type { Principal, Role } from './principal';
+export { ROLES } from './principal';
+export { PROBLEM_BASE, PROBLEMS } from './problem';
+export type { Access, ApiRoute } from './route';
+export { ROUTES } from './routes';
+export { type RunningServer, type ServeOptions, serve } from './serve';
+export { API_BASE, createServer, openApiDocument } from './server';

@@ -1,0 +1,27 @@
+import type { Clock, GradeContext, Store } from '@credence/app';
+import type { CheckPolicy, LimitPolicy } from '@credence/core';
+import type { Principal } from './principal';
+
+/** The policies the use cases behind the routes need (read once by the composition root). */
+export interface Policies {
+  readonly check: CheckPolicy;
+  readonly grading: GradeContext;
+  readonly limits: LimitPolicy;
+}
+
+/** What the server is built from: the store and clock it serves, the policies, and how a token is checked. */
+export interface ServerDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly policies: Policies;
+  /** The principal a bearer token stands for, or undefined for an unknown or revoked token. */
+  readonly authenticate: (token: string) => Promise<Principal | undefined>;
+}
+
+/** Hono's environment of every request: the dependencies, and after the auth middleware the principal. */
+export interface AppEnv {
+  Variables: {
+    deps: ServerDeps;
+    principal: Principal | undefined;
+  };
+}

@@ -1,0 +1,53 @@
+import type { Store } from '@credence/app';
+import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { authorize } from './auth';
+import type { AppEnv } from './deps';
+import type { Role } from './principal';
+import { PROBLEMS, Problem, type ProblemSlug } from './problem';
+
+/** Who may call a route: the roles it allows, or `public` (health, the API document) — always a decision. */
+export type Access = readonly Role[] | 'public';
+
+/** One row of the route table: the OpenAPI route (schemas, responses) and the roles it allows. */
+export interface ApiRoute {
+  readonly config: RouteConfig & { readonly operationId: string };
+  readonly access: Access;
+  register(app: OpenAPIHono<AppEnv>): void;
+}
+
+export function defineRoute<R extends RouteConfig & { operationId: string }>(
+  access: Access,
+  config: R,
+  handler: RouteHandler<R, AppEnv>,
+): ApiRoute {
+  const secured = access === 'public' ? config : { ...config, security: [{ bearer: [] }], 'x-roles': [...access] };
+  return {
+    config: secured,
+    access,
+    register: (app) => app.openapi({ ...secured, middleware: [authorize(access)] } as R, handler as never),
+  };
+}
+
+/** The problem responses a route declares, by slug (their status from `PROBLEMS`). */
+export function problems(...slugs: ProblemSlug[]): RouteConfig['responses'] {
+  const titles = new Map<number, string[]>();
+  for (const s of slugs) titles.set(PROBLEMS[s].status, [...(titles.get(PROBLEMS[s].status) ?? []), PROBLEMS[s].title]);
+  const out: RouteConfig['responses'] = {};
+  for (const [status, t] of titles)
+    out[status] = { description: t.join('; '), content: { 'application/problem+json': { schema: Problem } } };
+  return out;
+}
+
+/** The problems every secured route can answer with, besides its own. */
+export const SECURED = ['validation', 'unauthenticated', 'forbidden', 'internal'] as const satisfies ProblemSlug[];
+
+export const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** The store for this request's writes: attributed to the principal, from the API and its token. */
+export function writer(c: Context<AppEnv>): Store {
+  return c.var.deps.store;
+}

@@ -1,0 +1,56 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv, ServerDeps } from './deps';
+import { referencePage } from './docs-page';
+import { problemResponse } from './problem';
+import { ROUTES } from './routes';
+import { validationProblem } from './validation';
+
+export const API_BASE = '/api/v1';
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Credence API',
+    version: '1.0.0',
+    description:
+      'Trade credit and receivables risk over HTTP. Money is `{ "amount": "1234.50", "currency": "EUR" }` (exact ' +
+      'decimal strings), dates are `YYYY-MM-DD`, errors are RFC 9457 problem+json. Authenticate with ' +
+      '`Authorization: Bearer TOKEN`.',
+  },
+  servers: [{ url: API_BASE }],
+} as const;
+
+/** The API as a Hono app: `app.request(...)` serves it in process, `serve()` on a socket. */
+export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => (result.success ? undefined : validationProblem(result)),
+  });
+  api.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'an API token (`credence user add NAME --role ROLE`)',
+  });
+  for (const r of ROUTES) r.register(api);
+  api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
+  api.get('/docs', (c) => c.html(referencePage(openApiDocument(api))));
+  api.notFound((c) => problemResponse('not-found', `no route ${c.req.method} ${c.req.path}`));
+  api.onError((e) => {
+    if (e instanceof HTTPException && e.status < 500) return problemResponse('malformed-request', e.message);
+    console.error(e);
+    return problemResponse('internal', 'the server failed; the error is logged');
+  });
+  const app = new OpenAPIHono<AppEnv>();
+  app.route(API_BASE, api);
+  app.notFound((c) => problemResponse('not-found', `no route ${c.req.method} ${c.req.path}`));
+  return app;
+}
+
+/** The OpenAPI 3.1 document generated from the route schemas. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>) {
+  return api.getOpenAPI31Document(OPENAPI_INFO as never);
+}

@@ -1,0 +1,128 @@
+// A server on a real store (PGlite in memory) with a small demo portfolio, graded, and a token per role.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  BUYER_COLUMNS,
+  type Clock,
+  countryRiskTable,
+  FX_RATE_COLUMNS,
+  generatePortfolio,
+  INVOICE_COLUMNS,
+  importBuyers,
+  importDocuments,
+  importFxRates,
+  importPayments,
+  PAYMENT_COLUMNS,
+  type RowSource,
+  runGrades,
+  type Store,
+} from '@credence/app';
+import {
+  type BusinessDate,
+  date,
+  type GbdtModel,
+  parseCheckPolicy,
+  parseGradingPolicy,
+  parseLimitPolicy,
+  type Result,
+} from '@credence/core';
+import { openStore } from '@credence/db';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type AppEnv, createServer, type Policies, type Principal, ROLES, type Role } from '../src/index';
+
+export const TODAY: BusinessDate = date('2026-06-30');
+export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026-06-30T10:00:00Z') };
+
+// The shipped configuration (the composition root reads the same files; the CLI package owns them).
+const cli = (p: string) => fileURLToPath(new URL(`../../cli/${p}`, import.meta.url));
+const jsonOf = <T>(p: string, parse: (j: unknown) => Result<T>): T => {
+  const r = parse(JSON.parse(readFileSync(cli(p), 'utf8')));
+  if (!r.ok) throw new Error(`${p}: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+
+export function shippedPolicies(): Policies {
+  const lines = readFileSync(cli('config/country-risk/oecd-country-risk-2026-01-30.csv'), 'utf8').trim().split('\n');
+  const countries = countryRiskTable(
+    lines.slice(1).map((l) => {
+      const c = l.split(',');
+      return { iso3: c[1] ?? '', classification: c[4] ?? '' };
+    }),
+  );
+  if (!countries.ok) throw new Error('country table');
+  return {
+    check: jsonOf('config/check-policy.json', parseCheckPolicy),
+    limits: jsonOf('config/limit-policy.json', parseLimitPolicy),
+    grading: {
+      policy: jsonOf('config/grading-policy.json', parseGradingPolicy),
+      model: JSON.parse(readFileSync(cli('models/default-pd.json'), 'utf8')) as GbdtModel,
+      countries: countries.value,
+    },
+  };
+}
+
+const source = (file: string, columns: readonly string[], rows: readonly Record<string, string>[]): RowSource => ({
+  file,
+  columns,
+  rows: rows.map((values, i) => ({ row: i + 2, values })),
+});
+
+async function must<T>(what: string, r: Promise<{ ok: boolean; error?: unknown } & T>): Promise<void> {
+  const x = await r;
+  if (!x.ok) throw new Error(`${what}: ${JSON.stringify(x.error)}`);
+}
+
+/** A small demo portfolio imported through the real import use cases, then graded as of TODAY. */
+export async function loadDemo(store: Store, policies: Policies): Promise<void> {
+  const p = generatePortfolio({ seed: 11, size: { buyers: 12, invoices: 240, months: 6 }, endDate: TODAY });
+  await must('buyers', importBuyers(store, source('buyers.csv', BUYER_COLUMNS, p.buyers)));
+  await must('fx', importFxRates(store, source('fx.csv', FX_RATE_COLUMNS, p.fxRates)));
+  await must('invoices', importDocuments(store, source('invoices.csv', INVOICE_COLUMNS, p.documents)));
+  await must('payments', importPayments(store, source('payments.csv', PAYMENT_COLUMNS, p.payments)));
+  await runGrades(store, policies.grading, TODAY);
+}
+
+/** One token per role (the users of h/s-users replace this map once merged). */
+export const TOKENS: Readonly<Record<Role, string>> = Object.fromEntries(ROLES.map((r) => [r, `token-${r}`])) as Record<
+  Role,
+  string
+>;
+
+export interface TestServer {
+  readonly app: OpenAPIHono<AppEnv>;
+  readonly store: Store;
+  readonly policies: Policies;
+  /** A request with the token of `role` (none when undefined). */
+  call(role: Role | undefined, method: string, path: string, body?: unknown): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function openTestServer(): Promise<TestServer> {
+  const store = await openStore({ recorder: { by: 'test', now: () => fixedClock.now() } });
+  const policies = shippedPolicies();
+  await loadDemo(store, policies);
+  const principals = new Map<string, Principal>(
+    ROLES.map((role) => [TOKENS[role], { user: `user-${role}`, role, tokenId: `t-${role}` }]),
+  );
+  const app = createServer({
+    store,
+    clock: fixedClock,
+    policies,
+    authenticate: async (token) => principals.get(token),
+  });
+  return {
+    app,
+    store,
+    policies,
+    call: async (role, method, path, body) =>
+      app.request(path, {
+        method,
+        headers: {
+          ...(role !== undefined ? { authorization: `Bearer ${TOKENS[role]}` } : {}),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      }),
+    close: () => store.close(),
+  };
+}
