@@ -12,3 +12,4 @@ export * from './reports/report-kpis';
 export * from './reports/top-overdue';
 export * from './review';
 export * from './scoring';
+export * from './users';

@@ -18,6 +18,8 @@ import type {
   Payment,
 } from '@credence/core';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
+import type { UserReads, UserWrites } from './users/ports';
+import type { Actor } from './users/principal';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -137,7 +139,7 @@ export interface DocumentMismatch {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads {
+export interface LedgerReads extends CollectionsReads, UserReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -188,7 +190,7 @@ export interface LedgerReads extends CollectionsReads {
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads, CollectionsWrites {
+export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
@@ -244,6 +246,12 @@ export interface StoreInfo {
 export interface Store extends LedgerReads {
   transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T>;
   info(): Promise<StoreInfo>;
+  /**
+   * A view of the same store (same connection or pool) whose writes are recorded for `actor`: the ledger
+   * rows' `recorded_by` and the audit trail. The server takes one per request. Closing a view does nothing:
+   * the store it came from is closed by whoever opened it.
+   */
+  withActor(actor: Actor): Store;
   close(): Promise<void>;
 }
 

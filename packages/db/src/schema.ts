@@ -204,6 +204,9 @@ export interface Database {
   dunning_runs: RawTable;
   outbox: RawTable;
   deliveries: RawTable;
+  /** Migration 016: read and written with raw SQL in repos/users.ts. */
+  users: RawTable;
+  api_tokens: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -220,6 +223,8 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'api_tokens',
+  'users',
   'worklist_tasks',
   'deliveries',
   'outbox',

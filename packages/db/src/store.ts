@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
+import type { Actor, Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import { toCount } from './convert';
 import type { Conn, Engine } from './engine/types';
@@ -52,6 +52,7 @@ import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from '
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
+import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
@@ -110,6 +111,9 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     deliveriesOf: (buyerId) => deliveriesOf(db, buyerId),
     paymentsOf: (buyerId) => paymentsOf(db, buyerId),
     worklistTasks: (q) => worklistTasks(db, q),
+    principalOfToken: (hash) => principalOfToken(db, hash),
+    findUser: (name) => findUser(db, name),
+    listUsers: () => listUsers(db),
   };
 }
 
@@ -126,9 +130,15 @@ interface Written {
 
 const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set(), payments: new Set() });
 
-/** Who the store records ledger entries for: the operator, the file being imported, the writer's clock. */
+/**
+ * Who the store records ledger entries for: the operator or API user, from where (the CLI, or the API with a
+ * token), the file being imported, the writer's clock.
+ */
 export interface Recorder {
   readonly by: string;
+  /** Default: `cli`. */
+  readonly channel?: Actor['channel'];
+  readonly tokenId?: string;
   readonly source?: string;
   /** The instant stamped on the rows of a transaction (default: the system clock). */
   readonly now?: () => Date;
@@ -215,10 +225,24 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     recordDelivery: (d) => recordDelivery(db, d),
     claimOutbox: (id, from, reclaim) => claimOutbox(db, id, from, reclaim),
     saveWorklistTasks: (tasks) => saveWorklistTasks(db, tasks),
+    insertUser: (u) => insertUser(db, u, by.recordedAt),
+    insertToken: (t) => insertToken(db, t, by.recordedAt),
+    revokeUser: (name) => revokeUser(db, name, by.recordedAt),
   };
 }
 
-export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()): Store {
+/** The recorder of `actor`, keeping the source and clock of `base`. */
+const recorderFor = (base: Recorder, actor: Actor): Recorder => {
+  const { tokenId: _, ...rest } = base;
+  return {
+    ...rest,
+    by: actor.by,
+    channel: actor.channel,
+    ...(actor.tokenId !== undefined ? { tokenId: actor.tokenId } : {}),
+  };
+};
+
+export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
   return {
     ...readsOn(engine.db),
     async transact(work) {
@@ -240,6 +264,8 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()):
       const migration = await lastMigration(engine.db);
       return { kind: engine.kind, ...(migration !== undefined ? { migration } : {}) };
     },
-    close: () => engine.close(),
+    withActor: (actor) => storeOn(engine, recorderFor(recorder, actor), false),
+    // A view (withActor) leaves the engine to the store that opened it.
+    close: () => (owner ? engine.close() : Promise.resolve()),
   };
 }

@@ -1,3 +1,4 @@
+import { authenticate } from '@credence/app';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './deps';
 import { problemResponse } from './problem';
@@ -16,7 +17,11 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     if (header === undefined) return problemResponse('unauthenticated', 'send Authorization: Bearer TOKEN');
     const token = BEARER.exec(header)?.[1];
-    const principal = token === undefined ? undefined : await c.var.deps.authenticate(token);
+    const { deps } = c.var;
+    const principal =
+      token === undefined
+        ? undefined
+        : await (deps.authenticate ? deps.authenticate(token) : authenticate(deps.store, token));
     if (principal === undefined) return problemResponse('unauthenticated', 'the token is unknown or revoked');
     if (!access.includes(principal.role))
       return problemResponse('forbidden', `the role ${principal.role} may not ${c.req.method} ${c.req.routePath}`, {

@@ -14,8 +14,11 @@ export interface ServerDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly policies: Policies;
-  /** The principal a bearer token stands for, or undefined for an unknown or revoked token. */
-  readonly authenticate: (token: string) => Promise<Principal | undefined>;
+  /**
+   * The principal a bearer token stands for, or undefined for an unknown or revoked token; default: the
+   * users and tokens in the store (app `authenticate`).
+   */
+  readonly authenticate?: (token: string) => Promise<Principal | undefined>;
 }
 
 /** Hono's environment of every request: the dependencies, and after the auth middleware the principal. */

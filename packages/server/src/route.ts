@@ -1,4 +1,4 @@
-import type { Store } from '@credence/app';
+import { actorOf, type Store } from '@credence/app';
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { authorize } from './auth';
@@ -49,5 +49,7 @@ export const json = <T>(schema: T, description: string) => ({
 
 /** The store for this request's writes: attributed to the principal, from the API and its token. */
 export function writer(c: Context<AppEnv>): Store {
-  return c.var.deps.store;
+  const p = c.var.principal;
+  if (p === undefined) throw new Error('a write on a public route');
+  return c.var.deps.store.withActor(actorOf(p));
 }

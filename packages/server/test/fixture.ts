@@ -7,11 +7,13 @@ import {
   countryRiskTable,
   FX_RATE_COLUMNS,
   generatePortfolio,
+  hashToken,
   INVOICE_COLUMNS,
   importBuyers,
   importDocuments,
   importFxRates,
   importPayments,
+  newToken,
   PAYMENT_COLUMNS,
   type RowSource,
   runGrades,
@@ -28,7 +30,7 @@ import {
 } from '@credence/core';
 import { openStore } from '@credence/db';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { type AppEnv, createServer, type Policies, type Principal, ROLES, type Role } from '../src/index';
+import { type AppEnv, createServer, type Policies, ROLES, type Role } from '../src/index';
 
 export const TODAY: BusinessDate = date('2026-06-30');
 export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026-06-30T10:00:00Z') };
@@ -82,16 +84,25 @@ export async function loadDemo(store: Store, policies: Policies): Promise<void> 
   await runGrades(store, policies.grading, TODAY);
 }
 
-/** One token per role (the users of h/s-users replace this map once merged). */
-export const TOKENS: Readonly<Record<Role, string>> = Object.fromEntries(ROLES.map((r) => [r, `token-${r}`])) as Record<
-  Role,
-  string
->;
+/** A user per role (`user-ROLE`) with a live token each, written through the store's user writes. */
+async function addUsers(store: Store): Promise<Record<Role, string>> {
+  const tokens = {} as Record<Role, string>;
+  await store.transact(async (tx) => {
+    for (const role of ROLES) {
+      const t = newToken();
+      await tx.insertUser({ name: `user-${role}`, role });
+      await tx.insertToken({ id: t.id, user: `user-${role}`, hash: hashToken(t.token) });
+      tokens[role] = t.token;
+    }
+  });
+  return tokens;
+}
 
 export interface TestServer {
   readonly app: OpenAPIHono<AppEnv>;
   readonly store: Store;
   readonly policies: Policies;
+  readonly tokens: Readonly<Record<Role, string>>;
   /** A request with the token of `role` (none when undefined). */
   call(role: Role | undefined, method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -101,24 +112,18 @@ export async function openTestServer(): Promise<TestServer> {
   const store = await openStore({ recorder: { by: 'test', now: () => fixedClock.now() } });
   const policies = shippedPolicies();
   await loadDemo(store, policies);
-  const principals = new Map<string, Principal>(
-    ROLES.map((role) => [TOKENS[role], { user: `user-${role}`, role, tokenId: `t-${role}` }]),
-  );
-  const app = createServer({
-    store,
-    clock: fixedClock,
-    policies,
-    authenticate: async (token) => principals.get(token),
-  });
+  const tokens = await addUsers(store);
+  const app = createServer({ store, clock: fixedClock, policies });
   return {
     app,
     store,
     policies,
+    tokens,
     call: async (role, method, path, body) =>
       app.request(path, {
         method,
         headers: {
-          ...(role !== undefined ? { authorization: `Bearer ${TOKENS[role]}` } : {}),
+          ...(role !== undefined ? { authorization: `Bearer ${tokens[role]}` } : {}),
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),

@@ -1,0 +1,4 @@
+export * from './authenticate';
+export * from './ports';
+export * from './principal';
+export * from './tokens';
