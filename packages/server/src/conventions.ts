@@ -42,21 +42,21 @@ export const moneyJson = (amount: bigint, currency: CurrencyCode): MoneyJson => 
 });
 
 /**
- * Money in a request: a decimal amount the currency can hold ('12.345' EUR is refused, never rounded) and
- * greater than zero. Its issue names the field, so the problem lists it.
+ * Money in a request: `amount` a decimal string the currency can hold ('12.345' EUR is refused, never rounded)
+ * and greater than zero. The issue names the field, so the problem lists it.
  */
-export const PositiveAmount = z
-  .object({ amount: z.string().openapi({ example: '12000.00' }), currency: Currency })
-  .superRefine((v, ctx) => {
-    if (!isCurrency(v.currency)) return;
-    const m = parseMoney(v.amount, v.currency);
-    if (!m.ok || m.value.amount <= 0n)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['amount'],
-        message: `not an amount greater than zero in ${v.currency}${m.ok ? '' : ` (${String(m.error.params.reason ?? m.error.code)})`}`,
-      });
-  });
+export function checkPositiveAmount(v: { amount: string; currency: string }, ctx: z.RefinementCtx): void {
+  if (!isCurrency(v.currency)) return;
+  const m = parseMoney(v.amount, v.currency);
+  if (!m.ok || m.value.amount <= 0n)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['amount'],
+      message: `not an amount greater than zero in ${v.currency}${m.ok ? '' : ` (${String(m.error.params.reason ?? m.error.code)})`}`,
+    });
+}
+
+export const Amount = z.string().openapi({ description: 'exact decimal string, dot separator', example: '12000.00' });
 
 /** The amount of a request that passed `PositiveAmount` (so it parses). */
 export function minorUnits(amount: string, currency: string): bigint {

@@ -1,5 +1,5 @@
 import type { Clock, GradeContext, Store } from '@credence/app';
-import type { CheckPolicy, LimitPolicy } from '@credence/core';
+import type { CheckPolicy, LimitPolicy, RateTables } from '@credence/core';
 import type { Principal } from './principal';
 
 /** The policies the use cases behind the routes need (read once by the composition root). */
@@ -7,6 +7,8 @@ export interface Policies {
   readonly check: CheckPolicy;
   readonly grading: GradeContext;
   readonly limits: LimitPolicy;
+  /** Reference interest rates by half-year (late-payment interest). */
+  readonly rates: RateTables;
 }
 
 /** What the server is built from: the store and clock it serves, the policies, and how a token is checked. */

@@ -16,10 +16,14 @@ export interface ApiRoute {
   register(app: OpenAPIHono<AppEnv>): void;
 }
 
+/**
+ * A route of the table. The handler returns a Response: its body is checked against the declared schema by
+ * the contract test (packages/server/test/contract.test.ts), and its problems are `problemResponse`s.
+ */
 export function defineRoute<R extends RouteConfig & { operationId: string }>(
   access: Access,
   config: R,
-  handler: RouteHandler<R, AppEnv>,
+  handler: (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Promise<Response>,
 ): ApiRoute {
   const secured = access === 'public' ? config : { ...config, security: [{ bearer: [] }], 'x-roles': [...access] };
   return {

@@ -26,6 +26,7 @@ import {
   parseCheckPolicy,
   parseGradingPolicy,
   parseLimitPolicy,
+  parseRateTables,
   type Result,
 } from '@credence/core';
 import { openStore } from '@credence/db';
@@ -55,6 +56,7 @@ export function shippedPolicies(): Policies {
   return {
     check: jsonOf('config/check-policy.json', parseCheckPolicy),
     limits: jsonOf('config/limit-policy.json', parseLimitPolicy),
+    rates: jsonOf('config/reference-rates.json', parseRateTables),
     grading: {
       policy: jsonOf('config/grading-policy.json', parseGradingPolicy),
       model: JSON.parse(readFileSync(cli('models/default-pd.json'), 'utf8')) as GbdtModel,
@@ -85,14 +87,21 @@ export async function loadDemo(store: Store, policies: Policies): Promise<void> 
 }
 
 /** A user per role (`user-ROLE`) with a live token each, written through the store's user writes. */
-async function addUsers(store: Store): Promise<Record<Role, string>> {
-  const tokens = {} as Record<Role, string>;
+/** Who a test request is made as: a role's user, or `approver`, a second credit manager (four eyes). */
+export type Caller = Role | 'approver';
+
+async function addUsers(store: Store): Promise<Record<Caller, string>> {
+  const tokens = {} as Record<Caller, string>;
+  const users: [Caller, string, Role][] = [
+    ...ROLES.map((r): [Caller, string, Role] => [r, `user-${r}`, r]),
+    ['approver', 'approver', 'credit_manager'],
+  ];
   await store.transact(async (tx) => {
-    for (const role of ROLES) {
+    for (const [caller, name, role] of users) {
       const t = newToken();
-      await tx.insertUser({ name: `user-${role}`, role });
-      await tx.insertToken({ id: t.id, user: `user-${role}`, hash: hashToken(t.token) });
-      tokens[role] = t.token;
+      await tx.insertUser({ name, role });
+      await tx.insertToken({ id: t.id, user: name, hash: hashToken(t.token) });
+      tokens[caller] = t.token;
     }
   });
   return tokens;
@@ -102,9 +111,9 @@ export interface TestServer {
   readonly app: OpenAPIHono<AppEnv>;
   readonly store: Store;
   readonly policies: Policies;
-  readonly tokens: Readonly<Record<Role, string>>;
+  readonly tokens: Readonly<Record<Caller, string>>;
   /** A request with the token of `role` (none when undefined). */
-  call(role: Role | undefined, method: string, path: string, body?: unknown): Promise<Response>;
+  call(role: Caller | undefined, method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
 

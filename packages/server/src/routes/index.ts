@@ -1,5 +1,31 @@
 import type { ApiRoute } from '../route';
+import { getBuyer, listBuyers } from './buyers';
+import { creditCheck } from './credit-checks';
+import { recordDocument, recordPaymentRoute } from './entries';
+import { getGrade } from './grades';
 import { health } from './health';
+import { calculateInterest } from './interest';
+import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
+import { agingReport, kpiReport } from './reports';
 
-/** The route table: every route of /api/v1, each with the roles it allows (docs/api.md). */
-export const ROUTES: readonly ApiRoute[] = [health];
+/**
+ * The route table: every route of /api/v1, each with the roles it allows. A route missing here is not
+ * served; test/roles.test.ts walks this table × every role against its own table of decisions.
+ */
+export const ROUTES: readonly ApiRoute[] = [
+  health,
+  listBuyers,
+  getBuyer,
+  getGrade,
+  getLimit,
+  requestBuyerLimit,
+  approveLimit,
+  rejectLimit,
+  setBuyerLimit,
+  creditCheck,
+  agingReport,
+  kpiReport,
+  recordDocument,
+  recordPaymentRoute,
+  calculateInterest,
+];

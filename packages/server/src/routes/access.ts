@@ -1,0 +1,15 @@
+import type { Role } from '../principal';
+
+// Who may do what (issue 12, item 4), named once so the route files read as decisions.
+/** Reading buyers, their exposure, grades and limits: every person's role (not the ERP machine). */
+export const READERS: readonly Role[] = ['admin', 'credit_manager', 'collector', 'sales'];
+/** Portfolio reports (aging, KPIs): the people who manage credit and collection. */
+export const REPORTERS: readonly Role[] = ['admin', 'credit_manager', 'collector'];
+/** Decisions on risk (grades, limits, approvals, write-offs, policies). */
+export const CREDIT: readonly Role[] = ['credit_manager'];
+/** The order credit check: sales and the ERP ask, the credit manager too. */
+export const CHECKERS: readonly Role[] = ['credit_manager', 'sales', 'erp'];
+/** Ledger writes of single documents and payments: the ERP, and the credit manager by hand. */
+export const LEDGER_WRITERS: readonly Role[] = ['credit_manager', 'erp'];
+/** Collection work (interest claims, notes, disputes, promises, plans, letters). */
+export const COLLECTION: readonly Role[] = ['credit_manager', 'collector'];

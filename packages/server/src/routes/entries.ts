@@ -1,0 +1,173 @@
+import { INVOICE_COLUMNS, importDocuments, type RowError, recordPayment } from '@credence/app';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  Amount,
+  asCurrency,
+  asDate,
+  Currency,
+  checkPositiveAmount,
+  IsoDate,
+  Money,
+  minorUnits,
+  moneyJson,
+} from '../conventions';
+import { failureResponse, problemResponse } from '../problem';
+import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { LEDGER_WRITERS } from './access';
+
+const Id = z.string().min(1).max(200);
+
+const DocumentBody = z
+  .object({
+    number: Id.openapi({ example: 'INV-2026-0042' }),
+    buyerId: Id,
+    type: z.enum(['invoice', 'credit_note']).optional().openapi({ description: 'default invoice' }),
+    issueDate: IsoDate,
+    dueDate: IsoDate,
+    amount: Amount,
+    currency: Currency,
+    deliveryDate: IsoDate.optional(),
+    orderRef: Id.optional(),
+    appliesTo: Id.optional().openapi({ description: 'the invoice a credit note reduces' }),
+  })
+  .superRefine(checkPositiveAmount)
+  .openapi('DocumentRequest');
+
+/** Body field of each import column, so a row error names what the caller sent. */
+const FIELD_OF: Readonly<Record<(typeof INVOICE_COLUMNS)[number], string>> = {
+  document_number: 'number',
+  buyer_id: 'buyerId',
+  issue_date: 'issueDate',
+  due_date: 'dueDate',
+  amount: 'amount',
+  currency: 'currency',
+  type: 'type',
+  delivery_date: 'deliveryDate',
+  order_ref: 'orderRef',
+  applies_to: 'appliesTo',
+};
+
+function rowErrorsResponse(errors: readonly RowError[]): Response {
+  const fields = errors.map((e) => ({
+    field: `body.${FIELD_OF[e.column as keyof typeof FIELD_OF] ?? e.column}`,
+    detail: `${e.code.replaceAll('_', ' ')}${
+      Object.keys(e.params).length
+        ? ` (${Object.entries(e.params)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')})`
+        : ''
+    }`,
+    code: e.code,
+  }));
+  const conflict = errors.some((e) => e.code === 'document_conflict' || e.code === 'idempotency_conflict');
+  const unknownBuyer = errors.some((e) => e.code === 'unknown_buyer');
+  return problemResponse(
+    conflict ? 'conflict' : unknownBuyer ? 'not-found' : 'rejected',
+    `the document was not recorded: ${fields.map((f) => `${f.field}: ${f.detail}`).join('; ')}`,
+    { code: errors[0]?.code ?? 'import_rejected', errors: fields },
+  );
+}
+
+const Recorded = z.object({ created: z.boolean().openapi({ description: 'false: already recorded, unchanged' }) });
+
+export const recordDocument = defineRoute(
+  LEDGER_WRITERS,
+  createRoute({
+    operationId: 'recordDocument',
+    method: 'post',
+    path: '/documents',
+    tags: ['ledger'],
+    summary: 'Record one invoice or credit note (the same checks and row errors as `credence import invoices`)',
+    description: 'Idempotent on the number: the same content again changes nothing (200); other content is a conflict.',
+    request: { body: { required: true, content: { 'application/json': { schema: DocumentBody } } } },
+    responses: {
+      200: json(Recorded, 'already recorded with this content'),
+      201: json(Recorded, 'recorded'),
+      ...problems(...SECURED, 'malformed-request', 'not-found', 'conflict', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json');
+    const values: Record<(typeof INVOICE_COLUMNS)[number], string> = {
+      document_number: b.number,
+      buyer_id: b.buyerId,
+      issue_date: b.issueDate,
+      due_date: b.dueDate,
+      amount: b.amount,
+      currency: b.currency,
+      type: b.type ?? 'invoice',
+      delivery_date: b.deliveryDate ?? '',
+      order_ref: b.orderRef ?? '',
+      applies_to: b.appliesTo ?? '',
+    };
+    const r = await importDocuments(writer(c), { file: 'api', columns: INVOICE_COLUMNS, rows: [{ row: 1, values }] });
+    if (!r.ok) return rowErrorsResponse(r.error.errors);
+    const created = r.value.created > 0;
+    return c.json({ created }, created ? 201 : 200);
+  },
+);
+
+const PaymentBody = z
+  .object({
+    id: Id.openapi({ description: 'the idempotency key', example: 'PAY-2026-0815' }),
+    buyerId: Id,
+    date: IsoDate,
+    amount: Amount,
+    currency: Currency,
+    documentNumber: Id.optional().openapi({ description: 'the invoice it pays (default: oldest due first)' }),
+  })
+  .superRefine(checkPositiveAmount)
+  .openapi('PaymentRequest');
+
+const PaymentRecorded = z
+  .object({
+    id: z.string(),
+    created: z.boolean(),
+    allocations: z.array(z.object({ documentNumber: z.string(), settled: Money })),
+    unapplied: Money,
+  })
+  .openapi('PaymentRecorded');
+
+export const recordPaymentRoute = defineRoute(
+  LEDGER_WRITERS,
+  createRoute({
+    operationId: 'recordPayment',
+    method: 'post',
+    path: '/payments',
+    tags: ['ledger'],
+    summary: 'Record one payment, allocated like an imported one (named document, else oldest due first)',
+    description: 'Idempotent on the id: the same content again changes nothing (200); other content is a conflict.',
+    request: { body: { required: true, content: { 'application/json': { schema: PaymentBody } } } },
+    responses: {
+      200: json(PaymentRecorded, 'already recorded with this content'),
+      201: json(PaymentRecorded, 'recorded and allocated'),
+      ...problems(...SECURED, 'malformed-request', 'not-found', 'conflict', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json');
+    const currency = asCurrency(b.currency);
+    const r = await recordPayment(writer(c), {
+      id: b.id,
+      buyerId: b.buyerId,
+      date: asDate(b.date),
+      amount: minorUnits(b.amount, currency),
+      currency,
+      ...(b.documentNumber !== undefined ? { documentNumber: b.documentNumber } : {}),
+    });
+    if (!r.ok) return failureResponse(r.error);
+    const v = r.value;
+    return c.json(
+      {
+        id: b.id,
+        created: v.created,
+        allocations: v.allocations.map((a) => ({
+          documentNumber: a.documentNumber,
+          settled: moneyJson(-a.delta, a.currency),
+        })),
+        unapplied: moneyJson(v.unapplied, currency),
+      },
+      v.created ? 201 : 200,
+    );
+  },
+);

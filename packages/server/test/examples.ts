@@ -1,0 +1,288 @@
+// Real requests for every route of the table: at least one success and one caller's mistake each. The contract
+// test checks each response against the route's declared schema; docs and the role matrix reuse them.
+import type { Caller } from './fixture';
+
+export interface Example {
+  readonly name: string;
+  readonly as: Caller | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly status: number;
+}
+
+/** Facts of the demo data the examples need (read once the store is loaded). */
+export interface Facts {
+  readonly buyer: string;
+  readonly currency: string;
+  /** An open invoice of `buyer`. */
+  readonly invoice: string;
+}
+
+export function examples(f: Facts): Readonly<Record<string, readonly Example[]>> {
+  const b = `/api/v1/buyers/${f.buyer}`;
+  const cm = 'credit_manager' as const;
+  const limitBody = { amount: '50000.00', currency: f.currency, reason: 'good payer' };
+  return {
+    health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
+    listBuyers: [
+      { name: 'all', as: 'sales', method: 'GET', path: '/api/v1/buyers', status: 200 },
+      { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/buyers', status: 401 },
+    ],
+    getBuyer: [
+      { name: 'one', as: 'sales', method: 'GET', path: `${b}?asOf=2026-06-30`, status: 200 },
+      { name: 'unknown', as: 'sales', method: 'GET', path: '/api/v1/buyers/NOPE', status: 404 },
+      { name: 'bad date', as: 'sales', method: 'GET', path: `${b}?asOf=2026-02-30`, status: 400 },
+    ],
+    getGrade: [
+      { name: 'recorded', as: cm, method: 'GET', path: `${b}/grade?lang=zh-CN`, status: 200 },
+      { name: 'before any run', as: cm, method: 'GET', path: `${b}/grade?asOf=2020-01-01`, status: 404 },
+      { name: 'bad lang', as: cm, method: 'GET', path: `${b}/grade?lang=xx`, status: 400 },
+    ],
+    getLimit: [
+      { name: 'show', as: 'sales', method: 'GET', path: `${b}/limit`, status: 200 },
+      { name: 'unknown', as: 'sales', method: 'GET', path: '/api/v1/buyers/NOPE/limit', status: 404 },
+    ],
+    requestLimit: [
+      { name: 'ask', as: cm, method: 'POST', path: `${b}/limit-requests`, body: limitBody, status: 201 },
+      {
+        name: 'too many decimals',
+        as: cm,
+        method: 'POST',
+        path: `${b}/limit-requests`,
+        body: { ...limitBody, amount: '1.005' },
+        status: 400,
+      },
+      {
+        name: 'unknown buyer',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/buyers/NOPE/limit-requests',
+        body: limitBody,
+        status: 404,
+      },
+    ],
+    // Request 1 is made by `requestLimit` above (user-credit_manager): its author cannot approve it.
+    approveLimit: [
+      {
+        name: 'own request',
+        as: cm,
+        method: 'POST',
+        path: `${b}/limit-requests/1/approve`,
+        body: { reason: 'ok' },
+        status: 403,
+      },
+      {
+        name: 'four eyes',
+        as: 'approver',
+        method: 'POST',
+        path: `${b}/limit-requests/1/approve`,
+        body: { reason: 'ok' },
+        status: 201,
+      },
+      {
+        name: 'no such request',
+        as: 'approver',
+        method: 'POST',
+        path: `${b}/limit-requests/999/approve`,
+        body: { reason: 'ok' },
+        status: 404,
+      },
+    ],
+    rejectLimit: [
+      { name: 'ask again', as: cm, method: 'POST', path: `${b}/limit-requests`, body: limitBody, status: 201 },
+      {
+        name: 'reject',
+        as: 'approver',
+        method: 'POST',
+        path: `${b}/limit-requests/3/reject`,
+        body: { reason: 'no' },
+        status: 201,
+      },
+      {
+        name: 'no reason',
+        as: 'approver',
+        method: 'POST',
+        path: `${b}/limit-requests/3/reject`,
+        body: {},
+        status: 400,
+      },
+    ],
+    setLimit: [
+      { name: 'set', as: cm, method: 'POST', path: `${b}/limit`, body: limitBody, status: 201 },
+      {
+        name: 'ends before it starts',
+        as: cm,
+        method: 'POST',
+        path: `${b}/limit`,
+        body: { ...limitBody, validFrom: '2026-07-01', expiresOn: '2026-06-01' },
+        status: 422,
+      },
+    ],
+    creditCheck: [
+      {
+        name: 'an order',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/credit-checks',
+        body: { buyerId: f.buyer, amount: '1000.00', currency: f.currency, orderId: 'SO-1' },
+        status: 200,
+      },
+      {
+        name: 'unknown buyer',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/credit-checks',
+        body: { buyerId: 'NOPE', amount: '1000.00', currency: 'EUR' },
+        status: 404,
+      },
+      {
+        name: 'amount as a number',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/credit-checks',
+        body: { buyerId: f.buyer, amount: 1000, currency: 'EUR' },
+        status: 400,
+      },
+      { name: 'not JSON', as: 'erp', method: 'POST', path: '/api/v1/credit-checks', body: '{"buyerId":', status: 400 },
+    ],
+    agingReport: [
+      {
+        name: 'by buyer',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/aging?byBuyer=true&reportingCurrency=EUR',
+        status: 200,
+      },
+      {
+        name: 'bad currency',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/aging?reportingCurrency=EURO',
+        status: 400,
+      },
+    ],
+    kpiReport: [
+      { name: 'quarter', as: 'collector', method: 'GET', path: '/api/v1/reports/kpis?asOf=2026-06-30', status: 200 },
+      {
+        name: 'from after asOf',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/kpis?asOf=2026-06-30&from=2026-07-01',
+        status: 422,
+      },
+    ],
+    recordDocument: [
+      {
+        name: 'an invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1200.00',
+          currency: f.currency,
+        },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1200.00',
+          currency: f.currency,
+        },
+        status: 200,
+      },
+      {
+        name: 'another content',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1300.00',
+          currency: f.currency,
+        },
+        status: 409,
+      },
+      {
+        name: 'due before issue',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-2',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-05-01',
+          amount: '10.00',
+          currency: f.currency,
+        },
+        status: 422,
+      },
+    ],
+    recordPayment: [
+      {
+        name: 'a payment',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments',
+        body: {
+          id: 'API-P1',
+          buyerId: f.buyer,
+          date: '2026-06-15',
+          amount: '100.00',
+          currency: f.currency,
+          documentNumber: f.invoice,
+        },
+        status: 201,
+      },
+      {
+        name: 'unknown document',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments',
+        body: {
+          id: 'API-P2',
+          buyerId: f.buyer,
+          date: '2026-06-15',
+          amount: '100.00',
+          currency: f.currency,
+          documentNumber: 'NOPE',
+        },
+        status: 422,
+      },
+    ],
+    calculateInterest: [
+      {
+        name: 'eu',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/interest/calculations',
+        body: { regime: 'eu', amount: '18000.00', currency: 'EUR', due: '2025-03-31', paid: '2025-09-30' },
+        status: 200,
+      },
+      {
+        name: 'contract without rate',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/interest/calculations',
+        body: { regime: 'contract', amount: '18000.00', currency: 'EUR', due: '2025-03-31', paid: '2025-09-30' },
+        status: 422,
+      },
+    ],
+  };
+}
