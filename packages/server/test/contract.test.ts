@@ -1,8 +1,8 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../src/index';
-import { type Example, examples, type Facts } from './examples';
-import { openTestServer, type TestServer } from './fixture';
+import { type Example, examples } from './examples';
+import { demoFacts, openTestServer, type TestServer } from './fixture';
 
 /** The schema a route declares for a status, and its media type. */
 function declared(config: RouteConfig, status: number) {
@@ -16,16 +16,6 @@ function declared(config: RouteConfig, status: number) {
     | undefined;
   const [type, media] = Object.entries(r?.content ?? {})[0] ?? [];
   return type === undefined || media === undefined ? undefined : { type, schema: media.schema };
-}
-
-export async function demoFacts(s: TestServer): Promise<Facts> {
-  const buyers = await s.store.listBuyers();
-  for (const b of buyers) {
-    const open = await s.store.openInvoices([b.id]);
-    const inv = open.find((i) => i.currency === b.currency);
-    if (inv) return { buyer: b.id, currency: b.currency, invoice: inv.number };
-  }
-  throw new Error('no buyer with an open invoice in the demo data');
 }
 
 describe('contract: every route, its real responses against its declared schemas', () => {

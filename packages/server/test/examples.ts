@@ -266,6 +266,32 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    writeOff: [
+      {
+        name: 'part of an invoice',
+        as: cm,
+        method: 'POST',
+        path: `/api/v1/documents/${f.invoice}/write-offs`,
+        body: { id: 'API-WO1', date: '2026-06-20', reason: 'settlement', amount: '1.00' },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: cm,
+        method: 'POST',
+        path: `/api/v1/documents/${f.invoice}/write-offs`,
+        body: { id: 'API-WO1', date: '2026-06-20', reason: 'settlement', amount: '1.00' },
+        status: 200,
+      },
+      {
+        name: 'unknown document',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/documents/NOPE/write-offs',
+        body: { id: 'API-WO2', date: '2026-06-20', reason: 'x' },
+        status: 422,
+      },
+    ],
     calculateInterest: [
       {
         name: 'eu',

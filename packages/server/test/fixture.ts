@@ -32,6 +32,7 @@ import {
 import { openStore } from '@credence/db';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppEnv, createServer, type Policies, ROLES, type Role } from '../src/index';
+import type { Facts } from './examples';
 
 export const TODAY: BusinessDate = date('2026-06-30');
 export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026-06-30T10:00:00Z') };
@@ -117,10 +118,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function openTestServer(): Promise<TestServer> {
+/** A server on a fresh in-memory PGlite store: with the demo portfolio, unless `demo` is false. */
+export async function openTestServer(demo = true): Promise<TestServer> {
   const store = await openStore({ recorder: { by: 'test', now: () => fixedClock.now() } });
   const policies = shippedPolicies();
-  await loadDemo(store, policies);
+  if (demo) await loadDemo(store, policies);
   const tokens = await addUsers(store);
   const app = createServer({ store, clock: fixedClock, policies });
   return {
@@ -139,4 +141,15 @@ export async function openTestServer(): Promise<TestServer> {
       }),
     close: () => store.close(),
   };
+}
+
+/** The buyer (with an open invoice in its own currency) the example requests use. */
+export async function demoFacts(s: TestServer): Promise<Facts> {
+  const buyers = await s.store.listBuyers();
+  for (const b of buyers) {
+    const open = await s.store.openInvoices([b.id]);
+    const inv = open.find((i) => i.currency === b.currency);
+    if (inv) return { buyer: b.id, currency: b.currency, invoice: inv.number };
+  }
+  throw new Error('no buyer with an open invoice in the demo data');
 }

@@ -7,6 +7,7 @@ import { health } from './health';
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { agingReport, kpiReport } from './reports';
+import { writeOff } from './write-offs';
 
 /**
  * The route table: every route of /api/v1, each with the roles it allows. A route missing here is not
@@ -27,5 +28,6 @@ export const ROUTES: readonly ApiRoute[] = [
   kpiReport,
   recordDocument,
   recordPaymentRoute,
+  writeOff,
   calculateInterest,
 ];

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Access, ROLES, ROUTES, type Role } from '../src/index';
+import { type Example, examples } from './examples';
+import { demoFacts, openTestServer, type TestServer } from './fixture';
+
+/**
+ * Who may call what, decided once per route (issue 12, item 4). A route added to the table without a line
+ * here fails the first test: every new route needs a decision.
+ */
+const DECISIONS: Readonly<Record<string, Access>> = {
+  health: 'public',
+  listBuyers: ['admin', 'credit_manager', 'collector', 'sales'],
+  getBuyer: ['admin', 'credit_manager', 'collector', 'sales'],
+  getGrade: ['admin', 'credit_manager', 'collector', 'sales'],
+  getLimit: ['admin', 'credit_manager', 'collector', 'sales'],
+  requestLimit: ['credit_manager'],
+  approveLimit: ['credit_manager'],
+  rejectLimit: ['credit_manager'],
+  setLimit: ['credit_manager'],
+  creditCheck: ['credit_manager', 'sales', 'erp'],
+  agingReport: ['admin', 'credit_manager', 'collector'],
+  kpiReport: ['admin', 'credit_manager', 'collector'],
+  recordDocument: ['credit_manager', 'erp'],
+  recordPayment: ['credit_manager', 'erp'],
+  writeOff: ['credit_manager'],
+  calculateInterest: ['credit_manager', 'collector'],
+};
+
+const FORBIDDEN = 'https://credence.dev/problems/forbidden';
+
+describe('role × route matrix', () => {
+  let s: TestServer;
+  let all: Readonly<Record<string, readonly Example[]>>;
+  beforeAll(async () => {
+    s = await openTestServer();
+    all = examples(await demoFacts(s));
+  }, 120_000);
+  afterAll(() => s?.close());
+
+  it('has a decision for every route of the table, and it is the one the route declares', () => {
+    const table = Object.fromEntries(ROUTES.map((r) => [r.config.operationId, r.access]));
+    expect(table).toEqual(DECISIONS);
+    for (const r of ROUTES) if (r.access !== 'public') expect(r.access.length, r.config.operationId).toBeGreaterThan(0);
+  });
+
+  it('walks every route × every role (and no token): 401 without a token, 403 for a role not allowed, else through', async () => {
+    for (const r of ROUTES) {
+      const id = r.config.operationId;
+      const x = all[id]?.[0];
+      if (x === undefined) throw new Error(`no example request for ${id}`);
+      // An empty body for writes: an allowed role gets past the guard to validation (400), nothing is written.
+      const body = x.method === 'GET' ? undefined : {};
+      for (const role of [undefined, ...ROLES] as (Role | undefined)[]) {
+        const res = await s.call(role, x.method, x.path, body);
+        const problem = res.status >= 400 ? ((await res.json()) as { type?: string }) : undefined;
+        const label = `${id} as ${role ?? 'nobody'}: ${res.status} ${problem?.type ?? ''}`;
+        if (r.access === 'public') expect(res.status, label).toBeLessThan(400);
+        else if (role === undefined) expect(res.status, label).toBe(401);
+        else if (!r.access.includes(role)) {
+          expect(res.status, label).toBe(403);
+          expect(problem?.type, label).toBe(FORBIDDEN);
+        } else {
+          expect([401, 403], label).not.toContain(res.status);
+          expect(res.status, label).toBeLessThan(500);
+        }
+      }
+    }
+  });
+
+  it('as a new user would: a sales token cannot approve a limit, a collector cannot write off, no token gets 401', async () => {
+    const f = await demoFacts(s);
+    const req = await s.call('credit_manager', 'POST', `/api/v1/buyers/${f.buyer}/limit-requests`, {
+      amount: '1000.00',
+      currency: f.currency,
+      reason: 'new customer',
+    });
+    expect(req.status).toBe(201);
+    const { id } = (await req.json()) as { id: number };
+    const path = `/api/v1/buyers/${f.buyer}/limit-requests/${id}/approve`;
+    const sales = await s.call('sales', 'POST', path, { reason: 'looks fine' });
+    expect(sales.status).toBe(403);
+    expect(sales.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await sales.json()) as { type: string }).type).toBe(FORBIDDEN);
+    const wo = await s.call('collector', 'POST', `/api/v1/documents/${f.invoice}/write-offs`, {
+      id: 'WO-X',
+      date: '2026-06-30',
+      reason: 'tired of it',
+    });
+    expect(wo.status).toBe(403);
+    const anon = await s.call(undefined, 'GET', `/api/v1/buyers/${f.buyer}`);
+    expect(anon.status).toBe(401);
+    expect(anon.headers.get('www-authenticate')).toBe('Bearer');
+    const bogus = await s.app.request(`/api/v1/buyers/${f.buyer}`, {
+      headers: { authorization: 'Bearer cr_nonsense' },
+    });
+    expect(bogus.status).toBe(401);
+    // Nothing was approved or written off by the refused calls.
+    const limit = (await (await s.call('sales', 'GET', `/api/v1/buyers/${f.buyer}/limit`)).json()) as {
+      pending: { id: number }[];
+    };
+    expect(limit.pending.map((e) => e.id)).toContain(id);
+    expect((await s.store.correctionsOf(f.buyer)).writeOffs.map((w) => w.id)).not.toContain('WO-X');
+  });
+
+  it('records who wrote: an API write carries the principal, not the process', async () => {
+    const f = await demoFacts(s);
+    const res = await s.call('erp', 'POST', '/api/v1/payments', {
+      id: 'ROLE-P1',
+      buyerId: f.buyer,
+      date: '2026-06-20',
+      amount: '5.00',
+      currency: f.currency,
+    });
+    expect(res.status).toBe(201);
+    const [p] = await s.store.findPayments(['ROLE-P1']);
+    expect(p?.recorded?.recordedBy).toBe('user-erp');
+  });
+});
