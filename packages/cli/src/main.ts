@@ -13,6 +13,7 @@ import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
+import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, type Io, processIo, type Session } from './context';
@@ -57,6 +58,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerCollectionLists(program, io);
   registerDunningCommands(program, io, state);
   registerWorklistCommands(program, io, state);
+  registerServeCommand(program, io);
   return program;
 }
 

@@ -59,3 +59,17 @@ export function asSeconds(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a number of seconds.`);
   return Number(value);
 }
+
+/** A TCP port, 0 … 65535 (0: the system picks a free one). */
+export function asPort(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new InvalidArgumentError(`"${value}" is not a port (0 … 65535).`);
+  return Number(value);
+}
+
+/** A host name or address to listen on (no scheme, no port). */
+export function asHost(value: string): string {
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(value) || value.includes('::::'))
+    throw new InvalidArgumentError(`"${value}" is not a host name or address.`);
+  return value;
+}
