@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { openEngine, storeOn } from '@credence/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestServer, type TestServer } from './fixture';
+import { createServer } from '../src/index';
+import { fixedClock, openTestServer, shippedPolicies, type TestServer } from './fixture';
 
 describe('health, the API document and its reference page', () => {
   let s: TestServer;
@@ -37,4 +40,26 @@ describe('health, the API document and its reference page', () => {
     expect(r.headers.get('content-type')).toBe('application/problem+json');
     expect(((await r.json()) as { type: string }).type).toBe('https://credence.dev/problems/not-found');
   });
+});
+
+// The same server on PostgreSQL (DATABASE_URL), in a schema of its own. In CI a missing server fails.
+const url = process.env.DATABASE_URL;
+describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))('health on PostgreSQL', () => {
+  it('reports the postgres store and its migration version', async () => {
+    if (!url) throw new Error('DATABASE_URL is not set: the PostgreSQL tests must run in CI');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const engine = await openEngine({ databaseUrl: url, schema });
+    try {
+      const app = createServer({ store: storeOn(engine), clock: fixedClock, policies: shippedPolicies() });
+      const r = await app.request('/api/v1/health');
+      expect(await r.json()).toEqual({
+        status: 'ok',
+        store: { kind: 'postgres', migration: expect.stringMatching(/^\d{3}_/) },
+        today: '2026-06-30',
+      });
+    } finally {
+      await engine.db.schema.dropSchema(schema).cascade().execute();
+      await engine.close();
+    }
+  }, 60_000);
 });
