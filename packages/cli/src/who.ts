@@ -27,8 +27,16 @@ export function relaxRequiredBy(c: Command): void {
   for (const sub of c.commands) relaxRequiredBy(sub);
 }
 
-const named = (v: string | undefined): string | undefined =>
-  v === undefined || v.trim() === '' ? undefined : asName(v.trim());
+/** A name from the environment, checked like --by (a bad one is a usage error naming the variable). */
+function fromEnv(env: NodeJS.ProcessEnv, name: 'CREDENCE_USER' | 'CREDENCE_OPERATOR'): string | undefined {
+  const v = env[name]?.trim();
+  if (v === undefined || v === '') return undefined;
+  try {
+    return asName(v);
+  } catch (e) {
+    throw new CliError(`${name}: ${e instanceof Error ? e.message : String(e)}`, EXIT.usage);
+  }
+}
 
 /** Before a command runs: sets the session's operator and the command's own `--by`. */
 export function forwardBy(
@@ -38,6 +46,7 @@ export function forwardBy(
   env: NodeJS.ProcessEnv,
 ): void {
   const own = byOption(action);
+  const envWho = fromEnv(env, 'CREDENCE_USER') ?? fromEnv(env, 'CREDENCE_OPERATOR');
   if (own !== undefined && !isWho(own)) {
     // `--by buyer` of a report: the command's, not a person.
     if (g.by !== undefined) action.setOptionValueWithSource('by', g.by, 'cli');
@@ -47,7 +56,7 @@ export function forwardBy(
   const flag = g.by ?? g.operator;
   if (flag !== undefined) session.operator = flag;
   if (own === undefined) return;
-  const who = flag ?? named(env.CREDENCE_USER) ?? named(env.CREDENCE_OPERATOR);
+  const who = flag ?? envWho;
   if (who !== undefined) action.setOptionValueWithSource('by', who, 'cli');
   else if (required.has(own) && action.getOptionValue('by') === undefined)
     throw new CliError(`${action.name()}: who decides? Pass --by NAME or set CREDENCE_USER`, EXIT.usage);

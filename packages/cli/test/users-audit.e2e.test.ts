@@ -59,6 +59,9 @@ describe('who records, and credence audit list', () => {
     const none = await credence(at(ask));
     expect(none.code).toBe(2);
     expect(none.err).toContain('Pass --by NAME or set CREDENCE_USER');
+    const long = await credence(at(ask), { CREDENCE_USER: 'x'.repeat(201) });
+    expect(long.code).toBe(2);
+    expect(long.err).toContain('CREDENCE_USER');
     const old = await credence(at([...ask, '--operator', 'emil']));
     expect(old.code).toBe(0);
 

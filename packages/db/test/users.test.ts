@@ -33,6 +33,14 @@ for (const target of targets()) {
       expect(await store.listUsers()).toEqual([{ name: 'erp-bot', role: 'erp', createdAt: AT, revokedAt: AT }]);
     });
 
+    it('lets a user and a token only be revoked: no other update, no delete', async () => {
+      const db = h().engine.db;
+      await expect(sql`update users set role = 'admin'`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`update api_tokens set hash = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from api_tokens`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from users`.execute(db)).rejects.toThrow(/append-only/);
+    });
+
     it('refuses a role outside the five', async () => {
       await expect(
         sql`insert into users (name, role, created_at) values ('x', 'root', now())`.execute(h().engine.db),
