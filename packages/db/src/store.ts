@@ -241,7 +241,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
   };
 }
 
-/** The recorder of `actor`, keeping the source and clock of `base`. */
+/** The recorder of `actor`, keeping the clock of `base` (and its source, unless the actor names one). */
 const recorderFor = (base: Recorder, actor: Actor): Recorder => {
   const { tokenId: _, ...rest } = base;
   return {
@@ -249,6 +249,7 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
     by: actor.by,
     channel: actor.channel,
     ...(actor.tokenId !== undefined ? { tokenId: actor.tokenId } : {}),
+    ...(actor.source !== undefined ? { source: actor.source } : {}),
   };
 };
 

@@ -56,6 +56,23 @@ for (const target of targets()) {
       });
       await view.close();
       expect((await store.findDocuments(['I-1']))[0]?.recorded).toEqual({ recordedBy: 'erp-bot', recordedAt: AT });
+      // An upload: the file's name on the rows, one import row in the trail.
+      const upload = store.withActor({ by: 'erp-bot', channel: 'api', tokenId: 'tok_1', source: 'upload.csv' });
+      await upload.transact((tx) => tx.insertDocuments([invoice('I-2')]));
+      expect((await store.findDocuments(['I-2']))[0]?.recorded).toEqual({
+        recordedBy: 'erp-bot',
+        recordedAt: AT,
+        source: 'upload.csv',
+      });
+      expect(await store.auditEntries({ entityKind: 'import' })).toMatchObject([
+        {
+          entityId: 'upload.csv',
+          actor: 'erp-bot',
+          channel: 'api',
+          tokenId: 'tok_1',
+          details: { counts: { document: 1 } },
+        },
+      ]);
     });
   });
 }
