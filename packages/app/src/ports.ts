@@ -17,6 +17,7 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
+import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
@@ -139,7 +140,7 @@ export interface DocumentMismatch {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads {
+export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;

@@ -41,6 +41,8 @@ function reads(s: () => State): LedgerReads {
       () => s(),
     ),
     ...usersReads(() => s().people),
+    // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
+    auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
     correctionsOf: async (id) => {
       const byDateId = <T extends { date: string; id: string }>(a: T, b: T) =>
@@ -366,6 +368,7 @@ export class MemoryStore implements Store {
   principalOfToken = (hash: string) => this.view.principalOfToken(hash);
   findUser = (name: string) => this.view.findUser(name);
   listUsers = () => this.view.listUsers();
+  auditEntries = () => this.view.auditEntries({});
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

@@ -26,8 +26,9 @@ export function usersReads(m: () => UsersMem): UserReads {
 export function usersWrites(m: () => UsersMem, at: Date): UserWrites {
   return {
     insertUser: async (u) => {
-      if (m().users.has(u.name)) throw new Error(`unique: user ${u.name}`);
+      if (m().users.has(u.name)) return false;
       m().users.set(u.name, { ...u, createdAt: at });
+      return true;
     },
     insertToken: async (t) => {
       if (!m().users.has(t.user)) throw new Error(`foreign key: user ${t.user}`);

@@ -7,6 +7,8 @@ import { m013 } from './migration-013-worklist';
 import { m014 } from './migration-014-cash-applications';
 import { m015 } from './migration-015-bulk-settlement';
 import { m016 } from './migration-016-users';
+import { m017 } from './migration-017-audit-log';
+import { m018 } from './migration-018-entries-append-only';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -376,6 +378,8 @@ export const migrations: MigrationProvider = {
       '014_cash_applications': m014,
       '015_bulk_settlement': m015,
       '016_users': m016,
+      '017_audit_log': m017,
+      '018_entries_append_only': m018,
     };
   },
 };

@@ -207,6 +207,8 @@ export interface Database {
   /** Migration 016: read and written with raw SQL in repos/users.ts. */
   users: RawTable;
   api_tokens: RawTable;
+  /** Migration 017: repos/audit.ts. */
+  audit_log: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -223,6 +225,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'audit_log',
   'api_tokens',
   'users',
   'worklist_tasks',

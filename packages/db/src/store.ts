@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Actor, Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
+import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
 import type { Conn, Engine } from './engine/types';
 import { agingCells } from './reads/aging';
@@ -17,6 +18,7 @@ import {
   refreshClosedOn,
   writeClosings,
 } from './repos/allocations';
+import { appendAudit, auditEntries } from './repos/audit';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
@@ -114,6 +116,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     principalOfToken: (hash) => principalOfToken(db, hash),
     findUser: (name) => findUser(db, name),
     listUsers: () => listUsers(db),
+    auditEntries: (q) => auditEntries(db, q),
   };
 }
 
@@ -157,6 +160,14 @@ const attributionOf = (r: Recorder): Attribution => ({
   recordedBy: r.by,
   recordedAt: (r.now ?? (() => new Date()))(),
   ...(r.source !== undefined ? { source: r.source } : {}),
+});
+
+/** Who, when and from where, for the audit rows of a transaction. */
+const stampOf = (r: Recorder, by: Attribution) => ({
+  at: by.recordedAt,
+  actor: by.recordedBy,
+  channel: r.channel ?? 'cli',
+  ...(r.tokenId !== undefined ? { tokenId: r.tokenId } : {}),
 });
 
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
@@ -231,7 +242,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
   };
 }
 
-/** The recorder of `actor`, keeping the source and clock of `base`. */
+/** The recorder of `actor`, keeping the clock of `base` (and its source, unless the actor names one). */
 const recorderFor = (base: Recorder, actor: Actor): Recorder => {
   const { tokenId: _, ...rest } = base;
   return {
@@ -239,6 +250,7 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
     by: actor.by,
     channel: actor.channel,
     ...(actor.tokenId !== undefined ? { tokenId: actor.tokenId } : {}),
+    ...(actor.source !== undefined ? { source: actor.source } : {}),
   };
 };
 
@@ -248,9 +260,13 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {
-        const r = await work(writesOn(conn, attributionOf(recorder), written));
+        const by = attributionOf(recorder);
+        const audit = new TransactionAudit(recorder.source);
+        const r = await work(audited(writesOn(conn, by, written), audit));
         await refreshClosedOn(conn, [...written.moved]);
         await refreshAppliedOn(conn, [...written.payments]);
+        // The audit trail of the transaction, in it: committed with the change or not at all.
+        await appendAudit(conn.db, audit.rows(stampOf(recorder, by)));
         return r;
       });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,

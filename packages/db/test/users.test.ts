@@ -33,6 +33,14 @@ for (const target of targets()) {
       expect(await store.listUsers()).toEqual([{ name: 'erp-bot', role: 'erp', createdAt: AT, revokedAt: AT }]);
     });
 
+    it('lets a user and a token only be revoked: no other update, no delete', async () => {
+      const db = h().engine.db;
+      await expect(sql`update users set role = 'admin'`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`update api_tokens set hash = 'x'`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from api_tokens`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`delete from users`.execute(db)).rejects.toThrow(/append-only/);
+    });
+
     it('refuses a role outside the five', async () => {
       await expect(
         sql`insert into users (name, role, created_at) values ('x', 'root', now())`.execute(h().engine.db),
@@ -48,6 +56,23 @@ for (const target of targets()) {
       });
       await view.close();
       expect((await store.findDocuments(['I-1']))[0]?.recorded).toEqual({ recordedBy: 'erp-bot', recordedAt: AT });
+      // An upload: the file's name on the rows, one import row in the trail.
+      const upload = store.withActor({ by: 'erp-bot', channel: 'api', tokenId: 'tok_1', source: 'upload.csv' });
+      await upload.transact((tx) => tx.insertDocuments([invoice('I-2')]));
+      expect((await store.findDocuments(['I-2']))[0]?.recorded).toEqual({
+        recordedBy: 'erp-bot',
+        recordedAt: AT,
+        source: 'upload.csv',
+      });
+      expect(await store.auditEntries({ entityKind: 'import' })).toMatchObject([
+        {
+          entityId: 'upload.csv',
+          actor: 'erp-bot',
+          channel: 'api',
+          tokenId: 'tok_1',
+          details: { counts: { document: 1 } },
+        },
+      ]);
     });
   });
 }

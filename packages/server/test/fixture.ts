@@ -2,18 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  addUser,
   BUYER_COLUMNS,
   type Clock,
   countryRiskTable,
   FX_RATE_COLUMNS,
   generatePortfolio,
-  hashToken,
   INVOICE_COLUMNS,
   importBuyers,
   importDocuments,
   importFxRates,
   importPayments,
-  newToken,
   PAYMENT_COLUMNS,
   type RowSource,
   runGrades,
@@ -87,7 +86,7 @@ export async function loadDemo(store: Store, policies: Policies): Promise<void> 
   await runGrades(store, policies.grading, TODAY);
 }
 
-/** A user per role (`user-ROLE`) with a live token each, written through the store's user writes. */
+/** A user per role (`user-ROLE`) with a live token each (app `addUser`). */
 /** Who a test request is made as: a role's user, or `approver`, a second credit manager (four eyes). */
 export type Caller = Role | 'approver';
 
@@ -97,14 +96,11 @@ async function addUsers(store: Store): Promise<Record<Caller, string>> {
     ...ROLES.map((r): [Caller, string, Role] => [r, `user-${r}`, r]),
     ['approver', 'approver', 'credit_manager'],
   ];
-  await store.transact(async (tx) => {
-    for (const [caller, name, role] of users) {
-      const t = newToken();
-      await tx.insertUser({ name, role });
-      await tx.insertToken({ id: t.id, user: name, hash: hashToken(t.token) });
-      tokens[caller] = t.token;
-    }
-  });
+  for (const [caller, name, role] of users) {
+    const u = await addUser(store, { name, role });
+    if (!u.ok) throw new Error(`user ${name}: ${JSON.stringify(u.error)}`);
+    tokens[caller] = u.value.token;
+  }
   return tokens;
 }
 

@@ -9,8 +9,8 @@ export interface UserReads {
 }
 
 export interface UserWrites {
-  /** Inserts a user; its `created_at` is the transaction's instant. */
-  insertUser(user: Pick<User, 'name' | 'role'>): Promise<void>;
+  /** Inserts a user (`created_at`: the transaction's instant); false if the name is taken. */
+  insertUser(user: Pick<User, 'name' | 'role'>): Promise<boolean>;
   insertToken(token: ApiToken): Promise<void>;
   /** Marks the user and its live tokens revoked as of the transaction's instant; returns how many tokens. */
   revokeUser(name: string): Promise<{ readonly tokens: number }>;

@@ -19,6 +19,11 @@ export interface Actor {
   readonly by: string;
   readonly channel: 'cli' | 'api';
   readonly tokenId?: string;
+  /**
+   * The file being imported (an upload's name), if any: recorded on the ledger rows as their `source`, and
+   * the transaction's audit trail is then one `import` row with the counts (docs/domain/users-and-audit.md).
+   */
+  readonly source?: string;
 }
 
 /** The actor of an API request made with a token. */

@@ -41,8 +41,11 @@ export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   return rows.map(toUser);
 }
 
-export async function insertUser(db: Kysely<Database>, u: Pick<User, 'name' | 'role'>, at: Date): Promise<void> {
-  await sql`insert into users (name, role, created_at) values (${u.name}, ${u.role}, ${at})`.execute(db);
+/** False when the name is taken (also by a concurrent transaction: the primary key decides). */
+export async function insertUser(db: Kysely<Database>, u: Pick<User, 'name' | 'role'>, at: Date): Promise<boolean> {
+  const r = await sql`insert into users (name, role, created_at) values (${u.name}, ${u.role}, ${at})
+                      on conflict (name) do nothing`.execute(db);
+  return Number(r.numAffectedRows ?? 0n) === 1;
 }
 
 export async function insertToken(db: Kysely<Database>, t: ApiToken, at: Date): Promise<void> {
