@@ -24,6 +24,17 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
   const cm = 'credit_manager' as const;
   const limitBody = { amount: '50000.00', currency: f.currency, reason: 'good payer' };
   return {
+    // Last in the table: by then the writes above are in the trail.
+    listAudit: [
+      {
+        name: 'api writes',
+        as: 'admin',
+        method: 'GET',
+        path: '/api/v1/audit?user=user-erp&from=2026-01-01',
+        status: 200,
+      },
+      { name: 'bad instant', as: 'admin', method: 'GET', path: '/api/v1/audit?from=yesterday', status: 400 },
+    ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
     listBuyers: [
       { name: 'all', as: 'sales', method: 'GET', path: '/api/v1/buyers', status: 200 },

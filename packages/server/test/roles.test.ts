@@ -24,6 +24,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   recordPayment: ['credit_manager', 'erp'],
   writeOff: ['credit_manager'],
   calculateInterest: ['credit_manager', 'collector'],
+  listAudit: ['admin', 'credit_manager'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';
@@ -114,5 +115,10 @@ describe('role × route matrix', () => {
     expect(res.status).toBe(201);
     const [p] = await s.store.findPayments(['ROLE-P1']);
     expect(p?.recorded?.recordedBy).toBe('user-erp');
+    const trail = (await (await s.call('admin', 'GET', '/api/v1/audit?user=user-erp')).json()) as {
+      entries: { actor: string; channel: string; tokenId?: string; entityId: string }[];
+    };
+    const entry = trail.entries.find((e) => e.entityId === 'ROLE-P1');
+    expect(entry).toMatchObject({ actor: 'user-erp', channel: 'api', tokenId: expect.stringMatching(/^tok_/) });
   });
 });

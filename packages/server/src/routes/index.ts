@@ -1,4 +1,5 @@
 import type { ApiRoute } from '../route';
+import { audit } from './audit';
 import { getBuyer, listBuyers } from './buyers';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
@@ -30,4 +31,5 @@ export const ROUTES: readonly ApiRoute[] = [
   recordPaymentRoute,
   writeOff,
   calculateInterest,
+  audit,
 ];
