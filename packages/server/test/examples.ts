@@ -45,6 +45,19 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       { name: 'unknown', as: 'sales', method: 'GET', path: '/api/v1/buyers/NOPE', status: 404 },
       { name: 'bad date', as: 'sales', method: 'GET', path: `${b}?asOf=2026-02-30`, status: 400 },
     ],
+    getTimeline: [
+      { name: 'timeline', as: 'collector', method: 'GET', path: `${b}/timeline`, status: 200 },
+      { name: 'unknown', as: 'collector', method: 'GET', path: '/api/v1/buyers/NOPE/timeline', status: 404 },
+    ],
+    holdBuyer: [
+      { name: 'hold', as: cm, method: 'POST', path: `${b}/hold`, body: { reason: 'cheque bounced' }, status: 201 },
+      { name: 'already', as: cm, method: 'POST', path: `${b}/hold`, body: { reason: 'again' }, status: 403 },
+      { name: 'no reason', as: cm, method: 'POST', path: `${b}/hold`, body: { reason: '' }, status: 400 },
+    ],
+    releaseBuyer: [
+      { name: 'release', as: cm, method: 'POST', path: `${b}/release`, body: { reason: 'paid' }, status: 201 },
+      { name: 'not on hold', as: cm, method: 'POST', path: `${b}/release`, body: { reason: 'paid' }, status: 403 },
+    ],
     getGrade: [
       { name: 'recorded', as: cm, method: 'GET', path: `${b}/grade?lang=zh-CN`, status: 200 },
       { name: 'before any run', as: cm, method: 'GET', path: `${b}/grade?asOf=2020-01-01`, status: 404 },

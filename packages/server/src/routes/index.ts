@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../route';
 import { audit } from './audit';
+import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
@@ -18,6 +19,9 @@ export const ROUTES: readonly ApiRoute[] = [
   health,
   listBuyers,
   getBuyer,
+  getTimeline,
+  holdBuyer,
+  releaseBuyer,
   getGrade,
   getLimit,
   requestBuyerLimit,
