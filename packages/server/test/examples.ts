@@ -316,6 +316,50 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    addNote: [
+      {
+        name: 'a call',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/notes`,
+        body: { kind: 'call', text: 'will pay Friday' },
+        status: 201,
+      },
+      {
+        name: 'in the future',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/notes`,
+        body: { text: 'x', date: '2027-01-01' },
+        status: 422,
+      },
+      {
+        name: 'unknown buyer',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/buyers/NOPE/notes',
+        body: { text: 'x' },
+        status: 404,
+      },
+    ],
+    openDispute: [
+      {
+        name: 'quality',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes',
+        body: { documents: [f.invoice], reason: 'quality' },
+        status: 201,
+      },
+      {
+        name: 'unknown reason',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes',
+        body: { documents: [f.invoice], reason: 'mood' },
+        status: 400,
+      },
+    ],
     calculateInterest: [
       {
         name: 'eu',

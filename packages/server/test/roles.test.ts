@@ -28,6 +28,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   writeOff: ['credit_manager'],
   calculateInterest: ['credit_manager', 'collector'],
   listAudit: ['admin', 'credit_manager'],
+  addNote: ['credit_manager', 'collector'],
+  openDispute: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -2,6 +2,7 @@ import type { ApiRoute } from '../route';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
+import { addNoteRoute, openDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade } from './grades';
@@ -35,5 +36,7 @@ export const ROUTES: readonly ApiRoute[] = [
   recordPaymentRoute,
   writeOff,
   calculateInterest,
+  addNoteRoute,
+  openDisputeRoute,
   audit,
 ];

@@ -1,0 +1,114 @@
+import { addNote, openDispute } from '@credence/app';
+import { DISPUTE_REASONS, type DisputeReason } from '@credence/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { asDate, BuyerParam, IsoDate } from '../conventions';
+import { failureResponse } from '../problem';
+import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { COLLECTION } from './access';
+
+const Id = z.string().min(1).max(200);
+const Text = z.string().min(1).max(4000);
+
+const NoteBody = z
+  .object({
+    kind: z.enum(['note', 'call']).optional().openapi({ description: 'default note' }),
+    text: Text,
+    documents: z.array(Id).max(1000).optional().openapi({ description: 'invoices of this buyer it is about' }),
+    date: IsoDate.optional().openapi({ description: 'default today; not in the future' }),
+  })
+  .openapi('NoteRequest');
+
+export const addNoteRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'addNote',
+    method: 'post',
+    path: '/buyers/{id}/notes',
+    tags: ['collections'],
+    summary: 'Record a note or a call with a buyer (as `credence note add`)',
+    request: { params: BuyerParam, body: { required: true, content: { 'application/json': { schema: NoteBody } } } },
+    responses: {
+      201: json(z.object({ buyerId: z.string(), date: z.string() }).openapi('NoteRecorded'), 'recorded'),
+      ...problems(...SECURED, 'malformed-request', 'not-found', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const r = await addNote(
+      writer(c),
+      {
+        buyerId: id,
+        kind: b.kind ?? 'note',
+        text: b.text,
+        documents: b.documents ?? [],
+        by: c.var.principal?.user ?? '',
+        ...(b.date !== undefined ? { date: asDate(b.date) } : {}),
+      },
+      c.var.deps.clock.today(),
+    );
+    return r.ok ? c.json({ ...r.value }, 201) : failureResponse(r.error);
+  },
+);
+
+const DisputeBody = z
+  .object({
+    documents: z.array(Id).min(1).max(1000).openapi({ description: 'invoices of one buyer' }),
+    reason: z.enum(DISPUTE_REASONS as [DisputeReason, ...DisputeReason[]]),
+    owner: Id.optional().openapi({ description: 'who follows it up (default: the caller)' }),
+    notes: z.string().max(4000).optional(),
+  })
+  .openapi('DisputeRequest');
+
+const Dispute = z
+  .object({
+    id: z.string(),
+    buyerId: z.string(),
+    date: z.string(),
+    documents: z.array(z.string()),
+    reason: z.string(),
+    owner: z.string(),
+    notes: z.string(),
+    by: z.string(),
+  })
+  .openapi('Dispute');
+
+export const openDisputeRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'openDispute',
+    method: 'post',
+    path: '/disputes',
+    tags: ['collections'],
+    summary: 'Open a dispute on invoices of one buyer: dunning pauses for them until it is resolved',
+    request: { body: { required: true, content: { 'application/json': { schema: DisputeBody } } } },
+    responses: {
+      201: json(Dispute, 'opened'),
+      ...problems(...SECURED, 'malformed-request', 'not-found', 'not-allowed', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const b = c.req.valid('json');
+    const user = c.var.principal?.user ?? '';
+    const r = await openDispute(
+      writer(c),
+      { documents: b.documents, reason: b.reason, owner: b.owner ?? user, notes: b.notes ?? '', by: user },
+      c.var.deps.clock.today(),
+    );
+    if (!r.ok) return failureResponse(r.error);
+    const d = r.value;
+    return c.json(
+      {
+        id: d.id,
+        buyerId: d.buyerId,
+        date: d.date,
+        documents: [...d.documents],
+        reason: d.reason,
+        owner: d.owner,
+        notes: d.notes,
+        by: d.by,
+      },
+      201,
+    );
+  },
+);
