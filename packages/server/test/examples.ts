@@ -143,6 +143,39 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    recordOrder: [
+      {
+        name: 'an open order',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/orders',
+        body: { id: 'SO-1', buyerId: f.buyer, date: '2026-06-29', amount: '500.00', currency: f.currency },
+        status: 201,
+      },
+      {
+        name: 'delivered',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/orders',
+        body: {
+          id: 'SO-1',
+          buyerId: f.buyer,
+          date: '2026-06-29',
+          amount: '500.00',
+          currency: f.currency,
+          status: 'delivered',
+        },
+        status: 200,
+      },
+      {
+        name: 'unknown buyer',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/orders',
+        body: { id: 'SO-2', buyerId: 'NOPE', date: '2026-06-29', amount: '500.00', currency: 'EUR' },
+        status: 404,
+      },
+    ],
     creditCheck: [
       {
         name: 'an order',

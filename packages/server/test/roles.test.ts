@@ -20,6 +20,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   approveLimit: ['credit_manager'],
   rejectLimit: ['credit_manager'],
   setLimit: ['credit_manager'],
+  recordOrder: ['credit_manager', 'erp'],
   creditCheck: ['credit_manager', 'sales', 'erp'],
   agingReport: ['admin', 'credit_manager', 'collector'],
   kpiReport: ['admin', 'credit_manager', 'collector'],

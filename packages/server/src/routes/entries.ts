@@ -1,4 +1,4 @@
-import { INVOICE_COLUMNS, importDocuments, type RowError, recordPayment } from '@credence/app';
+import { INVOICE_COLUMNS, importDocuments, recordPayment } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   Amount,
@@ -11,9 +11,10 @@ import {
   minorUnits,
   moneyJson,
 } from '../conventions';
-import { failureResponse, problemResponse } from '../problem';
+import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, writer } from '../route';
 import { LEDGER_WRITERS } from './access';
+import { rowErrorsResponse } from './row-errors';
 
 const Id = z.string().min(1).max(200);
 
@@ -46,27 +47,6 @@ const FIELD_OF: Readonly<Record<(typeof INVOICE_COLUMNS)[number], string>> = {
   order_ref: 'orderRef',
   applies_to: 'appliesTo',
 };
-
-function rowErrorsResponse(errors: readonly RowError[]): Response {
-  const fields = errors.map((e) => ({
-    field: `body.${FIELD_OF[e.column as keyof typeof FIELD_OF] ?? e.column}`,
-    detail: `${e.code.replaceAll('_', ' ')}${
-      Object.keys(e.params).length
-        ? ` (${Object.entries(e.params)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')})`
-        : ''
-    }`,
-    code: e.code,
-  }));
-  const conflict = errors.some((e) => e.code === 'document_conflict' || e.code === 'idempotency_conflict');
-  const unknownBuyer = errors.some((e) => e.code === 'unknown_buyer');
-  return problemResponse(
-    conflict ? 'conflict' : unknownBuyer ? 'not-found' : 'rejected',
-    `the document was not recorded: ${fields.map((f) => `${f.field}: ${f.detail}`).join('; ')}`,
-    { code: errors[0]?.code ?? 'import_rejected', errors: fields },
-  );
-}
 
 const Recorded = z.object({ created: z.boolean().openapi({ description: 'false: already recorded, unchanged' }) });
 
@@ -101,7 +81,7 @@ export const recordDocument = defineRoute(
       applies_to: b.appliesTo ?? '',
     };
     const r = await importDocuments(writer(c), { file: 'api', columns: INVOICE_COLUMNS, rows: [{ row: 1, values }] });
-    if (!r.ok) return rowErrorsResponse(r.error.errors);
+    if (!r.ok) return rowErrorsResponse('document', r.error.errors, FIELD_OF);
     const created = r.value.created > 0;
     return c.json({ created }, created ? 201 : 200);
   },

@@ -9,6 +9,7 @@ import { getGrade } from './grades';
 import { health } from './health';
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
+import { recordOrder } from './orders';
 import { agingReport, kpiReport } from './reports';
 import { writeOff } from './write-offs';
 
@@ -29,6 +30,7 @@ export const ROUTES: readonly ApiRoute[] = [
   approveLimit,
   rejectLimit,
   setBuyerLimit,
+  recordOrder,
   creditCheck,
   agingReport,
   kpiReport,
