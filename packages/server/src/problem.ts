@@ -12,6 +12,7 @@ export const PROBLEMS = {
   'not-allowed': { status: 403, title: 'The rules do not allow this' },
   'not-found': { status: 404, title: 'Not found' },
   conflict: { status: 409, title: 'Conflicts with what is recorded' },
+  'too-large': { status: 413, title: 'The request body is too large' },
   rejected: { status: 422, title: 'The request was understood but rejected' },
   'missing-data': { status: 422, title: 'Data the answer needs is missing' },
   unavailable: { status: 503, title: 'The store is unavailable' },

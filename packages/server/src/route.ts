@@ -46,6 +46,9 @@ export function problems(...slugs: ProblemSlug[]): RouteConfig['responses'] {
 /** The problems every secured route can answer with, besides its own. */
 export const SECURED = ['validation', 'unauthenticated', 'forbidden', 'internal'] as const satisfies ProblemSlug[];
 
+/** The problems of a route that reads a JSON body, besides SECURED. */
+export const WITH_BODY = ['malformed-request', 'too-large'] as const satisfies ProblemSlug[];
+
 export const json = <T>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

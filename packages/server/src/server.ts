@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ServerDeps } from './deps';
 import { referencePage } from './docs-page';
@@ -7,6 +8,9 @@ import { ROUTES } from './routes';
 import { validationProblem } from './validation';
 
 export const API_BASE = '/api/v1';
+
+/** The largest JSON body a route reads (single writes; file uploads will have their own limit). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -30,6 +34,12 @@ export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  api.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => problemResponse('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`),
+    }),
+  );
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

@@ -202,6 +202,14 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 400,
       },
       { name: 'not JSON', as: 'erp', method: 'POST', path: '/api/v1/credit-checks', body: '{"buyerId":', status: 400 },
+      {
+        name: 'a body over 1 MB',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/credit-checks',
+        body: `{"buyerId": "${'x'.repeat(1_100_000)}"}`,
+        status: 413,
+      },
     ],
     agingReport: [
       {

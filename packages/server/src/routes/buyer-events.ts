@@ -2,7 +2,7 @@ import { buyerTimeline, setCreditHold } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { BuyerParam } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 
 const TimelineEntry = z
@@ -67,7 +67,7 @@ function holdRoute(hold: boolean) {
       },
       responses: {
         201: json(HoldEvent, 'recorded'),
-        ...problems(...SECURED, 'malformed-request', 'not-found', 'not-allowed', 'rejected'),
+        ...problems(...SECURED, ...WITH_BODY, 'not-found', 'not-allowed', 'rejected'),
       },
     }),
     async (c) => {

@@ -3,7 +3,7 @@ import { DISPUTE_REASONS, type DisputeReason } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
 
 const Id = z.string().min(1).max(200);
@@ -29,7 +29,7 @@ export const addNoteRoute = defineRoute(
     request: { params: BuyerParam, body: { required: true, content: { 'application/json': { schema: NoteBody } } } },
     responses: {
       201: json(z.object({ buyerId: z.string(), date: z.string() }).openapi('NoteRecorded'), 'recorded'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'rejected'),
     },
   }),
   async (c) => {
@@ -84,7 +84,7 @@ export const openDisputeRoute = defineRoute(
     request: { body: { required: true, content: { 'application/json': { schema: DisputeBody } } } },
     responses: {
       201: json(Dispute, 'opened'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'not-allowed', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'not-allowed', 'rejected'),
     },
   }),
   async (c) => {

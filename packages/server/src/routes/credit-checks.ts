@@ -19,7 +19,7 @@ import {
   moneyJson,
 } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY } from '../route';
 import { CHECKERS } from './access';
 import { LangQuery, langOf, Reason } from './lang';
 
@@ -81,7 +81,7 @@ export const creditCheck = defineRoute(
     },
     responses: {
       200: json(CheckResponse, 'the decision with its reasons'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'missing-data'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'missing-data'),
     },
   }),
   async (c) => {

@@ -12,7 +12,7 @@ import {
   moneyJson,
 } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { LEDGER_WRITERS } from './access';
 import { rowErrorsResponse } from './row-errors';
 
@@ -63,7 +63,7 @@ export const recordDocument = defineRoute(
     responses: {
       200: json(Recorded, 'already recorded with this content'),
       201: json(Recorded, 'recorded'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'conflict', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'conflict', 'rejected'),
     },
   }),
   async (c) => {
@@ -121,7 +121,7 @@ export const recordPaymentRoute = defineRoute(
     responses: {
       200: json(PaymentRecorded, 'already recorded with this content'),
       201: json(PaymentRecorded, 'recorded and allocated'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'conflict', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'conflict', 'rejected'),
     },
   }),
   async (c) => {

@@ -2,7 +2,7 @@ import { type ContractRate, decimalToString, lateInterest, parseDecimal, parseMo
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asCurrency, asDate, Currency, checkPositiveAmount, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY } from '../route';
 import { COLLECTION } from './access';
 
 const RATE = /^(\d+(?:\.\d+)?)%\/(day|year)$/;
@@ -76,7 +76,7 @@ export const calculateInterest = defineRoute(
     request: { body: { required: true, content: { 'application/json': { schema: InterestBody } } } },
     responses: {
       200: json(InterestResult, 'the interest, period by period'),
-      ...problems(...SECURED, 'malformed-request', 'rejected', 'missing-data'),
+      ...problems(...SECURED, ...WITH_BODY, 'rejected', 'missing-data'),
     },
   }),
   async (c) => {

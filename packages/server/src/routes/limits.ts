@@ -15,7 +15,7 @@ import {
   moneyJson,
 } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 import { notFoundBuyer } from './buyers';
 
@@ -133,7 +133,7 @@ export const requestBuyerLimit = defineRoute(
     request: { params: BuyerParam, body: { required: true, content: { 'application/json': { schema: LimitBody } } } },
     responses: {
       ...written('the request, recorded'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'rejected'),
     },
   }),
   async (c) => {
@@ -188,7 +188,7 @@ function answerRoute(approve: boolean) {
       request: { params: RequestParams, body: { required: true, content: { 'application/json': { schema: Body } } } },
       responses: {
         ...written(`the ${approve ? 'approval' : 'rejection'}, recorded`),
-        ...problems(...SECURED, 'malformed-request', 'not-allowed', 'not-found', 'rejected'),
+        ...problems(...SECURED, ...WITH_BODY, 'not-allowed', 'not-found', 'rejected'),
       },
     }),
     async (c) => {
@@ -246,7 +246,7 @@ export const setBuyerLimit = defineRoute(
     request: { params: BuyerParam, body: { required: true, content: { 'application/json': { schema: SetBody } } } },
     responses: {
       ...written('the limit, recorded'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'rejected'),
     },
   }),
   async (c) => {

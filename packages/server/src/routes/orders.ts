@@ -1,7 +1,7 @@
 import { importOrders } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, Currency, checkPositiveAmount, IsoDate } from '../conventions';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { LEDGER_WRITERS } from './access';
 import { rowErrorsResponse } from './row-errors';
 
@@ -46,7 +46,7 @@ export const recordOrder = defineRoute(
     responses: {
       200: json(OrderRecorded, 'updated or unchanged'),
       201: json(OrderRecorded, 'created'),
-      ...problems(...SECURED, 'malformed-request', 'not-found', 'conflict', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'conflict', 'rejected'),
     },
   }),
   async (c) => {

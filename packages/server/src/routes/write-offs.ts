@@ -3,7 +3,7 @@ import { parseMoney } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asDate, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, writer } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT } from './access';
 
 const Id = z.string().min(1).max(200);
@@ -48,7 +48,7 @@ export const writeOff = defineRoute(
     responses: {
       200: json(WriteOff, 'already recorded with this content'),
       201: json(WriteOff, 'recorded'),
-      ...problems(...SECURED, 'malformed-request', 'conflict', 'rejected'),
+      ...problems(...SECURED, ...WITH_BODY, 'conflict', 'rejected'),
     },
   }),
   async (c) => {
