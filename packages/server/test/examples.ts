@@ -357,6 +357,25 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    // Undoes the payment API-P1 recorded by `recordPayment` above.
+    reverseEntry: [
+      {
+        name: 'a bounced payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/reversals',
+        body: { id: 'API-R1', kind: 'payment', targetId: 'API-P1', date: '2026-06-25', reason: 'bounced' },
+        status: 201,
+      },
+      {
+        name: 'unknown payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/reversals',
+        body: { id: 'API-R2', kind: 'payment', targetId: 'NOPE', date: '2026-06-25', reason: 'bounced' },
+        status: 404,
+      },
+    ],
     addNote: [
       {
         name: 'a call',

@@ -27,6 +27,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   recordDocument: ['credit_manager', 'erp'],
   recordPayment: ['credit_manager', 'erp'],
   writeOff: ['credit_manager'],
+  reverseEntry: ['credit_manager'],
   calculateInterest: ['credit_manager', 'collector'],
   listAudit: ['admin', 'credit_manager'],
   addNote: ['credit_manager', 'collector'],

@@ -11,6 +11,7 @@ import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
 import { agingReport, kpiReport } from './reports';
+import { reverse } from './reversals';
 import { writeOff } from './write-offs';
 
 /**
@@ -37,6 +38,7 @@ export const ROUTES: readonly ApiRoute[] = [
   recordDocument,
   recordPaymentRoute,
   writeOff,
+  reverse,
   calculateInterest,
   addNoteRoute,
   openDisputeRoute,
