@@ -420,6 +420,32 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 400,
       },
     ],
+    addPromise: [
+      {
+        name: 'by Friday',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/promises`,
+        body: { amount: '500.00', date: '2026-07-03', documents: [f.invoice] },
+        status: 201,
+      },
+      {
+        name: 'in the past',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/promises`,
+        body: { amount: '500.00', date: '2026-06-01' },
+        status: 422,
+      },
+      {
+        name: 'too many decimals',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/promises`,
+        body: { amount: '500.001', date: '2026-07-03', documents: [f.invoice] },
+        status: 422,
+      },
+    ],
     calculateInterest: [
       {
         name: 'eu',

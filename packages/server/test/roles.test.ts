@@ -32,6 +32,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listAudit: ['admin', 'credit_manager'],
   addNote: ['credit_manager', 'collector'],
   openDispute: ['credit_manager', 'collector'],
+  addPromise: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

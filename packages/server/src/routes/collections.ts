@@ -1,7 +1,7 @@
-import { addNote, openDispute } from '@credence/app';
+import { addNote, addPromise, openDispute } from '@credence/app';
 import { DISPUTE_REASONS, type DisputeReason } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { asDate, BuyerParam, IsoDate } from '../conventions';
+import { Amount, asCurrency, asDate, BuyerParam, Currency, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
@@ -107,6 +107,81 @@ export const openDisputeRoute = defineRoute(
         owner: d.owner,
         notes: d.notes,
         by: d.by,
+      },
+      201,
+    );
+  },
+);
+
+const PromiseBody = z
+  .object({
+    amount: Amount,
+    currency: Currency.optional().openapi({ description: "default: the documents', else the buyer's" }),
+    date: IsoDate.openapi({ description: 'the day the buyer promises to pay by (today or later)' }),
+    documents: z.array(Id).max(1000).optional().openapi({ description: 'default: all its open items' }),
+    graceDays: z.number().int().min(0).max(60).optional().openapi({ description: 'default 3' }),
+    notes: z.string().max(4000).optional(),
+  })
+  .openapi('PromiseRequest');
+
+const PromiseMade = z
+  .object({
+    id: z.string(),
+    buyerId: z.string(),
+    date: z.string(),
+    amount: Money,
+    promisedDate: z.string(),
+    graceDays: z.number().int(),
+    documents: z.array(z.string()),
+    notes: z.string(),
+    by: z.string(),
+  })
+  .openapi('Promise');
+
+export const addPromiseRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'addPromise',
+    method: 'post',
+    path: '/buyers/{id}/promises',
+    tags: ['collections'],
+    summary: 'Record a promise to pay: dunning waits for it; kept or broken is decided by the payments',
+    request: { params: BuyerParam, body: { required: true, content: { 'application/json': { schema: PromiseBody } } } },
+    responses: {
+      201: json(PromiseMade, 'recorded'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const r = await addPromise(
+      writer(c),
+      {
+        buyerId: id,
+        amount: b.amount,
+        ...(b.currency !== undefined ? { currency: asCurrency(b.currency) } : {}),
+        date: asDate(b.date),
+        documents: b.documents ?? [],
+        graceDays: b.graceDays ?? 3,
+        notes: b.notes ?? '',
+        by: c.var.principal?.user ?? '',
+      },
+      c.var.deps.clock.today(),
+    );
+    if (!r.ok) return failureResponse(r.error);
+    const p = r.value;
+    return c.json(
+      {
+        id: p.id,
+        buyerId: p.buyerId,
+        date: p.date,
+        amount: moneyJson(p.amount, p.currency),
+        promisedDate: p.promisedDate,
+        graceDays: p.graceDays,
+        documents: [...p.documents],
+        notes: p.notes,
+        by: p.by,
       },
       201,
     );

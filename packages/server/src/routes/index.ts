@@ -2,7 +2,7 @@ import type { ApiRoute } from '../route';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
-import { addNoteRoute, openDisputeRoute } from './collections';
+import { addNoteRoute, addPromiseRoute, openDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade } from './grades';
@@ -42,5 +42,6 @@ export const ROUTES: readonly ApiRoute[] = [
   calculateInterest,
   addNoteRoute,
   openDisputeRoute,
+  addPromiseRoute,
   audit,
 ];
