@@ -63,6 +63,24 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       { name: 'before any run', as: cm, method: 'GET', path: `${b}/grade?asOf=2020-01-01`, status: 404 },
       { name: 'bad lang', as: cm, method: 'GET', path: `${b}/grade?lang=xx`, status: 400 },
     ],
+    runGrades: [
+      {
+        name: 'a re-run',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/grade-runs',
+        body: { asOf: '2026-06-30' },
+        status: 201,
+      },
+      {
+        name: 'bad date',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/grade-runs',
+        body: { asOf: '30.06.2026' },
+        status: 400,
+      },
+    ],
     getLimit: [
       { name: 'show', as: 'sales', method: 'GET', path: `${b}/limit`, status: 200 },
       { name: 'unknown', as: 'sales', method: 'GET', path: '/api/v1/buyers/NOPE/limit', status: 404 },

@@ -15,6 +15,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   holdBuyer: ['credit_manager'],
   releaseBuyer: ['credit_manager'],
   getGrade: ['admin', 'credit_manager', 'collector', 'sales'],
+  runGrades: ['credit_manager'],
   getLimit: ['admin', 'credit_manager', 'collector', 'sales'],
   requestLimit: ['credit_manager'],
   approveLimit: ['credit_manager'],
@@ -57,7 +58,8 @@ describe('role × route matrix', () => {
       const id = r.config.operationId;
       const x = all[id]?.[0];
       if (x === undefined) throw new Error(`no example request for ${id}`);
-      // An empty body for writes: an allowed role gets past the guard to validation (400), nothing is written.
+      // An empty body for writes: an allowed role gets past the guard to validation (400), nothing is written
+      // (but a grade run, whose body is all optional: it re-records the same grades).
       const body = x.method === 'GET' ? undefined : {};
       for (const role of [undefined, ...ROLES] as (Role | undefined)[]) {
         const res = await s.call(role, x.method, x.path, body);

@@ -1,9 +1,10 @@
+import { runGrades } from '@credence/app';
 import { gradeReasonMessage, renderReason } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AsOfQuery, asDate, BuyerParam } from '../conventions';
+import { AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
 import { problemResponse } from '../problem';
-import { defineRoute, json, problems, SECURED } from '../route';
-import { READERS } from './access';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { CREDIT, READERS } from './access';
 import { notFoundBuyer } from './buyers';
 import { LangQuery, langOf, Reason } from './lang';
 
@@ -62,6 +63,77 @@ export const getGrade = defineRoute(
         missing: [...g.missing],
       },
       200,
+    );
+  },
+);
+
+const GradeRun = z
+  .object({
+    asOf: z.string(),
+    graded: z.number().int(),
+    byGrade: z.array(z.number().int()).openapi({ description: 'buyers per grade 1 … 10' }),
+    byTier: z.object({ low: z.number().int(), medium: z.number().int(), high: z.number().int() }),
+    byConfidence: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    changes: z.array(
+      z.object({
+        buyerId: z.string(),
+        name: z.string(),
+        from: z.number().int(),
+        to: z.number().int(),
+        since: z.string(),
+        reasons: z.array(Reason.extend({ logOdds: z.number() })),
+      }),
+    ),
+  })
+  .openapi('GradeRun');
+
+export const runGradesRoute = defineRoute(
+  CREDIT,
+  createRoute({
+    operationId: 'runGrades',
+    method: 'post',
+    path: '/grade-runs',
+    tags: ['grades'],
+    summary: 'Grade every buyer as of a date and record the grades (a re-run of a date replaces it)',
+    request: {
+      query: LangQuery,
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({ asOf: IsoDate.optional().openapi({ description: 'default: today' }) }),
+          },
+        },
+      },
+    },
+    responses: { 201: json(GradeRun, 'graded and recorded'), ...problems(...SECURED, ...WITH_BODY) },
+  }),
+  async (c) => {
+    const lang = langOf(c.req.valid('query'));
+    const asOf = asDate(c.req.valid('json').asOf ?? c.var.deps.clock.today());
+    const r = await runGrades(writer(c), c.var.deps.policies.grading, asOf);
+    return c.json(
+      {
+        asOf: r.asOf,
+        graded: r.graded,
+        byGrade: [...r.byGrade],
+        byTier: { ...r.byTier },
+        byConfidence: { ...r.byConfidence },
+        changes: r.changes.map((x) => ({
+          buyerId: x.buyerId,
+          name: x.name,
+          from: x.from,
+          to: x.to,
+          since: x.since,
+          reasons: x.reasons.map((g) => ({
+            code: g.code,
+            params: { ...g.params },
+            logOdds: g.logOdds,
+            text: renderReason(gradeReasonMessage(g), lang),
+          })),
+        })),
+      },
+      201,
     );
   },
 );

@@ -5,7 +5,7 @@ import { getBuyer, listBuyers } from './buyers';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
-import { getGrade } from './grades';
+import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
@@ -26,6 +26,7 @@ export const ROUTES: readonly ApiRoute[] = [
   holdBuyer,
   releaseBuyer,
   getGrade,
+  runGradesRoute,
   getLimit,
   requestBuyerLimit,
   approveLimit,
