@@ -438,6 +438,41 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 400,
       },
     ],
+    // The dispute opened by `openDispute` above is the first: DSP-0001.
+    resolveDispute: [
+      {
+        name: 'partial without a credit note',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes/DSP-0001/resolve',
+        body: { outcome: 'partial' },
+        status: 422,
+      },
+      {
+        name: 'rejected',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes/DSP-0001/resolve',
+        body: { outcome: 'rejected', notes: 'goods were fine' },
+        status: 201,
+      },
+      {
+        name: 'again',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes/DSP-0001/resolve',
+        body: { outcome: 'rejected' },
+        status: 403,
+      },
+      {
+        name: 'unknown',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/disputes/DSP-9999/resolve',
+        body: { outcome: 'rejected' },
+        status: 404,
+      },
+    ],
     addPromise: [
       {
         name: 'by Friday',

@@ -33,6 +33,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listAudit: ['admin', 'credit_manager'],
   addNote: ['credit_manager', 'collector'],
   openDispute: ['credit_manager', 'collector'],
+  resolveDispute: ['credit_manager', 'collector'],
   addPromise: ['credit_manager', 'collector'],
 };
 

@@ -1,5 +1,5 @@
-import { addNote, addPromise, openDispute } from '@credence/app';
-import { DISPUTE_REASONS, type DisputeReason } from '@credence/core';
+import { addNote, addPromise, openDispute, resolveDispute } from '@credence/app';
+import { DISPUTE_OUTCOMES, DISPUTE_REASONS, type DisputeOutcome, type DisputeReason } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asCurrency, asDate, BuyerParam, Currency, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
@@ -182,6 +182,79 @@ export const addPromiseRoute = defineRoute(
         documents: [...p.documents],
         notes: p.notes,
         by: p.by,
+      },
+      201,
+    );
+  },
+);
+
+const ResolveBody = z
+  .object({
+    outcome: z.enum(DISPUTE_OUTCOMES as [DisputeOutcome, ...DisputeOutcome[]]),
+    creditNote: Id.optional().openapi({ description: 'the credit note issued (outcomes credit_note and partial)' }),
+    notes: z.string().max(4000).optional(),
+  })
+  .openapi('DisputeResolutionRequest');
+
+const Resolution = z
+  .object({
+    id: z.string(),
+    buyerId: z.string(),
+    date: z.string(),
+    outcome: z.string(),
+    creditNote: z.string().optional(),
+    accepted: Money.optional().openapi({ description: 'what was accepted as justified: the credit note' }),
+    notes: z.string(),
+    by: z.string(),
+  })
+  .openapi('DisputeResolution');
+
+export const resolveDisputeRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'resolveDispute',
+    method: 'post',
+    path: '/disputes/{disputeId}/resolve',
+    tags: ['collections'],
+    summary: 'Resolve a dispute: rejected, or settled by a credit note (whole or partial); dunning resumes',
+    request: {
+      params: z.object({ disputeId: Id.openapi({ param: { name: 'disputeId', in: 'path' }, example: 'DSP-0001' }) }),
+      body: { required: true, content: { 'application/json': { schema: ResolveBody } } },
+    },
+    responses: {
+      201: json(Resolution, 'resolved'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'not-allowed', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const { disputeId } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const store = writer(c);
+    const r = await resolveDispute(
+      store,
+      {
+        id: disputeId,
+        outcome: b.outcome,
+        ...(b.creditNote !== undefined ? { creditNote: b.creditNote } : {}),
+        notes: b.notes ?? '',
+        by: c.var.principal?.user ?? '',
+      },
+      c.var.deps.clock.today(),
+    );
+    if (!r.ok) return failureResponse(r.error);
+    const v = r.value;
+    // The accepted amount is the credit note's, in its currency.
+    const [cn] = v.creditNote === undefined ? [] : await store.findDocuments([v.creditNote]);
+    return c.json(
+      {
+        id: v.id,
+        buyerId: v.buyerId,
+        date: v.date,
+        outcome: v.outcome,
+        ...(v.creditNote !== undefined ? { creditNote: v.creditNote } : {}),
+        ...(v.accepted !== undefined && cn ? { accepted: moneyJson(v.accepted, cn.currency) } : {}),
+        notes: v.notes,
+        by: v.by,
       },
       201,
     );

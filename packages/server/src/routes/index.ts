@@ -2,7 +2,7 @@ import type { ApiRoute } from '../route';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
-import { addNoteRoute, addPromiseRoute, openDisputeRoute } from './collections';
+import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade, runGradesRoute } from './grades';
@@ -43,6 +43,7 @@ export const ROUTES: readonly ApiRoute[] = [
   calculateInterest,
   addNoteRoute,
   openDisputeRoute,
+  resolveDisputeRoute,
   addPromiseRoute,
   audit,
 ];
