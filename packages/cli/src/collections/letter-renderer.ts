@@ -1,5 +1,5 @@
 import type { Letter, LetterLanguage } from '@credence/app';
-import type { OutgoingEmail } from '../delivery';
+import type { OutgoingEmail } from '@credence/runtime';
 import { safeFileName } from '../files/safe-file-name';
 import { loadTemplates, renderHtml, renderPdf, renderText, type Templates } from '../letters';
 
