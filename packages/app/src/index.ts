@@ -1,6 +1,5 @@
 export * from './collections';
 export * from './credit';
-export * from './demo';
 export * from './entries';
 export * from './grading';
 export * from './hash';

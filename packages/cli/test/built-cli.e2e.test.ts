@@ -63,7 +63,7 @@ describe('the built CLI', () => {
     expect(JSON.parse(r.out)).toMatchObject({ currency: 'EUR', compensation: '40.00' });
     const help = run(['model', 'score', '--help']).out.replace(/\s+/g, ' ');
     const model = /\(default: "([^"]+default-pd\.json)"\)/.exec(help)?.[1];
-    expect(model).toBe(join(cliDir, 'models/default-pd.json'));
+    expect(model).toBe(join(root, 'packages/runtime/models/default-pd.json'));
     expect(existsSync(model ?? '')).toBe(true);
   });
 

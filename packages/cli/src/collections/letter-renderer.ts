@@ -1,6 +1,6 @@
 import type { Letter } from '@credence/app';
 import { letterRenderer as renderer } from '@credence/letters';
-import type { OutgoingEmail } from '../delivery';
+import type { OutgoingEmail } from '@credence/runtime';
 import { safeFileName } from '../files/safe-file-name';
 
 /**
