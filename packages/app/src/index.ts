@@ -1,3 +1,4 @@
+export * from './buyers';
 export * from './collections';
 export * from './credit';
 export * from './demo';
