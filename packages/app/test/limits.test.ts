@@ -2,6 +2,7 @@ import { date, type GbdtModel, type GradingPolicy, type LimitPolicy, limitState 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countryRiskTable } from '../src/grading/country-risk';
 import { importDocuments } from '../src/import/import-documents';
+import { limitDetail } from '../src/limits/limit-detail';
 import { recommendBuyerLimit } from '../src/limits/recommend-buyer-limit';
 import { answerLimitRequest, requestLimit, setLimit } from '../src/limits/record-limit';
 import { reviewsDue } from '../src/review/reviews-due';
@@ -128,3 +129,29 @@ describe('reviewsDue', () => {
     ]);
   });
 });
+
+describe('limitDetail', () => {
+  it('gives the limit in force on a date, the pending requests and every event', async () => {
+    must(await setLimit(store, { ...ask, by: 'chief', validFrom: date('2024-06-01') }, today));
+    const req = must(await requestLimit(store, { ...ask, amount: 6_000_000n }, today));
+    const d = must(await limitDetail(store, { buyerId: 'B1', asOf: today }));
+    expect(d.asOf).toBe(today);
+    expect(d.current).toMatchObject({ amount: 5_000_000n, kind: 'approved', approvedBy: 'chief' });
+    expect(d.pending.map((e) => e.id)).toEqual([req.id]);
+    expect(d.events.map((e) => e.kind)).toEqual(['approval', 'request']);
+    const before = must(await limitDetail(store, { buyerId: 'B1', asOf: date('2024-05-31') }));
+    expect(before.current).toBeUndefined();
+  });
+
+  it('an unknown buyer is not found', async () => {
+    expect(await limitDetail(store, { buyerId: 'NOPE', asOf: today })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', params: { what: 'buyer', id: 'NOPE' } },
+    });
+  });
+});
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}

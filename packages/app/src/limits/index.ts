@@ -1,2 +1,3 @@
+export * from './limit-detail';
 export * from './recommend-buyer-limit';
 export * from './record-limit';

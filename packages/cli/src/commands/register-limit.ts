@@ -1,11 +1,17 @@
-import { answerLimitRequest, type LimitInput, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
+import {
+  answerLimitRequest,
+  type LimitInput,
+  limitDetail,
+  recommendBuyerLimit,
+  requestLimit,
+  setLimit,
+} from '@credence/app';
 import {
   type BusinessDate,
   type CurrencyCode,
   type Failure,
   type LimitEvent,
   type LimitFigure,
-  limitState,
   parseMoney,
 } from '@credence/core';
 import type { Command } from 'commander';
@@ -175,14 +181,13 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .action(async (buyerId: string, o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
-        if (!(await s.getBuyer(buyerId)))
-          return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
-        const events = await s.limitEventsOf(buyerId);
-        const st = limitState(events, asOf);
+        const d = await limitDetail(s, { buyerId, asOf });
+        if (!d.ok) return d;
+        const { events, ...st } = d.value;
         if (o.format === 'json')
           return {
             ok: true,
-            text: JSON.stringify({ asOf, ...st, events }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
+            text: JSON.stringify(d.value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
           };
         const c = st.current;
         const head = c
