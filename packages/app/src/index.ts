@@ -6,6 +6,7 @@ export * from './entries';
 export * from './grading';
 export * from './hash';
 export * from './import';
+export * from './interest';
 export * from './limits';
 export * from './ports';
 export * from './reports/report-aging';

@@ -64,6 +64,9 @@ describe('reportAging', () => {
     expect(r.ok && r.value.labels).toEqual(['not_due', '1-30', '31-90', '90+']);
     const e1 = r.ok ? r.value.reports.find((x) => x.buyerId === 'E1') : undefined;
     expect(e1?.buckets.map((b) => b.amount)).toEqual([0n, 20000n, 0n, 60000n]);
+    expect(r.ok && r.value.buyerNames).toBeUndefined();
+    const named = await reportAging(store, { asOf: d('2026-06-30'), byBuyer: true, withBuyerNames: true });
+    expect(named.ok && named.value.buyerNames).toEqual({ E1: 'Buyer E1', E2: 'Buyer E2', U1: 'Buyer U1' });
   });
 
   it('rejects bucket bounds that do not increase', async () => {
@@ -133,6 +136,9 @@ describe('reportKpis', () => {
         weightedDaysBeyondTerms: 135,
       },
     ]);
+    expect(r.value.buyerNames).toBeUndefined();
+    const named = await reportKpis(store, { asOf: d('2026-06-30'), from: d('2026-04-01'), withBuyerNames: true });
+    expect(named.ok && named.value.buyerNames).toEqual({ E1: 'Buyer E1' });
   });
 });
 
