@@ -9,6 +9,7 @@ export * from './import';
 export * from './interest';
 export * from './limits';
 export * from './ports';
+export * from './reports/ledger-counts';
 export * from './reports/report-aging';
 export * from './reports/report-kpis';
 export * from './reports/top-overdue';

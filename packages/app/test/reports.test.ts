@@ -2,6 +2,7 @@ import { type BusinessDate, date, parseDecimal } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/import-documents';
 import { importPayments } from '../src/import/import-payments';
+import { ledgerCounts } from '../src/reports/ledger-counts';
 import { reportAging } from '../src/reports/report-aging';
 import { defaultKpiFrom, reportKpis } from '../src/reports/report-kpis';
 import { rankOverdueBuyers } from '../src/reports/top-overdue';
@@ -149,5 +150,11 @@ describe('rankOverdueBuyers', () => {
       ['E1', 80000n],
       ['U1', 2n],
     ]);
+  });
+});
+
+describe('ledgerCounts', () => {
+  it('counts buyers, documents, payments and allocations', async () => {
+    expect(await ledgerCounts(store)).toEqual({ buyers: 3, documents: 6, payments: 1, allocations: 1 });
   });
 });
