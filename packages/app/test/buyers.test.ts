@@ -1,9 +1,11 @@
 import { date } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buyerDetail } from '../src/buyers/buyer-detail';
+import { buyerFinancials } from '../src/buyers/buyer-financials';
 import { listBuyers } from '../src/buyers/list-buyers';
 import { recordPayment } from '../src/entries/record-payment';
 import { importDocuments } from '../src/import/import-documents';
+import { importStatements } from '../src/import/import-statements';
 import { buyer, EUR, INVOICE_HEADER, seedBuyers, source, USD } from './fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -77,5 +79,39 @@ describe('buyerDetail', () => {
       ok: false,
       error: { code: 'not_found', params: { what: 'buyer', id: 'NOPE' } },
     });
+  });
+});
+
+describe('buyerFinancials', () => {
+  it('gives the ratios of the latest statement ended by the date, growth against the year before', async () => {
+    const header = [
+      'buyer_id',
+      'fiscal_year',
+      'period_end',
+      'currency',
+      'current_assets',
+      'short_term_liabilities',
+      'sales',
+    ];
+    const r = await importStatements(
+      store,
+      source('fs.csv', header, [
+        ['B1', '2023', '2023-12-31', 'EUR', '800', '400', '1000'],
+        ['B1', '2024', '2024-12-31', 'EUR', '900', '600', '1200'],
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    expect(await buyerFinancials(store, 'B1', date('2023-12-30'))).toBeUndefined();
+    const mid = await buyerFinancials(store, 'B1', asOf);
+    expect(mid).toMatchObject({ fiscalYear: 2023, periodEnd: '2023-12-31', currency: EUR });
+    expect(mid?.ratios.currentRatio).toEqual({ ok: true, value: 2 });
+    expect(mid?.ratios.salesGrowth).toMatchObject({ ok: false, reason: 'no_prior_year' });
+    const late = await buyerFinancials(store, 'B1', date('2025-06-30'));
+    expect(late?.ratios.currentRatio).toEqual({ ok: true, value: 1.5 });
+    const growth = late?.ratios.salesGrowth;
+    expect(growth?.ok && growth.value).toBeCloseTo(0.2, 12);
+    expect(late?.ratios.workingCapital).toEqual({ ok: true, value: 300_00 });
+    const detail = await buyerDetail(store, { buyerId: 'B1', asOf: date('2025-06-30') });
+    expect(detail.ok && detail.value.financials?.fiscalYear).toBe(2024);
   });
 });
