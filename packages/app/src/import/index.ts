@@ -5,6 +5,7 @@ export { importExternalGrades } from './import-external-grades';
 export { importFxRates } from './import-fx-rates';
 export { importOrders } from './import-orders';
 export { importPayments } from './import-payments';
+export { importRows } from './import-rows';
 export { importStatements } from './import-statements';
 export { type Mapping, parseMapping, type SkipCondition } from './mapping';
 export type {

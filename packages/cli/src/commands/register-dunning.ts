@@ -57,11 +57,6 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
-        const today = io.clock.today();
-        if (!o.dryRun && asOf > today) {
-          await carrier?.close();
-          return failed({ code: 'invalid_argument', params: { reason: 'run_in_future', value: asOf, today } });
-        }
         const run = await runDunning(store, {
           asOf,
           policy,
@@ -69,6 +64,7 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           rates,
           dryRun: Boolean(o.dryRun),
           confirm: Boolean(o.confirm),
+          today: io.clock.today(),
         });
         if (!run.ok) {
           await carrier?.close();

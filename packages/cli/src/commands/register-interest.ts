@@ -1,9 +1,9 @@
+import { calculateInterest } from '@credence/app';
 import {
   type BusinessDate,
   type ContractRate,
   type CurrencyCode,
   decimalToString,
-  lateInterest,
   parseDate,
   parseDecimal,
   parseMoney,
@@ -61,7 +61,7 @@ export function registerInterestCommands(program: Command, io: Io, state: { exit
         if (!date.ok) throw new CliError(`--payment ${p}: expected DATE=AMOUNT, e.g. 2025-09-30=2000.00`, EXIT.usage);
         return { date: date.value, amount: money(amount) };
       });
-      const r = lateInterest(
+      const r = calculateInterest(
         {
           regime: o.regime,
           principal: money(o.principal),
