@@ -1,7 +1,6 @@
 export * from './audit';
 export * from './collections';
 export * from './credit';
-export * from './demo';
 export * from './entries';
 export * from './grading';
 export * from './hash';

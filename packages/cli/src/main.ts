@@ -1,4 +1,5 @@
 import { StoreLockedError } from '@credence/db';
+import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
@@ -17,7 +18,7 @@ import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
 import { registerWorklistCommands } from './commands/register-worklist';
-import { CliError, type Io, processIo, type Session } from './context';
+import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
 import { forwardBy, relaxRequiredBy } from './who';
@@ -87,9 +88,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.err(`credence: ${describe(e.failure)}`);
       return EXIT.busy;
     }
-    if (e instanceof CliError) {
-      io.err(`credence: ${e.message}`);
-      return e.exitCode;
+    const cli = e instanceof RuntimeError ? cliErrorOf(e) : e;
+    if (cli instanceof CliError) {
+      io.err(`credence: ${cli.message}`);
+      return cli.exitCode;
     }
     io.err(`credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT.bug;

@@ -1,4 +1,4 @@
-export { FIELDS, type FieldSpec, lineColumn, NUMBER_FIELDS } from './fields';
+export { FIELDS, type FieldSpec, lineColumn, NUMBER_FIELDS, TEXT_KINDS } from './fields';
 export { importBuyers } from './import-buyers';
 export { documentKey, importDocuments } from './import-documents';
 export { importExternalGrades } from './import-external-grades';

@@ -1,11 +1,11 @@
 import { checkOrder, importOrders } from '@credence/app';
 import { type Failure, parseMoney } from '@credence/core';
+import { readCheckPolicy } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
-import { readCheckPolicy } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';

@@ -1,15 +1,14 @@
 import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
+import { courierFromEnv, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
 import { runJson, runText } from '../collections/run-output';
 import { writeLetters } from '../collections/write-out';
 import { CliError, type Io, withStore } from '../context';
-import { courierFromEnv } from '../delivery';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { asDate, asFormat, asPositiveInt } from '../options';
-import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
 
 const courier = (io: Io, outbox: string) => {
   try {

@@ -1,11 +1,11 @@
 import { runGrades } from '@credence/app';
 import type { Failure, GradeReason } from '@credence/core';
+import { gradeContext } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
 import { gradeJson, gradeText } from './financials';
-import { gradeContext } from './grading-config';
 import { LANG_OPTION, reasonLang, type Say, say } from './reason-lang';
 import { emit } from './register-report';
 

@@ -9,12 +9,12 @@ import {
   parseMoney,
   type Regime,
 } from '@credence/core';
+import { readRates } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { CliError, type Io } from '../context';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
-import { readRates } from './collections-config';
 
 const REGIMES: readonly Regime[] = ['eu', 'uk', 'de-b2b', 'de-consumer', 'fr', 'cn', 'contract'];
 

@@ -8,13 +8,13 @@ import {
   limitState,
   parseMoney,
 } from '@credence/core';
+import { gradeContext, readLimitPolicy } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat, asName, asNote, asPositiveInt } from '../options';
 import { gradeJson } from './financials';
-import { gradeContext, readLimitPolicy } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 

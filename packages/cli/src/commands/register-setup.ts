@@ -1,4 +1,4 @@
-import type { PortfolioSize } from '@credence/app';
+import type { PortfolioSize } from '@credence/demo';
 import { type Command, InvalidArgumentError } from 'commander';
 import { describeStore, type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
+import { lettersRequire } from './package-dir';
 
 /** The letter fonts per script: Noto Sans TC for Traditional Chinese (Taiwan, Hong Kong), Noto Sans SC otherwise. */
 const FILES = {
@@ -36,6 +34,7 @@ export function pdfFonts(language = 'en'): Promise<PdfFonts> {
   const files = FILES[family];
   let fonts = cache.get(family);
   if (fonts === undefined) {
+    const require = lettersRequire(); // the font packages are the letters package's dependencies
     fonts = Promise.all([readFile(require.resolve(files.regular)), readFile(require.resolve(files.bold))]).then(
       ([regular, bold]) => ({ regular, bold }),
       (e: unknown) => {

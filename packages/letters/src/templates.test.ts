@@ -5,7 +5,7 @@ import { composeLetter } from './compose';
 import { message, placeholders } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
 import { renderHtml } from './html';
-import { loadTemplates, TEMPLATES_DIR, type Templates } from './load-templates';
+import { loadTemplates, shippedTemplatesDir, type Templates } from './load-templates';
 import { sampleLetter } from './sample-letter';
 import { renderText } from './text';
 
@@ -37,7 +37,7 @@ function differences(reference: Templates, other: Templates): string[] {
 
 describe('letter templates', () => {
   it('ship exactly one file per letter language', async () => {
-    const files = (await readdir(TEMPLATES_DIR)).filter((f) => f.endsWith('.json')).sort();
+    const files = (await readdir(shippedTemplatesDir())).filter((f) => f.endsWith('.json')).sort();
     expect(files).toEqual(LANGUAGES.map((l) => `${l}.json`).sort());
   });
 

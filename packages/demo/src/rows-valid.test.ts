@@ -1,3 +1,4 @@
+import { TEXT_KINDS } from '@credence/app';
 import {
   type CurrencyCode,
   checkText,
@@ -11,7 +12,6 @@ import {
   parseMoney,
 } from '@credence/core';
 import { describe, expect, it } from 'vitest';
-import { TEXT_KINDS } from '../import/fields';
 import { generatePortfolio } from './portfolio';
 import { BUYER_COLUMNS, FX_RATE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS } from './rows';
 import { END } from './test-support';

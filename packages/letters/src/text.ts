@@ -1,6 +1,5 @@
 import type { Letter } from '@credence/app';
-import { renderTable } from '../format/table';
-import { displayWidth, pad } from '../format/width';
+import { displayWidth, pad, renderTable } from '@credence/core';
 import { composeLetter, FIRST_NUMERIC_COLUMN, type Pair } from './compose';
 import type { Templates } from './load-templates';
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { LetterLanguage } from '@credence/app';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDir } from '../files/test-dir';
+import { testDir } from '../test/test-dir';
 import { message } from './fill';
 import { formatAmount, isZero } from './format';
 import { loadTemplates } from './load-templates';

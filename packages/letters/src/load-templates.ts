@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LetterLanguage } from '@credence/app';
-import { cliPath } from '../package-dir';
+import { lettersPath } from './package-dir';
 
-/** The shipped templates, one JSON file per language. */
-export const TEMPLATES_DIR = cliPath('templates/letters');
+/** The shipped templates' directory (packages/letters/templates), one JSON file per language. */
+export const shippedTemplatesDir = (): string => lettersPath('templates');
 
 /** One language's messages, keyed "group.name" (a template file is nested one level at most). */
 export interface Templates {
@@ -24,7 +24,8 @@ export class TemplateError extends Error {
   }
 }
 
-export async function loadTemplates(language: LetterLanguage, dir: string = TEMPLATES_DIR): Promise<Templates> {
+/** One language's templates from `dir` (default: the shipped ones); a TemplateError names the file and the problem. */
+export async function loadTemplates(language: LetterLanguage, dir: string = shippedTemplatesDir()): Promise<Templates> {
   const file = join(dir, `${language}.json`);
   let text: string;
   try {

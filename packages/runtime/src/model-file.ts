@@ -1,25 +1,24 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { GbdtModel } from '@credence/core';
-import { CliError } from '../context';
-import { EXIT } from '../exit-codes';
-import { cliPath } from '../package-dir';
+import { RuntimeError } from './errors';
+import { shippedPath } from './paths';
 
 /** The model Credence ships: trained on the public Polish bankruptcy data (see docs/domain/scoring.md). */
-export const DEFAULT_MODEL = cliPath('models/default-pd.json');
+export const DEFAULT_MODEL = shippedPath('models/default-pd.json');
 
-/** Reads a model file, refusing anything that is not a Credence GBDT model. */
+/** Reads a model file, refusing anything that is not a Credence GBDT model (a `usage` RuntimeError). */
 export async function readModelFile(path: string): Promise<GbdtModel> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read the model ${path}: ${e instanceof Error ? e.message : String(e)}`, EXIT.usage);
+    throw new RuntimeError('usage', `cannot read the model ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
   let m: unknown;
   try {
     m = JSON.parse(text);
   } catch {
-    throw new CliError(`${path} is not JSON`, EXIT.usage);
+    throw new RuntimeError('usage', `${path} is not JSON`);
   }
   const o = m as Partial<GbdtModel>;
   if (
@@ -29,7 +28,7 @@ export async function readModelFile(path: string): Promise<GbdtModel> {
     typeof o.base !== 'number' ||
     !Array.isArray(o.trees)
   )
-    throw new CliError(`${path} is not a Credence model (format credence-gbdt/1)`, EXIT.usage);
+    throw new RuntimeError('usage', `${path} is not a Credence model (format credence-gbdt/1)`);
   return o as GbdtModel;
 }
 

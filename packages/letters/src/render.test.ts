@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDir } from '../files/test-dir';
+import { testDir } from '../test/test-dir';
 import { renderHtml } from './html';
 import { loadTemplates, TemplateError } from './load-templates';
 import { sampleLetter } from './sample-letter';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { CaseFile } from '@credence/app';
 import { type CurrencyCode, date as d } from '@credence/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDir } from '../files/test-dir';
+import { testDir } from '../test/test-dir';
 import { renderCaseFilePdf } from './case-pdf';
 import { SAMPLE_CREDITOR } from './sample-letter';
 

@@ -4,3 +4,4 @@ export { outboxCourier } from './outbox-courier';
 export { type SmtpConfig, smtpCourier } from './smtp-courier';
 export { smtpConfigFromEnv } from './smtp-env';
 export type { Courier, DeliveryOutcome, OutgoingEmail } from './types';
+export { writeOnce } from './write-once';
