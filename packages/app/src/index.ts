@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './buyers';
 export * from './collections';
 export * from './credit';
@@ -14,3 +15,4 @@ export * from './reports/report-kpis';
 export * from './reports/top-overdue';
 export * from './review';
 export * from './scoring';
+export * from './users';

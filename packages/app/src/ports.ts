@@ -17,7 +17,10 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
+import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
+import type { UserReads, UserWrites } from './users/ports';
+import type { Actor } from './users/principal';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -137,7 +140,7 @@ export interface DocumentMismatch {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads {
+export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -188,7 +191,7 @@ export interface LedgerReads extends CollectionsReads {
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads, CollectionsWrites {
+export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites {
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;
@@ -236,6 +239,12 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites {
 
 export interface Store extends LedgerReads {
   transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T>;
+  /**
+   * A view of the same store (same connection or pool) whose writes are recorded for `actor`: the ledger
+   * rows' `recorded_by` and the audit trail. The server takes one per request. Closing a view does nothing:
+   * the store it came from is closed by whoever opened it.
+   */
+  withActor(actor: Actor): Store;
   close(): Promise<void>;
 }
 

@@ -11,7 +11,8 @@ import type {
   Payment,
 } from '@credence/core';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
-import { type CollectionsMem, copyCollections } from './memory-collections';
+import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
+import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
 export interface State {
@@ -31,6 +32,7 @@ export interface State {
   fxRates: Map<string, FxRate>;
   keys: Set<string>;
   collections: CollectionsMem;
+  people: UsersMem;
 }
 
 export const copy = (s: State): State => ({
@@ -50,6 +52,7 @@ export const copy = (s: State): State => ({
   fxRates: new Map(s.fxRates),
   keys: new Set(s.keys),
   collections: copyCollections(s.collections),
+  people: copyUsers(s.people),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -62,3 +65,23 @@ export const pick = <T>(m: Map<string, T>, ids: readonly string[]): T[] =>
     const v = m.get(id);
     return v === undefined ? [] : [v];
   });
+
+export const emptyState = (): State => ({
+  buyers: new Map(),
+  external: new Map(),
+  orders: new Map(),
+  holds: [],
+  limitEvents: [],
+  grades: new Map(),
+  statements: new Map(),
+  documents: new Map(),
+  payments: new Map(),
+  allocations: [],
+  writeOffs: new Map(),
+  reversals: new Map(),
+  cashApplications: new Map(),
+  fxRates: new Map(),
+  keys: new Set(),
+  collections: emptyCollections(),
+  people: emptyUsers(),
+});

@@ -25,8 +25,10 @@ import type {
   OverdueBuyer,
   Store,
 } from '../src/ports';
-import { collectionsReads, collectionsWrites, emptyCollections } from './memory-collections';
-import { copy, externalKey, pick, type State, statementKey } from './memory-state';
+import type { Actor } from '../src/users';
+import { collectionsReads, collectionsWrites } from './memory-collections';
+import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
+import { usersReads, usersWrites } from './memory-users';
 
 /** Reads over one state, computed with core's pure functions (the reference the SQL store is held to). */
 function reads(s: () => State): LedgerReads {
@@ -37,6 +39,9 @@ function reads(s: () => State): LedgerReads {
       () => s().collections,
       () => s(),
     ),
+    ...usersReads(() => s().people),
+    // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
+    auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
     correctionsOf: async (id) => {
       const byDateId = <T extends { date: string; id: string }>(a: T, b: T) =>
@@ -217,6 +222,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       () => s().collections,
       () => s().documents.size,
     ),
+    ...usersWrites(() => s().people, by.recordedAt),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -308,29 +314,15 @@ const memoryRecorder = { by: 'tester', now: () => new Date('2026-06-30T12:00:00Z
 /** An in-memory Store: transactions work on a copy that replaces the state only when `work` succeeds. */
 export class MemoryStore implements Store {
   /** Who the entries are recorded for (the CLI's operator and clock in production). */
-  constructor(private readonly recorder: { readonly by: string; readonly now: () => Date } = memoryRecorder) {}
+  constructor(
+    private readonly recorder: { readonly by: string; readonly now: () => Date } = memoryRecorder,
+    /** The state, shared with the views `withActor` makes. */
+    private readonly shared: { state: State } = { state: emptyState() },
+  ) {}
 
-  private state: State = {
-    buyers: new Map(),
-    external: new Map(),
-    orders: new Map(),
-    holds: [],
-    limitEvents: [],
-    grades: new Map(),
-    statements: new Map(),
-    documents: new Map(),
-    payments: new Map(),
-    allocations: [],
-    writeOffs: new Map(),
-    reversals: new Map(),
-    cashApplications: new Map(),
-    fxRates: new Map(),
-    keys: new Set(),
-    collections: emptyCollections(),
-  };
   /** How many transactions committed (tests check that rejected imports commit nothing). */
   commits = 0;
-  private readonly view = reads(() => this.state);
+  private readonly view = reads(() => this.shared.state);
 
   getBuyer = (id: string) => this.view.getBuyer(id);
   listBuyers = () => this.view.listBuyers();
@@ -372,28 +364,36 @@ export class MemoryStore implements Store {
   deliveriesOf = (buyerId: string) => this.view.deliveriesOf(buyerId);
   paymentsOf = (buyerId: string) => this.view.paymentsOf(buyerId);
   worklistTasks = (q: Parameters<LedgerReads['worklistTasks']>[0]) => this.view.worklistTasks(q);
+  principalOfToken = (hash: string) => this.view.principalOfToken(hash);
+  findUser = (name: string) => this.view.findUser(name);
+  listUsers = () => this.view.listUsers();
+  auditEntries = () => this.view.auditEntries({});
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {
-    return this.state.allocations;
+    return this.shared.state.allocations;
   }
 
   /** Open balance per document as of a date, straight from core (for assertions). */
   balance(number: string, asOf: BusinessDate): bigint {
-    const d = this.state.documents.get(number);
+    const d = this.shared.state.documents.get(number);
     if (d === undefined) throw new Error(`no document ${number}`);
     if (d.issueDate > asOf) return 0n;
-    return this.state.allocations
+    return this.shared.state.allocations
       .filter((a) => a.documentNumber === number && a.date <= asOf)
       .reduce((s, a) => s + a.delta, signedAmount(d));
   }
 
   async transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T> {
-    const draft = copy(this.state);
+    const draft = copy(this.shared.state);
     const result = await work(writes(() => draft, { recordedBy: this.recorder.by, recordedAt: this.recorder.now() }));
-    this.state = draft;
+    this.shared.state = draft;
     this.commits += 1;
     return result;
+  }
+
+  withActor(actor: Actor): MemoryStore {
+    return new MemoryStore({ by: actor.by, now: this.recorder.now }, this.shared);
   }
 
   async close(): Promise<void> {}

@@ -10,11 +10,11 @@ export interface GlobalOptions {
   readonly source?: string;
 }
 
-/** The program-wide options (`credence --wait 30 --operator anna <command> …`), set before a command runs. */
+/** The program-wide options (`credence --wait 30 --by anna <command> …`), set before a command runs. */
 export interface Session {
   /** Seconds to wait for another process to close the embedded database (--wait, else CREDENCE_DB_WAIT). */
   waitSeconds?: number;
-  /** Who records ledger entries (--operator, else CREDENCE_OPERATOR, else the OS user). */
+  /** Who records ledger entries (--by or --operator, else CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user). */
   operator?: string;
 }
 

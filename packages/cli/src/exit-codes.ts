@@ -98,6 +98,9 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   concurrent_run: () => 'another dunning run recorded letters for the same documents and date meanwhile: run again',
   rate_format: () => 'a rate like 12%/year or 0.05%/day',
   not_on_hold: (p) => `${str(p, 'id')} is not on credit hold`,
+  user_exists: (p) => `a user named ${str(p, 'id')} exists already (revoked users keep their name)`,
+  already_revoked: (p) => `user ${str(p, 'id')} is already revoked`,
+  unknown_role: (p) => `"${str(p, 'role')}" is not a role: admin, credit_manager, collector, sales or erp`,
 };
 
 const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {

@@ -1,6 +1,7 @@
 import { StoreLockedError } from '@credence/db';
 import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
@@ -15,10 +16,12 @@ import { registerModelCommands } from './commands/register-model';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSetupCommands } from './commands/register-setup';
+import { registerUserCommands } from './commands/register-users';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
-import { asSeconds } from './options';
+import { asName, asSeconds } from './options';
+import { forwardBy, relaxRequiredBy } from './who';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(base: Io, state: { exitCode: number }): Command {
@@ -37,11 +40,16 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
       'wait up to this long for another process to close the embedded database (default: CREDENCE_DB_WAIT, else 0)',
       asSeconds,
     )
-    .option('--operator <name>', 'who records ledger entries (default: CREDENCE_OPERATOR, else the OS user)')
-    .hook('preAction', () => {
-      const g = program.opts<{ wait?: number; operator?: string }>();
+    .option(
+      '--by <name>',
+      'who records entries and decisions (default: CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user)',
+      asName,
+    )
+    .option('--operator <name>', 'the same as --by (kept for scripts)', asName)
+    .hook('preAction', (_program, action) => {
+      const g = program.opts<{ wait?: number; operator?: string; by?: string }>();
       if (g.wait !== undefined) session.waitSeconds = g.wait;
-      if (g.operator !== undefined) session.operator = g.operator;
+      forwardBy(action, g, session, io.env);
     });
   registerSetupCommands(program, io, state);
   registerImportCommand(program, io, state);
@@ -58,6 +66,9 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerCollectionLists(program, io);
   registerDunningCommands(program, io, state);
   registerWorklistCommands(program, io, state);
+  registerUserCommands(program, io, state);
+  registerAuditCommands(program, io, state);
+  relaxRequiredBy(program);
   return program;
 }
 

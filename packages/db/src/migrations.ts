@@ -6,6 +6,9 @@ import { m012 } from './migration-012-ledger-immutable';
 import { m013 } from './migration-013-worklist';
 import { m014 } from './migration-014-cash-applications';
 import { m015 } from './migration-015-bulk-settlement';
+import { m016 } from './migration-016-users';
+import { m017 } from './migration-017-audit-log';
+import { m018 } from './migration-018-entries-append-only';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -374,6 +377,9 @@ export const migrations: MigrationProvider = {
       '013_worklist_tasks': m013,
       '014_cash_applications': m014,
       '015_bulk_settlement': m015,
+      '016_users': m016,
+      '017_audit_log': m017,
+      '018_entries_append_only': m018,
     };
   },
 };

@@ -204,6 +204,11 @@ export interface Database {
   dunning_runs: RawTable;
   outbox: RawTable;
   deliveries: RawTable;
+  /** Migration 016: read and written with raw SQL in repos/users.ts. */
+  users: RawTable;
+  api_tokens: RawTable;
+  /** Migration 017: repos/audit.ts. */
+  audit_log: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -220,6 +225,9 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'audit_log',
+  'api_tokens',
+  'users',
   'worklist_tasks',
   'deliveries',
   'outbox',

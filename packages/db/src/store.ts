@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
-import type { Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
+import type { Actor, Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
+import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
 import type { Conn, Engine } from './engine/types';
 import { agingCells } from './reads/aging';
@@ -16,6 +17,7 @@ import {
   refreshClosedOn,
   writeClosings,
 } from './repos/allocations';
+import { appendAudit, auditEntries } from './repos/audit';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
@@ -51,6 +53,7 @@ import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from '
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
+import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
@@ -109,6 +112,10 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     deliveriesOf: (buyerId) => deliveriesOf(db, buyerId),
     paymentsOf: (buyerId) => paymentsOf(db, buyerId),
     worklistTasks: (q) => worklistTasks(db, q),
+    principalOfToken: (hash) => principalOfToken(db, hash),
+    findUser: (name) => findUser(db, name),
+    listUsers: () => listUsers(db),
+    auditEntries: (q) => auditEntries(db, q),
   };
 }
 
@@ -125,9 +132,15 @@ interface Written {
 
 const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set(), payments: new Set() });
 
-/** Who the store records ledger entries for: the operator, the file being imported, the writer's clock. */
+/**
+ * Who the store records ledger entries for: the operator or API user, from where (the CLI, or the API with a
+ * token), the file being imported, the writer's clock.
+ */
 export interface Recorder {
   readonly by: string;
+  /** Default: `cli`. */
+  readonly channel?: Actor['channel'];
+  readonly tokenId?: string;
   readonly source?: string;
   /** The instant stamped on the rows of a transaction (default: the system clock). */
   readonly now?: () => Date;
@@ -146,6 +159,14 @@ const attributionOf = (r: Recorder): Attribution => ({
   recordedBy: r.by,
   recordedAt: (r.now ?? (() => new Date()))(),
   ...(r.source !== undefined ? { source: r.source } : {}),
+});
+
+/** Who, when and from where, for the audit rows of a transaction. */
+const stampOf = (r: Recorder, by: Attribution) => ({
+  at: by.recordedAt,
+  actor: by.recordedBy,
+  channel: r.channel ?? 'cli',
+  ...(r.tokenId !== undefined ? { tokenId: r.tokenId } : {}),
 });
 
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
@@ -214,18 +235,37 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     recordDelivery: (d) => recordDelivery(db, d),
     claimOutbox: (id, from, reclaim) => claimOutbox(db, id, from, reclaim),
     saveWorklistTasks: (tasks) => saveWorklistTasks(db, tasks),
+    insertUser: (u) => insertUser(db, u, by.recordedAt),
+    insertToken: (t) => insertToken(db, t, by.recordedAt),
+    revokeUser: (name) => revokeUser(db, name, by.recordedAt),
   };
 }
 
-export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()): Store {
+/** The recorder of `actor`, keeping the clock of `base` (and its source, unless the actor names one). */
+const recorderFor = (base: Recorder, actor: Actor): Recorder => {
+  const { tokenId: _, ...rest } = base;
+  return {
+    ...rest,
+    by: actor.by,
+    channel: actor.channel,
+    ...(actor.tokenId !== undefined ? { tokenId: actor.tokenId } : {}),
+    ...(actor.source !== undefined ? { source: actor.source } : {}),
+  };
+};
+
+export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
   return {
     ...readsOn(engine.db),
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {
-        const r = await work(writesOn(conn, attributionOf(recorder), written));
+        const by = attributionOf(recorder);
+        const audit = new TransactionAudit(recorder.source);
+        const r = await work(audited(writesOn(conn, by, written), audit));
         await refreshClosedOn(conn, [...written.moved]);
         await refreshAppliedOn(conn, [...written.payments]);
+        // The audit trail of the transaction, in it: committed with the change or not at all.
+        await appendAudit(conn.db, audit.rows(stampOf(recorder, by)));
         return r;
       });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,
@@ -235,6 +275,8 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder()):
       if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
       return result;
     },
-    close: () => engine.close(),
+    withActor: (actor) => storeOn(engine, recorderFor(recorder, actor), false),
+    // A view (withActor) leaves the engine to the store that opened it.
+    close: () => (owner ? engine.close() : Promise.resolve()),
   };
 }

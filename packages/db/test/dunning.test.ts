@@ -180,6 +180,10 @@ describe.each(targets())('dunning run on $name', (target) => {
     expect(brief(dry)).toEqual(EXPECTED);
     const first = await run(h().store);
     expect(brief(first)).toEqual(EXPECTED);
+    // Each letter sent, and the run, is in the audit trail (docs/domain/users-and-audit.md).
+    const letters = await h().store.auditEntries({ entityKind: 'letter' });
+    expect(letters.map((e) => e.entityId).sort()).toEqual(first.letters.map((l) => l.letter.id).sort());
+    expect(await h().store.auditEntries({ entityKind: 'dunning_run' })).toMatchObject([{ action: 'dunning_run' }]);
     expect(first.skipped.map((s) => `${s.number}:${s.reason}`).sort()).toEqual(
       ['I-DIS:disputed', 'I-PRM:promised', 'I-PSD:paused', 'I-SM:below_minimum'].sort(),
     );

@@ -4,10 +4,10 @@ import { RuntimeError } from './errors';
 /** The environment the runtime reads (process.env, or a test's own). */
 export type Env = Readonly<Record<string, string | undefined>>;
 
-/** Who records ledger entries: the name given, else CREDENCE_OPERATOR, else the OS user. */
+/** Who records ledger entries: the name given (--by), else CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user. */
 export function operatorFrom(named: string | undefined, env: Env): string {
-  const name = named ?? env.CREDENCE_OPERATOR;
-  if (name !== undefined && name.trim() !== '') return name.trim();
+  for (const name of [named, env.CREDENCE_USER, env.CREDENCE_OPERATOR])
+    if (name !== undefined && name.trim() !== '') return name.trim();
   try {
     return userInfo().username || 'unknown';
   } catch {

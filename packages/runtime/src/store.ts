@@ -10,13 +10,13 @@ export const DEFAULT_DB_DIR = './data/credence';
 export interface StoreOptions {
   /** The embedded database's directory; named, it wins over DATABASE_URL. */
   readonly db?: string | undefined;
-  /** The environment: DATABASE_URL, CREDENCE_DB_WAIT, CREDENCE_OPERATOR. */
+  /** The environment: DATABASE_URL, CREDENCE_DB_WAIT, CREDENCE_USER, CREDENCE_OPERATOR. */
   readonly env: Env;
   /** false for callers that only read: a missing embedded database is then `missing`, not created empty. */
   readonly create?: boolean;
   /** Seconds to wait for another process to close the embedded database (else CREDENCE_DB_WAIT, else 0). */
   readonly waitSeconds?: number | undefined;
-  /** Who records ledger entries (else CREDENCE_OPERATOR, else the OS user). */
+  /** Who records ledger entries (else CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user). */
   readonly operator?: string | undefined;
   /** The file an import reads (recorded with the entries it writes). */
   readonly source?: string | undefined;

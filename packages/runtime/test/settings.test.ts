@@ -43,6 +43,8 @@ describe('settings from the environment', () => {
     expect(operatorFrom(' anna ', { CREDENCE_OPERATOR: 'ben' })).toBe('anna');
     expect(operatorFrom(undefined, { CREDENCE_OPERATOR: 'ben' })).toBe('ben');
     expect(operatorFrom(undefined, { CREDENCE_OPERATOR: '  ' })).not.toBe('');
+    expect(operatorFrom(undefined, { CREDENCE_USER: 'carla', CREDENCE_OPERATOR: 'ben' })).toBe('carla');
+    expect(operatorFrom(undefined, { CREDENCE_USER: ' ', CREDENCE_OPERATOR: 'ben' })).toBe('ben');
   });
 
   it('seconds to wait: given, else CREDENCE_DB_WAIT, else 0; a malformed value is a usage error', async () => {

@@ -1,0 +1,16 @@
+import { fail, ok, type Result } from '@credence/core';
+import type { Store } from '../ports';
+
+/** Revokes a user and every token of it: from now on its tokens authenticate nobody. The row stays. */
+export async function revokeUser(
+  store: Store,
+  name: string,
+): Promise<Result<{ readonly user: string; readonly tokens: number }>> {
+  return store.transact(async (tx) => {
+    const user = await tx.findUser(name);
+    if (user === undefined) return fail('not_found', { what: 'user', id: name });
+    if (user.revokedAt !== undefined) return fail('not_allowed', { reason: 'already_revoked', id: name });
+    const { tokens } = await tx.revokeUser(name);
+    return ok({ user: name, tokens });
+  });
+}

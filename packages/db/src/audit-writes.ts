@@ -1,0 +1,247 @@
+import type { LedgerWrites } from '@credence/app';
+import type { CollectionEvent } from '@credence/core';
+import type { AuditRow } from './repos/audit';
+
+/** What one audited write records, before the store stamps who, when and from where. */
+export interface AuditDraft {
+  readonly action: string;
+  readonly entityKind: string;
+  readonly entityId: string;
+  readonly reason?: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * More entity rows than this in one transaction are recorded as one summary row (action `bulk`, the
+ * counts per kind) rather than a row each: a grade run over 50,000 buyers, a demo portfolio. An import from a
+ * file always records one row (action `import`, entity `import:<file>`, the counts per kind).
+ */
+export const BULK_AUDIT_ROWS = 1_000;
+
+/** The audit trail of one transaction: drafts while it is small, counts always. */
+export class TransactionAudit {
+  private drafts: AuditDraft[] = [];
+  private readonly counts = new Map<string, number>();
+  private bulk: boolean;
+
+  constructor(private readonly source: string | undefined) {
+    this.bulk = source !== undefined;
+  }
+
+  /** `n` rows of `kind` written; `drafts` (called only while the transaction is small) describes them. */
+  add(kind: string, n: number, drafts?: () => readonly AuditDraft[]): void {
+    if (n === 0) return;
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + n);
+    if (this.bulk || drafts === undefined) return;
+    if (this.drafts.length + n > BULK_AUDIT_ROWS) {
+      this.bulk = true;
+      this.drafts = [];
+      return;
+    }
+    this.drafts.push(...drafts());
+  }
+
+  /** The audit rows of the transaction, stamped. */
+  rows(stamp: Pick<AuditRow, 'at' | 'actor' | 'channel' | 'tokenId'>): AuditRow[] {
+    if (!this.bulk) return this.drafts.map((d) => ({ ...stamp, ...d }));
+    if (this.counts.size === 0) return [];
+    const counts = Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const summary: AuditDraft =
+      this.source !== undefined
+        ? { action: 'import', entityKind: 'import', entityId: this.source, details: { source: this.source, counts } }
+        : { action: 'bulk', entityKind: 'bulk', entityId: stamp.at.toISOString(), details: { counts } };
+    return [{ ...stamp, ...summary }];
+  }
+}
+
+const draft = (
+  entityKind: string,
+  entityId: string,
+  action: string,
+  details: Readonly<Record<string, unknown>>,
+  reason?: string,
+): AuditDraft => ({ action, entityKind, entityId, details, ...(reason !== undefined ? { reason } : {}) });
+
+/** The domain's why of a collection event: a dispute's reason, a pause's, else its notes when there are some. */
+function eventReason(e: CollectionEvent): string | undefined {
+  if ('reason' in e) return e.reason;
+  if ('notes' in e && e.notes !== '') return e.notes;
+  return undefined;
+}
+
+/**
+ * The writes of a transaction, each recording its audit drafts in `audit`: every write that changes money or
+ * risk goes through here, so none can forget it. Reads, allocation rows (counted: they belong to the payment,
+ * credit note, write-off or cash application that wrote them), delivery bookkeeping and worklist snapshots are
+ * passed through.
+ */
+export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites {
+  return {
+    ...w,
+    upsertBuyers: async (rows) => {
+      audit.add('buyer', rows.length, () =>
+        rows.map((b) =>
+          draft('buyer', b.id, 'upsert', { name: b.name, currency: b.currency, paymentTermsDays: b.paymentTermsDays }),
+        ),
+      );
+      await w.upsertBuyers(rows);
+    },
+    upsertStatements: async (rows) => {
+      audit.add('statement', rows.length, () =>
+        rows.map((s) => draft('buyer', s.buyerId, 'statement', { fiscalYear: s.fiscalYear })),
+      );
+      await w.upsertStatements(rows);
+    },
+    upsertExternalGrades: async (rows) => {
+      audit.add('external_grade', rows.length, () =>
+        rows.map((g) =>
+          draft('buyer', g.buyerId, 'external_grade', { date: g.date, source: g.source, value: g.value }),
+        ),
+      );
+      await w.upsertExternalGrades(rows);
+    },
+    upsertOrders: async (rows) => {
+      audit.add('order', rows.length, () =>
+        rows.map((o) =>
+          draft('order', o.id, 'upsert', {
+            buyerId: o.buyerId,
+            status: o.status,
+            amount: o.amount,
+            currency: o.currency,
+          }),
+        ),
+      );
+      await w.upsertOrders(rows);
+    },
+    appendHold: async (e) => {
+      const stored = await w.appendHold(e);
+      audit.add('credit_hold', 1, () => [
+        draft('buyer', e.buyerId, e.action, { id: stored.id, by: e.by, recordedOn: e.recordedOn }, e.reason),
+      ]);
+      return stored;
+    },
+    appendLimitEvent: async (e) => {
+      const stored = await w.appendLimitEvent(e);
+      const { buyerId, kind, reason, ...rest } = stored;
+      audit.add('limit_event', 1, () => [draft('buyer', buyerId, `limit_${kind}`, rest, reason)]);
+      return stored;
+    },
+    upsertGrades: async (rows) => {
+      audit.add('grade', rows.length, () =>
+        rows.map((g) => draft('buyer', g.buyerId, 'grade', { asOf: g.asOf, grade: g.grade.grade, pd: g.grade.pd })),
+      );
+      await w.upsertGrades(rows);
+    },
+    insertDocuments: async (rows) => {
+      audit.add('document', rows.length, () =>
+        rows.map((d) =>
+          draft('document', d.number, 'record', {
+            type: d.type,
+            buyerId: d.buyerId,
+            amount: d.amount,
+            currency: d.currency,
+            issueDate: d.issueDate,
+            dueDate: d.dueDate,
+          }),
+        ),
+      );
+      await w.insertDocuments(rows);
+    },
+    insertPayments: async (rows) => {
+      audit.add('payment', rows.length, () => rows.map(paymentDraft));
+      await w.insertPayments(rows);
+    },
+    insertAllocations: async (rows) => {
+      audit.add('allocation', rows.length);
+      await w.insertAllocations(rows);
+    },
+    insertSettlements: async (s) => {
+      audit.add('payment', s.payments.length, () => s.payments.map(paymentDraft));
+      audit.add('allocation', s.allocations.length);
+      await w.insertSettlements(s);
+    },
+    insertWriteOffs: async (rows) => {
+      audit.add('write_off', rows.length, () =>
+        rows.map((x) =>
+          draft('document', x.documentNumber, 'write_off', { id: x.id, date: x.date, amount: x.amount }, x.reason),
+        ),
+      );
+      await w.insertWriteOffs(rows);
+    },
+    insertReversals: async (rows) => {
+      audit.add('reversal', rows.length, () =>
+        rows.map((r) => draft(r.kind, r.targetId, 'reverse', { id: r.id, date: r.date }, r.reason)),
+      );
+      await w.insertReversals(rows);
+    },
+    insertCashApplications: async (rows) => {
+      audit.add('cash_application', rows.length, () =>
+        rows.map((c) =>
+          draft('payment', c.paymentId, `cash_${c.kind}`, {
+            id: c.id,
+            ...(c.from !== undefined ? { from: c.from } : {}),
+            to: c.to,
+            amount: c.amount,
+            date: c.date,
+            by: c.by,
+          }),
+        ),
+      );
+      await w.insertCashApplications(rows);
+    },
+    insertFxRates: async (rows) => {
+      audit.add('fx_rate', rows.length, () =>
+        rows.map((r) =>
+          draft('fx_rate', `${r.date} ${r.from}/${r.to}`, 'record', {
+            rate: `${r.rate.coefficient}e-${r.rate.scale}`,
+          }),
+        ),
+      );
+      await w.insertFxRates(rows);
+    },
+    appendCollectionEvents: async (events) => {
+      audit.add('collection_event', events.length, () =>
+        events.map((e) => {
+          const { kind, buyerId, ...rest } = e;
+          return draft('buyer', buyerId, kind, rest, eventReason(e));
+        }),
+      );
+      await w.appendCollectionEvents(events);
+    },
+    insertLetters: async (letters) => {
+      audit.add('letter', letters.length, () =>
+        letters.map(({ letter: l, policyId }) =>
+          draft('letter', l.id, 'letter', { buyerId: l.debtor.id, date: l.date, levelId: l.levelId, policyId }),
+        ),
+      );
+      await w.insertLetters(letters);
+    },
+    recordDunningRun: async (run) => {
+      audit.add('dunning_run', 1, () => [draft('dunning_run', run.asOf, 'dunning_run', run)]);
+      await w.recordDunningRun(run);
+    },
+    insertUser: async (u) => {
+      const inserted = await w.insertUser(u);
+      if (inserted) audit.add('user', 1, () => [draft('user', u.name, 'user_add', { role: u.role })]);
+      return inserted;
+    },
+    insertToken: async (t) => {
+      audit.add('api_token', 1, () => [draft('user', t.user, 'token_issue', { tokenId: t.id })]);
+      await w.insertToken(t);
+    },
+    revokeUser: async (name) => {
+      const revoked = await w.revokeUser(name);
+      audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked)]);
+      return revoked;
+    },
+  };
+}
+
+const paymentDraft = (p: Parameters<LedgerWrites['insertPayments']>[0][number]): AuditDraft =>
+  draft('payment', p.id, 'record', {
+    buyerId: p.buyerId,
+    amount: p.amount,
+    currency: p.currency,
+    date: p.date,
+    ...(p.documentNumber !== undefined ? { documentNumber: p.documentNumber } : {}),
+  });
