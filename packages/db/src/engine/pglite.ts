@@ -15,9 +15,12 @@ import { type Conn, copySql, type Engine, quoteIdent } from './types';
  * runs a fraction of a second starts that for hundreds of functions: ~0.4 s of CPU, which the process also
  * waits for as it exits. A budget 50× the default (1.8 M) leaves such a command on baseline code, while a
  * long one (an import, a large report) still gets its hot functions optimized within a fraction of a
- * second of their running (docs/benchmarks.md, "Start-up"). Set before PGlite compiles its module.
+ * second of their running (docs/benchmarks.md, "Start-up"). Set before PGlite compiles its module, unless
+ * node was started with a --wasm-tiering-budget of its own.
  */
-setFlagsFromString('--wasm-tiering-budget=100000000');
+if (!process.execArgv.some((a) => a.startsWith('--wasm-tiering-budget'))) {
+  setFlagsFromString('--wasm-tiering-budget=100000000');
+}
 
 /** Business dates stay 'YYYY-MM-DD' strings, int8 is always bigint, numeric stays an exact string. */
 const parsers = {
