@@ -7,9 +7,6 @@ import { describe, EXIT } from './exit-codes';
 
 export const DEFAULT_DB_DIR = './data/credence';
 
-/** Postgres' shared_buffers for commands that only read the embedded database (its default is 128 MB). */
-const READ_SHARED_BUFFERS_MB = 16;
-
 export interface GlobalOptions {
   readonly db?: string;
   /** The file an import reads (recorded with the entries it writes). */
@@ -83,13 +80,12 @@ export async function openFromOptions(
   const recorder = { by: operatorOf(session, env), now, ...(opts.source !== undefined ? { source: opts.source } : {}) };
   // Loaded here, not at start-up: commands that open no store do not load Kysely, PGlite or pg.
   const db = await import('@credence/db');
-  // A command that only reads starts the embedded database with less shared memory (faster to start); a write
-  // may be a bulk load, which wants Postgres' default (docs/benchmarks.md, "Start-up").
-  const sharedBuffersMb = create ? undefined : READ_SHARED_BUFFERS_MB;
+  // A command that only reads starts the embedded database for a brief run; a write may be a bulk load
+  // (docs/benchmarks.md, "Start-up").
   try {
     return await (url
       ? db.openStore({ databaseUrl: url, recorder })
-      : db.openStore({ dir, waitMs, recorder, ...(sharedBuffersMb ? { sharedBuffersMb } : {}) }));
+      : db.openStore({ dir, waitMs, recorder, brief: !create }));
   } catch (e) {
     if (e instanceof db.StoreLockedError) throw new CliError(describe(e.failure), EXIT.busy);
     const why = e instanceof Error ? e.message : String(e);

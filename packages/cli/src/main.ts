@@ -1,4 +1,4 @@
-import { StoreLockedError } from '@credence/db';
+import type { StoreLockedError } from '@credence/db';
 import { Command, CommanderError } from 'commander';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionLists } from './commands/register-collection-lists';
@@ -18,6 +18,12 @@ import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
 import { asSeconds } from './options';
+
+/**
+ * By name, not `instanceof`: importing @credence/db here would load it (with Kysely and every repository) on
+ * every command, also those that open no store (`--version`, help).
+ */
+const isStoreLocked = (e: unknown): e is StoreLockedError => e instanceof Error && e.name === 'StoreLockedError';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(base: Io, state: { exitCode: number }): Command {
@@ -71,7 +77,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (e instanceof StoreLockedError) {
+    if (isStoreLocked(e)) {
       // A store opened outside `withStore` (demo): the same message and exit code.
       io.err(`credence: ${describe(e.failure)}`);
       return EXIT.busy;

@@ -19,10 +19,10 @@ export interface OpenStoreOptions {
    */
   readonly waitMs?: number;
   /**
-   * Embedded only: Postgres' `shared_buffers` in MB (default 128). Less starts faster (~1 ms of CPU per MB)
-   * and suits commands that read a little; bulk loads want the default (engine/pglite.ts).
+   * Embedded only: a brief command (one that reads a little) starts ~0.4 s of CPU faster; bulk loads and long
+   * reports run slower with it (engine/pglite.ts).
    */
-  readonly sharedBuffersMb?: number;
+  readonly brief?: boolean;
   /** Who ledger writes are recorded for (default: the OS user, the system clock). */
   readonly recorder?: Recorder;
 }
@@ -40,7 +40,7 @@ export async function openEngine(options: OpenStoreOptions = {}): Promise<Engine
       : await (await import('./engine/pglite')).openPglite(options.dir, {
           ...(schema !== undefined ? { schema } : {}),
           ...(options.waitMs !== undefined ? { waitMs: options.waitMs } : {}),
-          ...(options.sharedBuffersMb !== undefined ? { sharedBuffersMb: options.sharedBuffersMb } : {}),
+          ...(options.brief !== undefined ? { brief: options.brief } : {}),
         });
   try {
     if (await upToDate(engine, schema ?? 'public')) return engine;

@@ -9,19 +9,6 @@ import { lookUpArrayTypesByScan } from './pglite-arrays';
 import { PgliteQueryDialect } from './pglite-dialect';
 import { type Conn, copySql, type Engine, quoteIdent } from './types';
 
-/**
- * V8 runs PGlite's WebAssembly (Postgres, 9 MB) on baseline code and recompiles each function that has run
- * "long enough" with its optimizing compiler on a background thread. With V8's default budget a command that
- * runs a fraction of a second starts that for hundreds of functions: ~0.4 s of CPU, which the process also
- * waits for as it exits. A budget 50× the default (1.8 M) leaves such a command on baseline code, while a
- * long one (an import, a large report) still gets its hot functions optimized within a fraction of a
- * second of their running (docs/benchmarks.md, "Start-up"). Set before PGlite compiles its module, unless
- * node was started with a --wasm-tiering-budget of its own.
- */
-if (!process.execArgv.some((a) => a.startsWith('--wasm-tiering-budget'))) {
-  setFlagsFromString('--wasm-tiering-budget=100000000');
-}
-
 /** Business dates stay 'YYYY-MM-DD' strings, int8 is always bigint, numeric stays an exact string. */
 const parsers = {
   [types.DATE]: (x: string) => x,
@@ -64,11 +51,26 @@ export interface PgliteOptions {
   /** Milliseconds to wait for another process to close the directory (default 0: fail at once). */
   readonly waitMs?: number;
   /**
-   * Postgres' `shared_buffers` in MB (default: Postgres' 128). PGlite zeroes its whole shared memory as it
-   * starts, ~0.1 s of CPU for the default: a command that reads a little starts faster with less, a bulk
-   * load (import) runs 2–3× slower with 16 (docs/benchmarks.md, "Start-up").
+   * For a brief command (one that reads a little), started ~0.4 s of CPU faster (docs/benchmarks.md,
+   * "Start-up"); leave it off for bulk loads and long reports, which it slows:
+   * - Postgres gets 16 MB of `shared_buffers` instead of 128: PGlite zeroes its whole shared memory as it
+   *   starts (~1 ms of CPU per MB), but an import runs 2–3× slower with 16;
+   * - V8 recompiles only the WebAssembly that runs long with its optimizing compiler. With V8's default tiering
+   *   budget, a command of a fraction of a second starts that for hundreds of Postgres' functions on a
+   *   background thread (~0.4 s of CPU), which the process also waits for as it exits. A budget 50× V8's
+   *   default leaves it on baseline code. The flag is process-wide and stays for later opens; it is not
+   *   changed when node was started with a --wasm-tiering-budget of its own.
    */
-  readonly sharedBuffersMb?: number;
+  readonly brief?: boolean;
+}
+
+const BRIEF_SHARED_BUFFERS = '16MB';
+const BRIEF_TIERING_BUDGET = 100_000_000; // V8's default: 1,800,000
+
+/** Set before PGlite compiles its WebAssembly module (see `brief`). */
+function keepWasmOnBaselineCode(): void {
+  if (!process.execArgv.some((a) => a.startsWith('--wasm-tiering-budget')))
+    setFlagsFromString(`--wasm-tiering-budget=${BRIEF_TIERING_BUDGET}`);
 }
 
 /**
@@ -77,9 +79,7 @@ export interface PgliteOptions {
  * another process to close it before failing with `StoreLockedError`.
  */
 export async function openPglite(dir: string | undefined, options: PgliteOptions = {}): Promise<Engine> {
-  const { schema, waitMs = 0, sharedBuffersMb } = options;
-  if (sharedBuffersMb !== undefined && !(Number.isInteger(sharedBuffersMb) && sharedBuffersMb >= 1))
-    throw new RangeError(`sharedBuffersMb must be a whole number of MB, not ${sharedBuffersMb}`);
+  const { schema, waitMs = 0, brief = false } = options;
   const inMemory = dir === undefined || dir === 'memory://';
   let lock: DirLock | undefined;
   // PGlite creates the data directory itself, but not its parents (./data of ./data/credence).
@@ -91,10 +91,9 @@ export async function openPglite(dir: string | undefined, options: PgliteOptions
     const pglite = new PGlite({
       ...(inMemory ? {} : { dataDir: dir }),
       parsers,
-      ...(sharedBuffersMb === undefined
-        ? {}
-        : { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMb}MB`] }),
+      ...(brief ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${BRIEF_SHARED_BUFFERS}`] } : {}),
     });
+    if (brief) keepWasmOnBaselineCode();
     lookUpArrayTypesByScan(pglite);
     await pglite.waitReady;
     if (schema !== undefined) {
