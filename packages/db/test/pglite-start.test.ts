@@ -1,10 +1,13 @@
 // How openPglite starts PGlite faster (engine/pglite.ts, docs/benchmarks.md "Start-up"), on a real PGlite: the
 // array types looked up by one scan (engine/pglite-arrays.ts) give the same handlers and values as PGlite's own
 // look-up, and the shared memory is the size asked for.
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite } from '../src/engine/pglite';
+import { openPglite, smallDatabase } from '../src/engine/pglite';
 import { lookUpArrayTypesByScan, parseArray, serializeArray } from '../src/engine/pglite-arrays';
 import type { Engine } from '../src/engine/types';
 
@@ -139,4 +142,27 @@ describe('a brief start', () => {
       }
     }
   }, 120_000);
+});
+
+describe('smallDatabase (a brief start only on a small database)', () => {
+  it('adds up the tables and indexes (files from OID 16384 on, 1 GB segments included), not the catalogs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credence-small-'));
+    try {
+      expect(smallDatabase(join(dir, 'missing'), 100)).toBe(true);
+      mkdirSync(join(dir, 'base', '5'), { recursive: true });
+      const file = (name: string, bytes: number) => {
+        writeFileSync(join(dir, 'base', '5', name), '');
+        truncateSync(join(dir, 'base', '5', name), bytes);
+      };
+      file('1259', 1000); // pg_class: a catalog
+      file('16384', 40);
+      file('16384_fsm', 1000);
+      file('16390', 50);
+      expect(smallDatabase(dir, 90)).toBe(true);
+      file('16390.1', 1);
+      expect(smallDatabase(dir, 90)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

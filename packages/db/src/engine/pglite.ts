@@ -1,5 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { PGlite, type Transaction, types } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
@@ -52,7 +53,9 @@ export interface PgliteOptions {
   readonly waitMs?: number;
   /**
    * For a brief command (one that reads a little), started ~0.4 s of CPU faster (docs/benchmarks.md,
-   * "Start-up"); leave it off for bulk loads and long reports, which it slows:
+   * "Start-up"). Honoured on a small database only (tables and indexes up to 32 MB: the small and medium
+   * demos; measured in ~1 ms): on a larger one a report runs long enough to want the defaults. Leave it off for
+   * bulk loads and long reports, which it slows:
    * - Postgres gets 16 MB of `shared_buffers` instead of 128: PGlite zeroes its whole shared memory as it
    *   starts (~1 ms of CPU per MB), but an import runs 2–3× slower with 16;
    * - V8 recompiles only the WebAssembly that runs long with its optimizing compiler. With V8's default tiering
@@ -65,6 +68,30 @@ export interface PgliteOptions {
 }
 
 const BRIEF_SHARED_BUFFERS = '16MB';
+const BRIEF_MAX_BYTES = 32 * 1024 * 1024;
+/** Postgres' first OID for user objects: relation files named from it up are tables, indexes, TOAST. */
+const FIRST_NORMAL_OBJECT_ID = 16384;
+
+/** True when the tables and indexes in the data directory `dir` take at most `max` bytes (or there is none). */
+export function smallDatabase(dir: string, max: number): boolean {
+  const base = join(dir, 'base');
+  let total = 0;
+  let databases: string[];
+  try {
+    databases = readdirSync(base);
+  } catch {
+    return true;
+  }
+  for (const database of databases) {
+    for (const name of readdirSync(join(base, database))) {
+      const oid = /^(\d+)(?:\.\d+)?$/.exec(name)?.[1]; // a main fork or one of its 1 GB segments
+      if (oid === undefined || Number(oid) < FIRST_NORMAL_OBJECT_ID) continue;
+      total += statSync(join(base, database, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (total > max) return false;
+    }
+  }
+  return true;
+}
 const BRIEF_TIERING_BUDGET = 100_000_000; // V8's default: 1,800,000
 
 /** Set before PGlite compiles its WebAssembly module (see `brief`). */
@@ -79,7 +106,7 @@ function keepWasmOnBaselineCode(): void {
  * another process to close it before failing with `StoreLockedError`.
  */
 export async function openPglite(dir: string | undefined, options: PgliteOptions = {}): Promise<Engine> {
-  const { schema, waitMs = 0, brief = false } = options;
+  const { schema, waitMs = 0 } = options;
   const inMemory = dir === undefined || dir === 'memory://';
   let lock: DirLock | undefined;
   // PGlite creates the data directory itself, but not its parents (./data of ./data/credence).
@@ -88,6 +115,7 @@ export async function openPglite(dir: string | undefined, options: PgliteOptions
     lock = await lockDir(resolve(dir), { waitMs });
   }
   try {
+    const brief = options.brief === true && (inMemory || smallDatabase(dir, BRIEF_MAX_BYTES));
     const pglite = new PGlite({
       ...(inMemory ? {} : { dataDir: dir }),
       parsers,
