@@ -54,7 +54,7 @@ export interface PgliteOptions {
   /**
    * For a brief command (one that reads a little), started ~0.4 s of CPU faster (docs/benchmarks.md,
    * "Start-up"). Honoured on a small database only (tables and indexes up to 32 MB: the small and medium
-   * demos; measured in ~1 ms): on a larger one a report runs long enough to want the defaults. Leave it off for
+   * demos; measured in ~2 ms): on a larger one a report runs long enough to want the defaults. Leave it off for
    * bulk loads and long reports, which it slows:
    * - Postgres gets 16 MB of `shared_buffers` instead of 128: PGlite zeroes its whole shared memory as it
    *   starts (~1 ms of CPU per MB), but an import runs 2–3× slower with 16;
