@@ -58,6 +58,9 @@ export async function openFromOptions(
       source: opts.source,
       env,
       create,
+      // A command that only reads starts the embedded database for a brief run; a write may be a bulk load
+      // (docs/benchmarks.md, "Start-up").
+      brief: !create,
       waitSeconds: session?.waitSeconds,
       operator: session?.operator,
       now,

@@ -1,4 +1,4 @@
-import { StoreLockedError } from '@credence/db';
+import type { StoreLockedError } from '@credence/db';
 import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/register-audit';
@@ -22,6 +22,12 @@ import { CliError, cliErrorOf, type Io, processIo, type Session } from './contex
 import { describe, EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
 import { forwardBy, relaxRequiredBy } from './who';
+
+/**
+ * By name, not `instanceof`: importing @credence/db here would load it (with Kysely and every repository) on
+ * every command, also those that open no store (`--version`, help).
+ */
+const isStoreLocked = (e: unknown): e is StoreLockedError => e instanceof Error && e.name === 'StoreLockedError';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(base: Io, state: { exitCode: number }): Command {
@@ -83,7 +89,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (e instanceof StoreLockedError) {
+    if (isStoreLocked(e)) {
       // A store opened outside `withStore` (demo): the same message and exit code.
       io.err(`credence: ${describe(e.failure)}`);
       return EXIT.busy;

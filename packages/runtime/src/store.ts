@@ -14,6 +14,11 @@ export interface StoreOptions {
   readonly env: Env;
   /** false for callers that only read: a missing embedded database is then `missing`, not created empty. */
   readonly create?: boolean;
+  /**
+   * Embedded only: start the database for a brief run (a command that reads): small buffers and V8's tiering
+   * kept for short work, on a small database only (docs/benchmarks.md, "Start-up"). Not for a server.
+   */
+  readonly brief?: boolean;
   /** Seconds to wait for another process to close the embedded database (else CREDENCE_DB_WAIT, else 0). */
   readonly waitSeconds?: number | undefined;
   /** Who records ledger entries (else CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user). */
@@ -52,7 +57,7 @@ export async function openStoreFrom(options: StoreOptions): Promise<Store> {
   // Loaded here, not at start-up: whoever opens no store does not load Kysely, PGlite or pg.
   const db = await import('@credence/db');
   try {
-    return await (url ? db.openStore({ databaseUrl: url, recorder }) : db.openStore({ dir, waitMs, recorder }));
+    return await (url ? db.openStore({ databaseUrl: url, recorder }) : db.openStore({ dir, waitMs, recorder, brief: options.brief === true }));
   } catch (e) {
     if (e instanceof db.StoreLockedError) throw new RuntimeError('busy', e.message, e.failure);
     const why = e instanceof Error ? e.message : String(e);
