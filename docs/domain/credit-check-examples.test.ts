@@ -6,7 +6,7 @@ import { cell, readDocTables, table } from './doc-tables';
 
 const tables = readDocTables(new URL('./credit-check.md', import.meta.url));
 const parsed = parseCheckPolicy(
-  JSON.parse(readFileSync(new URL('../../packages/cli/config/check-policy.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../packages/runtime/config/check-policy.json', import.meta.url), 'utf8')),
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
 const EUR = 'EUR' as CurrencyCode;

@@ -6,7 +6,7 @@ import { cell, readDocTables, table } from './doc-tables';
 
 const t = table(readDocTables(new URL('./dunning.md', import.meta.url)), 'levels');
 const policy = parseDunningPolicy(
-  JSON.parse(readFileSync(new URL('../../packages/cli/config/dunning-policy.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../packages/runtime/config/dunning-policy.json', import.meta.url), 'utf8')),
 );
 if (!policy.ok) throw new Error(JSON.stringify(policy.error));
 const asOf = t.attrs.asOf as BusinessDate;

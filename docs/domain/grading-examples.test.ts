@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cell, readDocTables, table } from './doc-tables';
 
 const tables = readDocTables(new URL('./grading.md', import.meta.url));
-const policyFile = new URL('../../packages/cli/config/grading-policy.json', import.meta.url);
+const policyFile = new URL('../../packages/runtime/config/grading-policy.json', import.meta.url);
 const parsed = parseGradingPolicy(JSON.parse(readFileSync(policyFile, 'utf8')));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
 const policy = parsed.value;

@@ -16,7 +16,7 @@ import { cell, readDocTables, table } from './doc-tables';
 
 const tables = readDocTables(new URL('./late-interest.md', import.meta.url));
 const rates = parseRateTables(
-  JSON.parse(readFileSync(new URL('../../packages/cli/config/reference-rates.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../packages/runtime/config/reference-rates.json', import.meta.url), 'utf8')),
 );
 if (!rates.ok) throw new Error('rates');
 

@@ -6,7 +6,7 @@ import { cell, readDocTables, table } from './doc-tables';
 
 const tables = readDocTables(new URL('./limits.md', import.meta.url));
 const parsed = parseLimitPolicy(
-  JSON.parse(readFileSync(new URL('../../packages/cli/config/limit-policy.json', import.meta.url), 'utf8')),
+  JSON.parse(readFileSync(new URL('../../packages/runtime/config/limit-policy.json', import.meta.url), 'utf8')),
 );
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
 const policy = parsed.value;

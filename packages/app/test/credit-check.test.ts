@@ -1,5 +1,6 @@
 import { date } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addOrder, ORDER_ADD_SOURCE } from '../src/credit/add-order';
 import { checkOrder } from '../src/credit/check-order';
 import { setCreditHold } from '../src/credit/hold-buyer';
 import { importDocuments } from '../src/import/import-documents';
@@ -81,5 +82,21 @@ describe('checkOrder', () => {
     expect(await checkOrder(store, policy, { buyerId: 'NOPE', amount: 1n, currency: EUR, asOf })).toMatchObject({
       error: { code: 'not_found' },
     });
+  });
+});
+
+describe('addOrder', () => {
+  it('records one order, updates it when its status moves on, and gives a bad field as a row error', async () => {
+    const order = { id: 'O-NEW', buyerId: 'B1', date: '2024-06-01', amount: '100.00', currency: 'EUR', status: 'open' };
+    expect(await addOrder(store, order)).toMatchObject({ ok: true, value: { created: 1 } });
+    expect(await addOrder(store, order)).toMatchObject({ ok: true, value: { created: 0, unchanged: 1 } });
+    expect(await addOrder(store, { ...order, status: 'delivered' })).toMatchObject({
+      ok: true,
+      value: { updated: 1 },
+    });
+    const bad = await addOrder(store, { ...order, amount: '12.345' });
+    expect(!bad.ok && bad.error.errors.map((e) => [e.file, e.row, e.column])).toEqual([
+      [ORDER_ADD_SOURCE, 1, 'amount'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { date, type GbdtModel, type GradingPolicy } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buyerBehaviour } from '../src/grading/buyer-behaviour';
+import { buyerGrade } from '../src/grading/buyer-grade';
 import { countryClass, countryRiskTable } from '../src/grading/country-risk';
 import { gradeBuyerAsOf } from '../src/grading/grade-buyer-as-of';
 import { runGrades } from '../src/grading/run-grades';
@@ -103,6 +104,25 @@ describe('runGrades', () => {
     expect(june.changes[0]?.reasons.map((r) => r.code)).toContain('long_overdue');
     expect((await store.gradesOf('B1')).map((g) => g.asOf)).toEqual(['2024-02-15', '2024-06-30']);
     expect((await store.gradesOn(date('2024-06-30'))).map((g) => g.buyerId)).toEqual(['B1', 'B2']);
+  });
+
+  it('buyerGrade gives the grade recorded on or before a date; none recorded yet, or no such buyer, is not found', async () => {
+    const store = new MemoryStore();
+    await seedBuyers(store, [buyer('B1')]);
+    await runGrades(store, ctx, date('2024-02-15'));
+    const june = await runGrades(store, ctx, date('2024-06-30'));
+    const shown = await buyerGrade(store, { buyerId: 'B1', asOf: date('2024-07-10') });
+    expect(shown.ok && [shown.value.buyerId, shown.value.asOf]).toEqual(['B1', '2024-06-30']);
+    expect(shown.ok && shown.value.grade.grade).toBe(june.byGrade.findIndex((n) => n > 0) + 1);
+    const march = await buyerGrade(store, { buyerId: 'B1', asOf: date('2024-03-01') });
+    expect(march.ok && march.value.asOf).toBe('2024-02-15');
+    expect(await buyerGrade(store, { buyerId: 'B1', asOf: date('2024-01-01') })).toEqual({
+      ok: false,
+      error: { code: 'not_found', params: { what: 'recorded grade', id: 'B1' } },
+    });
+    expect(await buyerGrade(store, { buyerId: 'NOPE', asOf: date('2024-07-10') })).toMatchObject({
+      error: { code: 'not_found', params: { what: 'buyer' } },
+    });
   });
 });
 

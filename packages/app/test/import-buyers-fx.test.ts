@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importBuyers } from '../src/import/import-buyers';
 import { importFxRates } from '../src/import/import-fx-rates';
+import { importRows } from '../src/import/import-rows';
 import { source } from './fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -133,5 +134,23 @@ describe('importFxRates', () => {
       [4, 'rate', 'invalid_amount'],
     ]);
     expect(await store.fxRates()).toEqual([]);
+  });
+});
+
+describe('importRows', () => {
+  it('imports a file by its kind, with the same summary or row errors as the importer of that kind', async () => {
+    const store = new MemoryStore();
+    const buyers = source('b.csv', HEADER, [['B1', 'Acme GmbH', 'DE', 'EUR', '30', '', '']]);
+    expect(await importRows(store, 'buyers', buyers, undefined)).toMatchObject({
+      ok: true,
+      value: { kind: 'buyers', created: 1 },
+    });
+    const invoices = source(
+      'i.csv',
+      ['document_number', 'buyer_id', 'issue_date', 'due_date', 'amount', 'currency'],
+      [['I1', 'NOPE', '2024-01-01', '2024-01-31', '10', 'EUR']],
+    );
+    const bad = await importRows(store, 'invoices', invoices, undefined, { maxErrors: 5 });
+    expect(!bad.ok && bad.error.errors.map((e) => [e.row, e.code])).toEqual([[2, 'unknown_buyer']]);
   });
 });

@@ -2,6 +2,9 @@ import { date, type GbdtModel, type GradingPolicy, type LimitPolicy, limitState 
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countryRiskTable } from '../src/grading/country-risk';
 import { importDocuments } from '../src/import/import-documents';
+import { decideLimitRequest } from '../src/limits/decide-limit-request';
+import { limitDetail } from '../src/limits/limit-detail';
+import { limitRecommendation } from '../src/limits/limit-recommendation';
 import { recommendBuyerLimit } from '../src/limits/recommend-buyer-limit';
 import { answerLimitRequest, requestLimit, setLimit } from '../src/limits/record-limit';
 import { reviewsDue } from '../src/review/reviews-due';
@@ -110,6 +113,23 @@ describe('recommendBuyerLimit', () => {
     expect(advice?.recommendation).toMatchObject({ amount: 900_000n, decidedBy: 'without_financials' });
     expect(advice?.grade.missing).toContain('financials');
   });
+
+  it('limitRecommendation reads expected sales as a decimal of the buyer currency; unknown buyers are not found', async () => {
+    if (!countries.ok) throw new Error('countries');
+    const ctx = { model, policy: grading, countries: countries.value, limits };
+    // 10,000.00 a month expected: 30 + 15 days → 15,000 + 20 % = 18,000; no statements: half of it.
+    const r = await limitRecommendation(store, ctx, { buyerId: 'B1', asOf: today, expectedMonthlySales: '10000' });
+    expect(r.ok && r.value.recommendation).toMatchObject({ amount: 900_000n, decidedBy: 'without_financials' });
+    expect(
+      await limitRecommendation(store, ctx, { buyerId: 'B1', asOf: today, expectedMonthlySales: '1.234' }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid_amount', params: { reason: 'not_a_limit_amount', value: '1.234', currency: EUR } },
+    });
+    expect(await limitRecommendation(store, ctx, { buyerId: 'NOPE', asOf: today })).toMatchObject({
+      error: { code: 'not_found', params: { what: 'buyer', id: 'NOPE' } },
+    });
+  });
 });
 
 describe('reviewsDue', () => {
@@ -128,3 +148,45 @@ describe('reviewsDue', () => {
     ]);
   });
 });
+
+describe('decideLimitRequest', () => {
+  it('approves another amount given as a decimal of the request currency; a bad one is refused, nothing recorded', async () => {
+    const req = must(await requestLimit(store, ask, today));
+    const x = { buyerId: 'B1', requestId: req.id, approve: true, by: 'chief', reason: 'ok' };
+    expect(await decideLimitRequest(store, { ...x, amount: '-1' }, today)).toMatchObject({
+      error: { code: 'invalid_amount', params: { reason: 'not_a_limit_amount', value: '-1', currency: EUR } },
+    });
+    expect(await store.limitEventsOf('B1')).toHaveLength(1);
+    const ok = await decideLimitRequest(store, { ...x, amount: '40000.50' }, today);
+    expect(ok).toMatchObject({ ok: true, value: { kind: 'approval', amount: 4_000_050n, requestId: req.id } });
+    expect(await decideLimitRequest(store, { ...x, requestId: 99, amount: 'x' }, today)).toMatchObject({
+      error: { code: 'not_found' },
+    });
+  });
+});
+
+describe('limitDetail', () => {
+  it('gives the limit in force on a date, the pending requests and every event', async () => {
+    must(await setLimit(store, { ...ask, by: 'chief', validFrom: date('2024-06-01') }, today));
+    const req = must(await requestLimit(store, { ...ask, amount: 6_000_000n }, today));
+    const d = must(await limitDetail(store, { buyerId: 'B1', asOf: today }));
+    expect(d.asOf).toBe(today);
+    expect(d.current).toMatchObject({ amount: 5_000_000n, kind: 'approved', approvedBy: 'chief' });
+    expect(d.pending.map((e) => e.id)).toEqual([req.id]);
+    expect(d.events.map((e) => e.kind)).toEqual(['approval', 'request']);
+    const before = must(await limitDetail(store, { buyerId: 'B1', asOf: date('2024-05-31') }));
+    expect(before.current).toBeUndefined();
+  });
+
+  it('an unknown buyer is not found', async () => {
+    expect(await limitDetail(store, { buyerId: 'NOPE', asOf: today })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', params: { what: 'buyer', id: 'NOPE' } },
+    });
+  });
+});
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T {
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+}

@@ -2,6 +2,7 @@ import { type BusinessDate, date, parseDecimal } from '@credence/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/import-documents';
 import { importPayments } from '../src/import/import-payments';
+import { ledgerCounts } from '../src/reports/ledger-counts';
 import { reportAging } from '../src/reports/report-aging';
 import { defaultKpiFrom, reportKpis } from '../src/reports/report-kpis';
 import { rankOverdueBuyers } from '../src/reports/top-overdue';
@@ -64,6 +65,9 @@ describe('reportAging', () => {
     expect(r.ok && r.value.labels).toEqual(['not_due', '1-30', '31-90', '90+']);
     const e1 = r.ok ? r.value.reports.find((x) => x.buyerId === 'E1') : undefined;
     expect(e1?.buckets.map((b) => b.amount)).toEqual([0n, 20000n, 0n, 60000n]);
+    expect(r.ok && r.value.buyerNames).toBeUndefined();
+    const named = await reportAging(store, { asOf: d('2026-06-30'), byBuyer: true, withBuyerNames: true });
+    expect(named.ok && named.value.buyerNames).toEqual({ E1: 'Buyer E1', E2: 'Buyer E2', U1: 'Buyer U1' });
   });
 
   it('rejects bucket bounds that do not increase', async () => {
@@ -133,6 +137,9 @@ describe('reportKpis', () => {
         weightedDaysBeyondTerms: 135,
       },
     ]);
+    expect(r.value.buyerNames).toBeUndefined();
+    const named = await reportKpis(store, { asOf: d('2026-06-30'), from: d('2026-04-01'), withBuyerNames: true });
+    expect(named.ok && named.value.buyerNames).toEqual({ E1: 'Buyer E1' });
   });
 });
 
@@ -143,5 +150,11 @@ describe('rankOverdueBuyers', () => {
       ['E1', 80000n],
       ['U1', 2n],
     ]);
+  });
+});
+
+describe('ledgerCounts', () => {
+  it('counts buyers, documents, payments and allocations', async () => {
+    expect(await ledgerCounts(store)).toEqual({ buyers: 3, documents: 6, payments: 1, allocations: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCompany, runDunning, type Store } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
-import { COMPANY_EXAMPLE, readDunningPolicy, readRates } from '../src/commands/collections-config';
+import { COMPANY_EXAMPLE, readDunningPolicy, readRates } from '@credence/runtime';
 import { line, seconds, timed } from './measure';
 
 export interface DunningResult {

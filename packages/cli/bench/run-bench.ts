@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { planPortfolio } from '@credence/app';
 import type { BucketCell } from '@credence/core';
+import { planPortfolio } from '@credence/demo';
 import { type PortfolioFiles, writePortfolioCsv } from '../src/demo/write-csv';
 import { type BenchArgs, parseBenchArgs } from './args';
 import { benchDuckdb, type DuckCell, exportAllocations } from './duckdb-bench';

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Clock, Store } from '@credence/app';
-import { systemClock } from './clock';
+import { clockFromEnv, openStoreFrom, RuntimeError, type RuntimeErrorKind } from '@credence/runtime';
 import { describe, EXIT } from './exit-codes';
 
-export const DEFAULT_DB_DIR = './data/credence';
+export { DEFAULT_DB_DIR, describeStore } from '@credence/runtime';
 
 export interface GlobalOptions {
   readonly db?: string;
@@ -21,26 +18,6 @@ export interface Session {
   operator?: string;
 }
 
-/** Who records ledger entries: --by (or --operator), else CREDENCE_USER, else CREDENCE_OPERATOR, else the OS user. */
-export function operatorOf(session: Session | undefined, env: NodeJS.ProcessEnv): string {
-  for (const named of [session?.operator, env.CREDENCE_USER, env.CREDENCE_OPERATOR])
-    if (named !== undefined && named.trim() !== '') return named.trim();
-  try {
-    return userInfo().username || 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Seconds to wait for the database: --wait, else CREDENCE_DB_WAIT, else 0 (fail at once). */
-export function waitSecondsOf(session: Session | undefined, env: NodeJS.ProcessEnv): number {
-  if (session?.waitSeconds !== undefined) return session.waitSeconds;
-  const v = env.CREDENCE_DB_WAIT;
-  if (v === undefined || v === '') return 0;
-  if (!/^\d+(\.\d+)?$/.test(v)) throw new CliError(`CREDENCE_DB_WAIT="${v}" is not a number of seconds`, EXIT.usage);
-  return Number(v);
-}
-
 /** An expected failure of the command line itself (no database, store unreachable): message + exit code. */
 export class CliError extends Error {
   constructor(
@@ -52,9 +29,16 @@ export class CliError extends Error {
   }
 }
 
-/** Where the data lives: PostgreSQL when DATABASE_URL is set, else the embedded PGlite directory. */
-export function describeStore(opts: GlobalOptions, env = process.env): string {
-  return env.DATABASE_URL && !opts.db ? 'PostgreSQL (DATABASE_URL)' : resolve(opts.db ?? DEFAULT_DB_DIR);
+const EXIT_OF: Readonly<Record<RuntimeErrorKind, number>> = {
+  missing: EXIT.missingData,
+  unavailable: EXIT.unavailable,
+  busy: EXIT.busy,
+  usage: EXIT.usage,
+};
+
+/** The runtime's failure (no database, a bad settings file, the store in use …) as the CLI reports it. */
+export function cliErrorOf(e: RuntimeError): CliError {
+  return new CliError(e.failure ? describe(e.failure) : e.message, EXIT_OF[e.kind]);
 }
 
 /**
@@ -63,29 +47,26 @@ export function describeStore(opts: GlobalOptions, env = process.env): string {
  */
 export async function openFromOptions(
   opts: GlobalOptions,
-  env = process.env,
+  env: NodeJS.ProcessEnv = process.env,
   create = true,
   session?: Session,
   now: () => Date = () => new Date(),
 ): Promise<Store> {
-  const url = env.DATABASE_URL && !opts.db ? env.DATABASE_URL : undefined;
-  const dir = resolve(opts.db ?? DEFAULT_DB_DIR);
-  if (!url && !create && !existsSync(join(dir, 'PG_VERSION'))) {
-    throw new CliError(
-      `no database at ${dir}: create one with \`credence init\` or \`credence import …\`, or pass --db DIR`,
-      4,
-    );
-  }
-  const waitMs = Math.round(waitSecondsOf(session, env) * 1000);
-  const recorder = { by: operatorOf(session, env), now, ...(opts.source !== undefined ? { source: opts.source } : {}) };
-  // Loaded here, not at start-up: commands that open no store do not load Kysely, PGlite or pg.
-  const db = await import('@credence/db');
   try {
-    return await (url ? db.openStore({ databaseUrl: url, recorder }) : db.openStore({ dir, waitMs, recorder }));
+    return await openStoreFrom({
+      db: opts.db,
+      source: opts.source,
+      env,
+      create,
+      // A command that only reads starts the embedded database for a brief run; a write may be a bulk load
+      // (docs/benchmarks.md, "Start-up").
+      brief: !create,
+      waitSeconds: session?.waitSeconds,
+      operator: session?.operator,
+      now,
+    });
   } catch (e) {
-    if (e instanceof db.StoreLockedError) throw new CliError(describe(e.failure), EXIT.busy);
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CliError(`cannot open the database ${url ? 'at DATABASE_URL' : `at ${dir}`}: ${why}`, 5);
+    throw e instanceof RuntimeError ? cliErrorOf(e) : e;
   }
 }
 
@@ -103,7 +84,7 @@ export function processIo(): Io {
   return {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
-    clock: systemClock(),
+    clock: clockFromEnv(process.env),
     env: process.env,
     isTty: Boolean(process.stderr.isTTY),
   };

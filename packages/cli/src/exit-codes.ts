@@ -46,6 +46,7 @@ const str = (p: Params, ...keys: string[]): string => {
 /** Business-rule reasons that come with a code, in words. */
 const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   not_positive: () => 'the amount must be greater than zero',
+  not_a_limit_amount: (p) => `"${str(p, 'value')}" is not an amount of zero or more in ${str(p, 'currency')}`,
   too_many_decimals: (p) => `"${str(p, 'value')}" has more decimals than the currency (${str(p, 'decimals')})`,
   above_unapplied: (p) => `${str(p, 'value')} is more than the payment has unapplied (${str(p, 'unapplied')})`,
   above_applied: (p) =>

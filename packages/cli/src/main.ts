@@ -1,4 +1,5 @@
-import { StoreLockedError } from '@credence/db';
+import type { StoreLockedError } from '@credence/db';
+import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
@@ -18,10 +19,16 @@ import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
 import { registerWorklistCommands } from './commands/register-worklist';
-import { CliError, type Io, processIo, type Session } from './context';
+import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
 import { forwardBy, relaxRequiredBy } from './who';
+
+/**
+ * By name, not `instanceof`: importing @credence/db here would load it (with Kysely and every repository) on
+ * every command, also those that open no store (`--version`, help).
+ */
+const isStoreLocked = (e: unknown): e is StoreLockedError => e instanceof Error && e.name === 'StoreLockedError';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(base: Io, state: { exitCode: number }): Command {
@@ -84,14 +91,15 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         ? EXIT.ok
         : EXIT.usage;
     }
-    if (e instanceof StoreLockedError) {
+    if (isStoreLocked(e)) {
       // A store opened outside `withStore` (demo): the same message and exit code.
       io.err(`credence: ${describe(e.failure)}`);
       return EXIT.busy;
     }
-    if (e instanceof CliError) {
-      io.err(`credence: ${e.message}`);
-      return e.exitCode;
+    const cli = e instanceof RuntimeError ? cliErrorOf(e) : e;
+    if (cli instanceof CliError) {
+      io.err(`credence: ${cli.message}`);
+      return cli.exitCode;
     }
     io.err(`credence: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return EXIT.bug;

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('the built CLI', () => {
     expect(JSON.parse(r.out)).toMatchObject({ currency: 'EUR', compensation: '40.00' });
     const help = run(['model', 'score', '--help']).out.replace(/\s+/g, ' ');
     const model = /\(default: "([^"]+default-pd\.json)"\)/.exec(help)?.[1];
-    expect(model).toBe(join(cliDir, 'models/default-pd.json'));
+    expect(model).toBe(join(root, 'packages/runtime/models/default-pd.json'));
     expect(existsSync(model ?? '')).toBe(true);
   });
 
@@ -72,6 +72,53 @@ describe('the built CLI', () => {
     const db = join(data.dir, 'db');
     expect(run(['init', '--db', db])).toMatchObject({ code: 0, err: '' });
     expect(run(['buyer', 'list', '--db', db, '--format', 'json'])).toEqual({ code: 0, out: '[]\n', err: '' });
+  });
+
+  // after the test above, which made the store
+  it('renders letters with the templates and fonts of @credence/letters, found from the bundle', {
+    timeout: 240_000,
+  }, () => {
+    const db = join(data.dir, 'db');
+    const file = (name: string, text: string) => {
+      writeFileSync(join(data.dir, name), text);
+      return join(data.dir, name);
+    };
+    const buyers = file(
+      'buyers.csv',
+      'buyer_id,name,country,currency,payment_terms_days,language,email\n' +
+        'B1,Alpha Trading Ltd,GB,EUR,30,en,ap@alpha.example\n' +
+        'B2,臺灣精密股份有限公司,TW,EUR,30,zh-TW,ap@tw.example\n',
+    );
+    const invoices = file(
+      'invoices.csv',
+      'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+        'A-1,B1,2026-01-01,2026-03-10,1000.00,EUR\n' +
+        'T-1,B2,2026-01-01,2026-03-10,3000.00,EUR\n',
+    );
+    const company = file(
+      'company.json',
+      JSON.stringify({
+        name: 'Nordlicht Handels GmbH',
+        address: ['Hafenstraße 12', '20457 Hamburg'],
+        bankAccount: { bankName: 'Hamburger Sparkasse', accountName: 'Nordlicht', iban: 'DE02200505501015871393' },
+        contact: { name: 'Anna Berg', email: 'credit@nordlicht.example' },
+      }),
+    );
+    expect(run(['import', 'buyers', buyers, '--db', db])).toMatchObject({ code: 0, err: '' });
+    expect(run(['import', 'invoices', invoices, '--db', db])).toMatchObject({ code: 0, err: '' });
+    const letters = join(data.dir, 'letters');
+    const r = run(['dunning', 'run', '--dry-run', '--out', letters, '--company', company, '--db', db], {
+      CREDENCE_TODAY: '2026-03-31',
+    });
+    expect([r.code, r.err]).toEqual([0, '']);
+    const fonts = (buyer: string) => {
+      const pdf = readdirSync(letters).find((f) => f.includes(`-${buyer}-`) && f.endsWith('.pdf')) ?? '';
+      return execFileSync('pdffonts', [join(letters, pdf)], { encoding: 'utf8' });
+    };
+    expect(fonts('B1')).toMatch(/NotoSansSC-Regular/);
+    expect(fonts('B2')).toMatch(/NotoSansTC-Regular/);
+    const html = readdirSync(letters).find((f) => f.includes('-B2-') && f.endsWith('.html')) ?? '';
+    expect(readFileSync(join(letters, html), 'utf8')).toContain('逾期付款');
   });
 
   it('loads the PostgreSQL driver when DATABASE_URL is set (here a server that is not there)', () => {

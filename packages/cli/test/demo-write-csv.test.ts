@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { generatePortfolio, planPortfolio } from '@credence/app';
 import { date } from '@credence/core';
+import { generatePortfolio, planPortfolio } from '@credence/demo';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CsvFileWriter, csvField, writePortfolioCsv } from '../src/demo/write-csv';

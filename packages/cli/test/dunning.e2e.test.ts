@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_DUNNING_POLICY } from '@credence/runtime';
+import { decodeWords, header, startSmtpServer, type TestSmtpServer } from '@credence/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWords, header } from '../src/delivery/test-mime';
-import { startSmtpServer, type TestSmtpServer } from '../src/delivery/test-smtp-server';
 import { credence, tempDir } from './harness';
 
 // `credence dunning run` end to end: real CSV files, a company.json, a real PGlite directory, a real SMTP server.
@@ -27,7 +27,7 @@ const write = (name: string, text: string) => {
 
 beforeAll(async () => {
   // The shipped ladder with friendly, formal and final skippable: an item goes straight to the level it reached.
-  const shipped = JSON.parse(readFileSync(new URL('../config/dunning-policy.json', import.meta.url), 'utf8')) as {
+  const shipped = JSON.parse(readFileSync(DEFAULT_DUNNING_POLICY, 'utf8')) as {
     levels: { id: string }[];
   };
   writeFileSync(

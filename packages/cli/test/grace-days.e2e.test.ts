@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMPANY_EXAMPLE } from '@credence/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credence, tempDir } from './harness';
 
@@ -12,7 +13,7 @@ const write = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
-const example = JSON.parse(readFileSync(new URL('../config/company.example.json', import.meta.url), 'utf8'));
+const example = JSON.parse(readFileSync(COMPANY_EXAMPLE, 'utf8'));
 const good = write('company.json', JSON.stringify({ ...example, promiseGraceDays: 7, planGraceDays: 9 }));
 const bad = write('bad-company.json', JSON.stringify({ ...example, name: '', promiseGraceDays: 7 }));
 const day = { CREDENCE_TODAY: '2026-03-31' };

@@ -90,6 +90,14 @@ describe('credence limit', () => {
     );
     expect(self.code).toBe(3);
     expect(self.err).toContain('four eyes');
+    const badAmount = await credence(
+      ['limit', 'approve', id, '--buyer', 'B1', '--by', 'chief', '--reason', 'ok', '--amount', '1.234', '--db', db],
+      today,
+    );
+    expect([badAmount.code, badAmount.err.trim()]).toEqual([
+      2,
+      'credence: "1.234" is not an amount of zero or more in EUR',
+    ]);
     const ok = await credence(
       [
         'limit',

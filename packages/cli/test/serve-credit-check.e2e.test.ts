@@ -2,10 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { date } from '@credence/core';
 import { openStore } from '@credence/db';
+import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
 import { createServer } from '@credence/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRates } from '../src/commands/collections-config';
-import { gradeContext, readCheckPolicy, readLimitPolicy } from '../src/commands/grading-config';
 import { credence, tempDir } from './harness';
 
 // The order credit check over HTTP is the same decision as `credence credit check` on the same store: the

@@ -132,6 +132,7 @@ describe('the embedded store takes an exclusive lock on its directory', () => {
     writeFileSync(`${dir}.lock`, JSON.stringify(other));
     const error = await openStore({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreLockedError);
+    expect((error as StoreLockedError).name).toBe('StoreLockedError'); // how the CLI's main() tells it (by name)
     expect((error as StoreLockedError).failure).toMatchObject({ code: 'store_locked', params: { host: other.host } });
     expect(lockOf(dir)).toEqual(other);
   });

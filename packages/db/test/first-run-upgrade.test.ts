@@ -14,7 +14,8 @@ async function open(name: 'pglite' | 'postgres'): Promise<{ engine: Engine; sche
   const schema = `u_${randomBytes(6).toString('hex')}`;
   const url = process.env.DATABASE_URL;
   if (name === 'postgres' && !url) throw new Error('DATABASE_URL is not set: the PostgreSQL suite must run in CI');
-  const engine = name === 'postgres' ? await openPostgres(url as string, schema) : await openPglite(undefined, schema);
+  const engine =
+    name === 'postgres' ? await openPostgres(url as string, schema) : await openPglite(undefined, { schema });
   return { engine, schema };
 }
 

@@ -1,2 +1,20 @@
-// The public face of @credence/letters (see its package.json description).
-export {};
+// @credence/letters: dunning letters and case files from app's data, through the templates (one JSON file per
+// language in packages/letters/templates), to text, HTML and PDF. Everything is returned as strings and bytes;
+// nothing here writes a file or sends a message (the CLI and the server do).
+
+// The case file for a collection agency or a lawyer, as a PDF
+export { renderCaseFilePdf } from './case-pdf';
+// A letter in words, and the formats the words use
+export { type ComposedLetter, composeLetter } from './compose';
+export { formatAmount, formatDate } from './format';
+// Rendering one letter with given templates
+export { renderHtml } from './html';
+// Templates
+export { loadTemplates, shippedTemplatesDir, TemplateError, type Templates } from './load-templates';
+export { renderPdf } from './pdf';
+// Previews: a letter every way, or a sample letter (no data of one's own needed)
+export { previewLetter, type RenderedLetter, renderAll } from './preview';
+// Rendering letters in their own language, each language's templates loaded once
+export { type LetterRenderer, letterRenderer } from './renderer';
+export { type SampleVariant, sampleLetter } from './sample-letter';
+export { renderText } from './text';

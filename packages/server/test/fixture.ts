@@ -1,34 +1,19 @@
 // A server on a real store (PGlite in memory) with a small demo portfolio, graded, and a token per role.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   addUser,
-  BUYER_COLUMNS,
   type Clock,
-  countryRiskTable,
-  FX_RATE_COLUMNS,
-  generatePortfolio,
-  INVOICE_COLUMNS,
   importBuyers,
   importDocuments,
   importFxRates,
   importPayments,
-  PAYMENT_COLUMNS,
   type RowSource,
   runGrades,
   type Store,
 } from '@credence/app';
-import {
-  type BusinessDate,
-  date,
-  type GbdtModel,
-  parseCheckPolicy,
-  parseGradingPolicy,
-  parseLimitPolicy,
-  parseRateTables,
-  type Result,
-} from '@credence/core';
+import { type BusinessDate, date } from '@credence/core';
 import { openStore } from '@credence/db';
+import { BUYER_COLUMNS, FX_RATE_COLUMNS, generatePortfolio, INVOICE_COLUMNS, PAYMENT_COLUMNS } from '@credence/demo';
+import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppEnv, createServer, type Policies, ROLES, type Role } from '../src/index';
 import type { Facts } from './examples';
@@ -36,33 +21,15 @@ import type { Facts } from './examples';
 export const TODAY: BusinessDate = date('2026-06-30');
 export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026-06-30T10:00:00Z') };
 
-// The shipped configuration (the composition root reads the same files; the CLI package owns them).
-const cli = (p: string) => fileURLToPath(new URL(`../../cli/${p}`, import.meta.url));
-const jsonOf = <T>(p: string, parse: (j: unknown) => Result<T>): T => {
-  const r = parse(JSON.parse(readFileSync(cli(p), 'utf8')));
-  if (!r.ok) throw new Error(`${p}: ${JSON.stringify(r.error)}`);
-  return r.value;
-};
-
-export function shippedPolicies(): Policies {
-  const lines = readFileSync(cli('config/country-risk/oecd-country-risk-2026-01-30.csv'), 'utf8').trim().split('\n');
-  const countries = countryRiskTable(
-    lines.slice(1).map((l) => {
-      const c = l.split(',');
-      return { iso3: c[1] ?? '', classification: c[4] ?? '' };
-    }),
-  );
-  if (!countries.ok) throw new Error('country table');
-  return {
-    check: jsonOf('config/check-policy.json', parseCheckPolicy),
-    limits: jsonOf('config/limit-policy.json', parseLimitPolicy),
-    rates: jsonOf('config/reference-rates.json', parseRateTables),
-    grading: {
-      policy: jsonOf('config/grading-policy.json', parseGradingPolicy),
-      model: JSON.parse(readFileSync(cli('models/default-pd.json'), 'utf8')) as GbdtModel,
-      countries: countries.value,
-    },
-  };
+/** The shipped configuration, as the composition root reads it (@credence/runtime). */
+export async function shippedPolicies(): Promise<Policies> {
+  const [grading, limits, check, rates] = await Promise.all([
+    gradeContext(),
+    readLimitPolicy(),
+    readCheckPolicy(),
+    readRates(),
+  ]);
+  return { grading, limits, check, rates };
 }
 
 const source = (file: string, columns: readonly string[], rows: readonly Record<string, string>[]): RowSource => ({
@@ -117,7 +84,7 @@ export interface TestServer {
 /** A server on a fresh in-memory PGlite store: with the demo portfolio, unless `demo` is false. */
 export async function openTestServer(demo = true): Promise<TestServer> {
   const store = await openStore({ recorder: { by: 'test', now: () => fixedClock.now() } });
-  const policies = shippedPolicies();
+  const policies = await shippedPolicies();
   if (demo) await loadDemo(store, policies);
   const tokens = await addUsers(store);
   const app = createServer({ store, clock: fixedClock, policies });

@@ -50,7 +50,7 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const engine = await openEngine({ databaseUrl: url, schema });
     try {
-      const app = createServer({ store: storeOn(engine), clock: fixedClock, policies: shippedPolicies() });
+      const app = createServer({ store: storeOn(engine), clock: fixedClock, policies: await shippedPolicies() });
       const r = await app.request('/api/v1/health');
       expect(await r.json()).toEqual({
         status: 'ok',

@@ -1,6 +1,6 @@
 import type { BusinessDate, CurrencyCode, DunningChannel, DunningTone } from '@credence/core';
 
-/** Languages a letter can be written in (one template file each: packages/cli/templates/letters/<lang>.json). */
+/** Languages a letter can be written in (one template file each: packages/letters/templates/<lang>.json). */
 export type LetterLanguage = 'en' | 'zh-CN' | 'zh-TW' | 'de' | 'fr';
 
 /** The creditor, from the company's settings (company.json). */
@@ -82,7 +82,7 @@ export interface InterestBasis {
   readonly contractRate?: string;
 }
 
-/** Everything a letter states; templates turn it into words (renderers in packages/cli/src/letters). */
+/** Everything a letter states; templates turn it into words (renderers in packages/letters). */
 export interface Letter {
   /** The letter's id, also the payment reference the debtor is asked to quote. */
   readonly id: string;

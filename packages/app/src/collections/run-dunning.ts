@@ -82,9 +82,16 @@ export async function runDunning(
     buyersPerTransaction?: number;
     /** On a first run, send beyond the first overdue level too (`--confirm`). */
     confirm?: boolean;
+    /**
+     * The clock's today. Given, a live run dated after it is refused (`run_in_future`): letters are not recorded
+     * as sent on a day that has not come; a dry run may preview any date.
+     */
+    today?: BusinessDate;
   },
 ): Promise<Result<DunningRunResult>> {
   const { asOf, policy, company } = x;
+  if (!x.dryRun && x.today !== undefined && asOf > x.today)
+    return fail('invalid_argument', { reason: 'run_in_future', value: asOf, today: x.today });
   const latest = await store.latestLetterDate();
   if (!x.dryRun && latest !== undefined && latest > asOf)
     return fail('not_allowed', { reason: 'run_before_last', value: asOf, latest });

@@ -1,2 +1,3 @@
+export * from './add-order';
 export * from './check-order';
 export * from './hold-buyer';

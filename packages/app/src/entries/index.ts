@@ -1,9 +1,12 @@
 export { type ApplyCashInput, applyCash } from './apply-cash';
+export { type ApplyCashDecimalInput, applyCashDecimal } from './apply-cash-decimal';
 export { type BuyerNetPosition, buyerNetPosition } from './buyer-net-position';
 export { type CashApplied, type CashFigures, cashApplicationKey } from './cash-support';
 export { paymentKey } from './check-payment';
 export { byDateThenId, OpenBalances } from './open-balances';
 export { type ReallocateCashInput, reallocateCash } from './reallocate-cash';
+export { type ReallocateCashDecimalInput, reallocateCashDecimal } from './reallocate-cash-decimal';
 export { type RecordedPayment, recordPayment } from './record-payment';
 export { reversalKey, reverseEntry } from './reverse-entry';
+export { type WriteOffDecimalInput, type WriteOffRecorded, writeOffDecimal } from './write-off-decimal';
 export { type WriteOffInput, writeOffDocument, writeOffKey } from './write-off-document';

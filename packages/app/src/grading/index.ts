@@ -1,4 +1,5 @@
 export * from './buyer-behaviour';
+export * from './buyer-grade';
 export * from './country-risk';
 export * from './grade-buyer-as-of';
 export * from './recorded-grade';

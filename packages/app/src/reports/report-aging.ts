@@ -12,6 +12,7 @@ import {
 } from '@credence/core';
 import { buyerNetPosition } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
+import { buyerNames } from './buyer-names';
 
 export interface AgingQuery {
   readonly asOf: BusinessDate;
@@ -20,6 +21,8 @@ export interface AgingQuery {
   readonly byBuyer?: boolean;
   /** Adds a total converted into this currency with the FX rates in force on `asOf`. */
   readonly reportingCurrency?: CurrencyCode;
+  /** With `byBuyer`, also give the names of the buyers listed (`buyerNames`). */
+  readonly withBuyerNames?: boolean;
 }
 
 export interface AgingResult {
@@ -35,6 +38,8 @@ export interface AgingResult {
    */
   readonly creditBalance: readonly { currency: CurrencyCode; buyerId?: string; amount: bigint }[];
   readonly reporting?: { readonly currency: CurrencyCode; readonly buckets: readonly bigint[]; readonly total: bigint };
+  /** Buyer id → name of the buyers in `reports` and `creditBalance`, with `byBuyer` and `withBuyerNames`. */
+  readonly buyerNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -81,7 +86,21 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
   const unappliedCash = [...perCurrency].map(([currency, amount]) => ({ currency, amount }));
   unappliedCash.sort((a, b) => (a.currency < b.currency ? -1 : 1));
   const balances = byBuyer ? creditBalance : perCurrencyOf(creditBalance);
-  const base = { asOf: q.asOf, labels: set.value.labels, reports, unappliedCash, creditBalance: balances };
+  const names =
+    byBuyer && q.withBuyerNames
+      ? await buyerNames(
+          store,
+          [...reports, ...creditBalance].map((r) => r.buyerId ?? ''),
+        )
+      : undefined;
+  const base = {
+    asOf: q.asOf,
+    labels: set.value.labels,
+    reports,
+    unappliedCash,
+    creditBalance: balances,
+    ...(names ? { buyerNames: names } : {}),
+  };
   if (q.reportingCurrency === undefined) return ok(base);
   const to = q.reportingCurrency;
   const rates = await store.fxRates();

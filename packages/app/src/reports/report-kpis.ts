@@ -13,6 +13,7 @@ import {
   type Result,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
+import { buyerNames } from './buyer-names';
 
 export interface KpiQuery {
   readonly asOf: BusinessDate;
@@ -20,6 +21,8 @@ export interface KpiQuery {
   readonly from?: BusinessDate;
   readonly buyerId?: string;
   readonly reportingCurrency?: CurrencyCode;
+  /** Also give the names of the buyers in `behaviour` (`buyerNames`). */
+  readonly withBuyerNames?: boolean;
 }
 
 export interface KpiResult {
@@ -29,6 +32,8 @@ export interface KpiResult {
   /** Per buyer and currency: average days to pay and weighted days beyond terms over the period. */
   readonly behaviour: readonly PaymentBehaviour[];
   readonly reporting?: { readonly currency: CurrencyCode; readonly totalAr: bigint; readonly overdueAr: bigint };
+  /** Buyer id → name of the buyers in `behaviour`, with `withBuyerNames`. */
+  readonly buyerNames?: Readonly<Record<string, string>>;
 }
 
 /** 2026-06-30 → 2026-04-01 (91 days); 2026-06-15 → 2026-03-16. */
@@ -46,7 +51,13 @@ export async function reportKpis(store: LedgerReads, q: KpiQuery): Promise<Resul
   ]);
   const perCurrency = inputs.map(computeKpis);
   const behaviour = sums.map(paymentBehaviour);
-  const base = { from, asOf: q.asOf, perCurrency, behaviour };
+  const names = q.withBuyerNames
+    ? await buyerNames(
+        store,
+        behaviour.map((b) => b.buyerId),
+      )
+    : undefined;
+  const base = { from, asOf: q.asOf, perCurrency, behaviour, ...(names ? { buyerNames: names } : {}) };
   if (q.reportingCurrency === undefined) return ok(base);
   const rates = await store.fxRates();
   let totalAr = 0n;

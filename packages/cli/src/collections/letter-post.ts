@@ -9,10 +9,9 @@ import {
   type Store,
 } from '@credence/app';
 import type { RateTables } from '@credence/core';
-import type { Courier } from '../delivery';
-import { writeOnce } from '../delivery/write-once';
+import { renderCaseFilePdf } from '@credence/letters';
+import { type Courier, writeOnce } from '@credence/runtime';
 import { safePath } from '../files/safe-file-name';
-import { renderCaseFilePdf } from '../letters';
 import type { LetterRenderer } from './letter-renderer';
 
 /**

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { RecordedLetter } from '@credence/app';
-import { outboxCourier } from '../delivery';
+import { outboxCourier } from '@credence/runtime';
 import { safePath } from '../files/safe-file-name';
 import type { LetterRenderer } from './letter-renderer';
 

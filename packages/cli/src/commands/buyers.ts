@@ -1,5 +1,5 @@
-import { buyerBehaviour, buyerNetPosition, type GradeContext, gradeBuyerAsOf, type Store } from '@credence/app';
-import { type BusinessDate, type CurrencyCode, daysOverdue, type Failure } from '@credence/core';
+import { buyerDetail, type GradeContext, listBuyers, type Store } from '@credence/app';
+import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { renderTable } from '../format/table';
 import { behaviourText, financialsJson, financialsText, gradeJson, gradeText, pdJson, pdText } from './financials';
@@ -9,7 +9,7 @@ import type { OutputFormat } from './report-aging';
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
 
 export async function runBuyerList(store: Store, format: OutputFormat): Promise<Out> {
-  const buyers = await store.listBuyers();
+  const buyers = await listBuyers(store);
   if (format === 'json') return { ok: true, text: JSON.stringify(buyers, null, 2) };
   const columns = ['buyer_id', 'name', 'country', 'currency', 'payment_terms_days', 'industry', 'collector'];
   const rows = buyers.map((b) => [
@@ -51,47 +51,38 @@ export async function runBuyerShow(
   grading: GradeContext | undefined,
   say: Say,
 ): Promise<Out> {
-  const buyer = await store.getBuyer(id);
-  if (!buyer) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id } } };
-  const net = await buyerNetPosition(store, id, asOf);
-  const items = [...net.gross].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
-  // What is still owed of each invoice once credit notes and unapplied cash are set off (oldest first).
-  const owedOf = new Map(net.items.map((i) => [i.number, i.open]));
-  const owed = (i: (typeof items)[number]) => (i.type === 'invoice' && i.open > 0n ? (owedOf.get(i.number) ?? 0n) : 0n);
-  const late = (i: (typeof items)[number]) => (owed(i) > 0n ? Math.max(0, daysOverdue(i.dueDate, asOf)) : 0);
-  const statements = await store.statementsOf(id);
-  const graded = grading === undefined ? undefined : await gradeBuyerAsOf(store, grading, id, asOf, 3);
-  const pd = graded?.financial;
-  const behaviour = await buyerBehaviour(store, id, buyer.currency, asOf);
+  const r = await buyerDetail(store, { buyerId: id, asOf, ...(grading ? { grading } : {}) });
+  if (!r.ok) return r;
+  const { buyer, grade, pd, behaviour, financials, openItems: items, unappliedCash, creditBalance } = r.value;
   if (format === 'json') {
-    const financials = financialsJson(statements, asOf);
+    const f = financialsJson(financials);
     return {
       ok: true,
       text: JSON.stringify(
         {
           buyer,
           asOf,
-          ...(graded ? { grade: gradeJson(graded.grade, say) } : {}),
+          ...(grade ? { grade: gradeJson(grade, say) } : {}),
           paymentBehaviour: behaviour,
-          ...(financials ? { financials: { ...financials, ...(pd ? { pd: pdJson(pd, say) } : {}) } } : {}),
+          ...(f ? { financials: { ...f, ...(pd ? { pd: pdJson(pd, say) } : {}) } } : {}),
           openItems: items.map((i) => ({
             number: i.number,
             type: i.type,
             issueDate: i.issueDate,
             dueDate: i.dueDate,
-            daysOverdue: late(i),
+            daysOverdue: i.daysOverdue,
             currency: i.currency,
             open: dec(i.open, i.currency),
-            owed: dec(owed(i), i.currency),
+            owed: dec(i.owed, i.currency),
           })),
-          unappliedCash: net.payments.map((p) => ({
+          unappliedCash: unappliedCash.map((p) => ({
             payment: p.id,
             date: p.date,
             currency: p.currency,
             amount: dec(p.amount, p.currency),
             unapplied: dec(p.unapplied, p.currency),
           })),
-          creditBalance: net.creditBalance.map((c) => ({ currency: c.currency, amount: dec(c.amount, c.currency) })),
+          creditBalance: creditBalance.map((c) => ({ currency: c.currency, amount: dec(c.amount, c.currency) })),
         },
         null,
         2,
@@ -111,11 +102,8 @@ export async function runBuyerShow(
   ];
   const width = Math.max(...facts.map(([k]) => (k ?? '').length));
   const head = facts.map(([k, v]) => `${(k ?? '').padEnd(width)}  ${v}`).join('\n');
-  const totals = new Map<CurrencyCode, bigint>();
-  for (const i of items) totals.set(i.currency, (totals.get(i.currency) ?? 0n) + i.open);
-  const owedTotals = new Map<CurrencyCode, bigint>();
-  for (const i of net.items) owedTotals.set(i.currency, (owedTotals.get(i.currency) ?? 0n) + i.open);
-  const sums = (m: Map<CurrencyCode, bigint>) => [...m].map(([c, a]) => `${c} ${fmt(a, c, locale)}`).join(' ');
+  const sums = (m: readonly { currency: CurrencyCode; amount: bigint }[]) =>
+    m.map(({ currency: c, amount: a }) => `${c} ${fmt(a, c, locale)}`).join(' ');
   const table = renderTable(
     [
       { header: 'Document' },
@@ -132,15 +120,21 @@ export async function runBuyerShow(
       i.type === 'credit_note' ? 'credit' : 'invoice',
       i.issueDate,
       i.dueDate,
-      owed(i) === 0n && i.open > 0n ? 'covered' : late(i) > 0 ? String(late(i)) : i.open > 0n ? 'not due' : '-',
+      i.owed === 0n && i.open > 0n
+        ? 'covered'
+        : i.daysOverdue > 0
+          ? String(i.daysOverdue)
+          : i.open > 0n
+            ? 'not due'
+            : '-',
       i.currency,
       fmt(i.open, i.currency, locale),
-      fmt(owed(i), i.currency, locale),
+      fmt(i.owed, i.currency, locale),
     ]),
-    [`${items.length} open items`, '', '', '', '', '', sums(totals), sums(owedTotals)],
+    [`${items.length} open items`, '', '', '', '', '', sums(r.value.openTotals), sums(r.value.owedTotals)],
   );
   const cash =
-    net.payments.length === 0
+    unappliedCash.length === 0
       ? ''
       : `\n\nUnapplied cash as of ${asOf} (set off against the oldest invoices)\n${renderTable(
           [
@@ -150,7 +144,7 @@ export async function runBuyerShow(
             { header: 'Received', align: 'right' },
             { header: 'Unapplied', align: 'right' },
           ],
-          net.payments.map((p) => [
+          unappliedCash.map((p) => [
             p.id,
             p.date,
             p.currency,
@@ -159,11 +153,11 @@ export async function runBuyerShow(
           ]),
         )}`;
   const balance =
-    net.creditBalance.length === 0
+    creditBalance.length === 0
       ? ''
-      : `\nCredit balance (credits left after every invoice): ${net.creditBalance.map((c) => `${c.currency} ${fmt(c.amount, c.currency, locale)}`).join(' ')}`;
+      : `\nCredit balance (credits left after every invoice): ${creditBalance.map((c) => `${c.currency} ${fmt(c.amount, c.currency, locale)}`).join(' ')}`;
   return {
     ok: true,
-    text: `${buyer.id}\n${head}${gradeText(graded?.grade, say)}${behaviourText(behaviour)}${financialsText(statements, asOf)}${pdText(pd, say)}\n\nOpen items as of ${asOf}\n${table}${cash}${balance}`,
+    text: `${buyer.id}\n${head}${gradeText(grade, say)}${behaviourText(behaviour)}${financialsText(financials)}${pdText(pd, say)}\n\nOpen items as of ${asOf}\n${table}${cash}${balance}`,
   };
 }

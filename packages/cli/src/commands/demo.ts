@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type ImportKind, type PortfolioSize, planPortfolio, rankOverdueBuyers, type Store } from '@credence/app';
+import { type ImportKind, rankOverdueBuyers, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
+import { type PortfolioSize, planPortfolio } from '@credence/demo';
 import { creditDemo } from '../demo/credit-demo';
 import { dunningDemo } from '../demo/dunning-demo';
 import { writePortfolioCsv } from '../demo/write-csv';

@@ -1,14 +1,6 @@
-import { type BehaviourWindow, type BuyerPd, latestStatements, lineColumn, type Reason } from '@credence/app';
+import { type BehaviourWindow, type BuyerFinancials, type BuyerPd, lineColumn, type Reason } from '@credence/app';
 import type { Grade } from '@credence/core';
-import {
-  altmanZone,
-  type BusinessDate,
-  computeRatios,
-  type FinancialStatement,
-  POLISH_ATTRIBUTES,
-  type RatioName,
-  type RatioValue,
-} from '@credence/core';
+import { altmanZone, type CurrencyCode, POLISH_ATTRIBUTES, type RatioName, type RatioValue } from '@credence/core';
 import { fmt } from '../format/money';
 import { renderTable } from '../format/table';
 import type { Say } from './reason-lang';
@@ -35,7 +27,7 @@ const REASONS: Readonly<Record<string, string>> = {
   no_prior_year: 'no prior year',
 };
 
-function show(v: RatioValue, kind: (typeof SHOWN)[number][2], s: FinancialStatement): string {
+function show(v: RatioValue, kind: (typeof SHOWN)[number][2], s: { currency: CurrencyCode }): string {
   if (!v.ok) return `n/a (${REASONS[v.reason] ?? v.reason}: ${v.lines.map(lineColumn).join(', ')})`;
   switch (kind) {
     case '%':
@@ -52,26 +44,22 @@ function show(v: RatioValue, kind: (typeof SHOWN)[number][2], s: FinancialStatem
 }
 
 /** The key ratios of the latest statement, as lines of text (empty when there is none). */
-export function financialsText(all: readonly FinancialStatement[], asOf: BusinessDate): string {
-  const { latest, prior } = latestStatements(all, asOf);
-  if (latest === undefined) return '';
-  const r = computeRatios(latest, prior);
+export function financialsText(f: BuyerFinancials | undefined): string {
+  if (f === undefined) return '';
   const width = Math.max(...SHOWN.map(([, label]) => label.length));
-  const lines = SHOWN.map(([name, label, kind]) => `${label.padEnd(width)}  ${show(r[name], kind, latest)}`);
-  return `\n\nFinancials: fiscal year ${latest.fiscalYear} (ended ${latest.periodEnd}, ${latest.currency})\n${lines.join('\n')}`;
+  const lines = SHOWN.map(([name, label, kind]) => `${label.padEnd(width)}  ${show(f.ratios[name], kind, f)}`);
+  return `\n\nFinancials: fiscal year ${f.fiscalYear} (ended ${f.periodEnd}, ${f.currency})\n${lines.join('\n')}`;
 }
 
 /** The same for `--format json`: every ratio, a number or why there is none. */
-export function financialsJson(all: readonly FinancialStatement[], asOf: BusinessDate) {
-  const { latest, prior } = latestStatements(all, asOf);
-  if (latest === undefined) return undefined;
-  const ratios = computeRatios(latest, prior);
+export function financialsJson(f: BuyerFinancials | undefined) {
+  if (f === undefined) return undefined;
   return {
-    fiscalYear: latest.fiscalYear,
-    periodEnd: latest.periodEnd,
-    currency: latest.currency,
+    fiscalYear: f.fiscalYear,
+    periodEnd: f.periodEnd,
+    currency: f.currency,
     ratios: Object.fromEntries(
-      Object.entries(ratios).map(([k, v]) => [k, v.ok ? v.value : { unavailable: v.reason, lines: v.lines }]),
+      Object.entries(f.ratios).map(([k, v]) => [k, v.ok ? v.value : { unavailable: v.reason, lines: v.lines }]),
     ),
   };
 }

@@ -1,20 +1,12 @@
 import {
-  type ImportFailure,
   type ImportKind,
   type ImportOptions,
   type ImportSummary,
-  importBuyers,
-  importDocuments,
-  importExternalGrades,
-  importFxRates,
-  importOrders,
-  importPayments,
-  importStatements,
+  importRows,
   type Mapping,
   type RowSource,
   type Store,
 } from '@credence/app';
-import type { Result } from '@credence/core';
 
 export const IMPORT_KINDS: readonly ImportKind[] = [
   'buyers',
@@ -25,23 +17,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'orders',
 ];
 
-type Importer = (
-  store: Store,
-  source: RowSource,
-  mapping: Mapping | undefined,
-  options: ImportOptions,
-) => Promise<Result<ImportSummary, ImportFailure>>;
-
-const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
-  buyers: importBuyers,
-  invoices: importDocuments,
-  payments: importPayments,
-  'fx-rates': importFxRates,
-  statements: importStatements,
-  orders: importOrders,
-  'external-grades': importExternalGrades,
-};
-
+/** One file imported by kind (app `importRows`). */
 export function runImport(
   store: Store,
   kind: ImportKind,
@@ -49,7 +25,7 @@ export function runImport(
   mapping: Mapping | undefined,
   options: ImportOptions,
 ) {
-  return IMPORTERS[kind](store, source, mapping, options);
+  return importRows(store, kind, source, mapping, options);
 }
 
 export function summaryText(s: ImportSummary): string {

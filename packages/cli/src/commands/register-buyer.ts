@@ -1,10 +1,10 @@
 import { buyerTimeline, pauseBuyer, setCreditHold } from '@credence/app';
 import type { Failure } from '@credence/core';
+import { gradeContext } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName, asNote } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
-import { gradeContext } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { renderTimeline } from './timeline';

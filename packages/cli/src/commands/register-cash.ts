@@ -1,5 +1,5 @@
-import { applyCash, type CashApplied, reallocateCash, type Store } from '@credence/app';
-import { type BusinessDate, type Failure, parseMoney } from '@credence/core';
+import { applyCashDecimal, type CashApplied, reallocateCashDecimal } from '@credence/app';
+import type { Failure } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
 import { dec } from '../format/money';
@@ -7,28 +7,6 @@ import { asDate, asIdentifier, asName } from '../options';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
-
-/** The amount typed on the command line, in the payment's currency (undefined: the default amount). */
-async function amountOf(s: Store, paymentId: string, text: string | undefined): Promise<bigint | Failure | undefined> {
-  if (text === undefined) return undefined;
-  const [payment] = await s.findPayments([paymentId]);
-  if (payment === undefined) return { code: 'not_found', params: { what: 'payment', id: paymentId } };
-  const m = parseMoney(text, payment.currency);
-  if (!m.ok) return m.error;
-  if (m.value.amount <= 0n) return { code: 'invalid_amount', params: { reason: 'not_positive', value: text } };
-  return m.value.amount;
-}
-
-/** The use case speaks minor units; the user typed and reads decimals. */
-async function decimalParams(s: Store, paymentId: string, f: Failure): Promise<Failure> {
-  const [payment] = await s.findPayments([paymentId]);
-  if (payment === undefined) return f;
-  const params = { ...f.params };
-  for (const k of ['value', 'unapplied', 'applied', 'open'])
-    if (typeof params[k] === 'string' && /^-?\d+$/.test(params[k]))
-      params[k] = dec(BigInt(params[k]), payment.currency);
-  return { ...f, params };
-}
 
 /** Before and after, one line each: the payment's unapplied cash, then each document's open balance. */
 function figuresText(verb: string, paymentId: string, r: CashApplied): string {
@@ -61,20 +39,15 @@ export function registerCashCommands(payment: Command, io: Io, state: { exitCode
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (paymentId: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const amount = await amountOf(s, paymentId, o.amount);
-        if (typeof amount === 'object') return { ok: false, error: amount };
-        const date: BusinessDate = o.date ?? io.clock.today();
-        const id = o.id ?? `${paymentId}:${o.document}:${date}:${amount ?? 'all'}`;
-        const res = await applyCash(s, {
-          id,
+        const res = await applyCashDecimal(s, {
           paymentId,
           documentNumber: o.document,
-          date,
+          date: o.date ?? io.clock.today(),
           by: o.by,
-          ...(amount !== undefined ? { amount } : {}),
+          ...(o.amount !== undefined ? { amount: o.amount } : {}),
+          ...(o.id !== undefined ? { id: o.id } : {}),
         });
-        if (!res.ok) return { ok: false, error: await decimalParams(s, paymentId, res.error) };
-        return { ok: true, text: figuresText('recorded', paymentId, res.value) };
+        return res.ok ? { ok: true, text: figuresText('recorded', paymentId, res.value) } : res;
       });
       emit(io, state, r);
     });
@@ -95,21 +68,16 @@ export function registerCashCommands(payment: Command, io: Io, state: { exitCode
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (paymentId: string, o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const amount = await amountOf(s, paymentId, o.amount);
-        if (typeof amount === 'object') return { ok: false, error: amount };
-        const date: BusinessDate = o.date ?? io.clock.today();
-        const id = o.id ?? `${paymentId}:${o.from}>${o.to}:${date}:${amount ?? 'all'}`;
-        const res = await reallocateCash(s, {
-          id,
+        const res = await reallocateCashDecimal(s, {
           paymentId,
           from: o.from,
           to: o.to,
-          date,
+          date: o.date ?? io.clock.today(),
           by: o.by,
-          ...(amount !== undefined ? { amount } : {}),
+          ...(o.amount !== undefined ? { amount: o.amount } : {}),
+          ...(o.id !== undefined ? { id: o.id } : {}),
         });
-        if (!res.ok) return { ok: false, error: await decimalParams(s, paymentId, res.error) };
-        return { ok: true, text: figuresText('recorded', paymentId, res.value) };
+        return res.ok ? { ok: true, text: figuresText('recorded', paymentId, res.value) } : res;
       });
       emit(io, state, r);
     });

@@ -1,4 +1,5 @@
-import { collectionsState, money, toDecimalString } from '@credence/core';
+import { listDisputes, listPlans, listPromises } from '@credence/app';
+import { money, toDecimalString } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { renderTable } from '../format/table';
@@ -20,24 +21,22 @@ export function registerCollectionLists(program: Command, io: Io): void {
       .option('--open', 'only the open (active) ones')
       .option('--format <format>', 'table or json', asFormat, 'table')
       .option('--db <dir>', 'embedded database directory (default ./data/credence)');
-  const state = (o: { buyer?: string; db?: string }) =>
-    withExistingStore(o, io, async (s) => collectionsState((await s.collectionEvents(o.buyer)).map((e) => e.event)));
+  const query = (o: { buyer?: string; open?: boolean }) => ({
+    ...(o.buyer !== undefined ? { buyerId: o.buyer } : {}),
+    openOnly: Boolean(o.open),
+  });
 
   list('dispute', 'disputes').action(async (o) => {
-    const rows = [...(await state(o)).disputes.values()].filter((d) => !o.open || d.resolution === undefined);
+    const rows = await withExistingStore(o, io, (s) => listDisputes(s, query(o)));
     // The accepted amount is in the credit note's currency.
-    const notes = await withExistingStore(o, io, (s) =>
-      s.findDocuments(rows.flatMap((d) => (d.resolution?.creditNote ? [d.resolution.creditNote] : []))),
-    );
-    const currencyOf = new Map(notes.map((n) => [n.number, n.currency as string]));
-    const json = rows.map(({ resolution, ...d }) => ({
+    const json = rows.map(({ resolution, acceptedCurrency, ...d }) => ({
       ...d,
       ...(resolution
         ? {
             resolution: {
               ...resolution,
               ...(resolution.accepted !== undefined
-                ? { accepted: dec(resolution.accepted, currencyOf.get(resolution.creditNote ?? '') ?? 'EUR') }
+                ? { accepted: dec(resolution.accepted, acceptedCurrency ?? 'EUR') }
                 : {}),
             },
           }
@@ -69,7 +68,7 @@ export function registerCollectionLists(program: Command, io: Io): void {
     );
   });
   list('promise', 'promises to pay').action(async (o) => {
-    const rows = [...(await state(o)).promises.values()].filter((p) => !o.open || p.status === 'open');
+    const rows = await withExistingStore(o, io, (s) => listPromises(s, query(o)));
     io.out(
       show(
         o.format,
@@ -99,7 +98,7 @@ export function registerCollectionLists(program: Command, io: Io): void {
     );
   });
   list('plan', 'payment plans').action(async (o) => {
-    const rows = [...(await state(o)).plans.values()].filter((p) => !o.open || p.status === 'active');
+    const rows = await withExistingStore(o, io, (s) => listPlans(s, query(o)));
     const json = rows.map((p) => ({
       ...p,
       instalments: p.instalments.map((i) => ({ ...i, amount: dec(i.amount, p.currency) })),

@@ -6,11 +6,11 @@ import {
   type DisputeReason,
   type Failure,
 } from '@credence/core';
+import { readGraceDays } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asName, asNote, asPositiveInt } from '../options';
-import { readGraceDays } from './collections-config';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };

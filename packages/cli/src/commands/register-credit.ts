@@ -1,11 +1,11 @@
-import { checkOrder, importOrders } from '@credence/app';
+import { addOrder, checkOrder, ORDER_ADD_SOURCE } from '@credence/app';
 import { type Failure, parseMoney } from '@credence/core';
+import { readCheckPolicy } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
-import { readCheckPolicy } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
@@ -100,22 +100,22 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
     .option('--status <status>', 'open, delivered, invoiced or cancelled', 'open')
     .option(...db)
     .action(async (o) => {
-      const values = {
-        order_id: o.id,
-        buyer_id: o.buyer,
-        order_date: o.date,
-        amount: o.amount,
-        currency: o.currency,
-        status: o.status,
-      };
       const r = await withStore(o, io, (s) =>
-        importOrders(s, { file: 'order add', columns: Object.keys(values), rows: [{ row: 1, values }] }),
+        addOrder(s, {
+          id: o.id,
+          buyerId: o.buyer,
+          date: o.date,
+          amount: o.amount,
+          currency: o.currency,
+          status: o.status,
+        }),
       );
       if (r.ok) {
         io.out(`Order ${o.id} ${r.value.created ? 'recorded' : r.value.updated ? 'updated' : 'unchanged'}.`);
         return;
       }
-      for (const e of r.error.errors) io.err(rowMessage(e).replace('order add: row 1, column ', 'credence: --'));
+      for (const e of r.error.errors)
+        io.err(rowMessage(e).replace(`${ORDER_ADD_SOURCE}: row 1, column `, 'credence: --'));
       state.exitCode = EXIT.rejected;
     });
 }

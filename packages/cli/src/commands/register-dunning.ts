@@ -1,15 +1,14 @@
 import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
+import { courierFromEnv, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
 import { runJson, runText } from '../collections/run-output';
 import { writeLetters } from '../collections/write-out';
 import { CliError, type Io, withStore } from '../context';
-import { courierFromEnv } from '../delivery';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { asDate, asFormat, asPositiveInt } from '../options';
-import { outboxDir, readCompany, readDunningPolicy, readRates } from './collections-config';
 
 const courier = (io: Io, outbox: string) => {
   try {
@@ -58,11 +57,6 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
-        const today = io.clock.today();
-        if (!o.dryRun && asOf > today) {
-          await carrier?.close();
-          return failed({ code: 'invalid_argument', params: { reason: 'run_in_future', value: asOf, today } });
-        }
         const run = await runDunning(store, {
           asOf,
           policy,
@@ -70,6 +64,7 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
           rates,
           dryRun: Boolean(o.dryRun),
           confirm: Boolean(o.confirm),
+          today: io.clock.today(),
         });
         if (!run.ok) {
           await carrier?.close();

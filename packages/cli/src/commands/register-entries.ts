@@ -1,4 +1,4 @@
-import { recordPayment, reverseEntry, writeOffDocument } from '@credence/app';
+import { recordPayment, reverseEntry, writeOffDecimal } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, type Failure, parseMoney } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withStore } from '../context';
@@ -81,32 +81,16 @@ export function registerEntryCommands(program: Command, io: Io, state: { exitCod
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const [doc] = await s.findDocuments([o.document]);
-        let amount: bigint | undefined;
-        if (o.amount !== undefined && doc) {
-          const m = parseMoney(o.amount, doc.currency);
-          if (!m.ok) return m;
-          amount = m.value.amount;
-        }
-        const res = await writeOffDocument(s, {
+        const res = await writeOffDecimal(s, {
           id: o.id,
           documentNumber: o.document,
           date: o.date,
           reason: o.reason,
-          ...(amount !== undefined ? { amount } : {}),
+          ...(o.amount !== undefined ? { amount: o.amount } : {}),
         });
-        if (!res.ok) {
-          const open = res.error.params.open;
-          // The use case speaks minor units; the user typed and reads decimals.
-          if (typeof open === 'string' && doc)
-            return {
-              ok: false,
-              error: { ...res.error, params: { ...res.error.params, open: dec(BigInt(open), doc.currency) } },
-            };
-          return res;
-        }
+        if (!res.ok) return res;
         const w = res.value.writeOff;
-        const cur = doc?.currency;
+        const cur = res.value.currency;
         return {
           ok: true,
           text: `Write-off ${w.id} ${res.value.created ? 'recorded' : 'already recorded (unchanged)'}: ${w.documentNumber} ${cur ? dec(w.amount, cur) : w.amount} on ${w.date}.`,

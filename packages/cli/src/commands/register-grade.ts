@@ -1,11 +1,11 @@
-import { runGrades } from '@credence/app';
+import { buyerGrade, runGrades } from '@credence/app';
 import type { Failure, GradeReason } from '@credence/core';
+import { gradeContext } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
 import { gradeJson, gradeText } from './financials';
-import { gradeContext } from './grading-config';
 import { LANG_OPTION, reasonLang, type Say, say } from './reason-lang';
 import { emit } from './register-report';
 
@@ -90,11 +90,9 @@ export function registerGradeCommands(program: Command, io: Io, state: { exitCod
       const asOf = o.asOf ?? io.clock.today();
       const words = say(reasonLang(o.lang, io.env));
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
-        if (!(await s.getBuyer(buyerId)))
-          return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
-        const recorded = (await s.gradesOf(buyerId)).filter((g) => g.asOf <= asOf).at(-1);
-        if (recorded === undefined)
-          return { ok: false, error: { code: 'not_found', params: { what: 'recorded grade', id: buyerId } } };
+        const g = await buyerGrade(s, { buyerId, asOf });
+        if (!g.ok) return g;
+        const recorded = g.value;
         if (o.format === 'json')
           return {
             ok: true,

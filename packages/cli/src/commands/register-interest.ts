@@ -1,20 +1,20 @@
+import { calculateInterest } from '@credence/app';
 import {
   type BusinessDate,
   type ContractRate,
   type CurrencyCode,
   decimalToString,
-  lateInterest,
   parseDate,
   parseDecimal,
   parseMoney,
   type Regime,
 } from '@credence/core';
+import { readRates } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { CliError, type Io } from '../context';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat } from '../options';
-import { readRates } from './collections-config';
 
 const REGIMES: readonly Regime[] = ['eu', 'uk', 'de-b2b', 'de-consumer', 'fr', 'cn', 'contract'];
 
@@ -61,7 +61,7 @@ export function registerInterestCommands(program: Command, io: Io, state: { exit
         if (!date.ok) throw new CliError(`--payment ${p}: expected DATE=AMOUNT, e.g. 2025-09-30=2000.00`, EXIT.usage);
         return { date: date.value, amount: money(amount) };
       });
-      const r = lateInterest(
+      const r = calculateInterest(
         {
           regime: o.regime,
           principal: money(o.principal),

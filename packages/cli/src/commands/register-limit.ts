@@ -1,30 +1,35 @@
-import { answerLimitRequest, type LimitInput, recommendBuyerLimit, requestLimit, setLimit } from '@credence/app';
 import {
-  type BusinessDate,
-  type CurrencyCode,
-  type Failure,
-  type LimitEvent,
-  type LimitFigure,
-  limitState,
-  parseMoney,
-} from '@credence/core';
+  decideLimitRequest,
+  type LimitInput,
+  limitAmount,
+  limitDetail,
+  limitRecommendation,
+  requestLimit,
+  setLimit,
+} from '@credence/app';
+import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result } from '@credence/core';
+import { gradeContext, readLimitPolicy } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
-import { EXIT } from '../exit-codes';
+import { describe, EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asCurrency, asDate, asFormat, asName, asNote, asPositiveInt } from '../options';
 import { gradeJson } from './financials';
-import { gradeContext, readLimitPolicy } from './grading-config';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
 
+/** A refused limit amount is a usage error (exit 2), as the option parsers' are. */
+function refuseAmount<T>(r: Result<T>): Result<T> {
+  if (!r.ok && r.error.code === 'invalid_amount' && r.error.params.reason === 'not_a_limit_amount')
+    throw new CliError(describe(r.error), EXIT.usage);
+  return r;
+}
+
 function amountIn(text: string, currency: CurrencyCode): bigint {
-  const m = parseMoney(text, currency);
-  if (!m.ok || m.value.amount < 0n)
-    throw new CliError(`"${text}" is not an amount of zero or more in ${currency}`, EXIT.usage);
-  return m.value.amount;
+  const a = refuseAmount(limitAmount(text, currency));
+  return a.ok ? a.value : 0n;
 }
 
 /** The options `limit request` and `limit set` share, as a use-case input. */
@@ -63,10 +68,15 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       const ctx = { ...(await gradeContext()), limits: await readLimitPolicy(o.policy) };
       const words = say(reasonLang(o.lang, io.env));
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
-        const buyer = await s.getBuyer(buyerId);
-        const expected = o.expectedMonthlySales && buyer ? amountIn(o.expectedMonthlySales, buyer.currency) : undefined;
-        const advice = await recommendBuyerLimit(s, ctx, buyerId, asOf, expected);
-        if (!advice) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
+        const found = refuseAmount(
+          await limitRecommendation(s, ctx, {
+            buyerId,
+            asOf,
+            ...(o.expectedMonthlySales ? { expectedMonthlySales: o.expectedMonthlySales } : {}),
+          }),
+        );
+        if (!found.ok) return found;
+        const advice = found.value;
         const { recommendation: rec, grade } = advice;
         const text = (f: LimitFigure) => words.limit(f, rec.currency);
         if (o.format === 'json') {
@@ -125,19 +135,19 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       .action(async (requestId: number, o) => {
         const today = io.clock.today();
         const r = await withStore(o, io, async (s): Promise<Out> => {
-          const req = (await s.limitEventsOf(o.buyer)).find((e) => e.id === requestId);
-          const amount = o.amount && req ? amountIn(o.amount, req.currency) : undefined;
-          const e = await answerLimitRequest(
-            s,
-            {
-              buyerId: o.buyer,
-              requestId,
-              approve,
-              by: o.by,
-              reason: o.reason,
-              ...(amount !== undefined ? { amount } : {}),
-            },
-            today,
+          const e = refuseAmount(
+            await decideLimitRequest(
+              s,
+              {
+                buyerId: o.buyer,
+                requestId,
+                approve,
+                by: o.by,
+                reason: o.reason,
+                ...(o.amount ? { amount: o.amount } : {}),
+              },
+              today,
+            ),
           );
           return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
         });
@@ -175,14 +185,13 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .action(async (buyerId: string, o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
-        if (!(await s.getBuyer(buyerId)))
-          return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: buyerId } } };
-        const events = await s.limitEventsOf(buyerId);
-        const st = limitState(events, asOf);
+        const d = await limitDetail(s, { buyerId, asOf });
+        if (!d.ok) return d;
+        const { events, ...st } = d.value;
         if (o.format === 'json')
           return {
             ok: true,
-            text: JSON.stringify({ asOf, ...st, events }, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
+            text: JSON.stringify(d.value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2),
           };
         const c = st.current;
         const head = c

@@ -1,4 +1,5 @@
 import { evaluateModel, type ImportFailure, type RowSource, scoreRows, trainModel } from '@credence/app';
+import { DEFAULT_MODEL, readModelFile, writeModelFile } from '@credence/runtime';
 import type { Command } from 'commander';
 import type { Io } from '../context';
 import { EXIT } from '../exit-codes';
@@ -7,7 +8,6 @@ import { renderCsv } from '../format/csv';
 import { renderTable } from '../format/table';
 import { asFormat, asPositiveInt } from '../options';
 import { reasonText } from './financials';
-import { DEFAULT_MODEL, readModelFile, writeModelFile } from './model-file';
 import { rowMessage } from './row-messages';
 
 const collect = (v: string, prev: string[]) => [...prev, v];

@@ -1,9 +1,8 @@
+import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, describeStore, type Io, openFromOptions } from '../context';
 import { EXIT } from '../exit-codes';
 import { asHost, asPort } from '../options';
-import { readRates } from './collections-config';
-import { gradeContext, readCheckPolicy, readLimitPolicy } from './grading-config';
 
 /**
  * The first SIGINT or SIGTERM (then the server stops cleanly). The listeners stay until `dispose`, after the

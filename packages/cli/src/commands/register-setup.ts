@@ -1,4 +1,5 @@
-import type { PortfolioSize } from '@credence/app';
+import { ledgerCounts } from '@credence/app';
+import type { PortfolioSize } from '@credence/demo';
 import { type Command, InvalidArgumentError } from 'commander';
 import { describeStore, type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
@@ -16,7 +17,7 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .description('create (or upgrade) the database: embedded in --db DIR, or PostgreSQL when DATABASE_URL is set')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const counts = await withStore(o, io, (s) => s.counts());
+      const counts = await withStore(o, io, (s) => ledgerCounts(s));
       io.out(
         `Database ready at ${describeStore(o, io.env)}: ${counts.buyers} buyers, ${counts.documents} documents, ${counts.payments} payments.`,
       );

@@ -1,11 +1,10 @@
 import { completeTask, refreshWorklist, snoozeTask } from '@credence/app';
 import { type Failure, reasonLocaleOf, type StoredTask } from '@credence/core';
+import { readCompany, readDunningPolicy, readGradingPolicy, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
-import { readCompany, readDunningPolicy, readRates } from './collections-config';
-import { readGradingPolicy } from './grading-config';
 import { LANG_OPTION, say } from './reason-lang';
 import { renderWorklist } from './worklist';
 

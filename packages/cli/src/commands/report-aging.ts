@@ -191,15 +191,12 @@ export async function runReportAging(
   const res = await reportAging(store, {
     asOf: o.asOf,
     byBuyer: o.byBuyer,
+    withBuyerNames: o.format !== 'json',
     ...(o.bounds ? { bounds: o.bounds } : {}),
     ...(o.reportingCurrency ? { reportingCurrency: o.reportingCurrency } : {}),
   });
   if (!res.ok) return res;
   if (o.format === 'json') return { ok: true, text: JSON.stringify(agingJson(res.value), null, 2) };
-  const names = new Map<string, string>();
-  if (o.byBuyer) {
-    const ids = [...new Set([...res.value.reports, ...res.value.creditBalance].map((r) => r.buyerId ?? ''))];
-    for (const b of await store.findBuyers(ids)) names.set(b.id, b.name);
-  }
+  const names = new Map(Object.entries(res.value.buyerNames ?? {}));
   return { ok: true, text: o.format === 'csv' ? agingCsv(res.value, names) : agingTable(res.value, names, o.locale) };
 }

@@ -150,10 +150,11 @@ export async function runReportKpis(
     ...(o.from ? { from: o.from } : {}),
     ...(o.buyerId ? { buyerId: o.buyerId } : {}),
     ...(o.reportingCurrency ? { reportingCurrency: o.reportingCurrency } : {}),
+    withBuyerNames: o.format === 'table',
   });
   if (!res.ok) return res;
   if (o.format === 'json') return { ok: true, text: JSON.stringify(kpisJson(res.value), null, 2) };
   if (o.format === 'csv') return { ok: true, text: kpisCsv(res.value) };
-  const names = new Map((await store.findBuyers(res.value.behaviour.map((b) => b.buyerId))).map((b) => [b.id, b.name]));
+  const names = new Map(Object.entries(res.value.buyerNames ?? {}));
   return { ok: true, text: kpisTable(res.value, names, o.locale, o.top) };
 }

@@ -1,17 +1,8 @@
 import { join } from 'node:path';
-import {
-  type BehaviourProfile,
-  checkOrder,
-  demoStatementRows,
-  type PortfolioPlan,
-  recommendBuyerLimit,
-  runGrades,
-  STATEMENT_COLUMNS,
-  type Store,
-  setLimit,
-} from '@credence/app';
+import { checkOrder, recommendBuyerLimit, runGrades, type Store, setLimit } from '@credence/app';
 import { addDays, addMonths, type BusinessDate, type CurrencyCode, exponentOf } from '@credence/core';
-import { gradeContext, readCheckPolicy, readLimitPolicy } from '../commands/grading-config';
+import { type BehaviourProfile, demoStatementRows, type PortfolioPlan, STATEMENT_COLUMNS } from '@credence/demo';
+import { gradeContext, readCheckPolicy, readLimitPolicy } from '@credence/runtime';
 import { runImport, summaryText } from '../commands/import';
 import { openRows } from '../files';
 import { fmt } from '../format/money';

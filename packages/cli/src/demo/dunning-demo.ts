@@ -13,10 +13,9 @@ import {
   type Store,
 } from '@credence/app';
 import { addDays, type BusinessDate, type CurrencyCode, money, toDecimalString } from '@credence/core';
+import { readDunningPolicy, readGradingPolicy, readRates } from '@credence/runtime';
 import { letterRenderer } from '../collections/letter-renderer';
 import { writeLetters } from '../collections/write-out';
-import { readDunningPolicy, readRates } from '../commands/collections-config';
-import { readGradingPolicy } from '../commands/grading-config';
 import { say } from '../commands/reason-lang';
 import { renderWorklist } from '../commands/worklist';
 

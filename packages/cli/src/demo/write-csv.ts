@@ -1,14 +1,14 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { NUMBER_FIELDS } from '@credence/app';
 import {
   BUYER_COLUMNS,
   FX_RATE_COLUMNS,
   INVOICE_COLUMNS,
-  NUMBER_FIELDS,
   PAYMENT_COLUMNS,
   type Portfolio,
   type PortfolioPlan,
-} from '@credence/app';
+} from '@credence/demo';
 import { type CsvType, csvLine, csvTypes } from '../format/csv';
 
 export { csvField } from '../format/csv';

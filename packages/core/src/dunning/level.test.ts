@@ -3,7 +3,7 @@ import type { BusinessDate } from '../calendar';
 import { escalatedLevel, levelDue } from './level';
 import { ladderFor, parseDunningPolicy } from './policy';
 
-// The seeds' ladder (the shipped default, packages/cli/config/dunning-policy.json, is checked in the CLI's tests).
+// The seeds' ladder (the shipped default, packages/runtime/config/dunning-policy.json, is checked in the CLI's tests).
 const level = (id: string, offsetDays: number, channel: string, tone: string, deadlineDays: number) => ({
   id,
   offsetDays,

@@ -4,7 +4,7 @@ import type { CurrencyCode } from '../money';
 import { type InterestCase, lateInterest } from './calculate';
 import { parseRateTables } from './rates';
 
-// The reference rates these cases need (the shipped table, packages/cli/config/reference-rates.json, is
+// The reference rates these cases need (the shipped table, packages/runtime/config/reference-rates.json, is
 // checked against the same figures by docs/domain/late-interest-examples.test.ts).
 const tables = (() => {
   const t = parseRateTables({

@@ -1,1 +1,3 @@
 export * from './limits';
+export * from './table';
+export * from './width';

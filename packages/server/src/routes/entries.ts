@@ -1,4 +1,4 @@
-import { INVOICE_COLUMNS, importDocuments, recordPayment } from '@credence/app';
+import { importDocuments, recordPayment } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   Amount,
@@ -33,6 +33,20 @@ const DocumentBody = z
   })
   .superRefine(checkPositiveAmount)
   .openapi('DocumentRequest');
+
+/** The canonical columns of `import invoices` (docs/import.md). */
+const INVOICE_COLUMNS = [
+  'document_number',
+  'buyer_id',
+  'issue_date',
+  'due_date',
+  'amount',
+  'currency',
+  'type',
+  'delivery_date',
+  'order_ref',
+  'applies_to',
+] as const;
 
 /** Body field of each import column, so a row error names what the caller sent. */
 const FIELD_OF: Readonly<Record<(typeof INVOICE_COLUMNS)[number], string>> = {

@@ -1,0 +1,3 @@
+export * from './buyer-detail';
+export * from './buyer-financials';
+export * from './list-buyers';

@@ -1,4 +1,0 @@
-export type { CustomSize, Portfolio, PortfolioOptions, PortfolioPlan, PortfolioSize } from './portfolio';
-export { generatePortfolio, PORTFOLIO_SIZES, planPortfolio } from './portfolio';
-export * from './rows';
-export * from './statements';
