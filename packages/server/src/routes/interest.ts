@@ -1,4 +1,5 @@
-import { type ContractRate, decimalToString, lateInterest, parseDecimal, parseMoney } from '@credence/core';
+import { calculateInterest as calculate } from '@credence/app';
+import { type ContractRate, decimalToString, parseDecimal, parseMoney } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asCurrency, asDate, Currency, checkPositiveAmount, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
@@ -83,7 +84,7 @@ export const calculateInterest = defineRoute(
     const b = c.req.valid('json');
     const currency = asCurrency(b.currency);
     const rate = rateOf(b.rate);
-    const r = lateInterest(
+    const r = calculate(
       {
         regime: b.regime,
         principal: amountOf(b.amount, currency),

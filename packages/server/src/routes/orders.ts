@@ -1,4 +1,4 @@
-import { importOrders } from '@credence/app';
+import { addOrder } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, Currency, checkPositiveAmount, IsoDate } from '../conventions';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
@@ -19,8 +19,8 @@ const OrderBody = z
   .superRefine(checkPositiveAmount)
   .openapi('OrderRequest');
 
-const COLUMNS = ['order_id', 'buyer_id', 'order_date', 'amount', 'currency', 'status'] as const;
-const FIELD_OF: Readonly<Record<(typeof COLUMNS)[number], string>> = {
+/** Body field of each order-book column (`addOrder`'s row errors name the column). */
+const FIELD_OF: Readonly<Record<string, string>> = {
   order_id: 'id',
   buyer_id: 'buyerId',
   order_date: 'date',
@@ -51,15 +51,7 @@ export const recordOrder = defineRoute(
   }),
   async (c) => {
     const b = c.req.valid('json');
-    const values: Record<(typeof COLUMNS)[number], string> = {
-      order_id: b.id,
-      buyer_id: b.buyerId,
-      order_date: b.date,
-      amount: b.amount,
-      currency: b.currency,
-      status: b.status ?? 'open',
-    };
-    const r = await importOrders(writer(c), { file: 'api', columns: COLUMNS, rows: [{ row: 1, values }] });
+    const r = await addOrder(writer(c), { ...b, status: b.status ?? 'open' });
     if (!r.ok) return rowErrorsResponse('order', r.error.errors, FIELD_OF);
     const outcome = r.value.created > 0 ? 'created' : r.value.updated > 0 ? 'updated' : 'unchanged';
     return c.json({ id: b.id, outcome }, outcome === 'created' ? 201 : 200);
