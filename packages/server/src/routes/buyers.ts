@@ -1,8 +1,7 @@
-import { buyerNetPosition } from '@credence/app';
-import { daysOverdue } from '@credence/core';
+import { buyerDetail } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate, BuyerParam, Money, moneyJson } from '../conventions';
-import { problemResponse } from '../problem';
+import { failureResponse, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED } from '../route';
 import { READERS } from './access';
 
@@ -77,34 +76,29 @@ export const getBuyer = defineRoute(
     const { store, clock } = c.var.deps;
     const { id } = c.req.valid('param');
     const asOf = asDate(c.req.valid('query').asOf ?? clock.today());
-    const buyer = await store.getBuyer(id);
-    if (buyer === undefined) return notFoundBuyer(id);
-    const net = await buyerNetPosition(store, id, asOf);
-    const owedOf = new Map(net.items.map((i) => [i.number, i.open]));
-    const items = [...net.gross].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    const r = await buyerDetail(store, { buyerId: id, asOf });
+    if (!r.ok) return failureResponse(r.error);
+    const d = r.value;
     return c.json(
       {
-        buyer,
-        asOf,
-        openItems: items.map((i) => {
-          const owed = i.type === 'invoice' && i.open > 0n ? (owedOf.get(i.number) ?? 0n) : 0n;
-          return {
-            number: i.number,
-            type: i.type,
-            issueDate: i.issueDate,
-            dueDate: i.dueDate,
-            daysOverdue: owed > 0n ? Math.max(0, daysOverdue(i.dueDate, asOf)) : 0,
-            open: moneyJson(i.open, i.currency),
-            owed: moneyJson(owed, i.currency),
-          };
-        }),
-        unappliedCash: net.payments.map((p) => ({
+        buyer: d.buyer,
+        asOf: d.asOf,
+        openItems: d.openItems.map((i) => ({
+          number: i.number,
+          type: i.type,
+          issueDate: i.issueDate,
+          dueDate: i.dueDate,
+          daysOverdue: i.daysOverdue,
+          open: moneyJson(i.open, i.currency),
+          owed: moneyJson(i.owed, i.currency),
+        })),
+        unappliedCash: d.unappliedCash.map((p) => ({
           payment: p.id,
           date: p.date,
           amount: moneyJson(p.amount, p.currency),
           unapplied: moneyJson(p.unapplied, p.currency),
         })),
-        creditBalance: net.creditBalance.map((b) => moneyJson(b.amount, b.currency)),
+        creditBalance: d.creditBalance.map((b) => moneyJson(b.amount, b.currency)),
       },
       200,
     );

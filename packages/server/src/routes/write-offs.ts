@@ -1,5 +1,4 @@
-import { writeOffDocument } from '@credence/app';
-import { parseMoney } from '@credence/core';
+import { writeOffDecimal } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asDate, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
@@ -54,39 +53,23 @@ export const writeOff = defineRoute(
   async (c) => {
     const { number } = c.req.valid('param');
     const b = c.req.valid('json');
-    const store = writer(c);
-    const [doc] = await store.findDocuments([number]);
-    if (doc === undefined) return failureResponse({ code: 'unknown_document', params: { documentNumber: number } });
-    let amount: bigint | undefined;
-    if (b.amount !== undefined) {
-      const m = parseMoney(b.amount, doc.currency);
-      if (!m.ok || m.value.amount <= 0n)
-        return failureResponse({ code: 'invalid_amount', params: { field: 'amount', value: b.amount } });
-      amount = m.value.amount;
-    }
-    const r = await writeOffDocument(store, {
+    const r = await writeOffDecimal(writer(c), {
       id: b.id,
       documentNumber: number,
       date: asDate(b.date),
       reason: b.reason,
-      ...(amount !== undefined ? { amount } : {}),
+      ...(b.amount !== undefined ? { amount: b.amount } : {}),
     });
-    if (!r.ok) {
-      const open = r.error.params.open;
-      // The use case speaks minor units; the caller reads decimals.
-      return failureResponse(
-        typeof open === 'string'
-          ? { ...r.error, params: { ...r.error.params, open: moneyJson(BigInt(open), doc.currency).amount } }
-          : r.error,
-      );
-    }
+    if (!r.ok) return failureResponse(r.error);
+    const currency = r.value.currency;
+    if (currency === undefined) throw new Error(`write-off ${b.id} recorded without its document's currency`);
     const w = r.value.writeOff;
     return c.json(
       {
         id: w.id,
         documentNumber: w.documentNumber,
         date: w.date,
-        amount: moneyJson(w.amount, doc.currency),
+        amount: moneyJson(w.amount, currency),
         reason: w.reason,
         created: r.value.created,
       },
