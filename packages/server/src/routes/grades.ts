@@ -1,11 +1,10 @@
-import { runGrades } from '@credence/app';
+import { buyerGrade, runGrades } from '@credence/app';
 import { gradeReasonMessage, renderReason } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
-import { problemResponse } from '../problem';
+import { failureResponse, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
-import { notFoundBuyer } from './buyers';
 import { LangQuery, langOf, Reason } from './lang';
 
 const GradeOut = z
@@ -37,13 +36,15 @@ export const getGrade = defineRoute(
     const { id } = c.req.valid('param');
     const q = c.req.valid('query');
     const asOf = asDate(q.asOf ?? clock.today());
-    if ((await store.getBuyer(id)) === undefined) return notFoundBuyer(id);
-    const recorded = (await store.gradesOf(id)).filter((g) => g.asOf <= asOf).at(-1);
-    if (recorded === undefined)
-      return problemResponse('not-found', `no grade of ${id} recorded on or before ${asOf} (run the grades)`, {
-        code: 'not_found',
-        params: { what: 'recorded grade', id },
-      });
+    const r = await buyerGrade(store, { buyerId: id, asOf });
+    if (!r.ok)
+      return r.error.params.what === 'recorded grade'
+        ? problemResponse('not-found', `no grade of ${id} recorded on or before ${asOf} (run the grades)`, {
+            code: 'not_found',
+            params: { ...r.error.params },
+          })
+        : failureResponse(r.error);
+    const recorded = r.value;
     const g = recorded.grade;
     const lang = langOf(q);
     return c.json(

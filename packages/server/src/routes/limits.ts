@@ -1,4 +1,4 @@
-import { answerLimitRequest, requestLimit, setLimit } from '@credence/app';
+import { decideLimitRequest, requestLimit, setLimit } from '@credence/app';
 import { type LimitEvent, limitState } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
@@ -194,26 +194,15 @@ function answerRoute(approve: boolean) {
     async (c) => {
       const { id, requestId } = c.req.valid('param');
       const b = c.req.valid('json') as { reason: string; amount?: string };
-      const store = writer(c);
-      let amount: bigint | undefined;
-      if (b.amount !== undefined) {
-        const req = (await store.limitEventsOf(id)).find((e) => e.id === requestId);
-        if (req !== undefined) {
-          const checked = LimitBody.safeParse({ amount: b.amount, currency: req.currency, reason: b.reason });
-          if (!checked.success)
-            return failureResponse({ code: 'invalid_amount', params: { field: 'amount', value: b.amount } });
-          amount = minorUnits(b.amount, req.currency);
-        }
-      }
-      const r = await answerLimitRequest(
-        store,
+      const r = await decideLimitRequest(
+        writer(c),
         {
           buyerId: id,
           requestId,
           approve,
           by: c.var.principal?.user ?? '',
           reason: b.reason,
-          ...(amount !== undefined ? { amount } : {}),
+          ...(b.amount !== undefined ? { amount: b.amount } : {}),
         },
         c.var.deps.clock.today(),
       );
