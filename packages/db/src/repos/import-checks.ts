@@ -31,11 +31,7 @@ export async function storedHashes(
 ): Promise<{ key: string; contentHash: string }[]> {
   if (keys.length === 0) return [];
   // A first load into an empty table has nothing to compare: skip staging a million keys.
-  const { rows: any } = await (kind === 'document'
-    ? sql<{ n: number }>`select 1 as n from documents limit 1`
-    : sql<{ n: number }>`select 1 as n from payments limit 1`
-  ).execute(conn.db);
-  if (any.length === 0) return [];
+  if (!(await hasEntries(conn, kind))) return [];
   await stage(conn, distinct(keys));
   const { rows } = await (kind === 'document'
     ? sql<{ key: string; hash: string }>`
@@ -44,6 +40,15 @@ export async function storedHashes(
         select p.id as key, p.content_hash as hash from import_keys k join payments p on p.id = k.k`
   ).execute(conn.db);
   return rows.map((r) => ({ key: r.key, contentHash: r.hash }));
+}
+
+/** Whether any document (or payment) is stored. */
+export async function hasEntries(conn: Conn, kind: 'document' | 'payment'): Promise<boolean> {
+  const { rows } = await (kind === 'document'
+    ? sql<{ n: number }>`select 1 as n from documents limit 1`
+    : sql<{ n: number }>`select 1 as n from payments limit 1`
+  ).execute(conn.db);
+  return rows.length > 0;
 }
 
 /** The ids among `ids` that name no stored buyer. */
