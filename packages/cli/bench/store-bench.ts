@@ -15,8 +15,8 @@ import type { BucketCell, BusinessDate, Result } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
 import { sql } from 'kysely';
 import type { PortfolioFiles } from '../src/demo/write-csv';
+import { openRows } from '../src/files';
 import type { BenchArgs } from './args';
-import { csvRowSource } from './csv-source';
 import { benchDunning, type DunningResult } from './dunning-bench';
 import { line, millis, peakRssMb, perSecond, repeated, resetPeakRss, seconds, timed } from './measure';
 import { rawCopy } from './raw-copy';
@@ -43,7 +43,7 @@ type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummar
 
 async function runImport(store: Store, kind: string, path: string, importer: Importer, out: (s: string) => void) {
   resetPeakRss();
-  const t = await timed(async () => importer(store, await csvRowSource(path)));
+  const t = await timed(async () => importer(store, await openRows(path)));
   const peak = peakRssMb();
   if (!t.value.ok) {
     const e = t.value.error;

@@ -7,6 +7,9 @@ export { importOrders } from './import-orders';
 export { importPayments } from './import-payments';
 export { importStatements } from './import-statements';
 export { type Mapping, parseMapping, type SkipCondition } from './mapping';
+export { parseDocument, parsePayment } from './parse-rows';
+export { readSource } from './read-source';
+export { documentHash, paymentHash } from './row-hash';
 export type {
   ImportFailure,
   ImportKind,
