@@ -2,6 +2,7 @@ import type { LedgerDocument, Result } from '@credence/core';
 import type { LedgerWrites, Store, Stored } from '../ports';
 import { CreditNoteTargets } from './credit-notes';
 import { chunks, type Keyed, transactOrReject } from './errors';
+import { FileKeys } from './file-keys';
 import type { Mapping } from './mapping';
 import { parseDocument } from './parse-rows';
 import { type Parsed, type StreamedSource, streamSource } from './read-source';
@@ -11,13 +12,6 @@ import type { ImportFailure, ImportOptions, ImportSummary, RowSource } from './s
 export const documentKey = (number: string): string => `document:${number}`;
 
 type Note = LedgerDocument & { readonly appliesTo: string };
-
-/** What the import knows of one document number of the file: its first row, content hash, and whether it writes it. */
-interface Seen {
-  readonly row: number;
-  readonly hash: string;
-  readonly fresh: boolean;
-}
 
 /**
  * Imports invoices and credit notes, all or nothing. A document number already stored (or earlier in
@@ -39,7 +33,7 @@ export async function importDocuments(
 ): Promise<Result<ImportSummary, ImportFailure>> {
   const read = streamSource('invoices', source, mapping, options, parseDocument, options.chunkSize ?? 20_000);
   return transactOrReject(store, read.errors, async (tx, ensureClean) => {
-    const seen = new Map<string, Seen>();
+    const seen = new FileKeys();
     const buyers = new Map<string, boolean>();
     const notes: { row: number; note: Note }[] = [];
     const unwritten = new Map<string, LedgerDocument>();
@@ -59,7 +53,7 @@ export async function importDocuments(
         const d = f.value;
         const before = stored.get(d.number);
         if (before === undefined) {
-          seen.set(d.number, { row: f.row, hash: f.hash, fresh: true });
+          seen.written(d.number);
           // The stored row keeps the parsed object: the key and hash are added to it, not to a copy.
           const row = Object.assign(d, { idempotencyKey: documentKey(d.number), contentHash: f.hash });
           if (buyers.get(d.buyerId) === false) unwritten.set(d.number, d);
@@ -108,7 +102,7 @@ type Source = StreamedSource<LedgerDocument>;
 /** Hashes a part's rows and leaves out the numbers seen earlier in the file: a repeat, or a conflict (row error). */
 function inFile(
   part: readonly Parsed<LedgerDocument>[],
-  seen: Map<string, Seen>,
+  seen: FileKeys,
   read: Source,
 ): { fresh: Keyed<LedgerDocument>[]; repeats: number } {
   const fresh: Keyed<LedgerDocument>[] = [];
@@ -117,7 +111,7 @@ function inFile(
     const hash = documentHash(d);
     const first = seen.get(d.number);
     if (first === undefined) {
-      seen.set(d.number, { row, hash, fresh: false });
+      seen.add(d.number, row, hash);
       fresh.push({ row, value: d, hash });
     } else if (first.hash === hash) repeats += 1;
     else
