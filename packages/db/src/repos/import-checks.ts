@@ -42,6 +42,9 @@ export async function storedHashes(
   return rows.map((r) => ({ key: r.key, contentHash: r.hash }));
 }
 
+/** Up to this many keys are looked up with one array parameter instead of staging them. */
+const FEW = 1_000;
+
 /** Whether any document (or payment) is stored. */
 export async function hasEntries(conn: Conn, kind: 'document' | 'payment'): Promise<boolean> {
   const { rows } = await (kind === 'document'
@@ -54,6 +57,15 @@ export async function hasEntries(conn: Conn, kind: 'document' | 'payment'): Prom
 /** The ids among `ids` that name no stored buyer. */
 export async function unknownBuyers(conn: Conn, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  if (unique.length <= FEW) {
+    // A few ids (the buyers a streamed part meets for the first time): one query, no staging.
+    const { rows } = await sql<{ id: string }>`select id from buyers where id = any(${unique}::text[])`.execute(
+      conn.db,
+    );
+    const known = new Set(rows.map((r) => r.id));
+    return unique.filter((id) => !known.has(id));
+  }
   await stage(conn, distinct(ids));
   const { rows } = await sql<{ k: string }>`
     select k.k from import_keys k where not exists (select 1 from buyers b where b.id = k.k)`.execute(conn.db);
