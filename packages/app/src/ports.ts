@@ -231,6 +231,8 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites
    * only what is stored, or wrong. Content hashes of the stored documents (by number) or payments (by id):
    */
   storedHashes(kind: 'document' | 'payment', keys: readonly string[]): Promise<{ key: string; contentHash: string }[]>;
+  /** Whether any document (or payment) is stored: a first load into an empty ledger has nothing to compare with. */
+  hasEntries(kind: 'document' | 'payment'): Promise<boolean>;
   /** The ids that name no stored buyer. */
   unknownBuyers(ids: readonly string[]): Promise<string[]>;
   /** The references whose document is missing or has another buyer or currency (one per distinct reference). */

@@ -218,3 +218,68 @@ describe('credit notes naming the invoice they correct (applies_to)', () => {
     ]);
   });
 });
+
+describe('a file streamed in parts', () => {
+  /** Repeats, conflicts, notes naming invoices of earlier and later rows, an unknown buyer, a self-reference. */
+  const files: string[][][] = [
+    [
+      inv('INV-2', '2024-01-11', '100'),
+      inv('INV-3', '2024-01-12', '200', 'B2'),
+      cn('CN-1', '2024-01-20', '30', 'INV-2'),
+      inv('INV-2', '2024-01-11', '100'),
+      cn('CN-2', '2024-01-21', '90', 'INV-2'),
+      cn('CN-3', '2024-01-22', '50', 'INV-1'),
+      cn('CN-4', '2024-01-23', '10', 'INV-3', 'B2'),
+      inv('INV-4', '2024-01-24', '10'),
+    ],
+    [
+      cn('CN-5', '2024-01-20', '30', 'INV-5'),
+      inv('INV-5', '2024-01-11', '100'),
+      inv('INV-6', '2024-01-11', '100', 'NOBODY'),
+      cn('CN-6', '2024-01-20', '30', 'INV-6', 'NOBODY'),
+      inv('INV-5', '2024-01-11', '101'),
+      cn('CN-7', '2024-01-20', '30', 'CN-7'),
+      cn('CN-8', '2024-01-20', '30', 'INV-1', 'B2'),
+    ],
+  ];
+
+  it('gives the same result, errors and ledger whatever the size of the parts', async () => {
+    for (const rows of files) {
+      const outcomes: unknown[] = [];
+      for (const chunkSize of [20_000, 1, 2, 3]) {
+        const s = new MemoryStore();
+        await seedBuyers(s, [buyer('B1'), buyer('B2')]);
+        await importDocuments(s, docs([inv('INV-1', '2024-01-10', '1000')], 'base.csv'));
+        const r = await importDocuments(s, docs(rows), undefined, { chunkSize });
+        const again = r.ok ? await importDocuments(s, docs(rows), undefined, { chunkSize }) : r;
+        outcomes.push({
+          r,
+          again,
+          counts: await s.counts(),
+          open: await s.openInvoices(['B1', 'B2']),
+          rows: await s.documentReductions(['INV-1', 'INV-2', 'INV-3', 'INV-5', 'INV-6'], date('2099-12-31')),
+        });
+      }
+      for (const o of outcomes.slice(1)) expect(o).toEqual(outcomes[0]);
+    }
+  });
+
+  it('applies the notes of a good file across parts, and rejects the bad one with its rows', async () => {
+    const [good, bad] = files;
+    const r = await importDocuments(store, docs(good ?? []), undefined, { chunkSize: 2 });
+    expect(r).toMatchObject({ ok: true, value: { created: 7, unchanged: 1, allocations: 8 } });
+    expect((await store.openInvoices(['B1'])).map((o) => [o.number, o.open])).toEqual([
+      ['INV-1', 95_000n],
+      ['INV-4', 1_000n],
+    ]);
+    const e = await importDocuments(store, docs(bad ?? []), undefined, { chunkSize: 2 });
+    expect(e.ok ? [] : e.error.errors.map((x) => [x.row, x.code])).toEqual([
+      [2, 'unknown_document'],
+      [4, 'unknown_buyer'],
+      [5, 'unknown_buyer'],
+      [6, 'document_conflict'],
+      [7, 'unknown_document'],
+      [8, 'invalid_field'],
+    ]);
+  });
+});

@@ -294,6 +294,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       kind === 'document'
         ? pick(s().documents, keys).map((d) => ({ key: d.number, contentHash: d.contentHash }))
         : pick(s().payments, keys).map((p) => ({ key: p.id, contentHash: p.contentHash })),
+    hasEntries: async (kind) => (kind === 'document' ? s().documents.size : s().payments.size) > 0,
     unknownBuyers: async (ids) => [...new Set(ids)].filter((id) => !s().buyers.has(id)),
     documentMismatches: async (refs) => {
       const out = new Map<string, DocumentMismatch>();

@@ -22,6 +22,7 @@ import { appendAudit, auditEntries } from './repos/audit';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
   correctionsOf,
@@ -34,7 +35,7 @@ import {
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
-import { documentMismatches, storedHashes, unknownBuyers } from './repos/import-checks';
+import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
 import {
   backdatedInvoices,
   claimOutbox,
@@ -129,9 +130,16 @@ interface Written {
   readonly moved: Set<string>;
   /** Payments written, allocated or reversed (their `applied_on` is refreshed before the commit). */
   readonly payments: Set<string>;
+  /** Indexes of tables a first bulk load fills, rebuilt before the commit. */
+  readonly indexes: DeferredIndexes;
 }
 
-const nothingWritten = (): Written => ({ rows: new Map(), moved: new Set(), payments: new Set() });
+const nothingWritten = (): Written => ({
+  rows: new Map(),
+  moved: new Set(),
+  payments: new Set(),
+  indexes: new DeferredIndexes(),
+});
 
 /**
  * Who the store records ledger entries for: the operator or API user, from where (the CLI, or the API with a
@@ -173,18 +181,35 @@ const stampOf = (r: Recorder, by: Attribution) => ({
 /** A table that grew by this many rows in one transaction is analyzed right after the commit. */
 const ANALYZE_AFTER = 10_000;
 
+/** Each read of `reads`, run once `ready` has resolved. */
+function afterReady(reads: LedgerReads, ready: () => Promise<void>): LedgerReads {
+  const out: Record<string, unknown> = {};
+  for (const [name, read] of Object.entries(reads))
+    out[name] = async (...args: unknown[]) => {
+      await ready();
+      return (read as (...a: unknown[]) => unknown)(...args);
+    };
+  return out as unknown as LedgerReads;
+}
+
 /** Writes in one transaction; every ledger row carries `by` (one instant for the whole transaction). */
 export function writesOn(conn: Conn, by: Attribution, written: Written = nothingWritten()): LedgerWrites {
   const { db } = conn;
   /** Counts the rows, then writes them. */
+  const count = (table: Parameters<Written['rows']['set']>[0], n: number) =>
+    written.rows.set(table, (written.rows.get(table) ?? 0) + n);
+  /** A bulk write into an empty ledger table builds its indexes once, at the end (DeferredIndexes). */
+  const bulk = (table: BulkTable, n: number) => written.indexes.beforeWrite(conn, table, n);
   const counted =
     <R>(table: Parameters<Written['rows']['set']>[0], write: (rows: readonly R[]) => Promise<void>) =>
     (rows: readonly R[]) => {
-      written.rows.set(table, (written.rows.get(table) ?? 0) + rows.length);
+      count(table, rows.length);
       return write(rows);
     };
+  /** Indexes a bulk load took off are rebuilt before anything reads the ledger in the same transaction. */
+  const ready = () => written.indexes.rebuild(conn);
   return {
-    ...readsOn(db),
+    ...afterReady(readsOn(db), ready),
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
@@ -195,23 +220,30 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
     findStatements: (keys) => findStatements(db, keys),
-    insertDocuments: counted('documents', (rows) => insertDocuments(conn, rows, by)),
-    insertPayments: counted('payments', (rows) => {
-      for (const p of rows) written.payments.add(p.id);
-      return insertPayments(conn, rows, by);
+    insertDocuments: counted('documents', async (rows) => {
+      await bulk('documents', rows.length);
+      await insertDocuments(conn, rows, by);
     }),
-    insertAllocations: counted('allocations', (rows) => {
+    insertPayments: counted('payments', async (rows) => {
+      for (const p of rows) written.payments.add(p.id);
+      await bulk('payments', rows.length);
+      await insertPayments(conn, rows, by);
+    }),
+    insertAllocations: counted('allocations', async (rows) => {
       for (const a of rows) {
         written.moved.add(a.documentNumber);
         if (a.kind === 'payment') written.payments.add(a.entryId);
       }
-      return insertAllocations(conn, rows, by);
+      await bulk('allocations', rows.length);
+      await insertAllocations(conn, rows, by);
     }),
     // Planned in memory with its closings and applications: no refresh of what it touched.
     insertSettlements: async (s) => {
-      written.rows.set('payments', (written.rows.get('payments') ?? 0) + s.payments.length);
-      written.rows.set('allocations', (written.rows.get('allocations') ?? 0) + s.allocations.length);
+      count('payments', s.payments.length);
+      count('allocations', s.allocations.length);
+      await bulk('payments', s.payments.length);
       await insertPayments(conn, s.payments, by, new Map(s.applied.map((a) => [a.id, a.appliedOn])));
+      await bulk('allocations', s.allocations.length);
       await insertAllocations(conn, s.allocations, by);
       await writeClosings(conn, s.closed);
     },
@@ -223,13 +255,23 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     insertCashApplications: (rows) => insertCashApplications(db, rows),
     findCashApplications: (ids) => findCashApplications(db, ids),
     insertFxRates: (rows) => insertFxRates(db, rows),
-    allocationsOf: (kind, entryId) => allocationsOf(db, kind, entryId),
+    allocationsOf: async (kind, entryId) => {
+      await ready();
+      return allocationsOf(db, kind, entryId);
+    },
     findWriteOffs: (ids) => findWriteOffs(db, ids),
     findReversals: (ids) => findReversals(db, ids),
     reversalOf: (kind, targetId) => reversalOf(db, kind, targetId),
-    storedHashes: (kind, keys) => storedHashes(conn, kind, keys),
+    storedHashes: async (kind, keys) => {
+      await ready();
+      return storedHashes(conn, kind, keys);
+    },
+    hasEntries: (kind) => hasEntries(conn, kind),
     unknownBuyers: (ids) => unknownBuyers(conn, ids),
-    documentMismatches: (refs) => documentMismatches(conn, refs),
+    documentMismatches: async (refs) => {
+      await ready();
+      return documentMismatches(conn, refs);
+    },
     appendCollectionEvents: (events) => appendCollectionEvents(db, events),
     insertLetters: (letters) => insertLetters(db, letters),
     recordDunningRun: (run) => recordDunningRun(db, run),
@@ -263,6 +305,7 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
         const by = attributionOf(recorder);
         const audit = new TransactionAudit(recorder.source);
         const r = await work(audited(writesOn(conn, by, written), audit));
+        await written.indexes.rebuild(conn);
         await refreshClosedOn(conn, [...written.moved]);
         await refreshAppliedOn(conn, [...written.payments]);
         // The audit trail of the transaction, in it: committed with the change or not at all.

@@ -314,6 +314,7 @@ describe('the audited write layer', () => {
       'storedHashes',
       'unknownBuyers',
       'documentMismatches',
+      'hasEntries',
     ]);
     // Built on a connection never used: the closures are only compared, not called.
     const base = writesOn({ db: fake, copy: () => Promise.resolve() } as never, { recordedBy: 'x', recordedAt: AT });

@@ -8,6 +8,9 @@ export { importPayments } from './import-payments';
 export { importRows } from './import-rows';
 export { importStatements } from './import-statements';
 export { type Mapping, parseMapping, type SkipCondition } from './mapping';
+export { parseDocument, parsePayment } from './parse-rows';
+export { readSource } from './read-source';
+export { documentHash, paymentHash } from './row-hash';
 export type {
   ImportFailure,
   ImportKind,

@@ -31,11 +31,7 @@ export async function storedHashes(
 ): Promise<{ key: string; contentHash: string }[]> {
   if (keys.length === 0) return [];
   // A first load into an empty table has nothing to compare: skip staging a million keys.
-  const { rows: any } = await (kind === 'document'
-    ? sql<{ n: number }>`select 1 as n from documents limit 1`
-    : sql<{ n: number }>`select 1 as n from payments limit 1`
-  ).execute(conn.db);
-  if (any.length === 0) return [];
+  if (!(await hasEntries(conn, kind))) return [];
   await stage(conn, distinct(keys));
   const { rows } = await (kind === 'document'
     ? sql<{ key: string; hash: string }>`
@@ -46,9 +42,30 @@ export async function storedHashes(
   return rows.map((r) => ({ key: r.key, contentHash: r.hash }));
 }
 
+/** Up to this many keys are looked up with one array parameter instead of staging them. */
+const FEW = 1_000;
+
+/** Whether any document (or payment) is stored. */
+export async function hasEntries(conn: Conn, kind: 'document' | 'payment'): Promise<boolean> {
+  const { rows } = await (kind === 'document'
+    ? sql<{ n: number }>`select 1 as n from documents limit 1`
+    : sql<{ n: number }>`select 1 as n from payments limit 1`
+  ).execute(conn.db);
+  return rows.length > 0;
+}
+
 /** The ids among `ids` that name no stored buyer. */
 export async function unknownBuyers(conn: Conn, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  if (unique.length <= FEW) {
+    // A few ids (the buyers a streamed part meets for the first time): one query, no staging.
+    const { rows } = await sql<{ id: string }>`select id from buyers where id = any(${unique}::text[])`.execute(
+      conn.db,
+    );
+    const known = new Set(rows.map((r) => r.id));
+    return unique.filter((id) => !known.has(id));
+  }
   await stage(conn, distinct(ids));
   const { rows } = await sql<{ k: string }>`
     select k.k from import_keys k where not exists (select 1 from buyers b where b.id = k.k)`.execute(conn.db);
