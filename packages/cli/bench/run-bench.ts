@@ -91,8 +91,8 @@ async function main(): Promise<void> {
         out(line(`${kind} = DuckDB ${d.asOf}`, same ? 'yes, to the minor unit' : 'NO — differs'));
         out(line(`  ${kind} ÷ DuckDB ${d.asOf}`, `${(mine.aging.best / d.best).toFixed(1)}× (best of each)`));
         const kpis = sameKpis(mine, d.kpis);
-        out(line(`${kind} KPIs = DuckDB ${d.asOf}`, kpis ?? 'yes, inputs to the minor unit and every figure'));
-        out(line(`  ${kind} KPIs ÷ DuckDB ${d.asOf}`, `${(mine.kpis.best / d.kpisBest).toFixed(1)}× (best of each)`));
+        out(line(`KPIs = DuckDB ${d.asOf}`, kpis ?? 'yes, inputs to the minor unit and every figure'));
+        out(line(`  KPIs ÷ DuckDB ${d.asOf}`, `${(mine.kpis.best / d.kpisBest).toFixed(1)}× (best of each)`));
       }
     } finally {
       await r.cleanup();

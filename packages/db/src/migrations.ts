@@ -6,6 +6,7 @@ import { m012 } from './migration-012-ledger-immutable';
 import { m013 } from './migration-013-worklist';
 import { m014 } from './migration-014-cash-applications';
 import { m015 } from './migration-015-bulk-settlement';
+import { m020 } from './migration-020-report-read-models';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -374,6 +375,7 @@ export const migrations: MigrationProvider = {
       '013_worklist_tasks': m013,
       '014_cash_applications': m014,
       '015_bulk_settlement': m015,
+      '020_report_read_models': m020,
     };
   },
 };

@@ -18,7 +18,8 @@ interface PaymentRow {
 /**
  * Each payment's cash not applied as of `asOf` (non-zero only): dated ≤ asOf, not reversed by then, amount +
  * its allocation deltas dated ≤ asOf. A payment whose `applied_on` is on or before `asOf` leaves nothing and
- * is skipped without reading its rows (as `unappliedCash`).
+ * is skipped without reading its rows (as `unappliedCash`); so is one applied on its own date (the index
+ * `payments_unapplied`, migration 020, holds the others).
  */
 async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate): Promise<PaymentRow[]> {
   const { rows } = await sql<PaymentRow>`
@@ -28,6 +29,7 @@ async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate): Prom
       left join lateral (select sum(a.delta) as moved from allocations a
                          where a.kind = 'payment' and a.entry_id = p.id and a.date <= ${asOf}::date) m on true
       where p.date <= ${asOf}::date and (p.applied_on is null or p.applied_on > ${asOf}::date)
+        and (p.applied_on is null or p.applied_on > p.date)
         and not exists (select 1 from reversals r
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u
