@@ -1,7 +1,8 @@
 /**
  * Profiling aid (not a test): EXPLAIN ANALYZE of the queries behind the aging and KPI reports on a database
  * kept by `npm run bench -- --keep`, as the store sends them (compiled by Kysely, parameters inlined by the
- * server): `npx tsx packages/cli/bench/explain-reads.ts (DIR | postgres SCHEMA) [AS_OF]`.
+ * server): `npx tsx packages/cli/bench/explain-reads.ts (DIR | postgres SCHEMA) [AS_OF]`; `READS=aging,kpis,behaviour`
+ * picks some.
  */
 import { addMonths, date } from '@credence/core';
 import { openEngine, storeOn } from '@credence/db';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const engine = await openEngine(
     pg ? { databaseUrl: process.env.DATABASE_URL ?? '', schema: second ?? '' } : { dir: where },
   );
+  if (process.env.WORK_MEM) await sql.raw(`set work_mem = '${process.env.WORK_MEM}'`).execute(engine.db);
   const seen: CompiledQuery[] = [];
   // A Kysely of its own (a plugin gives it its own executor), whose queries are noted as they run.
   const spy: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => a.result };
@@ -26,9 +28,11 @@ async function main(): Promise<void> {
   };
   const store = storeOn({ ...engine, db });
   try {
-    await store.agingPositions(asOf, [30, 60, 90, 180, 365], false);
-    await store.kpiInputs(addMonths(asOf, -3), asOf);
-    await store.behaviourSums(addMonths(asOf, -3), asOf);
+    const only = process.env.READS?.split(',');
+    const want = (name: string) => only === undefined || only.includes(name);
+    if (want('aging')) await store.agingPositions(asOf, [30, 60, 90, 180, 365], false);
+    if (want('kpis')) await store.kpiInputs(addMonths(asOf, -3), asOf);
+    if (want('behaviour')) await store.behaviourSums(addMonths(asOf, -3), asOf);
     for (const q of seen) {
       const t = performance.now();
       const plan = await sql

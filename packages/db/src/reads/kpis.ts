@@ -47,15 +47,13 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
   const rows = sold.rows.map((r) => ({ ...r, ...totals.get(r.currency) }));
 
   const windows = monthWindows(asOf, COUNTBACK_MONTHS);
-  // The windows are contiguous: each document finds its window by a binary search over their starts.
-  const starts = windows.map((w) => w.from).reverse();
-  const monthly = await sql<{ currency: string; w: number; sales: unknown }>`
-    select s.currency, width_bucket(s.issue_date, ${starts}::date[]) as w, sum(s.amount) as sales
+  const monthly = await sql<{ currency: string; k: number; sales: unknown }>`
+    select s.currency, w.k, sum(s.amount) as sales
     from sales_daily s
-    where s.issue_date between ${starts[0] ?? asOf}::date and ${asOf}::date
+    join unnest(${windows.map((w) => w.from)}::date[], ${windows.map((w) => w.to)}::date[]) with ordinality
+         as w(f, t, k) on s.issue_date between w.f and w.t
     group by 1, 2`.execute(db);
-  const k = (w: unknown) => windows.length - Number(w);
-  const sales = new Map(monthly.rows.map((r) => [`${r.currency}\u0000${k(r.w)}`, toBig(r.sales)]));
+  const sales = new Map(monthly.rows.map((r) => [`${r.currency}\u0000${Number(r.k) - 1}`, toBig(r.sales)]));
 
   return rows.map((r) => ({
     currency: asCurrency(r.currency),
