@@ -40,7 +40,7 @@ export async function behaviourSums(
   // ledger on PGlite) instead of hashing the settlements and reading the documents once.
   const counted = sql`n.settled > 0 and n.paid_on >= ${from}::date`;
   const { rows } = await sql<Row>`
-    with net as materialized (
+    with net as (
       select a.kind, a.entry_id, a.document_number,
              -sum(a.delta) as settled,
              min(a.date) filter (where a.delta < 0) as paid_on
