@@ -93,6 +93,23 @@ export interface OverdueBuyer {
 }
 
 /** A payment of a buyer with the cash of it not applied to any document as of a date. */
+/** What `buyerNetPosition` reads of one buyer, for every buyer with a credit (`agingPositions`). */
+export interface CreditorLedger {
+  readonly buyerId: string;
+  /** Open items (open ≠ 0), by due date, issue date and number, as `buyerOpenItems`. */
+  readonly items: readonly import('@credence/core').OpenItem[];
+  /** Payments with cash not applied, by date and id, as `unappliedPayments`. */
+  readonly payments: readonly UnappliedPayment[];
+}
+
+export interface AgingPositions {
+  /** The buyers without a credit: their open items summed per currency (and buyer) and bucket. */
+  readonly cells: readonly BucketCell[];
+  readonly unappliedCash: readonly { buyerId: string; currency: CurrencyCode; amount: bigint }[];
+  /** By buyer id. */
+  readonly creditors: readonly CreditorLedger[];
+}
+
 export interface UnappliedPayment {
   readonly id: string;
   readonly date: BusinessDate;
@@ -182,6 +199,13 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
   topOverdue(asOf: BusinessDate, limit: number): Promise<OverdueBuyer[]>;
   /** A buyer's payments with cash not applied as of the date (not reversed by then), by date and id. */
   unappliedPayments(buyerId: string, asOf: BusinessDate): Promise<UnappliedPayment[]>;
+  /**
+   * What the aging reads as of the date, for the whole portfolio in two queries: every buyer with a credit (an
+   * open item with a negative balance, or a payment with cash not applied) with its open items and unapplied
+   * payments (as `buyerOpenItems` and `unappliedPayments`), the cells of the other buyers' open items (as
+   * `agingCells`), and the unapplied cash per buyer and currency (as `unappliedCash`).
+   */
+  agingPositions(asOf: BusinessDate, bounds: readonly number[], byBuyer: boolean): Promise<AgingPositions>;
   fxRates(): Promise<FxRate[]>;
   /** A buyer's write-offs and reversals (of its payments and write-offs), each by date then id. */
   correctionsOf(

@@ -18,6 +18,7 @@ import {
 } from '@credence/core';
 import type {
   Attribution,
+  CreditorLedger,
   DocumentMismatch,
   LedgerReads,
   LedgerWrites,
@@ -35,7 +36,7 @@ import { usersReads, usersWrites } from './memory-users';
 function reads(s: () => State): LedgerReads {
   const docs = () => [...s().documents.values()];
   const items = (asOf: BusinessDate) => openItemsAsOf(docs(), s().allocations, asOf);
-  return {
+  const view: LedgerReads = {
     ...collectionsReads(
       () => s().collections,
       () => s(),
@@ -150,7 +151,22 @@ function reads(s: () => State): LedgerReads {
       payments: s().payments.size,
       allocations: s().allocations.length,
     }),
+    // By definition: the per-buyer reads of every buyer with a negative item or unapplied cash.
+    agingPositions: async (asOf, bounds, byBuyer) => {
+      const ids = [...s().buyers.keys(), ...docs().map((d) => d.buyerId)];
+      const creditors: CreditorLedger[] = [];
+      for (const buyerId of [...new Set(ids)].sort()) {
+        const [its, payments] = [await view.buyerOpenItems(buyerId, asOf), await view.unappliedPayments(buyerId, asOf)];
+        if (payments.length > 0 || its.some((i) => i.open < 0n)) creditors.push({ buyerId, items: its, payments });
+      }
+      const set = bucketSet(bounds);
+      if (!set.ok) throw new Error('bad bounds');
+      const others = items(asOf).filter((i) => !creditors.some((c) => c.buyerId === i.buyerId));
+      const cells = bucketCells(others, asOf, set.value, byBuyer) as BucketCell[];
+      return { cells, unappliedCash: await view.unappliedCash(asOf), creditors };
+    },
   };
+  return view;
 }
 
 function unapplied(s: State, asOf: BusinessDate) {
@@ -348,6 +364,7 @@ export class MemoryStore implements Store {
   unappliedCash = (asOf: BusinessDate) => this.view.unappliedCash(asOf);
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   unappliedPayments = (buyerId: string, asOf: BusinessDate) => this.view.unappliedPayments(buyerId, asOf);
+  agingPositions = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingPositions(asOf, b, by);
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();

@@ -13,11 +13,13 @@ export interface BenchArgs {
   readonly duckdb: boolean;
   readonly runs: number;
   readonly keep: boolean;
+  /** Run the reports only, on the databases kept by an earlier `--keep` run (its process id, as in their names). */
+  readonly reuse: string | undefined;
   readonly databaseUrl: string | undefined;
 }
 
 const USAGE = `npm run bench -- [--invoices N] [--buyers N] [--seed N] [--end YYYY-MM-DD] [--as-of YYYY-MM-DD]
-  [--dir .bench] [--store pglite|postgres|all] [--no-duckdb] [--runs 3] [--keep]
+  [--dir .bench] [--store pglite|postgres|all] [--no-duckdb] [--runs 3] [--keep] [--reuse PID]
 Env: BENCH_INVOICES, BENCH_BUYERS, DATABASE_URL (PostgreSQL is measured when set).`;
 
 function flag(argv: readonly string[], name: string): string | undefined {
@@ -39,6 +41,12 @@ function day(text: string | undefined, fallback: string, name: string): Business
   const r = parseDate(text ?? fallback);
   if (!r.ok) throw new Error(`${name} must be a date YYYY-MM-DD, got ${text}`);
   return r.value;
+}
+
+/** The id of a kept run: `.bench/pglite-<id>` and the schema `bench_<id>`. */
+function reuseOf(text: string | undefined): string | undefined {
+  if (text !== undefined && !/^\d+$/.test(text)) throw new Error(`--reuse needs the number of a kept run, got ${text}`);
+  return text;
 }
 
 /** Flags win over environment variables; defaults are the full benchmark (1 M invoices, 50 k buyers). */
@@ -64,6 +72,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
     duckdb: !argv.includes('--no-duckdb'),
     runs: int(flag(argv, 'runs'), 3, 'runs'),
     keep: argv.includes('--keep'),
+    reuse: reuseOf(flag(argv, 'reuse')),
     databaseUrl,
   };
 }

@@ -3,7 +3,17 @@ import { type BusinessDate, type CurrencyCode, exponentOf } from '@credence/core
 import type { Engine } from '@credence/db';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'kysely';
+import { type DuckKpis, duckKpis } from './duckdb-kpis';
 import { line, millis, repeated, seconds, timed } from './measure';
+
+/** DuckDB's aging and KPIs as of one date, with the best time of each. */
+export interface DuckResult {
+  readonly asOf: BusinessDate;
+  readonly best: number;
+  readonly cells: DuckCell[];
+  readonly kpis: DuckKpis;
+  readonly kpisBest: number;
+}
 
 export interface DuckCell {
   readonly currency: string;
@@ -12,12 +22,15 @@ export interface DuckCell {
   readonly count: number;
 }
 
-/** Writes the store's allocation rows (document, date, delta) to CSV, so DuckDB ages the very same ledger. */
+/**
+ * Writes the store's allocation rows (kind, entry, document, date, delta) to CSV, so DuckDB ages the very same
+ * ledger and finds the same settlements.
+ */
 export async function exportAllocations(engine: Engine, path: string): Promise<number> {
-  const { rows } = await sql<{ document_number: string; date: string; delta: bigint }>`
-    select document_number, date, delta from allocations`.execute(engine.db);
-  const lines = rows.map((r) => `${r.document_number},${r.date},${r.delta}`);
-  writeFileSync(path, `document_number,date,delta\n${lines.join('\n')}\n`);
+  const { rows } = await sql<{ kind: string; entry_id: string; document_number: string; date: string; delta: bigint }>`
+    select kind, entry_id, document_number, date, delta from allocations`.execute(engine.db);
+  const lines = rows.map((r) => `${r.kind},${r.entry_id},${r.document_number},${r.date},${r.delta}`);
+  writeFileSync(path, `kind,entry_id,document_number,date,delta\n${lines.join('\n')}\n`);
   return rows.length;
 }
 
@@ -26,8 +39,8 @@ const bucketCase = (bounds: readonly number[]): string =>
 
 /**
  * DuckDB (in memory) loads invoices.csv (amounts to minor units) and the allocations, then runs the
- * same aging query as the store as of each date: signed face value + allocation deltas dated ≤ asOf,
- * bucketed by days overdue.
+ * same aging query as the store as of each date (signed face value + allocation deltas dated ≤ asOf,
+ * bucketed by days overdue) and the inputs of the same KPIs (`duckKpis`).
  */
 export async function benchDuckdb(
   invoicesCsv: string,
@@ -36,7 +49,7 @@ export async function benchDuckdb(
   dates: readonly BusinessDate[],
   runs: number,
   out: (s: string) => void,
-): Promise<{ asOf: BusinessDate; best: number; cells: DuckCell[] }[]> {
+): Promise<DuckResult[]> {
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   try {
@@ -49,11 +62,12 @@ export async function benchDuckdb(
                       types = {'issue_date': 'DATE', 'due_date': 'DATE'})`);
       await conn.run(`create table allocations as
         select * from read_csv('${allocationsCsv}', header = true,
-                               columns = {'document_number': 'VARCHAR', 'date': 'DATE', 'delta': 'BIGINT'})`);
+                               columns = {'kind': 'VARCHAR', 'entry_id': 'VARCHAR', 'document_number': 'VARCHAR',
+                                          'date': 'DATE', 'delta': 'BIGINT'})`);
     });
     out(`\nDuckDB (in memory, same invoice rows and allocations)`);
     out(line('load invoices + allocations CSV', seconds(load.ms)));
-    const results: { asOf: BusinessDate; best: number; cells: DuckCell[] }[] = [];
+    const results: DuckResult[] = [];
     for (const asOf of dates) {
       const query = `
       with m as (select document_number, sum(delta) as moved from allocations
@@ -74,7 +88,9 @@ export async function benchDuckdb(
         amount: BigInt(String(row.amount)),
         count: Number(row.count),
       }));
-      results.push({ asOf, best: r.best, cells });
+      const k = await repeated(runs, () => duckKpis(conn, asOf));
+      out(line(`KPIs as of ${asOf}`, `first ${millis(k.first)}`, `best of ${runs} ${millis(k.best)}`));
+      results.push({ asOf, best: r.best, cells, kpis: k.value, kpisBest: k.best });
     }
     return results;
   } finally {

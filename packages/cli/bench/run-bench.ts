@@ -7,13 +7,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BucketCell } from '@credence/core';
+import { type BucketCell, computeKpis, paymentBehaviour } from '@credence/core';
 import { planPortfolio } from '@credence/demo';
 import { type PortfolioFiles, writePortfolioCsv } from '../src/demo/write-csv';
 import { type BenchArgs, parseBenchArgs } from './args';
 import { benchDuckdb, type DuckCell, exportAllocations } from './duckdb-bench';
+import type { DuckKpis } from './duckdb-kpis';
 import { heapMb, line, perSecond, seconds, timed } from './measure';
-import { benchStore, type StoreResult } from './store-bench';
+import { type AsOfResult, benchStore, type StoreResult } from './store-bench';
 
 const out = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -48,6 +49,20 @@ function sameAging(store: readonly BucketCell[], duck: readonly DuckCell[]): boo
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
 
+/** Undefined when the store's KPI inputs, behaviour sums and report equal DuckDB's; else what differs. */
+function sameKpis(mine: AsOfResult, duck: DuckKpis): string | undefined {
+  const text = (x: unknown) => JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const byKey = <T extends { buyerId: string; currency: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => (a.buyerId + a.currency < b.buyerId + b.currency ? -1 : 1));
+  if (text(mine.kpiInputs) !== text(duck.inputs)) return 'NO — KPI inputs differ';
+  if (text(byKey(mine.behaviourSums)) !== text(byKey(duck.behaviour))) return 'NO — behaviour sums differ';
+  // The figures of the report (ratios included) are core's functions of those inputs.
+  if (text(mine.kpiReport.perCurrency) !== text(duck.inputs.map(computeKpis))) return 'NO — KPIs differ';
+  const behaviour = byKey(mine.kpiReport.behaviour);
+  if (text(behaviour) !== text(byKey(duck.behaviour).map(paymentBehaviour))) return 'NO — payment behaviour differs';
+  return undefined;
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2), process.env);
   out(
@@ -75,6 +90,9 @@ async function main(): Promise<void> {
         const same = sameAging(mine.cells, d.cells);
         out(line(`${kind} = DuckDB ${d.asOf}`, same ? 'yes, to the minor unit' : 'NO — differs'));
         out(line(`  ${kind} ÷ DuckDB ${d.asOf}`, `${(mine.aging.best / d.best).toFixed(1)}× (best of each)`));
+        const kpis = sameKpis(mine, d.kpis);
+        out(line(`KPIs = DuckDB ${d.asOf}`, kpis ?? 'yes, inputs to the minor unit and every figure'));
+        out(line(`  KPIs ÷ DuckDB ${d.asOf}`, `${(mine.kpis.best / d.kpisBest).toFixed(1)}× (best of each)`));
       }
     } finally {
       await r.cleanup();

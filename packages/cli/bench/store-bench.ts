@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import {
   type ImportFailure,
   type ImportSummary,
@@ -6,12 +6,13 @@ import {
   importDocuments,
   importFxRates,
   importPayments,
+  type KpiResult,
   type RowSource,
   reportAging,
   reportKpis,
   type Store,
 } from '@credence/app';
-import type { BucketCell, BusinessDate, Result } from '@credence/core';
+import type { BehaviourSums, BucketCell, BusinessDate, KpiInputs, Result } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
 import { sql } from 'kysely';
 import type { PortfolioFiles } from '../src/demo/write-csv';
@@ -21,12 +22,18 @@ import { benchDunning, type DunningResult } from './dunning-bench';
 import { line, millis, peakRssMb, perSecond, repeated, resetPeakRss, seconds, timed } from './measure';
 import { rawCopy } from './raw-copy';
 
-/** The reports as of one date: aging and KPIs (first run, best run) and the aging cells, for DuckDB. */
+/**
+ * The reports as of one date: aging and KPIs (first run, best run), and for DuckDB the aging cells, the KPIs
+ * the report returned and the store's inputs of them (over the report's default period).
+ */
 export interface AsOfResult {
   readonly asOf: BusinessDate;
   readonly aging: { readonly first: number; readonly best: number };
   readonly kpis: { readonly first: number; readonly best: number };
   readonly cells: readonly BucketCell[];
+  readonly kpiReport: KpiResult;
+  readonly kpiInputs: readonly KpiInputs[];
+  readonly behaviourSums: readonly BehaviourSums[];
 }
 
 export interface StoreResult {
@@ -36,7 +43,8 @@ export interface StoreResult {
   readonly rawCopyMs: number;
   readonly rawPaymentsCopyMs: number;
   readonly reports: readonly AsOfResult[];
-  readonly dunning: DunningResult;
+  /** Not measured with `--reuse` (the kept database has had its run). */
+  readonly dunning?: DunningResult;
 }
 
 type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummary, ImportFailure>>;
@@ -76,11 +84,15 @@ async function reportsAsOf(store: Store, asOf: BusinessDate, runs: number, out: 
   });
   out(line(`KPIs as of ${asOf}`, `first ${millis(kpis.first)}`, `best of ${runs} ${millis(kpis.best)}`));
   const cells = await store.agingCells(asOf, [30, 60, 90, 180, 365], false);
+  const from = kpis.value.from;
   return {
     asOf,
     aging: { first: aging.first, best: aging.best },
     kpis: { first: kpis.first, best: kpis.best },
     cells,
+    kpiReport: kpis.value,
+    kpiInputs: await store.kpiInputs(from, asOf),
+    behaviourSums: await store.behaviourSums(from, asOf),
   };
 }
 
@@ -91,6 +103,14 @@ async function measure(
   args: BenchArgs,
   out: (s: string) => void,
 ): Promise<Omit<StoreResult, 'kind'>> {
+  if (args.reuse !== undefined) {
+    // A database kept by an earlier `--keep` run: the reports only.
+    const reports = [
+      await reportsAsOf(store, args.asOf, args.runs, out),
+      await reportsAsOf(store, args.yearBack, args.runs, out),
+    ];
+    return { imports: [], rawCopyMs: 0, rawPaymentsCopyMs: 0, reports };
+  }
   const rawCopyMs = await rawCopy(engine, files.invoices, 'invoices');
   out(line('raw COPY of invoices.csv', seconds(rawCopyMs), perSecond(files.counts.documents, rawCopyMs)));
   const rawPaymentsCopyMs = await rawCopy(engine, files.payments, 'payments');
@@ -121,14 +141,17 @@ export async function benchStore(
   args: BenchArgs,
   out: (s: string) => void,
 ): Promise<StoreResult & { readonly engine: Engine; readonly cleanup: () => Promise<void> }> {
-  const schema = `bench_${process.pid}`;
-  const dir = `${args.dir}/pglite-${process.pid}`;
+  const run = args.reuse ?? String(process.pid);
+  const schema = `bench_${run}`;
+  const dir = `${args.dir}/pglite-${run}`;
+  if (args.reuse !== undefined && kind === 'pglite' && !existsSync(dir)) throw new Error(`--reuse: no ${dir}`);
   const engine = await openEngine(kind === 'postgres' ? { databaseUrl: args.databaseUrl ?? '', schema } : { dir });
   const store = storeOn(engine);
   const cleanup = async () => {
-    if (kind === 'postgres' && !args.keep) await sql`drop schema ${sql.id(schema)} cascade`.execute(engine.db);
+    const keep = args.keep || args.reuse !== undefined;
+    if (kind === 'postgres' && !keep) await sql`drop schema ${sql.id(schema)} cascade`.execute(engine.db);
     await store.close();
-    if (kind === 'pglite' && !args.keep) rmSync(dir, { recursive: true, force: true });
+    if (kind === 'pglite' && !keep) rmSync(dir, { recursive: true, force: true });
   };
   out(`\n${kind === 'pglite' ? `PGlite (${dir})` : `PostgreSQL (schema ${schema})`}`);
   try {

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     ['agingCells', () => store.agingCells(asOf, [30, 60, 90, 180, 365], false)],
     ['agingCells by buyer', () => store.agingCells(asOf, [30, 60, 90, 180, 365], true)],
     ['unappliedCash', () => store.unappliedCash(asOf)],
+    ['agingPositions', () => store.agingPositions(asOf, [30, 60, 90, 180, 365], false)],
     ['kpiInputs', () => store.kpiInputs(from, asOf)],
     ['behaviourSums', () => store.behaviourSums(from, asOf)],
     ['topOverdue', () => store.topOverdue(asOf, 10)],

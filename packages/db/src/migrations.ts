@@ -9,6 +9,7 @@ import { m015 } from './migration-015-bulk-settlement';
 import { m016 } from './migration-016-users';
 import { m017 } from './migration-017-audit-log';
 import { m018 } from './migration-018-entries-append-only';
+import { m020 } from './migration-020-report-read-models';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -380,6 +381,7 @@ export const migrations: MigrationProvider = {
       '016_users': m016,
       '017_audit_log': m017,
       '018_entries_append_only': m018,
+      '020_report_read_models': m020,
     };
   },
 };

@@ -5,6 +5,7 @@ import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
 import type { Conn, Engine } from './engine/types';
 import { agingCells } from './reads/aging';
+import { agingPositions } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
@@ -96,6 +97,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
+    agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),

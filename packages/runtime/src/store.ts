@@ -57,7 +57,9 @@ export async function openStoreFrom(options: StoreOptions): Promise<Store> {
   // Loaded here, not at start-up: whoever opens no store does not load Kysely, PGlite or pg.
   const db = await import('@credence/db');
   try {
-    return await (url ? db.openStore({ databaseUrl: url, recorder }) : db.openStore({ dir, waitMs, recorder, brief: options.brief === true }));
+    return await (url
+      ? db.openStore({ databaseUrl: url, recorder })
+      : db.openStore({ dir, waitMs, recorder, brief: options.brief === true }));
   } catch (e) {
     if (e instanceof db.StoreLockedError) throw new RuntimeError('busy', e.message, e.failure);
     const why = e instanceof Error ? e.message : String(e);

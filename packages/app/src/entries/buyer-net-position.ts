@@ -21,6 +21,14 @@ export async function buyerNetPosition(
     store.buyerOpenItems(buyerId, asOf),
     store.unappliedPayments(buyerId, asOf),
   ]);
+  return netPositionOf(gross, payments);
+}
+
+/**
+ * The net position from what was read of one buyer: its open items (`buyerOpenItems`) and its unapplied
+ * payments (`unappliedPayments`, or one buyer's part of `creditPositions`).
+ */
+export function netPositionOf(gross: readonly OpenItem[], payments: readonly UnappliedPayment[]): BuyerNetPosition {
   const cash = payments.map((p) => ({
     kind: 'unapplied_cash' as const,
     reference: p.id,

@@ -1,6 +1,6 @@
 export { type ApplyCashInput, applyCash } from './apply-cash';
 export { type ApplyCashDecimalInput, applyCashDecimal } from './apply-cash-decimal';
-export { type BuyerNetPosition, buyerNetPosition } from './buyer-net-position';
+export { type BuyerNetPosition, buyerNetPosition, netPositionOf } from './buyer-net-position';
 export { type CashApplied, type CashFigures, cashApplicationKey } from './cash-support';
 export { paymentKey } from './check-payment';
 export { byDateThenId, OpenBalances } from './open-balances';

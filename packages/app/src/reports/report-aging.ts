@@ -10,7 +10,7 @@ import {
   ok,
   type Result,
 } from '@credence/core';
-import { buyerNetPosition } from '../entries/buyer-net-position';
+import { netPositionOf } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
 import { buyerNames } from './buyer-names';
 
@@ -44,30 +44,24 @@ export interface AgingResult {
 
 /**
  * Portfolio or per-buyer aging as of a date, per currency, optionally with a reporting-currency total. The
- * aging is of the buyers' net positions (`buyerNetPosition`): a buyer's open credit notes and unapplied cash
- * reduce that buyer's oldest invoices, and what is left of them is its credit balance. The store's cells are
- * read as they are; the buyers that have credits are read one by one and their cells swapped for net ones.
+ * aging is of the buyers' net positions (`netPositionOf`, the rule of `buyerNetPosition`): a buyer's open
+ * credit notes and unapplied cash reduce that buyer's oldest invoices, and what is left of them is its credit
+ * balance. One read (`agingPositions`) gives the cells of the buyers without credits, which net to their own
+ * items, and the items and unapplied payments of the buyers with credits, whose net items are bucketed here.
  */
 export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Result<AgingResult>> {
   const set = bucketSet(q.bounds);
   if (!set.ok) return set;
   const byBuyer = q.byBuyer ?? false;
-  const [raw, unapplied, buyers] = await Promise.all([
-    store.agingCells(q.asOf, set.value.bounds, byBuyer),
-    store.unappliedCash(q.asOf),
-    store.listBuyers(),
-  ]);
-  const notes = await store.openCreditNotes(
-    q.asOf,
-    buyers.map((b) => b.id),
-  );
-  const withCredits = [...new Set([...unapplied.filter((u) => u.amount > 0n), ...notes].map((c) => c.buyerId))].sort();
-  const cells: BucketCell[] = [...raw];
+  const read = await store.agingPositions(q.asOf, set.value.bounds, byBuyer);
+  const unapplied = read.unappliedCash;
+  const cells: BucketCell[] = [...read.cells];
   const creditBalance: { currency: CurrencyCode; buyerId?: string; amount: bigint }[] = [];
-  for (const buyerId of withCredits) {
-    const net = await buyerNetPosition(store, buyerId, q.asOf);
+  for (const { buyerId, items, payments } of read.creditors) {
+    const net = netPositionOf(items, payments);
+    // The gross cells in and out again: a currency whose items are all netted away keeps its (empty) report.
     for (const c of bucketCells(net.gross, q.asOf, set.value, byBuyer))
-      cells.push({ ...c, amount: -c.amount, count: -c.count });
+      cells.push(c, { ...c, amount: -c.amount, count: -c.count });
     cells.push(...bucketCells(net.items, q.asOf, set.value, byBuyer));
     for (const b of net.creditBalance) creditBalance.push({ ...b, ...(byBuyer ? { buyerId } : {}) });
   }

@@ -5,7 +5,7 @@ import type { Database } from '../schema';
 import { openAsOf } from './open-items';
 
 /** `case` mapping days overdue to a bucket index exactly as core `bucketIndex` does. */
-function bucketExpr(bounds: readonly number[]) {
+export function bucketExpr(bounds: readonly number[]) {
   for (const b of bounds) if (!Number.isSafeInteger(b)) throw new RangeError(`bucket bound ${b} is not an integer`);
   const whens = bounds.map((b, i) => sql`when o.days <= ${sql.lit(b)} then ${sql.lit(i + 1)}`);
   return sql`case when o.days <= 0 then 0 ${sql.join(whens, sql` `)} else ${sql.lit(bounds.length + 1)} end`;

@@ -35,6 +35,10 @@ export async function behaviourSums(
     buyerId === undefined
       ? sql``
       : sql`and a.document_number in (select number from documents where buyer_id = ${buyerId})`;
+  // What counts is filtered inside the sums: as a WHERE the planner's guess of the rows left was ten times too
+  // few, and it probed the documents' key once per settlement (11 s of 19 s for a quarter of a million-invoice
+  // ledger on PGlite) instead of hashing the settlements and reading the documents once.
+  const counted = sql`n.settled > 0 and n.paid_on >= ${from}::date`;
   const { rows } = await sql<Row>`
     with net as (
       select a.kind, a.entry_id, a.document_number,
@@ -45,16 +49,16 @@ export async function behaviourSums(
       group by a.kind, a.entry_id, a.document_number
     )
     select d.buyer_id, d.currency,
-           sum(n.settled) as settled_amount,
-           count(*) as settlements,
-           sum(n.settled * (n.paid_on - d.issue_date)) as amount_days_to_pay,
-           sum(n.settled * greatest(0, n.paid_on - d.due_date)) as amount_days_late,
-           count(*) filter (where n.paid_on > d.due_date) as late_settlements,
-           max(greatest(0, n.paid_on - d.due_date)) as max_days_late
+           sum(n.settled) filter (where ${counted}) as settled_amount,
+           count(*) filter (where ${counted}) as settlements,
+           sum(n.settled * (n.paid_on - d.issue_date)) filter (where ${counted}) as amount_days_to_pay,
+           sum(n.settled * greatest(0, n.paid_on - d.due_date)) filter (where ${counted}) as amount_days_late,
+           count(*) filter (where ${counted} and n.paid_on > d.due_date) as late_settlements,
+           max(greatest(0, n.paid_on - d.due_date)) filter (where ${counted}) as max_days_late
     from net n
     join documents d on d.number = n.document_number and d.type = 'invoice'
-    where n.settled > 0 and n.paid_on >= ${from}::date
     group by d.buyer_id, d.currency
+    having count(*) filter (where ${counted}) > 0
     order by d.buyer_id, d.currency`.execute(db);
   return rows.map((r) => ({
     buyerId: r.buyer_id,

@@ -9,7 +9,8 @@ import { openAsOf } from './open-items';
  * Cash received by `asOf` and not applied by then: payments dated ≤ asOf that no reversal dated
  * ≤ asOf undid, plus the (negative) deltas of their allocation rows dated ≤ asOf. Non-zero only.
  * A payment whose `applied_on` is on or before `asOf` leaves nothing and is skipped without reading its
- * rows, so the work follows the payments that may leave cash at the date, not the size of the ledger.
+ * rows, so the work follows the payments that may leave cash at the date, not the size of the ledger; so is
+ * one applied on its own date, and the others are found in the index `payments_unapplied` (migration 020).
  */
 export async function unappliedCash(
   db: Kysely<Database>,
@@ -21,6 +22,7 @@ export async function unappliedCash(
     left join lateral (select sum(a.delta) as moved from allocations a
                        where a.kind = 'payment' and a.entry_id = p.id and a.date <= ${asOf}::date) m on true
     where p.date <= ${asOf}::date and (p.applied_on is null or p.applied_on > ${asOf}::date)
+        and (p.applied_on is null or p.applied_on > p.date)
       and not exists (select 1 from reversals r
                       where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     group by p.buyer_id, p.currency

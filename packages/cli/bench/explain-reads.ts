@@ -1,0 +1,64 @@
+/**
+ * Profiling aid (not a test): EXPLAIN ANALYZE of the queries behind the aging and KPI reports on a database
+ * kept by `npm run bench -- --keep`, as the store sends them (compiled by Kysely, parameters inlined by the
+ * server): `npx tsx packages/cli/bench/explain-reads.ts (DIR | postgres SCHEMA) [AS_OF]`; `READS=aging,kpis,behaviour`
+ * picks some.
+ */
+import { addMonths, date } from '@credence/core';
+import { openEngine, storeOn } from '@credence/db';
+import { type CompiledQuery, type KyselyPlugin, sql } from 'kysely';
+
+async function main(): Promise<void> {
+  const [where = '', second, third] = process.argv.slice(2);
+  const pg = where === 'postgres';
+  const asOf = date((pg ? third : second) ?? '2025-06-30');
+  const engine = await openEngine(
+    pg ? { databaseUrl: process.env.DATABASE_URL ?? '', schema: second ?? '' } : { dir: where },
+  );
+  if (process.env.WORK_MEM) await sql.raw(`set work_mem = '${process.env.WORK_MEM}'`).execute(engine.db);
+  const seen: CompiledQuery[] = [];
+  // A Kysely of its own (a plugin gives it its own executor), whose queries are noted as they run.
+  const spy: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => a.result };
+  const db = engine.db.withPlugin(spy);
+  const executor = db.getExecutor() as unknown as { executeQuery: (q: CompiledQuery, id: unknown) => Promise<unknown> };
+  const original = executor.executeQuery.bind(executor);
+  executor.executeQuery = (q, id) => {
+    seen.push(q);
+    return original(q, id);
+  };
+  const store = storeOn({ ...engine, db });
+  try {
+    const only = process.env.READS?.split(',');
+    const want = (name: string) => only === undefined || only.includes(name);
+    if (want('aging')) await store.agingPositions(asOf, [30, 60, 90, 180, 365], false);
+    if (want('kpis')) await store.kpiInputs(addMonths(asOf, -3), asOf);
+    if (want('behaviour')) await store.behaviourSums(addMonths(asOf, -3), asOf);
+    for (const q of seen) {
+      const t = performance.now();
+      const plan = await sql
+        .raw(`explain (analyze, buffers) ${inline(q)}`)
+        .execute(engine.db)
+        .catch((e: unknown) => ({ rows: [{ error: String(e) }] }));
+      process.stdout.write(`\n--- ${Math.round(performance.now() - t)} ms\n${q.sql.slice(0, 300)}\n`);
+      for (const r of plan.rows as Record<string, unknown>[]) process.stdout.write(`${Object.values(r).join(' ')}\n`);
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The query with its parameters written in as literals (dates, numbers, text arrays). */
+function inline(q: CompiledQuery): string {
+  const lit = (v: unknown): string =>
+    Array.isArray(v)
+      ? `array[${v.map(lit).join(',')}]::text[]`
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? String(v)
+        : `'${String(v).replace(/'/g, "''")}'`;
+  return q.sql.replace(/\$(\d+)/g, (_m, n: string) => lit(q.parameters[Number(n) - 1]));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
