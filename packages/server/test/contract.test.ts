@@ -49,7 +49,7 @@ describe('contract: every route, its real responses against its declared schemas
     for (const r of ROUTES) {
       for (const x of all[r.config.operationId] ?? []) {
         const label = `${r.config.operationId} — ${x.name}: ${x.method} ${x.path}`;
-        const res = await s.call(x.as, x.method, x.path, x.body);
+        const res = await s.call(x.as, x.method, x.path, x.body, x.contentType);
         const body: unknown = await res.json();
         expect(res.status, `${label}\n${JSON.stringify(body)}`).toBe(x.status);
         const d = declared(r.config, res.status);

@@ -8,6 +8,8 @@ export interface Example {
   readonly method: string;
   readonly path: string;
   readonly body?: unknown;
+  /** The body's media type when it is not JSON (an uploaded CSV file: the body as it is). */
+  readonly contentType?: string;
   readonly status: number;
 }
 
@@ -349,6 +351,105 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    importBuyers: [
+      {
+        name: 'a new buyer',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers?name=buyers.csv',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B1,Upload GmbH,DE,EUR,30\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'as a multipart file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: csvPart('buyers.csv', 'buyer_id,name,country,currency,payment_terms_days\nUP-B2,Zwei AG,AT,EUR,45\n'),
+        status: 200,
+      },
+      {
+        name: 'a bad currency',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B3,X,DE,EURO,30\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    importFxRates: [
+      {
+        name: 'semicolons',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date;from_currency;to_currency;rate\r\n2026-06-03;USD;EUR;0.92\r\n',
+        contentType: 'text/csv; charset=utf-8',
+        status: 200,
+      },
+      {
+        name: 'a quote not closed',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date,from_currency,to_currency,rate\n"2026-06-01,USD,EUR,0.92\n',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importDocuments: [
+      {
+        name: 'an invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body: 'document_number,buyer_id,issue_date,due_date,amount,currency\nUP-1,UP-B1,2026-06-01,2026-07-01,100.00,EUR\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'row errors',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-2,UP-B1,2026-06-01,2026-05-01,100.00,EUR\n\nUP-3,NOPE,2026-06-01,2026-07-01,1.00,EUR\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+      {
+        name: 'an XLSX file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices?name=march.xlsx',
+        body: 'PK\u0003\u0004 not csv',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importPayments: [
+      {
+        name: 'a payment',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P1,UP-B1,2026-06-15,40.00,EUR,UP-1\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'unknown document',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P2,UP-B1,2026-06-15,40.00,EUR,NOPE\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
     writeOff: [
       {
         name: 'part of an invoice',
@@ -518,4 +619,11 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       },
     ],
   };
+}
+
+/** A multipart body with one file part named `file`. */
+function csvPart(name: string, text: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([text], { type: 'text/csv' }), name);
+  return form;
 }

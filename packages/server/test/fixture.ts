@@ -76,8 +76,11 @@ export interface TestServer {
   readonly store: Store;
   readonly policies: Policies;
   readonly tokens: Readonly<Record<Caller, string>>;
-  /** A request with the token of `role` (none when undefined). */
-  call(role: Caller | undefined, method: string, path: string, body?: unknown): Promise<Response>;
+  /**
+   * A request with the token of `role` (none when undefined): a body as JSON, or, with `contentType`, the body
+   * (a string) sent as it is with that type.
+   */
+  call(role: Caller | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -93,14 +96,18 @@ export async function openTestServer(demo = true): Promise<TestServer> {
     store,
     policies,
     tokens,
-    call: async (role, method, path, body) =>
+    call: async (role, method, path, body, contentType) =>
       app.request(path, {
         method,
         headers: {
           ...(role !== undefined ? { authorization: `Bearer ${tokens[role]}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined && !(body instanceof FormData)
+            ? { 'content-type': contentType ?? 'application/json' }
+            : {}),
         },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined
+          ? { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }
+          : {}),
       }),
     close: () => store.close(),
   };

@@ -7,6 +7,7 @@ import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
+import { importBuyersRoute, importFxRatesRoute, importInvoices, importPaymentsRoute } from './imports';
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
@@ -38,6 +39,10 @@ export const ROUTES: readonly ApiRoute[] = [
   kpiReport,
   recordDocument,
   recordPaymentRoute,
+  importBuyersRoute,
+  importFxRatesRoute,
+  importInvoices,
+  importPaymentsRoute,
   writeOff,
   reverse,
   calculateInterest,
