@@ -600,6 +600,45 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    createPlan: [
+      {
+        name: 'three months',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], monthly: { count: 3, first: '2026-07-15' } },
+        status: 201,
+      },
+      {
+        name: 'already in a plan',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], monthly: { count: 2, first: '2026-07-15' } },
+        status: 403,
+      },
+      {
+        name: 'both ways',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], instalments: [], monthly: { count: 2, first: '2026-07-15' } },
+        status: 400,
+      },
+    ],
+    // By now: DSP-0001 (rejected), the promise and the plan of the examples above.
+    listDisputes: [
+      { name: 'all', as: 'collector', method: 'GET', path: `/api/v1/disputes?buyerId=${f.buyer}`, status: 200 },
+      { name: 'bad flag', as: 'collector', method: 'GET', path: '/api/v1/disputes?open=yes', status: 400 },
+    ],
+    listPromises: [
+      { name: 'open', as: 'collector', method: 'GET', path: '/api/v1/promises?open=true', status: 200 },
+      { name: 'bad flag', as: 'collector', method: 'GET', path: '/api/v1/promises?open=1', status: 400 },
+    ],
+    listPlans: [
+      { name: 'all', as: 'admin', method: 'GET', path: '/api/v1/plans', status: 200 },
+      { name: 'empty buyer id', as: 'admin', method: 'GET', path: '/api/v1/plans?buyerId=', status: 400 },
+    ],
     calculateInterest: [
       {
         name: 'eu',

@@ -39,6 +39,10 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   openDispute: ['credit_manager', 'collector'],
   resolveDispute: ['credit_manager', 'collector'],
   addPromise: ['credit_manager', 'collector'],
+  createPlan: ['credit_manager', 'collector'],
+  listDisputes: ['admin', 'credit_manager', 'collector'],
+  listPromises: ['admin', 'credit_manager', 'collector'],
+  listPlans: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

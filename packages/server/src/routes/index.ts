@@ -2,6 +2,7 @@ import type { ApiRoute } from '../route';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
+import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
@@ -11,6 +12,7 @@ import { importBuyersRoute, importFxRatesRoute, importInvoices, importPaymentsRo
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
+import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { writeOff } from './write-offs';
@@ -50,5 +52,9 @@ export const ROUTES: readonly ApiRoute[] = [
   openDisputeRoute,
   resolveDisputeRoute,
   addPromiseRoute,
+  createPlanRoute,
+  listDisputesRoute,
+  listPromisesRoute,
+  listPlansRoute,
   audit,
 ];
