@@ -639,6 +639,53 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       { name: 'all', as: 'admin', method: 'GET', path: '/api/v1/plans', status: 200 },
       { name: 'empty buyer id', as: 'admin', method: 'GET', path: '/api/v1/plans?buyerId=', status: 400 },
     ],
+    // On the day the promise of `addPromise` falls due, the worklist keeps a task to check it.
+    getWorklist: [
+      {
+        name: 'the day a promise is due',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/worklist?asOf=2026-07-03&currency=EUR&lang=zh-CN',
+        status: 200,
+      },
+      { name: 'bad limit', as: 'collector', method: 'GET', path: '/api/v1/worklist?limit=0', status: 400 },
+    ],
+    snoozeTask: [
+      {
+        name: 'a week',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/snooze',
+        body: { until: '2026-07-10', note: 'customer on holiday' },
+        status: 200,
+      },
+      {
+        name: 'until today',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/snooze',
+        body: { until: '2026-06-30' },
+        status: 422,
+      },
+    ],
+    completeTask: [
+      {
+        name: 'done',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/done',
+        body: { note: 'paid by wire' },
+        status: 200,
+      },
+      {
+        name: 'unknown task',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/call:NOPE/done',
+        body: {},
+        status: 404,
+      },
+    ],
     calculateInterest: [
       {
         name: 'eu',

@@ -13,7 +13,15 @@ import {
 import { type BusinessDate, date } from '@credence/core';
 import { openStore } from '@credence/db';
 import { BUYER_COLUMNS, FX_RATE_COLUMNS, generatePortfolio, INVOICE_COLUMNS, PAYMENT_COLUMNS } from '@credence/demo';
-import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
+import {
+  COMPANY_EXAMPLE,
+  gradeContext,
+  readCheckPolicy,
+  readCompany,
+  readDunningPolicy,
+  readLimitPolicy,
+  readRates,
+} from '@credence/runtime';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppEnv, createServer, type Policies, ROLES, type Role } from '../src/index';
 import type { Facts } from './examples';
@@ -23,13 +31,14 @@ export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026
 
 /** The shipped configuration, as the composition root reads it (@credence/runtime). */
 export async function shippedPolicies(): Promise<Policies> {
-  const [grading, limits, check, rates] = await Promise.all([
+  const [grading, limits, check, rates, dunning] = await Promise.all([
     gradeContext(),
     readLimitPolicy(),
     readCheckPolicy(),
     readRates(),
+    readDunningPolicy(),
   ]);
-  return { grading, limits, check, rates };
+  return { grading, limits, check, rates, dunning };
 }
 
 const source = (file: string, columns: readonly string[], rows: readonly Record<string, string>[]): RowSource => ({
@@ -90,7 +99,8 @@ export async function openTestServer(demo = true): Promise<TestServer> {
   const policies = await shippedPolicies();
   if (demo) await loadDemo(store, policies);
   const tokens = await addUsers(store);
-  const app = createServer({ store, clock: fixedClock, policies });
+  const company = await readCompany(COMPANY_EXAMPLE, {});
+  const app = createServer({ store, clock: fixedClock, policies, company });
   return {
     app,
     store,

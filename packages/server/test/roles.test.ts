@@ -43,6 +43,9 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listDisputes: ['admin', 'credit_manager', 'collector'],
   listPromises: ['admin', 'credit_manager', 'collector'],
   listPlans: ['admin', 'credit_manager', 'collector'],
+  getWorklist: ['credit_manager', 'collector'],
+  snoozeTask: ['credit_manager', 'collector'],
+  completeTask: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

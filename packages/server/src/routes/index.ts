@@ -15,6 +15,7 @@ import { recordOrder } from './orders';
 import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
+import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
 /**
@@ -56,5 +57,8 @@ export const ROUTES: readonly ApiRoute[] = [
   listDisputesRoute,
   listPromisesRoute,
   listPlansRoute,
+  getWorklist,
+  snoozeTaskRoute,
+  completeTaskRoute,
   audit,
 ];
