@@ -405,7 +405,9 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         as: 'erp',
         method: 'POST',
         path: '/api/v1/imports/invoices',
-        body: 'document_number,buyer_id,issue_date,due_date,amount,currency\nUP-1,UP-B1,2026-06-01,2026-07-01,100.00,EUR\n',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-1,UP-B1,2026-06-01,2026-07-01,100.00,EUR\nUP-5,UP-B1,2026-06-01,2026-07-01,50.00,EUR\n',
         contentType: 'text/csv',
         status: 200,
       },
@@ -436,7 +438,9 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         as: 'erp',
         method: 'POST',
         path: '/api/v1/imports/payments',
-        body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P1,UP-B1,2026-06-15,40.00,EUR,UP-1\n',
+        body:
+          'payment_id,buyer_id,payment_date,amount,currency,document_number\n' +
+          'UP-P1,UP-B1,2026-06-15,40.00,EUR,UP-1\nUP-P3,UP-B1,2026-06-16,150.00,EUR,UP-5\n',
         contentType: 'text/csv',
         status: 200,
       },
@@ -447,6 +451,51 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         path: '/api/v1/imports/payments',
         body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P2,UP-B1,2026-06-15,40.00,EUR,NOPE\n',
         contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    // UP-P3 paid 150.00 for UP-5 (50.00): 100.00 unapplied; UP-1 has 60.00 open (imports above).
+    applyCash: [
+      {
+        name: 'part of the unapplied cash',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 200,
+      },
+      {
+        name: 'unknown payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/NOPE/applications',
+        body: { documentNumber: 'UP-1' },
+        status: 404,
+      },
+    ],
+    reallocateCash: [
+      {
+        name: 'to another invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '10.00', date: '2026-06-21' },
+        status: 201,
+      },
+      {
+        name: 'too many decimals',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '1.001' },
         status: 422,
       },
     ],

@@ -31,6 +31,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   importFxRates: ['admin', 'credit_manager'],
   importDocuments: ['credit_manager', 'erp'],
   importPayments: ['credit_manager', 'erp'],
+  applyCash: ['credit_manager', 'erp'],
+  reallocateCash: ['credit_manager', 'erp'],
   writeOff: ['credit_manager'],
   reverseEntry: ['credit_manager'],
   calculateInterest: ['credit_manager', 'collector'],

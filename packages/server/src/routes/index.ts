@@ -2,6 +2,7 @@ import type { ApiRoute } from '../route';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
+import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
@@ -46,6 +47,8 @@ export const ROUTES: readonly ApiRoute[] = [
   importFxRatesRoute,
   importInvoices,
   importPaymentsRoute,
+  applyCashRoute,
+  reallocateCashRoute,
   writeOff,
   reverse,
   calculateInterest,
