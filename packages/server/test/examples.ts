@@ -454,6 +454,50 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    importStatements: [
+      {
+        name: 'a balance sheet',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body:
+          'buyer_id,fiscal_year,period_end,currency,unit,cash,current_assets,short_term_liabilities\n' +
+          'UP-B1,2025,2025-12-31,EUR,1000,120,800,400\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'a bad unit',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body: 'buyer_id,fiscal_year,period_end,currency,unit,cash\nUP-B1,2024,2024-12-31,EUR,7,120\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    getFinancials: [
+      { name: 'ratios', as: 'sales', method: 'GET', path: '/api/v1/buyers/UP-B1/financials', status: 200 },
+      { name: 'no statement', as: 'sales', method: 'GET', path: `${b}/financials?asOf=2020-01-01`, status: 404 },
+    ],
+    recommendLimit: [
+      { name: 'advice', as: cm, method: 'GET', path: `${b}/limit-recommendation?lang=zh-TW`, status: 200 },
+      {
+        name: 'a new buyer',
+        as: cm,
+        method: 'GET',
+        path: '/api/v1/buyers/UP-B1/limit-recommendation?expectedMonthlySales=20000.00',
+        status: 200,
+      },
+      {
+        name: 'sales not an amount',
+        as: cm,
+        method: 'GET',
+        path: `${b}/limit-recommendation?expectedMonthlySales=lots`,
+        status: 422,
+      },
+      { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/limit-recommendation', status: 404 },
+    ],
     // UP-P3 paid 150.00 for UP-5 (50.00): 100.00 unapplied; UP-1 has 60.00 open (imports above).
     applyCash: [
       {

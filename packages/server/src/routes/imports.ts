@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { csvRows, UploadReadError } from '../csv-upload';
 import { Problem, problemBody, problemResponse } from '../problem';
 import { type Access, defineRoute, json, problems, SECURED } from '../route';
-import { LEDGER_WRITERS, MASTER_DATA, REFERENCE_DATA } from './access';
+import { CREDIT, LEDGER_WRITERS, MASTER_DATA, REFERENCE_DATA } from './access';
 
 /** The largest file an upload takes; bigger files go through `credence import`, which streams them. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -155,3 +155,9 @@ export const importInvoices = importRoute('invoices', 'importDocuments', 'invoic
 export const importPaymentsRoute = importRoute('payments', 'importPayments', 'payments', LEDGER_WRITERS);
 export const importBuyersRoute = importRoute('buyers', 'importBuyers', 'buyers (master data)', MASTER_DATA);
 export const importFxRatesRoute = importRoute('fx-rates', 'importFxRates', 'FX rates', REFERENCE_DATA);
+export const importStatementsRoute = importRoute(
+  'statements',
+  'importStatements',
+  "buyers' financial statements",
+  CREDIT,
+);

@@ -1,4 +1,5 @@
 import type { ApiRoute } from '../route';
+import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
@@ -9,7 +10,13 @@ import { creditCheck } from './credit-checks';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
-import { importBuyersRoute, importFxRatesRoute, importInvoices, importPaymentsRoute } from './imports';
+import {
+  importBuyersRoute,
+  importFxRatesRoute,
+  importInvoices,
+  importPaymentsRoute,
+  importStatementsRoute,
+} from './imports';
 import { calculateInterest } from './interest';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
@@ -47,6 +54,9 @@ export const ROUTES: readonly ApiRoute[] = [
   importFxRatesRoute,
   importInvoices,
   importPaymentsRoute,
+  importStatementsRoute,
+  getFinancials,
+  recommendLimitRoute,
   applyCashRoute,
   reallocateCashRoute,
   writeOff,
