@@ -779,6 +779,39 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 404,
       },
     ],
+    // The buyer's invoice is long overdue: a letter is due (a preview first, then the run records it).
+    previewLetter: [
+      { name: 'as PDF', as: 'collector', method: 'GET', path: `${b}/letter`, status: 200 },
+      { name: 'as HTML', as: 'collector', method: 'GET', path: `${b}/letter?format=html`, status: 200 },
+      { name: 'nothing due', as: 'collector', method: 'GET', path: '/api/v1/buyers/UP-B2/letter', status: 404 },
+      { name: 'bad format', as: 'collector', method: 'GET', path: `${b}/letter?format=docx`, status: 400 },
+    ],
+    runDunning: [
+      {
+        name: 'dry run',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { dryRun: true },
+        status: 200,
+      },
+      {
+        name: 'live, confirmed',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { asOf: '2026-06-30', confirm: true },
+        status: 201,
+      },
+      {
+        name: 'live in the future',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { asOf: '2026-07-01' },
+        status: 422,
+      },
+    ],
     calculateInterest: [
       {
         name: 'eu',

@@ -51,6 +51,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   getWorklist: ['credit_manager', 'collector'],
   snoozeTask: ['credit_manager', 'collector'],
   completeTask: ['credit_manager', 'collector'],
+  previewLetter: ['credit_manager', 'collector'],
+  runDunning: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -7,6 +7,7 @@ import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
+import { runDunningRoute } from './dunning';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
@@ -18,6 +19,7 @@ import {
   importStatementsRoute,
 } from './imports';
 import { calculateInterest } from './interest';
+import { previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
 import { createPlanRoute } from './plans';
@@ -73,5 +75,7 @@ export const ROUTES: readonly ApiRoute[] = [
   getWorklist,
   snoozeTaskRoute,
   completeTaskRoute,
+  previewLetter,
+  runDunningRoute,
   audit,
 ];
