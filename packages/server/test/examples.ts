@@ -196,6 +196,26 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 404,
       },
     ],
+    importOrders: [
+      {
+        name: 'open orders',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/orders',
+        body: `order_id,buyer_id,order_date,amount,currency,status\nSO-UP-1,${f.buyer},2026-06-28,250.00,${f.currency},open\n`,
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'a bad status',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/orders',
+        body: `order_id,buyer_id,order_date,amount,currency,status\nSO-UP-2,${f.buyer},2026-06-28,250.00,${f.currency},lost\n`,
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
     creditCheck: [
       {
         name: 'an order',
@@ -778,6 +798,36 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         body: {},
         status: 404,
       },
+    ],
+    // Paused and resumed before the letters below: they are due again.
+    pauseDunning: [
+      {
+        name: 'a week',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/pause`,
+        body: { until: '2026-07-07', reason: 'talks' },
+        status: 201,
+      },
+      {
+        name: 'in the past',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/pause`,
+        body: { until: '2026-06-01', reason: 'talks' },
+        status: 422,
+      },
+    ],
+    resumeDunning: [
+      {
+        name: 'resume',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/resume`,
+        body: { reason: 'no deal' },
+        status: 201,
+      },
+      { name: 'not paused', as: 'collector', method: 'POST', path: `${b}/resume`, body: { reason: 'x' }, status: 403 },
     ],
     // The buyer's invoice is long overdue: a letter is due (a preview first, then the run records it).
     previewLetter: [

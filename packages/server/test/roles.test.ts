@@ -22,6 +22,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   rejectLimit: ['credit_manager'],
   setLimit: ['credit_manager'],
   recordOrder: ['credit_manager', 'erp'],
+  importOrders: ['credit_manager', 'erp'],
   creditCheck: ['credit_manager', 'sales', 'erp'],
   agingReport: ['admin', 'credit_manager', 'collector'],
   kpiReport: ['admin', 'credit_manager', 'collector'],
@@ -51,6 +52,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   getWorklist: ['credit_manager', 'collector'],
   snoozeTask: ['credit_manager', 'collector'],
   completeTask: ['credit_manager', 'collector'],
+  pauseDunning: ['credit_manager', 'collector'],
+  resumeDunning: ['credit_manager', 'collector'],
   previewLetter: ['credit_manager', 'collector'],
   runDunning: ['credit_manager', 'collector'],
 };

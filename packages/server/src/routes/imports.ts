@@ -161,3 +161,4 @@ export const importStatementsRoute = importRoute(
   "buyers' financial statements",
   CREDIT,
 );
+export const importOrdersRoute = importRoute('orders', 'importOrders', 'orders (open or delivered)', MASTER_DATA);

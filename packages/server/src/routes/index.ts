@@ -15,6 +15,7 @@ import {
   importBuyersRoute,
   importFxRatesRoute,
   importInvoices,
+  importOrdersRoute,
   importPaymentsRoute,
   importStatementsRoute,
 } from './imports';
@@ -22,6 +23,7 @@ import { calculateInterest } from './interest';
 import { previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
+import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
@@ -47,6 +49,7 @@ export const ROUTES: readonly ApiRoute[] = [
   rejectLimit,
   setBuyerLimit,
   recordOrder,
+  importOrdersRoute,
   creditCheck,
   agingReport,
   kpiReport,
@@ -75,6 +78,8 @@ export const ROUTES: readonly ApiRoute[] = [
   getWorklist,
   snoozeTaskRoute,
   completeTaskRoute,
+  pauseDunning,
+  resumeDunning,
   previewLetter,
   runDunningRoute,
   audit,
