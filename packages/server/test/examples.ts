@@ -518,6 +518,10 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       },
       { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/limit-recommendation', status: 404 },
     ],
+    listReviews: [
+      { name: 'every buyer', as: cm, method: 'GET', path: '/api/v1/reviews?all=true&lang=zh-CN', status: 200 },
+      { name: 'bad date', as: cm, method: 'GET', path: '/api/v1/reviews?asOf=tomorrow', status: 400 },
+    ],
     // UP-P3 paid 150.00 for UP-5 (50.00): 100.00 unapplied; UP-1 has 60.00 open (imports above).
     applyCash: [
       {

@@ -35,6 +35,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   importStatements: ['credit_manager'],
   getFinancials: ['admin', 'credit_manager', 'collector', 'sales'],
   recommendLimit: ['admin', 'credit_manager', 'collector', 'sales'],
+  listReviews: ['credit_manager'],
   applyCash: ['credit_manager', 'erp'],
   reallocateCash: ['credit_manager', 'erp'],
   writeOff: ['credit_manager'],

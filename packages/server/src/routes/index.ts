@@ -27,6 +27,7 @@ import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
+import { listReviews } from './reviews';
 import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
@@ -62,6 +63,7 @@ export const ROUTES: readonly ApiRoute[] = [
   importStatementsRoute,
   getFinancials,
   recommendLimitRoute,
+  listReviews,
   applyCashRoute,
   reallocateCashRoute,
   writeOff,
