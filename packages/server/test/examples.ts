@@ -37,6 +37,41 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       },
       { name: 'bad instant', as: 'admin', method: 'GET', path: '/api/v1/audit?from=yesterday', status: 400 },
     ],
+    listUsers: [
+      { name: 'all', as: 'admin', method: 'GET', path: '/api/v1/users', status: 200 },
+      { name: 'not an admin', as: cm, method: 'GET', path: '/api/v1/users', status: 403 },
+    ],
+    addUser: [
+      {
+        name: 'a collector',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'anna', role: 'collector' },
+        status: 201,
+      },
+      {
+        name: 'the name taken',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'anna', role: 'sales' },
+        status: 403,
+      },
+      {
+        name: 'no such role',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'bob', role: 'boss' },
+        status: 400,
+      },
+    ],
+    revokeUser: [
+      { name: 'anna', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 201 },
+      { name: 'again', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 403 },
+      { name: 'unknown', as: 'admin', method: 'POST', path: '/api/v1/users/nobody/revoke', status: 404 },
+    ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
     listBuyers: [
       { name: 'all', as: 'sales', method: 'GET', path: '/api/v1/buyers', status: 200 },

@@ -17,3 +17,5 @@ export const COLLECTION: readonly Role[] = ['credit_manager', 'collector'];
 export const MASTER_DATA: readonly Role[] = ['credit_manager', 'erp'];
 /** Reference data (FX rates): settings of the admin, and the credit manager. */
 export const REFERENCE_DATA: readonly Role[] = ['admin', 'credit_manager'];
+/** Users and settings: the admin only. */
+export const ADMIN: readonly Role[] = ['admin'];

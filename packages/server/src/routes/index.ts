@@ -28,6 +28,7 @@ import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
+import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
@@ -84,5 +85,8 @@ export const ROUTES: readonly ApiRoute[] = [
   resumeDunning,
   previewLetter,
   runDunningRoute,
+  listUsersRoute,
+  addUserRoute,
+  revokeUserRoute,
   audit,
 ];
