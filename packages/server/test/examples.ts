@@ -1,5 +1,7 @@
 // Real requests for every route of the table: at least one success and one caller's mistake each. The contract
 // test checks each response against the route's declared schema; docs and the role matrix reuse them.
+import type { Store } from '@credence/app';
+import { date } from '@credence/core';
 import type { Caller } from './fixture';
 
 export interface Example {
@@ -8,6 +10,8 @@ export interface Example {
   readonly method: string;
   readonly path: string;
   readonly body?: unknown;
+  /** The path from what earlier examples recorded (an id the store made), instead of `path`. */
+  readonly pathFrom?: (store: Store) => Promise<string>;
   /** The body's media type when it is not JSON (an uploaded CSV file: the body as it is). */
   readonly contentType?: string;
   readonly status: number;
@@ -900,6 +904,22 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         body: { asOf: '2026-07-01' },
         status: 422,
       },
+    ],
+    // A letter the live run above recorded for the buyer.
+    getLetter: [
+      {
+        name: 'as sent',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/letters/NOPE',
+        pathFrom: async (store) => {
+          const l = (await store.lettersOn(date('2026-06-30'))).find((r) => r.letter.debtor.id === f.buyer);
+          if (l === undefined) throw new Error('the live run recorded no letter for the buyer');
+          return `/api/v1/letters/${encodeURIComponent(l.letter.id)}?format=pdf`;
+        },
+        status: 200,
+      },
+      { name: 'unknown', as: 'collector', method: 'GET', path: '/api/v1/letters/NOPE', status: 404 },
     ],
     calculateInterest: [
       {

@@ -60,6 +60,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   resumeDunning: ['credit_manager', 'collector'],
   previewLetter: ['credit_manager', 'collector'],
   runDunning: ['credit_manager', 'collector'],
+  getLetter: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

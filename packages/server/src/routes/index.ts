@@ -20,7 +20,7 @@ import {
   importStatementsRoute,
 } from './imports';
 import { calculateInterest } from './interest';
-import { previewLetter } from './letters';
+import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
 import { pauseDunning, resumeDunning } from './pauses';
@@ -85,6 +85,7 @@ export const ROUTES: readonly ApiRoute[] = [
   resumeDunning,
   previewLetter,
   runDunningRoute,
+  getLetter,
   listUsersRoute,
   addUserRoute,
   revokeUserRoute,

@@ -19,6 +19,16 @@ const PreviewQuery = AsOfQuery.extend({
     .openapi({ param: { name: 'format', in: 'query' }, description: 'default pdf' }),
 });
 
+const LetterDocument = {
+  200: {
+    description: 'the letter',
+    content: {
+      'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      'text/html': { schema: z.string() },
+    },
+  },
+};
+
 const fileName = (id: string, ext: string) => `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.${ext}`;
 
 /**
@@ -52,16 +62,7 @@ export const previewLetter = defineRoute(
     summary:
       "A buyer's dunning letter on a date, as PDF or HTML: the one recorded that day, else the one a run would send",
     request: { params: BuyerParam, query: PreviewQuery },
-    responses: {
-      200: {
-        description: 'the letter',
-        content: {
-          'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
-          'text/html': { schema: z.string() },
-        },
-      },
-      ...problems(...SECURED, 'not-found', 'rejected', 'missing-data'),
-    },
+    responses: { ...LetterDocument, ...problems(...SECURED, 'not-found', 'rejected', 'missing-data') },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -75,13 +76,50 @@ export const previewLetter = defineRoute(
         code: 'not_found',
         params: { what: 'letter', id },
       });
-    if (q.format === 'html')
-      return new Response(await render.html(letter), { headers: { 'content-type': 'text/html; charset=utf-8' } });
-    return new Response(new Uint8Array(await render.pdf(letter)), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="${fileName(letter.id, 'pdf')}"`,
-      },
-    });
+    return rendered(letter, q.format);
+  },
+);
+
+/** A letter as the response: the PDF (default) or the HTML page. */
+async function rendered(letter: Letter, format: 'pdf' | 'html' | undefined): Promise<Response> {
+  if (format === 'html')
+    return new Response(await render.html(letter), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+  return new Response(new Uint8Array(await render.pdf(letter)), {
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${fileName(letter.id, 'pdf')}"`,
+    },
+  });
+}
+
+export const getLetter = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'getLetter',
+    method: 'get',
+    path: '/letters/{letterId}',
+    tags: ['collections'],
+    summary: 'A letter a dunning run recorded, as PDF or HTML (as it was sent)',
+    request: {
+      params: z.object({
+        letterId: z
+          .string()
+          .min(1)
+          .max(200)
+          .openapi({ param: { name: 'letterId', in: 'path' } }),
+      }),
+      query: z.object({ format: PreviewQuery.shape.format }),
+    },
+    responses: { ...LetterDocument, ...problems(...SECURED, 'not-found') },
+  }),
+  async (c) => {
+    const { letterId } = c.req.valid('param');
+    const [r] = await c.var.deps.store.findLetters([letterId]);
+    if (r === undefined)
+      return problemResponse('not-found', `no letter ${letterId}`, {
+        code: 'not_found',
+        params: { what: 'letter', id: letterId },
+      });
+    return rendered(r.letter, c.req.valid('query').format);
   },
 );
