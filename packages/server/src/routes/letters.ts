@@ -33,7 +33,8 @@ const fileName = (id: string, ext: string) => `${id.replace(/[^A-Za-z0-9._-]/g, 
 
 /**
  * The letter of a buyer on a date: the one recorded by that day's run, else the one a run would send (a dry run,
- * nothing recorded); undefined when nothing is due.
+ * nothing recorded; confirmed, so a first run's letter held beyond the first overdue level is shown too);
+ * undefined when nothing is due.
  */
 async function letterOf(deps: ServerDeps, buyerId: string, asOf: string): Promise<Letter | Response | undefined> {
   const company = companyOf(deps);
