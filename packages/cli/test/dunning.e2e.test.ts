@@ -275,6 +275,9 @@ describe('credence dunning run', () => {
         'CN-9,B4,2026-03-31,2026-03-31,40.00,EUR,credit_note,D-1\n',
     );
     expect((await credence(['import', 'invoices', notes, '--db', db], day)).code).toBe(0);
+    const none = await credence(['dispute', 'resolve', 'DSP-0001', '--outcome', 'partial', '--db', db], day);
+    expect(none.code).toBe(3);
+    expect(none.err).toContain('credence: missing --credit-note (outcome partial names the credit note issued)');
     const wrong = await credence(
       ['dispute', 'resolve', 'DSP-0001', '--outcome', 'partial', '--credit-note', 'CN-9', '--db', db],
       day,

@@ -1,5 +1,5 @@
-import type { Clock, GradeContext, Store } from '@credence/app';
-import type { CheckPolicy, LimitPolicy, RateTables } from '@credence/core';
+import type { Clock, Company, GradeContext, Store } from '@credence/app';
+import type { CheckPolicy, DunningPolicy, LimitPolicy, RateTables } from '@credence/core';
 import type { Principal } from './principal';
 
 /** The policies the use cases behind the routes need (read once by the composition root). */
@@ -9,6 +9,8 @@ export interface Policies {
   readonly limits: LimitPolicy;
   /** Reference interest rates by half-year (late-payment interest). */
   readonly rates: RateTables;
+  /** The dunning ladder (worklist, dunning runs, letters); default: the shipped one (@credence/runtime). */
+  readonly dunning?: DunningPolicy;
 }
 
 /** What the server is built from: the store and clock it serves, the policies, and how a token is checked. */
@@ -16,6 +18,11 @@ export interface ServerDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly policies: Policies;
+  /**
+   * The creditor's settings (company.json): the worklist, dunning runs and letters need them; without them
+   * those routes answer `missing-data`.
+   */
+  readonly company?: Company;
   /**
    * The principal a bearer token stands for, or undefined for an unknown or revoked token; default: the
    * users and tokens in the store (app `authenticate`).

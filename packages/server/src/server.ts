@@ -5,11 +5,12 @@ import type { AppEnv, ServerDeps } from './deps';
 import { referencePage } from './docs-page';
 import { problemResponse } from './problem';
 import { ROUTES } from './routes';
+import { MAX_UPLOAD_BYTES } from './routes/imports';
 import { validationProblem } from './validation';
 
 export const API_BASE = '/api/v1';
 
-/** The largest JSON body a route reads (single writes; file uploads will have their own limit). */
+/** The largest JSON body a route reads (file uploads have their own limit, MAX_UPLOAD_BYTES). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export const OPENAPI_INFO = {
@@ -34,12 +35,16 @@ export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
-  api.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => problemResponse('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => problemResponse('too-large', `a request body is at most ${MAX_BODY_BYTES} bytes`),
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: () =>
+      problemResponse('too-large', `an uploaded file is at most ${MAX_UPLOAD_BYTES} bytes; use \`credence import\``),
+  });
+  api.use((c, next) => (c.req.path.startsWith(`${API_BASE}/imports/`) ? uploadLimit(c, next) : jsonLimit(c, next)));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',

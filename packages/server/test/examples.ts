@@ -1,5 +1,7 @@
 // Real requests for every route of the table: at least one success and one caller's mistake each. The contract
 // test checks each response against the route's declared schema; docs and the role matrix reuse them.
+import type { Store } from '@credence/app';
+import { date } from '@credence/core';
 import type { Caller } from './fixture';
 
 export interface Example {
@@ -8,6 +10,10 @@ export interface Example {
   readonly method: string;
   readonly path: string;
   readonly body?: unknown;
+  /** The path from what earlier examples recorded (an id the store made), instead of `path`. */
+  readonly pathFrom?: (store: Store) => Promise<string>;
+  /** The body's media type when it is not JSON (an uploaded CSV file: the body as it is). */
+  readonly contentType?: string;
   readonly status: number;
 }
 
@@ -34,6 +40,41 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 200,
       },
       { name: 'bad instant', as: 'admin', method: 'GET', path: '/api/v1/audit?from=yesterday', status: 400 },
+    ],
+    listUsers: [
+      { name: 'all', as: 'admin', method: 'GET', path: '/api/v1/users', status: 200 },
+      { name: 'not an admin', as: cm, method: 'GET', path: '/api/v1/users', status: 403 },
+    ],
+    addUser: [
+      {
+        name: 'a collector',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'anna', role: 'collector' },
+        status: 201,
+      },
+      {
+        name: 'the name taken',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'anna', role: 'sales' },
+        status: 403,
+      },
+      {
+        name: 'no such role',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name: 'bob', role: 'boss' },
+        status: 400,
+      },
+    ],
+    revokeUser: [
+      { name: 'anna', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 201 },
+      { name: 'again', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 403 },
+      { name: 'unknown', as: 'admin', method: 'POST', path: '/api/v1/users/nobody/revoke', status: 404 },
     ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
     listBuyers: [
@@ -194,6 +235,26 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 404,
       },
     ],
+    importOrders: [
+      {
+        name: 'open orders',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/orders',
+        body: `order_id,buyer_id,order_date,amount,currency,status\nSO-UP-1,${f.buyer},2026-06-28,250.00,${f.currency},open\n`,
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'a bad status',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/orders',
+        body: `order_id,buyer_id,order_date,amount,currency,status\nSO-UP-2,${f.buyer},2026-06-28,250.00,${f.currency},lost\n`,
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
     creditCheck: [
       {
         name: 'an order',
@@ -349,6 +410,202 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    importBuyers: [
+      {
+        name: 'a new buyer',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers?name=buyers.csv',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B1,Upload GmbH,DE,EUR,30\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'as a multipart file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: csvPart('buyers.csv', 'buyer_id,name,country,currency,payment_terms_days\nUP-B2,Zwei AG,AT,EUR,45\n'),
+        status: 200,
+      },
+      {
+        name: 'a bad currency',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B3,X,DE,EURO,30\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    importFxRates: [
+      {
+        name: 'semicolons',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date;from_currency;to_currency;rate\r\n2026-06-03;USD;EUR;0.92\r\n',
+        contentType: 'text/csv; charset=utf-8',
+        status: 200,
+      },
+      {
+        name: 'a quote not closed',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date,from_currency,to_currency,rate\n"2026-06-01,USD,EUR,0.92\n',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importDocuments: [
+      {
+        name: 'an invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-1,UP-B1,2026-06-01,2026-07-01,100.00,EUR\nUP-5,UP-B1,2026-06-01,2026-07-01,50.00,EUR\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'row errors',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-2,UP-B1,2026-06-01,2026-05-01,100.00,EUR\n\nUP-3,NOPE,2026-06-01,2026-07-01,1.00,EUR\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+      {
+        name: 'an XLSX file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices?name=march.xlsx',
+        body: 'PK\u0003\u0004 not csv',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importPayments: [
+      {
+        name: 'a payment',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body:
+          'payment_id,buyer_id,payment_date,amount,currency,document_number\n' +
+          'UP-P1,UP-B1,2026-06-15,40.00,EUR,UP-1\nUP-P3,UP-B1,2026-06-16,150.00,EUR,UP-5\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'unknown document',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P2,UP-B1,2026-06-15,40.00,EUR,NOPE\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    importStatements: [
+      {
+        name: 'a balance sheet',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body:
+          'buyer_id,fiscal_year,period_end,currency,unit,cash,current_assets,short_term_liabilities\n' +
+          'UP-B1,2025,2025-12-31,EUR,1000,120,800,400\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'a bad unit',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body: 'buyer_id,fiscal_year,period_end,currency,unit,cash\nUP-B1,2024,2024-12-31,EUR,7,120\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    getFinancials: [
+      { name: 'ratios', as: 'sales', method: 'GET', path: '/api/v1/buyers/UP-B1/financials', status: 200 },
+      { name: 'no statement', as: 'sales', method: 'GET', path: `${b}/financials?asOf=2020-01-01`, status: 404 },
+    ],
+    recommendLimit: [
+      { name: 'advice', as: cm, method: 'GET', path: `${b}/limit-recommendation?lang=zh-TW`, status: 200 },
+      {
+        name: 'a new buyer',
+        as: cm,
+        method: 'GET',
+        path: '/api/v1/buyers/UP-B1/limit-recommendation?expectedMonthlySales=20000.00',
+        status: 200,
+      },
+      {
+        name: 'sales not an amount',
+        as: cm,
+        method: 'GET',
+        path: `${b}/limit-recommendation?expectedMonthlySales=lots`,
+        status: 422,
+      },
+      { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/limit-recommendation', status: 404 },
+    ],
+    listReviews: [
+      { name: 'every buyer', as: cm, method: 'GET', path: '/api/v1/reviews?all=true&lang=zh-CN', status: 200 },
+      { name: 'bad date', as: cm, method: 'GET', path: '/api/v1/reviews?asOf=tomorrow', status: 400 },
+    ],
+    // UP-P3 paid 150.00 for UP-5 (50.00): 100.00 unapplied; UP-1 has 60.00 open (imports above).
+    applyCash: [
+      {
+        name: 'part of the unapplied cash',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 200,
+      },
+      {
+        name: 'unknown payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/NOPE/applications',
+        body: { documentNumber: 'UP-1' },
+        status: 404,
+      },
+    ],
+    reallocateCash: [
+      {
+        name: 'to another invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '10.00', date: '2026-06-21' },
+        status: 201,
+      },
+      {
+        name: 'too many decimals',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '1.001' },
+        status: 422,
+      },
+    ],
     writeOff: [
       {
         name: 'part of an invoice',
@@ -499,6 +756,171 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
         status: 422,
       },
     ],
+    createPlan: [
+      {
+        name: 'three months',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], monthly: { count: 3, first: '2026-07-15' } },
+        status: 201,
+      },
+      {
+        name: 'already in a plan',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], monthly: { count: 2, first: '2026-07-15' } },
+        status: 403,
+      },
+      {
+        name: 'both ways',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/plans`,
+        body: { documents: [f.invoice], instalments: [], monthly: { count: 2, first: '2026-07-15' } },
+        status: 400,
+      },
+    ],
+    // By now: DSP-0001 (rejected), the promise and the plan of the examples above.
+    listDisputes: [
+      { name: 'all', as: 'collector', method: 'GET', path: `/api/v1/disputes?buyerId=${f.buyer}`, status: 200 },
+      { name: 'bad flag', as: 'collector', method: 'GET', path: '/api/v1/disputes?open=yes', status: 400 },
+    ],
+    listPromises: [
+      { name: 'open', as: 'collector', method: 'GET', path: '/api/v1/promises?open=true', status: 200 },
+      { name: 'bad flag', as: 'collector', method: 'GET', path: '/api/v1/promises?open=1', status: 400 },
+    ],
+    listPlans: [
+      { name: 'all', as: 'admin', method: 'GET', path: '/api/v1/plans', status: 200 },
+      { name: 'empty buyer id', as: 'admin', method: 'GET', path: '/api/v1/plans?buyerId=', status: 400 },
+    ],
+    // On the day the promise of `addPromise` falls due, the worklist keeps a task to check it.
+    getWorklist: [
+      {
+        name: 'the day a promise is due',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/worklist?asOf=2026-07-03&currency=EUR&lang=zh-CN',
+        status: 200,
+      },
+      { name: 'bad limit', as: 'collector', method: 'GET', path: '/api/v1/worklist?limit=0', status: 400 },
+    ],
+    snoozeTask: [
+      {
+        name: 'a week',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/snooze',
+        body: { until: '2026-07-10', note: 'customer on holiday' },
+        status: 200,
+      },
+      {
+        name: 'until today',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/snooze',
+        body: { until: '2026-06-30' },
+        status: 422,
+      },
+    ],
+    completeTask: [
+      {
+        name: 'done',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/check_promise:PRM-0001/done',
+        body: { note: 'paid by wire' },
+        status: 200,
+      },
+      {
+        name: 'unknown task',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/call:NOPE/done',
+        body: {},
+        status: 404,
+      },
+    ],
+    // Paused and resumed before the letters below: they are due again.
+    pauseDunning: [
+      {
+        name: 'a week',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/pause`,
+        body: { until: '2026-07-07', reason: 'talks' },
+        status: 201,
+      },
+      {
+        name: 'in the past',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/pause`,
+        body: { until: '2026-06-01', reason: 'talks' },
+        status: 422,
+      },
+    ],
+    resumeDunning: [
+      {
+        name: 'resume',
+        as: 'collector',
+        method: 'POST',
+        path: `${b}/resume`,
+        body: { reason: 'no deal' },
+        status: 201,
+      },
+      { name: 'not paused', as: 'collector', method: 'POST', path: `${b}/resume`, body: { reason: 'x' }, status: 403 },
+    ],
+    // The buyer's invoice is long overdue: a letter is due (a preview first, then the run records it).
+    previewLetter: [
+      { name: 'as PDF', as: 'collector', method: 'GET', path: `${b}/letter`, status: 200 },
+      { name: 'as HTML', as: 'collector', method: 'GET', path: `${b}/letter?format=html`, status: 200 },
+      { name: 'nothing due', as: 'collector', method: 'GET', path: '/api/v1/buyers/UP-B2/letter', status: 404 },
+      { name: 'bad format', as: 'collector', method: 'GET', path: `${b}/letter?format=docx`, status: 400 },
+    ],
+    runDunning: [
+      {
+        name: 'dry run',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { dryRun: true },
+        status: 200,
+      },
+      {
+        name: 'live, confirmed',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { asOf: '2026-06-30', confirm: true },
+        status: 201,
+      },
+      {
+        name: 'live in the future',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs',
+        body: { asOf: '2026-07-01' },
+        status: 422,
+      },
+    ],
+    // A letter the live run above recorded for the buyer.
+    getLetter: [
+      {
+        name: 'as sent',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/letters/NOPE',
+        pathFrom: async (store) => {
+          const l = (await store.lettersOn(date('2026-06-30'))).find((r) => r.letter.debtor.id === f.buyer);
+          if (l === undefined) throw new Error('the live run recorded no letter for the buyer');
+          return `/api/v1/letters/${encodeURIComponent(l.letter.id)}?format=pdf`;
+        },
+        status: 200,
+      },
+      { name: 'unknown', as: 'collector', method: 'GET', path: '/api/v1/letters/NOPE', status: 404 },
+    ],
     calculateInterest: [
       {
         name: 'eu',
@@ -518,4 +940,11 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
       },
     ],
   };
+}
+
+/** A multipart body with one file part named `file`. */
+function csvPart(name: string, text: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([text], { type: 'text/csv' }), name);
+  return form;
 }

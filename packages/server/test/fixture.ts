@@ -13,7 +13,15 @@ import {
 import { type BusinessDate, date } from '@credence/core';
 import { openStore } from '@credence/db';
 import { BUYER_COLUMNS, FX_RATE_COLUMNS, generatePortfolio, INVOICE_COLUMNS, PAYMENT_COLUMNS } from '@credence/demo';
-import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
+import {
+  COMPANY_EXAMPLE,
+  gradeContext,
+  readCheckPolicy,
+  readCompany,
+  readDunningPolicy,
+  readLimitPolicy,
+  readRates,
+} from '@credence/runtime';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppEnv, createServer, type Policies, ROLES, type Role } from '../src/index';
 import type { Facts } from './examples';
@@ -23,13 +31,14 @@ export const fixedClock: Clock = { today: () => TODAY, now: () => new Date('2026
 
 /** The shipped configuration, as the composition root reads it (@credence/runtime). */
 export async function shippedPolicies(): Promise<Policies> {
-  const [grading, limits, check, rates] = await Promise.all([
+  const [grading, limits, check, rates, dunning] = await Promise.all([
     gradeContext(),
     readLimitPolicy(),
     readCheckPolicy(),
     readRates(),
+    readDunningPolicy(),
   ]);
-  return { grading, limits, check, rates };
+  return { grading, limits, check, rates, dunning };
 }
 
 const source = (file: string, columns: readonly string[], rows: readonly Record<string, string>[]): RowSource => ({
@@ -76,8 +85,11 @@ export interface TestServer {
   readonly store: Store;
   readonly policies: Policies;
   readonly tokens: Readonly<Record<Caller, string>>;
-  /** A request with the token of `role` (none when undefined). */
-  call(role: Caller | undefined, method: string, path: string, body?: unknown): Promise<Response>;
+  /**
+   * A request with the token of `role` (none when undefined): a body as JSON, or, with `contentType`, the body
+   * (a string) sent as it is with that type.
+   */
+  call(role: Caller | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -87,20 +99,25 @@ export async function openTestServer(demo = true): Promise<TestServer> {
   const policies = await shippedPolicies();
   if (demo) await loadDemo(store, policies);
   const tokens = await addUsers(store);
-  const app = createServer({ store, clock: fixedClock, policies });
+  const company = await readCompany(COMPANY_EXAMPLE, {});
+  const app = createServer({ store, clock: fixedClock, policies, company });
   return {
     app,
     store,
     policies,
     tokens,
-    call: async (role, method, path, body) =>
+    call: async (role, method, path, body, contentType) =>
       app.request(path, {
         method,
         headers: {
           ...(role !== undefined ? { authorization: `Bearer ${tokens[role]}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined && !(body instanceof FormData)
+            ? { 'content-type': contentType ?? 'application/json' }
+            : {}),
         },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+        ...(body !== undefined
+          ? { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }
+          : {}),
       }),
     close: () => store.close(),
   };

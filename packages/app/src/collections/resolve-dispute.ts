@@ -32,7 +32,7 @@ export async function resolveDispute(
       // the disputed invoices (or none, then it is a credit set off in the letters).
       if (x.creditNote === undefined)
         return fail('missing_field', {
-          field: '--credit-note',
+          field: 'creditNote',
           when: `outcome ${x.outcome} names the credit note issued`,
         });
       const [cn] = await tx.findDocuments([x.creditNote]);

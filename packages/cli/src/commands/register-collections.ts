@@ -14,6 +14,12 @@ import { asCurrency, asDate, asName, asNote, asPositiveInt } from '../options';
 import { emit } from './register-report';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
+
+/** A use case names a field neutrally (`creditNote`); the CLI's message names the option the user typed. */
+const cliField = (f: Failure, option: string): Out => ({
+  ok: false,
+  error: { ...f, params: { ...f.params, field: option } },
+});
 const collect = (v: string, prev: string[]) => [...prev, v];
 const oneOf =
   <T extends string>(choices: readonly T[]) =>
@@ -74,9 +80,8 @@ export function registerCollectionCommands(program: Command, io: Io, state: { ex
           { id, outcome: o.outcome, ...(o.creditNote ? { creditNote: o.creditNote } : {}), notes: o.notes, by: o.by },
           io.clock.today(),
         );
-        return d.ok
-          ? { ok: true, text: `${id}: resolved (${d.value.outcome}); dunning resumes on what is still open` }
-          : d;
+        if (!d.ok) return d.error.params.field === 'creditNote' ? cliField(d.error, '--credit-note') : d;
+        return { ok: true, text: `${id}: resolved (${d.value.outcome}); dunning resumes on what is still open` };
       });
       emit(io, state, r);
     });

@@ -1,4 +1,11 @@
-import { gradeContext, readCheckPolicy, readLimitPolicy, readRates } from '@credence/runtime';
+import {
+  findCompany,
+  gradeContext,
+  readCheckPolicy,
+  readDunningPolicy,
+  readLimitPolicy,
+  readRates,
+} from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, describeStore, type Io, openFromOptions } from '../context';
 import { EXIT } from '../exit-codes';
@@ -37,17 +44,25 @@ export function registerServeCommand(program: Command, io: Io): void {
       const stop = signalled(); // from the start: a signal while the store opens still stops cleanly
       let store: Awaited<ReturnType<typeof openFromOptions>> | undefined;
       try {
-        const [grading, limits, check, rates] = await Promise.all([
+        // The company settings are optional: without them the worklist, dunning and letter routes say so.
+        const [grading, limits, check, rates, dunning, company] = await Promise.all([
           gradeContext(),
           readLimitPolicy(),
           readCheckPolicy(),
           readRates(),
+          readDunningPolicy(),
+          findCompany(undefined, io.env),
         ]);
         store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
         // Loaded here: the other commands never load Hono.
         const { serve } = await import('@credence/server');
         const server = await serve(
-          { store, clock: io.clock, policies: { grading, limits, check, rates } },
+          {
+            store,
+            clock: io.clock,
+            policies: { grading, limits, check, rates, dunning },
+            ...(company ? { company } : {}),
+          },
           { port: o.port, host: o.host },
         ).catch((e: unknown) => {
           const why = e instanceof Error ? e.message : String(e);

@@ -13,3 +13,9 @@ export const CHECKERS: readonly Role[] = ['credit_manager', 'sales', 'erp'];
 export const LEDGER_WRITERS: readonly Role[] = ['credit_manager', 'erp'];
 /** Collection work (interest claims, notes, disputes, promises, plans, letters). */
 export const COLLECTION: readonly Role[] = ['credit_manager', 'collector'];
+/** Buyers' master data from the ERP (uploads), and the credit manager by hand. */
+export const MASTER_DATA: readonly Role[] = ['credit_manager', 'erp'];
+/** Reference data (FX rates): settings of the admin, and the credit manager. */
+export const REFERENCE_DATA: readonly Role[] = ['admin', 'credit_manager'];
+/** Users and settings: the admin only. */
+export const ADMIN: readonly Role[] = ['admin'];

@@ -60,7 +60,7 @@ const DisputeBody = z
   })
   .openapi('DisputeRequest');
 
-const Dispute = z
+export const Dispute = z
   .object({
     id: z.string(),
     buyerId: z.string(),
@@ -124,7 +124,7 @@ const PromiseBody = z
   })
   .openapi('PromiseRequest');
 
-const PromiseMade = z
+export const PromiseMade = z
   .object({
     id: z.string(),
     buyerId: z.string(),

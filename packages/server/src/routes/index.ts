@@ -1,17 +1,35 @@
 import type { ApiRoute } from '../route';
+import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
+import { applyCashRoute, reallocateCashRoute } from './cash';
+import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
+import { runDunningRoute } from './dunning';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
+import {
+  importBuyersRoute,
+  importFxRatesRoute,
+  importInvoices,
+  importOrdersRoute,
+  importPaymentsRoute,
+  importStatementsRoute,
+} from './imports';
 import { calculateInterest } from './interest';
+import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
+import { pauseDunning, resumeDunning } from './pauses';
+import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
+import { listReviews } from './reviews';
+import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
+import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
 /**
@@ -33,11 +51,22 @@ export const ROUTES: readonly ApiRoute[] = [
   rejectLimit,
   setBuyerLimit,
   recordOrder,
+  importOrdersRoute,
   creditCheck,
   agingReport,
   kpiReport,
   recordDocument,
   recordPaymentRoute,
+  importBuyersRoute,
+  importFxRatesRoute,
+  importInvoices,
+  importPaymentsRoute,
+  importStatementsRoute,
+  getFinancials,
+  recommendLimitRoute,
+  listReviews,
+  applyCashRoute,
+  reallocateCashRoute,
   writeOff,
   reverse,
   calculateInterest,
@@ -45,5 +74,20 @@ export const ROUTES: readonly ApiRoute[] = [
   openDisputeRoute,
   resolveDisputeRoute,
   addPromiseRoute,
+  createPlanRoute,
+  listDisputesRoute,
+  listPromisesRoute,
+  listPlansRoute,
+  getWorklist,
+  snoozeTaskRoute,
+  completeTaskRoute,
+  pauseDunning,
+  resumeDunning,
+  previewLetter,
+  runDunningRoute,
+  getLetter,
+  listUsersRoute,
+  addUserRoute,
+  revokeUserRoute,
   audit,
 ];

@@ -1,0 +1,164 @@
+import { actorOf, type ImportFailure, type ImportKind, importRows } from '@credence/app';
+import { createRoute, z } from '@hono/zod-openapi';
+import { csvRows, UploadReadError } from '../csv-upload';
+import { Problem, problemBody, problemResponse } from '../problem';
+import { type Access, defineRoute, json, problems, SECURED } from '../route';
+import { CREDIT, LEDGER_WRITERS, MASTER_DATA, REFERENCE_DATA } from './access';
+
+/** The largest file an upload takes; bigger files go through `credence import`, which streams them. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const Summary = z
+  .object({
+    kind: z.string(),
+    file: z.string(),
+    rows: z.number().int().openapi({ description: 'data rows read' }),
+    skipped: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int().openapi({ description: 'buyers whose master data changed' }),
+    unchanged: z.number().int().openapi({ description: 'already recorded with the same content' }),
+    allocations: z.number().int(),
+  })
+  .openapi('ImportSummary');
+
+const RowErrorJson = z
+  .object({
+    row: z.number().int().openapi({ description: 'as a spreadsheet numbers it: the header is row 1' }),
+    column: z.string().openapi({ description: "the file's own column name" }),
+    value: z.string(),
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .openapi('ImportRowError');
+
+const Rejected = Problem.extend({
+  errorCount: z.number().int().openapi({ description: 'every row error (rowErrors holds the first maxErrors)' }),
+  rowErrors: z.array(RowErrorJson),
+}).openapi('ImportRejected');
+
+const UploadQuery = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'name', in: 'query' },
+      description: "the file's name, recorded as the entries' source (default: the part's, else upload.csv)",
+    }),
+  maxErrors: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .openapi({
+      param: { name: 'maxErrors', in: 'query' },
+      description: 'row errors to return (all are counted); default 100',
+    }),
+});
+
+const Csv = z.string().openapi({ description: 'the file: a header row, then one row per entry (docs/import.md)' });
+const FilePart = z.object({
+  file: z
+    .custom<File>((v) => v instanceof File, { message: 'a file part named "file"' })
+    .openapi({ type: 'string', format: 'binary' })
+    // Optional to the validator, which also reads a text/csv body as a form; a multipart body without it is refused.
+    .optional(),
+});
+
+/** The file rejected: the problem, with every row error as `credence import --format json` lists them. */
+function rejected(f: ImportFailure): Response {
+  const first = f.errors[0];
+  const detail = `nothing imported: ${f.errorCount} ${f.errorCount === 1 ? 'row error' : 'row errors'}${
+    first ? ` (first: row ${first.row}, ${first.column}: ${first.code.replaceAll('_', ' ')})` : ''
+  }`;
+  const body = {
+    ...problemBody('rejected', detail, { code: f.code, params: { ...f.params } }),
+    errorCount: f.errorCount,
+    rowErrors: f.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      value: e.value,
+      code: e.code,
+      params: { ...e.params },
+    })),
+  };
+  return new Response(JSON.stringify(body), { status: 422, headers: { 'content-type': 'application/problem+json' } });
+}
+
+/** A file of a kind, uploaded: all or nothing, with the row errors of `credence import KIND FILE`. */
+function importRoute(kind: ImportKind, operationId: string, what: string, access: Access) {
+  return defineRoute(
+    access,
+    createRoute({
+      operationId,
+      method: 'post',
+      path: `/imports/${kind}`,
+      tags: ['imports'],
+      summary: `Upload a CSV file of ${what} (as \`credence import ${kind}\`): all or nothing, with its row errors`,
+      description:
+        'The body is the CSV file (`text/csv`, UTF-8), or a `multipart/form-data` part named `file`. The canonical ' +
+        'columns of docs/import.md; the delimiter is read from the header. XLSX and mapping files: `credence import`.',
+      request: {
+        query: UploadQuery,
+        body: {
+          required: true,
+          content: { 'text/csv': { schema: Csv }, 'multipart/form-data': { schema: FilePart } },
+        },
+      },
+      responses: {
+        200: json(Summary, 'imported: what was created, updated and unchanged'),
+        422: {
+          description: 'rejected: nothing of the file was written (the row errors)',
+          content: { 'application/problem+json': { schema: Rejected } },
+        },
+        ...problems(...SECURED, 'malformed-request', 'too-large'),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const p = c.var.principal;
+      if (p === undefined) throw new Error('an upload on a public route');
+      let name = q.name;
+      let bytes: Uint8Array;
+      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+        const part = (c.req.valid('form') as { file?: File }).file;
+        if (part === undefined)
+          return problemResponse('malformed-request', 'a multipart upload needs a part named "file"');
+        name ??= part.name || undefined;
+        bytes = new Uint8Array(await part.arrayBuffer());
+      } else bytes = new Uint8Array(await c.req.arrayBuffer());
+      const file = name ?? 'upload.csv';
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+        return problemResponse(
+          'malformed-request',
+          `${file}: an XLSX (zip) file; upload it as CSV, or use \`credence import\``,
+        );
+      let source: ReturnType<typeof csvRows>;
+      try {
+        source = csvRows(file, bytes);
+      } catch (e) {
+        if (!(e instanceof UploadReadError)) throw e;
+        return problemResponse('malformed-request', `${file}: ${e.message}`, {
+          ...(e.row !== undefined ? { params: { row: e.row } } : {}),
+        });
+      }
+      const store = c.var.deps.store.withActor({ ...actorOf(p), source: file });
+      const r = await importRows(store, kind, source, undefined, { maxErrors: q.maxErrors ?? 100 });
+      return r.ok ? c.json({ ...r.value }, 200) : rejected(r.error);
+    },
+  );
+}
+
+export const importInvoices = importRoute('invoices', 'importDocuments', 'invoices and credit notes', LEDGER_WRITERS);
+export const importPaymentsRoute = importRoute('payments', 'importPayments', 'payments', LEDGER_WRITERS);
+export const importBuyersRoute = importRoute('buyers', 'importBuyers', 'buyers (master data)', MASTER_DATA);
+export const importFxRatesRoute = importRoute('fx-rates', 'importFxRates', 'FX rates', REFERENCE_DATA);
+export const importStatementsRoute = importRoute(
+  'statements',
+  'importStatements',
+  "buyers' financial statements",
+  CREDIT,
+);
+export const importOrdersRoute = importRoute('orders', 'importOrders', 'orders (open or delivered)', MASTER_DATA);

@@ -1,0 +1,214 @@
+import { completeTask, refreshWorklist, snoozeTask } from '@credence/app';
+import {
+  type CurrencyCode,
+  noFxRateMessage,
+  type ReasonLocale,
+  renderReason,
+  type StoredTask,
+  workReasonMessage,
+} from '@credence/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { companyOf, dunningPolicyOf } from '../collecting';
+import { AsOfQuery, asCurrency, asDate, Currency, IsoDate, Money, moneyJson } from '../conventions';
+import { failureResponse } from '../problem';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { COLLECTION } from './access';
+import { LangQuery, langOf, Reason } from './lang';
+
+const Task = z
+  .object({
+    key: z.string().openapi({ description: 'the task, for done and snooze' }),
+    buyerId: z.string(),
+    action: z.string().openapi({ description: 'call, post_letter, hand_off, check_promise, …' }),
+    reason: Reason,
+    amount: Money.openapi({ description: 'in the reporting currency, unless no FX rate converts it (noFxRate)' }),
+    noFxRate: z.boolean().optional(),
+    daysOverdue: z.number().int(),
+    documents: z.array(z.string()),
+    openedOn: z.string(),
+    state: z.enum(['open', 'snoozed', 'done']),
+    stateOn: z.string(),
+    snoozedUntil: z.string().optional(),
+    closeReason: z.string().optional(),
+    by: z.string().optional(),
+    note: z.string().optional(),
+    pd: z.number().optional(),
+    score: z.number().optional().openapi({ description: 'amount × days overdue × PD: the rank' }),
+    planned: z.boolean().optional().openapi({ description: "a letter the day's dunning run has still to record" }),
+  })
+  .openapi('WorklistTask');
+
+type Ranked = StoredTask & { pd?: number; score?: number; planned?: true };
+
+const taskJson = (t: Ranked, lang: ReasonLocale) => ({
+  key: t.key,
+  buyerId: t.buyerId,
+  action: t.action,
+  reason: {
+    code: t.reason.code,
+    params: { ...t.reason.params },
+    text: `${renderReason(workReasonMessage(t.reason), lang)}${
+      t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency as CurrencyCode), lang)})` : ''
+    }`,
+  },
+  amount: moneyJson(t.amount, t.currency as CurrencyCode),
+  ...(t.noFxRate ? { noFxRate: true } : {}),
+  daysOverdue: t.daysOverdue,
+  documents: [...t.documents],
+  openedOn: t.openedOn,
+  state: t.state,
+  stateOn: t.stateOn,
+  ...(t.snoozedUntil !== undefined ? { snoozedUntil: t.snoozedUntil } : {}),
+  ...(t.closeReason !== undefined ? { closeReason: t.closeReason } : {}),
+  ...(t.by !== undefined ? { by: t.by } : {}),
+  ...(t.note !== undefined ? { note: t.note } : {}),
+  ...(t.pd !== undefined ? { pd: t.pd } : {}),
+  ...(t.score !== undefined ? { score: t.score } : {}),
+  ...(t.planned ? { planned: true } : {}),
+});
+
+const Worklist = z
+  .object({
+    asOf: z.string(),
+    currency: z.string(),
+    tasks: z.array(Task).openapi({ description: 'open tasks, ranked' }),
+    closed: z.array(Task).openapi({ description: 'tasks something recorded has just dealt with' }),
+    snoozed: z.number().int(),
+  })
+  .openapi('Worklist');
+
+const WorklistQuery = AsOfQuery.merge(LangQuery).extend({
+  currency: Currency.optional().openapi({ param: { name: 'currency', in: 'query' }, description: 'default EUR' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'the first n tasks; default 50' }),
+});
+
+export const getWorklist = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'getWorklist',
+    method: 'get',
+    path: '/worklist',
+    tags: ['collections'],
+    summary: "The collector's tasks, ranked by amount × days overdue × risk (as `credence worklist`)",
+    description:
+      "Refreshes the list kept from day to day (idempotent): the day's tasks join those still open; tasks dealt " +
+      'with by something recorded are closed and listed in `closed`.',
+    request: { query: WorklistQuery },
+    responses: { 200: json(Worklist, 'the worklist'), ...problems(...SECURED, 'rejected', 'missing-data') },
+  }),
+  async (c) => {
+    const { deps } = c.var;
+    const q = c.req.valid('query');
+    const company = companyOf(deps);
+    if (!company.ok) return company.response;
+    const asOf = asDate(q.asOf ?? deps.clock.today());
+    const currency = asCurrency(q.currency ?? 'EUR');
+    const r = await refreshWorklist(writer(c), {
+      asOf,
+      policy: await dunningPolicyOf(deps),
+      company: company.value,
+      rates: deps.policies.rates,
+      currency,
+      defaultPd: deps.policies.grading.policy.basePd,
+    });
+    if (!r.ok) return failureResponse(r.error);
+    const lang = langOf(q);
+    return c.json(
+      {
+        asOf,
+        currency,
+        tasks: r.value.tasks.slice(0, q.limit ?? 50).map((t) => taskJson(t, lang)),
+        closed: r.value.closed.map((t) => taskJson(t, lang)),
+        snoozed: r.value.snoozed,
+      },
+      200,
+    );
+  },
+);
+
+const KeyParam = z.object({
+  key: z
+    .string()
+    .min(1)
+    .max(400)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'call:L-2026-06-30-B0001' }),
+});
+const Note = z.string().min(1).max(4000).optional().openapi({ description: 'what was done, the outcome, or why' });
+
+export const completeTaskRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'completeTask',
+    method: 'post',
+    path: '/worklist/{key}/done',
+    tags: ['collections'],
+    summary: 'Mark a task done; the note goes on the buyer timeline (`credence worklist done`)',
+    request: {
+      params: KeyParam,
+      query: LangQuery,
+      body: { required: true, content: { 'application/json': { schema: z.object({ note: Note }) } } },
+    },
+    responses: {
+      200: json(Task, 'done'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'not-allowed', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const { key } = c.req.valid('param');
+    const { note } = c.req.valid('json');
+    const r = await completeTask(
+      writer(c),
+      { key, by: c.var.principal?.user ?? '', ...(note !== undefined ? { note } : {}) },
+      c.var.deps.clock.today(),
+    );
+    return r.ok ? c.json(taskJson(r.value, langOf(c.req.valid('query'))), 200) : failureResponse(r.error);
+  },
+);
+
+export const snoozeTaskRoute = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'snoozeTask',
+    method: 'post',
+    path: '/worklist/{key}/snooze',
+    tags: ['collections'],
+    summary: 'Put a task aside until a date; it comes back then unless dealt with (`credence worklist snooze`)',
+    request: {
+      params: KeyParam,
+      query: LangQuery,
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.object({ until: IsoDate.openapi({ description: 'after today' }), note: Note }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: json(Task, 'snoozed'),
+      ...problems(...SECURED, ...WITH_BODY, 'not-found', 'not-allowed', 'rejected'),
+    },
+  }),
+  async (c) => {
+    const { key } = c.req.valid('param');
+    const b = c.req.valid('json');
+    const r = await snoozeTask(
+      writer(c),
+      {
+        key,
+        until: asDate(b.until),
+        by: c.var.principal?.user ?? '',
+        ...(b.note !== undefined ? { note: b.note } : {}),
+      },
+      c.var.deps.clock.today(),
+    );
+    return r.ok ? c.json(taskJson(r.value, langOf(c.req.valid('query'))), 200) : failureResponse(r.error);
+  },
+);
