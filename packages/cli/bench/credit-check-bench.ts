@@ -59,9 +59,13 @@ function requests(buyerIds: readonly string[], count: number, asOf: string, seed
   });
 }
 
-function startServer(databaseUrl: string, schema: string): Promise<{ child: ChildProcess; url: string }> {
+function startServer(
+  databaseUrl: string,
+  schema: string,
+  profileDir: string | undefined,
+): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(import.meta.dirname, 'credit-check-server.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
     env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_SCHEMA: schema },
   });
   return new Promise((ok, fail) => {
@@ -100,7 +104,8 @@ async function main(): Promise<void> {
   const user = await addUser(p.store, { name: `bench-erp-${Date.now()}`, role: 'erp' });
   if (!user.ok) throw new Error(`cannot add the erp user: ${user.error.code}`);
   const headers = { authorization: `Bearer ${user.value.token}`, 'content-type': 'application/json' };
-  const { child, url } = await startServer(args.databaseUrl, schema);
+  const profileDir = argv.includes('--profile') ? resolve(args.dir, 'profiles') : undefined;
+  const { child, url } = await startServer(args.databaseUrl, schema, profileDir);
   const endpoint = `${url}/api/v1/credit-checks`;
   try {
     // 1. A sample of answers, one at a time, against checkOrder called directly on the same data.
@@ -135,7 +140,35 @@ async function main(): Promise<void> {
     out(line(`sample of ${sample} = checkOrder`, differ === 0 ? 'yes, all' : `NO — ${differ} differ`));
     out(line('  decisions in the sample', [...decisions].map(([d, n]) => `${d} ${n}`).join(', ')));
 
-    // 2. The load: every request another buyer and amount, cycling through 100,000 prepared bodies.
+    // 2. checkOrder alone, in this process (no HTTP, no JSON, no token): one at a time, then 16 at once.
+    const direct = requests(p.buyerIds, 2000, args.asOf, args.seed + 3);
+    const one = async (c: Check) => {
+      const r = await checkOrder(p.store, policy, {
+        buyerId: c.buyerId,
+        amount: c.cents,
+        currency: 'EUR' as CurrencyCode,
+        asOf: date(args.asOf),
+      });
+      if (!r.ok) throw new Error(r.error.code);
+    };
+    let t = performance.now();
+    for (const c of direct.slice(0, 1000)) await one(c);
+    const serialMs = (performance.now() - t) / 1000;
+    t = performance.now();
+    let at = 1000;
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (at < direct.length) {
+          const c = direct[at++];
+          if (c) await one(c);
+        }
+      }),
+    );
+    const parallelPerS = 1000 / ((performance.now() - t) / 1000);
+    out(line('checkOrder direct, one at a time', `${serialMs.toFixed(2)} ms each`));
+    out(line('checkOrder direct, 16 at once', `${Math.round(parallelPerS)} checks/s (pool of 4 connections)`));
+
+    // 3. The load: every request another buyer and amount, cycling through 100,000 prepared bodies.
     const bodies = requests(p.buyerIds, 100_000, args.asOf, args.seed + 2).map((c) => c.body);
     let next = 0;
     const run = (seconds: number) =>
@@ -195,6 +228,7 @@ async function main(): Promise<void> {
           latency: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
           errors,
           sample: { size: sample, differ, decisions: Object.fromEntries(decisions) },
+          direct: { serialMs, parallelPerS },
           serverCpuS,
           clientCpuS,
         },

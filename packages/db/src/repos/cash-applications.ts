@@ -55,6 +55,8 @@ export async function findCashApplications(
 /**
  * A buyer's payments dated ≤ asOf that no reversal dated ≤ asOf undid, with what is left of each after its
  * allocation rows dated ≤ asOf (the same rule as `unappliedCash`, per payment). Positive remainders only.
+ * A payment applied in full by `asOf` (`applied_on`) is skipped without probing its allocation rows: the
+ * credit check reads this on the ERP's order path, and a buyer's history is mostly settled payments.
  */
 export async function unappliedPayments(
   db: Kysely<Database>,
@@ -69,6 +71,7 @@ export async function unappliedPayments(
                as unapplied
       from payments p
       where p.buyer_id = ${buyerId} and p.date <= ${asOf}::date
+        and (p.applied_on is null or p.applied_on > ${asOf}::date)
         and not exists (select 1 from reversals r
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u
