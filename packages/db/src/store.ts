@@ -11,6 +11,7 @@ import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from '
 import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
+import { orderCheckReads } from './reads/order-check';
 import {
   allocationsOf,
   insertAllocations,
@@ -96,6 +97,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
+    orderCheckReads: (buyerId, asOf) => orderCheckReads(db, buyerId, asOf),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),

@@ -21,6 +21,11 @@ export async function buyerNetPosition(
     store.buyerOpenItems(buyerId, asOf),
     store.unappliedPayments(buyerId, asOf),
   ]);
+  return netPositionOf(gross, payments);
+}
+
+/** `buyerNetPosition` from the buyer's open items and unapplied payments as of the date, read before. */
+export function netPositionOf(gross: readonly OpenItem[], payments: readonly UnappliedPayment[]): BuyerNetPosition {
   const cash = payments.map((p) => ({
     kind: 'unapplied_cash' as const,
     reference: p.id,

@@ -1,6 +1,6 @@
 import type { CashApplication, Stored, UnappliedPayment } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
 import type { Database } from '../schema';
 
@@ -58,12 +58,19 @@ export async function findCashApplications(
  * A payment applied in full by `asOf` (`applied_on`) is skipped without probing its allocation rows: the
  * credit check reads this on the ERP's order path, and a buyer's history is mostly settled payments.
  */
-export async function unappliedPayments(
-  db: Kysely<Database>,
+export interface UnappliedRow {
+  id: string;
+  date: string;
+  currency: string;
+  amount: unknown;
+  unapplied: unknown;
+}
+
+/** The query of `unappliedPayments`. */
+export const unappliedPaymentsQuery = (
   buyerId: string,
   asOf: BusinessDate,
-): Promise<UnappliedPayment[]> {
-  const { rows } = await sql<{ id: string; date: string; currency: string; amount: unknown; unapplied: unknown }>`
+): RawBuilder<UnappliedRow> => sql<UnappliedRow>`
     select * from (
       select p.id, p.date, p.currency, p.amount,
              p.amount + coalesce((select sum(a.delta) from allocations a
@@ -76,12 +83,21 @@ export async function unappliedPayments(
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u
     where u.unapplied > 0
-    order by u.date, u.id`.execute(db);
-  return rows.map((r) => ({
-    id: r.id,
-    date: asDate(r.date),
-    currency: asCurrency(r.currency),
-    amount: toBig(r.amount),
-    unapplied: toBig(r.unapplied),
-  }));
+    order by u.date, u.id`;
+
+export const toUnappliedPayment = (r: UnappliedRow): UnappliedPayment => ({
+  id: r.id,
+  date: asDate(r.date),
+  currency: asCurrency(r.currency),
+  amount: toBig(r.amount),
+  unapplied: toBig(r.unapplied),
+});
+
+export async function unappliedPayments(
+  db: Kysely<Database>,
+  buyerId: string,
+  asOf: BusinessDate,
+): Promise<UnappliedPayment[]> {
+  const { rows } = await unappliedPaymentsQuery(buyerId, asOf).execute(db);
+  return rows.map(toUnappliedPayment);
 }
