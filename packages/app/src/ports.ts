@@ -156,6 +156,16 @@ export interface DocumentMismatch {
   readonly stored: DocumentRef | undefined;
 }
 
+/** What the order credit check reads of one buyer as of a date (`orderCheckReads`). */
+export interface OrderCheckReads {
+  readonly openItems: import('@credence/core').OpenItem[];
+  readonly payments: UnappliedPayment[];
+  readonly orders: Order[];
+  readonly limitEvents: LimitEvent[];
+  readonly holds: HoldEvent[];
+  readonly grades: RecordedGrade[];
+}
+
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
 export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
@@ -206,6 +216,12 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
    * `agingCells`), and the unapplied cash per buyer and currency (as `unappliedCash`).
    */
   agingPositions(asOf: BusinessDate, bounds: readonly number[], byBuyer: boolean): Promise<AgingPositions>;
+  /**
+   * Optional: the credit check's reads of one buyer in one go, each as its own read above gives it (undefined
+   * for an unknown buyer). A store on a server implements it as one statement: the check is on the ERP's order
+   * path, and its cost was the round trips (docs/benchmarks.md). Without it the reads are made one by one.
+   */
+  orderCheckReads?(buyerId: string, asOf: BusinessDate): Promise<OrderCheckReads | undefined>;
   fxRates(): Promise<FxRate[]>;
   /** A buyer's write-offs and reversals (of its payments and write-offs), each by date then id. */
   correctionsOf(

@@ -4,43 +4,20 @@
  * times aging and KPIs as of a date, and compares with a raw COPY and with DuckDB on the same rows.
  * Try it small first: `npm run bench -- --invoices 20000`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BucketCell, computeKpis, paymentBehaviour } from '@credence/core';
-import { planPortfolio } from '@credence/demo';
-import { type PortfolioFiles, writePortfolioCsv } from '../src/demo/write-csv';
-import { type BenchArgs, parseBenchArgs } from './args';
+import { parseBenchArgs } from './args';
 import { benchDuckdb, type DuckCell, exportAllocations } from './duckdb-bench';
 import type { DuckKpis } from './duckdb-kpis';
 import { heapMb, line, perSecond, seconds, timed } from './measure';
+import { portfolioFiles } from './portfolio-files';
 import { type AsOfResult, benchStore, type StoreResult } from './store-bench';
 
 const out = (s: string): void => {
   process.stdout.write(`${s}\n`);
 };
-
-async function portfolioFiles(args: BenchArgs): Promise<PortfolioFiles> {
-  const dir = resolve(args.dir, `data-s${args.seed}-b${args.buyers}-i${args.invoices}-${args.endDate}`);
-  const manifest = join(dir, 'manifest.json');
-  if (existsSync(manifest)) {
-    out(`Reusing generated files in ${dir}`);
-    return JSON.parse(readFileSync(manifest, 'utf8')) as PortfolioFiles;
-  }
-  mkdirSync(dir, { recursive: true });
-  const plan = planPortfolio({
-    seed: args.seed,
-    size: { buyers: args.buyers, invoices: args.invoices },
-    endDate: args.endDate,
-  });
-  const t = await timed(() => writePortfolioCsv(dir, plan));
-  const c = t.value.counts;
-  out(`Generated into ${dir}`);
-  out(line('generate + write CSV', seconds(t.ms), perSecond(c.documents + c.payments, t.ms)));
-  out(line('rows', `${c.buyers} buyers, ${c.documents} documents, ${c.payments} payments, ${c.fxRates} FX rates`));
-  writeFileSync(manifest, JSON.stringify(t.value, null, 2));
-  return t.value;
-}
 
 function sameAging(store: readonly BucketCell[], duck: readonly DuckCell[]): boolean {
   const key = (c: { currency: string; bucket: number }) => `${c.currency}/${c.bucket}`;
@@ -69,7 +46,7 @@ async function main(): Promise<void> {
     `Credence benchmark: ${args.invoices.toLocaleString('en-US')} invoices, ${args.buyers.toLocaleString('en-US')} buyers, ` +
       `as of ${args.asOf}; Node ${process.version}, ${cpus().length} cores`,
   );
-  const files = await portfolioFiles(args);
+  const files = await portfolioFiles(args, out);
   const results: StoreResult[] = [];
   let duck: Awaited<ReturnType<typeof benchDuckdb>> = [];
   for (const kind of args.stores) {

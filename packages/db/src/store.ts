@@ -12,6 +12,7 @@ import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from '
 import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
+import { orderCheckReads } from './reads/order-check';
 import {
   allocationsOf,
   insertAllocations,
@@ -98,6 +99,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
+    orderCheckReads: (buyerId, asOf) => orderCheckReads(db, buyerId, asOf),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),

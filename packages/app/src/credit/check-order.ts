@@ -14,8 +14,9 @@ import {
   ok,
   type Result,
 } from '@credence/core';
-import { buyerNetPosition } from '../entries/buyer-net-position';
+import { netPositionOf } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
+import { readForOrderCheck } from './order-check-reads';
 
 export interface OrderCheck {
   readonly buyerId: string;
@@ -35,22 +36,18 @@ export interface OrderCheckResult extends CheckDecision {
  * The order credit check: exposure = open receivables + open orders + delivered-not-invoiced + the new order,
  * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Open receivables and
  * the oldest overdue are the buyer's net position (credit notes and unapplied cash set off, `buyerNetPosition`).
- * Reads only this buyer's data (open items, payments, orders, limit events, holds, last grade) and the FX table.
+ * Reads only this buyer's data (open items, payments, orders, limit events, holds, grades: `readForOrderCheck`,
+ * one statement on a database store) and the FX table when a currency differs.
  */
 export async function checkOrder(
   store: LedgerReads,
   policy: CheckPolicy,
   x: OrderCheck,
 ): Promise<Result<OrderCheckResult>> {
-  const buyer = await store.getBuyer(x.buyerId);
-  if (buyer === undefined) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: x.buyerId } } };
-  const [net, orders, events, holds, grades] = await Promise.all([
-    buyerNetPosition(store, x.buyerId, x.asOf),
-    store.ordersOf(x.buyerId),
-    store.limitEventsOf(x.buyerId),
-    store.holdsOf(x.buyerId),
-    store.gradesOf(x.buyerId),
-  ]);
+  const reads = await readForOrderCheck(store, x.buyerId, x.asOf);
+  if (reads === undefined) return { ok: false, error: { code: 'not_found', params: { what: 'buyer', id: x.buyerId } } };
+  const { orders, limitEvents: events, holds, grades } = reads;
+  const net = netPositionOf(reads.openItems, reads.payments);
   const limit = limitState(events, x.asOf);
   const currency = limit.current?.currency ?? x.currency;
   let rates: FxRate[] | undefined;

@@ -1,3 +1,4 @@
 export * from './add-order';
 export * from './check-order';
 export * from './hold-buyer';
+export * from './order-check-reads';

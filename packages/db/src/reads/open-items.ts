@@ -30,7 +30,7 @@ export function openAsOf(asOf: BusinessDate): RawBuilder<unknown> {
     where ${MAYBE_OPEN(asOf)}`;
 }
 
-interface OpenRow {
+export interface OpenRow {
   number: string;
   buyer_id: string;
   type: 'invoice' | 'credit_note';
@@ -40,24 +40,29 @@ interface OpenRow {
   open: unknown;
 }
 
-export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf: BusinessDate): Promise<OpenItem[]> {
-  const { rows } = await sql<OpenRow>`
+/** One buyer's documents with their open balance as of `asOf` (≠ 0), by due date, issue date and number. */
+export const buyerOpenItemsQuery = (buyerId: string, asOf: BusinessDate): RawBuilder<OpenRow> => sql<OpenRow>`
     select * from (
       select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, ${SIGNED} + coalesce(m.moved, 0) as open
       from documents d ${MOVED(asOf)}
       where d.buyer_id = ${buyerId} and ${MAYBE_OPEN(asOf)}
     ) o
     where o.open <> 0
-    order by o.due_date, o.issue_date, o.number`.execute(db);
-  return rows.map((r) => ({
-    buyerId: r.buyer_id,
-    number: r.number,
-    type: r.type,
-    issueDate: asDate(r.issue_date),
-    dueDate: asDate(r.due_date),
-    currency: asCurrency(r.currency),
-    open: toBig(r.open),
-  }));
+    order by o.due_date, o.issue_date, o.number`;
+
+export const toOpenItem = (r: OpenRow): OpenItem => ({
+  buyerId: r.buyer_id,
+  number: r.number,
+  type: r.type,
+  issueDate: asDate(r.issue_date),
+  dueDate: asDate(r.due_date),
+  currency: asCurrency(r.currency),
+  open: toBig(r.open),
+});
+
+export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf: BusinessDate): Promise<OpenItem[]> {
+  const { rows } = await buyerOpenItemsQuery(buyerId, asOf).execute(db);
+  return rows.map(toOpenItem);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CashApplication, Stored, UnappliedPayment } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
 import type { Database } from '../schema';
 
@@ -55,13 +55,22 @@ export async function findCashApplications(
 /**
  * A buyer's payments dated ≤ asOf that no reversal dated ≤ asOf undid, with what is left of each after its
  * allocation rows dated ≤ asOf (the same rule as `unappliedCash`, per payment). Positive remainders only.
+ * A payment applied in full by `asOf` (`applied_on`) is skipped without probing its allocation rows: the
+ * credit check reads this on the ERP's order path, and a buyer's history is mostly settled payments.
  */
-export async function unappliedPayments(
-  db: Kysely<Database>,
+export interface UnappliedRow {
+  id: string;
+  date: string;
+  currency: string;
+  amount: unknown;
+  unapplied: unknown;
+}
+
+/** The query of `unappliedPayments`. */
+export const unappliedPaymentsQuery = (
   buyerId: string,
   asOf: BusinessDate,
-): Promise<UnappliedPayment[]> {
-  const { rows } = await sql<{ id: string; date: string; currency: string; amount: unknown; unapplied: unknown }>`
+): RawBuilder<UnappliedRow> => sql<UnappliedRow>`
     select * from (
       select p.id, p.date, p.currency, p.amount,
              p.amount + coalesce((select sum(a.delta) from allocations a
@@ -69,16 +78,26 @@ export async function unappliedPayments(
                as unapplied
       from payments p
       where p.buyer_id = ${buyerId} and p.date <= ${asOf}::date
+        and (p.applied_on is null or p.applied_on > ${asOf}::date)
         and not exists (select 1 from reversals r
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u
     where u.unapplied > 0
-    order by u.date, u.id`.execute(db);
-  return rows.map((r) => ({
-    id: r.id,
-    date: asDate(r.date),
-    currency: asCurrency(r.currency),
-    amount: toBig(r.amount),
-    unapplied: toBig(r.unapplied),
-  }));
+    order by u.date, u.id`;
+
+export const toUnappliedPayment = (r: UnappliedRow): UnappliedPayment => ({
+  id: r.id,
+  date: asDate(r.date),
+  currency: asCurrency(r.currency),
+  amount: toBig(r.amount),
+  unapplied: toBig(r.unapplied),
+});
+
+export async function unappliedPayments(
+  db: Kysely<Database>,
+  buyerId: string,
+  asOf: BusinessDate,
+): Promise<UnappliedPayment[]> {
+  const { rows } = await unappliedPaymentsQuery(buyerId, asOf).execute(db);
+  return rows.map(toUnappliedPayment);
 }

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { asDate } from '../convert';
 import type { Database, GradesTable } from '../schema';
 
-const toRecorded = (r: GradesTable): RecordedGrade => ({
+export const toRecorded = (r: GradesTable): RecordedGrade => ({
   buyerId: r.buyer_id,
   asOf: asDate(r.as_of),
   grade: (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as Grade,

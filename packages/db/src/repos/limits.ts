@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, toBig } from '../convert';
 import type { Database } from '../schema';
 
-interface Row {
+export interface LimitEventRow {
   id: unknown;
   buyer_id: string;
   kind: LimitEvent['kind'];
@@ -17,7 +17,7 @@ interface Row {
   recorded_on: string;
 }
 
-const toEvent = (r: Row): LimitEvent => ({
+export const toLimitEvent = (r: LimitEventRow): LimitEvent => ({
   id: Number(r.id),
   buyerId: r.buyer_id,
   kind: r.kind,
@@ -32,7 +32,7 @@ const toEvent = (r: Row): LimitEvent => ({
 });
 
 export async function appendLimitEvent(db: Kysely<Database>, e: Omit<LimitEvent, 'id'>): Promise<LimitEvent> {
-  const { rows } = await sql<Row>`
+  const { rows } = await sql<LimitEventRow>`
     insert into limit_events (buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on)
     values (${e.buyerId}, ${e.kind}, ${e.amount}, ${e.currency}, ${e.validFrom}::date, ${e.expiresOn ?? null}::date,
             ${e.by}, ${e.reason}, ${e.requestId ?? null}, ${e.recordedOn}::date)
@@ -41,14 +41,14 @@ export async function appendLimitEvent(db: Kysely<Database>, e: Omit<LimitEvent,
   );
   const row = rows[0];
   if (row === undefined) throw new Error('insert returned nothing');
-  return toEvent(row);
+  return toLimitEvent(row);
 }
 
 export async function limitEventsOf(db: Kysely<Database>, buyerId: string): Promise<LimitEvent[]> {
-  const { rows } = await sql<Row>`
+  const { rows } = await sql<LimitEventRow>`
     select id, buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on
     from limit_events where buyer_id = ${buyerId} order by id`.execute(db);
-  return rows.map(toEvent);
+  return rows.map(toLimitEvent);
 }
 
 export async function buyerSales(

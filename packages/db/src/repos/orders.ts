@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
 import type { Database, OrdersTable } from '../schema';
 
-const toOrder = (r: OrdersTable): Order => ({
+export const toOrder = (r: OrdersTable): Order => ({
   id: r.id,
   buyerId: r.buyer_id,
   date: asDate(r.date),
@@ -60,7 +60,7 @@ export async function ordersOf(db: Kysely<Database>, buyerId: string): Promise<O
   return rows.map(toOrder);
 }
 
-interface HoldRow {
+export interface HoldRow {
   id: unknown;
   buyer_id: string;
   action: 'hold' | 'release';
@@ -69,7 +69,7 @@ interface HoldRow {
   recorded_on: string;
 }
 
-const toHold = (r: HoldRow): HoldEvent => ({
+export const toHold = (r: HoldRow): HoldEvent => ({
   id: Number(r.id),
   buyerId: r.buyer_id,
   action: r.action,
