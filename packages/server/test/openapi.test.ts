@@ -56,5 +56,8 @@ describe('the OpenAPI document', () => {
   it('has a reference page that names every route', async () => {
     const html = await (await s.call(undefined, 'GET', '/api/v1/docs')).text();
     for (const r of ROUTES) expect(html).toContain(`<code>${r.config.path}</code>`);
+    // Markdown code spans of the prose are shown as code, not as back-ticks; markup in it stays escaped.
+    expect(html).toContain('<code>Authorization: Bearer TOKEN</code>');
+    expect(html).not.toMatch(/`[^`<]+`/);
   });
 });
