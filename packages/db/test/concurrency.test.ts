@@ -1,4 +1,12 @@
-import { decideLimitRequest, openDispute, requestLimit, type Store } from '@credence/app';
+import {
+  addPromise,
+  createPlan,
+  decideLimitRequest,
+  openDispute,
+  requestLimit,
+  resolveDispute,
+  type Store,
+} from '@credence/app';
 import { date, type Result } from '@credence/core';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,5 +136,84 @@ describe.each(targets())('concurrent check-then-insert rules ($name)', (target) 
     const ids = opened.map((r) => (r.ok ? r.value.id : outcome(r)));
     expect(new Set(ids).size).toBe(2 * N);
     expect([...ids].sort()).toEqual(Array.from({ length: 2 * N }, (_, i) => `DSP-${String(i + 1).padStart(4, '0')}`));
+  });
+
+  it('the database refuses a second answer to a request (the index behind the lock)', async () => {
+    await h().reset();
+    await seed(h().store);
+    const request = { buyerId: 'B1', amount: 1_000n, currency: EUR, validFrom: today, by: 'sam', reason: 'new' };
+    const asked = await requestLimit(h().store, request, today);
+    if (!asked.ok) throw new Error(outcome(asked));
+    const answer = { ...request, kind: 'approval' as const, by: 'ann', requestId: asked.value.id, recordedOn: today };
+    await h().store.transact((tx) => tx.appendLimitEvent(answer));
+    await expect(h().store.transact((tx) => tx.appendLimitEvent({ ...answer, by: 'bob' }))).rejects.toThrow();
+  });
+
+  it('a dispute is resolved once, whoever resolves it at once', async () => {
+    await h().reset();
+    await seed(h().store);
+    const all = await stores(h());
+    const opened = await openDispute(
+      h().store,
+      { documents: ['I-1'], reason: 'quality', owner: 'anna', notes: '', by: 'c' },
+      today,
+    );
+    if (!opened.ok) throw new Error(outcome(opened));
+    const resolved = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        resolveDispute(
+          all[i % all.length] as Store,
+          { id: opened.value.id, outcome: 'rejected', notes: `r${i}`, by: `c${i}` },
+          today,
+        ),
+      ),
+    );
+    const outcomes = resolved.map(outcome);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual(Array(N - 1).fill('not_allowed:already_resolved'));
+  });
+
+  it('one active plan per document, and promises at once get distinct ids', async () => {
+    await h().reset();
+    await seed(h().store);
+    const all = await stores(h());
+    const plans = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        createPlan(
+          all[i % all.length] as Store,
+          {
+            buyerId: 'B1',
+            documents: ['I-2'],
+            spec: { kind: 'monthly', count: 2, first: date('2026-07-31') },
+            graceDays: 3,
+            notes: '',
+            by: `c${i}`,
+          },
+          today,
+        ),
+      ),
+    );
+    const outcomes = plans.map(outcome);
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'ok')).toEqual(Array(N - 1).fill('not_allowed:already_in_plan'));
+    const promises = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        addPromise(
+          all[i % all.length] as Store,
+          {
+            buyerId: i % 2 === 0 ? 'B1' : 'B2',
+            amount: '10.00',
+            date: date('2026-07-15'),
+            documents: [i % 2 === 0 ? `I-${i / 2 + 3}` : `J-${(i - 1) / 2 + 1}`],
+            graceDays: 3,
+            notes: '',
+            by: 'c',
+          },
+          today,
+        ),
+      ),
+    );
+    const ids = promises.map((r) => (r.ok ? r.value.id : outcome(r)));
+    expect([...ids].sort()).toEqual(Array.from({ length: N }, (_, i) => `PRM-${String(i + 1).padStart(4, '0')}`));
   });
 });
