@@ -2,13 +2,18 @@
 // the domain's problem, never a 5xx (docs/ARCHITECTURE.md, "Concurrency").
 import { randomBytes } from 'node:crypto';
 import { addUser, type Store } from '@credence/app';
-import { date } from '@credence/core';
+import { type CurrencyCode, date, isCurrency } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../src/index';
 import { fixedClock, shippedPolicies } from './fixture';
 
 const N = 12;
+const cur = (code: string): CurrencyCode => {
+  if (!isCurrency(code)) throw new RangeError(code);
+  return code;
+};
+const EUR = cur('EUR');
 const url = process.env.DATABASE_URL;
 const kinds = url ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 
@@ -22,7 +27,7 @@ describe.each(kinds)('requests at once (%s)', (kind) => {
     engine = await openEngine(kind === 'postgres' && url ? { databaseUrl: url, ...(schema ? { schema } : {}) } : {});
     store = storeOn(engine, { by: 'test', now: () => fixedClock.now() });
     await store.transact(async (tx) => {
-      await tx.upsertBuyers([{ id: 'B1', name: 'Acme', country: 'DE', currency: 'EUR', paymentTermsDays: 30 }]);
+      await tx.upsertBuyers([{ id: 'B1', name: 'Acme', country: 'DE', currency: EUR, paymentTermsDays: 30 }]);
       await tx.insertDocuments([
         {
           number: 'I-1',
@@ -31,7 +36,7 @@ describe.each(kinds)('requests at once (%s)', (kind) => {
           issueDate: date('2026-05-01'),
           dueDate: date('2026-05-31'),
           amount: 10_000n,
-          currency: 'EUR',
+          currency: EUR,
           idempotencyKey: 'doc:I-1',
           contentHash: 'h',
         },
