@@ -232,6 +232,12 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
 export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites {
+  /**
+   * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
+   * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md
+   * "Concurrency" for the keys.
+   */
+  lock(key: string): Promise<void>;
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;

@@ -256,6 +256,8 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       s().holds.push(stored);
       return stored;
     },
+    // Its transactions are not concurrent-safe (a copy replaces the state): the lock orders nothing here.
+    lock: async () => {},
     appendLimitEvent: async (e) => {
       const stored = { ...e, id: s().limitEvents.length + 1 };
       s().limitEvents.push(stored);

@@ -54,6 +54,7 @@ import {
   recordDunningRun,
 } from './repos/letters';
 import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from './repos/limits';
+import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
@@ -217,6 +218,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
+    lock: (key) => lockKey(db, key),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),
     upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),

@@ -13,7 +13,7 @@ import {
   toDecimalString,
 } from '@credence/core';
 import type { Store } from '../ports';
-import { invoicesOfOneBuyer, nextId } from './event-support';
+import { eventsKey, invoicesOfOneBuyer, nextId } from './event-support';
 
 export type PlanCreated = Extract<CollectionEvent, { kind: 'plan_created' }>;
 
@@ -39,6 +39,8 @@ export async function createPlan(
   today: BusinessDate,
 ): Promise<Result<PlanCreated>> {
   return store.transact(async (tx) => {
+    // One active plan per document, checked under the plans' lock (requests at once are checked one by one).
+    await tx.lock(eventsKey('plan_created'));
     if ((await tx.getBuyer(x.buyerId)) === undefined) return fail('not_found', { what: 'buyer', id: x.buyerId });
     const docs = await invoicesOfOneBuyer(tx, x.documents, x.buyerId);
     if (!docs.ok) return docs;

@@ -1,8 +1,18 @@
 import { type CollectionEvent, fail, type LedgerDocument, ok, type Result } from '@credence/core';
 import type { LedgerWrites } from '../ports';
 
-/** The next id for a kind of thing: prefix + one more than the events that created one so far. */
+/**
+ * The lock key of a kind of collection event: a use case that checks the events of that kind, then appends one
+ * (one open dispute per document, one plan per document, the next id) holds it for its transaction.
+ */
+export const eventsKey = (kind: CollectionEvent['kind']): string => `collections:${kind}`;
+
+/**
+ * The next id for a kind of thing: prefix + one more than the events that created one so far (counted under the
+ * kind's lock, so two transactions at once do not both take the same number).
+ */
 export async function nextId(tx: LedgerWrites, kind: CollectionEvent['kind'], prefix: string): Promise<string> {
+  await tx.lock(eventsKey(kind));
   const n = (await tx.collectionEvents()).filter((e) => e.event.kind === kind).length + 1;
   return `${prefix}-${String(n).padStart(4, '0')}`;
 }

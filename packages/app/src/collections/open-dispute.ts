@@ -8,7 +8,7 @@ import {
   type Result,
 } from '@credence/core';
 import type { Store } from '../ports';
-import { invoicesOfOneBuyer, nextId, required } from './event-support';
+import { eventsKey, invoicesOfOneBuyer, nextId, required } from './event-support';
 
 export type OpenedDispute = Extract<CollectionEvent, { kind: 'dispute_opened' }>;
 
@@ -21,6 +21,8 @@ export async function openDispute(
   const owner = required('owner', x.owner);
   if (!owner.ok) return owner;
   return store.transact(async (tx) => {
+    // Checked, then appended, under one lock: two requests at once cannot both open a dispute on a document.
+    await tx.lock(eventsKey('dispute_opened'));
     const docs = await invoicesOfOneBuyer(tx, x.documents);
     if (!docs.ok) return docs;
     const buyerId = docs.value[0]?.buyerId as string;

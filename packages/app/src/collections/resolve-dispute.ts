@@ -8,6 +8,7 @@ import {
   type Result,
 } from '@credence/core';
 import type { Store } from '../ports';
+import { eventsKey } from './event-support';
 
 export type DisputeResolution = Extract<CollectionEvent, { kind: 'dispute_resolved' }>;
 
@@ -22,6 +23,8 @@ export async function resolveDispute(
   today: BusinessDate,
 ): Promise<Result<DisputeResolution>> {
   return store.transact(async (tx) => {
+    // The disputes' lock: resolved once, and a credit note resolves one dispute, under concurrent requests too.
+    await tx.lock(eventsKey('dispute_opened'));
     const state = collectionsState((await tx.collectionEvents()).map((e) => e.event));
     const dispute = state.disputes.get(x.id);
     if (dispute === undefined) return fail('not_found', { what: 'dispute', id: x.id });

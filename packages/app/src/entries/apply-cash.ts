@@ -2,6 +2,7 @@ import { type BusinessDate, fail, ok, type Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { CashApplication, Store } from '../ports';
 import { type CashApplied, cashApplicationKey, loadPayment, rerun, targetInvoice } from './cash-support';
+import { lockPaymentLedger } from './ledger-lock';
 
 export interface ApplyCashInput {
   /** The application's id (its idempotency key). */
@@ -21,6 +22,7 @@ export interface ApplyCashInput {
  */
 export async function applyCash(store: Store, input: ApplyCashInput): Promise<Result<CashApplied>> {
   return store.transact(async (tx) => {
+    await lockPaymentLedger(tx, input.paymentId);
     const { documentNumber, ...rest } = input;
     const again = await rerun(tx, { ...rest, kind: 'apply', to: documentNumber });
     if (again !== undefined) return again;

@@ -2,6 +2,7 @@ import { type BusinessDate, fail, ok, type Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { CashApplication, Store } from '../ports';
 import { type CashApplied, cashApplicationKey, loadPayment, openOf, rerun, targetInvoice } from './cash-support';
+import { lockPaymentLedger } from './ledger-lock';
 
 export interface ReallocateCashInput {
   /** The reallocation's id (its idempotency key). */
@@ -24,6 +25,7 @@ export interface ReallocateCashInput {
  */
 export async function reallocateCash(store: Store, input: ReallocateCashInput): Promise<Result<CashApplied>> {
   return store.transact(async (tx) => {
+    await lockPaymentLedger(tx, input.paymentId);
     if (input.from === input.to) return fail('invalid_field', { reason: 'same_document', number: input.to });
     const again = await rerun(tx, { ...input, kind: 'reallocate' });
     if (again !== undefined) return again;

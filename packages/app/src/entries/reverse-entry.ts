@@ -1,6 +1,7 @@
 import { type Allocation, fail, ok, type Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { Reversal, Store } from '../ports';
+import { lockDocumentLedger, lockPaymentLedger } from './ledger-lock';
 
 /**
  * The key names the operation "reverse this entry", so a second reversal of the same entry under
@@ -19,6 +20,11 @@ export async function reverseEntry(
 ): Promise<Result<{ reversal: Reversal; created: boolean; allocations: readonly Allocation[] }>> {
   const hash = contentHash(reversal);
   return store.transact(async (tx) => {
+    if (reversal.kind === 'payment') await lockPaymentLedger(tx, reversal.targetId);
+    else {
+      const [writeOff] = await tx.findWriteOffs([reversal.targetId]);
+      if (writeOff !== undefined) await lockDocumentLedger(tx, writeOff.documentNumber);
+    }
     const [before] = await tx.findReversals([reversal.id]);
     if (before !== undefined) {
       if (before.contentHash !== hash)

@@ -1,6 +1,7 @@
 import { type BusinessDate, fail, ok, type Result } from '@credence/core';
 import { contentHash } from '../hash';
 import type { Store, WriteOff } from '../ports';
+import { lockDocumentLedger } from './ledger-lock';
 
 export interface WriteOffInput {
   readonly id: string;
@@ -23,6 +24,7 @@ export async function writeOffDocument(
   input: WriteOffInput,
 ): Promise<Result<{ writeOff: WriteOff; created: boolean }>> {
   return store.transact(async (tx) => {
+    await lockDocumentLedger(tx, input.documentNumber);
     const [before] = await tx.findWriteOffs([input.id]);
     if (before !== undefined) {
       const same =

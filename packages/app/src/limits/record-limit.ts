@@ -65,6 +65,8 @@ export async function answerLimitRequest(
   today: BusinessDate,
 ): Promise<Result<LimitEvent>> {
   return store.transact(async (tx) => {
+    // The buyer's limit lock: answers at once are checked one after the other, so a request is answered once.
+    await tx.lock(`limits:${x.buyerId}`);
     const events = await tx.limitEventsOf(x.buyerId);
     const request = events.find((e) => e.id === x.requestId && e.kind === 'request');
     if (request === undefined) return fail('not_found', { what: 'limit request', id: String(x.requestId) });
