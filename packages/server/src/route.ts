@@ -3,7 +3,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { authorize } from './auth';
 import type { AppEnv } from './deps';
-import type { Role } from './principal';
+import type { Principal, Role } from './principal';
 import { PROBLEMS, Problem, type ProblemSlug } from './problem';
 
 /** Who may call a route: the roles it allows, or `public` (health, the API document) — always a decision. */
@@ -55,8 +55,17 @@ export const json = <T>(schema: T, description: string) => ({
 });
 
 /** The store for this request's writes: attributed to the principal, from the API and its token. */
-export function writer(c: Context<AppEnv>): Store {
+/** The principal of a secured route (the auth middleware ran before it). */
+function principalOf(c: Context<AppEnv>): Principal {
   const p = c.var.principal;
   if (p === undefined) throw new Error('a write on a public route');
-  return c.var.deps.store.withActor(actorOf(p));
+  return p;
 }
+
+/** The store, recording writes for the request's principal. */
+export function writer(c: Context<AppEnv>): Store {
+  return c.var.deps.store.withActor(actorOf(principalOf(c)));
+}
+
+/** Who a decision is recorded for: the request's user. */
+export const userOf = (c: Context<AppEnv>): string => principalOf(c).user;

@@ -2,7 +2,7 @@ import { buyerTimeline, setCreditHold } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { BuyerParam } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 
 const TimelineEntry = z
@@ -74,7 +74,7 @@ function holdRoute(hold: boolean) {
       const { id } = c.req.valid('param');
       const r = await setCreditHold(
         writer(c),
-        { buyerId: id, hold, reason: c.req.valid('json').reason, by: c.var.principal?.user ?? '' },
+        { buyerId: id, hold, reason: c.req.valid('json').reason, by: userOf(c) },
         c.var.deps.clock.today(),
       );
       return r.ok ? c.json({ ...r.value }, 201) : failureResponse(r.error);

@@ -2,7 +2,7 @@ import { applyCashDecimal, type CashApplied, reallocateCashDecimal } from '@cred
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asDate, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { LEDGER_WRITERS } from './access';
 
 const Id = z.string().min(1).max(200);
@@ -91,7 +91,7 @@ export const applyCashRoute = defineRoute(
       paymentId,
       documentNumber: b.documentNumber,
       date: asDate(b.date ?? c.var.deps.clock.today()),
-      by: c.var.principal?.user ?? '',
+      by: userOf(c),
       ...(b.amount !== undefined ? { amount: b.amount } : {}),
       ...(b.id !== undefined ? { id: b.id } : {}),
     });
@@ -121,7 +121,7 @@ export const reallocateCashRoute = defineRoute(
       from: b.from,
       to: b.to,
       date: asDate(b.date ?? c.var.deps.clock.today()),
-      by: c.var.principal?.user ?? '',
+      by: userOf(c),
       ...(b.amount !== undefined ? { amount: b.amount } : {}),
       ...(b.id !== undefined ? { id: b.id } : {}),
     });

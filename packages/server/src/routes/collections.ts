@@ -3,7 +3,7 @@ import { DISPUTE_OUTCOMES, DISPUTE_REASONS, type DisputeOutcome, type DisputeRea
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asCurrency, asDate, BuyerParam, Currency, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
 
 const Id = z.string().min(1).max(200);
@@ -42,7 +42,7 @@ export const addNoteRoute = defineRoute(
         kind: b.kind ?? 'note',
         text: b.text,
         documents: b.documents ?? [],
-        by: c.var.principal?.user ?? '',
+        by: userOf(c),
         ...(b.date !== undefined ? { date: asDate(b.date) } : {}),
       },
       c.var.deps.clock.today(),
@@ -89,7 +89,7 @@ export const openDisputeRoute = defineRoute(
   }),
   async (c) => {
     const b = c.req.valid('json');
-    const user = c.var.principal?.user ?? '';
+    const user = userOf(c);
     const r = await openDispute(
       writer(c),
       { documents: b.documents, reason: b.reason, owner: b.owner ?? user, notes: b.notes ?? '', by: user },
@@ -165,7 +165,7 @@ export const addPromiseRoute = defineRoute(
         documents: b.documents ?? [],
         graceDays: b.graceDays ?? 3,
         notes: b.notes ?? '',
-        by: c.var.principal?.user ?? '',
+        by: userOf(c),
       },
       c.var.deps.clock.today(),
     );
@@ -237,7 +237,7 @@ export const resolveDisputeRoute = defineRoute(
         outcome: b.outcome,
         ...(b.creditNote !== undefined ? { creditNote: b.creditNote } : {}),
         notes: b.notes ?? '',
-        by: c.var.principal?.user ?? '',
+        by: userOf(c),
       },
       c.var.deps.clock.today(),
     );

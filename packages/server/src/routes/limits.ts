@@ -1,5 +1,5 @@
-import { decideLimitRequest, requestLimit, setLimit } from '@credence/app';
-import { type LimitEvent, limitState } from '@credence/core';
+import { decideLimitRequest, type LimitInput, requestLimit, setLimit } from '@credence/app';
+import { type BusinessDate, type LimitEvent, limitState } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   Amount,
@@ -15,7 +15,7 @@ import {
   moneyJson,
 } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 import { notFoundBuyer } from './buyers';
 
@@ -122,6 +122,19 @@ const LimitBody = z
 
 const written = (description: string) => ({ 201: json(Event, description) });
 
+/** A limit body as app's input: the amount in minor units of its currency, from today unless dated. */
+function limitInput(buyerId: string, b: z.infer<typeof LimitBody>, by: string, today: BusinessDate): LimitInput {
+  const currency = asCurrency(b.currency);
+  return {
+    buyerId,
+    amount: minorUnits(b.amount, currency),
+    currency,
+    validFrom: asDate(b.validFrom ?? today),
+    by,
+    reason: b.reason,
+  };
+}
+
 export const requestBuyerLimit = defineRoute(
   CREDIT,
   createRoute({
@@ -137,22 +150,9 @@ export const requestBuyerLimit = defineRoute(
     },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
-    const b = c.req.valid('json');
     const today = c.var.deps.clock.today();
-    const currency = asCurrency(b.currency);
-    const r = await requestLimit(
-      writer(c),
-      {
-        buyerId: id,
-        amount: minorUnits(b.amount, currency),
-        currency,
-        validFrom: asDate(b.validFrom ?? today),
-        by: c.var.principal?.user ?? '',
-        reason: b.reason,
-      },
-      today,
-    );
+    const input = limitInput(c.req.valid('param').id, c.req.valid('json'), userOf(c), today);
+    const r = await requestLimit(writer(c), input, today);
     return r.ok ? c.json(eventJson(r.value), 201) : failureResponse(r.error);
   },
 );
@@ -200,7 +200,7 @@ function answerRoute(approve: boolean) {
           buyerId: id,
           requestId,
           approve,
-          by: c.var.principal?.user ?? '',
+          by: userOf(c),
           reason: b.reason,
           ...(b.amount !== undefined ? { amount: b.amount } : {}),
         },
@@ -239,21 +239,12 @@ export const setBuyerLimit = defineRoute(
     },
   }),
   async (c) => {
-    const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     const today = c.var.deps.clock.today();
-    const currency = asCurrency(b.currency);
+    const input = limitInput(c.req.valid('param').id, b, userOf(c), today);
     const r = await setLimit(
       writer(c),
-      {
-        buyerId: id,
-        amount: minorUnits(b.amount, currency),
-        currency,
-        validFrom: asDate(b.validFrom ?? today),
-        by: c.var.principal?.user ?? '',
-        reason: b.reason,
-        ...(b.expiresOn !== undefined ? { expiresOn: asDate(b.expiresOn) } : {}),
-      },
+      { ...input, ...(b.expiresOn !== undefined ? { expiresOn: asDate(b.expiresOn) } : {}) },
       today,
     );
     return r.ok ? c.json(eventJson(r.value), 201) : failureResponse(r.error);

@@ -2,7 +2,7 @@ import { pauseBuyer } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
 
 const Reason = z.string().min(1).max(2000).openapi({ example: 'in administration talks' });
@@ -41,7 +41,7 @@ function pauseRoute(pause: boolean) {
         {
           buyerId: id,
           reason: b.reason,
-          by: c.var.principal?.user ?? '',
+          by: userOf(c),
           ...(b.until !== undefined ? { until: asDate(b.until) } : {}),
         },
         c.var.deps.clock.today(),

@@ -2,7 +2,7 @@ import { createPlan, DEFAULT_GRACE_DAYS, type InstalmentSpec } from '@credence/a
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
 import { Plan, planJson } from './collection-lists';
 
@@ -61,7 +61,7 @@ export const createPlanRoute = defineRoute(
         spec,
         graceDays: b.graceDays ?? DEFAULT_GRACE_DAYS.plan,
         notes: b.notes ?? '',
-        by: c.var.principal?.user ?? '',
+        by: userOf(c),
       },
       c.var.deps.clock.today(),
     );

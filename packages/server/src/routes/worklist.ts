@@ -11,7 +11,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { companyOf, dunningPolicyOf } from '../collecting';
 import { AsOfQuery, asCurrency, asDate, Currency, IsoDate, Money, moneyJson } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
 import { LangQuery, langOf, Reason } from './lang';
 
@@ -164,7 +164,7 @@ export const completeTaskRoute = defineRoute(
     const { note } = c.req.valid('json');
     const r = await completeTask(
       writer(c),
-      { key, by: c.var.principal?.user ?? '', ...(note !== undefined ? { note } : {}) },
+      { key, by: userOf(c), ...(note !== undefined ? { note } : {}) },
       c.var.deps.clock.today(),
     );
     return r.ok ? c.json(taskJson(r.value, langOf(c.req.valid('query'))), 200) : failureResponse(r.error);
@@ -204,7 +204,7 @@ export const snoozeTaskRoute = defineRoute(
       {
         key,
         until: asDate(b.until),
-        by: c.var.principal?.user ?? '',
+        by: userOf(c),
         ...(b.note !== undefined ? { note: b.note } : {}),
       },
       c.var.deps.clock.today(),
