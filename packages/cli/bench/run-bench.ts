@@ -11,7 +11,7 @@ import { type BucketCell, computeKpis, paymentBehaviour } from '@credence/core';
 import { parseBenchArgs } from './args';
 import { benchDuckdb, type DuckCell, exportAllocations } from './duckdb-bench';
 import type { DuckKpis } from './duckdb-kpis';
-import { heapMb, line, perSecond, seconds, timed } from './measure';
+import { heapMb, line } from './measure';
 import { portfolioFiles } from './portfolio-files';
 import { type AsOfResult, benchStore, type StoreResult } from './store-bench';
 

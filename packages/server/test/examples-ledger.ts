@@ -1,0 +1,349 @@
+// Examples of the routes for reports, documents, payments, imports and cash (see examples.ts).
+import type { Example, Facts } from './examples';
+
+export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
+  const cm = 'credit_manager' as const;
+  return {
+    agingReport: [
+      {
+        name: 'by buyer',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/aging?byBuyer=true&reportingCurrency=EUR',
+        status: 200,
+      },
+      {
+        name: 'bad currency',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/aging?reportingCurrency=EURO',
+        status: 400,
+      },
+    ],
+    kpiReport: [
+      { name: 'quarter', as: 'collector', method: 'GET', path: '/api/v1/reports/kpis?asOf=2026-06-30', status: 200 },
+      {
+        name: 'from after asOf',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/kpis?asOf=2026-06-30&from=2026-07-01',
+        status: 422,
+      },
+    ],
+    recordDocument: [
+      {
+        name: 'an invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1200.00',
+          currency: f.currency,
+        },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1200.00',
+          currency: f.currency,
+        },
+        status: 200,
+      },
+      {
+        name: 'another content',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-1',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-07-01',
+          amount: '1300.00',
+          currency: f.currency,
+        },
+        status: 409,
+      },
+      {
+        name: 'due before issue',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/documents',
+        body: {
+          number: 'API-2',
+          buyerId: f.buyer,
+          issueDate: '2026-06-01',
+          dueDate: '2026-05-01',
+          amount: '10.00',
+          currency: f.currency,
+        },
+        status: 422,
+      },
+    ],
+    recordPayment: [
+      {
+        name: 'a payment',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments',
+        body: {
+          id: 'API-P1',
+          buyerId: f.buyer,
+          date: '2026-06-15',
+          amount: '100.00',
+          currency: f.currency,
+          documentNumber: f.invoice,
+        },
+        status: 201,
+      },
+      {
+        name: 'unknown document',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments',
+        body: {
+          id: 'API-P2',
+          buyerId: f.buyer,
+          date: '2026-06-15',
+          amount: '100.00',
+          currency: f.currency,
+          documentNumber: 'NOPE',
+        },
+        status: 422,
+      },
+    ],
+    importBuyers: [
+      {
+        name: 'a new buyer',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers?name=buyers.csv',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B1,Upload GmbH,DE,EUR,30\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'as a multipart file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: csvPart('buyers.csv', 'buyer_id,name,country,currency,payment_terms_days\nUP-B2,Zwei AG,AT,EUR,45\n'),
+        status: 200,
+      },
+      {
+        name: 'a bad currency',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/buyers',
+        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B3,X,DE,EURO,30\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    importFxRates: [
+      {
+        name: 'semicolons',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date;from_currency;to_currency;rate\r\n2026-06-03;USD;EUR;0.92\r\n',
+        contentType: 'text/csv; charset=utf-8',
+        status: 200,
+      },
+      {
+        name: 'a quote not closed',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/imports/fx-rates',
+        body: 'date,from_currency,to_currency,rate\n"2026-06-01,USD,EUR,0.92\n',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importDocuments: [
+      {
+        name: 'an invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-1,UP-B1,2026-06-01,2026-07-01,100.00,EUR\nUP-5,UP-B1,2026-06-01,2026-07-01,50.00,EUR\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'row errors',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices',
+        body:
+          'document_number,buyer_id,issue_date,due_date,amount,currency\n' +
+          'UP-2,UP-B1,2026-06-01,2026-05-01,100.00,EUR\n\nUP-3,NOPE,2026-06-01,2026-07-01,1.00,EUR\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+      {
+        name: 'an XLSX file',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/invoices?name=march.xlsx',
+        body: 'PK\u0003\u0004 not csv',
+        contentType: 'text/csv',
+        status: 400,
+      },
+    ],
+    importPayments: [
+      {
+        name: 'a payment',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body:
+          'payment_id,buyer_id,payment_date,amount,currency,document_number\n' +
+          'UP-P1,UP-B1,2026-06-15,40.00,EUR,UP-1\nUP-P3,UP-B1,2026-06-16,150.00,EUR,UP-5\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'unknown document',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/imports/payments',
+        body: 'payment_id,buyer_id,payment_date,amount,currency,document_number\nUP-P2,UP-B1,2026-06-15,40.00,EUR,NOPE\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    importStatements: [
+      {
+        name: 'a balance sheet',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body:
+          'buyer_id,fiscal_year,period_end,currency,unit,cash,current_assets,short_term_liabilities\n' +
+          'UP-B1,2025,2025-12-31,EUR,1000,120,800,400\n',
+        contentType: 'text/csv',
+        status: 200,
+      },
+      {
+        name: 'a bad unit',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/imports/statements',
+        body: 'buyer_id,fiscal_year,period_end,currency,unit,cash\nUP-B1,2024,2024-12-31,EUR,7,120\n',
+        contentType: 'text/csv',
+        status: 422,
+      },
+    ],
+    applyCash: [
+      {
+        name: 'part of the unapplied cash',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/applications',
+        body: { documentNumber: 'UP-1', amount: '20.00', date: '2026-06-20' },
+        status: 200,
+      },
+      {
+        name: 'unknown payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/payments/NOPE/applications',
+        body: { documentNumber: 'UP-1' },
+        status: 404,
+      },
+    ],
+    reallocateCash: [
+      {
+        name: 'to another invoice',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '10.00', date: '2026-06-21' },
+        status: 201,
+      },
+      {
+        name: 'too many decimals',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/payments/UP-P3/reallocations',
+        body: { from: 'UP-5', to: 'UP-1', amount: '1.001' },
+        status: 422,
+      },
+    ],
+    writeOff: [
+      {
+        name: 'part of an invoice',
+        as: cm,
+        method: 'POST',
+        path: `/api/v1/documents/${f.invoice}/write-offs`,
+        body: { id: 'API-WO1', date: '2026-06-20', reason: 'settlement', amount: '1.00' },
+        status: 201,
+      },
+      {
+        name: 'the same again',
+        as: cm,
+        method: 'POST',
+        path: `/api/v1/documents/${f.invoice}/write-offs`,
+        body: { id: 'API-WO1', date: '2026-06-20', reason: 'settlement', amount: '1.00' },
+        status: 200,
+      },
+      {
+        name: 'unknown document',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/documents/NOPE/write-offs',
+        body: { id: 'API-WO2', date: '2026-06-20', reason: 'x' },
+        status: 422,
+      },
+    ],
+    // Undoes the payment API-P1 recorded by `recordPayment` above.
+    reverseEntry: [
+      {
+        name: 'a bounced payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/reversals',
+        body: { id: 'API-R1', kind: 'payment', targetId: 'API-P1', date: '2026-06-25', reason: 'bounced' },
+        status: 201,
+      },
+      {
+        name: 'unknown payment',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/reversals',
+        body: { id: 'API-R2', kind: 'payment', targetId: 'NOPE', date: '2026-06-25', reason: 'bounced' },
+        status: 404,
+      },
+    ],
+  };
+}
+
+/** A multipart body with one file part named `file`. */
+function csvPart(name: string, text: string): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([text], { type: 'text/csv' }), name);
+  return form;
+}
