@@ -7,6 +7,7 @@ export * from './grading';
 export * from './hash';
 export * from './import';
 export * from './interest';
+export * from './jobs';
 export * from './limits';
 export * from './ports';
 export * from './reports/ledger-counts';

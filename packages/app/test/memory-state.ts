@@ -12,6 +12,7 @@ import type {
 } from '@credence/core';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
+import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
@@ -33,6 +34,7 @@ export interface State {
   keys: Set<string>;
   collections: CollectionsMem;
   people: UsersMem;
+  jobs: JobsMem;
 }
 
 export const copy = (s: State): State => ({
@@ -53,6 +55,7 @@ export const copy = (s: State): State => ({
   keys: new Set(s.keys),
   collections: copyCollections(s.collections),
   people: copyUsers(s.people),
+  jobs: new Map(s.jobs),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -84,4 +87,5 @@ export const emptyState = (): State => ({
   keys: new Set(),
   collections: emptyCollections(),
   people: emptyUsers(),
+  jobs: new Map(),
 });

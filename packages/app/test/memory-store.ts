@@ -29,6 +29,7 @@ import type {
 } from '../src/ports';
 import type { Actor } from '../src/users';
 import { collectionsReads, collectionsWrites } from './memory-collections';
+import { jobsReads, jobsWrites } from './memory-jobs';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
 import { usersReads, usersWrites } from './memory-users';
 
@@ -42,6 +43,7 @@ function reads(s: () => State): LedgerReads {
       () => s(),
     ),
     ...usersReads(() => s().people),
+    ...jobsReads(() => s().jobs),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -240,6 +242,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       () => s().documents.size,
     ),
     ...usersWrites(() => s().people, by.recordedAt),
+    ...jobsWrites(() => s().jobs, by.recordedAt, by.recordedBy),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -389,6 +392,7 @@ export class MemoryStore implements Store {
   findUser = (name: string) => this.view.findUser(name);
   listUsers = () => this.view.listUsers();
   auditEntries = () => this.view.auditEntries({});
+  findJob = (id: string) => this.view.findJob(id);
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

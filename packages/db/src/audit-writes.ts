@@ -72,8 +72,8 @@ function eventReason(e: CollectionEvent): string | undefined {
 /**
  * The writes of a transaction, each recording its audit drafts in `audit`: every write that changes money or
  * risk goes through here, so none can forget it. Reads, allocation rows (counted: they belong to the payment,
- * credit note, write-off or cash application that wrote them), delivery bookkeeping and worklist snapshots are
- * passed through.
+ * credit note, write-off or cash application that wrote them), delivery bookkeeping, worklist snapshots and a
+ * job's claims and outcomes are passed through (its enqueueing, who asked for the work, is audited).
  */
 export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites {
   return {
@@ -233,6 +233,12 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       const revoked = await w.revokeUser(name);
       audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked)]);
       return revoked;
+    },
+    enqueueJob: async (j) => {
+      const r = await w.enqueueJob(j);
+      const details = { kind: j.kind, ...(j.dedupKey !== undefined ? { dedupKey: j.dedupKey } : {}) };
+      if (r.created) audit.add('job', 1, () => [draft('job', r.job.id, 'job_enqueue', details)]);
+      return r;
     },
   };
 }

@@ -209,6 +209,8 @@ export interface Database {
   api_tokens: RawTable;
   /** Migration 017: repos/audit.ts. */
   audit_log: RawTable;
+  /** Migration 023: repos/jobs.ts. */
+  jobs: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -225,6 +227,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'jobs',
   'audit_log',
   'api_tokens',
   'users',

@@ -38,6 +38,7 @@ import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './re
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
+import { claimJob, enqueueJob, extendJobLease, findJob, settleJob } from './repos/jobs';
 import {
   backdatedInvoices,
   claimOutbox,
@@ -123,6 +124,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     findUser: (name) => findUser(db, name),
     listUsers: () => listUsers(db),
     auditEntries: (q) => auditEntries(db, q),
+    findJob: (id) => findJob(db, id),
   };
 }
 
@@ -287,6 +289,10 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     insertUser: (u) => insertUser(db, u, by.recordedAt),
     insertToken: (t) => insertToken(db, t, by.recordedAt),
     revokeUser: (name) => revokeUser(db, name, by.recordedAt),
+    enqueueJob: (j) => enqueueJob(db, j, by.recordedAt, by.recordedBy),
+    claimJob: (q) => claimJob(db, q),
+    extendJobLease: (id, worker, until) => extendJobLease(db, id, worker, until),
+    settleJob: (id, worker, outcome) => settleJob(db, id, worker, outcome),
   };
 }
 
