@@ -101,7 +101,9 @@ describe.each(targets())('the job queue ($name)', (target) => {
     const { job } = await enqueueJob(h().store, { kind: 'k', payload: {}, runAt: T0, maxAttempts: 1 });
     await h().store.transact((tx) => tx.claimJob({ kinds: ['k'], worker: 'dead', now: at(0), leaseUntil: at(60) }));
     let ran = 0;
-    const count: JobHandler = async () => void (ran += 1);
+    const count: JobHandler = async () => {
+      ran += 1;
+    };
     const run = await runNextJob(h().store, { handlers: { k: count }, worker: 'w', clock: clockAt(61) });
     expect(run?.outcome.kind).toBe('failed');
     expect(ran).toBe(0);
