@@ -18,6 +18,7 @@ import { registerReviewCommands } from './commands/register-review';
 import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
+import { registerWorkerCommand } from './commands/register-worker';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
@@ -76,6 +77,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerUserCommands(program, io, state);
   registerAuditCommands(program, io, state);
   registerServeCommand(program, io);
+  registerWorkerCommand(program, io);
   relaxRequiredBy(program);
   return program;
 }

@@ -1,4 +1,5 @@
-import type { Letter, LetterLanguage } from '@credence/app';
+import type { CaseFile, Letter, LetterLanguage } from '@credence/app';
+import { renderCaseFilePdf } from './case-pdf';
 import { renderHtml } from './html';
 import { loadTemplates, type Templates } from './load-templates';
 import { renderPdf } from './pdf';
@@ -27,6 +28,8 @@ export function letterRenderer(templatesDir?: string) {
     /** The letter as a plain-text e-mail: subject line and body. */
     text: async (letter: Letter): Promise<{ subject: string; text: string }> =>
       renderText(letter, await templates(letter.language)),
+    /** A case file for an agency or a lawyer as a PDF (the case file's own layout, no templates). */
+    caseFilePdf: (file: CaseFile): Promise<Buffer> => renderCaseFilePdf(file),
   };
 }
 

@@ -260,6 +260,26 @@ export function collectionExamples(f: Facts): Record<string, readonly Example[]>
       },
     ],
     // A letter the live run above recorded for the buyer.
+    deliverDunningRun: [
+      {
+        name: 'queued',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs/2026-06-30/deliveries',
+        status: 202,
+      },
+      {
+        name: 'no such run',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/dunning-runs/2020-01-01/deliveries',
+        status: 404,
+      },
+    ],
+    getJob: [
+      { name: 'the delivery job', as: 'collector', method: 'GET', path: '/api/v1/jobs/1', status: 200 },
+      { name: 'unknown', as: 'collector', method: 'GET', path: '/api/v1/jobs/999999', status: 404 },
+    ],
     getLetter: [
       {
         name: 'as sent',

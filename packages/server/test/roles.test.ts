@@ -60,6 +60,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   resumeDunning: ['credit_manager', 'collector'],
   previewLetter: ['credit_manager', 'collector'],
   runDunning: ['credit_manager', 'collector'],
+  deliverDunningRun: ['credit_manager', 'collector'],
+  getJob: ['admin', 'credit_manager', 'collector'],
   getLetter: ['credit_manager', 'collector'],
 };
 

@@ -22,18 +22,25 @@ export const RECLAIM_AFTER_SECONDS = 900;
  * outcome. Each entry is first **claimed** in a transaction of its own (pending → sending), so two deliveries
  * running at once (a scheduled run and a manual one) never send the same entry; the outcome is recorded right
  * after the attempt. An entry left "sending" by a delivery that stopped between the two is claimed again after
- * `reclaimAfterSeconds` and sent with the same message id (the adapter derives it from the entry).
+ * `reclaimAfterSeconds` and sent with the same message id (the adapter derives it from the entry). With
+ * `runDate`, only the entries of that run's letters (the worker's delivery job of one run).
  */
 export async function deliverOutbox(
   store: Store,
   send: (entry: OutboxEntry, letter: RecordedLetter) => Promise<DeliveryResult>,
   today: BusinessDate,
-  options: { retryFailed?: boolean; reclaimAfterSeconds?: number } = {},
+  options: { retryFailed?: boolean; reclaimAfterSeconds?: number; runDate?: BusinessDate } = {},
 ): Promise<DeliverySummary> {
   const wanted: OutboxEntry['status'][] = options.retryFailed ? ['pending', 'failed'] : ['pending'];
-  const entries = await store.outboxEntries([...wanted, 'sending']);
+  const open = new Set<OutboxEntry['status']>([...wanted, 'sending']);
+  // One run's letters (its date), or whatever the outbox holds.
+  const run = options.runDate === undefined ? undefined : await store.lettersOn(options.runDate);
+  const entries =
+    run === undefined
+      ? await store.outboxEntries([...open])
+      : run.flatMap((l) => l.outbox.filter((e) => open.has(e.status))).sort((a, b) => (a.id < b.id ? -1 : 1));
   const letters = new Map(
-    (await store.findLetters([...new Set(entries.map((e) => e.letterId))])).map((l) => [l.letter.id, l]),
+    (run ?? (await store.findLetters([...new Set(entries.map((e) => e.letterId))]))).map((l) => [l.letter.id, l]),
   );
   const summary = { attempted: 0, sent: 0, written: 0, failed: [] as (Delivery & { letterId: string })[], inFlight: 0 };
   const reclaim = options.reclaimAfterSeconds ?? RECLAIM_AFTER_SECONDS;

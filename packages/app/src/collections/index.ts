@@ -7,6 +7,7 @@ export * from './case-file';
 export * from './company';
 export * from './create-plan';
 export * from './deliver-outbox';
+export * from './deliver-run';
 export * from './first-run';
 export * from './item-interest';
 export * from './letter';

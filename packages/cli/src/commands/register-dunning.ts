@@ -1,8 +1,7 @@
 import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
-import { courierFromEnv, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
+import { courierFromEnv, letterPost, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
-import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
 import { runJson, runText } from '../collections/run-output';
 import { writeLetters } from '../collections/write-out';

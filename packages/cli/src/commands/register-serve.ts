@@ -1,3 +1,5 @@
+import type { Store } from '@credence/app';
+import { letterRenderer } from '@credence/letters';
 import {
   findCompany,
   gradeContext,
@@ -5,44 +7,39 @@ import {
   readDunningPolicy,
   readLimitPolicy,
   readRates,
+  runWorker,
 } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, describeStore, type Io, openFromOptions } from '../context';
 import { EXIT } from '../exit-codes';
-import { asHost, asPort } from '../options';
+import { asHost, asPort, asPositiveInt } from '../options';
+import { signalled } from './signalled';
 
-/**
- * The first SIGINT or SIGTERM (then the server stops cleanly). The listeners stay until `dispose`, after the
- * store is closed: while one listens, the embedded store's lock hook does not re-raise the signal.
- */
-function signalled(): { readonly received: Promise<NodeJS.Signals>; dispose(): void } {
-  let on: (s: NodeJS.Signals) => void = () => {};
-  const received = new Promise<NodeJS.Signals>((resolve) => {
-    on = resolve;
-  });
-  process.on('SIGINT', on);
-  process.on('SIGTERM', on);
-  return {
-    received,
-    dispose: () => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
-    },
-  };
+interface ServeOptions {
+  port: number;
+  host: string;
+  db?: string;
+  worker: boolean;
+  interval: number;
 }
 
 export function registerServeCommand(program: Command, io: Io): void {
   program
     .command('serve')
     .description(
-      'serve the HTTP API (/api/v1, docs at /api/v1/docs) on the embedded store, or PostgreSQL with DATABASE_URL',
+      'serve the HTTP API (/api/v1, docs at /api/v1/docs) on the embedded store, or PostgreSQL with DATABASE_URL; ' +
+        'runs the background worker too unless --no-worker (docs/scaling.md)',
     )
     .option('--port <port>', 'TCP port (0: any free one)', asPort, 8080)
     .option('--host <host>', 'interface to listen on', asHost, '127.0.0.1')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
-    .action(async (o: { port: number; host: string; db?: string }) => {
+    .option('--no-worker', 'serve only: leave the job queue to `credence worker` processes')
+    .option('--interval <ms>', "the worker's pause when no job is due", asPositiveInt, 1000)
+    .action(async (o: ServeOptions) => {
       const stop = signalled(); // from the start: a signal while the store opens still stops cleanly
-      let store: Awaited<ReturnType<typeof openFromOptions>> | undefined;
+      const stopWorker = new AbortController();
+      let store: Store | undefined;
+      let working: Promise<void> | undefined;
       try {
         // The company settings are optional: without them the worklist, dunning and letter routes say so.
         const [grading, limits, check, rates, dunning, company] = await Promise.all([
@@ -70,10 +67,18 @@ export function registerServeCommand(program: Command, io: Io): void {
         });
         io.out(`Credence API on ${server.url}/api/v1 (reference: ${server.url}/api/v1/docs)`);
         io.out(`Store: ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
+        if (o.worker) {
+          const w = { env: io.env, clock: io.clock, rates, render: letterRenderer(), signal: stopWorker.signal };
+          working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err });
+          io.out('Worker: running the job queue (--no-worker to serve only).');
+        }
         const s = await stop.received;
-        await server.close();
+        stopWorker.abort();
+        await Promise.all([server.close(), working]);
         io.err(`credence: ${s}: stopped`);
       } finally {
+        stopWorker.abort();
+        await working?.catch(() => {});
         await store?.close();
         stop.dispose();
       }

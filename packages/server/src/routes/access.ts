@@ -19,3 +19,5 @@ export const MASTER_DATA: readonly Role[] = ['credit_manager', 'erp'];
 export const REFERENCE_DATA: readonly Role[] = ['admin', 'credit_manager'];
 /** Users and settings: the admin only. */
 export const ADMIN: readonly Role[] = ['admin'];
+/** Background jobs' status: those who queue them (collection work), and the admin who runs the workers. */
+export const JOB_READERS: readonly Role[] = ['admin', 'credit_manager', 'collector'];

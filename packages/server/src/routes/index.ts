@@ -20,6 +20,7 @@ import {
   importStatementsRoute,
 } from './imports';
 import { calculateInterest } from './interest';
+import { deliverRunRoute, getJob } from './jobs';
 import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { recordOrder } from './orders';
@@ -85,6 +86,8 @@ export const ROUTES: readonly ApiRoute[] = [
   resumeDunning,
   previewLetter,
   runDunningRoute,
+  deliverRunRoute,
+  getJob,
   getLetter,
   listUsersRoute,
   addUserRoute,

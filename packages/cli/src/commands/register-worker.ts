@@ -1,0 +1,41 @@
+import type { Store } from '@credence/app';
+import { letterRenderer } from '@credence/letters';
+import { findCompany, readRates, runWorker } from '@credence/runtime';
+import type { Command } from 'commander';
+import { describeStore, type Io, openFromOptions } from '../context';
+import { asPositiveInt } from '../options';
+import { signalled } from './signalled';
+
+export function registerWorkerCommand(program: Command, io: Io): void {
+  program
+    .command('worker')
+    .description(
+      'run only the background worker: the job queue (letter delivery) on the store, beside any number of ' +
+        '`credence serve --no-worker` and other workers on one PostgreSQL (docs/scaling.md)',
+    )
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option('--interval <ms>', 'the pause when no job is due', asPositiveInt, 1000)
+    .action(async (o: { db?: string; company?: string; interval: number }) => {
+      const stop = signalled();
+      const stopWorker = new AbortController();
+      let store: Store | undefined;
+      let working: Promise<void> | undefined;
+      try {
+        const [rates, company] = await Promise.all([readRates(), findCompany(o.company, io.env)]);
+        store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
+        const w = { env: io.env, clock: io.clock, rates, render: letterRenderer(), signal: stopWorker.signal };
+        working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err });
+        io.out(`Worker on ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
+        const s = await Promise.race([stop.received, working.then(() => undefined)]);
+        stopWorker.abort();
+        await working;
+        if (s !== undefined) io.err(`credence: ${s}: stopped`);
+      } finally {
+        stopWorker.abort();
+        await working?.catch(() => {});
+        await store?.close();
+        stop.dispose();
+      }
+    });
+}

@@ -1,0 +1,56 @@
+import type { Clock, Company, JobHandler, JobRun, Store } from '@credence/app';
+import type { RateTables } from '@credence/core';
+import { outboxDir } from '../company';
+import { courierFromEnv } from '../delivery/courier-from-env';
+import type { LetterRendering } from '../delivery/letter-email';
+import type { Env } from '../env';
+import { deliveryHandlers } from './run-delivery-job';
+import { type Poller, startWorker } from './start-worker';
+
+export interface RunWorker {
+  readonly env: Env;
+  readonly clock: Clock;
+  /** Without company settings the letter-delivery jobs are left to a worker that has them. */
+  readonly company?: Company;
+  readonly rates: RateTables;
+  /** @credence/letters' `letterRenderer()`, given by the caller (runtime does not import letters). */
+  readonly render: LetterRendering;
+  readonly pollers?: readonly Poller[];
+  readonly intervalMs?: number;
+  readonly signal: AbortSignal;
+  /** One line per job run and per failure. */
+  readonly log: (line: string) => void;
+}
+
+const describeRun = ({ job, outcome }: JobRun) =>
+  `job ${job.id} ${job.kind} (attempt ${job.attempts}): ${outcome.kind}` +
+  (outcome.kind === 'done' ? '' : ` — ${outcome.error}`) +
+  (outcome.kind === 'retry' ? ` (again at ${outcome.runAt.toISOString()})` : '');
+
+/**
+ * The worker of `credence worker` and `credence serve`: the job handlers this process can run (letter delivery
+ * through the courier of the environment: SMTP from `CREDENCE_SMTP_*`, else .eml files in `CREDENCE_OUTBOX`) and
+ * the pollers, until `signal`. Closes the courier at the end.
+ */
+export async function runWorker(store: Store, x: RunWorker): Promise<void> {
+  const outbox = outboxDir(undefined, x.env);
+  const courier = x.company !== undefined ? courierFromEnv(x.env, outbox) : undefined;
+  const handlers: Record<string, JobHandler> =
+    courier !== undefined && x.company !== undefined
+      ? deliveryHandlers({ courier, render: x.render, outbox, company: x.company, rates: x.rates, clock: x.clock })
+      : {};
+  if (courier === undefined) x.log('worker: no company settings: letter delivery is left to a worker that has them');
+  try {
+    await startWorker(store, {
+      handlers,
+      pollers: x.pollers ?? [],
+      clock: x.clock,
+      signal: x.signal,
+      ...(x.intervalMs !== undefined ? { intervalMs: x.intervalMs } : {}),
+      onRun: (run) => x.log(`worker: ${describeRun(run)}`),
+      onError: (where, e) => x.log(`worker: ${where}: ${e instanceof Error ? e.message : String(e)}`),
+    });
+  } finally {
+    await courier?.close();
+  }
+}
