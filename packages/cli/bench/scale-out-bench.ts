@@ -87,7 +87,10 @@ async function main(): Promise<void> {
       out(line('errors', String(errors)));
     }
   } finally {
+    // The servers finish what they have in hand before the schema goes.
+    const exits = servers.map((s) => new Promise((done) => s.child.once('exit', done)));
     for (const s of servers) s.child.kill('SIGTERM');
+    await Promise.all(exits);
     if (!args.keep && !p.reused) await sql`drop schema ${sql.id(schema)} cascade`.execute(p.engine.db);
     await p.store.close();
   }

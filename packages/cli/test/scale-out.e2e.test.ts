@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './harness';
 
 // Scale-out (docs/scaling.md): two `credence serve` processes of the built CLI, on two ports, over one PostgreSQL
-// database, each running its worker. Requests of one kind go to both at once; the exactly-once rules hold.
+// database, each running its worker, and a `credence worker`. Requests of one kind go to both servers at once; the
+// exactly-once rules hold, and the delivery job is run once with three workers polling.
 const url = process.env.DATABASE_URL;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const TODAY = '2026-06-30';
@@ -28,8 +29,9 @@ interface Server {
   readonly err: () => string;
 }
 
-function startServe(bin: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Server> {
-  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0', '--interval', '200'], {
+/** A process of the built CLI, once it has said `ready` on stdout (the API's URL, if it serves one). */
+function start(bin: string, args: string[], ready: RegExp, cwd: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const proc = spawn(process.execPath, [bin, ...args, '--interval', '200'], {
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
@@ -44,7 +46,7 @@ function startServe(bin: string, cwd: string, env: NodeJS.ProcessEnv): Promise<S
     proc.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /(http:\/\/\S+\/api\/v1)/.exec(out);
-      if (m?.[1] && out.includes('Worker:')) resolve({ proc, api: m[1], exited, err: () => err });
+      if (ready.test(out)) resolve({ proc, api: m?.[1] ?? '', exited, err: () => err });
     });
     void exited.then((code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
@@ -57,6 +59,7 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
   let out = '';
   let store: Store;
   const servers: Server[] = [];
+  let worker: Server | undefined;
   const tokens: Record<string, string> = {};
 
   /** The i-th call goes to server i mod 2. */
@@ -140,12 +143,16 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
       CREDENCE_OUTBOX: join(tmp.dir, 'outbox'),
     };
     const bin = join(out, 'credence.js');
-    servers.push(...(await Promise.all([startServe(bin, tmp.dir, env), startServe(bin, tmp.dir, env)])));
+    const serve = () => start(bin, ['serve', '--port', '0'], /Worker: running/, tmp.dir, env);
+    servers.push(...(await Promise.all([serve(), serve()])));
+    // And a third worker of its own (`credence worker`), polling the same queue.
+    worker = await start(bin, ['worker'], /Worker on PostgreSQL/, tmp.dir, env);
   }, 240_000);
 
   afterAll(async () => {
-    for (const s of servers) s.proc.kill('SIGTERM');
-    const codes = await Promise.all(servers.map((s) => s.exited));
+    const all = worker ? [...servers, worker] : servers;
+    for (const s of all) s.proc.kill('SIGTERM');
+    const codes = await Promise.all(all.map((s) => s.exited));
     await store?.close();
     if (url) {
       const admin = await openEngine({ databaseUrl: url });
@@ -154,7 +161,8 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
     }
     if (out) rmSync(out, { recursive: true, force: true });
     tmp.cleanup();
-    expect(codes).toEqual(servers.map(() => 0));
+    expect(codes).toEqual(all.map(() => 0));
+    for (const s of all) expect(s.err()).toContain('SIGTERM: stopped');
   }, 60_000);
 
   it('serve on two ports, one store', async () => {
@@ -187,7 +195,7 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
     expect(r.map((x) => x.status).sort()).toEqual([201, ...Array(N - 1).fill(403)]);
   });
 
-  it('letters each document once on a run date, and delivers each letter once through both workers', async () => {
+  it('letters each document once on a run date, and delivers each letter once with three workers polling', async () => {
     const runs = await burst((i) => call(i, 'coll1', 'POST', '/dunning-runs', { asOf: TODAY, confirm: true }));
     for (const r of runs) expect([201, 403]).toContain(r.status);
     expect(runs.some((r) => r.status === 201)).toBe(true);
