@@ -5,6 +5,8 @@ import {
   collectorWorklist,
   createPlan,
   deliverOutbox,
+  deliverRun,
+  enqueueRunDelivery,
   importBuyers,
   importDocuments,
   importPayments,
@@ -13,6 +15,7 @@ import {
   pauseBuyer,
   resolveDispute,
   runDunning,
+  runNextJob,
   type Store,
 } from '@credence/app';
 import {
@@ -464,6 +467,36 @@ describe.each(targets())('dunning run on $name', (target) => {
     const [a, b] = await Promise.all([deliverOutbox(h().store, slow, asOf), deliverOutbox(h().store, slow, asOf)]);
     expect(a.attempted + b.attempted).toBe(4);
     expect(new Set(sent).size).toBe(sent.length);
+  });
+
+  it('delivers a run as a job: queued once, failures retried by the next attempts, each entry sent once', async () => {
+    await h().reset();
+    await seed(h().store);
+    await run(h().store);
+    const t = (s: number) => new Date(Date.UTC(2026, 2, 31, 8, 0, s));
+    expect(await enqueueRunDelivery(h().store, date('2026-03-30'), t(0))).toMatchObject({ ok: false });
+    const [a, b] = await Promise.all([0, 1].map(() => enqueueRunDelivery(h().store, asOf, t(0))));
+    expect(a?.ok && b?.ok && a.value.job.id === b.value.job.id).toBe(true);
+    const sent: string[] = [];
+    const send = async (e: OutboxEntry) => {
+      sent.push(e.id);
+      return e.recipient === undefined && e.kind === 'email'
+        ? { status: 'failed' as const, channel: 'smtp', detail: 'no e-mail address' }
+        : { status: 'written' as const, channel: e.kind, detail: 'ok' };
+    };
+    const handlers = { 'dunning.deliver': (p: unknown) => deliverRun(h().store, send, p, asOf).then(() => {}) };
+    const outcomes: string[] = [];
+    // At each attempt's time (backoff 10, 20, 40, 80 s), a moment too early, and after the last.
+    for (const s of [0, 5, 10, 30, 70, 150, 310]) {
+      const r = await runNextJob(h().store, { handlers, worker: 'w', clock: { now: () => t(s) } });
+      if (r) outcomes.push(r.outcome.kind);
+    }
+    expect(outcomes).toEqual(['retry', 'retry', 'retry', 'retry', 'failed']);
+    // Three entries written at the first attempt; B4's e-mail (no address) tried at each of the five.
+    expect(sent.filter((id) => id !== 'L-20260331-B4-final-email')).toHaveLength(3);
+    expect(sent.filter((id) => id === 'L-20260331-B4-final-email')).toHaveLength(5);
+    const job = await h().store.findJob(a?.ok ? a.value.job.id : '');
+    expect(job?.lastError).toContain('no e-mail address');
   });
 
   it('two runs of one date at once letter each document once', async () => {
