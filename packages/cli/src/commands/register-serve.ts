@@ -69,7 +69,11 @@ export function registerServeCommand(program: Command, io: Io): void {
         io.out(`Store: ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         if (o.worker) {
           const w = { env: io.env, clock: io.clock, rates, render: letterRenderer(), signal: stopWorker.signal };
-          working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err });
+          working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err })
+            // A worker that cannot run (e.g. SMTP settings it cannot use) leaves the API serving.
+            .catch((e: unknown) =>
+              io.err(`credence: the worker stopped: ${e instanceof Error ? e.message : String(e)}`),
+            );
           io.out('Worker: running the job queue (--no-worker to serve only).');
         }
         const s = await stop.received;
