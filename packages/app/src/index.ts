@@ -16,3 +16,4 @@ export * from './reports/top-overdue';
 export * from './review';
 export * from './scoring';
 export * from './users';
+export * from './webhooks';

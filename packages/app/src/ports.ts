@@ -21,6 +21,7 @@ import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
+import type { WebhookReads, WebhookWrites } from './webhooks/ports';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -167,7 +168,7 @@ export interface OrderCheckReads {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
+export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, WebhookReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -231,7 +232,7 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads {
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites {
+export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites, WebhookWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -13,6 +13,7 @@ import type {
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
+import { copyWebhooks, emptyWebhooks, type WebhooksMem } from './memory-webhooks';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
 export interface State {
@@ -33,6 +34,7 @@ export interface State {
   keys: Set<string>;
   collections: CollectionsMem;
   people: UsersMem;
+  webhooks: WebhooksMem;
 }
 
 export const copy = (s: State): State => ({
@@ -53,6 +55,7 @@ export const copy = (s: State): State => ({
   keys: new Set(s.keys),
   collections: copyCollections(s.collections),
   people: copyUsers(s.people),
+  webhooks: copyWebhooks(s.webhooks),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -84,4 +87,5 @@ export const emptyState = (): State => ({
   keys: new Set(),
   collections: emptyCollections(),
   people: emptyUsers(),
+  webhooks: emptyWebhooks(),
 });

@@ -31,6 +31,7 @@ import type { Actor } from '../src/users';
 import { collectionsReads, collectionsWrites } from './memory-collections';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
 import { usersReads, usersWrites } from './memory-users';
+import { webhooksReads, webhooksWrites } from './memory-webhooks';
 
 /** Reads over one state, computed with core's pure functions (the reference the SQL store is held to). */
 function reads(s: () => State): LedgerReads {
@@ -42,6 +43,7 @@ function reads(s: () => State): LedgerReads {
       () => s(),
     ),
     ...usersReads(() => s().people),
+    ...webhooksReads(() => s().webhooks),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -240,6 +242,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       () => s().documents.size,
     ),
     ...usersWrites(() => s().people, by.recordedAt),
+    ...webhooksWrites(() => s().webhooks, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -389,6 +392,13 @@ export class MemoryStore implements Store {
   findUser = (name: string) => this.view.findUser(name);
   listUsers = () => this.view.listUsers();
   auditEntries = () => this.view.auditEntries({});
+  webhookSubscriptions = () => this.view.webhookSubscriptions();
+  webhookDeliveries = (id: string, limit: number) => this.view.webhookDeliveries(id, limit);
+
+  /** The webhook events written (the outbox), for assertions. */
+  webhookEvents(): readonly { readonly type: string; readonly payload: unknown; readonly dedupKey?: string }[] {
+    return this.shared.state.webhooks.events;
+  }
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

@@ -209,6 +209,10 @@ export interface Database {
   api_tokens: RawTable;
   /** Migration 017: repos/audit.ts. */
   audit_log: RawTable;
+  /** Migration 022: repos/webhooks.ts. */
+  webhook_subscriptions: RawTable;
+  webhook_events: RawTable;
+  webhook_deliveries: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -225,6 +229,9 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'webhook_deliveries',
+  'webhook_events',
+  'webhook_subscriptions',
   'audit_log',
   'api_tokens',
   'users',

@@ -59,6 +59,15 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
+import {
+  appendWebhookEvent,
+  claimWebhookDeliveries,
+  deactivateWebhook,
+  insertWebhook,
+  recordWebhookOutcome,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from './repos/webhooks';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
@@ -123,6 +132,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     findUser: (name) => findUser(db, name),
     listUsers: () => listUsers(db),
     auditEntries: (q) => auditEntries(db, q),
+    webhookSubscriptions: () => webhookSubscriptions(db),
+    webhookDeliveries: (id, limit) => webhookDeliveries(db, id, limit),
   };
 }
 
@@ -287,6 +298,11 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     insertUser: (u) => insertUser(db, u, by.recordedAt),
     insertToken: (t) => insertToken(db, t, by.recordedAt),
     revokeUser: (name) => revokeUser(db, name, by.recordedAt),
+    insertWebhook: (sub) => insertWebhook(db, sub, by),
+    deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
+    appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),
+    claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
+    recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
   };
 }
 

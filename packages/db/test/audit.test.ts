@@ -300,8 +300,15 @@ describe('the audited write layer', () => {
   it('audits every write of LedgerWrites but the listed reads and bookkeeping', () => {
     const fake = {} as Record<string, unknown>;
     const reads = new Set(Object.keys(readsOn(fake as never)));
-    // Writes that change no money or risk: delivery bookkeeping, the worklist's snapshot, a transaction's lock.
-    const notAudited = new Set(['saveWorklistTasks', 'recordDelivery', 'claimOutbox', 'lock']);
+    // Writes that change no money or risk: delivery bookkeeping (letters, webhooks), the worklist's snapshot, a lock.
+    const notAudited = new Set([
+      'saveWorklistTasks',
+      'recordDelivery',
+      'claimOutbox',
+      'lock',
+      'claimWebhookDeliveries',
+      'recordWebhookOutcome',
+    ]);
     const finders = new Set([
       'findExternalGrades',
       'findOrders',
