@@ -5,6 +5,7 @@ import { addWebhook } from '../src/webhooks/add-webhook';
 import { webhookRetrySeconds } from '../src/webhooks/backoff';
 import { deliverDueWebhooks, type WebhookRequest } from '../src/webhooks/deliver-due-webhooks';
 import { signWebhook, verifyWebhookSignature } from '../src/webhooks/signature';
+import { webhookPoller } from '../src/webhooks/webhook-poller';
 import { buyer, EUR, seedBuyers } from './fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -63,6 +64,9 @@ describe('limit events to webhooks', () => {
     const run = await deliverDueWebhooks(store, { now: AT, send: async (r) => (sent.push(r), { status: 200 }) });
     expect(run).toEqual({ attempted: 1, delivered: 1, retrying: 0, failed: 0 });
     expect(sent[0]?.headers['Credence-Event']).toBe('limit.approved');
+    // The worker loop's poller: nothing due any more.
+    expect(webhookPoller.name).toBe('webhooks');
+    expect(await webhookPoller.poll(store, AT)).toBe(0);
     expect(JSON.parse(sent[0]?.body ?? '')).toMatchObject({
       type: 'limit.approved',
       data: { amount: { amount: '1.00', currency: 'EUR' }, requestId: a.value.id, by: 'cm' },

@@ -112,9 +112,3 @@ export async function deliverDueWebhooks(
     failed: count('failed'),
   };
 }
-
-/** For the worker loop: one dispatcher pass, the number of deliveries attempted. */
-export const webhookPoller = {
-  name: 'webhooks',
-  poll: async (store: Store, now: Date): Promise<number> => (await deliverDueWebhooks(store, { now })).attempted,
-};
