@@ -17,3 +17,4 @@ export * from './reports/top-overdue';
 export * from './review';
 export * from './scoring';
 export * from './users';
+export * from './webhooks';

@@ -22,6 +22,7 @@ import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
+import type { WebhookReads, WebhookWrites } from './webhooks/ports';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -168,7 +169,7 @@ export interface OrderCheckReads {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads {
+export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -232,7 +233,7 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, Jo
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites, JobWrites {
+export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites, JobWrites, WebhookWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -14,6 +14,7 @@ import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteO
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
 import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
+import { copyWebhooks, emptyWebhooks, type WebhooksMem } from './memory-webhooks';
 
 /** Everything the in-memory store holds; a transaction works on a copy. */
 export interface State {
@@ -35,6 +36,7 @@ export interface State {
   collections: CollectionsMem;
   people: UsersMem;
   jobs: JobsMem;
+  webhooks: WebhooksMem;
 }
 
 export const copy = (s: State): State => ({
@@ -56,6 +58,7 @@ export const copy = (s: State): State => ({
   collections: copyCollections(s.collections),
   people: copyUsers(s.people),
   jobs: new Map(s.jobs),
+  webhooks: copyWebhooks(s.webhooks),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -88,4 +91,5 @@ export const emptyState = (): State => ({
   collections: emptyCollections(),
   people: emptyUsers(),
   jobs: new Map(),
+  webhooks: emptyWebhooks(),
 });

@@ -32,6 +32,7 @@ import { collectionsReads, collectionsWrites } from './memory-collections';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
 import { usersReads, usersWrites } from './memory-users';
+import { webhooksReads, webhooksWrites } from './memory-webhooks';
 
 /** Reads over one state, computed with core's pure functions (the reference the SQL store is held to). */
 function reads(s: () => State): LedgerReads {
@@ -44,6 +45,7 @@ function reads(s: () => State): LedgerReads {
     ),
     ...usersReads(() => s().people),
     ...jobsReads(() => s().jobs),
+    ...webhooksReads(() => s().webhooks),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -243,6 +245,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ),
     ...usersWrites(() => s().people, by.recordedAt),
     ...jobsWrites(() => s().jobs, by.recordedAt, by.recordedBy),
+    ...webhooksWrites(() => s().webhooks, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -393,6 +396,13 @@ export class MemoryStore implements Store {
   listUsers = () => this.view.listUsers();
   auditEntries = () => this.view.auditEntries({});
   findJob = (id: string) => this.view.findJob(id);
+  webhookSubscriptions = () => this.view.webhookSubscriptions();
+  webhookDeliveries = (id: string, limit: number) => this.view.webhookDeliveries(id, limit);
+
+  /** The webhook events written (the outbox), for assertions. */
+  webhookEvents(): readonly { readonly type: string; readonly payload: unknown; readonly dedupKey?: string }[] {
+    return this.shared.state.webhooks.events;
+  }
 
   /** Every allocation row, for assertions. */
   allocations(): readonly Allocation[] {

@@ -101,6 +101,12 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   user_exists: (p) => `a user named ${str(p, 'id')} exists already (revoked users keep their name)`,
   already_revoked: (p) => `user ${str(p, 'id')} is already revoked`,
   unknown_role: (p) => `"${str(p, 'role')}" is not a role: admin, credit_manager, collector, sales or erp`,
+  unknown_event: (p) => `"${str(p, 'event')}" is not a webhook event: ${str(p, 'known').replaceAll(',', ', ')}`,
+  invalid_url: (p) => `"${str(p, 'value')}" is not a URL`,
+  not_http: (p) => `"${str(p, 'value')}" is not an http or https URL`,
+  credentials_in_url: () => 'a webhook URL with a user or password in it: the signature authenticates the sender',
+  already_removed: (p) => `webhook ${str(p, 'id')} is already removed`,
+  removed: (p) => `webhook ${str(p, 'id')} is removed`,
 };
 
 const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {

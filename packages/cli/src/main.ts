@@ -19,6 +19,7 @@ import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
 import { registerWorkerCommand } from './commands/register-worker';
+import { registerWebhookCommands } from './commands/register-webhooks';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { describe, EXIT } from './exit-codes';
@@ -75,6 +76,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerDunningCommands(program, io, state);
   registerWorklistCommands(program, io, state);
   registerUserCommands(program, io, state);
+  registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);

@@ -229,6 +229,21 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('api_token', 1, () => [draft('user', t.user, 'token_issue', { tokenId: t.id })]);
       await w.insertToken(t);
     },
+    insertWebhook: async (sub) => {
+      audit.add('webhook', 1, () => [draft('webhook', sub.id, 'webhook_add', { url: sub.url, events: sub.events })]);
+      await w.insertWebhook(sub);
+    },
+    deactivateWebhook: async (id) => {
+      const removed = await w.deactivateWebhook(id);
+      if (removed) audit.add('webhook', 1, () => [draft('webhook', id, 'webhook_remove', {})]);
+      return removed;
+    },
+    // The outbox of a change: counted with it, not a row of its own (the change's row says what happened).
+    appendWebhookEvent: async (e) => {
+      const r = await w.appendWebhookEvent(e);
+      audit.add('webhook_event', r.eventId === undefined ? 0 : 1);
+      return r;
+    },
     revokeUser: async (name) => {
       const revoked = await w.revokeUser(name);
       audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked)]);

@@ -211,6 +211,10 @@ export interface Database {
   audit_log: RawTable;
   /** Migration 023: repos/jobs.ts. */
   jobs: RawTable;
+  /** Migration 022: repos/webhooks.ts. */
+  webhook_subscriptions: RawTable;
+  webhook_events: RawTable;
+  webhook_deliveries: RawTable;
   buyers: BuyersTable;
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
@@ -228,6 +232,9 @@ export interface Database {
 
 export const LEDGER_TABLES = [
   'jobs',
+  'webhook_deliveries',
+  'webhook_events',
+  'webhook_subscriptions',
   'audit_log',
   'api_tokens',
   'users',

@@ -60,6 +60,15 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
+import {
+  appendWebhookEvent,
+  claimWebhookDeliveries,
+  deactivateWebhook,
+  insertWebhook,
+  recordWebhookOutcome,
+  webhookDeliveries,
+  webhookSubscriptions,
+} from './repos/webhooks';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
@@ -125,6 +134,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     listUsers: () => listUsers(db),
     auditEntries: (q) => auditEntries(db, q),
     findJob: (id) => findJob(db, id),
+    webhookSubscriptions: () => webhookSubscriptions(db),
+    webhookDeliveries: (id, limit) => webhookDeliveries(db, id, limit),
   };
 }
 
@@ -293,6 +304,11 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     claimJob: (q) => claimJob(db, q),
     extendJobLease: (id, worker, until) => extendJobLease(db, id, worker, until),
     settleJob: (id, worker, outcome) => settleJob(db, id, worker, outcome),
+    insertWebhook: (sub) => insertWebhook(db, sub, by),
+    deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
+    appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),
+    claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
+    recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
   };
 }
 

@@ -300,8 +300,8 @@ describe('the audited write layer', () => {
   it('audits every write of LedgerWrites but the listed reads and bookkeeping', () => {
     const fake = {} as Record<string, unknown>;
     const reads = new Set(Object.keys(readsOn(fake as never)));
-    // Writes that change no money or risk: delivery bookkeeping, the worklist's snapshot, a transaction's lock, the
-    // job queue's claims and outcomes.
+    // Writes that change no money or risk: delivery bookkeeping (letters, webhooks), the worklist's snapshot, a
+    // transaction's lock, the job queue's claims and outcomes.
     const notAudited = new Set([
       'saveWorklistTasks',
       'recordDelivery',
@@ -310,6 +310,8 @@ describe('the audited write layer', () => {
       'claimJob',
       'extendJobLease',
       'settleJob',
+      'claimWebhookDeliveries',
+      'recordWebhookOutcome',
     ]);
     const finders = new Set([
       'findExternalGrades',

@@ -50,6 +50,7 @@ describe('docs/api.md', () => {
           ERP_TOKEN: s.tokens.erp,
           SALES_TOKEN: s.tokens.sales,
           MANAGER_TOKEN: s.tokens.credit_manager,
+          ADMIN_TOKEN: s.tokens.admin,
         },
       });
       const got = JSON.parse(stdout) as Record<string, unknown>;

@@ -1,5 +1,12 @@
 // Examples of the routes for users, the audit trail and health (see examples.ts).
+import type { Store } from '@credence/app';
 import type { Example, Facts } from './examples';
+
+/** The path of the first webhook's `tail` (its id is random); `path` (an unknown id) is what the role matrix calls. */
+const webhookPath = (tail: string) => ({
+  path: `/api/v1/webhooks/wh_unknown${tail}`,
+  pathFrom: async (store: Store) => `/api/v1/webhooks/${(await store.webhookSubscriptions())[0]?.id}${tail}`,
+});
 
 export function adminExamples(_f: Facts): Record<string, readonly Example[]> {
   const cm = 'credit_manager' as const;
@@ -49,6 +56,57 @@ export function adminExamples(_f: Facts): Record<string, readonly Example[]> {
       { name: 'anna', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 201 },
       { name: 'again', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 403 },
       { name: 'unknown', as: 'admin', method: 'POST', path: '/api/v1/users/nobody/revoke', status: 404 },
+    ],
+    addWebhook: [
+      {
+        name: 'held orders and limits',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/webhooks',
+        // Nothing listens on port 9: the ping below fails at once and is left for a retry.
+        body: { url: 'http://127.0.0.1:9/credence', events: ['credit_check.hold', 'limit.approved'] },
+        status: 201,
+      },
+      {
+        name: 'no such event',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/webhooks',
+        body: { url: 'https://erp.example/hooks', events: ['invoice.paid'] },
+        status: 400,
+      },
+      {
+        name: 'not http',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/webhooks',
+        body: { url: 'ftp://erp.example/hooks', events: ['limit.set'] },
+        status: 422,
+      },
+      {
+        name: 'not an admin',
+        as: cm,
+        method: 'POST',
+        path: '/api/v1/webhooks',
+        body: { url: 'https://erp.example/hooks', events: ['limit.set'] },
+        status: 403,
+      },
+    ],
+    listWebhooks: [
+      { name: 'active', as: 'admin', method: 'GET', path: '/api/v1/webhooks', status: 200 },
+      { name: 'bad flag', as: 'admin', method: 'GET', path: '/api/v1/webhooks?all=yes', status: 400 },
+    ],
+    testWebhook: [
+      { name: 'a ping', as: 'admin', method: 'POST', ...webhookPath('/test'), status: 200 },
+      { name: 'unknown', as: 'admin', method: 'POST', path: '/api/v1/webhooks/wh_nope/test', status: 404 },
+    ],
+    listWebhookDeliveries: [
+      { name: 'the log', as: 'admin', method: 'GET', ...webhookPath('/deliveries'), status: 200 },
+      { name: 'unknown', as: 'admin', method: 'GET', path: '/api/v1/webhooks/wh_nope/deliveries', status: 404 },
+    ],
+    removeWebhook: [
+      { name: 'removed', as: 'admin', method: 'DELETE', ...webhookPath(''), status: 200 },
+      { name: 'again', as: 'admin', method: 'DELETE', ...webhookPath(''), status: 403 },
     ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
   };

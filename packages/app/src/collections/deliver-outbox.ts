@@ -1,5 +1,6 @@
 import type { BusinessDate } from '@credence/core';
 import type { Store } from '../ports';
+import { letterSentEvent } from '../webhooks/events';
 import type { Delivery, OutboxEntry, RecordedLetter } from './ports';
 
 /** What the delivery adapter did with one outbox entry. */
@@ -58,7 +59,11 @@ export async function deliverOutbox(
       result = { status: 'failed', channel: entry.kind, detail: e instanceof Error ? e.message : String(e) };
     }
     const delivery: Delivery = { outboxId: entry.id, date: today, ...result };
-    await store.transact((tx) => tx.recordDelivery(delivery));
+    await store.transact(async (tx) => {
+      await tx.recordDelivery(delivery);
+      // Sent (not written to a file for someone to post): told to the webhooks, once per entry.
+      if (result.status === 'sent') await tx.appendWebhookEvent(letterSentEvent(entry, letter, result.channel));
+    });
     summary.attempted += 1;
     if (result.status === 'sent') summary.sent += 1;
     else if (result.status === 'written') summary.written += 1;

@@ -1,5 +1,6 @@
 import { type BusinessDate, type CollectionEvent, holdInForce } from '@credence/core';
 import type { Store } from '../ports';
+import { promiseBrokenEvent } from '../webhooks/events';
 import type { RecordedLetter } from './ports';
 
 /** Buyers recorded per transaction: each buyer's letters, outbox entries, outcomes and hold commit together. */
@@ -21,7 +22,10 @@ export async function recordRun(
   for (let i = 0; i < ids.length; i += perTransaction) {
     const group = new Set(ids.slice(i, i + perTransaction));
     await store.transact(async (tx) => {
-      await tx.appendCollectionEvents(events.filter((e) => group.has(e.buyerId)));
+      const outcomes = events.filter((e) => group.has(e.buyerId));
+      await tx.appendCollectionEvents(outcomes);
+      // A promise is found broken once (collection_events_once), and its event carries a key of its own besides.
+      for (const e of outcomes) if (e.kind === 'promise_broken') await tx.appendWebhookEvent(promiseBrokenEvent(e));
       const mine = letters.filter((l) => group.has(l.letter.debtor.id));
       await tx.insertLetters(mine);
       for (const hold of mine.filter((l) => l.letter.channel === 'credit_hold')) {

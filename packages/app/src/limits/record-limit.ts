@@ -7,7 +7,8 @@ import {
   ok,
   type Result,
 } from '@credence/core';
-import type { Store } from '../ports';
+import type { LedgerWrites, Store } from '../ports';
+import { limitWebhookEvent } from '../webhooks/events';
 
 export interface LimitInput {
   readonly buyerId: string;
@@ -16,6 +17,13 @@ export interface LimitInput {
   readonly validFrom: BusinessDate;
   readonly by: string;
   readonly reason: string;
+}
+
+/** Appends a limit event with its webhook event, in the caller's transaction. */
+async function appendLimit(tx: LedgerWrites, e: Omit<LimitEvent, 'id'>): Promise<LimitEvent> {
+  const stored = await tx.appendLimitEvent(e);
+  await tx.appendWebhookEvent(limitWebhookEvent(stored));
+  return stored;
 }
 
 async function checkBuyer(store: Store, x: LimitInput): Promise<Result<void>> {
@@ -31,7 +39,7 @@ async function checkBuyer(store: Store, x: LimitInput): Promise<Result<void>> {
 export async function requestLimit(store: Store, x: LimitInput, today: BusinessDate): Promise<Result<LimitEvent>> {
   const c = await checkBuyer(store, x);
   if (!c.ok) return c;
-  return ok(await store.transact((tx) => tx.appendLimitEvent({ ...x, kind: 'request', recordedOn: today })));
+  return ok(await store.transact((tx) => appendLimit(tx, { ...x, kind: 'request', recordedOn: today })));
 }
 
 /** Sets a limit directly (an approver's decision), or a temporary one until `expiresOn`. */
@@ -45,7 +53,7 @@ export async function setLimit(
   if (x.expiresOn !== undefined && x.expiresOn < x.validFrom)
     return fail('invalid_date', { value: x.expiresOn, reason: 'expires_before_start' });
   const kind = x.expiresOn === undefined ? 'approval' : 'temporary';
-  return ok(await store.transact((tx) => tx.appendLimitEvent({ ...x, kind, recordedOn: today })));
+  return ok(await store.transact((tx) => appendLimit(tx, { ...x, kind, recordedOn: today })));
 }
 
 /**
@@ -78,7 +86,7 @@ export async function answerLimitRequest(
     const amount = x.amount ?? request.amount;
     if (amount < 0n) return fail('invalid_amount', { value: amount.toString(), reason: 'negative' });
     return ok(
-      await tx.appendLimitEvent({
+      await appendLimit(tx, {
         buyerId: x.buyerId,
         kind: x.approve ? 'approval' : 'rejection',
         amount,

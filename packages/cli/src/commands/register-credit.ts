@@ -1,4 +1,4 @@
-import { addOrder, checkOrder, ORDER_ADD_SOURCE } from '@credence/app';
+import { addOrder, checkOrderAndNotify, ORDER_ADD_SOURCE } from '@credence/app';
 import { type Failure, parseMoney } from '@credence/core';
 import { readCheckPolicy } from '@credence/runtime';
 import type { Command } from 'commander';
@@ -41,7 +41,12 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
       const policy = await readCheckPolicy(o.policy);
       const asOf = o.asOf ?? io.clock.today();
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
-        const c = await checkOrder(s, policy, { buyerId: o.buyer, amount: m.value.amount, currency: o.currency, asOf });
+        const c = await checkOrderAndNotify(s, policy, {
+          buyerId: o.buyer,
+          amount: m.value.amount,
+          currency: o.currency,
+          asOf,
+        });
         if (!c.ok) return c;
         const v = c.value;
         const cur = v.currency;

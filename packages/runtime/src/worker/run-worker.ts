@@ -1,4 +1,4 @@
-import type { Clock, Company, JobHandler, JobRun, Store } from '@credence/app';
+import { type Clock, type Company, type JobHandler, type JobRun, type Store, webhookPoller } from '@credence/app';
 import type { RateTables } from '@credence/core';
 import { outboxDir } from '../company';
 import { courierFromEnv } from '../delivery/courier-from-env';
@@ -15,6 +15,7 @@ export interface RunWorker {
   readonly rates: RateTables;
   /** @credence/letters' `letterRenderer()`, given by the caller (runtime does not import letters). */
   readonly render: LetterRendering;
+  /** Default: the webhook dispatcher (`webhookPoller`). */
   readonly pollers?: readonly Poller[];
   readonly intervalMs?: number;
   readonly signal: AbortSignal;
@@ -30,7 +31,7 @@ const describeRun = ({ job, outcome }: JobRun) =>
 /**
  * The worker of `credence worker` and `credence serve`: the job handlers this process can run (letter delivery
  * through the courier of the environment: SMTP from `CREDENCE_SMTP_*`, else .eml files in `CREDENCE_OUTBOX`) and
- * the pollers, until `signal`. Closes the courier at the end.
+ * the pollers (the webhook deliveries that are due), until `signal`. Closes the courier at the end.
  */
 export async function runWorker(store: Store, x: RunWorker): Promise<void> {
   const outbox = outboxDir(undefined, x.env);
@@ -43,7 +44,7 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
   try {
     await startWorker(store, {
       handlers,
-      pollers: x.pollers ?? [],
+      pollers: x.pollers ?? [webhookPoller],
       clock: x.clock,
       signal: x.signal,
       ...(x.intervalMs !== undefined ? { intervalMs: x.intervalMs } : {}),

@@ -1,4 +1,4 @@
-import { checkOrder } from '@credence/app';
+import { checkOrderAndNotify } from '@credence/app';
 import {
   type CheckReason,
   type Money as CoreMoney,
@@ -19,7 +19,7 @@ import {
   moneyJson,
 } from '../conventions';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, WITH_BODY } from '../route';
+import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CHECKERS } from './access';
 import { LangQuery, langOf, Reason } from './lang';
 
@@ -85,14 +85,16 @@ export const creditCheck = defineRoute(
     },
   }),
   async (c) => {
-    const { store, clock, policies } = c.var.deps;
+    const { clock, policies } = c.var.deps;
     const b = c.req.valid('json');
     const currency = asCurrency(b.currency);
-    const r = await checkOrder(store, policies.check, {
+    // A hold or a referral is told to the webhooks (`credit_check.hold`, `credit_check.refer`).
+    const r = await checkOrderAndNotify(writer(c), policies.check, {
       buyerId: b.buyerId,
       amount: minorUnits(b.amount, currency),
       currency,
       asOf: asDate(b.asOf ?? clock.today()),
+      ...(b.orderId !== undefined ? { orderId: b.orderId } : {}),
     });
     if (!r.ok) return failureResponse(r.error);
     const v = r.value;

@@ -30,6 +30,13 @@ import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
+import {
+  addWebhookRoute,
+  listWebhooksRoute,
+  removeWebhookRoute,
+  testWebhookRoute,
+  webhookDeliveriesRoute,
+} from './webhooks';
 import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
@@ -92,5 +99,10 @@ export const ROUTES: readonly ApiRoute[] = [
   listUsersRoute,
   addUserRoute,
   revokeUserRoute,
+  addWebhookRoute,
+  listWebhooksRoute,
+  testWebhookRoute,
+  webhookDeliveriesRoute,
+  removeWebhookRoute,
   audit,
 ];
