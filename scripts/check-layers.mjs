@@ -9,10 +9,11 @@ const ALLOWED = {
   app: ['core'],
   db: ['core', 'app'],
   letters: ['core', 'app'],
+  files: ['core', 'app'],
   demo: ['core', 'app'],
   runtime: ['core', 'app', 'db'],
-  server: ['core', 'app', 'letters', 'runtime'],
-  cli: ['core', 'app', 'db', 'letters', 'demo', 'runtime', 'server'],
+  server: ['core', 'app', 'letters', 'files', 'runtime'],
+  cli: ['core', 'app', 'db', 'letters', 'files', 'demo', 'runtime', 'server'],
 };
 /** Packages a package's tests and benchmarks may use besides ALLOWED (test data, a real store). */
 const TEST_ALLOWED = {

@@ -10,8 +10,7 @@ import {
 } from '@credence/app';
 import type { RateTables } from '@credence/core';
 import { renderCaseFilePdf } from '@credence/letters';
-import { type Courier, writeOnce } from '@credence/runtime';
-import { safePath } from '../files/safe-file-name';
+import { type Courier, safePath, writeOnce } from '@credence/runtime';
 import type { LetterRenderer } from './letter-renderer';
 
 /**

@@ -1,7 +1,7 @@
 import type { Letter } from '@credence/app';
 import { letterRenderer as renderer } from '@credence/letters';
 import type { OutgoingEmail } from '@credence/runtime';
-import { safeFileName } from '../files/safe-file-name';
+import { safeFileName } from '@credence/runtime';
 
 /**
  * The letters' renderer (@credence/letters: PDF, HTML, text in the letter's language) and the e-mail a courier

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { RecordedLetter } from '@credence/app';
-import { outboxCourier } from '@credence/runtime';
-import { safePath } from '../files/safe-file-name';
+import { outboxCourier, safePath } from '@credence/runtime';
 import type { LetterRenderer } from './letter-renderer';
 
 /** `--out DIR`: each letter as PDF, HTML and the e-mail (.eml) it would be sent as, for looking at or printing. */

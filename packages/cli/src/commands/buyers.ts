@@ -1,7 +1,7 @@
 import { buyerDetail, type GradeContext, listBuyers, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import { behaviourText, financialsJson, financialsText, gradeJson, gradeText, pdJson, pdText } from './financials';
 import type { Say } from './reason-lang';
 import type { OutputFormat } from './report-aging';

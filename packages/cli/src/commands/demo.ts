@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type ImportKind, rankOverdueBuyers, type Store } from '@credence/app';
-import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
+import { type BusinessDate, type CurrencyCode, daysBetween, renderTable } from '@credence/core';
 import { type PortfolioSize, planPortfolio } from '@credence/demo';
+import { openRows } from '@credence/files';
 import { creditDemo } from '../demo/credit-demo';
 import { dunningDemo } from '../demo/dunning-demo';
 import { writePortfolioCsv } from '../demo/write-csv';
-import { openRows } from '../files';
 import { fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import { runImport, summaryText } from './import';
 import { runReportAging } from './report-aging';
 import { runReportKpis } from './report-kpis';

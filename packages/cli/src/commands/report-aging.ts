@@ -1,9 +1,9 @@
 import type { Store } from '@credence/app';
 import { type AgingResult, reportAging } from '@credence/app';
 import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderTable } from '@credence/core';
 import { renderCsv } from '../format/csv';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 

@@ -1,8 +1,8 @@
 import { type KpiResult, reportKpis, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderTable } from '@credence/core';
 import { renderCsv } from '../format/csv';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
 
 export interface KpiOptions {

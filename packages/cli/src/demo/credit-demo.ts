@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { checkOrder, recommendBuyerLimit, runGrades, type Store, setLimit } from '@credence/app';
-import { addDays, addMonths, type BusinessDate, type CurrencyCode, exponentOf } from '@credence/core';
+import { addDays, addMonths, type BusinessDate, type CurrencyCode, exponentOf, renderTable } from '@credence/core';
 import { type BehaviourProfile, demoStatementRows, type PortfolioPlan, STATEMENT_COLUMNS } from '@credence/demo';
+import { openRows } from '@credence/files';
 import { gradeContext, readCheckPolicy, readLimitPolicy } from '@credence/runtime';
 import { runImport, summaryText } from '../commands/import';
-import { openRows } from '../files';
 import { fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import { CsvFileWriter } from './write-csv';
 
 interface OverLimit {
