@@ -11,7 +11,7 @@ const ALLOWED = {
   letters: ['core', 'app'],
   files: ['core', 'app'],
   demo: ['core', 'app'],
-  runtime: ['core', 'app', 'db'],
+  runtime: ['core', 'app', 'db', 'letters'],
   server: ['core', 'app', 'letters', 'files', 'runtime'],
   cli: ['core', 'app', 'db', 'letters', 'files', 'demo', 'runtime', 'server'],
 };

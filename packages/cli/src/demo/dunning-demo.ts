@@ -13,9 +13,7 @@ import {
   type Store,
 } from '@credence/app';
 import { addDays, type BusinessDate, type CurrencyCode, money, toDecimalString } from '@credence/core';
-import { readDunningPolicy, readGradingPolicy, readRates } from '@credence/runtime';
-import { letterRenderer } from '../collections/letter-renderer';
-import { writeLetters } from '../collections/write-out';
+import { letterMail, readDunningPolicy, readGradingPolicy, readRates, writeLetters } from '@credence/runtime';
 import { say } from '../commands/reason-lang';
 import { renderWorklist } from '../commands/worklist';
 
@@ -147,7 +145,7 @@ export async function dunningDemo(
     return first ? [first] : [];
   });
   const lettersDir = join(dir, 'letters');
-  await writeLetters(lettersDir, samples, letterRenderer(), company.mailFrom);
+  await writeLetters(lettersDir, samples, letterMail(), company.mailFrom);
   const work = await refreshWorklist(store, { asOf, policy, company, rates, currency, defaultPd: grading.basePd });
   if (!work.ok) throw new Error(`demo worklist failed: ${work.error.code}`);
   const { tasks, closed, snoozed } = work.value;

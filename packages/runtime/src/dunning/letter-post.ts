@@ -10,8 +10,10 @@ import {
 } from '@credence/app';
 import type { RateTables } from '@credence/core';
 import { renderCaseFilePdf } from '@credence/letters';
-import { type Courier, safePath, writeOnce } from '@credence/runtime';
-import type { LetterRenderer } from './letter-renderer';
+import type { Courier } from '../delivery/types';
+import { writeOnce } from '../delivery/write-once';
+import { safePath } from '../files/safe-file-name';
+import type { LetterMail } from './letter-mail';
 
 /**
  * Carries out one outbox entry: an e-mail through the courier (SMTP, or .eml files in the outbox directory),
@@ -20,7 +22,7 @@ import type { LetterRenderer } from './letter-renderer';
 export function letterPost(x: {
   store: Store;
   courier: Courier;
-  render: LetterRenderer;
+  render: LetterMail;
   outbox: string;
   company: Company;
   rates: RateTables;

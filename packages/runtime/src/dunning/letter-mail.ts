@@ -1,13 +1,13 @@
 import type { Letter } from '@credence/app';
 import { letterRenderer as renderer } from '@credence/letters';
-import type { OutgoingEmail } from '@credence/runtime';
-import { safeFileName } from '@credence/runtime';
+import type { OutgoingEmail } from '../delivery/types';
+import { safeFileName } from '../files/safe-file-name';
 
 /**
  * The letters' renderer (@credence/letters: PDF, HTML, text in the letter's language) and the e-mail a courier
  * carries: those bodies with the PDF attached, in an envelope of the outbox entry's own.
  */
-export function letterRenderer(templatesDir?: string) {
+export function letterMail(templatesDir?: string) {
   const render = renderer(templatesDir);
   return {
     ...render,
@@ -33,4 +33,4 @@ export function letterRenderer(templatesDir?: string) {
   };
 }
 
-export type LetterRenderer = ReturnType<typeof letterRenderer>;
+export type LetterMail = ReturnType<typeof letterMail>;
