@@ -1,6 +1,6 @@
 import { buyerDetail, type GradeContext, listBuyers, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import { renderTable } from '@credence/core';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import { behaviourText, financialsJson, financialsText, gradeJson, gradeText, pdJson, pdText } from './financials';
 import type { Say } from './reason-lang';
@@ -21,10 +21,7 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
     b.industry ?? '',
     b.collector ?? '',
   ]);
-  if (format === 'csv') {
-    const { renderCsv } = await import('../format/csv');
-    return { ok: true, text: renderCsv(columns, rows, ['payment_terms_days']) };
-  }
+  if (format === 'csv') return { ok: true, text: renderCsv(columns, rows, ['payment_terms_days']) };
   return {
     ok: true,
     text: `${renderTable(

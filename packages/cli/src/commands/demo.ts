@@ -4,6 +4,7 @@ import { type ImportKind, rankOverdueBuyers, type Store } from '@credence/app';
 import { type BusinessDate, type CurrencyCode, daysBetween, renderTable } from '@credence/core';
 import { type PortfolioSize, planPortfolio } from '@credence/demo';
 import { openRows } from '@credence/files';
+import { openStoreFrom } from '@credence/runtime';
 import { creditDemo } from '../demo/credit-demo';
 import { dunningDemo } from '../demo/dunning-demo';
 import { writePortfolioCsv } from '../demo/write-csv';
@@ -94,8 +95,7 @@ export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise
     `Demo portfolio (seed ${o.seed}) up to ${o.asOf}: ${files.counts.buyers} buyers, ${files.counts.documents} invoices and credit notes, ${files.counts.payments} payments`,
   );
   say(`  CSV files in ${join(dir, 'csv')}; database in ${join(dir, 'db')}`);
-  const { openStore } = await import('@credence/db'); // loaded when used (start-up time)
-  const store = await openStore({ dir: join(dir, 'db') });
+  const store = await openStoreFrom({ db: join(dir, 'db'), env: {} });
   try {
     await importAll(
       store,

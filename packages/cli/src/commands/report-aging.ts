@@ -1,8 +1,7 @@
 import type { Store } from '@credence/app';
 import { type AgingResult, reportAging } from '@credence/app';
 import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import { renderTable } from '@credence/core';
-import { renderCsv } from '../format/csv';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
 
 export type OutputFormat = 'table' | 'json' | 'csv';

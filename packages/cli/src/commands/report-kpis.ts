@@ -1,7 +1,6 @@
 import { type KpiResult, reportKpis, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import { renderTable } from '@credence/core';
-import { renderCsv } from '../format/csv';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
 import type { OutputFormat } from './report-aging';
 

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { NUMBER_FIELDS } from '@credence/app';
+import { type CsvType, csvLine, csvTypes } from '@credence/core';
 import {
   BUYER_COLUMNS,
   FX_RATE_COLUMNS,
@@ -9,9 +10,8 @@ import {
   type Portfolio,
   type PortfolioPlan,
 } from '@credence/demo';
-import { type CsvType, csvLine, csvTypes } from '../format/csv';
 
-export { csvField } from '../format/csv';
+export { csvField } from '@credence/core';
 
 /** The canonical import columns that hold plain numbers (a negative statement line stays a number). */
 const NUMBER_COLUMNS: ReadonlySet<string> = new Set([...NUMBER_FIELDS, 'payment_terms_days', 'fiscal_year']);
