@@ -11,7 +11,7 @@ const ALLOWED = {
   db: ['core', 'app'],
   letters: ['core', 'app'],
   files: ['core', 'app'],
-  demo: ['core', 'app'],
+  demo: ['core', 'app', 'files'],
   runtime: ['core', 'app', 'db', 'letters'],
   server: ['core', 'app', 'letters', 'files', 'runtime'],
   cli: ['core', 'app', 'letters', 'files', 'demo', 'runtime', 'server'],

@@ -19,7 +19,7 @@ import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
-import { describe, EXIT } from './exit-codes';
+import { EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
 import { forwardBy, relaxRequiredBy } from './who';
 

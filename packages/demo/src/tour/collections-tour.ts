@@ -10,8 +10,8 @@ import {
   type Store,
 } from '@credence/app';
 import { addDays, type BusinessDate, type CurrencyCode, type DunningPolicy, type RateTables } from '@credence/core';
-import { COMPANY } from './company';
 import { commitments } from './commitments';
+import { COMPANY } from './company';
 
 /** Weeks of dunning history the demo records before the day's run. */
 export const HISTORY_WEEKS = 14;

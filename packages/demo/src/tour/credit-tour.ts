@@ -20,8 +20,8 @@ import {
   type LimitPolicy,
 } from '@credence/core';
 import { openRows } from '@credence/files';
-import type { BehaviourProfile } from '../rows';
 import type { PortfolioPlan } from '../portfolio';
+import type { BehaviourProfile } from '../rows';
 import { demoStatementRows, STATEMENT_COLUMNS } from '../statements';
 import { CsvFileWriter } from './write-csv';
 

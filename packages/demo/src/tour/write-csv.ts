@@ -2,14 +2,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { NUMBER_FIELDS } from '@credence/app';
 import { type CsvType, csvLine, csvTypes } from '@credence/core';
-import {
-  BUYER_COLUMNS,
-  FX_RATE_COLUMNS,
-  INVOICE_COLUMNS,
-  PAYMENT_COLUMNS,
-  type Portfolio,
-  type PortfolioPlan,
-} from '@credence/demo';
+import type { Portfolio, PortfolioPlan } from '../portfolio';
+import { BUYER_COLUMNS, FX_RATE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS } from '../rows';
 
 export { csvField } from '@credence/core';
 
