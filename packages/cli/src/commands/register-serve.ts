@@ -1,13 +1,6 @@
-import {
-  findCompany,
-  gradeContext,
-  readCheckPolicy,
-  readDunningPolicy,
-  readLimitPolicy,
-  readRates,
-} from '@credence/runtime';
+import { openRuntime, type Runtime } from '@credence/runtime';
 import type { Command } from 'commander';
-import { CliError, describeStore, type Io, openFromOptions } from '../context';
+import { CliError, describeStore, type Io } from '../context';
 import { EXIT } from '../exit-codes';
 import { asHost, asPort } from '../options';
 
@@ -42,27 +35,23 @@ export function registerServeCommand(program: Command, io: Io): void {
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o: { port: number; host: string; db?: string }) => {
       const stop = signalled(); // from the start: a signal while the store opens still stops cleanly
-      let store: Awaited<ReturnType<typeof openFromOptions>> | undefined;
+      let runtime: Runtime | undefined;
       try {
-        // The company settings are optional: without them the worklist, dunning and letter routes say so.
-        const [grading, limits, check, rates, dunning, company] = await Promise.all([
-          gradeContext(),
-          readLimitPolicy(),
-          readCheckPolicy(),
-          readRates(),
-          readDunningPolicy(),
-          findCompany(undefined, io.env),
-        ]);
-        store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
+        // The policies, the company settings (optional: without them the worklist, dunning and letter routes say so)
+        // and the store, as runtime wires a long-running process.
+        runtime = await openRuntime({
+          db: o.db,
+          env: io.env,
+          waitSeconds: io.session?.waitSeconds,
+          operator: io.session?.operator,
+          clock: io.clock,
+        });
+        const { store, company } = runtime;
+        const { limit: limits, ...policies } = runtime.policies;
         // Loaded here: the other commands never load Hono.
         const { serve } = await import('@credence/server');
         const server = await serve(
-          {
-            store,
-            clock: io.clock,
-            policies: { grading, limits, check, rates, dunning },
-            ...(company ? { company } : {}),
-          },
+          { store, clock: io.clock, policies: { ...policies, limits }, ...(company ? { company } : {}) },
           { port: o.port, host: o.host },
         ).catch((e: unknown) => {
           const why = e instanceof Error ? e.message : String(e);
@@ -74,7 +63,7 @@ export function registerServeCommand(program: Command, io: Io): void {
         await server.close();
         io.err(`credence: ${s}: stopped`);
       } finally {
-        await store?.close();
+        await runtime?.close();
         stop.dispose();
       }
     });
