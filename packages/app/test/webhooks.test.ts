@@ -61,7 +61,13 @@ describe('limit events to webhooks', () => {
       'limit.set',
     ]);
     const sent: WebhookRequest[] = [];
-    const run = await deliverDueWebhooks(store, { now: AT, send: async (r) => (sent.push(r), { status: 200 }) });
+    const run = await deliverDueWebhooks(store, {
+      now: AT,
+      send: async (r) => {
+        sent.push(r);
+        return { status: 200 };
+      },
+    });
     expect(run).toEqual({ attempted: 1, delivered: 1, retrying: 0, failed: 0 });
     expect(sent[0]?.headers['Credence-Event']).toBe('limit.approved');
     // The worker loop's poller: nothing due any more.

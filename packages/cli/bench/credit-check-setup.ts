@@ -10,9 +10,9 @@ import {
 } from '@credence/app';
 import { addDays, type BusinessDate, type Result } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
+import type { PortfolioFiles } from '@credence/demo';
+import { openRows } from '@credence/files';
 import { sql } from 'kysely';
-import type { PortfolioFiles } from '../src/demo/write-csv';
-import { openRows } from '../src/files';
 import { line, perSecond, seconds, timed } from './measure';
 
 type Importer = (store: Store, source: RowSource) => Promise<Result<ImportSummary, ImportFailure>>;

@@ -21,8 +21,8 @@ import {
   type SourceRow,
 } from '@credence/app';
 import { type Conn, type Engine, openEngine, storeOn } from '@credence/db';
+import { openRows } from '@credence/files';
 import { type KyselyPlugin, type QueryId, sql } from 'kysely';
-import { openRows } from '../src/files';
 import { rawCopy } from './raw-copy';
 
 class Phases {

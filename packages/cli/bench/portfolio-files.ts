@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { planPortfolio } from '@credence/demo';
-import { type PortfolioFiles, writePortfolioCsv } from '../src/demo/write-csv';
+import { type PortfolioFiles, planPortfolio, writePortfolioCsv } from '@credence/demo';
 import type { BenchArgs } from './args';
 import { line, perSecond, seconds, timed } from './measure';
 

@@ -8,8 +8,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBuyers, importDocuments, importFxRates, importPayments } from '@credence/app';
 import { openEngine, storeOn } from '@credence/db';
+import { openRows } from '@credence/files';
 import { sql } from 'kysely';
-import { openRows } from '../src/files';
 import { seconds, timed } from './measure';
 
 async function main(): Promise<void> {

@@ -14,9 +14,9 @@ import {
 } from '@credence/app';
 import type { BehaviourSums, BucketCell, BusinessDate, KpiInputs, Result } from '@credence/core';
 import { type Engine, openEngine, storeOn } from '@credence/db';
+import type { PortfolioFiles } from '@credence/demo';
+import { openRows } from '@credence/files';
 import { sql } from 'kysely';
-import type { PortfolioFiles } from '../src/demo/write-csv';
-import { openRows } from '../src/files';
 import type { BenchArgs } from './args';
 import { benchDunning, type DunningResult } from './dunning-bench';
 import { line, millis, peakRssMb, perSecond, repeated, resetPeakRss, seconds, timed } from './measure';

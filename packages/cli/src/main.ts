@@ -1,4 +1,3 @@
-import type { StoreLockedError } from '@credence/db';
 import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/register-audit';
@@ -18,19 +17,13 @@ import { registerReviewCommands } from './commands/register-review';
 import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
-import { registerWorkerCommand } from './commands/register-worker';
 import { registerWebhookCommands } from './commands/register-webhooks';
+import { registerWorkerCommand } from './commands/register-worker';
 import { registerWorklistCommands } from './commands/register-worklist';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
-import { describe, EXIT } from './exit-codes';
+import { EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
 import { forwardBy, relaxRequiredBy } from './who';
-
-/**
- * By name, not `instanceof`: importing @credence/db here would load it (with Kysely and every repository) on
- * every command, also those that open no store (`--version`, help).
- */
-const isStoreLocked = (e: unknown): e is StoreLockedError => e instanceof Error && e.name === 'StoreLockedError';
 
 /** Builds the `credence` program. Every command sets `state.exitCode`; nothing calls process.exit. */
 export function buildProgram(base: Io, state: { exitCode: number }): Command {
@@ -94,11 +87,6 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
         ? EXIT.ok
         : EXIT.usage;
-    }
-    if (isStoreLocked(e)) {
-      // A store opened outside `withStore` (demo): the same message and exit code.
-      io.err(`credence: ${describe(e.failure)}`);
-      return EXIT.busy;
     }
     const cli = e instanceof RuntimeError ? cliErrorOf(e) : e;
     if (cli instanceof CliError) {

@@ -1,11 +1,13 @@
 // The public face of @credence/runtime, the composition root shared by the CLI and the server: open the store
 // from options or DATABASE_URL, the clock and its time zone, the company settings and the policies, and the
-// couriers that deliver letters. Light at import: the store's drivers (@credence/db, PGlite, pg), nodemailer
-// and csv-parse load inside the functions that use them.
+// couriers that deliver letters, and the dunning letters' delivery (`deliverLetters`, `runAndDeliverDunning`).
+// Light at import: the store's drivers (@credence/db, PGlite, pg), nodemailer, pdfkit and csv-parse load inside the
+// functions that use them.
 export { clockFromEnv, systemClock } from './clock';
 export { COMPANY_EXAMPLE, companyFile, findCompany, outboxDir, readCompany, readGraceDays } from './company';
 export { readJsonConfig } from './config-file';
 export * from './delivery';
+export * from './dunning';
 export { type Env, operatorFrom, waitSecondsFrom } from './env';
 export { RuntimeError, type RuntimeErrorKind } from './errors';
 export { fileInside, MAX_FILE_NAME, safeFileName, safePath } from './files/safe-file-name';

@@ -87,7 +87,7 @@ export interface TestServer {
   readonly tokens: Readonly<Record<Caller, string>>;
   /**
    * A request with the token of `role` (none when undefined): a body as JSON, or, with `contentType`, the body
-   * (a string) sent as it is with that type.
+   * (a string or bytes) sent as it is with that type.
    */
   call(role: Caller | undefined, method: string, path: string, body?: unknown, contentType?: string): Promise<Response>;
   close(): Promise<void>;
@@ -116,7 +116,12 @@ export async function openTestServer(demo = true): Promise<TestServer> {
             : {}),
         },
         ...(body !== undefined
-          ? { body: typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body) }
+          ? {
+              body:
+                typeof body === 'string' || body instanceof FormData || body instanceof Uint8Array
+                  ? body
+                  : JSON.stringify(body),
+            }
           : {}),
       }),
     close: () => store.close(),

@@ -1,7 +1,7 @@
 import { buyerDetail, type GradeContext, listBuyers, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import { behaviourText, financialsJson, financialsText, gradeJson, gradeText, pdJson, pdText } from './financials';
 import type { Say } from './reason-lang';
 import type { OutputFormat } from './report-aging';
@@ -21,10 +21,7 @@ export async function runBuyerList(store: Store, format: OutputFormat): Promise<
     b.industry ?? '',
     b.collector ?? '',
   ]);
-  if (format === 'csv') {
-    const { renderCsv } = await import('../format/csv');
-    return { ok: true, text: renderCsv(columns, rows, ['payment_terms_days']) };
-  }
+  if (format === 'csv') return { ok: true, text: renderCsv(columns, rows, ['payment_terms_days']) };
   return {
     ok: true,
     text: `${renderTable(

@@ -1,66 +1,35 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { type ImportKind, rankOverdueBuyers, type Store } from '@credence/app';
-import { type BusinessDate, type CurrencyCode, daysBetween } from '@credence/core';
-import { type PortfolioSize, planPortfolio } from '@credence/demo';
-import { creditDemo } from '../demo/credit-demo';
-import { dunningDemo } from '../demo/dunning-demo';
-import { writePortfolioCsv } from '../demo/write-csv';
-import { openRows } from '../files';
+import type { KpiResult } from '@credence/app';
+import { type CurrencyCode, daysBetween, renderTable } from '@credence/core';
+import type { CreditTour, DemoResult, DemoStep } from '@credence/demo';
 import { fmt } from '../format/money';
-import { renderTable } from '../format/table';
-import { runImport, summaryText } from './import';
-import { runReportAging } from './report-aging';
-import { runReportKpis } from './report-kpis';
+import { collectionsText } from './demo-collections';
+import { summaryText } from './import';
+import { agingText } from './report-aging';
+import { kpisText } from './report-kpis';
 
 export const DEFAULT_DEMO_DIR = './data/demo';
-const MARKER = '.credence-demo';
 
-export interface DemoOptions {
+export interface DemoPrint {
   readonly seed: number;
-  readonly size: PortfolioSize;
   readonly dir: string;
-  readonly asOf: BusinessDate;
+  readonly asOf: string;
   readonly locale: string;
   readonly reportingCurrency: CurrencyCode;
 }
 
-/**
- * Refuses any directory that is not empty and was not made by an earlier demo, so the demo never
- * replaces a user's database; an earlier demo's directory is wiped and made anew.
- */
-export function prepareDemoDir(dir: string): { ok: true } | { ok: false; reason: string } {
-  const abs = resolve(dir);
-  if (existsSync(abs)) {
-    if (!statSync(abs).isDirectory())
-      return { ok: false, reason: `${abs} is a file, not a directory: choose another --dir` };
-    const entries = readdirSync(abs);
-    if (entries.length > 0 && !entries.includes(MARKER)) {
-      return { ok: false, reason: `${abs} is not empty and was not made by \`credence demo\`: choose another --dir` };
-    }
-    rmSync(abs, { recursive: true, force: true });
-  }
-  mkdirSync(abs, { recursive: true });
-  writeFileSync(join(abs, MARKER), 'made by credence demo; the whole directory is replaced by the next demo run\n');
-  return { ok: true };
+/** A step of the demo as it goes: the portfolio written, each file imported, the data ready. */
+export function demoStepText(s: DemoStep, o: DemoPrint): string {
+  if (s.kind === 'portfolio')
+    return [
+      `Demo portfolio (seed ${o.seed}) up to ${o.asOf}: ${s.files.counts.buyers} buyers, ${s.files.counts.documents} invoices and credit notes, ${s.files.counts.payments} payments`,
+      `  CSV files in ${s.csvDir}; database in ${s.dbDir}`,
+    ].join('\n');
+  if (s.kind === 'imported') return `  ${summaryText(s.summary)}`;
+  return `  ready in ${(s.ms / 1000).toFixed(1)} s\n`;
 }
 
-async function importAll(
-  store: Store,
-  files: Record<Exclude<ImportKind, 'statements' | 'orders' | 'external-grades'>, string>,
-  say: (s: string) => void,
-): Promise<void> {
-  for (const kind of ['fx-rates', 'buyers', 'invoices', 'payments'] as const) {
-    const r = await runImport(store, kind, await openRows(files[kind]), undefined, {});
-    if (!r.ok) throw new Error(`demo data rejected: ${JSON.stringify(r.error.errors.slice(0, 3))}`);
-    say(`  ${summaryText(r.value)}`);
-  }
-}
-
-async function topOverdueTable(store: Store, o: DemoOptions): Promise<string> {
-  const ranked = await rankOverdueBuyers(store, o.asOf, o.reportingCurrency, 10);
-  if (!ranked.ok) return `(ten most overdue buyers unavailable: ${ranked.error.code})`;
-  const buyers = new Map((await store.findBuyers(ranked.value.map((r) => r.buyerId))).map((b) => [b.id, b]));
+function topOverdueTable(r: DemoResult['overdue'], o: DemoPrint): string {
+  if (!r.ok) return `(ten most overdue buyers unavailable: ${r.error.code})`;
   return renderTable(
     [
       { header: '#', align: 'right' },
@@ -72,73 +41,74 @@ async function topOverdueTable(store: Store, o: DemoOptions): Promise<string> {
       { header: 'Oldest (days)', align: 'right' },
       { header: 'Collector' },
     ],
-    ranked.value.map((r, i) => [
+    r.value.map((x, i) => [
       String(i + 1),
-      `${r.buyerId} ${r.name}`.slice(0, 44),
-      buyers.get(r.buyerId)?.country ?? '',
-      `${r.currency} ${fmt(r.overdue, r.currency, o.locale)}`,
-      fmt(r.overdueReporting, o.reportingCurrency, o.locale),
-      fmt(r.open, r.currency, o.locale),
-      String(r.oldestDaysOverdue),
-      buyers.get(r.buyerId)?.collector ?? '',
+      `${x.buyerId} ${x.name}`.slice(0, 44),
+      x.buyer?.country ?? '',
+      `${x.currency} ${fmt(x.overdue, x.currency, o.locale)}`,
+      fmt(x.overdueReporting, o.reportingCurrency, o.locale),
+      fmt(x.open, x.currency, o.locale),
+      String(x.oldestDaysOverdue),
+      x.buyer?.collector ?? '',
     ]),
   );
 }
 
-/** Generates the demo portfolio, imports it through the real import path, and prints the reports. */
-export async function runDemo(o: DemoOptions, say: (s: string) => void): Promise<void> {
-  const dir = resolve(o.dir);
-  const plan = planPortfolio({ seed: o.seed, size: o.size, endDate: o.asOf });
-  const started = Date.now();
-  const files = writePortfolioCsv(join(dir, 'csv'), plan);
-  say(
-    `Demo portfolio (seed ${o.seed}) up to ${o.asOf}: ${files.counts.buyers} buyers, ${files.counts.documents} invoices and credit notes, ${files.counts.payments} payments`,
-  );
-  say(`  CSV files in ${join(dir, 'csv')}; database in ${join(dir, 'db')}`);
-  const { openStore } = await import('@credence/db'); // loaded when used (start-up time)
-  const store = await openStore({ dir: join(dir, 'db') });
-  try {
-    await importAll(
-      store,
-      { buyers: files.buyers, invoices: files.invoices, payments: files.payments, 'fx-rates': files.fxRates },
-      say,
-    );
-    const credit = await creditDemo(store, plan, o.seed, o.asOf, join(dir, 'csv'), o.locale, say);
-    say(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    const aging = await runReportAging(store, {
-      asOf: o.asOf,
-      byBuyer: false,
-      format: 'table',
-      locale: o.locale,
-      reportingCurrency: o.reportingCurrency,
-    });
-    say(aging.ok ? aging.text : `aging failed: ${aging.error.code}`);
-    const kpis = await runReportKpis(store, {
-      asOf: o.asOf,
-      format: 'table',
-      locale: o.locale,
-      reportingCurrency: o.reportingCurrency,
-      top: 5,
-    });
-    say(`\n${kpis.ok ? kpis.text : `KPIs failed: ${kpis.error.code}`}`);
-    say(`\nTen most overdue buyers as of ${o.asOf} (ranked in ${o.reportingCurrency})`);
-    say(await topOverdueTable(store, o));
-    say(credit);
-    say(await dunningDemo(store, dir, o.asOf, o.reportingCurrency));
-    say(`\nExplore it: npx credence report aging --by buyer --as-of ${o.asOf} --db ${o.dir}/db`);
-    say(`            npx credence buyer show <ID> --as-of ${o.asOf} --db ${o.dir}/db`);
-    say(
-      `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${o.asOf} --db ${o.dir}/db`,
-    );
-    say(`            npx credence worklist --as-of ${o.asOf} --company ${o.dir}/company.json --db ${o.dir}/db`);
-    say(`            npx credence buyer timeline <ID> --db ${o.dir}/db`);
-    say(
-      `            npx credence dunning deliver --company ${o.dir}/company.json --outbox ${o.dir}/outbox --db ${o.dir}/db`,
-    );
-    say(
-      `(portfolio period ${plan.startDate} … ${plan.endDate}, ${daysBetween(plan.startDate, plan.endDate) + 1} days)`,
-    );
-  } finally {
-    await store.close();
-  }
+/** The grade distribution and the buyers furthest over their limit. */
+function creditText(c: CreditTour, asOf: string, locale: string): string {
+  const { grades, over } = c;
+  const prepay = over.filter((x) => x.limit === 0n).length;
+  return [
+    `\nRisk grades as of ${asOf} (credence grade run; limits set at the recommended amount on ${c.limitFrom})`,
+    renderTable(
+      [{ header: 'Grade', align: 'right' }, { header: 'Buyers', align: 'right' }, { header: '' }],
+      grades.byGrade.map((n, i) => [
+        String(i + 1),
+        String(n),
+        '█'.repeat(Math.ceil((n / Math.max(1, grades.graded)) * 40)),
+      ]),
+    ),
+    `\nBuyers over their limit as of ${asOf}: ${over.length}, of which ${prepay} with no credit (limit 0: cash in advance); the ten furthest over`,
+    renderTable(
+      [
+        { header: 'Buyer' },
+        { header: 'Grade', align: 'right' },
+        { header: 'Limit', align: 'right' },
+        { header: 'Exposure', align: 'right' },
+        { header: 'Over by', align: 'right' },
+      ],
+      over
+        .slice(0, 10)
+        .map((x) => [
+          `${x.buyerId} ${x.name}`.slice(0, 44),
+          x.grade === undefined ? '-' : String(x.grade),
+          x.limit === 0n ? `${x.currency} 0 (prepay)` : `${x.currency} ${fmt(x.limit, x.currency, locale)}`,
+          fmt(x.exposure, x.currency, locale),
+          fmt(x.exposure - x.limit, x.currency, locale),
+        ]),
+    ),
+  ].join('\n');
+}
+
+const kpisOf = (k: DemoResult['kpis'], locale: string): string =>
+  k.ok ? kpisText(k.value as KpiResult, 'table', locale, 5) : `KPIs failed: ${k.error.code}`;
+
+/** The demo's reports, after its steps: aging, KPIs, the most overdue, credit, collections, what to try next. */
+export function demoText(r: DemoResult, o: DemoPrint): string[] {
+  const { asOf, dir } = o;
+  return [
+    r.aging.ok ? agingText(r.aging.value, 'table', o.locale) : `aging failed: ${r.aging.error.code}`,
+    `\n${kpisOf(r.kpis, o.locale)}`,
+    `\nTen most overdue buyers as of ${asOf} (ranked in ${o.reportingCurrency})`,
+    topOverdueTable(r.overdue, o),
+    creditText(r.credit, asOf, o.locale),
+    collectionsText(r.collections, asOf, o.reportingCurrency),
+    `\nExplore it: npx credence report aging --by buyer --as-of ${asOf} --db ${dir}/db`,
+    `            npx credence buyer show <ID> --as-of ${asOf} --db ${dir}/db`,
+    `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${asOf} --db ${dir}/db`,
+    `            npx credence worklist --as-of ${asOf} --company ${dir}/company.json --db ${dir}/db`,
+    `            npx credence buyer timeline <ID> --db ${dir}/db`,
+    `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox --db ${dir}/db`,
+    `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
+  ];
 }

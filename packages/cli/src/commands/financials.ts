@@ -1,8 +1,14 @@
 import { type BehaviourWindow, type BuyerFinancials, type BuyerPd, lineColumn, type Reason } from '@credence/app';
 import type { Grade } from '@credence/core';
-import { altmanZone, type CurrencyCode, POLISH_ATTRIBUTES, type RatioName, type RatioValue } from '@credence/core';
+import {
+  altmanZone,
+  type CurrencyCode,
+  POLISH_ATTRIBUTES,
+  type RatioName,
+  type RatioValue,
+  renderTable,
+} from '@credence/core';
 import { fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import type { Say } from './reason-lang';
 
 const SHOWN: readonly (readonly [RatioName, string, 'x' | '%' | 'days' | 'amount' | 'z'])[] = [

@@ -1,9 +1,7 @@
 import { type AuditEntry, listAudit } from '@credence/app';
-import { parseDate } from '@credence/core';
+import { parseDate, renderCsv, renderTable } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withExistingStore } from '../context';
-import { renderCsv } from '../format/csv';
-import { renderTable } from '../format/table';
 import { asFormat, asName, asPositiveInt } from '../options';
 import { emit } from './register-report';
 

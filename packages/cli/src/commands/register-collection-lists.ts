@@ -1,8 +1,7 @@
 import { listDisputes, listPlans, listPromises } from '@credence/app';
-import { money, toDecimalString } from '@credence/core';
+import { money, renderTable, toDecimalString } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
-import { renderTable } from '../format/table';
 import { asFormat } from '../options';
 
 const dec = (a: bigint, c: string) => toDecimalString(money(a, c as never));

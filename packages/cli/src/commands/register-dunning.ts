@@ -1,13 +1,18 @@
-import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
-import { courierFromEnv, letterPost, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
+import {
+  courierFromEnv,
+  deliverLetters,
+  outboxDir,
+  readCompany,
+  readDunningPolicy,
+  readRates,
+  runAndDeliverDunning,
+} from '@credence/runtime';
 import type { Command } from 'commander';
-import { letterRenderer } from '../collections/letter-renderer';
-import { runJson, runText } from '../collections/run-output';
-import { writeLetters } from '../collections/write-out';
 import { CliError, type Io, withStore } from '../context';
 import { describe, EXIT, exitCodeOf } from '../exit-codes';
 import { asDate, asFormat, asPositiveInt } from '../options';
+import { runJson, runText } from './dunning-output';
 
 const courier = (io: Io, outbox: string) => {
   try {
@@ -52,30 +57,24 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
         readCompany(o.company, io.env),
       ]);
       const asOf = o.asOf ?? io.clock.today();
-      const render = letterRenderer(o.templates);
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
-        const run = await runDunning(store, {
-          asOf,
-          policy,
-          company,
-          rates,
-          dryRun: Boolean(o.dryRun),
-          confirm: Boolean(o.confirm),
-          today: io.clock.today(),
-        });
-        if (!run.ok) {
+        const day = { asOf, policy, company, rates, dryRun: Boolean(o.dryRun), confirm: Boolean(o.confirm) };
+        const delivery = carrier && { courier: carrier, outbox, company, rates, templates: o.templates };
+        let ran: Awaited<ReturnType<typeof runAndDeliverDunning>>;
+        try {
+          ran = await runAndDeliverDunning(
+            store,
+            { ...day, today: io.clock.today() },
+            { out: o.out, delivery, templates: o.templates },
+          );
+        } finally {
           await carrier?.close();
-          return failed(run.error);
         }
-        const r = run.value;
-        if (o.out) await writeLetters(o.out, r.letters, render, company.mailFrom);
-        const delivery = carrier
-          ? await deliverOutbox(store, letterPost({ store, courier: carrier, render, outbox, company, rates }), asOf)
-          : undefined;
-        await carrier?.close();
-        io.out(o.format === 'json' ? runJson(r, delivery) : runText(r, delivery, Boolean(o.dryRun)));
+        if (!ran.ok) return failed(ran.error);
+        const { run: r, delivery: delivered } = ran.value;
+        io.out(o.format === 'json' ? runJson(r, delivered) : runText(r, delivered, Boolean(o.dryRun)));
         // A first run that held letters back until confirmed: a status of its own for scripts (docs/cli.md).
         if (!o.dryRun && (r.firstRun?.held.length ?? 0) > 0) state.exitCode = EXIT.confirm;
       });
@@ -100,19 +99,16 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = courier(io, outbox);
       await withStore(o, io, async (store) => {
-        const send = letterPost({
-          store,
-          courier: carrier,
-          render: letterRenderer(o.templates),
-          outbox,
-          company,
-          rates,
-        });
-        const d = await deliverOutbox(store, send, io.clock.today(), {
-          retryFailed: Boolean(o.retryFailed),
-          reclaimAfterSeconds: o.reclaimAfter,
-        });
-        await carrier.close();
+        const delivery = { courier: carrier, outbox, company, rates, templates: o.templates };
+        let d: Awaited<ReturnType<typeof deliverLetters>>;
+        try {
+          d = await deliverLetters(store, delivery, io.clock.today(), {
+            retryFailed: Boolean(o.retryFailed),
+            reclaimAfterSeconds: o.reclaimAfter,
+          });
+        } finally {
+          await carrier.close();
+        }
         io.out(`Delivered: ${d.sent} sent, ${d.written} written, ${d.failed.length} failed (of ${d.attempted}).`);
         if (d.inFlight > 0)
           io.out(

@@ -1,9 +1,9 @@
 import { buyerGrade, runGrades } from '@credence/app';
 import type { Failure, GradeReason } from '@credence/core';
+import { renderTable } from '@credence/core';
 import { gradeContext } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
-import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
 import { gradeJson, gradeText } from './financials';
 import { LANG_OPTION, reasonLang, type Say, say } from './reason-lang';

@@ -1,18 +1,18 @@
 import { basename } from 'node:path';
 import type { ImportKind, Mapping } from '@credence/app';
-import { type Command, InvalidArgumentError } from 'commander';
-import { type Io, withStore } from '../context';
-import { EXIT } from '../exit-codes';
 import {
   ENCODING_NAMES,
   type Encoding,
   encodingNamed,
   FileReadError,
   openRows,
-  progressBar,
   readingNotes,
   readMappingFile,
-} from '../files';
+} from '@credence/files';
+import { type Command, InvalidArgumentError } from 'commander';
+import { type Io, withStore } from '../context';
+import { EXIT } from '../exit-codes';
+import { progressBar } from '../format/progress';
 import { asFormat, asPositiveInt } from '../options';
 import { IMPORT_KINDS, runImport, summaryText } from './import';
 import { mappingMessage, rowMessage } from './row-messages';

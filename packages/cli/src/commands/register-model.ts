@@ -1,11 +1,10 @@
 import { evaluateModel, type ImportFailure, type RowSource, scoreRows, trainModel } from '@credence/app';
+import { renderCsv, renderTable } from '@credence/core';
+import { FileReadError, openRows } from '@credence/files';
 import { DEFAULT_MODEL, readModelFile, writeModelFile } from '@credence/runtime';
 import type { Command } from 'commander';
 import type { Io } from '../context';
 import { EXIT } from '../exit-codes';
-import { FileReadError, openRows } from '../files';
-import { renderCsv } from '../format/csv';
-import { renderTable } from '../format/table';
 import { asFormat, asPositiveInt } from '../options';
 import { reasonText } from './financials';
 import { rowMessage } from './row-messages';

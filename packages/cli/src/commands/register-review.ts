@@ -1,7 +1,7 @@
 import { reviewsDue } from '@credence/app';
+import { renderTable } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
-import { renderTable } from '../format/table';
 import { asDate, asFormat } from '../options';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 

@@ -1,16 +1,6 @@
-import type { Store } from '@credence/app';
-import { letterRenderer } from '@credence/letters';
-import {
-  findCompany,
-  gradeContext,
-  readCheckPolicy,
-  readDunningPolicy,
-  readLimitPolicy,
-  readRates,
-  runWorker,
-} from '@credence/runtime';
+import { openRuntime, type Runtime, runWorker } from '@credence/runtime';
 import type { Command } from 'commander';
-import { CliError, describeStore, type Io, openFromOptions } from '../context';
+import { CliError, describeStore, type Io } from '../context';
 import { EXIT } from '../exit-codes';
 import { asHost, asPort, asPositiveInt } from '../options';
 import { signalled } from './signalled';
@@ -38,28 +28,24 @@ export function registerServeCommand(program: Command, io: Io): void {
     .action(async (o: ServeOptions) => {
       const stop = signalled(); // from the start: a signal while the store opens still stops cleanly
       const stopWorker = new AbortController();
-      let store: Store | undefined;
+      let runtime: Runtime | undefined;
       let working: Promise<void> | undefined;
       try {
-        // The company settings are optional: without them the worklist, dunning and letter routes say so.
-        const [grading, limits, check, rates, dunning, company] = await Promise.all([
-          gradeContext(),
-          readLimitPolicy(),
-          readCheckPolicy(),
-          readRates(),
-          readDunningPolicy(),
-          findCompany(undefined, io.env),
-        ]);
-        store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
+        // The policies, the company settings (optional: without them the worklist, dunning and letter routes say so)
+        // and the store, as runtime wires a long-running process.
+        runtime = await openRuntime({
+          db: o.db,
+          env: io.env,
+          waitSeconds: io.session?.waitSeconds,
+          operator: io.session?.operator,
+          clock: io.clock,
+        });
+        const { store, company } = runtime;
+        const { limit: limits, ...policies } = runtime.policies;
         // Loaded here: the other commands never load Hono.
         const { serve } = await import('@credence/server');
         const server = await serve(
-          {
-            store,
-            clock: io.clock,
-            policies: { grading, limits, check, rates, dunning },
-            ...(company ? { company } : {}),
-          },
+          { store, clock: io.clock, policies: { ...policies, limits }, ...(company ? { company } : {}) },
           { port: o.port, host: o.host },
         ).catch((e: unknown) => {
           const why = e instanceof Error ? e.message : String(e);
@@ -68,7 +54,7 @@ export function registerServeCommand(program: Command, io: Io): void {
         io.out(`Credence API on ${server.url}/api/v1 (reference: ${server.url}/api/v1/docs)`);
         io.out(`Store: ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         if (o.worker) {
-          const w = { env: io.env, clock: io.clock, rates, render: letterRenderer(), signal: stopWorker.signal };
+          const w = { env: io.env, clock: io.clock, rates: policies.rates, signal: stopWorker.signal };
           working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err })
             // A worker that cannot run (e.g. SMTP settings it cannot use) leaves the API serving.
             .catch((e: unknown) =>
@@ -83,7 +69,7 @@ export function registerServeCommand(program: Command, io: Io): void {
       } finally {
         stopWorker.abort();
         await working?.catch(() => {});
-        await store?.close();
+        await runtime?.close();
         stop.dispose();
       }
     });

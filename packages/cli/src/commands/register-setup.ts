@@ -1,10 +1,11 @@
-import { ledgerCounts } from '@credence/app';
-import type { PortfolioSize } from '@credence/demo';
+import { ledgerCounts, type RecordedLetter } from '@credence/app';
+import { type PortfolioSize, runDemo } from '@credence/demo';
+import { letterMail, loadPolicies, openStoreFrom, writeLetters } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { describeStore, type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { asCurrency, asDate, asPositiveInt } from '../options';
-import { DEFAULT_DEMO_DIR, prepareDemoDir, runDemo } from './demo';
+import { DEFAULT_DEMO_DIR, demoStepText, demoText } from './demo';
 
 const asSize = (v: string): PortfolioSize => {
   if (v === 'small' || v === 'medium' || v === 'large') return v;
@@ -34,22 +35,21 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .option('--currency <code>', 'reporting currency for totals and ranking', asCurrency, asCurrency('EUR'))
     .option('--locale <locale>', 'number format for tables', 'en')
     .action(async (o) => {
-      const prepared = prepareDemoDir(o.dir);
-      if (!prepared.ok) {
-        io.err(`credence: ${prepared.reason}`);
+      const { limit: limits, ...policies } = await loadPolicies();
+      const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale };
+      const options = { ...print, size: o.size, reportingCurrency: o.currency };
+      const ports = {
+        openStore: (db: string) => openStoreFrom({ db, env: {} }),
+        policies: { ...policies, limits },
+        writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) =>
+          writeLetters(dir, letters, letterMail(), from),
+      };
+      const r = await runDemo(options, ports, (s) => io.out(demoStepText(s, options)));
+      if (!r.ok) {
+        io.err(`credence: ${r.reason}`);
         state.exitCode = EXIT.usage;
         return;
       }
-      await runDemo(
-        {
-          seed: o.seed,
-          size: o.size,
-          dir: o.dir,
-          asOf: o.asOf ?? io.clock.today(),
-          locale: o.locale,
-          reportingCurrency: o.currency,
-        },
-        io.out,
-      );
+      for (const text of demoText(r.value, options)) io.out(text);
     });
 }

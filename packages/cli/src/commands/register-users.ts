@@ -1,8 +1,7 @@
 import { addUser, isRole, listUsers, ROLES, type Role, revokeUser, type User } from '@credence/app';
+import { renderCsv, renderTable } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
-import { renderCsv } from '../format/csv';
-import { renderTable } from '../format/table';
 import { asFormat, asIdentifier } from '../options';
 import { emit } from './register-report';
 

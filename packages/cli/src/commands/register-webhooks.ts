@@ -8,9 +8,9 @@ import {
   type WebhookSubscription,
   webhookDeliveries,
 } from '@credence/app';
+import { renderTable } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
-import { renderTable } from '../format/table';
 import { asFormat, asPositiveInt } from '../options';
 import { emit } from './register-report';
 

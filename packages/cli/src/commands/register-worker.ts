@@ -1,5 +1,4 @@
 import type { Store } from '@credence/app';
-import { letterRenderer } from '@credence/letters';
 import { findCompany, readRates, runWorker } from '@credence/runtime';
 import type { Command } from 'commander';
 import { describeStore, type Io, openFromOptions } from '../context';
@@ -24,7 +23,7 @@ export function registerWorkerCommand(program: Command, io: Io): void {
       try {
         const [rates, company] = await Promise.all([readRates(), findCompany(o.company, io.env)]);
         store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
-        const w = { env: io.env, clock: io.clock, rates, render: letterRenderer(), signal: stopWorker.signal };
+        const w = { env: io.env, clock: io.clock, rates, signal: stopWorker.signal };
         working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err });
         io.out(`Worker on ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         const s = await Promise.race([stop.received, working.then(() => undefined)]);

@@ -1,9 +1,8 @@
 import type { Store } from '@credence/app';
 import { type AgingResult, reportAging } from '@credence/app';
 import type { AgingReport, BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import { renderCsv } from '../format/csv';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -195,8 +194,12 @@ export async function runReportAging(
     ...(o.bounds ? { bounds: o.bounds } : {}),
     ...(o.reportingCurrency ? { reportingCurrency: o.reportingCurrency } : {}),
   });
-  if (!res.ok) return res;
-  if (o.format === 'json') return { ok: true, text: JSON.stringify(agingJson(res.value), null, 2) };
-  const names = new Map(Object.entries(res.value.buyerNames ?? {}));
-  return { ok: true, text: o.format === 'csv' ? agingCsv(res.value, names) : agingTable(res.value, names, o.locale) };
+  return res.ok ? { ok: true, text: agingText(res.value, o.format, o.locale) } : res;
+}
+
+/** The aging in a format (its buyers' names from the result). */
+export function agingText(res: AgingResult, format: OutputFormat, locale?: string): string {
+  if (format === 'json') return JSON.stringify(agingJson(res), null, 2);
+  const names = new Map(Object.entries(res.buyerNames ?? {}));
+  return format === 'csv' ? agingCsv(res, names) : agingTable(res, names, locale);
 }

@@ -1,8 +1,7 @@
 import { type KpiResult, reportKpis, type Store } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure } from '@credence/core';
-import { renderCsv } from '../format/csv';
+import { renderCsv, renderTable } from '@credence/core';
 import { dec, fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import type { OutputFormat } from './report-aging';
 
 export interface KpiOptions {
@@ -152,9 +151,12 @@ export async function runReportKpis(
     ...(o.reportingCurrency ? { reportingCurrency: o.reportingCurrency } : {}),
     withBuyerNames: o.format === 'table',
   });
-  if (!res.ok) return res;
-  if (o.format === 'json') return { ok: true, text: JSON.stringify(kpisJson(res.value), null, 2) };
-  if (o.format === 'csv') return { ok: true, text: kpisCsv(res.value) };
-  const names = new Map(Object.entries(res.value.buyerNames ?? {}));
-  return { ok: true, text: kpisTable(res.value, names, o.locale, o.top) };
+  return res.ok ? { ok: true, text: kpisText(res.value, o.format, o.locale, o.top) } : res;
+}
+
+/** The KPIs in a format (the buyers' names from the result; `top` buyers in the payment-behaviour table). */
+export function kpisText(r: KpiResult, format: OutputFormat, locale?: string, top?: number): string {
+  if (format === 'json') return JSON.stringify(kpisJson(r), null, 2);
+  if (format === 'csv') return kpisCsv(r);
+  return kpisTable(r, new Map(Object.entries(r.buyerNames ?? {})), locale, top);
 }

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '@credence/app';
-import { renderTable } from '../format/table';
+import { renderTable } from '@credence/core';
 
 /** The timeline as a table: date, what, reference, who, and the summary. */
 export function renderTimeline(buyerId: string, entries: readonly TimelineEntry[]): string {

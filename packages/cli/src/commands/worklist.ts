@@ -1,6 +1,6 @@
 import type { RankedTask, StoredTask } from '@credence/core';
+import { renderTable } from '@credence/core';
 import { fmt } from '../format/money';
-import { renderTable } from '../format/table';
 import type { Say } from './reason-lang';
 
 const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>> = {

@@ -1,7 +1,5 @@
 export { courierFromEnv } from './courier-from-env';
 export { emlFileName } from './eml-file-name';
-export { type LetterRendering, letterEmail } from './letter-email';
-export { letterPost } from './letter-post';
 export { outboxCourier } from './outbox-courier';
 export { type SmtpConfig, smtpCourier } from './smtp-courier';
 export { smtpConfigFromEnv } from './smtp-env';

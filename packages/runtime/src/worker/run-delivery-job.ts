@@ -1,8 +1,8 @@
 import { type Clock, type Company, deliverRun, type JobHandler, RUN_DELIVERY } from '@credence/app';
 import type { RateTables } from '@credence/core';
-import type { LetterRendering } from '../delivery/letter-email';
-import { letterPost } from '../delivery/letter-post';
 import type { Courier } from '../delivery/types';
+import { letterMail } from '../dunning/letter-mail';
+import { letterPost } from '../dunning/letter-post';
 
 /**
  * The worker's handlers for letter delivery: a dunning run's letters through the courier (SMTP, or .eml files)
@@ -10,7 +10,6 @@ import type { Courier } from '../delivery/types';
  */
 export function deliveryHandlers(x: {
   courier: Courier;
-  render: LetterRendering;
   outbox: string;
   company: Company;
   rates: RateTables;
@@ -21,7 +20,7 @@ export function deliveryHandlers(x: {
       const send = letterPost({
         store,
         courier: x.courier,
-        render: x.render,
+        render: letterMail(),
         outbox: x.outbox,
         company: x.company,
         rates: x.rates,

@@ -2,7 +2,6 @@ import { type Clock, type Company, type JobHandler, type JobRun, type Store, web
 import type { RateTables } from '@credence/core';
 import { outboxDir } from '../company';
 import { courierFromEnv } from '../delivery/courier-from-env';
-import type { LetterRendering } from '../delivery/letter-email';
 import type { Env } from '../env';
 import { deliveryHandlers } from './run-delivery-job';
 import { type Poller, startWorker } from './start-worker';
@@ -13,8 +12,6 @@ export interface RunWorker {
   /** Without company settings the letter-delivery jobs are left to a worker that has them. */
   readonly company?: Company;
   readonly rates: RateTables;
-  /** @credence/letters' `letterRenderer()`, given by the caller (runtime does not import letters). */
-  readonly render: LetterRendering;
   /** Default: the webhook dispatcher (`webhookPoller`). */
   readonly pollers?: readonly Poller[];
   readonly intervalMs?: number;
@@ -38,7 +35,7 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
   const courier = x.company !== undefined ? courierFromEnv(x.env, outbox) : undefined;
   const handlers: Record<string, JobHandler> =
     courier !== undefined && x.company !== undefined
-      ? deliveryHandlers({ courier, render: x.render, outbox, company: x.company, rates: x.rates, clock: x.clock })
+      ? deliveryHandlers({ courier, outbox, company: x.company, rates: x.rates, clock: x.clock })
       : {};
   if (courier === undefined) x.log('worker: no company settings: letter delivery is left to a worker that has them');
   try {

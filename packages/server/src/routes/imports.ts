@@ -1,6 +1,13 @@
 import { actorOf, type ImportFailure, type ImportKind, importRows } from '@credence/app';
+import {
+  ENCODING_NAMES,
+  type Encoding,
+  encodingNamed,
+  FileReadError,
+  rowsFromUpload,
+  XLSX_TYPE,
+} from '@credence/files';
 import { createRoute, z } from '@hono/zod-openapi';
-import { csvRows, UploadReadError } from '../csv-upload';
 import { Problem, problemBody, problemResponse } from '../problem';
 import { type Access, defineRoute, json, problems, SECURED } from '../route';
 import { CREDIT, LEDGER_WRITERS, MASTER_DATA, REFERENCE_DATA } from './access';
@@ -56,9 +63,32 @@ const UploadQuery = z.object({
       param: { name: 'maxErrors', in: 'query' },
       description: 'row errors to return (all are counted); default 100',
     }),
+  encoding: z
+    .string()
+    .refine((v) => encodingNamed(v) !== undefined, { message: `one of ${ENCODING_NAMES.join(', ')}` })
+    .optional()
+    .openapi({
+      param: { name: 'encoding', in: 'query' },
+      description:
+        "a CSV file's encoding, as `credence import --encoding` names it (default: a BOM, UTF-8, or detected)",
+    }),
+  sheet: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'sheet', in: 'query' }, description: "an XLSX file's worksheet (default: the first)" }),
 });
 
 const Csv = z.string().openapi({ description: 'the file: a header row, then one row per entry (docs/import.md)' });
+const Bytes = z.string().openapi({
+  type: 'string',
+  format: 'binary',
+  description: 'the file: XLSX when it starts as a zip file does, else CSV',
+});
+const Xlsx = z
+  .string()
+  .openapi({ type: 'string', format: 'binary', description: 'an XLSX workbook: the header on row 1' });
 const FilePart = z.object({
   file: z
     .custom<File>((v) => v instanceof File, { message: 'a file part named "file"' })
@@ -96,15 +126,22 @@ function importRoute(kind: ImportKind, operationId: string, what: string, access
       method: 'post',
       path: `/imports/${kind}`,
       tags: ['imports'],
-      summary: `Upload a CSV file of ${what} (as \`credence import ${kind}\`): all or nothing, with its row errors`,
+      summary: `Upload a CSV or XLSX file of ${what} (as \`credence import ${kind}\`): all or nothing, with its row errors`,
       description:
-        'The body is the CSV file (`text/csv`, UTF-8), or a `multipart/form-data` part named `file`. The canonical ' +
-        'columns of docs/import.md; the delimiter is read from the header. XLSX and mapping files: `credence import`.',
+        'The body is the file (`text/csv` in any encoding `credence import` reads, or an XLSX workbook, told by its ' +
+        'media type or its first bytes), or a `multipart/form-data` part named `file`. The canonical columns of ' +
+        'docs/import.md; the delimiter is read from the header. Read by the same code as `credence import`, so the ' +
+        'same file gets the same row errors. Mapping files: `credence import`.',
       request: {
         query: UploadQuery,
         body: {
           required: true,
-          content: { 'text/csv': { schema: Csv }, 'multipart/form-data': { schema: FilePart } },
+          content: {
+            'text/csv': { schema: Csv },
+            [XLSX_TYPE]: { schema: Xlsx },
+            'application/octet-stream': { schema: Bytes },
+            'multipart/form-data': { schema: FilePart },
+          },
         },
       },
       responses: {
@@ -122,31 +159,32 @@ function importRoute(kind: ImportKind, operationId: string, what: string, access
       if (p === undefined) throw new Error('an upload on a public route');
       let name = q.name;
       let bytes: Uint8Array;
-      if ((c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+      let contentType = c.req.header('content-type') ?? '';
+      if (contentType.toLowerCase().startsWith('multipart/form-data')) {
         const part = (c.req.valid('form') as { file?: File }).file;
         if (part === undefined)
           return problemResponse('malformed-request', 'a multipart upload needs a part named "file"');
         name ??= part.name || undefined;
+        contentType = part.type;
         bytes = new Uint8Array(await part.arrayBuffer());
       } else bytes = new Uint8Array(await c.req.arrayBuffer());
       const file = name ?? 'upload.csv';
-      if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-        return problemResponse(
-          'malformed-request',
-          `${file}: an XLSX (zip) file; upload it as CSV, or use \`credence import\``,
-        );
-      let source: ReturnType<typeof csvRows>;
+      const store = c.var.deps.store.withActor({ ...actorOf(p), source: file });
       try {
-        source = csvRows(file, bytes);
+        const source = await rowsFromUpload(file, bytes, {
+          contentType,
+          ...(q.encoding !== undefined ? { encoding: encodingNamed(q.encoding) as Encoding } : {}),
+          ...(q.sheet !== undefined ? { sheet: q.sheet } : {}),
+        });
+        // CSV rows are read as they are imported: bytes not valid in the encoding deep in the file throw here too.
+        const r = await importRows(store, kind, source, undefined, { maxErrors: q.maxErrors ?? 100 });
+        return r.ok ? c.json({ ...r.value }, 200) : rejected(r.error);
       } catch (e) {
-        if (!(e instanceof UploadReadError)) throw e;
-        return problemResponse('malformed-request', `${file}: ${e.message}`, {
+        if (!(e instanceof FileReadError)) throw e;
+        return problemResponse('malformed-request', e.message, {
           ...(e.row !== undefined ? { params: { row: e.row } } : {}),
         });
       }
-      const store = c.var.deps.store.withActor({ ...actorOf(p), source: file });
-      const r = await importRows(store, kind, source, undefined, { maxErrors: q.maxErrors ?? 100 });
-      return r.ok ? c.json({ ...r.value }, 200) : rejected(r.error);
     },
   );
 }

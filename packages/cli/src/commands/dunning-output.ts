@@ -1,6 +1,6 @@
 import { type DeliverySummary, type DunningRunResult, type FirstRun, listed } from '@credence/app';
+import { renderTable } from '@credence/core';
 import { describe } from '../exit-codes';
-import { renderTable } from '../format/table';
 
 /** The run as JSON: the shape (asOf, actions) plus what was held out, found and delivered. */
 export function runJson(r: DunningRunResult, delivery: DeliverySummary | undefined): string {

@@ -9,20 +9,20 @@ import {
   type Store,
 } from '@credence/app';
 import type { RateTables } from '@credence/core';
+import { renderCaseFilePdf } from '@credence/letters';
+import type { Courier } from '../delivery/types';
+import { writeOnce } from '../delivery/write-once';
 import { safePath } from '../files/safe-file-name';
-import { type LetterRendering, letterEmail } from './letter-email';
-import type { Courier } from './types';
-import { writeOnce } from './write-once';
+import type { LetterMail } from './letter-mail';
 
 /**
  * Carries out one outbox entry: an e-mail through the courier (SMTP, or .eml files in the outbox directory),
- * a printed letter as a PDF in `<outbox>/print`, a case file (JSON + PDF) in `<outbox>/cases`. Used by
- * `credence dunning run` and `deliver` and by the worker's delivery jobs alike.
+ * a printed letter as a PDF in `<outbox>/print`, a case file (JSON + PDF) in `<outbox>/cases`.
  */
 export function letterPost(x: {
   store: Store;
   courier: Courier;
-  render: LetterRendering;
+  render: LetterMail;
   outbox: string;
   company: Company;
   rates: RateTables;
@@ -33,7 +33,7 @@ export function letterPost(x: {
       const to = (await x.store.getBuyer(letter.debtor.id))?.email ?? entry.recipient;
       if (to === undefined)
         return { status: 'failed', channel: 'email', detail: `no e-mail address for buyer ${letter.debtor.id}` };
-      const outcome = await x.courier.deliver(await letterEmail(x.render, letter, entry.id, to, x.company.mailFrom));
+      const outcome = await x.courier.deliver(await x.render.email(letter, entry.id, to, x.company.mailFrom));
       return { status: outcome.status, channel: outcome.channel, detail: outcome.detail };
     }
     if (entry.kind === 'print') {
@@ -57,7 +57,7 @@ export function letterPost(x: {
     const json = safePath(dir, base, 'json');
     const pdf = safePath(dir, base, 'pdf');
     await writeFile(json, `${JSON.stringify(file.value, null, 2)}\n`);
-    await writeOnce(pdf, await x.render.caseFilePdf(file.value));
+    await writeOnce(pdf, await renderCaseFilePdf(file.value));
     return { status: 'written', channel: 'case_file', detail: `${json}, ${pdf}` };
   };
 }

@@ -47,6 +47,28 @@ interface FileRecords {
   readonly records: CsvRecords;
 }
 
+/** A file's bytes as they arrive, in pieces of about a megabyte, and how many there are in all. */
+interface Bytes {
+  readonly size: number;
+  readonly pieces: AsyncIterator<Buffer>;
+  readonly close: () => void;
+}
+
+/** A file on disk, read as a stream. */
+function fileBytes(path: string, size: number): Bytes {
+  const stream = createReadStream(path, { highWaterMark: PIECE_BYTES });
+  return { size, pieces: stream[Symbol.asyncIterator](), close: () => stream.destroy() };
+}
+
+/** Bytes already in memory (an upload), handed out in the same pieces as a file's. */
+function memoryBytes(bytes: Uint8Array): Bytes {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  async function* pieces(): AsyncGenerator<Buffer> {
+    for (let at = 0; at < all.length; at += PIECE_BYTES) yield all.subarray(at, at + PIECE_BYTES);
+  }
+  return { size: all.length, pieces: pieces(), close: () => {} };
+}
+
 /**
  * The records of a file as they are read, in pieces of about a megabyte, decoded in the encoding
  * chosen from the first piece (see `chooseEncoding`; a BOM is dropped), each record with its number
@@ -57,15 +79,14 @@ async function openRecords(
   path: string,
   options: CsvOptions,
   bytesRead: (n: number) => void,
-  size: number,
+  bytes: Bytes,
 ): Promise<FileRecords> {
-  const stream = createReadStream(path, { highWaterMark: PIECE_BYTES });
-  const pieces = stream[Symbol.asyncIterator]();
+  const { pieces, size } = bytes;
   const head = await pieces.next();
   const firstPiece = head.done ? Buffer.alloc(0) : (head.value as Buffer);
   const choice = chooseEncoding(firstPiece, firstPiece.length >= size, options.encoding);
   if (choice === undefined) {
-    stream.destroy();
+    bytes.close();
     throw new FileReadError(path, undefined, 'not UTF-8, and its encoding cannot be told: name it with --encoding');
   }
   const decoder = new StrictDecoder(choice.encoding);
@@ -103,7 +124,7 @@ async function openRecords(
       push(decoder.end());
       yield batch(true);
     } finally {
-      stream.destroy();
+      bytes.close();
     }
   }
   return { batches: batches(), encoding: choice, records };
@@ -141,6 +162,16 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
       throw new FileReadError(path, undefined, 'file not found or not readable');
     })
   ).size;
+  return readCsv(path, fileBytes(path, size), options);
+}
+
+/** An uploaded CSV file's rows, read exactly as `openCsv` reads the same bytes from disk; `file` names it. */
+export function csvFromBytes(file: string, bytes: Uint8Array, options: CsvOptions = {}): Promise<CsvSource> {
+  return readCsv(file, memoryBytes(bytes), options);
+}
+
+async function readCsv(path: string, source: Bytes, options: CsvOptions): Promise<CsvSource> {
+  const { size } = source;
   let bytes = 0;
   const file = await openRecords(
     path,
@@ -148,7 +179,7 @@ export async function openCsv(path: string, options: CsvOptions = {}): Promise<C
     (n) => {
       bytes = n;
     },
-    size,
+    source,
   );
   const { batches, encoding } = file;
   let pending: Batch = { first: 2, records: [] };

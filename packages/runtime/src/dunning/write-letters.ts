@@ -1,16 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { RecordedLetter } from '@credence/app';
-import { outboxCourier } from '@credence/runtime';
+import { outboxCourier } from '../delivery/outbox-courier';
 import { safePath } from '../files/safe-file-name';
-import type { LetterRenderer } from './letter-renderer';
+import type { LetterMail } from './letter-mail';
 
 /** `--out DIR`: each letter as PDF, HTML and the e-mail (.eml) it would be sent as, for looking at or printing. */
-export async function writeLetters(
-  dir: string,
-  letters: readonly RecordedLetter[],
-  render: LetterRenderer,
-  from?: string,
-) {
+export async function writeLetters(dir: string, letters: readonly RecordedLetter[], render: LetterMail, from?: string) {
   await mkdir(dir, { recursive: true });
   const eml = outboxCourier(dir);
   for (const { letter } of letters) {

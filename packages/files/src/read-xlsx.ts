@@ -1,4 +1,5 @@
 import type { RowSource, SourceRow } from '@credence/app';
+import type { Workbook } from 'exceljs';
 import { cellText } from './excel-values';
 import { checkHeader, FileReadError, type ReadOptions } from './file-error';
 
@@ -14,10 +15,25 @@ export interface XlsxOptions extends ReadOptions {
  * beyond that.
  */
 export async function openXlsx(path: string, options: XlsxOptions = {}): Promise<RowSource> {
+  return sheetRows(path, options, (wb) => wb.xlsx.readFile(path));
+}
+
+/** An uploaded XLSX workbook's rows, read exactly as `openXlsx` reads the same bytes from disk; `file` names it. */
+export function xlsxFromBytes(file: string, bytes: Uint8Array, options: XlsxOptions = {}): Promise<RowSource> {
+  // ExcelJS's typings name Node's old Buffer; a Buffer over the same memory is what it reads.
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return sheetRows(file, options, (wb) => wb.xlsx.load(buffer as unknown as Parameters<typeof wb.xlsx.load>[0]));
+}
+
+async function sheetRows(
+  path: string,
+  options: XlsxOptions,
+  read: (wb: Workbook) => Promise<unknown>,
+): Promise<RowSource> {
   const { default: ExcelJS } = await import('exceljs'); // loaded when used: ~0.3 s of start-up otherwise
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    await read(wb);
   } catch (e) {
     throw new FileReadError(path, undefined, `not a readable XLSX file (${e instanceof Error ? e.message : e})`);
   }

@@ -5,7 +5,7 @@ import { readMappingFile } from './mapping-file';
 import { openRows } from './open-rows';
 import { collect, testDir } from './test-dir';
 
-const examples = join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'examples', 'ibm-ar');
+const examples = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'ibm-ar');
 const dir = testDir('map');
 afterAll(() => dir.cleanup());
 

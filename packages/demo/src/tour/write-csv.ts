@@ -1,17 +1,11 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { NUMBER_FIELDS } from '@credence/app';
-import {
-  BUYER_COLUMNS,
-  FX_RATE_COLUMNS,
-  INVOICE_COLUMNS,
-  PAYMENT_COLUMNS,
-  type Portfolio,
-  type PortfolioPlan,
-} from '@credence/demo';
-import { type CsvType, csvLine, csvTypes } from '../format/csv';
+import { type CsvType, csvLine, csvTypes } from '@credence/core';
+import type { Portfolio, PortfolioPlan } from '../portfolio';
+import { BUYER_COLUMNS, FX_RATE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS } from '../rows';
 
-export { csvField } from '../format/csv';
+export { csvField } from '@credence/core';
 
 /** The canonical import columns that hold plain numbers (a negative statement line stays a number). */
 const NUMBER_COLUMNS: ReadonlySet<string> = new Set([...NUMBER_FIELDS, 'payment_terms_days', 'fiscal_year']);

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { date } from '@credence/core';
-import { generatePortfolio, planPortfolio } from '@credence/demo';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvFileWriter, csvField, writePortfolioCsv } from '../src/demo/write-csv';
-import { tempDir } from './harness';
+import { generatePortfolio, planPortfolio } from '../portfolio';
+import { CsvFileWriter, csvField, writePortfolioCsv } from './write-csv';
 
-const tmp = tempDir('demo-csv');
-afterAll(() => tmp.cleanup());
+const tmp = { dir: mkdtempSync(join(tmpdir(), 'credence-demo-csv-')) };
+afterAll(() => rmSync(tmp.dir, { recursive: true, force: true }));
 const read = (path: string): Record<string, string>[] =>
   parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 

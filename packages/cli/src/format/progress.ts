@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
+import type { ReadProgress } from '@credence/files';
 import type CliProgress from 'cli-progress';
-import type { ReadProgress } from './file-error';
 
 export interface Progress {
   readonly update: (p: ReadProgress) => void;

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import {
+  checkOrder,
+  type GradeContext,
+  type GradeRun,
+  type ImportSummary,
+  importRows,
+  recommendBuyerLimit,
+  runGrades,
+  type Store,
+  setLimit,
+} from '@credence/app';
+import {
+  addDays,
+  addMonths,
+  type BusinessDate,
+  type CheckPolicy,
+  type CurrencyCode,
+  exponentOf,
+  type LimitPolicy,
+} from '@credence/core';
+import { openRows } from '@credence/files';
+import type { PortfolioPlan } from '../portfolio';
+import type { BehaviourProfile } from '../rows';
+import { demoStatementRows, STATEMENT_COLUMNS } from '../statements';
+import { CsvFileWriter } from './write-csv';
+
+/** A buyer whose exposure is over its limit (limit 0: cash in advance). */
+export interface OverLimit {
+  readonly buyerId: string;
+  readonly name: string;
+  readonly grade: number | undefined;
+  readonly currency: CurrencyCode;
+  readonly limit: bigint;
+  readonly exposure: bigint;
+}
+
+export interface CreditTour {
+  /** The statements file, imported as a user's file is. */
+  readonly statements: ImportSummary;
+  readonly grades: GradeRun;
+  /** The date the limits were set (three months before the demo's date). */
+  readonly limitFrom: BusinessDate;
+  /** Buyers with a limit, furthest over it first; then those with none (cash in advance), largest exposure first. */
+  readonly over: readonly OverLimit[];
+}
+
+export interface CreditTourInput {
+  readonly plan: PortfolioPlan;
+  readonly seed: number;
+  readonly asOf: BusinessDate;
+  readonly csvDir: string;
+  readonly grading: GradeContext;
+  readonly limits: LimitPolicy;
+  readonly check: CheckPolicy;
+}
+
+/** Each buyer's purchases of the last twelve months in its own currency, as a number (the statements' scale). */
+async function purchases(store: Store, plan: PortfolioPlan, asOf: BusinessDate): Promise<Map<string, number>> {
+  const from = addMonths(addDays(asOf, 1), -12);
+  const out = new Map<string, number>();
+  for (const b of plan.buyers) {
+    const sales = await store.buyerSales(b.buyer_id, from, asOf);
+    const own = sales.find((s) => s.currency === b.currency)?.amount ?? 0n;
+    out.set(b.buyer_id, Number(own) / 10 ** exponentOf(b.currency as CurrencyCode));
+  }
+  return out;
+}
+
+/**
+ * The credit half of the demo: financial statements for every buyer (written to `statements.csv` and imported like
+ * a user's file), a grade run, a limit per buyer set three months before the date at its recommended amount, and
+ * the buyers whose exposure is over their limit.
+ */
+export async function creditTour(store: Store, x: CreditTourInput): Promise<CreditTour> {
+  const { plan, asOf } = x;
+  const profiles = new Map<string, BehaviourProfile>(plan.profiles.map((p) => [p.buyer_id, p.profile]));
+  const file = join(x.csvDir, 'statements.csv');
+  const w = new CsvFileWriter(file, STATEMENT_COLUMNS);
+  const bought = await purchases(store, plan, asOf);
+  for (const row of demoStatementRows(plan.buyers, profiles, bought, x.seed, asOf)) w.write(row);
+  w.close();
+  const imported = await importRows(store, 'statements', await openRows(file), undefined, {});
+  if (!imported.ok) throw new Error(`demo statements rejected: ${JSON.stringify(imported.error.errors.slice(0, 3))}`);
+
+  const ctx = { ...x.grading, limits: x.limits };
+  const grades = await runGrades(store, ctx, asOf);
+  const limitFrom = addMonths(asOf, -3);
+  for (const b of plan.buyers) {
+    const advice = await recommendBuyerLimit(store, ctx, b.buyer_id, limitFrom);
+    if (!advice) continue;
+    const r = advice.recommendation;
+    await setLimit(
+      store,
+      {
+        buyerId: b.buyer_id,
+        amount: r.amount,
+        currency: r.currency,
+        validFrom: limitFrom,
+        by: 'demo',
+        reason: `recommended on ${limitFrom} (${r.decidedBy})`,
+      },
+      limitFrom,
+    );
+  }
+  return { statements: imported.value, grades, limitFrom, over: await overLimit(store, x) };
+}
+
+async function overLimit(store: Store, { plan, asOf, check }: CreditTourInput): Promise<OverLimit[]> {
+  const over: OverLimit[] = [];
+  const grades = new Map((await store.gradesOn(asOf)).map((g) => [g.buyerId, g.grade.grade]));
+  for (const b of plan.buyers) {
+    const c = await checkOrder(store, check, {
+      buyerId: b.buyer_id,
+      amount: 0n,
+      currency: b.currency as CurrencyCode,
+      asOf,
+    });
+    if (!c.ok || c.value.limit === undefined || c.value.exposureAfter <= c.value.limit) continue;
+    over.push({
+      buyerId: b.buyer_id,
+      name: b.name,
+      grade: grades.get(b.buyer_id),
+      currency: c.value.currency,
+      limit: c.value.limit,
+      exposure: c.value.exposureAfter,
+    });
+  }
+  const ratio = (o: OverLimit) => (o.limit === 0n ? -Number(o.exposure) : Number(o.exposure) / Number(o.limit));
+  return over.sort(
+    (a, b) => Number(b.limit > 0n) - Number(a.limit > 0n) || ratio(b) - ratio(a) || (a.buyerId < b.buyerId ? -1 : 1),
+  );
+}

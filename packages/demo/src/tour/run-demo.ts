@@ -1,0 +1,136 @@
+import { join, resolve } from 'node:path';
+import {
+  type AgingResult,
+  type GradeContext,
+  type ImportSummary,
+  importRows,
+  type KpiResult,
+  type RankedOverdueBuyer,
+  type RecordedLetter,
+  rankOverdueBuyers,
+  reportAging,
+  reportKpis,
+  type Store,
+} from '@credence/app';
+import type {
+  BusinessDate,
+  Buyer,
+  CheckPolicy,
+  CurrencyCode,
+  DunningPolicy,
+  LimitPolicy,
+  RateTables,
+  Result,
+} from '@credence/core';
+import { openRows } from '@credence/files';
+import { type PortfolioPlan, type PortfolioSize, planPortfolio } from '../portfolio';
+import { type CollectionsTour, collectionsTour } from './collections-tour';
+import { type CreditTour, creditTour } from './credit-tour';
+import { prepareDemoDir } from './demo-dir';
+import { type PortfolioFiles, writePortfolioCsv } from './write-csv';
+
+export interface DemoOptions {
+  readonly seed: number;
+  readonly size: PortfolioSize;
+  readonly dir: string;
+  readonly asOf: BusinessDate;
+  readonly reportingCurrency: CurrencyCode;
+}
+
+/** What the demo is run with: the store it opens, the policies, and how letters are written (the composition root's). */
+export interface DemoPorts {
+  /** Opens (creating) the embedded database in a directory. */
+  readonly openStore: (dir: string) => Promise<Store>;
+  readonly policies: {
+    readonly grading: GradeContext;
+    readonly limits: LimitPolicy;
+    readonly check: CheckPolicy;
+    readonly dunning: DunningPolicy;
+    readonly rates: RateTables;
+  };
+  /** Writes letters to a directory as PDF, HTML and .eml. */
+  readonly writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) => Promise<void>;
+}
+
+/** What the demo has done so far, as it goes (a long demo shows its progress). */
+export type DemoStep =
+  | { readonly kind: 'portfolio'; readonly files: PortfolioFiles; readonly csvDir: string; readonly dbDir: string }
+  | { readonly kind: 'imported'; readonly summary: ImportSummary }
+  | { readonly kind: 'ready'; readonly ms: number };
+
+export interface DemoResult {
+  readonly plan: Pick<PortfolioPlan, 'startDate' | 'endDate'>;
+  readonly aging: Result<AgingResult>;
+  readonly kpis: Result<KpiResult>;
+  /** The ten most overdue buyers (ranked in the reporting currency), with their master data. */
+  readonly overdue: Result<readonly (RankedOverdueBuyer & { readonly buyer: Buyer | undefined })[]>;
+  readonly credit: CreditTour;
+  readonly collections: CollectionsTour;
+}
+
+async function importAll(store: Store, files: PortfolioFiles, step: (s: DemoStep) => void): Promise<void> {
+  const paths = { 'fx-rates': files.fxRates, buyers: files.buyers, invoices: files.invoices, payments: files.payments };
+  for (const kind of ['fx-rates', 'buyers', 'invoices', 'payments'] as const) {
+    const r = await importRows(store, kind, await openRows(paths[kind]), undefined, {});
+    if (!r.ok) throw new Error(`demo data rejected: ${JSON.stringify(r.error.errors.slice(0, 3))}`);
+    step({ kind: 'imported', summary: r.value });
+  }
+}
+
+async function mostOverdue(store: Store, o: DemoOptions): Promise<DemoResult['overdue']> {
+  const ranked = await rankOverdueBuyers(store, o.asOf, o.reportingCurrency, 10);
+  if (!ranked.ok) return ranked;
+  const buyers = new Map((await store.findBuyers(ranked.value.map((r) => r.buyerId))).map((b) => [b.id, b]));
+  return { ok: true, value: ranked.value.map((r) => ({ ...r, buyer: buyers.get(r.buyerId) })) };
+}
+
+/**
+ * `credence demo`: a deterministic portfolio written as the canonical CSV files in `<dir>/csv` and imported through
+ * the real import path into a database of its own (`<dir>/db`), financial statements, grades and limits, fourteen
+ * weeks of dunning and the day's run, the collector's worklist; returns the reports the demo shows. Refuses a
+ * directory that is not empty and was not made by an earlier demo (`prepareDemoDir`).
+ */
+export async function runDemo(
+  o: DemoOptions,
+  ports: DemoPorts,
+  step: (s: DemoStep) => void,
+): Promise<{ ok: true; value: DemoResult } | { ok: false; reason: string }> {
+  const prepared = prepareDemoDir(o.dir);
+  if (!prepared.ok) return prepared;
+  const dir = resolve(o.dir);
+  const plan = planPortfolio({ seed: o.seed, size: o.size, endDate: o.asOf });
+  const started = Date.now();
+  const csvDir = join(dir, 'csv');
+  const files = writePortfolioCsv(csvDir, plan);
+  step({ kind: 'portfolio', files, csvDir, dbDir: join(dir, 'db') });
+  const store = await ports.openStore(join(dir, 'db'));
+  try {
+    const p = ports.policies;
+    await importAll(store, files, step);
+    const credit = await creditTour(store, { plan, seed: o.seed, asOf: o.asOf, csvDir, ...p });
+    step({ kind: 'imported', summary: credit.statements });
+    step({ kind: 'ready', ms: Date.now() - started });
+    const currency = o.reportingCurrency;
+    const aging = await reportAging(store, {
+      asOf: o.asOf,
+      byBuyer: false,
+      withBuyerNames: true,
+      reportingCurrency: currency,
+    });
+    const kpis = await reportKpis(store, { asOf: o.asOf, reportingCurrency: currency, withBuyerNames: true });
+    const overdue = await mostOverdue(store, o);
+    const collections = await collectionsTour(store, {
+      dir,
+      asOf: o.asOf,
+      currency,
+      policy: p.dunning,
+      rates: p.rates,
+      basePd: p.grading.policy.basePd,
+      writeLetters: ports.writeLetters,
+    });
+    const result = { plan: { startDate: plan.startDate, endDate: plan.endDate }, aging, kpis, overdue, credit };
+    return { ok: true, value: { ...result, collections } };
+  } finally {
+    await store.close();
+  }
+}
