@@ -8,6 +8,7 @@ export * from './hash';
 export * from './import';
 export * from './interest';
 export * from './limits';
+export * from './policies';
 export * from './ports';
 export * from './reports/ledger-counts';
 export * from './reports/report-aging';

@@ -126,6 +126,21 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('limit_event', 1, () => [draft('buyer', buyerId, `limit_${kind}`, rest, reason)]);
       return stored;
     },
+    appendGradeOverride: async (e) => {
+      const stored = await w.appendGradeOverride(e);
+      const { buyerId, action, reason, ...rest } = stored;
+      audit.add('grade_override', 1, () => [
+        draft('buyer', buyerId, action === 'override' ? 'grade_override' : 'grade_override_clear', rest, reason),
+      ]);
+      return stored;
+    },
+    appendPolicyVersion: async (v) => {
+      const stored = await w.appendPolicyVersion(v);
+      audit.add('policy_version', 1, () => [
+        draft('policy', stored.kind, 'policy_set', { version: stored.version, by: stored.by }, stored.reason),
+      ]);
+      return stored;
+    },
     upsertGrades: async (rows) => {
       audit.add('grade', rows.length, () =>
         rows.map((g) => draft('buyer', g.buyerId, 'grade', { asOf: g.asOf, grade: g.grade.grade, pd: g.grade.pd })),

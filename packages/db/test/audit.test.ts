@@ -126,6 +126,51 @@ const WRITES: readonly [string, (tx: LedgerWrites) => Promise<unknown>, Record<s
     { action: 'grade', entityKind: 'buyer', entityId: 'B1' },
   ],
   [
+    'grade override',
+    (tx) =>
+      tx.appendGradeOverride({
+        buyerId: 'B1',
+        action: 'override',
+        grade: 3,
+        tier: 'low',
+        pd: 0.0035,
+        until: d('2026-12-31'),
+        reason: 'parent guarantee',
+        by: 'cora',
+        recordedOn: d('2026-06-30'),
+      }),
+    {
+      action: 'grade_override',
+      entityKind: 'buyer',
+      entityId: 'B1',
+      reason: 'parent guarantee',
+      details: expect.objectContaining({ grade: 3, until: '2026-12-31', by: 'cora' }),
+    },
+  ],
+  [
+    'grade override removed',
+    (tx) =>
+      tx.appendGradeOverride({
+        buyerId: 'B1',
+        action: 'clear',
+        reason: 'guarantee withdrawn',
+        by: 'cora',
+        recordedOn: d('2026-06-30'),
+      }),
+    { action: 'grade_override_clear', entityKind: 'buyer', entityId: 'B1', reason: 'guarantee withdrawn' },
+  ],
+  [
+    'policy change',
+    (tx) => tx.appendPolicyVersion({ kind: 'check', body: { referFromGrade: 7 }, reason: 'tighter', by: 'cora' }),
+    {
+      action: 'policy_set',
+      entityKind: 'policy',
+      entityId: 'check',
+      reason: 'tighter',
+      details: { version: 1, by: 'cora' },
+    },
+  ],
+  [
     'dispute',
     (tx) =>
       tx.appendCollectionEvents([
@@ -288,7 +333,15 @@ for (const target of targets()) {
         if (Number(rows[0]?.n) === 0) continue; // a trigger fires per row: proven where a row exists
         await expect(sql`delete from ${sql.table(table)}`.execute(db), table).rejects.toThrow(/append-only/);
       }
-      for (const table of ['cash_applications', 'collection_events', 'limit_events', 'credit_holds', 'fx_rates']) {
+      for (const table of [
+        'cash_applications',
+        'collection_events',
+        'limit_events',
+        'credit_holds',
+        'fx_rates',
+        'grade_overrides',
+        'policy_versions',
+      ]) {
         await expect(sql`delete from ${sql.table(table)}`.execute(db), table).rejects.toThrow(/append-only/);
       }
       await expect(sql`update limit_events set amount = 1`.execute(db)).rejects.toThrow(/append-only/);
