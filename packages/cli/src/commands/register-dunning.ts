@@ -1,6 +1,6 @@
 import { deliverOutbox, runDunning } from '@credence/app';
 import type { Failure } from '@credence/core';
-import { courierFromEnv, outboxDir, readCompany, readDunningPolicy, readRates } from '@credence/runtime';
+import { courierFromEnv, outboxDir, policyInForce, readCompany, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { letterPost } from '../collections/letter-post';
 import { letterRenderer } from '../collections/letter-renderer';
@@ -47,16 +47,13 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
     .option('--templates <dir>', 'letter templates (default: the shipped ones)')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const [policy, rates, company] = await Promise.all([
-        readDunningPolicy(o.policy),
-        readRates(o.rates),
-        readCompany(o.company, io.env),
-      ]);
+      const [rates, company] = await Promise.all([readRates(o.rates), readCompany(o.company, io.env)]);
       const asOf = o.asOf ?? io.clock.today();
       const render = letterRenderer(o.templates);
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
+        const policy = await policyInForce(store, 'dunning', o.policy);
         const run = await runDunning(store, {
           asOf,
           policy,
