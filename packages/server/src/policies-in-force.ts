@@ -32,8 +32,8 @@ async function overlay(store: Store, base: Policies): Promise<Policies> {
  */
 export const policiesInForce: MiddlewareHandler<AppEnv> = async (c, next) => {
   const deps = c.var.deps;
-  let byBase = cache.get(deps.store);
-  if (byBase === undefined) cache.set(deps.store, (byBase = new WeakMap()));
+  const byBase = cache.get(deps.store) ?? new WeakMap<Policies, Promise<Policies>>();
+  cache.set(deps.store, byBase);
   let p = byBase.get(deps.policies);
   if (p === undefined) {
     const read = overlay(deps.store, deps.policies);
