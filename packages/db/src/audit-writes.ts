@@ -62,9 +62,16 @@ const draft = (
   reason?: string,
 ): AuditDraft => ({ action, entityKind, entityId, details, ...(reason !== undefined ? { reason } : {}) });
 
-/** The domain's why of a collection event: a dispute's reason, a pause's, else its notes when there are some. */
+/**
+ * The domain's why of a collection event: a dispute's reason, a pause's; a dispute's resolution is its outcome
+ * (with the credit note) and its notes; else the notes when there are some.
+ */
 function eventReason(e: CollectionEvent): string | undefined {
   if ('reason' in e) return e.reason;
+  if (e.kind === 'dispute_resolved') {
+    const outcome = `${e.outcome}${e.creditNote !== undefined ? ` by credit note ${e.creditNote}` : ''}`;
+    return e.notes !== '' ? `${outcome}: ${e.notes}` : outcome;
+  }
   if ('notes' in e && e.notes !== '') return e.notes;
   return undefined;
 }

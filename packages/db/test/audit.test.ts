@@ -189,6 +189,23 @@ const WRITES: readonly [string, (tx: LedgerWrites) => Promise<unknown>, Record<s
     { action: 'dispute_opened', entityKind: 'buyer', entityId: 'B1', reason: 'price' },
   ],
   [
+    'dispute resolved',
+    (tx) =>
+      tx.appendCollectionEvents([
+        {
+          kind: 'dispute_resolved',
+          buyerId: 'B1',
+          date: d('2026-06-30'),
+          by: 'ben',
+          id: 'DSP-1',
+          outcome: 'credit_note',
+          creditNote: 'CN-9',
+          notes: '',
+        },
+      ]),
+    { action: 'dispute_resolved', entityKind: 'buyer', entityId: 'B1', reason: 'credit_note by credit note CN-9' },
+  ],
+  [
     'promise',
     (tx) =>
       tx.appendCollectionEvents([

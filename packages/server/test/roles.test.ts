@@ -59,6 +59,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listPromises: ['admin', 'credit_manager', 'collector'],
   listPlans: ['admin', 'credit_manager', 'collector'],
   getWorklist: ['credit_manager', 'collector'],
+  refreshWorklist: ['credit_manager', 'collector'],
   snoozeTask: ['credit_manager', 'collector'],
   completeTask: ['credit_manager', 'collector'],
   pauseDunning: ['credit_manager', 'collector'],

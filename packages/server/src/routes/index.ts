@@ -31,7 +31,7 @@ import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
-import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
+import { completeTaskRoute, getWorklist, refreshWorklistRoute, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
 /**
@@ -86,6 +86,7 @@ export const ROUTES: readonly ApiRoute[] = [
   listPromisesRoute,
   listPlansRoute,
   getWorklist,
+  refreshWorklistRoute,
   snoozeTaskRoute,
   completeTaskRoute,
   pauseDunning,
