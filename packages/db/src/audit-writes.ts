@@ -251,9 +251,9 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('api_token', 1, () => [draft('user', t.user, 'token_issue', { tokenId: t.id })]);
       await w.insertToken(t);
     },
-    revokeUser: async (name) => {
+    revokeUser: async (name, reason) => {
       const revoked = await w.revokeUser(name);
-      audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked)]);
+      audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked, reason)]);
       return revoked;
     },
   };

@@ -308,13 +308,14 @@ for (const target of targets()) {
       const added = await addUser(store, { name: 'carla', role: 'collector' });
       expect(added.ok).toBe(true);
       expect((await addUser(store, { name: 'carla', role: 'sales' })).ok).toBe(false);
-      expect((await revokeUser(store, 'carla')).ok).toBe(true);
+      expect((await revokeUser(store, 'carla', 'left the company')).ok).toBe(true);
       const trail = await listAudit(store, { entity: 'user:carla' });
       expect(trail.map((e) => [e.action, e.actor])).toEqual([
         ['user_add', 'root'],
         ['token_issue', 'root'],
         ['user_revoke', 'root'],
       ]);
+      expect(trail[2]?.reason).toBe('left the company');
       expect(trail[1]?.details).toEqual({ tokenId: added.ok ? added.value.tokenId : '' });
       expect(JSON.stringify(trail)).not.toContain(added.ok ? added.value.token : '?');
     });
