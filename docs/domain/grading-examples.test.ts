@@ -1,6 +1,13 @@
 /** The worked example of docs/domain/grading.md, graded with the shipped policy file. */
 import { readFileSync } from 'node:fs';
-import { type GradeInputs, gradeBuyer, gradeReasonMessage, parseGradingPolicy, renderReason } from '@credence/core';
+import {
+  type GradeInputs,
+  gradeBuyer,
+  gradeReasonMessage,
+  overrideFigures,
+  parseGradingPolicy,
+  renderReason,
+} from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { cell, readDocTables, table } from './doc-tables';
 
@@ -49,5 +56,13 @@ describe('docs/domain/grading.md', () => {
       expect(renderReason(gradeReasonMessage(x), 'en')).toBe(cell(row, 'en'));
       expect(renderReason(gradeReasonMessage(x), 'zh-CN')).toBe(cell(row, 'zh-CN'));
     });
+  });
+
+  it('places an override: its tier and the PD of its grade', () => {
+    for (const r of table(tables, 'override').rows) {
+      const o = overrideFigures(Number(cell(r, 'grade')), policy);
+      expect(o.tier).toBe(cell(r, 'tier'));
+      expect(o.pd).toBeCloseTo(Number(cell(r, 'pd')), 6);
+    }
   });
 });

@@ -9,6 +9,7 @@ export * from './import';
 export * from './interest';
 export * from './jobs';
 export * from './limits';
+export * from './policies';
 export * from './ports';
 export * from './reports/ledger-counts';
 export * from './reports/report-aging';

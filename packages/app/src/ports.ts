@@ -10,6 +10,8 @@ import type {
   FinancialStatement,
   FxRate,
   Grade,
+  GradeOverrideDraft,
+  GradeOverrideEvent,
   HoldEvent,
   KpiInputs,
   LedgerDocument,
@@ -20,6 +22,7 @@ import type {
 import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
+import type { PolicyReads, PolicyWrites } from './policies/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
 import type { WebhookReads, WebhookWrites } from './webhooks/ports';
@@ -166,10 +169,11 @@ export interface OrderCheckReads {
   readonly limitEvents: LimitEvent[];
   readonly holds: HoldEvent[];
   readonly grades: RecordedGrade[];
+  readonly overrides: GradeOverrideEvent[];
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads {
+export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads, PolicyReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -193,6 +197,8 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, Jo
   ): Promise<{ currency: CurrencyCode; amount: bigint }[]>;
   /** A buyer's recorded grades, oldest as-of date first. */
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
+  /** A buyer's grade overrides and their removals, in recording order. */
+  gradeOverridesOf(buyerId: string): Promise<GradeOverrideEvent[]>;
   /** The grade of every buyer recorded for exactly this date. */
   gradesOn(asOf: BusinessDate): Promise<RecordedGrade[]>;
   findDocuments(numbers: readonly string[]): Promise<Recorded<Stored<LedgerDocument>>[]>;
@@ -233,7 +239,13 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, Jo
 }
 
 /** Writes, only inside `transact`: all or nothing. Rows arrive validated and deduplicated. */
-export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites, JobWrites, WebhookWrites {
+export interface LedgerWrites
+  extends LedgerReads,
+    CollectionsWrites,
+    UserWrites,
+    JobWrites,
+    WebhookWrites,
+    PolicyWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md
@@ -252,6 +264,8 @@ export interface LedgerWrites extends LedgerReads, CollectionsWrites, UserWrites
   appendHold(event: Omit<HoldEvent, 'id'>): Promise<HoldEvent>;
   /** Appends a credit-limit event; returns it with the id the store gave it. */
   appendLimitEvent(event: Omit<LimitEvent, 'id'>): Promise<LimitEvent>;
+  /** Appends a grade override or its removal; returns it with the id the store gave it. */
+  appendGradeOverride(event: GradeOverrideDraft): Promise<GradeOverrideEvent>;
   /** Records grades; a grade already recorded for the same buyer and date is replaced (a re-run). */
   upsertGrades(rows: readonly RecordedGrade[]): Promise<void>;
   findStatements(keys: readonly { buyerId: string; fiscalYear: number }[]): Promise<FinancialStatement[]>;

@@ -124,7 +124,7 @@ describe('reverseEntry', () => {
       kind: 'payment',
       targetId: 'P1',
       date: date('2024-03-02'),
-      reason: '',
+      reason: 'r',
     });
     expect(twice).toMatchObject({ ok: false, error: { code: 'idempotency_conflict' } });
     expect(store.allocations()).toHaveLength(4);
@@ -164,11 +164,28 @@ describe('reverseEntry', () => {
     expect(r.ok).toBe(true);
     expect(store.balance('B', date('2024-07-15'))).toBe(5000n);
     expect(
-      await reverseEntry(store, { id: 'R2', kind: 'payment', targetId: 'NOPE', date: date('2024-07-15'), reason: '' }),
+      await reverseEntry(store, { id: 'R2', kind: 'payment', targetId: 'NOPE', date: date('2024-07-15'), reason: 'r' }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await recordPayment(store, pay('P9', 100n, '2024-08-01'));
     expect(
-      await reverseEntry(store, { id: 'R3', kind: 'payment', targetId: 'P9', date: date('2024-07-31'), reason: '' }),
+      await reverseEntry(store, { id: 'R3', kind: 'payment', targetId: 'P9', date: date('2024-07-31'), reason: 'r' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid_date' } });
+  });
+});
+
+describe('the why of a correction', () => {
+  it('refuses a write-off or a reversal without a reason (the audit trail records it)', async () => {
+    const wo = await writeOffDocument(store, { id: 'W1', documentNumber: 'B', date: date('2024-06-30'), reason: ' ' });
+    expect(wo).toMatchObject({ ok: false, error: { code: 'missing_field', params: { field: 'reason' } } });
+    await writeOffDocument(store, { id: 'W2', documentNumber: 'B', date: date('2024-06-30'), reason: 'insolvent' });
+    const rev = await reverseEntry(store, {
+      id: 'R1',
+      kind: 'write_off',
+      targetId: 'W2',
+      date: date('2024-07-15'),
+      reason: '',
+    });
+    expect(rev).toMatchObject({ ok: false, error: { code: 'missing_field', params: { field: 'reason' } } });
+    expect(store.balance('B', date('2024-07-15'))).toBe(0n);
   });
 });

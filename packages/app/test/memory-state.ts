@@ -4,12 +4,14 @@ import type {
   ExternalGrade,
   FinancialStatement,
   FxRate,
+  GradeOverrideEvent,
   HoldEvent,
   LedgerDocument,
   LimitEvent,
   Order,
   Payment,
 } from '@credence/core';
+import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
 import type { JobsMem } from './memory-jobs';
@@ -22,6 +24,8 @@ export interface State {
   external: Map<string, ExternalGrade>;
   orders: Map<string, Order>;
   holds: HoldEvent[];
+  overrides: GradeOverrideEvent[];
+  policies: PolicyVersion[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
   statements: Map<string, FinancialStatement>;
@@ -44,6 +48,8 @@ export const copy = (s: State): State => ({
   external: new Map(s.external),
   orders: new Map(s.orders),
   holds: [...s.holds],
+  overrides: [...s.overrides],
+  policies: [...s.policies],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
   statements: new Map(s.statements),
@@ -77,6 +83,8 @@ export const emptyState = (): State => ({
   external: new Map(),
   orders: new Map(),
   holds: [],
+  overrides: [],
+  policies: [],
   limitEvents: [],
   grades: new Map(),
   statements: new Map(),

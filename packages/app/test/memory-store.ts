@@ -9,6 +9,7 @@ import {
   type CurrencyCode,
   daysBetween,
   type FxRate,
+  type GradeOverrideEvent,
   type KpiInputs,
   kpiInputsFromItems,
   type OpenItem,
@@ -16,6 +17,7 @@ import {
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
+import type { PolicyKind } from '../src/policies/ports';
 import type {
   Attribution,
   CreditorLedger,
@@ -74,6 +76,8 @@ function reads(s: () => State): LedgerReads {
         .reduce<BusinessDate | undefined>((m, d) => (m === undefined || d.issueDate < m ? d.issueDate : m), undefined),
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
+    gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
+    policyVersions: async (kind) => s().policies.filter((p) => kind === undefined || p.kind === kind),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
     buyerSales: async (id, from, to) => {
       const out = new Map<CurrencyCode, bigint>();
@@ -257,6 +261,17 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       for (const o of rows) s().orders.set(o.id, o);
     },
     findOrders: async (ids) => pick(s().orders, ids),
+    appendGradeOverride: async (e) => {
+      const stored = { ...e, id: s().overrides.length + 1 } as GradeOverrideEvent;
+      s().overrides.push(stored);
+      return stored;
+    },
+    appendPolicyVersion: async (v) => {
+      const version = s().policies.filter((p) => p.kind === v.kind).length + 1;
+      const stored = { ...v, version, recordedAt: by.recordedAt };
+      s().policies.push(stored);
+      return stored;
+    },
     appendHold: async (e) => {
       const stored = { ...e, id: s().holds.length + 1 };
       s().holds.push(stored);
@@ -360,6 +375,8 @@ export class MemoryStore implements Store {
   buyerFirstInvoice = (id: string) => this.view.buyerFirstInvoice(id);
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
+  gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
+  policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);

@@ -12,6 +12,7 @@ import { registerImportCommand } from './commands/register-import';
 import { registerInterestCommands } from './commands/register-interest';
 import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
+import { registerPolicyCommands } from './commands/register-policy';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerServeCommand } from './commands/register-serve';
@@ -60,6 +61,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerReportCommands(program, io, state);
   registerModelCommands(program, io, state);
   registerGradeCommands(program, io, state);
+  registerPolicyCommands(program, io, state);
   registerLimitCommands(program, io, state);
   registerCreditCommands(program, io, state);
   registerReviewCommands(program, io);

@@ -62,9 +62,16 @@ const draft = (
   reason?: string,
 ): AuditDraft => ({ action, entityKind, entityId, details, ...(reason !== undefined ? { reason } : {}) });
 
-/** The domain's why of a collection event: a dispute's reason, a pause's, else its notes when there are some. */
+/**
+ * The domain's why of a collection event: a dispute's reason, a pause's; a dispute's resolution is its outcome
+ * (with the credit note) and its notes; else the notes when there are some.
+ */
 function eventReason(e: CollectionEvent): string | undefined {
   if ('reason' in e) return e.reason;
+  if (e.kind === 'dispute_resolved') {
+    const outcome = `${e.outcome}${e.creditNote !== undefined ? ` by credit note ${e.creditNote}` : ''}`;
+    return e.notes !== '' ? `${outcome}: ${e.notes}` : outcome;
+  }
   if ('notes' in e && e.notes !== '') return e.notes;
   return undefined;
 }
@@ -124,6 +131,21 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       const stored = await w.appendLimitEvent(e);
       const { buyerId, kind, reason, ...rest } = stored;
       audit.add('limit_event', 1, () => [draft('buyer', buyerId, `limit_${kind}`, rest, reason)]);
+      return stored;
+    },
+    appendGradeOverride: async (e) => {
+      const stored = await w.appendGradeOverride(e);
+      const { buyerId, action, reason, ...rest } = stored;
+      audit.add('grade_override', 1, () => [
+        draft('buyer', buyerId, action === 'override' ? 'grade_override' : 'grade_override_clear', rest, reason),
+      ]);
+      return stored;
+    },
+    appendPolicyVersion: async (v) => {
+      const stored = await w.appendPolicyVersion(v);
+      audit.add('policy_version', 1, () => [
+        draft('policy', stored.kind, 'policy_set', { version: stored.version, by: stored.by }, stored.reason),
+      ]);
       return stored;
     },
     upsertGrades: async (rows) => {
@@ -244,9 +266,9 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('webhook_event', r.eventId === undefined ? 0 : 1);
       return r;
     },
-    revokeUser: async (name) => {
+    revokeUser: async (name, reason) => {
       const revoked = await w.revokeUser(name);
-      audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked)]);
+      audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked, reason)]);
       return revoked;
     },
     enqueueJob: async (j) => {

@@ -13,6 +13,7 @@ import { m020 } from './migration-020-report-read-models';
 import { m021 } from './migration-021-limit-answered-once';
 import { m022 } from './migration-022-webhooks';
 import { m023 } from './migration-023-jobs';
+import { m024 } from './migration-024-overrides-and-policies';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -388,6 +389,7 @@ export const migrations: MigrationProvider = {
       '021_limit_answered_once': m021,
       '022_webhooks': m022,
       '023_jobs': m023,
+      '024_overrides_and_policies': m024,
     };
   },
 };

@@ -183,6 +183,30 @@ export interface CreditHoldsTable {
   recorded_at: Generated<string>;
 }
 
+export interface GradeOverridesTable {
+  id: Generated<string>;
+  buyer_id: string;
+  action: 'override' | 'clear';
+  grade: number | null;
+  tier: string | null;
+  pd: number | null;
+  until: string | null;
+  reason: string;
+  by: string;
+  recorded_on: string;
+  recorded_at: Date;
+}
+
+export interface PolicyVersionsTable {
+  id: Generated<string>;
+  kind: string;
+  version: number;
+  body: unknown;
+  reason: string;
+  by: string;
+  recorded_at: Date;
+}
+
 export interface ExternalGradesTable {
   buyer_id: string;
   date: string;
@@ -219,6 +243,8 @@ export interface Database {
   external_grades: ExternalGradesTable;
   orders: OrdersTable;
   credit_holds: CreditHoldsTable;
+  grade_overrides: GradeOverridesTable;
+  policy_versions: PolicyVersionsTable;
   limit_events: LimitEventsTable;
   grades: GradesTable;
   financial_statements: StatementsTable;
@@ -252,6 +278,8 @@ export const LEDGER_TABLES = [
   'payments',
   'documents',
   'fx_rates',
+  'policy_versions',
+  'grade_overrides',
   'external_grades',
   'credit_holds',
   'orders',

@@ -36,6 +36,7 @@ import {
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { fxRates, insertFxRates } from './repos/fx-rates';
+import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
 import { claimJob, enqueueJob, extendJobLease, findJob, settleJob } from './repos/jobs';
@@ -58,6 +59,7 @@ import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from '
 import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
+import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
 import {
@@ -97,6 +99,8 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
     externalGradesOf: (id) => externalGradesOf(db, id),
     holdsOf: (id) => holdsOf(db, id),
+    gradeOverridesOf: (id) => gradeOverridesOf(db, id),
+    policyVersions: (kind) => policyVersions(db, kind),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
@@ -238,6 +242,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     findExternalGrades: (keys) => findExternalGrades(db, keys),
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
+    appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
+    appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', async (rows) => {
       await bulk('documents', rows.length);

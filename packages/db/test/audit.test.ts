@@ -126,6 +126,51 @@ const WRITES: readonly [string, (tx: LedgerWrites) => Promise<unknown>, Record<s
     { action: 'grade', entityKind: 'buyer', entityId: 'B1' },
   ],
   [
+    'grade override',
+    (tx) =>
+      tx.appendGradeOverride({
+        buyerId: 'B1',
+        action: 'override',
+        grade: 3,
+        tier: 'low',
+        pd: 0.0035,
+        until: d('2026-12-31'),
+        reason: 'parent guarantee',
+        by: 'cora',
+        recordedOn: d('2026-06-30'),
+      }),
+    {
+      action: 'grade_override',
+      entityKind: 'buyer',
+      entityId: 'B1',
+      reason: 'parent guarantee',
+      details: expect.objectContaining({ grade: 3, until: '2026-12-31', by: 'cora' }),
+    },
+  ],
+  [
+    'grade override removed',
+    (tx) =>
+      tx.appendGradeOverride({
+        buyerId: 'B1',
+        action: 'clear',
+        reason: 'guarantee withdrawn',
+        by: 'cora',
+        recordedOn: d('2026-06-30'),
+      }),
+    { action: 'grade_override_clear', entityKind: 'buyer', entityId: 'B1', reason: 'guarantee withdrawn' },
+  ],
+  [
+    'policy change',
+    (tx) => tx.appendPolicyVersion({ kind: 'check', body: { referFromGrade: 7 }, reason: 'tighter', by: 'cora' }),
+    {
+      action: 'policy_set',
+      entityKind: 'policy',
+      entityId: 'check',
+      reason: 'tighter',
+      details: { version: 1, by: 'cora' },
+    },
+  ],
+  [
     'dispute',
     (tx) =>
       tx.appendCollectionEvents([
@@ -142,6 +187,23 @@ const WRITES: readonly [string, (tx: LedgerWrites) => Promise<unknown>, Record<s
         },
       ]),
     { action: 'dispute_opened', entityKind: 'buyer', entityId: 'B1', reason: 'price' },
+  ],
+  [
+    'dispute resolved',
+    (tx) =>
+      tx.appendCollectionEvents([
+        {
+          kind: 'dispute_resolved',
+          buyerId: 'B1',
+          date: d('2026-06-30'),
+          by: 'ben',
+          id: 'DSP-1',
+          outcome: 'credit_note',
+          creditNote: 'CN-9',
+          notes: '',
+        },
+      ]),
+    { action: 'dispute_resolved', entityKind: 'buyer', entityId: 'B1', reason: 'credit_note by credit note CN-9' },
   ],
   [
     'promise',
@@ -246,13 +308,14 @@ for (const target of targets()) {
       const added = await addUser(store, { name: 'carla', role: 'collector' });
       expect(added.ok).toBe(true);
       expect((await addUser(store, { name: 'carla', role: 'sales' })).ok).toBe(false);
-      expect((await revokeUser(store, 'carla')).ok).toBe(true);
+      expect((await revokeUser(store, 'carla', 'left the company')).ok).toBe(true);
       const trail = await listAudit(store, { entity: 'user:carla' });
       expect(trail.map((e) => [e.action, e.actor])).toEqual([
         ['user_add', 'root'],
         ['token_issue', 'root'],
         ['user_revoke', 'root'],
       ]);
+      expect(trail[2]?.reason).toBe('left the company');
       expect(trail[1]?.details).toEqual({ tokenId: added.ok ? added.value.tokenId : '' });
       expect(JSON.stringify(trail)).not.toContain(added.ok ? added.value.token : '?');
     });
@@ -288,7 +351,15 @@ for (const target of targets()) {
         if (Number(rows[0]?.n) === 0) continue; // a trigger fires per row: proven where a row exists
         await expect(sql`delete from ${sql.table(table)}`.execute(db), table).rejects.toThrow(/append-only/);
       }
-      for (const table of ['cash_applications', 'collection_events', 'limit_events', 'credit_holds', 'fx_rates']) {
+      for (const table of [
+        'cash_applications',
+        'collection_events',
+        'limit_events',
+        'credit_holds',
+        'fx_rates',
+        'grade_overrides',
+        'policy_versions',
+      ]) {
         await expect(sql`delete from ${sql.table(table)}`.execute(db), table).rejects.toThrow(/append-only/);
       }
       await expect(sql`update limit_events set amount = 1`.execute(db)).rejects.toThrow(/append-only/);

@@ -1,6 +1,7 @@
 import {
   answerLimitRequest,
   checkOrder,
+  clearGradeOverride,
   countryRiskTable,
   gradeBuyerAsOf,
   importDocuments,
@@ -8,6 +9,7 @@ import {
   importOrders,
   importPayments,
   importStatements,
+  overrideGrade,
   recommendBuyerLimit,
   requestLimit,
   reviewsDue,
@@ -164,6 +166,13 @@ for (const target of targets()) {
       const advice = await recommendBuyerLimit(store, ctx, 'B1', asOf);
       // Sales in the 12 months: 18,000 → 1,500 a month; 45 days → 2,250 + 20 % = 2,700.
       expect(advice?.recommendation.figures[0]).toMatchObject({ method: 'expected_exposure', amount: 270_000n });
+      // A credit manager's override to 3 (a guarantee): the recommendation uses it, the computed 10 stays beside it.
+      ok(await overrideGrade(store, grading, { buyerId: 'B1', grade: 3, reason: 'bank guarantee', by: 'chief' }, asOf));
+      const overridden = await recommendBuyerLimit(store, ctx, 'B1', asOf);
+      expect([overridden?.grade.grade, overridden?.override?.grade]).toEqual([10, 3]);
+      expect(overridden?.recommendation.amount).toBeGreaterThan(advice?.recommendation.amount ?? 0n);
+      ok(await clearGradeOverride(store, { buyerId: 'B1', reason: 'guarantee expired', by: 'chief' }, asOf));
+      expect((await recommendBuyerLimit(store, ctx, 'B1', asOf))?.recommendation).toEqual(advice?.recommendation);
 
       const req = await requestLimit(
         store,

@@ -15,6 +15,7 @@ const separately = async (store: LedgerReads, buyerId: string, asOf: BusinessDat
     limitEvents: await store.limitEventsOf(buyerId),
     holds: await store.holdsOf(buyerId),
     grades: await store.gradesOf(buyerId),
+    overrides: await store.gradeOverridesOf(buyerId),
   };
 };
 
@@ -121,6 +122,24 @@ for (const target of targets()) {
           { buyerId: 'B1', asOf: date('2024-03-31'), grade: grade(7, 0.06) },
           { buyerId: 'B1', asOf: date('2024-01-31'), grade: grade(4, 0.012) },
         ]);
+        await tx.appendGradeOverride({
+          buyerId: 'B1',
+          action: 'override',
+          grade: 3,
+          tier: 'low',
+          pd: 0.0035355339059327377,
+          until: date('2024-06-30'),
+          reason: 'parent guarantee',
+          by: 'cora',
+          recordedOn: date('2024-03-20'),
+        });
+        await tx.appendGradeOverride({
+          buyerId: 'B1',
+          action: 'clear',
+          reason: 'guarantee withdrawn',
+          by: 'cora',
+          recordedOn: date('2024-04-01'),
+        });
       });
       const one = store.orderCheckReads?.bind(store);
       if (one === undefined) throw new Error('the store has no one-statement read');

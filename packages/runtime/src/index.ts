@@ -33,5 +33,6 @@ export {
   readLimitPolicy,
   readRates,
 } from './policies';
+export { policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export * from './worker';

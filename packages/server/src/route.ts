@@ -3,6 +3,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { authorize } from './auth';
 import type { AppEnv } from './deps';
+import { policiesInForce } from './policies-in-force';
 import type { Principal, Role } from './principal';
 import { PROBLEMS, Problem, type ProblemSlug } from './problem';
 
@@ -29,7 +30,15 @@ export function defineRoute<R extends RouteConfig & { operationId: string }>(
   return {
     config: secured,
     access,
-    register: (app) => app.openapi({ ...secured, middleware: [authorize(access)] } as R, handler as never),
+    // A secured route sees the policies in force (stored versions over the files); a public one needs none.
+    register: (app) =>
+      app.openapi(
+        {
+          ...secured,
+          middleware: access === 'public' ? [authorize(access)] : [authorize(access), policiesInForce],
+        } as R,
+        handler as never,
+      ),
   };
 }
 

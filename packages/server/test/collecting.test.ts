@@ -50,4 +50,33 @@ describe('dunning, letters and the worklist over HTTP', () => {
     expect(html.status).toBe(200);
     expect(await html.text()).toContain(f.invoice);
   });
+
+  it('GET /worklist writes nothing; POST /worklist/refresh keeps the same list', async () => {
+    const f = await demoFacts(s);
+    const kept = () => s.store.worklistTasks({ states: ['open', 'snoozed', 'done'] });
+    // A promise due on the day: a task the day derives (not a letter the run has still to record).
+    const promised = await s.call('collector', 'POST', `/api/v1/buyers/${f.buyer}/promises`, {
+      amount: '500.00',
+      date: '2026-07-03',
+      documents: [f.invoice],
+    });
+    expect(promised.status).toBe(201);
+    const before = await kept();
+    const path = '/api/v1/worklist?asOf=2026-07-03&currency=EUR';
+    const got = await s.call('collector', 'GET', path);
+    expect(got.status).toBe(200);
+    const view = (await got.json()) as { tasks: { key: string }[] };
+    expect(view.tasks.map((t) => t.key)).toContainEqual(expect.stringMatching(/^check_promise:/));
+    expect(await kept()).toEqual(before); // a GET is safe: nothing kept, nothing changed
+    const refreshed = await s.call('collector', 'POST', '/api/v1/worklist/refresh?asOf=2026-07-03&currency=EUR');
+    expect(refreshed.status).toBe(200);
+    expect(((await refreshed.json()) as { tasks: { key: string }[] }).tasks.map((t) => t.key)).toEqual(
+      view.tasks.map((t) => t.key),
+    );
+    const now = await kept();
+    expect(now.length).toBeGreaterThan(before.length);
+    // Refreshing the same day again changes nothing.
+    await s.call('collector', 'POST', '/api/v1/worklist/refresh?asOf=2026-07-03&currency=EUR');
+    expect(await kept()).toEqual(now);
+  });
 });

@@ -160,6 +160,22 @@ export function collectionExamples(f: Facts): Record<string, readonly Example[]>
       },
       { name: 'bad limit', as: 'collector', method: 'GET', path: '/api/v1/worklist?limit=0', status: 400 },
     ],
+    refreshWorklist: [
+      {
+        name: 'keep the day a promise is due',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/refresh?asOf=2026-07-03&currency=EUR',
+        status: 200,
+      },
+      {
+        name: 'bad date',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/worklist/refresh?asOf=03.07.2026',
+        status: 400,
+      },
+    ],
     snoozeTask: [
       {
         name: 'a week',

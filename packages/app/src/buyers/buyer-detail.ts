@@ -5,8 +5,10 @@ import {
   daysOverdue,
   fail,
   type Grade,
+  type GradeOverride,
   type OpenItem,
   ok,
+  overrideInForce,
   type Result,
 } from '@credence/core';
 import { buyerNetPosition } from '../entries/buyer-net-position';
@@ -43,7 +45,10 @@ export interface BuyerOpenItem {
 export interface BuyerDetail {
   readonly buyer: Buyer;
   readonly asOf: BusinessDate;
+  /** The computed grade (with a grading context). */
   readonly grade?: Grade;
+  /** The credit manager's override of the grade in force on the date: decisions use it. */
+  readonly override?: GradeOverride;
   readonly pd?: BuyerPd;
   /** Payment behaviour over 3, 6 and 12 months. */
   readonly behaviour: readonly BehaviourWindow[];
@@ -101,10 +106,12 @@ export async function buyerDetail(store: LedgerReads, q: BuyerDetailQuery): Prom
   const graded =
     q.grading === undefined ? undefined : await gradeBuyerAsOf(store, q.grading, buyerId, asOf, q.reasons ?? 3);
   const behaviour = await buyerBehaviour(store, buyerId, buyer.currency, asOf);
+  const override = overrideInForce(await store.gradeOverridesOf(buyerId), asOf);
   return ok({
     buyer,
     asOf,
     ...(graded ? { grade: graded.grade } : {}),
+    ...(override ? { override } : {}),
     ...(graded?.financial ? { pd: graded.financial } : {}),
     behaviour,
     ...(financials ? { financials } : {}),

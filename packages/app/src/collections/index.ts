@@ -22,4 +22,5 @@ export * from './refresh-worklist';
 export * from './resolve-dispute';
 export * from './run-dunning';
 export * from './settle-task';
+export * from './view-worklist';
 export * from './worklist';

@@ -42,6 +42,20 @@ export interface KeptWorklist {
  * Saving is idempotent: the same day refreshed twice changes nothing.
  */
 export async function refreshWorklist(store: Store, x: WorklistDay): Promise<Result<KeptWorklist>> {
+  const day = await worklistOfDay(store, x);
+  if (!day.ok) return day;
+  if (day.value.changed.length > 0) await store.transact((tx) => tx.saveWorklistTasks(day.value.changed));
+  return ok(day.value.list);
+}
+
+/**
+ * What `refreshWorklist` shows and what it would keep (`changed`: the tasks to save), read only: `viewWorklist`
+ * (a GET) shows the list without keeping it.
+ */
+export async function worklistOfDay(
+  store: Store,
+  x: WorklistDay,
+): Promise<Result<{ readonly list: KeptWorklist; readonly changed: readonly StoredTask[] }>> {
   const found = await worklistCandidates(store, x);
   if (!found.ok) return found;
   // A letter the day's run has not recorded yet has no task to keep: it shows until the run records it.
@@ -88,7 +102,6 @@ export async function refreshWorklist(store: Store, x: WorklistDay): Promise<Res
     x.asOf,
     refigure,
   );
-  if (update.changed.length > 0) await store.transact((tx) => tx.saveWorklistTasks(update.changed));
   const tasks = await rankTasks(store, [...update.open, ...planned], x);
-  return ok({ tasks, closed: update.closed, snoozed: update.snoozed.length });
+  return ok({ list: { tasks, closed: update.closed, snoozed: update.snoozed.length }, changed: update.changed });
 }

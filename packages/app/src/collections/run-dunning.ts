@@ -16,7 +16,7 @@ import {
   type Result,
   type SkipReason,
 } from '@credence/core';
-import { recordedGradeAsOf } from '../grading/recorded-grade';
+import { gradeInForce } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import { basisOf } from './basis';
 import { buildLetter, letterId } from './build-letter';
@@ -102,7 +102,7 @@ export async function runDunning(
   const byTier = policy.segments.some((s) => s.when.tier !== undefined);
   const profiles = new Map<string, BuyerProfile>();
   for (const b of buyers.values()) {
-    const tier = byTier ? (await recordedGradeAsOf(store, b.id, asOf))?.tier : undefined;
+    const tier = byTier ? (await gradeInForce(store, b.id, asOf))?.tier : undefined;
     profiles.set(b.id, {
       id: b.id,
       country: b.country,

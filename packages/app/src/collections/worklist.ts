@@ -15,7 +15,7 @@ import {
   type WorkReason,
   type WorkTask,
 } from '@credence/core';
-import { recordedGradeAsOf } from '../grading/recorded-grade';
+import { gradeInForce } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import type { Letter } from './letter';
 import { listed } from './listed';
@@ -61,7 +61,10 @@ export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: 
   return { inReporting, sum };
 }
 
-/** Ranks tasks by amount × days overdue × the PD of each buyer's recorded grade (the default PD without one). */
+/**
+ * Ranks tasks by amount × days overdue × the PD of each buyer's grade in force (its override, else its recorded
+ * grade; the default PD without one).
+ */
 export async function rankTasks<T extends Omit<WorkTask, 'pd'>>(
   store: Store,
   tasks: readonly T[],
@@ -69,7 +72,7 @@ export async function rankTasks<T extends Omit<WorkTask, 'pd'>>(
 ): Promise<(T & RankedTask)[]> {
   const pd = new Map<string, number>();
   for (const id of new Set(tasks.map((t) => t.buyerId)))
-    pd.set(id, (await recordedGradeAsOf(store, id, x.asOf))?.pd ?? x.defaultPd);
+    pd.set(id, (await gradeInForce(store, id, x.asOf))?.pd ?? x.defaultPd);
   return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
 }
 

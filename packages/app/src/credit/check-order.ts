@@ -7,11 +7,13 @@ import {
   daysOverdue,
   decideOrder,
   type Exposure,
+  effectiveGrade,
   type FxRate,
   holdInForce,
   limitState,
   money,
   ok,
+  overrideInForce,
   type Result,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
@@ -36,7 +38,7 @@ export interface OrderCheckResult extends CheckDecision {
  * The order credit check: exposure = open receivables + open orders + delivered-not-invoiced + the new order,
  * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Open receivables and
  * the oldest overdue are the buyer's net position (credit notes and unapplied cash set off, `buyerNetPosition`).
- * Reads only this buyer's data (open items, payments, orders, limit events, holds, grades: `readForOrderCheck`,
+ * Reads only this buyer's data (open items, payments, orders, limit events, holds, grades and grade overrides: `readForOrderCheck`,
  * one statement on a database store) and the FX table when a currency differs.
  */
 export async function checkOrder(
@@ -92,7 +94,11 @@ export async function checkOrder(
   };
   const oldest = net.items.reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
   const hold = holdInForce(holds, x.asOf);
-  const grade = grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade.grade;
+  // The credit manager's override in force, else the last recorded grade.
+  const grade = effectiveGrade(
+    grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade,
+    overrideInForce(reads.overrides, x.asOf),
+  )?.grade;
   const decision = decideOrder(
     {
       order: { amount: order, currency },

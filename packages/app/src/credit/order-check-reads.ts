@@ -12,13 +12,14 @@ export async function readForOrderCheck(
 ): Promise<OrderCheckReads | undefined> {
   if (store.orderCheckReads) return store.orderCheckReads(buyerId, asOf);
   if ((await store.getBuyer(buyerId)) === undefined) return undefined;
-  const [openItems, payments, orders, limitEvents, holds, grades] = await Promise.all([
+  const [openItems, payments, orders, limitEvents, holds, grades, overrides] = await Promise.all([
     store.buyerOpenItems(buyerId, asOf),
     store.unappliedPayments(buyerId, asOf),
     store.ordersOf(buyerId),
     store.limitEventsOf(buyerId),
     store.holdsOf(buyerId),
     store.gradesOf(buyerId),
+    store.gradeOverridesOf(buyerId),
   ]);
-  return { openItems, payments, orders, limitEvents, holds, grades };
+  return { openItems, payments, orders, limitEvents, holds, grades, overrides };
 }

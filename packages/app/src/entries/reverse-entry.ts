@@ -18,6 +18,8 @@ export async function reverseEntry(
   store: Store,
   reversal: Reversal,
 ): Promise<Result<{ reversal: Reversal; created: boolean; allocations: readonly Allocation[] }>> {
+  // The why is kept with the entry and in the audit trail: a reversal without one is refused.
+  if (reversal.reason.trim() === '') return fail('missing_field', { field: 'reason' });
   const hash = contentHash(reversal);
   return store.transact(async (tx) => {
     if (reversal.kind === 'payment') await lockPaymentLedger(tx, reversal.targetId);

@@ -23,6 +23,8 @@ export async function writeOffDocument(
   store: Store,
   input: WriteOffInput,
 ): Promise<Result<{ writeOff: WriteOff; created: boolean }>> {
+  // The why is kept with the entry and in the audit trail: a write-off without one is refused.
+  if (input.reason.trim() === '') return fail('missing_field', { field: 'reason' });
   return store.transact(async (tx) => {
     await lockDocumentLedger(tx, input.documentNumber);
     const [before] = await tx.findWriteOffs([input.id]);

@@ -3,8 +3,10 @@ import {
   addMonths,
   type BusinessDate,
   type Grade,
+  type GradeOverride,
   type LimitPolicy,
   type LimitRecommendation,
+  overrideInForce,
   recommendLimit,
   workingCapitalOf,
 } from '@credence/core';
@@ -13,13 +15,17 @@ import type { LedgerReads } from '../ports';
 import { latestStatements } from '../scoring/score-buyer';
 
 export interface BuyerLimitAdvice {
+  /** The computed grade (with its reasons). */
   readonly grade: Grade;
+  /** The credit manager's override in force: the recommendation uses its grade. */
+  readonly override?: GradeOverride;
   readonly recommendation: LimitRecommendation;
 }
 
 /**
- * A buyer's recommended limit as of a date, in its own currency: its grade, its average monthly sales over
- * the 12 months to the date, and its latest statements (when they are in the same currency).
+ * A buyer's recommended limit as of a date, in its own currency: its grade (the override in force, else the
+ * computed one), its average monthly sales over the 12 months to the date, and its latest statements (when
+ * they are in the same currency).
  */
 export async function recommendBuyerLimit(
   store: LedgerReads,
@@ -32,6 +38,7 @@ export async function recommendBuyerLimit(
   const buyer = await store.getBuyer(buyerId);
   const graded = buyer === undefined ? undefined : await gradeBuyerAsOf(store, ctx, buyerId, asOf);
   if (buyer === undefined || graded === undefined) return undefined;
+  const override = overrideInForce(await store.gradeOverridesOf(buyerId), asOf);
   const sales = await store.buyerSales(buyerId, addMonths(addDays(asOf, 1), -12), asOf);
   const yearly = sales.find((s) => s.currency === buyer.currency)?.amount ?? 0n;
   const { latest } = latestStatements(await store.statementsOf(buyerId), asOf);
@@ -40,7 +47,7 @@ export async function recommendBuyerLimit(
   const recommendation = recommendLimit(
     {
       currency: buyer.currency,
-      grade: graded.grade.grade,
+      grade: override?.grade ?? graded.grade.grade,
       monthlySales: expectedMonthlySales ?? (yearly > 0n ? yearly / 12n : 0n),
       paymentTermsDays: buyer.paymentTermsDays,
       ...(same?.lines.equity !== undefined ? { equity: same.lines.equity } : {}),
@@ -48,5 +55,5 @@ export async function recommendBuyerLimit(
     },
     ctx.limits,
   );
-  return { grade: graded.grade, recommendation };
+  return { grade: graded.grade, ...(override ? { override } : {}), recommendation };
 }

@@ -1,4 +1,12 @@
-import { addDays, addMonths, type BusinessDate, type ReviewPlan, reviewPlan } from '@credence/core';
+import {
+  addDays,
+  addMonths,
+  type BusinessDate,
+  effectiveGrade,
+  overrideInForce,
+  type ReviewPlan,
+  reviewPlan,
+} from '@credence/core';
 import { weightedDaysLate } from '../grading/buyer-behaviour';
 import type { LedgerReads } from '../ports';
 
@@ -13,7 +21,8 @@ export interface BuyerReview extends ReviewPlan {
 }
 
 /**
- * Every buyer's review plan as of a date (core `reviewPlan`): its tier from the last recorded grade, the start
+ * Every buyer's review plan as of a date (core `reviewPlan`): its tier from the last recorded grade (or the
+ * override in force), the start
  * of the relationship (first invoice), the last credit decision (a limit approved, rejected or set) and its
  * lateness in each of the last two years. Due reviews first, then by next review date.
  */
@@ -21,14 +30,16 @@ export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promis
   const next = addDays(asOf, 1);
   const out: BuyerReview[] = [];
   for (const b of await store.listBuyers()) {
-    const [grades, first, events, thisYear, lastYear] = await Promise.all([
+    const [grades, overrides, first, events, thisYear, lastYear] = await Promise.all([
       store.gradesOf(b.id),
+      store.gradeOverridesOf(b.id),
       store.buyerFirstInvoice(b.id),
       store.limitEventsOf(b.id),
       weightedDaysLate(store, b.id, undefined, addMonths(next, -12), asOf),
       weightedDaysLate(store, b.id, undefined, addMonths(next, -24), addDays(addMonths(next, -12), -1)),
     ]);
-    const tier = grades.filter((g) => g.asOf <= asOf).at(-1)?.grade.tier;
+    const recorded = grades.filter((g) => g.asOf <= asOf).at(-1)?.grade;
+    const tier = effectiveGrade(recorded, overrideInForce(overrides, asOf))?.tier;
     const lastReview = events
       .filter((e) => e.kind !== 'request' && e.recordedOn <= asOf)
       .reduce<BusinessDate | undefined>((m, e) => (m === undefined || e.recordedOn > m ? e.recordedOn : m), undefined);

@@ -12,6 +12,9 @@ export interface UserWrites {
   /** Inserts a user (`created_at`: the transaction's instant); false if the name is taken. */
   insertUser(user: Pick<User, 'name' | 'role'>): Promise<boolean>;
   insertToken(token: ApiToken): Promise<void>;
-  /** Marks the user and its live tokens revoked as of the transaction's instant; returns how many tokens. */
-  revokeUser(name: string): Promise<{ readonly tokens: number }>;
+  /**
+   * Marks the user and its live tokens revoked as of the transaction's instant; returns how many tokens. The
+   * reason, when given, goes to the audit trail.
+   */
+  revokeUser(name: string, reason?: string): Promise<{ readonly tokens: number }>;
 }

@@ -50,7 +50,7 @@ export async function runBuyerShow(
 ): Promise<Out> {
   const r = await buyerDetail(store, { buyerId: id, asOf, ...(grading ? { grading } : {}) });
   if (!r.ok) return r;
-  const { buyer, grade, pd, behaviour, financials, openItems: items, unappliedCash, creditBalance } = r.value;
+  const { buyer, grade, override, pd, behaviour, financials, openItems: items, unappliedCash, creditBalance } = r.value;
   if (format === 'json') {
     const f = financialsJson(financials);
     return {
@@ -60,6 +60,7 @@ export async function runBuyerShow(
           buyer,
           asOf,
           ...(grade ? { grade: gradeJson(grade, say) } : {}),
+          ...(override ? { gradeOverride: override } : {}),
           paymentBehaviour: behaviour,
           ...(f ? { financials: { ...f, ...(pd ? { pd: pdJson(pd, say) } : {}) } } : {}),
           openItems: items.map((i) => ({
@@ -155,6 +156,6 @@ export async function runBuyerShow(
       : `\nCredit balance (credits left after every invoice): ${creditBalance.map((c) => `${c.currency} ${fmt(c.amount, c.currency, locale)}`).join(' ')}`;
   return {
     ok: true,
-    text: `${buyer.id}\n${head}${gradeText(grade, say)}${behaviourText(behaviour)}${financialsText(financials)}${pdText(pd, say)}\n\nOpen items as of ${asOf}\n${table}${cash}${balance}`,
+    text: `${buyer.id}\n${head}${gradeText(grade, say, override)}${behaviourText(behaviour)}${financialsText(financials)}${pdText(pd, say)}\n\nOpen items as of ${asOf}\n${table}${cash}${balance}`,
   };
 }

@@ -1,5 +1,5 @@
 import { type BehaviourWindow, type BuyerFinancials, type BuyerPd, lineColumn, type Reason } from '@credence/app';
-import type { Grade } from '@credence/core';
+import type { Grade, GradeOverride, GradeOverrideEvent } from '@credence/core';
 import {
   altmanZone,
   type CurrencyCode,
@@ -90,12 +90,26 @@ export function pdText(p: BuyerPd | undefined, s: Say): string {
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
-/** The risk grade and its steps in words: where it starts, then what each signal added to the log-odds. */
-export function gradeText(g: Grade | undefined, s: Say): string {
+/** An override in words: `overridden to 5 by cora on 2026-06-30: parent guarantee signed, until 2026-09-30`. */
+export const overrideText = (o: GradeOverrideEvent): string =>
+  o.action === 'clear'
+    ? `override removed by ${o.by} on ${o.recordedOn}: ${o.reason}`
+    : `overridden to ${o.grade} (${o.tier} risk) by ${o.by} on ${o.recordedOn}: ${o.reason}${o.until ? `, until ${o.until}` : ''}`;
+
+/**
+ * The risk grade and its steps in words: where it starts, then what each signal added to the log-odds. With an
+ * override in force, both: the grade in force first, then the computed one and the override (who, when, why).
+ */
+export function gradeText(g: Grade | undefined, s: Say, override?: GradeOverride): string {
   if (g === undefined) return '';
   const missing = g.missing.length > 0 ? `; missing: ${g.missing.join(', ')}` : '';
   const steps = g.reasons.map((r, i) => (i === 0 ? `  ${s.grade(r)}` : `  ${signed(r.logOdds)}  ${s.grade(r)}`));
-  return `\n\nRisk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}\n${steps.join('\n')}`;
+  const head =
+    override === undefined
+      ? `Risk grade ${g.grade} (${g.tier} risk), PD ${pct(g.pd)}, confidence ${g.confidence}${missing}`
+      : `Risk grade ${override.grade} (${override.tier} risk): computed ${g.grade} (${g.tier} risk), ${overrideText(override)}\n` +
+        `Computed: PD ${pct(g.pd)}, confidence ${g.confidence}${missing}`;
+  return `\n\n${head}\n${steps.join('\n')}`;
 }
 
 /** A grade for JSON: the codes and figures as they are, each reason with its sentence (`text`). */

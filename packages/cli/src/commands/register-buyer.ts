@@ -1,6 +1,6 @@
 import { buyerTimeline, pauseBuyer, setCreditHold } from '@credence/app';
 import type { Failure } from '@credence/core';
-import { gradeContext } from '@credence/runtime';
+import { gradeContext, policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName, asNote } from '../options';
@@ -39,7 +39,7 @@ export function registerBuyerCommands(program: Command, io: Io, state: { exitCod
             o.asOf ?? io.clock.today(),
             o.format,
             o.locale,
-            await gradeContext(),
+            { ...(await gradeContext()), policy: await policyInForce(s, 'grading') },
             say(reasonLang(o.lang, io.env)),
           ),
         ),

@@ -1,6 +1,6 @@
 import { addOrder, checkOrderAndNotify, ORDER_ADD_SOURCE } from '@credence/app';
 import { type Failure, parseMoney } from '@credence/core';
-import { readCheckPolicy } from '@credence/runtime';
+import { policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
@@ -38,9 +38,9 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
       const m = parseMoney(o.amount, o.currency);
       if (!m.ok || m.value.amount <= 0n)
         throw new CliError(`"${o.amount}" is not an amount greater than zero in ${o.currency}`, EXIT.usage);
-      const policy = await readCheckPolicy(o.policy);
       const asOf = o.asOf ?? io.clock.today();
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const policy = await policyInForce(s, 'check', o.policy);
         const c = await checkOrderAndNotify(s, policy, {
           buyerId: o.buyer,
           amount: m.value.amount,

@@ -3,8 +3,8 @@ import {
   courierFromEnv,
   deliverLetters,
   outboxDir,
+  policyInForce,
   readCompany,
-  readDunningPolicy,
   readRates,
   runAndDeliverDunning,
 } from '@credence/runtime';
@@ -51,15 +51,12 @@ export function registerDunningCommands(program: Command, io: Io, state: { exitC
     .option('--templates <dir>', 'letter templates (default: the shipped ones)')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const [policy, rates, company] = await Promise.all([
-        readDunningPolicy(o.policy),
-        readRates(o.rates),
-        readCompany(o.company, io.env),
-      ]);
+      const [rates, company] = await Promise.all([readRates(o.rates), readCompany(o.company, io.env)]);
       const asOf = o.asOf ?? io.clock.today();
       const outbox = outboxDir(o.outbox, io.env);
       const carrier = o.dryRun ? undefined : courier(io, outbox);
       await withStore(o, io, async (store) => {
+        const policy = await policyInForce(store, 'dunning', o.policy);
         const day = { asOf, policy, company, rates, dryRun: Boolean(o.dryRun), confirm: Boolean(o.confirm) };
         const delivery = carrier && { courier: carrier, outbox, company, rates, templates: o.templates };
         let ran: Awaited<ReturnType<typeof runAndDeliverDunning>>;

@@ -1,11 +1,18 @@
-import { buyerGrade, runGrades } from '@credence/app';
+import {
+  buyerGrade,
+  clearGradeOverride,
+  type GradeHistoryEntry,
+  gradeHistory,
+  overrideGrade,
+  runGrades,
+} from '@credence/app';
 import type { Failure, GradeReason } from '@credence/core';
 import { renderTable } from '@credence/core';
-import { gradeContext } from '@credence/runtime';
+import { gradeContext, policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
-import { type Io, withExistingStore } from '../context';
-import { asDate, asFormat } from '../options';
-import { gradeJson, gradeText } from './financials';
+import { type Io, withExistingStore, withStore } from '../context';
+import { asDate, asFormat, asName, asNote } from '../options';
+import { gradeJson, gradeText, overrideText } from './financials';
 import { LANG_OPTION, reasonLang, type Say, say } from './reason-lang';
 import { emit } from './register-report';
 
@@ -20,6 +27,34 @@ function mainReason(reasons: readonly GradeReason[], words: Say): string {
   );
   const r = top ?? reasons[0];
   return r === undefined ? '' : `: ${words.grade(r)}`;
+}
+
+/** The grade history as a table: date, what, grade, tier, and who and why for an override. */
+function historyTable(buyerId: string, entries: readonly GradeHistoryEntry[]): string {
+  if (entries.length === 0) return `${buyerId}: no grade recorded and no override`;
+  const rows = entries.map((e) =>
+    e.kind === 'graded'
+      ? [e.date, 'graded', String(e.grade.grade), e.grade.tier, '']
+      : e.event.action === 'override'
+        ? [
+            e.date,
+            'override',
+            String(e.event.grade),
+            e.event.tier,
+            `${e.event.by}: ${e.event.reason}${e.event.until ? ` (until ${e.event.until})` : ''}`,
+          ]
+        : [e.date, 'override removed', '', '', `${e.event.by}: ${e.event.reason}`],
+  );
+  return `Grade history of ${buyerId}\n${renderTable(
+    [
+      { header: 'Date' },
+      { header: 'What' },
+      { header: 'Grade', align: 'right' },
+      { header: 'Tier' },
+      { header: 'By, why' },
+    ],
+    rows,
+  )}`;
 }
 
 export function registerGradeCommands(program: Command, io: Io, state: { exitCode: number }): void {
@@ -37,12 +72,16 @@ export function registerGradeCommands(program: Command, io: Io, state: { exitCod
     .action(async (o) => {
       const asOf = o.asOf ?? io.clock.today();
       const words = say(reasonLang(o.lang, io.env));
-      const ctx = await gradeContext({
+      const files = await gradeContext({
         ...(o.policy ? { policy: o.policy } : {}),
         ...(o.countryRisk ? { countryRisk: o.countryRisk } : {}),
         ...(o.model ? { model: o.model } : {}),
       });
-      const r = await withExistingStore(o, io, (s) => runGrades(s, ctx, asOf));
+      // The grading policy in force: --policy, else the one stored with `policy set`, else the shipped file.
+      const [r, ctx] = await withExistingStore(o, io, async (s) => {
+        const c = { ...files, policy: await policyInForce(s, 'grading', o.policy) };
+        return [await runGrades(s, c, asOf), c] as const;
+      });
       if (o.format === 'json') {
         const changes = r.changes.map((c) => ({
           ...c,
@@ -96,9 +135,68 @@ export function registerGradeCommands(program: Command, io: Io, state: { exitCod
         if (o.format === 'json')
           return {
             ok: true,
-            text: JSON.stringify({ buyerId, asOf: recorded.asOf, grade: gradeJson(recorded.grade, words) }, null, 2),
+            text: JSON.stringify(
+              {
+                buyerId,
+                asOf: recorded.asOf,
+                grade: gradeJson(recorded.grade, words),
+                ...(recorded.override ? { override: recorded.override } : {}),
+              },
+              null,
+              2,
+            ),
           };
-        return { ok: true, text: `${buyerId}, graded as of ${recorded.asOf}${gradeText(recorded.grade, words)}` };
+        return {
+          ok: true,
+          text: `${buyerId}, graded as of ${recorded.asOf}${gradeText(recorded.grade, words, recorded.override)}`,
+        };
+      });
+      emit(io, state, r);
+    });
+  grade
+    .command('override')
+    .description("override a buyer's computed grade from today, with a reason (decisions use it while it holds)")
+    .argument('<buyer>', 'buyer id')
+    .argument('<grade>', 'the grade, 1 (best) … 10 (worst)', (v: string) => Number(v))
+    .requiredOption('--reason <text>', 'why (required)', asNote)
+    .option('--until <date>', 'the last day it holds (default: until cleared)', asDate)
+    .requiredOption('--by <name>', 'who decides', asName)
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (buyerId: string, g: number, o) => {
+      const today = io.clock.today();
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const x = { buyerId, grade: g, reason: o.reason, by: o.by, ...(o.until ? { until: o.until } : {}) };
+        const done = await overrideGrade(s, await policyInForce(s, 'grading'), x, today);
+        return done.ok ? { ok: true, text: `${buyerId}: ${overrideText(done.value)}` } : done;
+      });
+      emit(io, state, r);
+    });
+  grade
+    .command('clear-override')
+    .description("remove the override of a buyer's grade from today (the computed grade counts again)")
+    .argument('<buyer>', 'buyer id')
+    .requiredOption('--reason <text>', 'why (required)', asNote)
+    .requiredOption('--by <name>', 'who decides', asName)
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (buyerId: string, o) => {
+      const r = await withStore(o, io, async (s): Promise<Out> => {
+        const done = await clearGradeOverride(s, { buyerId, reason: o.reason, by: o.by }, io.clock.today());
+        return done.ok ? { ok: true, text: `${buyerId}: ${overrideText(done.value)}` } : done;
+      });
+      emit(io, state, r);
+    });
+  grade
+    .command('history')
+    .description("a buyer's recorded grades, overrides and their removals, by date")
+    .argument('<buyer>', 'buyer id')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (buyerId: string, o) => {
+      const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const h = await gradeHistory(s, buyerId);
+        if (!h.ok) return h;
+        if (o.format === 'json') return { ok: true, text: JSON.stringify(h.value, null, 2) };
+        return { ok: true, text: historyTable(buyerId, h.value) };
       });
       emit(io, state, r);
     });

@@ -8,7 +8,7 @@ import {
   setLimit,
 } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result } from '@credence/core';
-import { gradeContext, readLimitPolicy } from '@credence/runtime';
+import { gradeContext, policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { describe, EXIT } from '../exit-codes';
@@ -65,9 +65,14 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .option(...db)
     .action(async (buyerId: string, o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
-      const ctx = { ...(await gradeContext()), limits: await readLimitPolicy(o.policy) };
+      const files = await gradeContext();
       const words = say(reasonLang(o.lang, io.env));
       const r = await withExistingStore(o, io, async (s): Promise<Out> => {
+        const ctx = {
+          ...files,
+          policy: await policyInForce(s, 'grading'),
+          limits: await policyInForce(s, 'limit', o.policy),
+        };
         const found = refuseAmount(
           await limitRecommendation(s, ctx, {
             buyerId,
@@ -77,7 +82,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
         );
         if (!found.ok) return found;
         const advice = found.value;
-        const { recommendation: rec, grade } = advice;
+        const { recommendation: rec, grade, override } = advice;
         const text = (f: LimitFigure) => words.limit(f, rec.currency);
         if (o.format === 'json') {
           const figures = rec.figures.map((f) => ({ ...f, text: text(f) }));
@@ -91,7 +96,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
         return {
           ok: true,
           text: [
-            `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${grade.grade}, ${grade.tier} risk)`,
+            `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${override ? `${override.grade}, ${override.tier} risk, overridden (computed ${grade.grade})` : `${grade.grade}, ${grade.tier} risk`})`,
             ...lines,
           ].join('\n'),
         };

@@ -2,7 +2,7 @@ import { addUser, isRole, listUsers, ROLES, type Role, revokeUser, type User } f
 import { renderCsv, renderTable } from '@credence/core';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
-import { asFormat, asIdentifier } from '../options';
+import { asFormat, asIdentifier, asNote } from '../options';
 import { emit } from './register-report';
 
 function asRole(value: string): Role {
@@ -69,9 +69,10 @@ export function registerUserCommands(program: Command, io: Io, state: { exitCode
     .command('revoke')
     .description('revoke a user and all its tokens (the user stays in the audit trail)')
     .argument('<name>', 'the user name', asIdentifier)
+    .option('--reason <text>', 'why (kept in the audit trail)', asNote)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (name: string, o) => {
-      const r = await withExistingStore(o, io, (s) => revokeUser(s, name));
+      const r = await withExistingStore(o, io, (s) => revokeUser(s, name, o.reason));
       emit(io, state, r.ok ? { ok: true, text: `User ${r.value.user} revoked (${r.value.tokens} token(s)).` } : r);
     });
 }

@@ -1,6 +1,6 @@
 import { completeTask, refreshWorklist, snoozeTask } from '@credence/app';
 import { type Failure, reasonLocaleOf, type StoredTask } from '@credence/core';
-import { readCompany, readDunningPolicy, readGradingPolicy, readRates } from '@credence/runtime';
+import { policyInForce, readCompany, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
@@ -38,18 +38,17 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
     .option(...LANG_OPTION)
     .option(...DB)
     .action(async (o) => {
-      const [policy, rates, company, grading] = await Promise.all([
-        readDunningPolicy(o.policy),
-        readRates(o.rates),
-        readCompany(o.company, io.env),
-        readGradingPolicy(),
-      ]);
+      const [rates, company] = await Promise.all([readRates(o.rates), readCompany(o.company, io.env)]);
       const asOf = o.asOf ?? io.clock.today();
       const words = say(o.lang ?? reasonLocaleOf(company.language));
       await withStore(
         o,
         io,
         async (store) => {
+          const [policy, grading] = await Promise.all([
+            policyInForce(store, 'dunning', o.policy),
+            policyInForce(store, 'grading'),
+          ]);
           const found = await refreshWorklist(store, {
             asOf,
             policy,

@@ -1,2 +1,3 @@
 export * from './grade';
+export * from './override';
 export * from './policy';

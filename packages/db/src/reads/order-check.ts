@@ -2,6 +2,7 @@ import type { OrderCheckReads } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { toUnappliedPayment, unappliedPaymentsQuery } from '../repos/cash-applications';
+import { toOverride } from '../repos/grade-overrides';
 import { toRecorded } from '../repos/grades';
 import { toLimitEvent } from '../repos/limits';
 import { toHold, toOrder } from '../repos/orders';
@@ -12,7 +13,8 @@ const list = (v: unknown): never[] => (typeof v === 'string' ? JSON.parse(v) : (
 
 /**
  * Everything the credit check reads of one buyer as of a date in **one statement** (one round trip): the same
- * queries as `buyerOpenItems`, `unappliedPayments`, `ordersOf`, `limitEventsOf`, `holdsOf` and `gradesOf`, each
+ * queries as `buyerOpenItems`, `unappliedPayments`, `ordersOf`, `limitEventsOf`, `holdsOf`, `gradesOf` and
+ * `gradeOverridesOf`, each
  * aggregated into a JSON array in its order, amounts as text (exact past 2^53). Undefined for an unknown buyer.
  */
 export async function orderCheckReads(
@@ -21,7 +23,7 @@ export async function orderCheckReads(
   asOf: BusinessDate,
 ): Promise<OrderCheckReads | undefined> {
   const { rows } = await sql<
-    Record<'known' | 'items' | 'payments' | 'orders' | 'limits' | 'holds' | 'grades', unknown>
+    Record<'known' | 'items' | 'payments' | 'orders' | 'limits' | 'holds' | 'grades' | 'overrides', unknown>
   >`
     select
       exists (select 1 from buyers where id = ${buyerId}) as known,
@@ -45,7 +47,11 @@ export async function orderCheckReads(
          from credit_holds h where h.buyer_id = ${buyerId}) as holds,
       (select json_agg(json_build_object('buyer_id', g.buyer_id, 'as_of', g.as_of, 'detail', g.detail)
               order by g.as_of)
-         from grades g where g.buyer_id = ${buyerId}) as grades`.execute(db);
+         from grades g where g.buyer_id = ${buyerId}) as grades,
+      (select json_agg(json_build_object('id', o.id::text, 'buyer_id', o.buyer_id, 'action', o.action,
+                'grade', o.grade, 'tier', o.tier, 'pd', o.pd, 'until', o.until, 'reason', o.reason, 'by', o.by,
+                'recorded_on', o.recorded_on) order by o.id)
+         from grade_overrides o where o.buyer_id = ${buyerId}) as overrides`.execute(db);
   const r = rows[0];
   if (r === undefined || r.known !== true) return undefined;
   return {
@@ -55,5 +61,6 @@ export async function orderCheckReads(
     limitEvents: list(r.limits).map(toLimitEvent),
     holds: list(r.holds).map(toHold),
     grades: list(r.grades).map(toRecorded),
+    overrides: list(r.overrides).map(toOverride),
   };
 }

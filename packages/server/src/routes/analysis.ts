@@ -6,6 +6,7 @@ import { failureResponse, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED } from '../route';
 import { READERS } from './access';
 import { notFoundBuyer } from './buyers';
+import { GradeOverrideOut } from './grade-overrides';
 import { LangQuery, langOf } from './lang';
 
 const Ratio = z.union([
@@ -80,6 +81,9 @@ const Recommendation = z
       tier: z.enum(['low', 'medium', 'high']),
       confidence: z.enum(['high', 'medium', 'low']),
     }),
+    gradeOverride: GradeOverrideOut.optional().openapi({
+      description: "the credit manager's override in force: the recommendation uses its grade, not the computed one",
+    }),
     limit: Money.openapi({ description: "the recommended limit, in the buyer's currency; 0 = no credit" }),
     decidedBy: z.string().openapi({ description: 'the figure that decided it' }),
     figures: z.array(
@@ -126,13 +130,14 @@ export const recommendLimitRoute = defineRoute(
       },
     );
     if (!r.ok) return failureResponse(r.error);
-    const { grade: g, recommendation: rec } = r.value;
+    const { grade: g, override, recommendation: rec } = r.value;
     const lang = langOf(q);
     return c.json(
       {
         buyerId: id,
         asOf,
         grade: { grade: g.grade, pd: g.pd, tier: g.tier, confidence: g.confidence },
+        ...(override ? { gradeOverride: { ...override } } : {}),
         limit: moneyJson(rec.amount, rec.currency),
         decidedBy: rec.decidedBy,
         figures: rec.figures.map((f) => ({

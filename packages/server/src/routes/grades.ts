@@ -5,6 +5,7 @@ import { AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
+import { GradeOverrideOut } from './grade-overrides';
 import { LangQuery, langOf, Reason } from './lang';
 
 const GradeOut = z
@@ -17,6 +18,9 @@ const GradeOut = z
     confidence: z.enum(['high', 'medium', 'low']),
     reasons: z.array(Reason.extend({ logOdds: z.number() })),
     missing: z.array(z.string()),
+    override: GradeOverrideOut.optional().openapi({
+      description: 'the override in force on the date: decisions use its grade instead of the computed one',
+    }),
   })
   .openapi('Grade');
 
@@ -27,7 +31,8 @@ export const getGrade = defineRoute(
     method: 'get',
     path: '/buyers/{id}/grade',
     tags: ['grades'],
-    summary: "A buyer's grade recorded by the last grade run on or before a date, with its reasons in words",
+    summary:
+      "A buyer's grade recorded by the last grade run on or before a date, with its reasons in words and the override in force",
     request: { params: BuyerParam, query: AsOfQuery.extend(LangQuery.shape) },
     responses: { 200: json(GradeOut, 'the grade'), ...problems(...SECURED, 'not-found') },
   }),
@@ -62,6 +67,7 @@ export const getGrade = defineRoute(
           text: renderReason(gradeReasonMessage(r), lang),
         })),
         missing: [...g.missing],
+        ...(recorded.override ? { override: { ...recorded.override } } : {}),
       },
       200,
     );

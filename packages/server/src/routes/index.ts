@@ -9,6 +9,7 @@ import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } 
 import { creditCheck } from './credit-checks';
 import { runDunningRoute } from './dunning';
 import { recordDocument, recordPaymentRoute } from './entries';
+import { clearGradeOverrideRoute, gradeHistoryRoute, overrideGradeRoute } from './grade-overrides';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
 import {
@@ -26,6 +27,7 @@ import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit }
 import { recordOrder } from './orders';
 import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
+import { listPoliciesRoute, setPolicyRoute } from './policies';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
@@ -37,7 +39,7 @@ import {
   testWebhookRoute,
   webhookDeliveriesRoute,
 } from './webhooks';
-import { completeTaskRoute, getWorklist, snoozeTaskRoute } from './worklist';
+import { completeTaskRoute, getWorklist, refreshWorklistRoute, snoozeTaskRoute } from './worklist';
 import { writeOff } from './write-offs';
 
 /**
@@ -53,6 +55,11 @@ export const ROUTES: readonly ApiRoute[] = [
   releaseBuyer,
   getGrade,
   runGradesRoute,
+  overrideGradeRoute,
+  clearGradeOverrideRoute,
+  gradeHistoryRoute,
+  listPoliciesRoute,
+  setPolicyRoute,
   getLimit,
   requestBuyerLimit,
   approveLimit,
@@ -87,6 +94,7 @@ export const ROUTES: readonly ApiRoute[] = [
   listPromisesRoute,
   listPlansRoute,
   getWorklist,
+  refreshWorklistRoute,
   snoozeTaskRoute,
   completeTaskRoute,
   pauseDunning,

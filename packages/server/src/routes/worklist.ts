@@ -1,4 +1,4 @@
-import { completeTask, refreshWorklist, snoozeTask } from '@credence/app';
+import { completeTask, refreshWorklist, snoozeTask, viewWorklist } from '@credence/app';
 import {
   type CurrencyCode,
   noFxRateMessage,
@@ -88,49 +88,58 @@ const WorklistQuery = AsOfQuery.merge(LangQuery).extend({
     .openapi({ param: { name: 'limit', in: 'query' }, description: 'the first n tasks; default 50' }),
 });
 
-export const getWorklist = defineRoute(
-  COLLECTION,
-  createRoute({
-    operationId: 'getWorklist',
-    method: 'get',
-    path: '/worklist',
-    tags: ['collections'],
-    summary: "The collector's tasks, ranked by amount × days overdue × risk (as `credence worklist`)",
-    description:
-      "Refreshes the list kept from day to day (idempotent): the day's tasks join those still open; tasks dealt " +
-      'with by something recorded are closed and listed in `closed`.',
-    request: { query: WorklistQuery },
-    responses: { 200: json(Worklist, 'the worklist'), ...problems(...SECURED, 'rejected', 'missing-data') },
-  }),
-  async (c) => {
-    const { deps } = c.var;
-    const q = c.req.valid('query');
-    const company = companyOf(deps);
-    if (!company.ok) return company.response;
-    const asOf = asDate(q.asOf ?? deps.clock.today());
-    const currency = asCurrency(q.currency ?? 'EUR');
-    const r = await refreshWorklist(writer(c), {
-      asOf,
-      policy: await dunningPolicyOf(deps),
-      company: company.value,
-      rates: deps.policies.rates,
-      currency,
-      defaultPd: deps.policies.grading.policy.basePd,
-    });
-    if (!r.ok) return failureResponse(r.error);
-    const lang = langOf(q);
-    return c.json(
-      {
+/** The worklist of the day, kept (`refreshWorklist`) or only shown (`viewWorklist`). */
+function worklistRoute(keep: boolean) {
+  return defineRoute(
+    COLLECTION,
+    createRoute({
+      operationId: keep ? 'refreshWorklist' : 'getWorklist',
+      method: keep ? 'post' : 'get',
+      path: keep ? '/worklist/refresh' : '/worklist',
+      tags: ['collections'],
+      summary: keep
+        ? "Keep the day's worklist: the day's tasks join those still open (as `credence worklist`)"
+        : "The collector's tasks, ranked by amount × days overdue × risk, without keeping them (a GET writes nothing)",
+      description: keep
+        ? 'Idempotent: the same day refreshed twice changes nothing. Tasks dealt with by something recorded are closed and listed in `closed`. Run it once a day (after the dunning run): a task can be marked done or snoozed once it is kept.'
+        : 'What POST /worklist/refresh would keep and show, read only: new tasks of the day are not kept (they cannot be marked done or snoozed until a refresh keeps them).',
+      request: { query: WorklistQuery },
+      responses: { 200: json(Worklist, 'the worklist'), ...problems(...SECURED, 'rejected', 'missing-data') },
+    }),
+    async (c) => {
+      const { deps } = c.var;
+      const q = c.req.valid('query');
+      const company = companyOf(deps);
+      if (!company.ok) return company.response;
+      const asOf = asDate(q.asOf ?? deps.clock.today());
+      const currency = asCurrency(q.currency ?? 'EUR');
+      const day = {
         asOf,
+        policy: await dunningPolicyOf(deps),
+        company: company.value,
+        rates: deps.policies.rates,
         currency,
-        tasks: r.value.tasks.slice(0, q.limit ?? 50).map((t) => taskJson(t, lang)),
-        closed: r.value.closed.map((t) => taskJson(t, lang)),
-        snoozed: r.value.snoozed,
-      },
-      200,
-    );
-  },
-);
+        defaultPd: deps.policies.grading.policy.basePd,
+      };
+      const r = keep ? await refreshWorklist(writer(c), day) : await viewWorklist(deps.store, day);
+      if (!r.ok) return failureResponse(r.error);
+      const lang = langOf(q);
+      return c.json(
+        {
+          asOf,
+          currency,
+          tasks: r.value.tasks.slice(0, q.limit ?? 50).map((t) => taskJson(t, lang)),
+          closed: r.value.closed.map((t) => taskJson(t, lang)),
+          snoozed: r.value.snoozed,
+        },
+        200,
+      );
+    },
+  );
+}
+
+export const getWorklist = worklistRoute(false);
+export const refreshWorklistRoute = worklistRoute(true);
 
 const KeyParam = z.object({
   key: z
