@@ -32,3 +32,4 @@ export {
   readRates,
 } from './policies';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
+export { findWebBuild } from './web-build';

@@ -50,6 +50,11 @@ export function adminExamples(_f: Facts): Record<string, readonly Example[]> {
       { name: 'again', as: 'admin', method: 'POST', path: '/api/v1/users/anna/revoke', status: 403 },
       { name: 'unknown', as: 'admin', method: 'POST', path: '/api/v1/users/nobody/revoke', status: 404 },
     ],
+    getMe: [
+      { name: 'a collector', as: 'collector', method: 'GET', path: '/api/v1/me', status: 200 },
+      { name: 'the ERP', as: 'erp', method: 'GET', path: '/api/v1/me', status: 200 },
+      { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/me', status: 401 },
+    ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
   };
 }

@@ -1,5 +1,6 @@
 import {
   findCompany,
+  findWebBuild,
   gradeContext,
   readCheckPolicy,
   readDunningPolicy,
@@ -56,12 +57,14 @@ export function registerServeCommand(program: Command, io: Io): void {
         store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
         // Loaded here: the other commands never load Hono.
         const { serve } = await import('@credence/server');
+        const web = findWebBuild(io.env);
         const server = await serve(
           {
             store,
             clock: io.clock,
             policies: { grading, limits, check, rates, dunning },
             ...(company ? { company } : {}),
+            ...(web ? { web } : {}),
           },
           { port: o.port, host: o.host },
         ).catch((e: unknown) => {
@@ -69,6 +72,11 @@ export function registerServeCommand(program: Command, io: Io): void {
           throw new CliError(`cannot listen on ${o.host}:${o.port}: ${why}`, EXIT.unavailable);
         });
         io.out(`Credence API on ${server.url}/api/v1 (reference: ${server.url}/api/v1/docs)`);
+        io.out(
+          web
+            ? `Web workspace on ${server.url}/ (sign in with a token of \`credence user add\`)`
+            : 'No web workspace: it is not built (npm run build)',
+        );
         io.out(`Store: ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         const s = await stop.received;
         await server.close();

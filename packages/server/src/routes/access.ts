@@ -19,3 +19,5 @@ export const MASTER_DATA: readonly Role[] = ['credit_manager', 'erp'];
 export const REFERENCE_DATA: readonly Role[] = ['admin', 'credit_manager'];
 /** Users and settings: the admin only. */
 export const ADMIN: readonly Role[] = ['admin'];
+/** Who the caller is (the web workspace's sign-in): every role, the ERP's included. */
+export const EVERYONE: readonly Role[] = ['admin', 'credit_manager', 'collector', 'sales', 'erp'];

@@ -22,7 +22,9 @@ import {
 import { calculateInterest } from './interest';
 import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
+import { getMe } from './me';
 import { recordOrder } from './orders';
+import { overdueBuyersReport } from './overdue-buyers';
 import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
 import { agingReport, kpiReport } from './reports';
@@ -38,6 +40,7 @@ import { writeOff } from './write-offs';
  */
 export const ROUTES: readonly ApiRoute[] = [
   health,
+  getMe,
   listBuyers,
   getBuyer,
   getTimeline,
@@ -55,6 +58,7 @@ export const ROUTES: readonly ApiRoute[] = [
   creditCheck,
   agingReport,
   kpiReport,
+  overdueBuyersReport,
   recordDocument,
   recordPaymentRoute,
   importBuyersRoute,
