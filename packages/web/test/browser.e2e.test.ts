@@ -80,6 +80,7 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await page.getByRole('heading', { name: 'Open documents' }).waitFor();
     await page.getByTestId('grade').waitFor();
     await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await page.getByRole('cell', { name: 'Letter' }).first().waitFor();
     const rows = await page.locator('section', { hasText: 'Open documents' }).locator('tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
@@ -102,6 +103,13 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await page.locator('tbody tr').first().waitFor();
     await noSeriousViolations('worklist');
     await shot('worklist');
+    // Marking the first task done records it: it leaves the list, in the page and in the API.
+    const first = page.locator('tbody tr').first();
+    const key = (await first.getAttribute('data-key')) ?? '';
+    await first.getByRole('button', { name: 'Mark done' }).click();
+    await page.locator(`tr[data-key="${key}"]`).waitFor({ state: 'detached' });
+    const after = await s.get<{ tasks: { key: string }[] }>(`/worklist?asOf=${TODAY}&limit=500`, s.tokens.collector);
+    expect(after.tasks.map((x) => x.key)).not.toContain(key);
   });
 
   it('switches to zh-CN and zh-TW, remembered: labels, and the grade reasons from the API in that language', async () => {
@@ -123,6 +131,7 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await page.locator('.panel table a').first().click();
     await page.getByRole('heading', { name: '未結單據' }).waitFor();
     await page.getByText('風險等級').waitFor();
+    await page.getByRole('cell', { name: '催收函' }).first().waitFor(); // the timeline, its kinds in words
     await page.waitForLoadState('networkidle');
     await shot('buyer-zh-TW');
     await page.reload();

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
+import type { MessageKey } from '../i18n/en';
+import { en } from '../i18n/en';
 import { formatDate } from '../i18n/format';
-import { useI18n } from '../i18n/i18n';
+import { type Params, useI18n } from '../i18n/i18n';
 import { Pager, pageOf } from './pager';
 import { Status } from './status';
 
@@ -32,7 +34,7 @@ export function Timeline({ id }: { id: string }) {
                   {pageOf(entries, page).map((e, i) => (
                     <tr key={`${e.date}-${e.kind}-${e.ref ?? i}`}>
                       <td>{formatDate(lang, e.date)}</td>
-                      <td>{e.kind}</td>
+                      <td>{kindName(t, e.kind)}</td>
                       <td>{e.summary}</td>
                       <td>{e.by ?? ''}</td>
                     </tr>
@@ -46,4 +48,10 @@ export function Timeline({ id }: { id: string }) {
       }}
     </Status>
   );
+}
+
+/** The kind of an entry in words; a kind the catalogue does not know yet as the API names it. */
+function kindName(t: (k: MessageKey, p?: Params) => string, kind: string): string {
+  const key = `timeline.kind.${kind}`;
+  return key in en ? t(key as MessageKey) : kind;
 }

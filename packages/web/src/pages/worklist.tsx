@@ -4,8 +4,9 @@ import { useApi } from '../api/use-api';
 import { AsOfPicker, useAsOf } from '../components/as-of';
 import { Pager, pageOf } from '../components/pager';
 import { Status } from '../components/status';
+import { en, type MessageKey } from '../i18n/en';
 import { formatMoney } from '../i18n/format';
-import { useI18n } from '../i18n/i18n';
+import { type Params, useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
 
 /** Today's collection tasks, ranked by the server as `credence worklist` ranks them; filters; mark done. */
@@ -41,7 +42,13 @@ function Worklist({ asOf }: { asOf: string }) {
         <h1>{t('worklist.title', { date: asOf })}</h1>
         <div className="controls">
           <AsOfPicker asOf={asOf} />
-          <Choice label={t('worklist.filterAction')} value={action} options={actions} onChange={setAction} />
+          <Choice
+            label={t('worklist.filterAction')}
+            value={action}
+            options={actions}
+            onChange={setAction}
+            name={(a) => actionName(t, a)}
+          />
           <Choice
             label={t('worklist.filterCollector')}
             value={collector}
@@ -109,12 +116,12 @@ function Task(p: {
 }) {
   const { t } = useI18n();
   return (
-    <tr>
+    <tr data-key={p.x.key}>
       <td>{p.rank}</td>
       <td>
         <Link href={href(`/buyers/${encodeURIComponent(p.x.buyerId)}`, { asOf: p.asOf })}>{p.name ?? p.x.buyerId}</Link>
       </td>
-      <td>{p.x.action}</td>
+      <td>{actionName(t, p.x.action)}</td>
       <td>{p.x.reason.text}</td>
       <td className="num">{formatMoney(p.lang, p.x.amount)}</td>
       <td className="num">{p.x.daysOverdue}</td>
@@ -127,7 +134,13 @@ function Task(p: {
   );
 }
 
-function Choice(p: { label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
+function Choice(p: {
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (v: string) => void;
+  name?: (o: string) => string;
+}) {
   const { t } = useI18n();
   return (
     <label className="inline">
@@ -135,9 +148,17 @@ function Choice(p: { label: string; value: string; options: readonly string[]; o
       <select value={p.value} onChange={(e) => p.onChange(e.target.value)}>
         <option value="">{t('worklist.any')}</option>
         {p.options.map((o) => (
-          <option key={o}>{o}</option>
+          <option key={o} value={o}>
+            {p.name ? p.name(o) : o}
+          </option>
         ))}
       </select>
     </label>
   );
+}
+
+/** A task's action in words (as the API names it when the catalogue does not know it yet). */
+function actionName(t: (k: MessageKey, p?: Params) => string, action: string): string {
+  const key = `worklist.action.${action}`;
+  return key in en ? t(key as MessageKey) : action;
 }
