@@ -28,9 +28,9 @@ const Query = AsOfQuery.extend({
     .number()
     .int()
     .min(1)
-    .max(100)
+    .max(10_000)
     .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: 'default 10' }),
+    .openapi({ param: { name: 'limit', in: 'query' }, description: 'default 10 (at most 10,000)' }),
 });
 
 /** The buyers with the largest overdue balances (net of credits), as `credence demo` ranks them. */

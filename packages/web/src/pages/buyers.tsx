@@ -45,7 +45,21 @@ function Buyers({ asOf }: { asOf: string }) {
   );
   const go = (q: Record<string, string | number | undefined>) =>
     navigate(href('/buyers', { asOf, bucket: bucket ?? undefined, overdue: overdue ? 1 : undefined, q: search, ...q }));
-  const rows = useRows(buyers.data?.buyers ?? NONE, reporter ? aging.data : undefined, bucket, overdue, search);
+  const ranking = useApi(
+    () =>
+      reporter && overdue
+        ? api.GET('/reports/overdue-buyers', { params: { query: { asOf, reportingCurrency: 'EUR', limit: 10_000 } } })
+        : Promise.resolve({ data: undefined, error: undefined }),
+    [asOf, reporter, overdue],
+  );
+  const rows = useRows(
+    buyers.data?.buyers ?? NONE,
+    reporter ? aging.data : undefined,
+    bucket,
+    overdue,
+    search,
+    ranking.data?.buyers,
+  );
   const bucketLabel = bucket !== null && aging.data ? agingLabel(t, aging.data.labels[Number(bucket)] ?? bucket) : '';
   const title =
     bucket !== null ? t('buyers.bucket', { bucket: bucketLabel }) : overdue ? t('buyers.overdueOnly') : t('buyers.all');
@@ -83,6 +97,7 @@ function useRows(
   bucket: string | null,
   overdue: boolean,
   search: string,
+  ranked: readonly { buyerId: string }[] | undefined,
 ): Row[] {
   return useMemo(() => {
     const reports = new Map((aging?.reports ?? []).map((r) => [r.buyerId, r]));
@@ -101,10 +116,17 @@ function useRows(
       });
     if (bucket !== null || overdue) {
       rows = rows.filter((r) => r.inBucket !== undefined && Number(r.inBucket.amount) > 0);
-      rows.sort((a, b) => Number(b.inBucket?.amount) - Number(a.inBucket?.amount));
+      // Overdue: in the server's ranking (converted to one currency); a bucket: by currency, then largest first.
+      const rank = new Map((ranked ?? []).map((b, i) => [b.buyerId, i]));
+      rows.sort((a, b) =>
+        overdue && ranked
+          ? (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size)
+          : (a.inBucket?.currency ?? '').localeCompare(b.inBucket?.currency ?? '') ||
+            Number(b.inBucket?.amount) - Number(a.inBucket?.amount),
+      );
     }
     return rows;
-  }, [buyers, aging, bucket, overdue, search]);
+  }, [buyers, aging, bucket, overdue, search, ranked]);
 }
 
 /** The overdue part of one buyer's aging (every bucket after "not due"), for ranking and display. */
