@@ -67,6 +67,13 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     const t = await page.evaluate(() => ({
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       figuresShown: performance.now(),
+      api: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/v1/'))
+        .map(
+          (e) =>
+            `${new URL(e.name).pathname.replace('/api/v1', '')} ${Math.round(e.startTime)}+${Math.round(e.duration)}`,
+        ),
     }));
     console.log(`dashboard on the ${SIZE} demo: ${JSON.stringify(t)} ms`);
     expect(t.firstContentfulPaint).not.toBeNull();
