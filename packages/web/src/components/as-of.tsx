@@ -5,9 +5,13 @@ import { href, navigate, useLocation } from '../router';
 
 /** The date of the figures: `?asOf=`, else today as the server counts it (the creditor's time zone). */
 export function useAsOf(): string | undefined {
-  const { query } = useLocation();
-  const health = useApi(() => api.GET('/health'), []);
-  return query.get('asOf') ?? health.data?.today;
+  const asked = useLocation().query.get('asOf');
+  // Asked only when the page has no date: the server's today (one request less on the first paint).
+  const health = useApi(
+    () => (asked === null ? api.GET('/health') : Promise.resolve({ data: undefined, error: undefined })),
+    [asked === null],
+  );
+  return asked ?? health.data?.today;
 }
 
 /** The date picker: changing it keeps the other parameters of the page. */

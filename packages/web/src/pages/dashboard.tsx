@@ -47,31 +47,34 @@ function Portfolio({ asOf, currency }: { asOf: string; currency: string }) {
   const query = { asOf, reportingCurrency: currency };
   const kpis = useApi(() => api.GET('/reports/kpis', { params: { query } }), [asOf, currency]);
   const aging = useApi(() => api.GET('/reports/aging', { params: { query } }), [asOf, currency]);
+  // The three requests start together; each part shows as soon as its answer is in.
   return (
-    <Status of={kpis}>
-      {(k) => (
-        <>
-          <section className="figures" aria-label={t('dashboard.title', { date: asOf })}>
-            <Headline k={k} asOf={asOf} />
-          </section>
-          <div className="grid-2">
-            <section className="panel">
-              <h2>{t('dashboard.aging')}</h2>
-              <Status of={aging}>{(a) => <Aging a={a} asOf={asOf} />}</Status>
-            </section>
-            <section className="panel">
-              <h2>{t('dashboard.topOverdue')}</h2>
-              <TopOverdue asOf={asOf} currency={currency} />
-            </section>
-          </div>
-          <section className="panel">
-            <h2>{t('dashboard.kpis')}</h2>
-            <p className="muted">{t('kpi.period', { from: k.from, to: k.asOf })}</p>
-            <KpiTable rows={k.perCurrency} lang={lang} />
-          </section>
-        </>
-      )}
-    </Status>
+    <>
+      <section className="figures" aria-label={t('dashboard.title', { date: asOf })}>
+        <Status of={kpis}>{(k) => <Headline k={k} asOf={asOf} />}</Status>
+      </section>
+      <div className="grid-2">
+        <section className="panel">
+          <h2>{t('dashboard.aging')}</h2>
+          <Status of={aging}>{(a) => <Aging a={a} asOf={asOf} />}</Status>
+        </section>
+        <section className="panel">
+          <h2>{t('dashboard.topOverdue')}</h2>
+          <TopOverdue asOf={asOf} currency={currency} />
+        </section>
+      </div>
+      <section className="panel">
+        <h2>{t('dashboard.kpis')}</h2>
+        <Status of={kpis}>
+          {(k) => (
+            <>
+              <p className="muted">{t('kpi.period', { from: k.from, to: k.asOf })}</p>
+              <KpiTable rows={k.perCurrency} lang={lang} />
+            </>
+          )}
+        </Status>
+      </section>
+    </>
   );
 }
 
