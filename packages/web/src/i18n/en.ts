@@ -133,6 +133,7 @@ export const en = {
   'worklist.markDone': 'Mark done',
   'worklist.filterAction': 'Action',
   'worklist.filterCollector': 'Collector',
+  'worklist.filterCountry': 'Country',
   'worklist.any': 'Any',
   'worklist.empty': 'Nothing to do today.',
   'worklist.unavailable': 'The worklist needs the company settings (company.json) on the server.',

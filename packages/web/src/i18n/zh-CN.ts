@@ -135,6 +135,7 @@ export const zhCN: Catalogue = {
   'worklist.markDone': '标记完成',
   'worklist.filterAction': '行动',
   'worklist.filterCollector': '催收员',
+  'worklist.filterCountry': '国家',
   'worklist.any': '全部',
   'worklist.empty': '今天没有任务。',
   'worklist.unavailable': '催收任务需要服务器上的公司设置（company.json）。',

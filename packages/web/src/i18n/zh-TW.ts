@@ -135,6 +135,7 @@ export const zhTW: Catalogue = {
   'worklist.markDone': '標記完成',
   'worklist.filterAction': '行動',
   'worklist.filterCollector': '催收員',
+  'worklist.filterCountry': '國家',
   'worklist.any': '全部',
   'worklist.empty': '今天沒有任務。',
   'worklist.unavailable': '催收任務需要伺服器上的公司設定（company.json）。',

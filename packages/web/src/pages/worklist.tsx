@@ -23,14 +23,21 @@ function Worklist({ asOf }: { asOf: string }) {
   const buyers = useApi(() => api.GET('/buyers'), []);
   const [action, setAction] = useState('');
   const [collector, setCollector] = useState('');
+  const [country, setCountry] = useState('');
   const [page, setPage] = useState(1);
   const collectorOf = useMemo(() => new Map((buyers.data?.buyers ?? []).map((b) => [b.id, b])), [buyers.data]);
-  const tasks = (list.data?.tasks ?? []).filter(
-    (x) =>
+  const tasks = (list.data?.tasks ?? []).filter((x) => {
+    const b = collectorOf.get(x.buyerId);
+    return (
       (action === '' || x.action === action) &&
-      (collector === '' || collectorOf.get(x.buyerId)?.collector === collector),
-  );
+      (collector === '' || b?.collector === collector) &&
+      (country === '' || b?.country === country)
+    );
+  });
   const actions = [...new Set((list.data?.tasks ?? []).map((x) => x.action))].sort();
+  const countries = [...new Set((list.data?.tasks ?? []).map((x) => collectorOf.get(x.buyerId)?.country ?? ''))]
+    .filter((c) => c)
+    .sort();
   const collectors = [...new Set([...collectorOf.values()].map((b) => b.collector ?? ''))].filter((c) => c).sort();
   const done = async (key: string) => {
     await api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} });
@@ -46,14 +53,29 @@ function Worklist({ asOf }: { asOf: string }) {
             label={t('worklist.filterAction')}
             value={action}
             options={actions}
-            onChange={setAction}
+            onChange={(v) => {
+              setAction(v);
+              setPage(1);
+            }}
             name={(a) => actionName(t, a)}
           />
           <Choice
             label={t('worklist.filterCollector')}
             value={collector}
             options={collectors}
-            onChange={setCollector}
+            onChange={(v) => {
+              setCollector(v);
+              setPage(1);
+            }}
+          />
+          <Choice
+            label={t('worklist.filterCountry')}
+            value={country}
+            options={countries}
+            onChange={(v) => {
+              setCountry(v);
+              setPage(1);
+            }}
           />
         </div>
       </header>
