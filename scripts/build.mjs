@@ -5,13 +5,15 @@
 // and resolved from node_modules at run time. Code splitting keeps `await import(…)` lazy: a command's heavy
 // modules load only when it runs. Run by the root `prepare` script (so `npm install` builds) and by
 // `npm run build`; the bin falls back to the sources through tsx when the build is missing or older than the
-// sources (docs/ARCHITECTURE.md, "Build and start-up").
+// sources (docs/ARCHITECTURE.md, "Build and start-up"). Then the web workspace (scripts/build-web.mjs): its API
+// types from the server's OpenAPI document, and its Vite build into packages/web/dist, served by `credence serve`.
 //
-//   node scripts/build.mjs [--outdir DIR]   (DIR must sit directly in packages/cli: assets are found at '..')
+//   node scripts/build.mjs [--outdir DIR] [--no-web]   (DIR must sit directly in packages/cli: assets are found at '..')
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildWeb } from './build-web.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages/cli');
@@ -58,3 +60,6 @@ await build({
 // The stamp the bin compares with the sources' modification times (written last: a half build is stale).
 writeFileSync(join(outdir, 'built.json'), `${JSON.stringify({ builtAt: new Date().toISOString() })}\n`);
 console.log(`credence: built ${outdir} in ${Date.now() - started} ms`);
+
+// A test's build of the CLI elsewhere (--outdir) leaves the web workspace's build alone.
+if (i < 0 && !process.argv.includes('--no-web')) await buildWeb();

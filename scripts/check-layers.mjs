@@ -15,6 +15,8 @@ const ALLOWED = {
   runtime: ['core', 'app', 'db', 'letters'],
   server: ['core', 'app', 'letters', 'files', 'runtime'],
   cli: ['core', 'app', 'letters', 'files', 'demo', 'runtime', 'server'],
+  // The browser's workspace talks to the server over HTTP only, through its generated client: no package.
+  web: [],
 };
 /** Packages a package's tests and benchmarks may use besides ALLOWED (test data, a real store). */
 const TEST_ALLOWED = {
@@ -36,7 +38,7 @@ function* files(dir) {
     const p = join(dir, name);
     if (name === 'node_modules') continue;
     if (statSync(p).isDirectory()) yield* files(p);
-    else if (/\.(ts|mts|js|mjs)$/.test(name)) yield p;
+    else if (/\.(ts|tsx|mts|js|mjs)$/.test(name)) yield p;
   }
 }
 

@@ -38,7 +38,7 @@ function sourcesNewerThan(built) {
   };
   return (
     mtime(join(packages, '../scripts/build.mjs')) > built ||
-    readdirSync(packages).some((p) => newer(join(packages, p, 'src'))) // every workspace package
+    readdirSync(packages).some((p) => p !== 'web' && newer(join(packages, p, 'src'))) // every package the bundle holds
   );
 }
 

@@ -35,4 +35,5 @@ export {
 } from './policies';
 export { policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
+export { findWebBuild } from './web-build';
 export * from './worker';

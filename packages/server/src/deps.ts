@@ -28,6 +28,8 @@ export interface ServerDeps {
    * users and tokens in the store (app `authenticate`).
    */
   readonly authenticate?: (token: string) => Promise<Principal | undefined>;
+  /** The web workspace's build (a directory with index.html), served at `/`; none: only the API. */
+  readonly web?: string;
 }
 
 /** Hono's environment of every request: the dependencies, and after the auth middleware the principal. */

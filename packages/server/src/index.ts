@@ -6,4 +6,4 @@ export { PROBLEM_BASE, PROBLEMS } from './problem';
 export type { Access, ApiRoute } from './route';
 export { ROUTES } from './routes';
 export { type RunningServer, type ServeOptions, serve } from './serve';
-export { API_BASE, createServer, openApiDocument } from './server';
+export { API_BASE, apiDocument, createServer, openApiDocument } from './server';

@@ -78,3 +78,6 @@ export function writer(c: Context<AppEnv>): Store {
 
 /** Who a decision is recorded for: the request's user. */
 export const userOf = (c: Context<AppEnv>): string => principalOf(c).user;
+
+/** The request's role (after the auth middleware). */
+export const roleOf = (c: Context<AppEnv>): Role => principalOf(c).role;

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, ServerDeps } from './deps';
@@ -7,6 +8,7 @@ import { problemResponse } from './problem';
 import { ROUTES } from './routes';
 import { MAX_UPLOAD_BYTES } from './routes/imports';
 import { validationProblem } from './validation';
+import { webAssets } from './web-assets';
 
 export const API_BASE = '/api/v1';
 
@@ -45,12 +47,7 @@ export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
       problemResponse('too-large', `an uploaded file is at most ${MAX_UPLOAD_BYTES} bytes; use \`credence import\``),
   });
   api.use((c, next) => (c.req.path.startsWith(`${API_BASE}/imports/`) ? uploadLimit(c, next) : jsonLimit(c, next)));
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'an API token (`credence user add NAME --role ROLE`)',
-  });
-  for (const r of ROUTES) r.register(api);
+  registerRoutes(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   api.get('/docs', (c) => c.html(referencePage(openApiDocument(api))));
   api.notFound((c) => problemResponse('not-found', `no route ${c.req.method} ${c.req.path}`));
@@ -61,8 +58,34 @@ export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
   });
   const app = new OpenAPIHono<AppEnv>();
   app.route(API_BASE, api);
-  app.notFound((c) => problemResponse('not-found', `no route ${c.req.method} ${c.req.path}`));
+  if (deps.web !== undefined) {
+    const assets = webAssets(deps.web);
+    app.on(['GET', 'HEAD'], '*', (c) => (c.req.path.startsWith('/api/') ? notFound(c) : assets(c)));
+  }
+  app.notFound(notFound);
   return app;
+}
+
+const notFound = (c: Context) => problemResponse('not-found', `no route ${c.req.method} ${c.req.path}`);
+
+/** The security scheme and every route of the table. */
+function registerRoutes(api: OpenAPIHono<AppEnv>): void {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'an API token (`credence user add NAME --role ROLE`)',
+  });
+  for (const r of ROUTES) r.register(api);
+}
+
+/**
+ * The OpenAPI document without a store or a socket: the routes' schemas only (scripts/build.mjs generates the
+ * web workspace's typed client from it). The same document as `GET /api/v1/openapi.json`.
+ */
+export function apiDocument() {
+  const api = new OpenAPIHono<AppEnv>();
+  registerRoutes(api);
+  return openApiDocument(api);
 }
 
 /** The OpenAPI 3.1 document generated from the route schemas. */

@@ -108,6 +108,11 @@ export function adminExamples(_f: Facts): Record<string, readonly Example[]> {
       { name: 'removed', as: 'admin', method: 'DELETE', ...webhookPath(''), status: 200 },
       { name: 'again', as: 'admin', method: 'DELETE', ...webhookPath(''), status: 403 },
     ],
+    getMe: [
+      { name: 'a collector', as: 'collector', method: 'GET', path: '/api/v1/me', status: 200 },
+      { name: 'the ERP', as: 'erp', method: 'GET', path: '/api/v1/me', status: 200 },
+      { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/me', status: 401 },
+    ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
   };
 }

@@ -23,11 +23,34 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
     kpiReport: [
       { name: 'quarter', as: 'collector', method: 'GET', path: '/api/v1/reports/kpis?asOf=2026-06-30', status: 200 },
       {
+        name: 'in a reporting currency',
+        as: 'admin',
+        method: 'GET',
+        path: '/api/v1/reports/kpis?asOf=2026-06-30&reportingCurrency=EUR',
+        status: 200,
+      },
+      {
         name: 'from after asOf',
         as: 'collector',
         method: 'GET',
         path: '/api/v1/reports/kpis?asOf=2026-06-30&from=2026-07-01',
         status: 422,
+      },
+    ],
+    overdueBuyers: [
+      {
+        name: 'top five in EUR',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/overdue-buyers?asOf=2026-06-30&reportingCurrency=EUR&limit=5',
+        status: 200,
+      },
+      {
+        name: 'no reporting currency',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/overdue-buyers',
+        status: 400,
       },
     ],
     recordDocument: [

@@ -9,6 +9,7 @@ import { demoFacts, openTestServer, type TestServer } from './fixture';
  */
 const DECISIONS: Readonly<Record<string, Access>> = {
   health: 'public',
+  getMe: ['admin', 'credit_manager', 'collector', 'sales', 'erp'],
   listBuyers: ['admin', 'credit_manager', 'collector', 'sales'],
   getBuyer: ['admin', 'credit_manager', 'collector', 'sales'],
   getTimeline: ['admin', 'credit_manager', 'collector', 'sales'],
@@ -31,6 +32,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   creditCheck: ['credit_manager', 'sales', 'erp'],
   agingReport: ['admin', 'credit_manager', 'collector'],
   kpiReport: ['admin', 'credit_manager', 'collector'],
+  overdueBuyers: ['admin', 'credit_manager', 'collector'],
   recordDocument: ['credit_manager', 'erp'],
   recordPayment: ['credit_manager', 'erp'],
   importBuyers: ['credit_manager', 'erp'],

@@ -1,4 +1,4 @@
-import { openRuntime, type Runtime, runWorker } from '@credence/runtime';
+import { findWebBuild, openRuntime, type Runtime, runWorker } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, describeStore, type Io } from '../context';
 import { EXIT } from '../exit-codes';
@@ -44,14 +44,26 @@ export function registerServeCommand(program: Command, io: Io): void {
         const { limit: limits, ...policies } = runtime.policies;
         // Loaded here: the other commands never load Hono.
         const { serve } = await import('@credence/server');
+        const web = findWebBuild(io.env);
         const server = await serve(
-          { store, clock: io.clock, policies: { ...policies, limits }, ...(company ? { company } : {}) },
+          {
+            store,
+            clock: io.clock,
+            policies: { ...policies, limits },
+            ...(company ? { company } : {}),
+            ...(web ? { web } : {}),
+          },
           { port: o.port, host: o.host },
         ).catch((e: unknown) => {
           const why = e instanceof Error ? e.message : String(e);
           throw new CliError(`cannot listen on ${o.host}:${o.port}: ${why}`, EXIT.unavailable);
         });
         io.out(`Credence API on ${server.url}/api/v1 (reference: ${server.url}/api/v1/docs)`);
+        io.out(
+          web
+            ? `Web workspace on ${server.url}/ (sign in with a token of \`credence user add\`)`
+            : 'No web workspace: it is not built (npm run build)',
+        );
         io.out(`Store: ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         if (o.worker) {
           const w = { env: io.env, clock: io.clock, rates: policies.rates, signal: stopWorker.signal };

@@ -21,3 +21,5 @@ export const REFERENCE_DATA: readonly Role[] = ['admin', 'credit_manager'];
 export const ADMIN: readonly Role[] = ['admin'];
 /** Background jobs' status: those who queue them (collection work), and the admin who runs the workers. */
 export const JOB_READERS: readonly Role[] = ['admin', 'credit_manager', 'collector'];
+/** Who the caller is (the web workspace's sign-in): every role, the ERP's included. */
+export const EVERYONE: readonly Role[] = ['admin', 'credit_manager', 'collector', 'sales', 'erp'];

@@ -24,7 +24,9 @@ import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
 import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
+import { getMe } from './me';
 import { recordOrder } from './orders';
+import { overdueBuyersReport } from './overdue-buyers';
 import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
 import { listPoliciesRoute, setPolicyRoute } from './policies';
@@ -48,6 +50,7 @@ import { writeOff } from './write-offs';
  */
 export const ROUTES: readonly ApiRoute[] = [
   health,
+  getMe,
   listBuyers,
   getBuyer,
   getTimeline,
@@ -70,6 +73,7 @@ export const ROUTES: readonly ApiRoute[] = [
   creditCheck,
   agingReport,
   kpiReport,
+  overdueBuyersReport,
   recordDocument,
   recordPaymentRoute,
   importBuyersRoute,

@@ -106,6 +106,10 @@ const Kpis = z
         overduePercent: days,
       }),
     ),
+    reporting: z
+      .object({ totalAr: Money, overdueAr: Money })
+      .optional()
+      .openapi({ description: 'with ?reportingCurrency: the totals of every currency converted at the rates of asOf' }),
     behaviour: z.array(
       z.object({
         buyerId: z.string(),
@@ -127,6 +131,7 @@ const KpiQuery = AsOfQuery.extend({
     .string()
     .optional()
     .openapi({ param: { name: 'buyerId', in: 'query' } }),
+  reportingCurrency: Currency.optional().openapi({ param: { name: 'reportingCurrency', in: 'query' } }),
 });
 
 export const kpiReport = defineRoute(
@@ -146,6 +151,7 @@ export const kpiReport = defineRoute(
       asOf: asDate(q.asOf ?? c.var.deps.clock.today()),
       ...(q.from !== undefined ? { from: asDate(q.from) } : {}),
       ...(q.buyerId !== undefined ? { buyerId: q.buyerId } : {}),
+      ...(q.reportingCurrency !== undefined ? { reportingCurrency: asCurrency(q.reportingCurrency) } : {}),
     });
     if (!r.ok) return failureResponse(r.error);
     const v = r.value;
@@ -173,6 +179,14 @@ export const kpiReport = defineRoute(
           averageDaysToPay: b.averageDaysToPay,
           weightedDaysBeyondTerms: b.weightedDaysBeyondTerms,
         })),
+        ...(v.reporting
+          ? {
+              reporting: {
+                totalAr: moneyJson(v.reporting.totalAr, v.reporting.currency),
+                overdueAr: moneyJson(v.reporting.overdueAr, v.reporting.currency),
+              },
+            }
+          : {}),
       },
       200,
     );

@@ -1,0 +1,42 @@
+import { NavBar } from './components/nav-bar';
+import { useI18n } from './i18n/i18n';
+import { BuyerPage } from './pages/buyer';
+import { BuyersPage } from './pages/buyers';
+import { DashboardPage } from './pages/dashboard';
+import { type PageId, pagesFor } from './pages/pages';
+import { SignInPage } from './pages/sign-in';
+import { WorklistPage } from './pages/worklist';
+import { useLocation } from './router';
+import { useSession } from './session/session';
+
+/** Signed in: the navigation and the page of the path, if the role may open it; else the sign-in. */
+export function App() {
+  const { me } = useSession();
+  const { t } = useI18n();
+  if (me === null) return <p className="muted">{t('common.loading')}</p>;
+  if (me === undefined) return <SignInPage />;
+  return (
+    <>
+      <NavBar me={me} />
+      <main id="main">
+        <Page allowed={pagesFor(me.role).map((p) => p.id)} />
+      </main>
+    </>
+  );
+}
+
+function Page({ allowed }: { allowed: readonly PageId[] }) {
+  const { path } = useLocation();
+  const { t } = useI18n();
+  const buyer = /^\/buyers\/([^/]+)$/.exec(path)?.[1];
+  const wanted: PageId | undefined =
+    path === '/' ? 'dashboard' : path === '/buyers' || buyer ? 'buyers' : path === '/worklist' ? 'worklist' : undefined;
+  // A page the role may not open is not offered: its first page instead (or none at all).
+  const id = wanted !== undefined && allowed.includes(wanted) ? wanted : allowed[0];
+  if (id === undefined) return <p>{t('nav.nothing')}</p>;
+  if (id === 'buyers' && buyer !== undefined && wanted === 'buyers')
+    return <BuyerPage id={decodeURIComponent(buyer)} />;
+  if (id === 'dashboard') return <DashboardPage />;
+  if (id === 'worklist') return <WorklistPage />;
+  return <BuyersPage />;
+}

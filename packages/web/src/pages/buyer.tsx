@@ -1,0 +1,52 @@
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { AsOfPicker, useAsOf } from '../components/as-of';
+import { BuyerGrade } from '../components/buyer-grade';
+import { BuyerLimit } from '../components/buyer-limit';
+import { BuyerMaster } from '../components/buyer-master';
+import { OpenDocuments } from '../components/open-documents';
+import { Status } from '../components/status';
+import { Timeline } from '../components/timeline';
+import { useI18n } from '../i18n/i18n';
+
+/** One buyer, read-only: master data, grade and reasons, limit and exposure, open documents, timeline. */
+export function BuyerPage({ id }: { id: string }) {
+  const asOf = useAsOf();
+  const { t } = useI18n();
+  if (asOf === undefined) return <p className="muted">{t('common.loading')}</p>;
+  return <Buyer id={id} asOf={asOf} />;
+}
+
+function Buyer({ id, asOf }: { id: string; asOf: string }) {
+  const { t } = useI18n();
+  const detail = useApi(() => api.GET('/buyers/{id}', { params: { path: { id }, query: { asOf } } }), [id, asOf]);
+  return (
+    <Status of={detail}>
+      {(d) => (
+        <>
+          <header className="page-head">
+            <h1>
+              {d.buyer.name} <span className="muted">{d.buyer.id}</span>
+            </h1>
+            <div className="controls">
+              <AsOfPicker asOf={asOf} />
+            </div>
+          </header>
+          <div className="grid-3">
+            <BuyerMaster buyer={d.buyer} />
+            <BuyerGrade id={id} asOf={asOf} />
+            <BuyerLimit id={id} asOf={asOf} items={d.openItems} />
+          </div>
+          <section className="panel">
+            <h2>{t('buyer.documents')}</h2>
+            <OpenDocuments items={d.openItems} />
+          </section>
+          <section className="panel">
+            <h2>{t('buyer.timeline')}</h2>
+            <Timeline id={id} />
+          </section>
+        </>
+      )}
+    </Status>
+  );
+}

@@ -1,0 +1,56 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { Schemas } from '../api/client';
+import { api, setToken } from '../api/client';
+
+export type Role = Schemas['Me']['role'];
+const KEY = 'credence.token';
+
+/** The token kept by the browser: this tab only (sessionStorage), or remembered (localStorage). */
+function keptToken(): string | undefined {
+  return sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY) ?? undefined;
+}
+
+interface Session {
+  /** Who is signed in (undefined: nobody; null: checking the kept token). */
+  readonly me: Schemas['Me'] | undefined | null;
+  signIn(token: string, remember: boolean): Promise<boolean>;
+  signOut(): void;
+}
+
+const Context = createContext<Session | undefined>(undefined);
+
+/** Asks the API who a token stands for (GET /me): the role decides what is offered. */
+async function whoIs(token: string): Promise<Schemas['Me'] | undefined> {
+  setToken(token);
+  const { data } = await api.GET('/me');
+  if (data === undefined) setToken(undefined);
+  return data;
+}
+
+export function SessionProvider({ children }: { readonly children: ReactNode }) {
+  const [me, setMe] = useState<Session['me']>(() => (keptToken() === undefined ? undefined : null));
+  useEffect(() => {
+    const t = keptToken();
+    if (t !== undefined) void whoIs(t).then(setMe);
+  }, []);
+  const signIn = useCallback(async (token: string, remember: boolean) => {
+    const who = await whoIs(token);
+    if (who === undefined) return false;
+    (remember ? localStorage : sessionStorage).setItem(KEY, token);
+    setMe(who);
+    return true;
+  }, []);
+  const signOut = useCallback(() => {
+    sessionStorage.removeItem(KEY);
+    localStorage.removeItem(KEY);
+    setToken(undefined);
+    setMe(undefined);
+  }, []);
+  return <Context.Provider value={{ me, signIn, signOut }}>{children}</Context.Provider>;
+}
+
+export function useSession(): Session {
+  const v = useContext(Context);
+  if (v === undefined) throw new Error('useSession outside SessionProvider');
+  return v;
+}

@@ -1,0 +1,75 @@
+// A real `credence serve` on a demo database, as a user starts it: `credence demo` builds the portfolio, `credence
+// user add` makes the users, `serve` runs as a child process on a free port (the built web workspace at /).
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const TODAY = '2026-06-30';
+const BIN = join(import.meta.dirname, '..', '..', 'cli', 'bin', 'credence.js');
+export const WEB_BUILD = join(import.meta.dirname, '..', 'dist', 'index.html');
+
+export interface DemoServer {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly url: string;
+  /** A token per user made: `manager` (credit_manager), `collector`, `sales`. */
+  readonly tokens: Readonly<Record<'manager' | 'collector' | 'sales', string>>;
+  /** A GET of the API with a token, its JSON. */
+  get<T>(path: string, token: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+function credence(args: string[], env: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`credence ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+export async function startDemoServer(size: string): Promise<DemoServer> {
+  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
+  const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
+  const dir = join(tmp, 'demo');
+  const db = join(dir, 'db');
+  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
+  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
+  const users = { manager: 'credit_manager', collector: 'collector', sales: 'sales' } as const;
+  const tokens = {} as Record<keyof typeof users, string>;
+  for (const [name, role] of Object.entries(users) as [keyof typeof users, string][])
+    tokens[name] = (
+      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
+        token: string;
+      }
+    ).token;
+  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let out = '';
+  let err = '';
+  proc.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Web workspace on (http:\/\/\S+)\//.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}\n${err}`)));
+  });
+  return {
+    url,
+    tokens,
+    get: async <T>(path: string, token: string) => {
+      const res = await fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
