@@ -3,7 +3,7 @@ import type { Actor, Attribution, LedgerReads, LedgerWrites, Store } from '@cred
 import { type Kysely, sql } from 'kysely';
 import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
-import type { Conn, Engine } from './engine/types';
+import type { Conn, Engine, NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
 import { agingPositions } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
@@ -75,7 +75,8 @@ async function counts(db: Kysely<Database>) {
   };
 }
 
-export function readsOn(db: Kysely<Database>): LedgerReads {
+/** The reads on a connection or pool; `named` runs the hot ones as prepared statements (PostgreSQL, no transaction). */
+export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
   return {
     getBuyer: (id) => getBuyer(db, id),
     listBuyers: () => listBuyers(db),
@@ -100,7 +101,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
-    orderCheckReads: (buyerId, asOf) => orderCheckReads(db, buyerId, asOf),
+    orderCheckReads: (buyerId, asOf) => orderCheckReads(db, buyerId, asOf, named),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),
@@ -304,7 +305,7 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
 
 export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
   return {
-    ...readsOn(engine.db),
+    ...readsOn(engine.db, engine.named),
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {

@@ -1,7 +1,10 @@
 import { checkOrder, importDocuments, importPayments, type LedgerReads } from '@credence/app';
-import { type BusinessDate, date, type Grade } from '@credence/core';
+import { type BusinessDate, type CurrencyCode, date, findRate, type Grade } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { EUR, rowFile as file, USD } from './fixtures';
+
+const GBP = 'GBP' as CurrencyCode;
+
 import { targets, useTarget } from './harness';
 
 // The credit check's one-statement read (`orderCheckReads`, issue 12 item 3) must give what the reads one by
@@ -122,14 +125,45 @@ for (const target of targets()) {
           { buyerId: 'B1', asOf: date('2024-01-31'), grade: grade(4, 0.012) },
         ]);
       });
+      // Rates both ways on one date (the direct one wins), a pair whose latest rate is the inverse, a later rate.
+      const rate = (d: string, from: CurrencyCode, to: CurrencyCode, coefficient: bigint) => ({
+        date: date(d),
+        from,
+        to,
+        rate: { coefficient, scale: 2 },
+      });
+      await store.transact((tx) =>
+        tx.insertFxRates([
+          rate('2024-01-01', EUR, USD, 110n),
+          rate('2024-01-01', USD, EUR, 92n),
+          rate('2024-02-01', GBP, EUR, 117n),
+          rate('2024-03-01', EUR, GBP, 86n),
+          rate('2024-03-01', USD, EUR, 93n),
+          rate('2024-04-01', EUR, USD, 108n),
+        ]),
+      );
       const one = store.orderCheckReads?.bind(store);
       if (one === undefined) throw new Error('the store has no one-statement read');
+      const everyRate = await store.fxRates();
       for (const d of ['2023-12-31', '2024-01-31', '2024-02-15', '2024-03-05', '2024-04-01', '2024-12-31']) {
         const asOf = date(d);
-        const got = await one('B1', asOf);
+        const { fxRates, ...got } = (await one('B1', asOf)) ?? {};
         expect(got, d).toEqual(await separately(store, 'B1', asOf));
-        expect(await one('B2', asOf), d).toEqual(await separately(store, 'B2', asOf));
+        const { fxRates: _, ...empty } = (await one('B2', asOf)) ?? {};
+        expect(empty, d).toEqual(await separately(store, 'B2', asOf));
+        // The rates in force: `convert` finds in them what it finds in every rate, for each pair either way.
+        for (const from of [EUR, USD, GBP])
+          for (const to of [EUR, USD, GBP])
+            if (from !== to)
+              expect(findRate(fxRates ?? [], from, to, asOf), `${d} ${from}/${to}`).toEqual(
+                findRate(everyRate, from, to, asOf),
+              );
       }
+      expect((await one('B1', date('2024-03-05')))?.fxRates).toEqual([
+        rate('2024-03-01', EUR, GBP, 86n),
+        rate('2024-03-01', USD, EUR, 93n),
+      ]);
+      expect((await one('B1', date('2023-12-31')))?.fxRates).toEqual([]);
       const all = await one('B1', date('2024-03-05'));
       // Every kind of row is there, amounts exact past 2^53 (B), null fields absent as in the reads one by one.
       expect(all?.openItems.map((i) => [i.number, i.open])).toEqual([

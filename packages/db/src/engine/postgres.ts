@@ -53,6 +53,10 @@ export async function openPostgres(databaseUrl: string, schema: string | undefin
   return {
     kind: 'postgres',
     db,
+    async named(name, query) {
+      const r = await pool.query({ name, text: query.sql, values: query.parameters as unknown[] });
+      return r.rows;
+    },
     async transact(work) {
       const client = await pool.connect();
       try {

@@ -1,7 +1,9 @@
 import type { OrderCheckReads } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
+import type { NamedQuery } from '../engine/types';
 import { toUnappliedPayment, unappliedPaymentsQuery } from '../repos/cash-applications';
+import { toFxRate } from '../repos/fx-rates';
 import { toRecorded } from '../repos/grades';
 import { toLimitEvent } from '../repos/limits';
 import { toHold, toOrder } from '../repos/orders';
@@ -13,15 +15,19 @@ const list = (v: unknown): never[] => (typeof v === 'string' ? JSON.parse(v) : (
 /**
  * Everything the credit check reads of one buyer as of a date in **one statement** (one round trip): the same
  * queries as `buyerOpenItems`, `unappliedPayments`, `ordersOf`, `limitEventsOf`, `holdsOf` and `gradesOf`, each
- * aggregated into a JSON array in its order, amounts as text (exact past 2^53). Undefined for an unknown buyer.
+ * aggregated into a JSON array in its order, amounts as text (exact past 2^53), and the FX rates in force on the
+ * date (per pair of currencies, the rows of its latest date: what `convert` picks from). Undefined for an unknown
+ * buyer.
+ * With `named` (PostgreSQL outside a transaction) it is a prepared statement, planned once per connection.
  */
 export async function orderCheckReads(
   db: Kysely<Database>,
   buyerId: string,
   asOf: BusinessDate,
+  named?: NamedQuery,
 ): Promise<OrderCheckReads | undefined> {
-  const { rows } = await sql<
-    Record<'known' | 'items' | 'payments' | 'orders' | 'limits' | 'holds' | 'grades', unknown>
+  const query = sql<
+    Record<'known' | 'items' | 'payments' | 'orders' | 'limits' | 'holds' | 'grades' | 'rates', unknown>
   >`
     select
       exists (select 1 from buyers where id = ${buyerId}) as known,
@@ -45,7 +51,14 @@ export async function orderCheckReads(
          from credit_holds h where h.buyer_id = ${buyerId}) as holds,
       (select json_agg(json_build_object('buyer_id', g.buyer_id, 'as_of', g.as_of, 'detail', g.detail)
               order by g.as_of)
-         from grades g where g.buyer_id = ${buyerId}) as grades`.execute(db);
+         from grades g where g.buyer_id = ${buyerId}) as grades,
+      (select json_agg(json_build_object('date', f.date, 'from_currency', f.from_currency,
+                'to_currency', f.to_currency, 'rate', f.rate::text) order by f.date, f.from_currency, f.to_currency)
+         from (select r.*, max(r.date) over (partition by least(r.from_currency, r.to_currency),
+                                                          greatest(r.from_currency, r.to_currency)) as latest
+                 from fx_rates r where r.date <= ${asOf}::date) f
+        where f.date = f.latest) as rates`;
+  const rows = named ? await named('credence_order_check_reads', query.compile(db)) : (await query.execute(db)).rows;
   const r = rows[0];
   if (r === undefined || r.known !== true) return undefined;
   return {
@@ -55,5 +68,6 @@ export async function orderCheckReads(
     limitEvents: list(r.limits).map(toLimitEvent),
     holds: list(r.holds).map(toHold),
     grades: list(r.grades).map(toRecorded),
+    fxRates: list(r.rates).map(toFxRate),
   };
 }
