@@ -5,6 +5,8 @@ import { EUR, rowFile as file, USD } from './fixtures';
 
 const GBP = 'GBP' as CurrencyCode;
 
+import type { NamedQuery } from '../src/engine/types';
+import { orderCheckBatcher } from '../src/reads/order-check';
 import { targets, useTarget } from './harness';
 
 // The credit check's one-statement read (`orderCheckReads`, issue 12 item 3) must give what the reads one by
@@ -184,6 +186,23 @@ for (const target of targets()) {
         ['2024-03-31', grade(7, 0.06)],
       ]);
       expect(await one('NOPE', date('2024-03-05'))).toBeUndefined();
+      // Concurrent checks read together: one statement alone, then the ten that waited for it in one — each
+      // caller getting what a read of its own gives, whatever the buyer and the date.
+      let statements = 0;
+      const counted: NamedQuery = (_name, query) => {
+        statements++;
+        return h()
+          .engine.db.executeQuery(query)
+          .then((r) => r.rows);
+      };
+      const batched = orderCheckBatcher(h().engine.db, counted, { inFlight: 1, maxBatch: 64 });
+      const keys = ['B1', 'B2', 'NOPE'].flatMap((b) =>
+        ['2024-01-31', '2024-03-05', '2024-12-31'].map((d) => [b, date(d)] as const),
+      );
+      const together = await Promise.all([...keys, ...keys.slice(0, 2)].map(([b, d]) => batched(b, d)));
+      expect(statements).toBe(2);
+      for (const [i, [b, d]] of [...keys, ...keys.slice(0, 2)].entries())
+        expect(together[i], `${b} ${d}`).toEqual(await one(b, d));
       // And the check itself answers through it: unknown buyer, and a decision.
       const policy = { holdWhenOverdueDays: 60, referWhenOverdueDays: 30, referFromGrade: 8 };
       const unknown = await checkOrder(store, policy, {

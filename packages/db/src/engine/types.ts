@@ -14,6 +14,9 @@ export interface Conn {
   copy(table: keyof Database | TempTable, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
 }
 
+/** Connections of a PostgreSQL engine's pool (the reads of concurrent credit checks batch beyond it). */
+export const POOL_SIZE = 4;
+
 /**
  * Runs a compiled statement as a **named prepared statement**: PostgreSQL parses and plans it once per
  * connection, then each call only binds the values (issue 12: the credit check's statement was planned on every
