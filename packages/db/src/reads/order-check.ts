@@ -40,7 +40,8 @@ const statement = (buyerIds: readonly string[], dates: readonly BusinessDate[]) 
        group by d.as_of)
     select
       k.i,
-      exists (select 1 from buyers where id = ${BUYER}) as known,
+      -- A scalar subquery, probed by the key (an exists here may become a hashed scan of every buyer).
+      (select true from buyers b where b.id = ${BUYER}) as known,
       (select json_agg(json_build_object('number', q.number, 'buyer_id', q.buyer_id, 'type', q.type,
                 'issue_date', q.issue_date, 'due_date', q.due_date, 'currency', q.currency, 'open', q.open::text)
               order by q.due_date, q.issue_date, q.number)
