@@ -4,7 +4,7 @@ import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
-import { type Conn, type Engine, type NamedQuery, POOL_SIZE } from './engine/types';
+import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
 import { agingPositions } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
@@ -80,8 +80,8 @@ async function counts(db: Kysely<Database>) {
 const batchers = new WeakMap<NamedQuery, ReturnType<typeof orderCheckBatcher>>();
 
 /**
- * The credit check's reads of a pool: batched (`orderCheckBatcher`: as many statements at once as the pool has
- * connections, up to 64 checks in one). Else, on one connection, one statement each.
+ * The credit check's reads of a pool: batched (`orderCheckBatcher`: `BATCHES_IN_FLIGHT` statements at once, up to
+ * 64 checks in one). Else, on one connection, one statement each.
  */
 function orderCheckReadsOn(
   db: Kysely<Database>,
@@ -90,7 +90,7 @@ function orderCheckReadsOn(
   if (named === undefined) return (buyerId, asOf) => orderCheckReads(db, buyerId, asOf);
   let batched = batchers.get(named);
   if (batched === undefined) {
-    batched = orderCheckBatcher(db, named, { inFlight: POOL_SIZE, maxBatch: 64 });
+    batched = orderCheckBatcher(db, named, { inFlight: BATCHES_IN_FLIGHT, maxBatch: 64 });
     batchers.set(named, batched);
   }
   return batched;

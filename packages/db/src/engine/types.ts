@@ -14,8 +14,16 @@ export interface Conn {
   copy(table: keyof Database | TempTable, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
 }
 
-/** Connections of a PostgreSQL engine's pool (the reads of concurrent credit checks batch beyond it). */
+/** Connections of a PostgreSQL engine's pool. */
 export const POOL_SIZE = 4;
+
+/**
+ * Statements of concurrent credit checks run at once; the checks that arrive meanwhile wait and go together in the
+ * next (`orderCheckBatcher`). Two, not the pool's four: on the 2-core benchmark machine 2 gave 0.29 statements per
+ * check and 0.58 ms of PostgreSQL CPU per check against 0.45 and 0.74 with 4, at the same throughput
+ * (docs/benchmarks.md); it leaves two connections to the other reads.
+ */
+export const BATCHES_IN_FLIGHT = 2;
 
 /**
  * Runs a compiled statement as a **named prepared statement**: PostgreSQL parses and plans it once per
