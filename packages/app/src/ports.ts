@@ -170,6 +170,12 @@ export interface OrderCheckReads {
   readonly holds: HoldEvent[];
   readonly grades: RecordedGrade[];
   readonly overrides: GradeOverrideEvent[];
+  /**
+   * The FX rates in force on the date: for each pair of currencies, its rates of the latest date on or before it
+   * (both directions) — what `convert` as of that date uses of `fxRates()`. Absent: the check reads `fxRates()`
+   * when a currency differs.
+   */
+  readonly fxRates?: FxRate[];
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */

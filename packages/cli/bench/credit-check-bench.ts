@@ -5,14 +5,14 @@
  * buyer and amount. Checks a sample of answers against `checkOrder` called directly. docs/benchmarks.md.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addUser, checkOrder } from '@credence/app';
 import { type CurrencyCode, date } from '@credence/core';
 import { readCheckPolicy } from '@credence/runtime';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { parseBenchArgs } from './args';
 import { benchPortfolio } from './credit-check-setup';
 import { line } from './measure';
@@ -59,6 +59,43 @@ function requests(buyerIds: readonly string[], count: number, asOf: string, seed
   });
 }
 
+/** The server's connections are PostgreSQL backends with this application name (for their CPU time). */
+const APP_NAME = 'credence-credit-check-bench';
+
+function withAppName(databaseUrl: string): string {
+  const u = new URL(databaseUrl);
+  u.searchParams.set('application_name', APP_NAME);
+  return u.toString();
+}
+
+/**
+ * CPU time (user + system, clock ticks of 10 ms) of each of the server's PostgreSQL backends, by process id,
+ * from /proc: when PostgreSQL runs on this machine and its processes are readable; else undefined.
+ */
+async function backendTicks(db: Kysely<never>): Promise<Map<number, number> | undefined> {
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where application_name = ${APP_NAME}`.execute(db);
+  const ticks = new Map<number, number>();
+  try {
+    for (const { pid } of rows) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks.set(pid, Number(f[11]) + Number(f[12]));
+    }
+  } catch {
+    return undefined;
+  }
+  return ticks;
+}
+
+/** Seconds of CPU the backends used between two readings (a backend opened in between counts whole). */
+function backendSeconds(before: Map<number, number> | undefined, after: Map<number, number> | undefined) {
+  if (before === undefined || after === undefined) return undefined;
+  let t = 0;
+  for (const [pid, n] of after) t += n - (before.get(pid) ?? 0);
+  return t / 100;
+}
+
 function startServer(
   databaseUrl: string,
   schema: string,
@@ -66,7 +103,7 @@ function startServer(
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(import.meta.dirname, 'credit-check-server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
-    env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_SCHEMA: schema },
+    env: { ...process.env, DATABASE_URL: withAppName(databaseUrl), BENCH_SCHEMA: schema },
   });
   return new Promise((ok, fail) => {
     child.once('message', (m) => ok({ child, url: (m as { url: string }).url }));
@@ -74,9 +111,16 @@ function startServer(
   });
 }
 
-function serverCpu(child: ChildProcess): Promise<{ cpu: NodeJS.CpuUsage; rssMb: number }> {
+interface ServerCpu {
+  readonly cpu: NodeJS.CpuUsage;
+  /** Statements sent to PostgreSQL so far. */
+  readonly statements: number;
+  readonly rssMb: number;
+}
+
+function serverCpu(child: ChildProcess): Promise<ServerCpu> {
   return new Promise((ok) => {
-    child.once('message', (m) => ok(m as { cpu: NodeJS.CpuUsage; rssMb: number }));
+    child.once('message', (m) => ok(m as ServerCpu));
     child.send('cpu');
   });
 }
@@ -189,10 +233,15 @@ async function main(): Promise<void> {
       });
     await run(3); // warm-up: JIT, connection pool, PostgreSQL's caches
     const loadBefore = load();
-    const cpu0 = (await serverCpu(child)).cpu;
+    const db = p.engine.db as unknown as Kysely<never>;
+    const pg0 = await backendTicks(db);
+    const server0 = await serverCpu(child);
+    const cpu0 = server0.cpu;
     const own0 = process.cpuUsage();
     const r = await run(duration);
     const server = await serverCpu(child);
+    const pgCpuS = backendSeconds(pg0, await backendTicks(db));
+    const statements = (server.statements - server0.statements) / r.requests.total;
     const serverCpuS = (server.cpu.user + server.cpu.system - cpu0.user - cpu0.system) / 1e6;
     const own = process.cpuUsage(own0);
     const clientCpuS = (own.user + own.system) / 1e6;
@@ -206,6 +255,15 @@ async function main(): Promise<void> {
       line(
         'server CPU',
         `${serverCpuS.toFixed(1)} s = ${((serverCpuS * 1000) / r.requests.total).toFixed(2)} ms/request`,
+      ),
+    );
+    out(line('statements per request', statements.toFixed(3)));
+    out(
+      line(
+        'PostgreSQL CPU (its backends)',
+        pgCpuS === undefined
+          ? 'not measured (no /proc of the backends)'
+          : `${pgCpuS.toFixed(1)} s = ${((pgCpuS * 1000) / r.requests.total).toFixed(2)} ms/request`,
       ),
     );
     out(line('load generator CPU', `${clientCpuS.toFixed(1)} s`));
@@ -230,6 +288,8 @@ async function main(): Promise<void> {
           sample: { size: sample, differ, decisions: Object.fromEntries(decisions) },
           direct: { serialMs, parallelPerS },
           serverCpuS,
+          statementsPerRequest: statements,
+          pgCpuS,
           clientCpuS,
         },
         null,

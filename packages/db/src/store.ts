@@ -1,9 +1,10 @@
 import { userInfo } from 'node:os';
-import type { Actor, Attribution, LedgerReads, LedgerWrites, Store } from '@credence/app';
+import type { Actor, Attribution, LedgerReads, LedgerWrites, OrderCheckReads, Store } from '@credence/app';
+import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
-import type { Conn, Engine } from './engine/types';
+import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
 import { agingPositions } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
@@ -12,7 +13,7 @@ import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from '
 import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
-import { orderCheckReads } from './reads/order-check';
+import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import {
   allocationsOf,
   insertAllocations,
@@ -87,7 +88,28 @@ async function counts(db: Kysely<Database>) {
   };
 }
 
-export function readsOn(db: Kysely<Database>): LedgerReads {
+/** The credit checks' batcher of each pool (one per engine, whichever store view reads). */
+const batchers = new WeakMap<NamedQuery, ReturnType<typeof orderCheckBatcher>>();
+
+/**
+ * The credit check's reads of a pool: batched (`orderCheckBatcher`: `BATCHES_IN_FLIGHT` statements at once, up to
+ * 64 checks in one). Else, on one connection, one statement each.
+ */
+function orderCheckReadsOn(
+  db: Kysely<Database>,
+  named: NamedQuery | undefined,
+): (buyerId: string, asOf: BusinessDate) => Promise<OrderCheckReads | undefined> {
+  if (named === undefined) return (buyerId, asOf) => orderCheckReads(db, buyerId, asOf);
+  let batched = batchers.get(named);
+  if (batched === undefined) {
+    batched = orderCheckBatcher(db, named, { inFlight: BATCHES_IN_FLIGHT, maxBatch: 64 });
+    batchers.set(named, batched);
+  }
+  return batched;
+}
+
+/** The reads on a connection or pool; `named` runs the hot ones as prepared statements (PostgreSQL, no transaction). */
+export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
   return {
     getBuyer: (id) => getBuyer(db, id),
     listBuyers: () => listBuyers(db),
@@ -114,7 +136,7 @@ export function readsOn(db: Kysely<Database>): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
-    orderCheckReads: (buyerId, asOf) => orderCheckReads(db, buyerId, asOf),
+    orderCheckReads: orderCheckReadsOn(db, named),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
     counts: () => counts(db),
@@ -332,7 +354,7 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
 
 export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
   return {
-    ...readsOn(engine.db),
+    ...readsOn(engine.db, engine.named),
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {

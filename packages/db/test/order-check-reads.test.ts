@@ -1,7 +1,12 @@
 import { checkOrder, importDocuments, importPayments, type LedgerReads } from '@credence/app';
-import { type BusinessDate, date, type Grade } from '@credence/core';
+import { type BusinessDate, type CurrencyCode, date, findRate, type Grade } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { EUR, rowFile as file, USD } from './fixtures';
+
+const GBP = 'GBP' as CurrencyCode;
+
+import type { NamedQuery } from '../src/engine/types';
+import { orderCheckBatcher } from '../src/reads/order-check';
 import { targets, useTarget } from './harness';
 
 // The credit check's one-statement read (`orderCheckReads`, issue 12 item 3) must give what the reads one by
@@ -141,14 +146,45 @@ for (const target of targets()) {
           recordedOn: date('2024-04-01'),
         });
       });
+      // Rates both ways on one date (the direct one wins), a pair whose latest rate is the inverse, a later rate.
+      const rate = (d: string, from: CurrencyCode, to: CurrencyCode, coefficient: bigint) => ({
+        date: date(d),
+        from,
+        to,
+        rate: { coefficient, scale: 2 },
+      });
+      await store.transact((tx) =>
+        tx.insertFxRates([
+          rate('2024-01-01', EUR, USD, 110n),
+          rate('2024-01-01', USD, EUR, 92n),
+          rate('2024-02-01', GBP, EUR, 117n),
+          rate('2024-03-01', EUR, GBP, 86n),
+          rate('2024-03-01', USD, EUR, 93n),
+          rate('2024-04-01', EUR, USD, 108n),
+        ]),
+      );
       const one = store.orderCheckReads?.bind(store);
       if (one === undefined) throw new Error('the store has no one-statement read');
+      const everyRate = await store.fxRates();
       for (const d of ['2023-12-31', '2024-01-31', '2024-02-15', '2024-03-05', '2024-04-01', '2024-12-31']) {
         const asOf = date(d);
-        const got = await one('B1', asOf);
+        const { fxRates, ...got } = (await one('B1', asOf)) ?? {};
         expect(got, d).toEqual(await separately(store, 'B1', asOf));
-        expect(await one('B2', asOf), d).toEqual(await separately(store, 'B2', asOf));
+        const { fxRates: _, ...empty } = (await one('B2', asOf)) ?? {};
+        expect(empty, d).toEqual(await separately(store, 'B2', asOf));
+        // The rates in force: `convert` finds in them what it finds in every rate, for each pair either way.
+        for (const from of [EUR, USD, GBP])
+          for (const to of [EUR, USD, GBP])
+            if (from !== to)
+              expect(findRate(fxRates ?? [], from, to, asOf), `${d} ${from}/${to}`).toEqual(
+                findRate(everyRate, from, to, asOf),
+              );
       }
+      expect((await one('B1', date('2024-03-05')))?.fxRates).toEqual([
+        rate('2024-03-01', EUR, GBP, 86n),
+        rate('2024-03-01', USD, EUR, 93n),
+      ]);
+      expect((await one('B1', date('2023-12-31')))?.fxRates).toEqual([]);
       const all = await one('B1', date('2024-03-05'));
       // Every kind of row is there, amounts exact past 2^53 (B), null fields absent as in the reads one by one.
       expect(all?.openItems.map((i) => [i.number, i.open])).toEqual([
@@ -169,6 +205,23 @@ for (const target of targets()) {
         ['2024-03-31', grade(7, 0.06)],
       ]);
       expect(await one('NOPE', date('2024-03-05'))).toBeUndefined();
+      // Concurrent checks read together: one statement alone, then the ten that waited for it in one — each
+      // caller getting what a read of its own gives, whatever the buyer and the date.
+      let statements = 0;
+      const counted: NamedQuery = (_name, query) => {
+        statements++;
+        return h()
+          .engine.db.executeQuery(query)
+          .then((r) => r.rows);
+      };
+      const batched = orderCheckBatcher(h().engine.db, counted, { inFlight: 1, maxBatch: 64 });
+      const keys = ['B1', 'B2', 'NOPE'].flatMap((b) =>
+        ['2024-01-31', '2024-03-05', '2024-12-31'].map((d) => [b, date(d)] as const),
+      );
+      const together = await Promise.all([...keys, ...keys.slice(0, 2)].map(([b, d]) => batched(b, d)));
+      expect(statements).toBe(2);
+      for (const [i, [b, d]] of [...keys, ...keys.slice(0, 2)].entries())
+        expect(together[i], `${b} ${d}`).toEqual(await one(b, d));
       // And the check itself answers through it: unknown buyer, and a decision.
       const policy = { holdWhenOverdueDays: 60, referWhenOverdueDays: 30, referFromGrade: 8 };
       const unknown = await checkOrder(store, policy, {

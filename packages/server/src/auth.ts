@@ -1,4 +1,3 @@
-import { authenticate } from '@credence/app';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './deps';
 import { problemResponse } from './problem';
@@ -17,11 +16,7 @@ export function authorize(access: Access): MiddlewareHandler<AppEnv> {
     const header = c.req.header('authorization');
     if (header === undefined) return problemResponse('unauthenticated', 'send Authorization: Bearer TOKEN');
     const token = BEARER.exec(header)?.[1];
-    const { deps } = c.var;
-    const principal =
-      token === undefined
-        ? undefined
-        : await (deps.authenticate ? deps.authenticate(token) : authenticate(deps.store, token));
+    const principal = token === undefined ? undefined : await c.var.tokens.authenticate(token);
     if (principal === undefined) return problemResponse('unauthenticated', 'the token is unknown or revoked');
     if (!access.includes(principal.role))
       return problemResponse('forbidden', `the role ${principal.role} may not ${c.req.method} ${c.req.routePath}`, {

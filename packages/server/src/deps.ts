@@ -1,4 +1,4 @@
-import type { Clock, Company, GradeContext, Store } from '@credence/app';
+import type { Clock, Company, GradeContext, PrincipalCache, Store } from '@credence/app';
 import type { CheckPolicy, DunningPolicy, LimitPolicy, RateTables } from '@credence/core';
 import type { Principal } from './principal';
 
@@ -30,12 +30,24 @@ export interface ServerDeps {
   readonly authenticate?: (token: string) => Promise<Principal | undefined>;
   /** The web workspace's build (a directory with index.html), served at `/`; none: only the API. */
   readonly web?: string;
+  /**
+   * How long the principal of a token read from the store is remembered, in milliseconds; default
+   * `TOKEN_CACHE_MS` (5 s), 0 reads the store on every request. A token revoked through this server stops at
+   * once; revoked elsewhere (the CLI, another server process), within this time (docs/api.md). Not used with
+   * `authenticate`.
+   */
+  readonly tokenCacheMs?: number;
 }
+
+/** The default of `ServerDeps.tokenCacheMs`: a revocation made elsewhere takes effect within 5 seconds. */
+export const TOKEN_CACHE_MS = 5000;
 
 /** Hono's environment of every request: the dependencies, and after the auth middleware the principal. */
 export interface AppEnv {
   Variables: {
     deps: ServerDeps;
+    /** How tokens are checked: the store's users, remembered for `tokenCacheMs` (or `deps.authenticate`). */
+    tokens: PrincipalCache;
     principal: Principal | undefined;
   };
 }

@@ -38,8 +38,10 @@ export interface OrderCheckResult extends CheckDecision {
  * The order credit check: exposure = open receivables + open orders + delivered-not-invoiced + the new order,
  * in the limit's currency (the order's when there is no limit), then core `decideOrder`. Open receivables and
  * the oldest overdue are the buyer's net position (credit notes and unapplied cash set off, `buyerNetPosition`).
- * Reads only this buyer's data (open items, payments, orders, limit events, holds, grades and grade overrides: `readForOrderCheck`,
- * one statement on a database store) and the FX table when a currency differs.
+ * Reads only this buyer's data (open items, payments, orders, limit events, holds, grades and grade
+ * overrides: `readForOrderCheck`,
+ * one statement on a database store, with the FX rates in force) and, from a store without it, the FX table when
+ * a currency differs.
  */
 export async function checkOrder(
   store: LedgerReads,
@@ -55,7 +57,7 @@ export async function checkOrder(
   let rates: FxRate[] | undefined;
   const inLimitCurrency = async (amount: bigint, from: CurrencyCode): Promise<Result<bigint>> => {
     if (from === currency || amount === 0n) return ok(amount);
-    rates ??= await store.fxRates();
+    rates ??= reads.fxRates ?? (await store.fxRates());
     const c = convert(money(amount, from), currency, rates, x.asOf);
     return c.ok ? ok(c.value.amount) : c;
   };

@@ -4,7 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../schema';
-import { type Conn, copySql, type Engine, quoteIdent } from './types';
+import { type Conn, copySql, type Engine, POOL_SIZE, quoteIdent } from './types';
 
 const DATE = 1082;
 const INT8 = 20;
@@ -42,7 +42,7 @@ export async function openPostgres(databaseUrl: string, schema: string | undefin
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     types: typeParsers,
-    max: 4,
+    max: POOL_SIZE,
     // JIT compilation costs more than it saves on these short aggregates (0.1–0.5 s a query).
     options: `-c jit=off${schema !== undefined ? ` -c search_path=${schema}` : ''}`,
   });
@@ -53,6 +53,10 @@ export async function openPostgres(databaseUrl: string, schema: string | undefin
   return {
     kind: 'postgres',
     db,
+    async named(name, query) {
+      const r = await pool.query({ name, text: query.sql, values: query.parameters as unknown[] });
+      return r.rows;
+    },
     async transact(work) {
       const client = await pool.connect();
       try {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /** Temporary tables of one transaction (staging for set-based import checks). */
@@ -14,11 +14,31 @@ export interface Conn {
   copy(table: keyof Database | TempTable, columns: readonly string[], csv: string | Iterable<string>): Promise<void>;
 }
 
+/** Connections of a PostgreSQL engine's pool. */
+export const POOL_SIZE = 4;
+
+/**
+ * Statements of concurrent credit checks run at once; the checks that arrive meanwhile wait and go together in the
+ * next (`orderCheckBatcher`). Two, not the pool's four: on the 2-core benchmark machine 2 gave 0.29 statements per
+ * check and 0.58 ms of PostgreSQL CPU per check against 0.45 and 0.74 with 4, at the same throughput
+ * (docs/benchmarks.md); it leaves two connections to the other reads.
+ */
+export const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * Runs a compiled statement as a **named prepared statement**: PostgreSQL parses and plans it once per
+ * connection, then each call only binds the values (issue 12: the credit check's statement was planned on every
+ * request, which cost more than executing it). The same name must always come with the same text.
+ */
+export type NamedQuery = <R>(name: string, query: CompiledQuery<R>) => Promise<R[]>;
+
 /** A database the store runs on: PGlite (embedded) or a PostgreSQL server. */
 export interface Engine {
   readonly kind: 'pglite' | 'postgres';
   /** For reads outside a transaction. */
   readonly db: Kysely<Database>;
+  /** For hot reads outside a transaction, where the engine has prepared statements (PostgreSQL). */
+  readonly named?: NamedQuery;
   /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
   transact<T>(work: (conn: Conn) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -7,12 +7,15 @@ import type { Database } from '../schema';
 /** Signed face value: a credit note counts negative. */
 export const SIGNED = sql`(case when d.type = 'credit_note' then -d.amount else d.amount end)`;
 
+/** A value of a statement: a parameter, or SQL such as a column of an outer query (`k.as_of`). */
+export type SqlValue<T> = T | RawBuilder<T>;
+
 /** Documents that may be open as of `asOf`: issued by then and not closed by then (`closed_on`). */
-export const MAYBE_OPEN = (asOf: BusinessDate) =>
+export const MAYBE_OPEN = (asOf: SqlValue<BusinessDate>) =>
   sql`d.issue_date <= ${asOf}::date and (d.closed_on is null or d.closed_on > ${asOf}::date)`;
 
 /** The sum of a document's allocation deltas dated ≤ asOf, read from the covering index. */
-export const MOVED = (asOf: BusinessDate) =>
+export const MOVED = (asOf: SqlValue<BusinessDate>) =>
   sql`left join lateral (select sum(a.delta) as moved from allocations a
                          where a.document_number = d.number and a.date <= ${asOf}::date) m on true`;
 
@@ -41,7 +44,10 @@ export interface OpenRow {
 }
 
 /** One buyer's documents with their open balance as of `asOf` (≠ 0), by due date, issue date and number. */
-export const buyerOpenItemsQuery = (buyerId: string, asOf: BusinessDate): RawBuilder<OpenRow> => sql<OpenRow>`
+export const buyerOpenItemsQuery = (
+  buyerId: SqlValue<string>,
+  asOf: SqlValue<BusinessDate>,
+): RawBuilder<OpenRow> => sql<OpenRow>`
     select * from (
       select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, ${SIGNED} + coalesce(m.moved, 0) as open
       from documents d ${MOVED(asOf)}

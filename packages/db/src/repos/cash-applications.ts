@@ -2,6 +2,7 @@ import type { CashApplication, Stored, UnappliedPayment } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
+import type { SqlValue } from '../reads/open-items';
 import type { Database } from '../schema';
 
 interface Row {
@@ -68,8 +69,8 @@ export interface UnappliedRow {
 
 /** The query of `unappliedPayments`. */
 export const unappliedPaymentsQuery = (
-  buyerId: string,
-  asOf: BusinessDate,
+  buyerId: SqlValue<string>,
+  asOf: SqlValue<BusinessDate>,
 ): RawBuilder<UnappliedRow> => sql<UnappliedRow>`
     select * from (
       select p.id, p.date, p.currency, p.amount,

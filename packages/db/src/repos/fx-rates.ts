@@ -30,9 +30,11 @@ export async function fxRates(db: Kysely<Database>): Promise<FxRate[]> {
     .orderBy('from_currency')
     .orderBy('to_currency')
     .execute();
-  return rows.map((r) => {
-    const rate = parseDecimal(r.rate);
-    if (!rate.ok) throw new Error(`stored fx rate is not a decimal: ${r.rate}`);
-    return { date: asDate(r.date), from: asCurrency(r.from_currency), to: asCurrency(r.to_currency), rate: rate.value };
-  });
+  return rows.map(toFxRate);
+}
+
+export function toFxRate(r: { date: string; from_currency: string; to_currency: string; rate: string }): FxRate {
+  const rate = parseDecimal(r.rate);
+  if (!rate.ok) throw new Error(`stored fx rate is not a decimal: ${r.rate}`);
+  return { date: asDate(r.date), from: asCurrency(r.from_currency), to: asCurrency(r.to_currency), rate: rate.value };
 }

@@ -88,6 +88,8 @@ export const revokeUserRoute = defineRoute(
   async (c) => {
     const { name } = c.req.valid('param');
     const r = await revokeUser(writer(c), name);
+    // Its tokens stop at once here; other processes forget them within their token cache's time.
+    if (r.ok) c.var.tokens.clear();
     return r.ok ? c.json({ ...r.value }, 201) : failureResponse(r.error);
   },
 );
