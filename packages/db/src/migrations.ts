@@ -11,6 +11,7 @@ import { m017 } from './migration-017-audit-log';
 import { m018 } from './migration-018-entries-append-only';
 import { m020 } from './migration-020-report-read-models';
 import { m021 } from './migration-021-limit-answered-once';
+import { m025 } from './migration-025-document-closings';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -384,6 +385,7 @@ export const migrations: MigrationProvider = {
       '018_entries_append_only': m018,
       '020_report_read_models': m020,
       '021_limit_answered_once': m021,
+      '025_document_closings': m025,
     };
   },
 };
