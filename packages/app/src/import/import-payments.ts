@@ -21,8 +21,8 @@ type Source = StreamedSource<Payment>;
  * A payment id already stored (or earlier in the file) with other content is an `idempotency_conflict`.
  *
  * The file is streamed in parts of `chunkSize` rows: each part is parsed, hashed and checked (in-file
- * repeats, stored ids unless none is stored, unknown buyers, named documents) and its new payments are
- * kept by column (`PaymentColumns`), not as objects. A payment only ever settles invoices of its own
+ * repeats, stored ids unless none is stored, unknown buyers) and its new payments are kept by column
+ * (`PaymentColumns`), not as objects; the named documents are checked once the file is read, in one look-up. A payment only ever settles invoices of its own
  * buyer, so (date, id) order within each buyer is the file's allocation order: once the file is read,
  * the buyers' open invoices are read (before any write, so a first load keeps its indexes off until
  * the end), and the buyers are allocated and written a group at a time (about `chunkSize` payments:
@@ -57,9 +57,10 @@ export async function importPayments(
             key: paymentKey(k.value.id),
           });
       }
-      await checkReferences(tx, mine, buyers, read);
-      for (const k of mine) fresh.add(k.value, k.hash);
+      await askBuyers(tx, mine, buyers);
+      for (const k of mine) fresh.add(k.row, k.value, k.hash);
     }
+    await checkReferences(tx, fresh, buyers, read);
     ensureClean();
     const open = await openInvoicesOf(tx, [...fresh.byBuyer.keys()]);
     let allocated = 0;
@@ -119,37 +120,50 @@ async function storedHashes(tx: LedgerWrites, rows: readonly Keyed<Payment>[]): 
   return new Map(found.map((s) => [s.key, s.contentHash]));
 }
 
-/** Unknown buyers (each looked up once per file) and named documents missing or of another buyer or currency. */
-async function checkReferences(
+/** Looks up the buyers not met before in the file (`known`: id → stored). */
+async function askBuyers(
   tx: LedgerWrites,
   rows: readonly Keyed<Payment>[],
   known: Map<string, boolean>,
-  read: Source,
 ): Promise<void> {
   const ask = new Set<string>();
   for (const r of rows) if (!known.has(r.value.buyerId)) ask.add(r.value.buyerId);
-  if (ask.size > 0) {
-    const unknown = new Set(await tx.unknownBuyers([...ask]));
-    for (const b of ask) known.set(b, !unknown.has(b));
-  }
+  if (ask.size === 0) return;
+  const unknown = new Set(await tx.unknownBuyers([...ask]));
+  for (const b of ask) known.set(b, !unknown.has(b));
+}
+
+/**
+ * Unknown buyers, and named documents missing or of another buyer or currency: the documents of the whole
+ * file in one look-up (staged once, not once per part).
+ */
+async function checkReferences(
+  tx: LedgerWrites,
+  fresh: PaymentColumns,
+  known: ReadonlyMap<string, boolean>,
+  read: Source,
+): Promise<void> {
   const refs: DocumentRef[] = [];
-  for (const { value: p } of rows)
+  for (let i = 0; i < fresh.size; i += 1) {
+    const p = fresh.reference(i);
     if (p.documentNumber !== undefined)
       refs.push({ number: p.documentNumber, buyerId: p.buyerId, currency: p.currency });
+  }
   // Only the named documents that are missing or differ come back; the others match the payment.
-  const wrong =
-    refs.length > 0 ? new Map((await tx.documentMismatches(refs)).map((m) => [refKey(m.ref), m.stored])) : undefined;
-  for (const { row, value: p } of rows) {
+  const wrong = new Map((await tx.documentMismatches(refs)).map((m) => [refKey(m.ref), m.stored]));
+  refs.length = 0;
+  for (let i = 0; i < fresh.size; i += 1) {
+    const p = fresh.reference(i);
     const buyer = known.get(p.buyerId) === false ? undefined : { id: p.buyerId };
     let named: DocumentRef | undefined;
     if (p.documentNumber !== undefined) {
       const ref = { number: p.documentNumber, buyerId: p.buyerId, currency: p.currency };
       const key = refKey(ref);
-      named = wrong?.has(key) ? wrong.get(key) : ref;
+      named = wrong.has(key) ? wrong.get(key) : ref;
     }
     for (const e of paymentProblems(p, buyer, named)) {
       const value = e.field === 'buyer_id' ? p.buyerId : e.field === 'currency' ? p.currency : (p.documentNumber ?? '');
-      read.rowError(row, e.field, value, e.code, e.params);
+      read.rowError(p.row, e.field, value, e.code, e.params);
     }
   }
 }

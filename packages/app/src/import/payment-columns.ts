@@ -20,6 +20,7 @@ export class PaymentColumns {
   private readonly dates: BusinessDate[] = [];
   private readonly currencies: CurrencyCode[] = [];
   private readonly documents: (string | undefined)[] = [];
+  private rows = new Int32Array(4096);
   private amounts = new BigInt64Array(4096);
   /** Amounts outside the signed 64-bit range (never in practice), by index. */
   private readonly huge = new Map<number, bigint>();
@@ -32,9 +33,11 @@ export class PaymentColumns {
     return this.ids.length;
   }
 
-  add(p: Payment, contentHash: string): void {
+  /** Adds a new payment of the file (its row number, for errors found later). */
+  add(row: number, p: Payment, contentHash: string): void {
     const i = this.ids.length;
     if (i >= this.amounts.length) this.grow();
+    this.rows[i] = row;
     const buyerId = this.share(p.buyerId);
     this.ids.push(own(p.id));
     this.buyers.push(buyerId);
@@ -47,6 +50,17 @@ export class PaymentColumns {
     const list = this.byBuyer.get(buyerId);
     if (list === undefined) this.byBuyer.set(buyerId, [i]);
     else list.push(i);
+  }
+
+  /** What the reference checks need of the payment at index `i`, and its row (a new object each call). */
+  reference(i: number): { row: number; buyerId: string; currency: CurrencyCode; documentNumber?: string } {
+    const documentNumber = this.documents[i];
+    const r = {
+      row: this.rows[i] as number,
+      buyerId: this.buyers[i] as string,
+      currency: this.currencies[i] as CurrencyCode,
+    };
+    return documentNumber === undefined ? r : { ...r, documentNumber };
   }
 
   /** The payment at index `i` as the store writes it (a new object each call). */
@@ -87,6 +101,9 @@ export class PaymentColumns {
   }
 
   private grow(): void {
+    const rows = new Int32Array(this.rows.length * 2);
+    rows.set(this.rows);
+    this.rows = rows;
     const amounts = new BigInt64Array(this.amounts.length * 2);
     amounts.set(this.amounts);
     this.amounts = amounts;
