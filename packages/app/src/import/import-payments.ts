@@ -2,9 +2,10 @@ import type { Allocation, BusinessDate, Payment, Result } from '@credence/core';
 import { paymentKey, paymentProblems } from '../entries/check-payment';
 import { OpenBalances } from '../entries/open-balances';
 import type { DocumentRef, LedgerWrites, OpenInvoice, Store, Stored } from '../ports';
-import { type Keyed, lookUp, transactOrReject } from './errors';
+import { chunks, type Keyed, transactOrReject } from './errors';
 import { FileKeys } from './file-keys';
 import type { Mapping } from './mapping';
+import { OpenInvoiceColumns } from './open-invoice-columns';
 import { parsePayment } from './parse-rows';
 import { PaymentColumns } from './payment-columns';
 import { type Parsed, type StreamedSource, streamSource } from './read-source';
@@ -168,14 +169,10 @@ async function checkReferences(
   }
 }
 
-/** The open invoices of these buyers, per buyer (read in batches, before anything is written). */
-async function openInvoicesOf(tx: LedgerWrites, buyerIds: readonly string[]): Promise<Map<string, OpenInvoice[]>> {
-  const out = new Map<string, OpenInvoice[]>();
-  for (const inv of await lookUp(buyerIds, (ids) => tx.openInvoices(ids))) {
-    const list = out.get(inv.buyerId);
-    if (list === undefined) out.set(inv.buyerId, [inv]);
-    else list.push(inv);
-  }
+/** The open invoices of these buyers, read in batches before anything is written, kept by column. */
+async function openInvoicesOf(tx: LedgerWrites, buyerIds: readonly string[]): Promise<OpenInvoiceColumns> {
+  const out = new OpenInvoiceColumns();
+  for (const batch of chunks(buyerIds, 10_000)) for (const inv of await tx.openInvoices(batch)) out.add(inv);
   return out;
 }
 
@@ -202,7 +199,7 @@ function* buyerGroups(payments: PaymentColumns, size: number): Generator<string[
 function allocate(
   payments: PaymentColumns,
   group: readonly string[],
-  open: Map<string, OpenInvoice[]>,
+  open: OpenInvoiceColumns,
 ): {
   payments: Stored<Payment>[];
   allocations: Allocation[];
@@ -212,8 +209,7 @@ function allocate(
   const invoices: OpenInvoice[] = [];
   const order: number[] = [];
   for (const buyerId of group) {
-    for (const inv of open.get(buyerId) ?? []) invoices.push(inv);
-    open.delete(buyerId);
+    for (const inv of open.take(buyerId)) invoices.push(inv);
     for (const i of payments.byBuyer.get(buyerId) ?? []) order.push(i);
   }
   const balances = new OpenBalances(invoices);
