@@ -80,34 +80,39 @@ describe('importPayments', () => {
     expect(store.allocations()).toHaveLength(2);
   });
 
-  it('rejects the file, writing nothing, on unknown buyers or documents, conflicts and mismatches', async () => {
-    await importPayments(store, payments([['P0', 'B1', '2024-02-10', '1', 'EUR', '']]));
-    const before = store.allocations().length;
-    const r = await importPayments(
-      store,
-      payments([
-        ['P1', 'B1', '2024-02-10', '10', 'EUR', ''],
-        ['P0', 'B1', '2024-02-10', '2', 'EUR', ''],
-        ['P2', 'NOBODY', '2024-02-10', '10', 'EUR', ''],
-        ['P3', 'B1', '2024-02-10', '10', 'EUR', 'NOPE'],
-        ['P4', 'B2', '2024-02-10', '10', 'EUR', 'A'],
-        ['P5', 'B1', '2024-02-10', '10', 'EUR', 'D'],
-        ['P1', 'B1', '2024-02-11', '10', 'EUR', ''],
-        ['P6', 'B1', '2024-02-10', '0', 'EUR', ''],
-      ]),
-    );
-    expect(r.ok ? [] : r.error.errors.map((e) => [e.row, e.column, e.code])).toEqual([
-      [3, 'payment_id', 'idempotency_conflict'],
-      [4, 'buyer_id', 'unknown_buyer'],
-      [5, 'document_number', 'unknown_document'],
-      [6, 'document_number', 'invalid_field'],
-      [7, 'currency', 'currency_mismatch'],
-      [8, 'payment_id', 'idempotency_conflict'],
-      [9, 'amount', 'invalid_amount'],
-    ]);
-    expect(store.allocations()).toHaveLength(before);
-    expect(await store.findPayments(['P1'])).toEqual([]);
-  });
+  it.each([1, 3, 20_000])(
+    'rejects the file, writing nothing, on unknown buyers or documents, conflicts and mismatches (parts of %i rows)',
+    async (chunkSize) => {
+      await importPayments(store, payments([['P0', 'B1', '2024-02-10', '1', 'EUR', '']]));
+      const before = store.allocations().length;
+      const r = await importPayments(
+        store,
+        payments([
+          ['P1', 'B1', '2024-02-10', '10', 'EUR', ''],
+          ['P0', 'B1', '2024-02-10', '2', 'EUR', ''],
+          ['P2', 'NOBODY', '2024-02-10', '10', 'EUR', ''],
+          ['P3', 'B1', '2024-02-10', '10', 'EUR', 'NOPE'],
+          ['P4', 'B2', '2024-02-10', '10', 'EUR', 'A'],
+          ['P5', 'B1', '2024-02-10', '10', 'EUR', 'D'],
+          ['P1', 'B1', '2024-02-11', '10', 'EUR', ''],
+          ['P6', 'B1', '2024-02-10', '0', 'EUR', ''],
+        ]),
+        undefined,
+        { chunkSize },
+      );
+      expect(r.ok ? [] : r.error.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+        [3, 'payment_id', 'idempotency_conflict'],
+        [4, 'buyer_id', 'unknown_buyer'],
+        [5, 'document_number', 'unknown_document'],
+        [6, 'document_number', 'invalid_field'],
+        [7, 'currency', 'currency_mismatch'],
+        [8, 'payment_id', 'idempotency_conflict'],
+        [9, 'amount', 'invalid_amount'],
+      ]);
+      expect(store.allocations()).toHaveLength(before);
+      expect(await store.findPayments(['P1'])).toEqual([]);
+    },
+  );
 
   it('reads the IBM-like layout: one column feeds two fields, rows without a settled date are skipped', async () => {
     const { parseMapping } = await import('../src/import/mapping');

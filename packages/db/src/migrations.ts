@@ -14,6 +14,7 @@ import { m021 } from './migration-021-limit-answered-once';
 import { m022 } from './migration-022-webhooks';
 import { m023 } from './migration-023-jobs';
 import { m024 } from './migration-024-overrides-and-policies';
+import { m025 } from './migration-025-document-closings';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -390,6 +391,7 @@ export const migrations: MigrationProvider = {
       '022_webhooks': m022,
       '023_jobs': m023,
       '024_overrides_and_policies': m024,
+      '025_document_closings': m025,
     };
   },
 };

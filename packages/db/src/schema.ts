@@ -33,8 +33,6 @@ export interface DocumentsTable {
   content_hash: string;
   /** On a credit note: the invoice it corrects (migration 002). */
   applies_to: string | null;
-  /** Read-model cache (migration 003): from this date on the balance is zero; null while it may not be. */
-  closed_on: string | null;
   /** Who recorded the row, when, from which file (migrations 010 and 011; recorded_by and source null on older rows). */
   recorded_by: string | null;
   recorded_at: Date | null;
@@ -251,6 +249,8 @@ export interface Database {
   documents: DocumentsTable;
   payments: PaymentsTable;
   allocations: AllocationsTable;
+  /** Migration 025: read-model cache, from `closed_on` on the document's balance is zero (no row: it may not be). */
+  document_closings: { number: string; closed_on: string };
   write_offs: WriteOffsTable;
   reversals: ReversalsTable;
   fx_rates: FxRatesTable;
@@ -272,6 +272,7 @@ export const LEDGER_TABLES = [
   'dunning_runs',
   'collection_events',
   'cash_applications',
+  'document_closings',
   'allocations',
   'reversals',
   'write_offs',

@@ -170,7 +170,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
  * the documents whose allocations changed (their `closed_on` is refreshed before the commit).
  */
 interface Written {
-  readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations', number>;
+  readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations' | 'document_closings', number>;
   readonly moved: Set<string>;
   /** Payments written, allocated or reversed (their `applied_on` is refreshed before the commit). */
   readonly payments: Set<string>;
@@ -292,6 +292,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
       await insertPayments(conn, s.payments, by, new Map(s.applied.map((a) => [a.id, a.appliedOn])));
       await bulk('allocations', s.allocations.length);
       await insertAllocations(conn, s.allocations, by);
+      count('document_closings', s.closed.length);
+      await bulk('document_closings', s.closed.length);
       await writeClosings(conn, s.closed);
     },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
@@ -369,9 +371,9 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
         return r;
       });
       // Bulk loads leave the planner without statistics (PGlite has no autovacuum): refresh them now,
-      // so the next report is planned on the real table sizes. `closed_on` changes with allocations.
+      // so the next report is planned on the real table sizes. The closings change with allocations.
       const big = [...written.rows].filter(([, n]) => n >= ANALYZE_AFTER).map(([t]) => t);
-      if (big.includes('allocations') && !big.includes('documents')) big.push('documents');
+      if (big.includes('allocations') && !big.includes('document_closings')) big.push('document_closings');
       if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
       return result;
     },

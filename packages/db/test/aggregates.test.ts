@@ -33,7 +33,7 @@ async function write(store: Store, l: Ledger) {
     await tx.insertReversals(l.reversals);
   });
   // In three transactions, reversal rows last: documents closed by an earlier one are reopened by a
-  // later one, which the stored `closed_on` must follow.
+  // later one, which the stored closings (`document_closings`) must follow.
   const third = Math.ceil(l.allocations.length / 3);
   for (let i = 0; i < l.allocations.length; i += third)
     await store.transact((tx) => tx.insertAllocations(l.allocations.slice(i, i + third)));

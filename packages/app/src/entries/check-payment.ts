@@ -11,7 +11,7 @@ export type PaymentProblem = {
  * does not exist, belongs to another buyer or is in another currency.
  */
 export function paymentProblems(
-  p: Payment,
+  p: Pick<Payment, 'buyerId' | 'currency' | 'documentNumber'>,
   buyer: Pick<Buyer, 'id'> | undefined,
   named: Pick<LedgerDocument, 'number' | 'buyerId' | 'currency'> | undefined,
 ): PaymentProblem[] {

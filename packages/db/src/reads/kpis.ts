@@ -2,7 +2,7 @@ import { addDays, type BusinessDate, COUNTBACK_MONTHS, type KpiInputs, monthWind
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, toBig } from '../convert';
 import type { Database } from '../schema';
-import { SIGNED } from './open-items';
+import { NOT_CLOSED_BY, SIGNED } from './open-items';
 
 interface TotalsRow {
   currency: string;
@@ -41,7 +41,7 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
       select sum(a.delta) as m_now, sum(a.delta) filter (where a.date <= ${before}::date) as m_before
       from allocations a where a.document_number = d.number and a.date <= ${asOf}::date
     ) m on true
-    where d.issue_date <= ${asOf}::date and (d.closed_on is null or d.closed_on > ${before}::date)
+    where d.issue_date <= ${asOf}::date and ${NOT_CLOSED_BY(before)}
     group by d.currency`.execute(db);
   const totals = new Map(balances.rows.map((r) => [r.currency, r]));
   const rows = sold.rows.map((r) => ({ ...r, ...totals.get(r.currency) }));

@@ -10,9 +10,13 @@ export const SIGNED = sql`(case when d.type = 'credit_note' then -d.amount else 
 /** A value of a statement: a parameter, or SQL such as a column of an outer query (`k.as_of`). */
 export type SqlValue<T> = T | RawBuilder<T>;
 
-/** Documents that may be open as of `asOf`: issued by then and not closed by then (`closed_on`). */
+/** Not closed by `asOf`: no closing of the document (`document_closings`) dated on or before it. */
+export const NOT_CLOSED_BY = (asOf: SqlValue<BusinessDate>) =>
+  sql`not exists (select 1 from document_closings c where c.number = d.number and c.closed_on <= ${asOf}::date)`;
+
+/** Documents that may be open as of `asOf`: issued by then and not closed by then (`document_closings`). */
 export const MAYBE_OPEN = (asOf: SqlValue<BusinessDate>) =>
-  sql`d.issue_date <= ${asOf}::date and (d.closed_on is null or d.closed_on > ${asOf}::date)`;
+  sql`d.issue_date <= ${asOf}::date and ${NOT_CLOSED_BY(asOf)}`;
 
 /** The sum of a document's allocation deltas dated ≤ asOf, read from the covering index. */
 export const MOVED = (asOf: SqlValue<BusinessDate>) =>
@@ -83,7 +87,8 @@ export async function openInvoices(db: Kysely<Database>, buyerIds: readonly stri
       select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency,
              d.amount + coalesce(sum(a.delta), 0) as open, max(a.date) as last
       from documents d left join allocations a on a.document_number = d.number
-      where d.type = 'invoice' and d.buyer_id = any(${part}::text[]) and d.closed_on is null
+      where d.type = 'invoice' and d.buyer_id = any(${part}::text[])
+        and not exists (select 1 from document_closings c where c.number = d.number)
       group by d.number
       having d.amount + coalesce(sum(a.delta), 0) > 0
       order by d.buyer_id, d.due_date, d.issue_date, d.number`.execute(db);

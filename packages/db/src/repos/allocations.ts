@@ -36,23 +36,23 @@ export async function insertAllocations(conn: Conn, rows: readonly Allocation[],
 }
 
 /**
- * Records the closings a writer computed with its rows (`LedgerWrites.insertSettlements`): staged with
- * COPY and written by one `UPDATE … FROM` of only the documents closed.
+ * Records the closings a writer computed with its rows (`LedgerWrites.insertSettlements`), appended by
+ * COPY to `document_closings`: the documents were open (no closing) before the rows, so none is replaced.
  */
 export async function writeClosings(conn: Conn, closed: readonly Closing[]): Promise<void> {
   if (closed.length === 0) return;
-  await stage(
-    conn,
-    closed.map((c) => [c.number, c.closedOn]),
+  await conn.copy(
+    'document_closings',
+    ['number', 'closed_on'],
+    csvParts(closed, (c) => [c.number, c.closedOn]),
   );
-  await sql`update documents d set closed_on = k.a::date from import_keys k where d.number = k.k`.execute(conn.db);
 }
 
 /**
- * Brings `documents.closed_on` up to date for the documents whose allocations changed (the store calls
- * it once, at the end of a writing transaction): the date of their last allocation (or issue) when all
- * their rows bring the balance to zero, else null. Allocation rows are only ever added, so every as-of
- * date on or after `closed_on` sees a zero balance and reads may skip the document; null only means
+ * Brings `document_closings` up to date for the documents whose allocations changed (the store calls
+ * it once, at the end of a writing transaction): closed from the date of their last allocation (or issue)
+ * when all their rows bring the balance to zero, else no row. Allocation rows are only ever added, so every
+ * as-of date on or after `closed_on` sees a zero balance and reads may skip the document; no row only means
  * "look at the allocations". Set-based: the numbers are staged once and joined.
  */
 export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): Promise<void> {
@@ -61,8 +61,10 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
     conn,
     numbers.map((n) => [n]),
   );
+  await sql`delete from document_closings c using import_keys k where c.number = k.k`.execute(conn.db);
   await sql`
-    update documents d set closed_on = s.closed
+    insert into document_closings (number, closed_on)
+    select s.number, s.closed
     from (
       select x.number,
              case when (case when x.type = 'credit_note' then -x.amount else x.amount end) + coalesce(m.moved, 0) = 0
@@ -75,7 +77,7 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
         group by a.document_number
       ) m on m.document_number = x.number
     ) s
-    where d.number = s.number and d.closed_on is distinct from s.closed`.execute(conn.db);
+    where s.closed is not null`.execute(conn.db);
 }
 
 /**

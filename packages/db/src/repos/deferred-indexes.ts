@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Conn } from '../engine/types';
 
 /** The ledger tables a first bulk load may fill without their indexes. */
-export type BulkTable = 'documents' | 'payments' | 'allocations';
+export type BulkTable = 'documents' | 'payments' | 'allocations' | 'document_closings';
 
 /** A write of at least this many rows, into a table holding fewer, builds the table's indexes after the load. */
 export const DEFER_INDEXES_FROM = 10_000;
