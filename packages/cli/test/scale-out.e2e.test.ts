@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addUser, type Store } from '@credence/app';
+import { addUser, addWebhook, type Store } from '@credence/app';
 import { type CurrencyCode, date, isCurrency } from '@credence/core';
 import { openEngine, openStore } from '@credence/db';
 import { sql } from 'kysely';
@@ -61,6 +63,12 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
   const servers: Server[] = [];
   let worker: Server | undefined;
   const tokens: Record<string, string> = {};
+  /** The webhook deliveries the workers made: the `Credence-Event` and `Credence-Delivery` headers of each POST. */
+  const hooks: { event: string; delivery: string }[] = [];
+  const receiver = createServer((req, res) => {
+    hooks.push({ event: String(req.headers['credence-event']), delivery: String(req.headers['credence-delivery']) });
+    req.resume().on('end', () => res.writeHead(200).end());
+  });
 
   /** The i-th call goes to server i mod 2. */
   const call = (i: number, user: string, method: string, path: string, body?: unknown) =>
@@ -125,6 +133,12 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       tokens[name] = r.value.token;
     }
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const hook = await addWebhook(store, {
+      url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,
+      events: ['limit.approved'],
+    });
+    if (!hook.ok) throw new Error(JSON.stringify(hook.error));
     const company = join(tmp.dir, 'company.json');
     writeFileSync(
       company,
@@ -154,6 +168,8 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
     for (const s of all) s.proc.kill('SIGTERM');
     const codes = await Promise.all(all.map((s) => s.exited));
     await store?.close();
+    receiver.closeAllConnections();
+    receiver.close();
     if (url) {
       const admin = await openEngine({ databaseUrl: url });
       await sql.raw(`drop database if exists ${database} with (force)`).execute(admin.db);
@@ -186,7 +202,11 @@ describe.runIf(url !== undefined && url !== '' ? true : Boolean(process.env.CI))
       call(i, i % 4 < 2 ? 'chief1' : 'chief2', 'POST', `/buyers/B1/limit-requests/${id}/approve`, { reason: 'ok' }),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([201, ...Array(N - 1).fill(403)]);
-  });
+    // The approval's webhook, sent by one of the three workers (their default poller), once.
+    for (let t = 0; t < 300 && hooks.length === 0; t++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1_000)); // several more polls of every worker
+    expect(hooks.map((h) => h.event)).toEqual(['limit.approved']);
+  }, 60_000);
 
   it('opens one dispute per document', async () => {
     const r = await burst((i) =>
