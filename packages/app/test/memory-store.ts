@@ -30,6 +30,7 @@ import type {
   StoreInfo,
 } from '../src/ports';
 import type { Actor } from '../src/users';
+import type { WebhookEventType } from '../src/webhooks/ports';
 import { collectionsReads, collectionsWrites } from './memory-collections';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
@@ -414,6 +415,7 @@ export class MemoryStore implements Store {
   auditEntries = () => this.view.auditEntries({});
   findJob = (id: string) => this.view.findJob(id);
   webhookSubscriptions = () => this.view.webhookSubscriptions();
+  webhookSubscribed = (type: WebhookEventType) => this.view.webhookSubscribed(type);
   webhookDeliveries = (id: string, limit: number) => this.view.webhookDeliveries(id, limit);
 
   /** The webhook events written (the outbox), for assertions. */

@@ -23,6 +23,7 @@ export const copyWebhooks = (m: WebhooksMem): WebhooksMem => ({
 export function webhooksReads(m: () => WebhooksMem): WebhookReads {
   return {
     webhookSubscriptions: async () => m().subscriptions.map(({ secret: _, ...s }) => s),
+    webhookSubscribed: async (type) => m().subscriptions.some((s) => s.active && s.events.includes(type)),
     webhookDeliveries: async (id, limit) =>
       m()
         .deliveries.filter((d) => d.subscriptionId === id)

@@ -70,6 +70,7 @@ import {
   insertWebhook,
   recordWebhookOutcome,
   webhookDeliveries,
+  webhookSubscribed,
   webhookSubscriptions,
 } from './repos/webhooks';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
@@ -162,6 +163,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     findJob: (id) => findJob(db, id),
     webhookSubscriptions: () => webhookSubscriptions(db),
     webhookDeliveries: (id, limit) => webhookDeliveries(db, id, limit),
+    webhookSubscribed: (type) => webhookSubscribed(db, type),
   };
 }
 

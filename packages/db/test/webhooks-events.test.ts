@@ -74,14 +74,20 @@ const sendAll = async (e: OutboxEntry) => ({ status: 'sent' as const, channel: '
 describe.each(targets())('webhook events on $name', (target) => {
   const h = useTarget(target);
 
-  it('a hold and a referral write an event, an approval none', async () => {
+  it('a hold and a referral write an event when subscribed to, an approval none', async () => {
     await h().reset();
     const s = h().store;
     await seed(s);
     const order = { buyerId: 'B1', amount: 10_000n, currency: EUR, asOf: today, orderId: 'SO-1' };
-    // No limit: referred.
+    // No limit: referred; nobody subscribed to referrals yet, so no event (the check stays a read).
+    const unheard = await checkOrderAndNotify(s, check, order);
+    expect(unheard.ok && unheard.value.decision).toBe('refer');
+    expect(await types(h())).toEqual([]);
+    const url = 'http://127.0.0.1:9/erp';
+    expect((await addWebhook(s, { url, events: ['credit_check.hold', 'credit_check.refer'] })).ok).toBe(true);
     const referred = await checkOrderAndNotify(s, check, order);
     expect(referred.ok && referred.value.decision).toBe('refer');
+    expect(await types(h())).toEqual(['credit_check.refer']);
     const limit = { buyerId: 'B1', amount: 5_000_000n, currency: EUR, validFrom: today, by: 'cm', reason: 'ok' };
     expect((await setLimit(s, limit, today)).ok).toBe(true);
     const approved = await checkOrderAndNotify(s, check, order);

@@ -90,6 +90,8 @@ export interface WebhookReads {
   webhookSubscriptions(): Promise<WebhookSubscription[]>;
   /** A subscription's deliveries, newest event first (at most `limit`). */
   webhookDeliveries(subscriptionId: string, limit: number): Promise<WebhookDelivery[]>;
+  /** Whether an active subscription takes `type`: a change nobody listens to writes no event. */
+  webhookSubscribed(type: WebhookEventType): Promise<boolean>;
 }
 
 export interface WebhookWrites {

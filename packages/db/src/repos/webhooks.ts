@@ -29,6 +29,13 @@ interface SubscriptionRow {
   created_at: Date | string;
 }
 
+/** Whether an active subscription takes `type` (one probe of a small table). */
+export async function webhookSubscribed(db: Kysely<Database>, type: string): Promise<boolean> {
+  const { rows } = await sql<{ one: number }>`
+    select 1 as one from webhook_subscriptions where active and ${type} = any(event_types) limit 1`.execute(db);
+  return rows.length > 0;
+}
+
 export async function webhookSubscriptions(db: Kysely<Database>): Promise<WebhookSubscription[]> {
   const { rows } = await sql<SubscriptionRow>`
     select id, url, event_types, active, created_by, created_at from webhook_subscriptions
