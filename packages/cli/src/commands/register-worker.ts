@@ -1,7 +1,6 @@
-import type { Store } from '@credence/app';
-import { findCompany, readRates, runWorker } from '@credence/runtime';
+import { openRuntime, type Runtime, runWorker } from '@credence/runtime';
 import type { Command } from 'commander';
-import { describeStore, type Io, openFromOptions } from '../context';
+import { describeStore, type Io } from '../context';
 import { asPositiveInt } from '../options';
 import { signalled } from './signalled';
 
@@ -18,12 +17,20 @@ export function registerWorkerCommand(program: Command, io: Io): void {
     .action(async (o: { db?: string; company?: string; interval: number }) => {
       const stop = signalled();
       const stopWorker = new AbortController();
-      let store: Store | undefined;
+      let runtime: Runtime | undefined;
       let working: Promise<void> | undefined;
       try {
-        const [rates, company] = await Promise.all([readRates(), findCompany(o.company, io.env)]);
-        store = await openFromOptions(o, io.env, true, io.session, () => io.clock.now());
-        const w = { env: io.env, clock: io.clock, rates, signal: stopWorker.signal };
+        // The store, the company settings and the rates, wired as `credence serve` wires them.
+        runtime = await openRuntime({
+          db: o.db,
+          env: io.env,
+          company: o.company,
+          waitSeconds: io.session?.waitSeconds,
+          operator: io.session?.operator,
+          clock: io.clock,
+        });
+        const { store, company } = runtime;
+        const w = { env: io.env, clock: io.clock, rates: runtime.policies.rates, signal: stopWorker.signal };
         working = runWorker(store, { ...w, ...(company ? { company } : {}), intervalMs: o.interval, log: io.err });
         io.out(`Worker on ${describeStore(o, io.env)}. Stop with Ctrl-C.`);
         const s = await Promise.race([stop.received, working.then(() => undefined)]);
@@ -33,7 +40,7 @@ export function registerWorkerCommand(program: Command, io: Io): void {
       } finally {
         stopWorker.abort();
         await working?.catch(() => {});
-        await store?.close();
+        await runtime?.close();
         stop.dispose();
       }
     });
