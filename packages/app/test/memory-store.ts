@@ -412,6 +412,7 @@ export class MemoryStore implements Store {
   principalOfToken = (hash: string) => this.view.principalOfToken(hash);
   findUser = (name: string) => this.view.findUser(name);
   listUsers = () => this.view.listUsers();
+  userLanguage = (name: string) => this.view.userLanguage(name);
   auditEntries = () => this.view.auditEntries({});
   findJob = (id: string) => this.view.findJob(id);
   webhookSubscriptions = () => this.view.webhookSubscriptions();

@@ -1,13 +1,18 @@
-import type { ApiToken, User, UserReads, UserWrites } from '../src/users';
+import type { ApiToken, User, UserLanguage, UserReads, UserWrites } from '../src/users';
 
 /** Users and tokens of the in-memory store (a transaction works on a copy). */
 export interface UsersMem {
   users: Map<string, User>;
   tokens: Map<string, ApiToken & { revokedAt?: Date }>;
+  languages: Map<string, UserLanguage>;
 }
 
-export const emptyUsers = (): UsersMem => ({ users: new Map(), tokens: new Map() });
-export const copyUsers = (m: UsersMem): UsersMem => ({ users: new Map(m.users), tokens: new Map(m.tokens) });
+export const emptyUsers = (): UsersMem => ({ users: new Map(), tokens: new Map(), languages: new Map() });
+export const copyUsers = (m: UsersMem): UsersMem => ({
+  users: new Map(m.users),
+  tokens: new Map(m.tokens),
+  languages: new Map(m.languages),
+});
 
 export function usersReads(m: () => UsersMem): UserReads {
   return {
@@ -20,6 +25,7 @@ export function usersReads(m: () => UsersMem): UserReads {
     },
     findUser: async (name) => m().users.get(name),
     listUsers: async () => [...m().users.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    userLanguage: async (name) => m().languages.get(name),
   };
 }
 
@@ -44,6 +50,10 @@ export function usersWrites(m: () => UsersMem, at: Date): UserWrites {
           tokens += 1;
         }
       return { tokens };
+    },
+    setUserLanguage: async (name, language) => {
+      if (!m().users.has(name)) throw new Error(`foreign key: user ${name}`);
+      m().languages.set(name, language);
     },
   };
 }

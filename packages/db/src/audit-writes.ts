@@ -271,6 +271,10 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('user', 1, () => [draft('user', name, 'user_revoke', revoked, reason)]);
       return revoked;
     },
+    setUserLanguage: async (name, language) => {
+      audit.add('user_preference', 1, () => [draft('user', name, 'user_language', { language })]);
+      await w.setUserLanguage(name, language);
+    },
     enqueueJob: async (j) => {
       const r = await w.enqueueJob(j);
       const details = { kind: j.kind, ...(j.dedupKey !== undefined ? { dedupKey: j.dedupKey } : {}) };

@@ -229,6 +229,8 @@ export interface Database {
   /** Migration 016: read and written with raw SQL in repos/users.ts. */
   users: RawTable;
   api_tokens: RawTable;
+  /** Migration 034: repos/users.ts. */
+  user_preferences: RawTable;
   /** Migration 017: repos/audit.ts. */
   audit_log: RawTable;
   /** Migration 023: repos/jobs.ts. */
@@ -262,6 +264,7 @@ export const LEDGER_TABLES = [
   'webhook_events',
   'webhook_subscriptions',
   'audit_log',
+  'user_preferences',
   'api_tokens',
   'users',
   'worklist_tasks',

@@ -62,7 +62,16 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
-import { findUser, insertToken, insertUser, listUsers, principalOfToken, revokeUser } from './repos/users';
+import {
+  findUser,
+  insertToken,
+  insertUser,
+  listUsers,
+  principalOfToken,
+  revokeUser,
+  setUserLanguage,
+  userLanguage,
+} from './repos/users';
 import {
   appendWebhookEvent,
   claimWebhookDeliveries,
@@ -159,6 +168,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     principalOfToken: (hash) => principalOfToken(db, hash),
     findUser: (name) => findUser(db, name),
     listUsers: () => listUsers(db),
+    userLanguage: (name) => userLanguage(db, name),
     auditEntries: (q) => auditEntries(db, q),
     findJob: (id) => findJob(db, id),
     webhookSubscriptions: () => webhookSubscriptions(db),
@@ -332,6 +342,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     insertUser: (u) => insertUser(db, u, by.recordedAt),
     insertToken: (t) => insertToken(db, t, by.recordedAt),
     revokeUser: (name) => revokeUser(db, name, by.recordedAt),
+    setUserLanguage: (name, language) => setUserLanguage(db, name, language, by.recordedAt),
     enqueueJob: (j) => enqueueJob(db, j, by.recordedAt, by.recordedBy),
     claimJob: (q) => claimJob(db, q),
     extendJobLease: (id, worker, until) => extendJobLease(db, id, worker, until),

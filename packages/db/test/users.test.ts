@@ -41,6 +41,18 @@ for (const target of targets()) {
       await expect(sql`delete from users`.execute(db)).rejects.toThrow(/append-only/);
     });
 
+    it("remembers a user's language, changed in place, and refuses one the workspace does not have", async () => {
+      const store = storeOn(h().engine, { by: 'root', now: () => AT });
+      await store.transact((tx) => tx.insertUser({ name: 'anna', role: 'collector' }));
+      expect(await store.userLanguage('anna')).toBeUndefined();
+      await store.transact((tx) => tx.setUserLanguage('anna', 'zh-TW'));
+      await store.transact((tx) => tx.setUserLanguage('anna', 'zh-CN'));
+      expect(await store.userLanguage('anna')).toBe('zh-CN');
+      const db = h().engine.db;
+      await expect(sql`update user_preferences set language = 'fr'`.execute(db)).rejects.toThrow();
+      await expect(store.transact((tx) => tx.setUserLanguage('nobody', 'en'))).rejects.toThrow();
+    });
+
     it('refuses a role outside the five', async () => {
       await expect(
         sql`insert into users (name, role, created_at) values ('x', 'root', now())`.execute(h().engine.db),

@@ -113,6 +113,24 @@ export function adminExamples(_f: Facts): Record<string, readonly Example[]> {
       { name: 'the ERP', as: 'erp', method: 'GET', path: '/api/v1/me', status: 200 },
       { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/me', status: 401 },
     ],
+    setMyLanguage: [
+      {
+        name: 'zh-TW',
+        as: 'collector',
+        method: 'PUT',
+        path: '/api/v1/me/language',
+        body: { language: 'zh-TW' },
+        status: 200,
+      },
+      {
+        name: 'French',
+        as: 'sales',
+        method: 'PUT',
+        path: '/api/v1/me/language',
+        body: { language: 'fr' },
+        status: 400,
+      },
+    ],
     health: [{ name: 'up', as: undefined, method: 'GET', path: '/api/v1/health', status: 200 }],
   };
 }

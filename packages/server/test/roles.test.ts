@@ -10,6 +10,7 @@ import { demoFacts, openTestServer, type TestServer } from './fixture';
 const DECISIONS: Readonly<Record<string, Access>> = {
   health: 'public',
   getMe: ['admin', 'credit_manager', 'collector', 'sales', 'erp'],
+  setMyLanguage: ['admin', 'credit_manager', 'collector', 'sales', 'erp'],
   listBuyers: ['admin', 'credit_manager', 'collector', 'sales'],
   getBuyer: ['admin', 'credit_manager', 'collector', 'sales'],
   getTimeline: ['admin', 'credit_manager', 'collector', 'sales'],

@@ -5,4 +5,5 @@ export * from './ports';
 export * from './principal';
 export * from './principal-cache';
 export * from './revoke-user';
+export * from './set-language';
 export * from './tokens';

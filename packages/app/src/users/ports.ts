@@ -1,4 +1,4 @@
-import type { ApiToken, Principal, User } from './principal';
+import type { ApiToken, Principal, User, UserLanguage } from './principal';
 
 export interface UserReads {
   /** The principal of a live token (neither it nor its user revoked) with this SHA-256 hash. */
@@ -6,6 +6,8 @@ export interface UserReads {
   findUser(name: string): Promise<User | undefined>;
   /** Every user, revoked ones included, by name. */
   listUsers(): Promise<User[]>;
+  /** The language the user chose for the workspace, if any. */
+  userLanguage(name: string): Promise<UserLanguage | undefined>;
 }
 
 export interface UserWrites {
@@ -17,4 +19,6 @@ export interface UserWrites {
    * reason, when given, goes to the audit trail.
    */
   revokeUser(name: string, reason?: string): Promise<{ readonly tokens: number }>;
+  /** Remembers the user's language for the workspace (a row of the audit trail). */
+  setUserLanguage(name: string, language: UserLanguage): Promise<void>;
 }

@@ -4,6 +4,11 @@ export type Role = (typeof ROLES)[number];
 
 export const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
 
+/** The languages of the workspace a user can choose (those letters and reasons are written in). */
+export const USER_LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
+export const isUserLanguage = (s: string): s is UserLanguage => (USER_LANGUAGES as readonly string[]).includes(s);
+
 /** Who a bearer token speaks for: the user, the user's role and the token's id (not the token). */
 export interface Principal {
   readonly user: string;

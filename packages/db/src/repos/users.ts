@@ -1,4 +1,12 @@
-import { type ApiToken, isRole, type Principal, type Role, type User } from '@credence/app';
+import {
+  type ApiToken,
+  isRole,
+  isUserLanguage,
+  type Principal,
+  type Role,
+  type User,
+  type UserLanguage,
+} from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema';
 
@@ -51,6 +59,26 @@ export async function insertUser(db: Kysely<Database>, u: Pick<User, 'name' | 'r
 export async function insertToken(db: Kysely<Database>, t: ApiToken, at: Date): Promise<void> {
   await sql`insert into api_tokens (id, user_name, hash, created_at)
             values (${t.id}, ${t.user}, ${t.hash}, ${at})`.execute(db);
+}
+
+export async function userLanguage(db: Kysely<Database>, name: string): Promise<UserLanguage | undefined> {
+  const { rows } = await sql<{ language: string }>`
+    select language from user_preferences where user_name = ${name}`.execute(db);
+  const l = rows[0]?.language;
+  return l !== undefined && isUserLanguage(l) ? l : undefined;
+}
+
+/** Sets (or changes) the user's language: one row per user. */
+export async function setUserLanguage(
+  db: Kysely<Database>,
+  name: string,
+  language: UserLanguage,
+  at: Date,
+): Promise<void> {
+  await sql`insert into user_preferences (user_name, language, updated_at) values (${name}, ${language}, ${at})
+            on conflict (user_name) do update set language = excluded.language, updated_at = excluded.updated_at`.execute(
+    db,
+  );
 }
 
 export async function revokeUser(db: Kysely<Database>, name: string, at: Date): Promise<{ tokens: number }> {

@@ -24,7 +24,7 @@ import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
 import { getLetter, previewLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
-import { getMe } from './me';
+import { getMe, setMyLanguage } from './me';
 import { recordOrder } from './orders';
 import { overdueBuyersReport } from './overdue-buyers';
 import { pauseDunning, resumeDunning } from './pauses';
@@ -51,6 +51,7 @@ import { writeOff } from './write-offs';
 export const ROUTES: readonly ApiRoute[] = [
   health,
   getMe,
+  setMyLanguage,
   listBuyers,
   getBuyer,
   getTimeline,
