@@ -119,7 +119,7 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     expect(after.tasks.map((x) => x.key)).not.toContain(key);
   });
 
-  it('switches to zh-CN and zh-TW, remembered: labels, and the grade reasons from the API in that language', async () => {
+  it('switches to zh-CN and zh-TW, remembered for the user: labels, and the grade reasons from the API in that language', async () => {
     await page.goto(`${s.url}/?asOf=${TODAY}`);
     await page.getByTestId('total').waitFor();
     await page.locator('select[name=lang]').selectOption('zh-CN');
@@ -143,6 +143,18 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await shot('buyer-zh-TW');
     await page.reload();
     await page.getByRole('heading', { name: '未結單據' }).waitFor(); // remembered
+    // Remembered for the user, not only by this browser: a fresh browser (English) opens in zh-TW on sign-in.
+    const other = await browser.newContext({ locale: 'en-GB' });
+    try {
+      const p = await other.newPage();
+      await p.goto(`${s.url}/?asOf=${TODAY}`);
+      await p.getByLabel('API token').fill(s.tokens.manager);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByText('應收帳款總額').waitFor();
+      expect(await p.getAttribute('html', 'lang')).toBe('zh-TW');
+    } finally {
+      await other.close();
+    }
     await page.locator('select[name=lang]').selectOption('en');
   });
 

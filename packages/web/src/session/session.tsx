@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { Schemas } from '../api/client';
 import { api, setToken } from '../api/client';
+import { useI18n } from '../i18n/i18n';
 
 export type Role = Schemas['Me']['role'];
 const KEY = 'credence.token';
@@ -28,24 +29,33 @@ async function whoIs(token: string): Promise<Schemas['Me'] | undefined> {
 }
 
 export function SessionProvider({ children }: { readonly children: ReactNode }) {
-  const [me, setMe] = useState<Session['me']>(() => (keptToken() === undefined ? undefined : null));
+  const [me, setMeState] = useState<Session['me']>(() => (keptToken() === undefined ? undefined : null));
+  const { setLang } = useI18n();
+  // The language the user chose (remembered by the server, per user) follows the user to any browser.
+  const setMe = useCallback(
+    (who: Session['me']) => {
+      if (who?.language !== undefined) setLang(who.language);
+      setMeState(who);
+    },
+    [setLang],
+  );
   useEffect(() => {
     const t = keptToken();
     if (t !== undefined) void whoIs(t).then(setMe);
-  }, []);
+  }, [setMe]);
   const signIn = useCallback(async (token: string, remember: boolean) => {
     const who = await whoIs(token);
     if (who === undefined) return false;
     (remember ? localStorage : sessionStorage).setItem(KEY, token);
     setMe(who);
     return true;
-  }, []);
+  }, [setMe]);
   const signOut = useCallback(() => {
     sessionStorage.removeItem(KEY);
     localStorage.removeItem(KEY);
     setToken(undefined);
     setMe(undefined);
-  }, []);
+  }, [setMe]);
   return <Context.Provider value={{ me, signIn, signOut }}>{children}</Context.Provider>;
 }
 
