@@ -37,7 +37,16 @@ export interface ServerDeps {
    * `authenticate`.
    */
   readonly tokenCacheMs?: number;
+  /**
+   * How long the stored policy versions read are used before they are read again, in milliseconds; default
+   * `POLICY_CACHE_MS` (5 s), 0 reads them on every request. A change made through this server applies at once;
+   * one made elsewhere (the CLI, another server process), within this time.
+   */
+  readonly policyCacheMs?: number;
 }
+
+/** The default of `ServerDeps.policyCacheMs`: a policy stored elsewhere is in force here within 5 seconds. */
+export const POLICY_CACHE_MS = 5000;
 
 /** The default of `ServerDeps.tokenCacheMs`: a revocation made elsewhere takes effect within 5 seconds. */
 export const TOKEN_CACHE_MS = 5000;

@@ -1,5 +1,5 @@
 // The public face of @credence/server: the HTTP API of `credence serve` (docs/api.md).
-export { type AppEnv, type Policies, type ServerDeps, TOKEN_CACHE_MS } from './deps';
+export { type AppEnv, POLICY_CACHE_MS, type Policies, type ServerDeps, TOKEN_CACHE_MS } from './deps';
 export type { Principal, Role } from './principal';
 export { ROLES } from './principal';
 export { PROBLEM_BASE, PROBLEMS } from './problem';
