@@ -1,16 +1,34 @@
-import { ledgerCounts, type RecordedLetter } from '@credence/app';
+import { join } from 'node:path';
+import { addUser, ledgerCounts, type RecordedLetter, type Role, type Store } from '@credence/app';
 import { type PortfolioSize, runDemo } from '@credence/demo';
 import { letterMail, loadPolicies, openStoreFrom, writeLetters } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { describeStore, type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
-import { asCurrency, asDate, asPositiveInt } from '../options';
+import { asCurrency, asDate, asHost, asPort, asPositiveInt } from '../options';
 import { DEFAULT_DEMO_DIR, demoStepText, demoText } from './demo';
+import { type SignInAs, serveUntilStopped } from './register-serve';
 
 const asSize = (v: string): PortfolioSize => {
   if (v === 'small' || v === 'medium' || v === 'large') return v;
   throw new InvalidArgumentError('choose small, medium or large.');
 };
+
+/** The demo's users (the database is new on every run): a credit manager, a second one for four eyes, a collector. */
+async function demoUsers(store: Store): Promise<SignInAs[]> {
+  const users: [string, Role][] = [
+    ['demo-manager', 'credit_manager'],
+    ['demo-approver', 'credit_manager'],
+    ['demo-collector', 'collector'],
+  ];
+  const made: SignInAs[] = [];
+  for (const [name, role] of users) {
+    const r = await addUser(store, { name, role });
+    if (!r.ok) throw new Error(`demo user ${name}: ${r.error.code}`);
+    made.push({ user: name, role, token: r.value.token });
+  }
+  return made;
+}
 
 export function registerSetupCommands(program: Command, io: Io, state: { exitCode: number }): void {
   program
@@ -34,6 +52,9 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .option('--as-of <date>', 'the last day of the portfolio and the report date (default: today)', asDate)
     .option('--currency <code>', 'reporting currency for totals and ranking', asCurrency, asCurrency('EUR'))
     .option('--locale <locale>', 'number format for tables', 'en')
+    .option('--serve', 'then serve it (API, web workspace, worker) with demo users to sign in as, until Ctrl-C')
+    .option('--port <port>', 'with --serve: TCP port (0: any free one)', asPort, 8080)
+    .option('--host <host>', 'with --serve: interface to listen on', asHost, '127.0.0.1')
     .action(async (o) => {
       const { limit: limits, ...policies } = await loadPolicies();
       const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale };
@@ -51,5 +72,16 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
         return;
       }
       for (const text of demoText(r.value, options)) io.out(text);
+      if (o.serve)
+        await serveUntilStopped(io, {
+          port: o.port,
+          host: o.host,
+          worker: true,
+          interval: 1000,
+          db: join(o.dir, 'db'),
+          // The demo's own database and company settings, whatever the environment says.
+          env: { ...io.env, DATABASE_URL: '', CREDENCE_COMPANY: join(o.dir, 'company.json') },
+          signIn: demoUsers,
+        });
     });
 }

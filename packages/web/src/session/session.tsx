@@ -6,8 +6,20 @@ import { useI18n } from '../i18n/i18n';
 export type Role = Schemas['Me']['role'];
 const KEY = 'credence.token';
 
+/**
+ * A sign-in link's token (`/#token=…`, printed by `credence demo --serve`): kept for this tab, and taken out of
+ * the address at once. The fragment never reaches the server.
+ */
+function tokenFromLink(): void {
+  const m = /^#token=([\w-]+)$/.exec(location.hash);
+  if (m?.[1] === undefined) return;
+  sessionStorage.setItem(KEY, m[1]);
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
+
 /** The token kept by the browser: this tab only (sessionStorage), or remembered (localStorage). */
 function keptToken(): string | undefined {
+  tokenFromLink();
   return sessionStorage.getItem(KEY) ?? localStorage.getItem(KEY) ?? undefined;
 }
 
@@ -43,13 +55,16 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     const t = keptToken();
     if (t !== undefined) void whoIs(t).then(setMe);
   }, [setMe]);
-  const signIn = useCallback(async (token: string, remember: boolean) => {
-    const who = await whoIs(token);
-    if (who === undefined) return false;
-    (remember ? localStorage : sessionStorage).setItem(KEY, token);
-    setMe(who);
-    return true;
-  }, [setMe]);
+  const signIn = useCallback(
+    async (token: string, remember: boolean) => {
+      const who = await whoIs(token);
+      if (who === undefined) return false;
+      (remember ? localStorage : sessionStorage).setItem(KEY, token);
+      setMe(who);
+      return true;
+    },
+    [setMe],
+  );
   const signOut = useCallback(() => {
     sessionStorage.removeItem(KEY);
     localStorage.removeItem(KEY);
