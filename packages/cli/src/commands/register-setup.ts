@@ -34,12 +34,19 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .option('--as-of <date>', 'the last day of the portfolio and the report date (default: today)', asDate)
     .option('--currency <code>', 'reporting currency for totals and ranking', asCurrency, asCurrency('EUR'))
     .option('--locale <locale>', 'number format for tables', 'en')
+    .option(
+      '--database-url <url>',
+      'build into this PostgreSQL database (refused unless empty) instead of <dir>/db; never read from DATABASE_URL',
+    )
     .action(async (o) => {
       const { limit: limits, ...policies } = await loadPolicies();
-      const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale };
+      const url: string | undefined = o.databaseUrl;
+      const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale, postgres: !!url };
       const options = { ...print, size: o.size, reportingCurrency: o.currency };
       const ports = {
-        openStore: (db: string) => openStoreFrom({ db, env: {} }),
+        openStore: (db: string) =>
+          url ? openStoreFrom({ env: { DATABASE_URL: url } }) : openStoreFrom({ db, env: {} }),
+        ...(url ? { storeName: 'PostgreSQL (--database-url)' } : {}),
         policies: { ...policies, limits },
         writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) =>
           writeLetters(dir, letters, letterMail(), from),
