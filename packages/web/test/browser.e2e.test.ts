@@ -59,9 +59,9 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
     await page.locator('.panel table a').first().waitFor();
     await noSeriousViolations('dashboard');
     await shot('dashboard');
-    // Only the credit manager's pages: no user administration (admin), all three of these.
+    // Only the credit manager's pages: no user administration (admin), all four of these.
     const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
-    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist']);
+    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Import']);
   });
 
   it('paints the dashboard with its figures (first paint reported, not asserted)', async () => {
@@ -131,6 +131,7 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
       '组合概览',
       '买方',
       '催收任务',
+      '导入',
     ]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.locator('.chart svg').waitFor();
