@@ -59,7 +59,9 @@ export function ImportPage() {
         <h1>{t('import.title')}</h1>
       </header>
       <form className="panel import-form" onSubmit={submit}>
-        <p className="muted">{t('import.intro')}</p>
+        <p className="muted intro">
+          <Ticked text={t('import.intro')} />
+        </p>
         <div className="fields">
           <label>
             {t('import.kind')}
@@ -106,12 +108,25 @@ export function ImportPage() {
             />
           </label>
         </div>
-        <p className="muted small">{t('import.mapping')}</p>
+        <p className="muted small">
+          <Ticked text={t('import.mapping')} />
+        </p>
         <button type="submit" disabled={busy || file === undefined}>
           {busy ? t('import.uploading') : t('import.upload')}
         </button>
       </form>
       {outcome !== undefined && <ImportResult outcome={outcome} />}
+    </>
+  );
+}
+
+/** A catalogue line with `commands` in back-ticks, shown as code. */
+function Ticked({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
+      )}
     </>
   );
 }
