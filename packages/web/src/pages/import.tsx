@@ -123,10 +123,6 @@ export function ImportPage() {
 /** A catalogue line with `commands` in back-ticks, shown as code. */
 function Ticked({ text }: { text: string }) {
   return (
-    <>
-      {text.split('`').map((part, i) =>
-        i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>,
-      )}
-    </>
+    <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <span key={i}>{part}</span>))}</>
   );
 }
