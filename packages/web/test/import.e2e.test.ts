@@ -116,6 +116,12 @@ describe.each(demoStores())('the import page in Chromium, on the small demo in %
     expect(await imported()).toEqual([]); // all or nothing: not even row 2
     await noSeriousViolations('import rejected');
     if (store === 'pglite') await page.screenshot({ path: join(SHOTS, 'web-import.png'), fullPage: true });
+    // The same errors in Traditional Chinese, from the codes the API returns.
+    await page.locator('select[name=lang]').selectOption('zh-TW');
+    await page.getByRole('heading', { name: 'invoices-june.csv：未匯入任何內容，4 個列錯誤' }).waitFor();
+    await page.getByRole('cell', { name: '沒有該買方（請先匯入買方）' }).waitFor();
+    await page.getByRole('cell', { name: '必須大於零' }).waitFor();
+    await page.locator('select[name=lang]').selectOption('en');
   });
 
   it('imports the corrected file, and the same file again adds nothing new', async () => {
