@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openEngine } from '@credence/db';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { credence, tempDir } from './harness';
 
@@ -97,4 +100,51 @@ describe('credence demo', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('not made by `credence demo`');
   });
+});
+
+// `credence demo --database-url`: the same demo in a PostgreSQL database of this test's own (the web workspace's
+// browser tests run on it); required in CI, where DATABASE_URL names the server.
+const url = process.env.DATABASE_URL;
+describe.runIf(url ? true : Boolean(process.env.CI))('credence demo --database-url', () => {
+  const database = `credence_demo_${randomBytes(5).toString('hex')}`;
+  const dbUrl = () => {
+    if (!url) throw new Error('DATABASE_URL is not set: the PostgreSQL demo test must run in CI');
+    const u = new URL(url);
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  const admin = async (statement: string) => {
+    const e = await openEngine({ databaseUrl: url ?? '' });
+    try {
+      await sql.raw(statement).execute(e.db);
+    } finally {
+      await e.close();
+    }
+  };
+  afterAll(() => admin(`drop database if exists ${database} with (force)`));
+
+  it('builds into an empty PostgreSQL database, the same portfolio as the embedded one, and never over data', async () => {
+    await admin(`create database ${database}`);
+    const dir = join(tmp.dir, 'demo-pg');
+    const demo = ['demo', '--size', 'small', '--seed', '7', '--as-of', '2026-06-30'];
+    const args = [...demo, '--dir', dir];
+    const r = await credence([...args, '--database-url', dbUrl()]);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toContain('database in PostgreSQL (--database-url)');
+    expect(r.out).not.toContain('--db ');
+    expect(readdirSync(dir)).not.toContain('db');
+    const env = { DATABASE_URL: dbUrl() };
+    const pg = await credence(['report', 'aging', '--as-of', '2026-06-30', '--format', 'json'], env);
+    const embedded = await credence([...demo, '--dir', join(tmp.dir, 'demo-pglite')]);
+    expect(embedded.code).toBe(0);
+    const fromDir = ['report', 'aging', '--as-of', '2026-06-30', '--format', 'json'];
+    const lite = await credence([...fromDir, '--db', join(tmp.dir, 'demo-pglite', 'db')]);
+    expect(pg.code).toBe(0);
+    expect(JSON.parse(pg.out)).toEqual(JSON.parse(lite.out));
+    const again = await credence([...args, '--database-url', dbUrl()]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(
+      /PostgreSQL \(--database-url\) already holds \d+ buyers: the demo needs an empty database/,
+    );
+  }, 300_000);
 });

@@ -4,12 +4,13 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, seriousViolations } from './browser';
-import { type DemoServer, startDemoServer, TODAY } from './serve-demo';
+import { type DemoServer, demoStores, startDemoServer, TODAY } from './serve-demo';
 
 // The web workspace in Debian's Chromium against a real `credence serve` on a demo database (issue 13): sign in
 // with a token, the dashboard's figures are the API's, a buyer opens, the languages switch, each page passes axe.
 // CREDENCE_WEB_DEMO_SIZE=medium measures the first paint on the medium demo (docs/benchmarks.md);
-// CREDENCE_WEB_SHOTS=docs/img writes the screenshots there (else into a temporary directory).
+// CREDENCE_WEB_SHOTS=docs/img writes the screenshots there (else into a temporary directory). The same checks run on
+// the embedded store and on PostgreSQL (when DATABASE_URL is set, and always in CI); the screenshots are taken once.
 const SIZE = process.env.CREDENCE_WEB_DEMO_SIZE ?? 'small';
 const SHOTS = resolve(process.env.CREDENCE_WEB_SHOTS || mkdtempSync(join(tmpdir(), 'credence-web-shots-')));
 mkdirSync(SHOTS, { recursive: true });
@@ -21,12 +22,12 @@ interface Kpis {
 /** The digits of a figure as shown ("€1,234.50" → "123450"), to compare with the API's decimal string. */
 const digits = (s: string | null) => (s ?? '').replace(/[^\d]/g, '').replace(/^0+/, '');
 
-describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
+describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo in %s`, (store) => {
   let s: DemoServer;
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
-    [s, browser] = await Promise.all([startDemoServer(SIZE), launch()]);
+    [s, browser] = await Promise.all([startDemoServer(SIZE, { store }), launch()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   }, 600_000);
   afterAll(async () => {
@@ -34,7 +35,9 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await s?.stop();
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
+  const shot = async (name: string) => {
+    if (store === 'pglite') await page.screenshot({ path: join(SHOTS, `web-${name}.png`), fullPage: true });
+  };
   const noSeriousViolations = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
 
   it('signs in with a token and shows the dashboard: total and overdue are the API figures', async () => {
@@ -56,9 +59,9 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
     await page.locator('.panel table a').first().waitFor();
     await noSeriousViolations('dashboard');
     await shot('dashboard');
-    // Only the credit manager's pages: no user administration (admin), all three of these.
+    // Only the credit manager's pages: no user administration (admin), all four of these.
     const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
-    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist']);
+    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Import']);
   });
 
   it('paints the dashboard with its figures (first paint reported, not asserted)', async () => {
@@ -75,7 +78,7 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
             `${new URL(e.name).pathname.replace('/api/v1', '')} ${Math.round(e.startTime)}+${Math.round(e.duration)}`,
         ),
     }));
-    console.log(`dashboard on the ${SIZE} demo: ${JSON.stringify(t)} ms`);
+    console.log(`dashboard on the ${SIZE} demo in ${store}: ${JSON.stringify(t)} ms`);
     expect(t.firstContentfulPaint).not.toBeNull();
   });
 
@@ -128,6 +131,7 @@ describe(`the web workspace in Chromium, on the ${SIZE} demo`, () => {
       '组合概览',
       '买方',
       '催收任务',
+      '导入',
     ]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.locator('.chart svg').waitFor();

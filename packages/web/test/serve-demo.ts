@@ -1,9 +1,13 @@
 // A real `credence serve` on a demo database, as a user starts it: `credence demo` builds the portfolio, `credence
 // user add` makes the users, `serve` runs as a child process on a free port (the built web workspace at /).
+// On the embedded store (a PGlite directory) by default; on PostgreSQL in a database of its own, made from
+// DATABASE_URL's server for the run and dropped by stop().
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 export const TODAY = '2026-06-30';
 const BIN = join(import.meta.dirname, '..', '..', 'cli', 'bin', 'credence.js');
@@ -25,22 +29,81 @@ function credence(args: string[], env: NodeJS.ProcessEnv): string {
   return r.stdout;
 }
 
-export async function startDemoServer(size: string): Promise<DemoServer> {
+export type DemoStore = 'pglite' | 'postgres';
+
+export interface DemoServerOptions {
+  /** The embedded store (default) or PostgreSQL at DATABASE_URL's server, in a fresh database of its own. */
+  readonly store?: DemoStore;
+}
+
+/** The stores to run a browser test on: PGlite always, PostgreSQL when DATABASE_URL is set or in CI. */
+export const demoStores = (): DemoStore[] =>
+  process.env.DATABASE_URL || process.env.CI ? ['pglite', 'postgres'] : ['pglite'];
+
+/** Runs one statement on DATABASE_URL's server (create or drop a database). */
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database on DATABASE_URL's server: its URL and how to drop it. */
+async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) throw new Error('DATABASE_URL is not set: the PostgreSQL browser tests need a server (CI sets it)');
+  const name = `credence_web_e2e_${randomBytes(5).toString('hex')}`;
+  await onServer(server, `create database ${name}`);
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => onServer(server, `drop database if exists ${name} with (force)`) };
+}
+
+export async function startDemoServer(size: string, options: DemoServerOptions = {}): Promise<DemoServer> {
   if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
+  const database = options.store === 'postgres' ? await freshDatabase() : undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
+  const cleanup = async () => {
+    rmSync(tmp, { recursive: true, force: true });
+    await database?.drop();
+  };
+  try {
+    return await serveDemo(size, tmp, database?.url, cleanup);
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+async function serveDemo(
+  size: string,
+  tmp: string,
+  databaseUrl: string | undefined,
+  cleanup: () => Promise<void>,
+): Promise<DemoServer> {
   const dir = join(tmp, 'demo');
-  const db = join(dir, 'db');
-  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
-  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
+  // On PostgreSQL every command finds the database by DATABASE_URL (no --db); on PGlite by the directory.
+  const db = databaseUrl ? [] : ['--db', join(dir, 'db')];
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl ?? '',
+    CREDENCE_TODAY: TODAY,
+    CREDENCE_COMPANY: join(dir, 'company.json'),
+  };
+  const into = databaseUrl ? ['--database-url', databaseUrl] : [];
+  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY, ...into], env);
   const users = { manager: 'credit_manager', collector: 'collector', sales: 'sales' } as const;
   const tokens = {} as Record<keyof typeof users, string>;
   for (const [name, role] of Object.entries(users) as [keyof typeof users, string][])
     tokens[name] = (
-      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
+      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', ...db], env)) as {
         token: string;
       }
     ).token;
-  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...db], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env,
   });
@@ -69,7 +132,7 @@ export async function startDemoServer(size: string): Promise<DemoServer> {
     stop: async () => {
       proc.kill('SIGTERM');
       await exited;
-      rmSync(tmp, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface DemoPrint {
   readonly asOf: string;
   readonly locale: string;
   readonly reportingCurrency: CurrencyCode;
+  /** Built into PostgreSQL (`--database-url`) rather than `<dir>/db`. */
+  readonly postgres?: boolean;
 }
 
 /** A step of the demo as it goes: the portfolio written, each file imported, the data ready. */
@@ -96,6 +98,7 @@ const kpisOf = (k: DemoResult['kpis'], locale: string): string =>
 /** The demo's reports, after its steps: aging, KPIs, the most overdue, credit, collections, what to try next. */
 export function demoText(r: DemoResult, o: DemoPrint): string[] {
   const { asOf, dir } = o;
+  const db = o.postgres ? '' : ` --db ${dir}/db`;
   return [
     r.aging.ok ? agingText(r.aging.value, 'table', o.locale) : `aging failed: ${r.aging.error.code}`,
     `\n${kpisOf(r.kpis, o.locale)}`,
@@ -103,12 +106,12 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     topOverdueTable(r.overdue, o),
     creditText(r.credit, asOf, o.locale),
     collectionsText(r.collections, asOf, o.reportingCurrency),
-    `\nExplore it: npx credence report aging --by buyer --as-of ${asOf} --db ${dir}/db`,
-    `            npx credence buyer show <ID> --as-of ${asOf} --db ${dir}/db`,
-    `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${asOf} --db ${dir}/db`,
-    `            npx credence worklist --as-of ${asOf} --company ${dir}/company.json --db ${dir}/db`,
-    `            npx credence buyer timeline <ID> --db ${dir}/db`,
-    `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox --db ${dir}/db`,
+    `\nExplore it${o.postgres ? ' (with DATABASE_URL set to the demo database)' : ''}: npx credence report aging --by buyer --as-of ${asOf}${db}`,
+    `            npx credence buyer show <ID> --as-of ${asOf}${db}`,
+    `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${asOf}${db}`,
+    `            npx credence worklist --as-of ${asOf} --company ${dir}/company.json${db}`,
+    `            npx credence buyer timeline <ID>${db}`,
+    `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
   ];
 }

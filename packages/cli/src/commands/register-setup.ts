@@ -52,15 +52,22 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
     .option('--as-of <date>', 'the last day of the portfolio and the report date (default: today)', asDate)
     .option('--currency <code>', 'reporting currency for totals and ranking', asCurrency, asCurrency('EUR'))
     .option('--locale <locale>', 'number format for tables', 'en')
+    .option(
+      '--database-url <url>',
+      'build into this PostgreSQL database (refused unless empty) instead of <dir>/db; never read from DATABASE_URL',
+    )
     .option('--serve', 'then serve it (API, web workspace, worker) with demo users to sign in as, until Ctrl-C')
     .option('--port <port>', 'with --serve: TCP port (0: any free one)', asPort, 8080)
     .option('--host <host>', 'with --serve: interface to listen on', asHost, '127.0.0.1')
     .action(async (o) => {
       const { limit: limits, ...policies } = await loadPolicies();
-      const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale };
+      const url: string | undefined = o.databaseUrl;
+      const print = { seed: o.seed, dir: o.dir, asOf: o.asOf ?? io.clock.today(), locale: o.locale, postgres: !!url };
       const options = { ...print, size: o.size, reportingCurrency: o.currency };
       const ports = {
-        openStore: (db: string) => openStoreFrom({ db, env: {} }),
+        openStore: (db: string) =>
+          url ? openStoreFrom({ env: { DATABASE_URL: url } }) : openStoreFrom({ db, env: {} }),
+        ...(url ? { storeName: 'PostgreSQL (--database-url)' } : {}),
         policies: { ...policies, limits },
         writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) =>
           writeLetters(dir, letters, letterMail(), from),
@@ -78,9 +85,9 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
           host: o.host,
           worker: true,
           interval: 1000,
-          db: join(o.dir, 'db'),
-          // The demo's own database and company settings, whatever the environment says.
-          env: { ...io.env, DATABASE_URL: '', CREDENCE_COMPANY: join(o.dir, 'company.json') },
+          ...(url ? {} : { db: join(o.dir, 'db') }),
+          // The demo's own database (--database-url, else <dir>/db) and company settings, whatever the environment says.
+          env: { ...io.env, DATABASE_URL: url ?? '', CREDENCE_COMPANY: join(o.dir, 'company.json') },
           signIn: demoUsers,
         });
     });

@@ -39,8 +39,10 @@ export interface DemoOptions {
 
 /** What the demo is run with: the store it opens, the policies, and how letters are written (the composition root's). */
 export interface DemoPorts {
-  /** Opens (creating) the embedded database in a directory. */
+  /** Opens (creating) the demo's database: the embedded one in `<dir>/db`, or the PostgreSQL database given. */
   readonly openStore: (dir: string) => Promise<Store>;
+  /** Where the data lives when it is not `<dir>/db` (e.g. "PostgreSQL (--database-url)"). */
+  readonly storeName?: string;
   readonly policies: {
     readonly grading: GradeContext;
     readonly limits: LimitPolicy;
@@ -98,13 +100,18 @@ export async function runDemo(
   const prepared = prepareDemoDir(o.dir);
   if (!prepared.ok) return prepared;
   const dir = resolve(o.dir);
-  const plan = planPortfolio({ seed: o.seed, size: o.size, endDate: o.asOf });
+  const dbDir = ports.storeName ?? join(dir, 'db');
   const started = Date.now();
-  const csvDir = join(dir, 'csv');
-  const files = writePortfolioCsv(csvDir, plan);
-  step({ kind: 'portfolio', files, csvDir, dbDir: join(dir, 'db') });
   const store = await ports.openStore(join(dir, 'db'));
   try {
+    // A database named by the caller (PostgreSQL) is never written over: the demo builds only into an empty one.
+    const held = await store.counts();
+    if (held.buyers + held.documents + held.payments > 0)
+      return { ok: false, reason: `${dbDir} already holds ${held.buyers} buyers: the demo needs an empty database` };
+    const plan = planPortfolio({ seed: o.seed, size: o.size, endDate: o.asOf });
+    const csvDir = join(dir, 'csv');
+    const files = writePortfolioCsv(csvDir, plan);
+    step({ kind: 'portfolio', files, csvDir, dbDir });
     const p = ports.policies;
     await importAll(store, files, step);
     const credit = await creditTour(store, { plan, seed: o.seed, asOf: o.asOf, csvDir, ...p });

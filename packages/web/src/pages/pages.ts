@@ -12,9 +12,25 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   { id: 'dashboard', path: '/', label: 'nav.dashboard', roles: REPORTERS },
   { id: 'buyers', path: '/buyers', label: 'nav.buyers', roles: ['admin', 'credit_manager', 'collector', 'sales'] },
   { id: 'worklist', path: '/worklist', label: 'nav.worklist', roles: ['credit_manager', 'collector'] },
+  { id: 'import', path: '/import', label: 'nav.import', roles: ['admin', 'credit_manager', 'erp'] },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist';
+export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'import';
+
+/** The files the import page uploads (POST /imports/{kind}) and who may upload each (x-roles, access.ts). */
+export const IMPORT_KINDS = [
+  { kind: 'invoices', roles: ['credit_manager', 'erp'] }, // LEDGER_WRITERS
+  { kind: 'payments', roles: ['credit_manager', 'erp'] }, // LEDGER_WRITERS
+  { kind: 'buyers', roles: ['credit_manager', 'erp'] }, // MASTER_DATA
+  { kind: 'orders', roles: ['credit_manager', 'erp'] }, // MASTER_DATA
+  { kind: 'fx-rates', roles: ['admin', 'credit_manager'] }, // REFERENCE_DATA
+  { kind: 'statements', roles: ['credit_manager'] }, // CREDIT
+] as const satisfies readonly { kind: string; roles: readonly Role[] }[];
+
+export type ImportKind = (typeof IMPORT_KINDS)[number]['kind'];
+
+export const importKindsFor = (role: Role): ImportKind[] =>
+  IMPORT_KINDS.filter((k) => (k.roles as readonly Role[]).includes(role)).map((k) => k.kind);
 
 export const pagesFor = (role: Role) => PAGES.filter((p) => p.roles.includes(role));
 
