@@ -12,9 +12,12 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   { id: 'dashboard', path: '/', label: 'nav.dashboard', roles: REPORTERS },
   { id: 'buyers', path: '/buyers', label: 'nav.buyers', roles: ['admin', 'credit_manager', 'collector', 'sales'] },
   { id: 'worklist', path: '/worklist', label: 'nav.worklist', roles: ['credit_manager', 'collector'] },
+  // The waiting limit requests and the holds (CREDIT_DESK in access.ts: admin, credit_manager); reviews and
+  // answers are the credit manager's.
+  { id: 'creditDesk', path: '/credit-desk', label: 'nav.creditDesk', roles: ['admin', 'credit_manager'] },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist';
+export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'creditDesk';
 
 export const pagesFor = (role: Role) => PAGES.filter((p) => p.roles.includes(role));
 
