@@ -32,10 +32,12 @@ export function CheckResults({ asOf }: { asOf: string }) {
       }),
     [lang, decision, from, to, page],
   );
-  const filter = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const filter =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   return (
     <section className="panel" aria-labelledby="desk-checks">
       <div className="panel-head">
@@ -53,10 +55,12 @@ export function CheckResults({ asOf }: { asOf: string }) {
             </select>
           </label>
           <label className="inline">
-            {t('desk.from')} <input type="date" value={from} max={to || undefined} onChange={(e) => filter(setFrom)(e.target.value)} />
+            {t('desk.from')}{' '}
+            <input type="date" value={from} max={to || undefined} onChange={(e) => filter(setFrom)(e.target.value)} />
           </label>
           <label className="inline">
-            {t('desk.to')} <input type="date" value={to} min={from || undefined} onChange={(e) => filter(setTo)(e.target.value)} />
+            {t('desk.to')}{' '}
+            <input type="date" value={to} min={from || undefined} onChange={(e) => filter(setTo)(e.target.value)} />
           </label>
         </div>
       </div>

@@ -51,7 +51,11 @@ export function LimitDecision({
   };
   const id = `decide-${x.request.id}`;
   return (
-    <form className="decision" onSubmit={submit} aria-label={t(approve ? 'desk.approveTitle' : 'desk.rejectTitle', { buyer })}>
+    <form
+      className="decision"
+      onSubmit={submit}
+      aria-label={t(approve ? 'desk.approveTitle' : 'desk.rejectTitle', { buyer })}
+    >
       {approve && (
         <label htmlFor={`${id}-amount`}>
           {t('desk.amountToApprove', { currency: x.request.limit.currency })}

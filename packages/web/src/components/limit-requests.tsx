@@ -123,7 +123,9 @@ function Row(p: {
         <span className="muted small block">{x.buyerId}</span>
       </td>
       <td className="num num-strong">{formatMoney(p.lang, x.request.limit)}</td>
-      <td className="num">{x.current ? formatMoney(p.lang, x.current.limit) : <span className="muted">{t('desk.noLimit')}</span>}</td>
+      <td className="num">
+        {x.current ? formatMoney(p.lang, x.current.limit) : <span className="muted">{t('desk.noLimit')}</span>}
+      </td>
       <td>
         <LimitAdvice buyerId={x.buyerId} asOf={p.asOf} />
       </td>
