@@ -4,12 +4,16 @@ import { useApi } from '../api/use-api';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
-import { PAGE_SIZE, Pager, pageOf } from './pager';
+import { Pager, pageOf } from './pager';
 import { Status } from './status';
 
 type Tier = '' | 'low' | 'medium' | 'high';
 
-/** The credit reviews due as of the date (GET /reviews), by risk tier, the earliest due first. */
+/** Rows a page: the desk shows three lists. */
+export const REVIEWS_PAGE = 10;
+const RANK: Readonly<Record<string, number>> = { high: 0, medium: 1, low: 2 };
+
+/** The credit reviews due as of the date (GET /reviews): the riskiest tier first, then the earliest due. */
 export function ReviewsDue({ asOf }: { asOf: string }) {
   const { t, lang } = useI18n();
   const [tier, setTier] = useState<Tier>('');
@@ -17,7 +21,11 @@ export function ReviewsDue({ asOf }: { asOf: string }) {
   const list = useApi(() => api.GET('/reviews', { params: { query: { asOf, lang } } }), [asOf, lang]);
   const rows = (list.data?.reviews ?? [])
     .filter((r) => tier === '' || r.tier === tier)
-    .sort((a, b) => (a.nextReview < b.nextReview ? -1 : a.nextReview > b.nextReview ? 1 : 0));
+    .sort(
+      (a, b) =>
+        (RANK[a.tier ?? ''] ?? 3) - (RANK[b.tier ?? ''] ?? 3) ||
+        (a.nextReview < b.nextReview ? -1 : a.nextReview > b.nextReview ? 1 : 0),
+    );
   return (
     <section className="panel" aria-labelledby="desk-reviews">
       <div className="panel-head">
@@ -62,7 +70,7 @@ export function ReviewsDue({ asOf }: { asOf: string }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {pageOf(rows, page).map((r) => (
+                    {pageOf(rows, page, REVIEWS_PAGE).map((r) => (
                       <tr key={r.buyerId} data-review={r.buyerId}>
                         <td>
                           <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>{r.name}</Link>
@@ -89,7 +97,7 @@ export function ReviewsDue({ asOf }: { asOf: string }) {
                   </tbody>
                 </table>
               </div>
-              {rows.length > PAGE_SIZE && <Pager page={page} total={rows.length} onPage={setPage} />}
+              <Pager page={page} total={rows.length} onPage={setPage} size={REVIEWS_PAGE} />
             </>
           )
         }
