@@ -48,7 +48,10 @@ describe('the credit desk in Chromium, on the small demo', () => {
   const noSeriousViolations = async (p: Page, what: string) => expect(await seriousViolations(p), what).toEqual([]);
 
   beforeAll(async () => {
-    [s, browser] = await Promise.all([startDemoServerWithUsers('small', { beatrice: 'credit_manager' }), launch()]);
+    [s, browser] = await Promise.all([
+      startDemoServerWithUsers('small', { beatrice: 'credit_manager', ada: 'admin' }),
+      launch(),
+    ]);
     const { buyers } = await s.get<{ buyers: Buyer[] }>('/buyers', s.tokens.manager);
     [mine, theirs, held] = buyers as [Buyer, Buyer, Buyer];
     // Manager A ("manager") asks for a limit for one buyer, manager B ("beatrice") for another.
@@ -175,5 +178,28 @@ describe('the credit desk in Chromium, on the small demo', () => {
     await a.waitForLoadState('networkidle');
     await noSeriousViolations(a, 'credit desk zh-TW');
     await a.locator('select[name=lang]').selectOption('en');
+  });
+
+  it("shows the admin the lists, with nothing to answer and no reviews (the credit manager's)", async () => {
+    const r = await call('POST', `/buyers/${held.id}/limit-requests`, s.tokens.manager, {
+      amount: '9000.00',
+      currency: held.currency,
+      reason: 'Seasonal peak',
+    });
+    expect(r.status).toBe(201);
+    const p = await signIn(s.more.ada as string);
+    try {
+      await row(p, r.body.id as number)
+        .getByText('A credit manager answers')
+        .waitFor();
+      await p.getByRole('heading', { name: /^Order holds and referrals/ }).waitFor();
+      await p.locator('tr', { hasText: 'Order SO-E2E-1' }).waitFor();
+      await p.getByRole('heading', { name: /^Limit requests waiting for approval/ }).waitFor();
+      expect(await p.getByRole('button', { name: /^Approve/ }).count()).toBe(0);
+      expect(await p.getByRole('heading', { name: /^Credit reviews due/ }).count()).toBe(0);
+      expect(await p.getByRole('navigation').first().getByRole('link').allTextContents()).toContain('Credit desk');
+    } finally {
+      await p.close();
+    }
   });
 });
