@@ -3,7 +3,8 @@ import { type Kysely, type Migration, sql } from 'kysely';
 /**
  * The order credit check's holds and referrals, kept for the credit desk (issue 13): the order, the exposure and
  * limit it was weighed against (minor units of `currency`, the limit's), the reasons (code and parameters) and who
- * asked when. An approval is not kept. Append-only, as the other entry tables (migration 018).
+ * asked when. An approval is not kept. Append-only, as the other entry tables (migration 018). And the limit
+ * requests of every buyer, by id, for the list of those waiting (`pendingLimitRequests`).
  */
 export const m030: Migration = {
   async up(db: Kysely<unknown>) {
@@ -25,6 +26,7 @@ export const m030: Migration = {
       checked_at timestamptz not null
     )`.execute(db);
     await sql`create index credit_check_results_as_of on credit_check_results (as_of, id)`.execute(db);
+    await sql`create index limit_events_requests on limit_events (id) where kind = 'request'`.execute(db);
     await sql`create trigger credit_check_results_append_only before update or delete on credit_check_results
       for each row execute function credence_append_only()`.execute(db);
   },
