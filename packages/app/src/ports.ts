@@ -21,6 +21,7 @@ import type {
 } from '@credence/core';
 import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
+import type { CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
 import type { UserReads, UserWrites } from './users/ports';
@@ -179,7 +180,14 @@ export interface OrderCheckReads {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads, PolicyReads {
+export interface LedgerReads
+  extends CollectionsReads,
+    UserReads,
+    AuditReads,
+    JobReads,
+    WebhookReads,
+    PolicyReads,
+    CheckResultReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -195,6 +203,8 @@ export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, Jo
   holdsOf(buyerId: string): Promise<HoldEvent[]>;
   /** A buyer's credit-limit events (the audit trail), in recording order. */
   limitEventsOf(buyerId: string): Promise<LimitEvent[]>;
+  /** Limit requests of every buyer not answered yet, oldest first (by id), a page of them, and how many in all. */
+  pendingLimitRequests(page: { limit: number; offset: number }): Promise<{ requests: LimitEvent[]; total: number }>;
   /** Signed face value of the buyer's documents issued in [from, to], per currency. */
   buyerSales(
     buyerId: string,
@@ -251,6 +261,7 @@ export interface LedgerWrites
     UserWrites,
     JobWrites,
     WebhookWrites,
+    CheckResultWrites,
     PolicyWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one

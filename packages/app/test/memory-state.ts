@@ -11,6 +11,7 @@ import type {
   Order,
   Payment,
 } from '@credence/core';
+import type { CheckResult } from '../src/credit/check-results-ports';
 import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
@@ -41,6 +42,7 @@ export interface State {
   people: UsersMem;
   jobs: JobsMem;
   webhooks: WebhooksMem;
+  checkResults: CheckResult[];
 }
 
 export const copy = (s: State): State => ({
@@ -65,6 +67,7 @@ export const copy = (s: State): State => ({
   people: copyUsers(s.people),
   jobs: new Map(s.jobs),
   webhooks: copyWebhooks(s.webhooks),
+  checkResults: [...s.checkResults],
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -100,4 +103,5 @@ export const emptyState = (): State => ({
   people: emptyUsers(),
   jobs: new Map(),
   webhooks: emptyWebhooks(),
+  checkResults: [],
 });

@@ -17,6 +17,7 @@ import {
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
+import type { CheckResultQuery } from '../src/credit/check-results-ports';
 import type { PolicyKind } from '../src/policies/ports';
 import type {
   Attribution,
@@ -80,6 +81,22 @@ function reads(s: () => State): LedgerReads {
     gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
     policyVersions: async (kind) => s().policies.filter((p) => kind === undefined || p.kind === kind),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
+    pendingLimitRequests: async ({ limit, offset }) => {
+      const answered = new Set(s().limitEvents.map((e) => e.requestId));
+      const all = s().limitEvents.filter((e) => e.kind === 'request' && !answered.has(e.id));
+      return { requests: all.slice(offset, offset + limit), total: all.length };
+    },
+    creditCheckResults: async (q) => {
+      const all = s()
+        .checkResults.filter(
+          (r) =>
+            (q.decision === undefined || r.decision === q.decision) &&
+            (q.from === undefined || r.asOf >= q.from) &&
+            (q.to === undefined || r.asOf <= q.to),
+        )
+        .reverse();
+      return { results: all.slice(q.offset, q.offset + q.limit), total: all.length };
+    },
     buyerSales: async (id, from, to) => {
       const out = new Map<CurrencyCode, bigint>();
       for (const d of s().documents.values())
@@ -280,6 +297,14 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     },
     // Its transactions are not concurrent-safe (a copy replaces the state): the lock orders nothing here.
     lock: async () => {},
+    appendCreditCheckResult: async (r) => {
+      s().checkResults.push({
+        ...r,
+        id: s().checkResults.length + 1,
+        checkedBy: by.recordedBy,
+        checkedAt: by.recordedAt,
+      });
+    },
     appendLimitEvent: async (e) => {
       const stored = { ...e, id: s().limitEvents.length + 1 };
       s().limitEvents.push(stored);
@@ -372,6 +397,8 @@ export class MemoryStore implements Store {
   statementsOf = (id: string) => this.view.statementsOf(id);
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
+  pendingLimitRequests = (page: { limit: number; offset: number }) => this.view.pendingLimitRequests(page);
+  creditCheckResults = (q: CheckResultQuery) => this.view.creditCheckResults(q);
   ordersOf = (id: string) => this.view.ordersOf(id);
   buyerFirstInvoice = (id: string) => this.view.buyerFirstInvoice(id);
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);

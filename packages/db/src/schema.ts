@@ -256,9 +256,12 @@ export interface Database {
   write_offs: WriteOffsTable;
   reversals: ReversalsTable;
   fx_rates: FxRatesTable;
+  /** Migration 030: the credit check's holds and referrals (repos/check-results.ts). */
+  credit_check_results: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
+  'credit_check_results',
   'jobs',
   'webhook_deliveries',
   'webhook_events',

@@ -24,6 +24,7 @@ import {
 import { appendAudit, auditEntries } from './repos/audit';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
+import { appendCreditCheckResult, creditCheckResults } from './repos/check-results';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
@@ -56,7 +57,7 @@ import {
   recordDelivery,
   recordDunningRun,
 } from './repos/letters';
-import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf } from './repos/limits';
+import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf, pendingLimitRequests } from './repos/limits';
 import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
@@ -127,6 +128,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     statementsOf: (id) => statementsOf(db, id),
     gradesOf: (id) => gradesOf(db, id),
     limitEventsOf: (id) => limitEventsOf(db, id),
+    pendingLimitRequests: (page) => pendingLimitRequests(db, page),
+    creditCheckResults: (q) => creditCheckResults(db, q),
     ordersOf: (id) => ordersOf(db, id),
     buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
     externalGradesOf: (id) => externalGradesOf(db, id),
@@ -350,6 +353,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     insertWebhook: (sub) => insertWebhook(db, sub, by),
     deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
     appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),
+    appendCreditCheckResult: (r) => appendCreditCheckResult(db, r, by),
     claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
     recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
   };

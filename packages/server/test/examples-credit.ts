@@ -343,6 +343,20 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
       { name: 'every buyer', as: cm, method: 'GET', path: '/api/v1/reviews?all=true&lang=zh-CN', status: 200 },
       { name: 'bad date', as: cm, method: 'GET', path: '/api/v1/reviews?asOf=tomorrow', status: 400 },
     ],
+    listLimitRequests: [
+      { name: 'waiting', as: 'admin', method: 'GET', path: '/api/v1/limit-requests?limit=20', status: 200 },
+      { name: 'bad page', as: cm, method: 'GET', path: '/api/v1/limit-requests?offset=-1', status: 400 },
+    ],
+    listCreditChecks: [
+      { name: 'holds', as: cm, method: 'GET', path: '/api/v1/credit-checks?decision=hold&lang=zh-TW', status: 200 },
+      {
+        name: 'dates reversed',
+        as: cm,
+        method: 'GET',
+        path: '/api/v1/credit-checks?from=2026-06-30&to=2026-06-01',
+        status: 422,
+      },
+    ],
     // UP-P3 paid 150.00 for UP-5 (50.00): 100.00 unapplied; UP-1 has 60.00 open (imports above).
   };
 }

@@ -77,6 +77,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   deliverDunningRun: ['credit_manager', 'collector'],
   getJob: ['admin', 'credit_manager', 'collector'],
   getLetter: ['credit_manager', 'collector'],
+  listLimitRequests: ['admin', 'credit_manager'],
+  listCreditChecks: ['admin', 'credit_manager'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

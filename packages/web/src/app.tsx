@@ -2,6 +2,7 @@ import { NavBar } from './components/nav-bar';
 import { useI18n } from './i18n/i18n';
 import { BuyerPage } from './pages/buyer';
 import { BuyersPage } from './pages/buyers';
+import { CreditDeskPage } from './pages/credit-desk';
 import { DashboardPage } from './pages/dashboard';
 import { ImportPage } from './pages/import';
 import { type PageId, pagesFor } from './pages/pages';
@@ -30,7 +31,12 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   const { path } = useLocation();
   const { t } = useI18n();
   const buyer = /^\/buyers\/([^/]+)$/.exec(path)?.[1];
-  const named: Readonly<Record<string, PageId>> = { '/': 'dashboard', '/worklist': 'worklist', '/import': 'import' };
+  const named: Readonly<Record<string, PageId>> = {
+    '/': 'dashboard',
+    '/worklist': 'worklist',
+    '/import': 'import',
+    '/credit-desk': 'creditDesk',
+  };
   const wanted: PageId | undefined = path === '/buyers' || buyer ? 'buyers' : named[path];
   // A page the role may not open is not offered: its first page instead (or none at all).
   const id = wanted !== undefined && allowed.includes(wanted) ? wanted : allowed[0];
@@ -40,5 +46,6 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   if (id === 'dashboard') return <DashboardPage />;
   if (id === 'worklist') return <WorklistPage />;
   if (id === 'import') return <ImportPage />;
+  if (id === 'creditDesk') return <CreditDeskPage />;
   return <BuyersPage />;
 }

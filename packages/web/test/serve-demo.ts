@@ -136,3 +136,64 @@ async function serveDemo(
     },
   };
 }
+
+/**
+ * `startDemoServer`, with more users (name → role) made before `serve` starts (the embedded database is one
+ * process's while it serves): a second credit manager, for four eyes. Their tokens are in `more`.
+ */
+export async function startDemoServerWithUsers(
+  size: string,
+  more: Readonly<Record<string, string>>,
+): Promise<DemoServer & { readonly more: Readonly<Record<string, string>> }> {
+  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
+  const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
+  const dir = join(tmp, 'demo');
+  const db = join(dir, 'db');
+  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
+  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
+  const add = (name: string, role: string) =>
+    (
+      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
+        token: string;
+      }
+    ).token;
+  const tokens = {
+    manager: add('manager', 'credit_manager'),
+    collector: add('collector', 'collector'),
+    sales: add('sales', 'sales'),
+  };
+  const extra = Object.fromEntries(Object.entries(more).map(([name, role]) => [name, add(name, role)]));
+  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let out = '';
+  let err = '';
+  proc.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Web workspace on (http:\/\/\S+)\//.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}\n${err}`)));
+  });
+  return {
+    url,
+    tokens,
+    more: extra,
+    get: async <T>(path: string, token: string) => {
+      const res = await fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

@@ -2,11 +2,31 @@ import type { CheckPolicy, Result } from '@credence/core';
 import type { Store } from '../ports';
 import { creditCheckEvent } from '../webhooks/events';
 import { checkOrder, type OrderCheck, type OrderCheckResult } from './check-order';
+import type { CheckResultDraft } from './check-results-ports';
+
+/** A hold or a referral as the credit desk keeps it; an approval is not kept. */
+export function checkResultDraft(r: OrderCheckResult, orderId?: string): CheckResultDraft | undefined {
+  if (r.decision === 'approve') return undefined;
+  return {
+    buyerId: r.buyerId,
+    ...(orderId !== undefined ? { orderId } : {}),
+    asOf: r.asOf,
+    decision: r.decision,
+    currency: r.currency,
+    orderAmount: r.orderAmount,
+    openReceivables: r.exposure.openReceivables,
+    openOrders: r.exposure.openOrders,
+    deliveredNotInvoiced: r.exposure.deliveredNotInvoiced,
+    exposureAfter: r.exposureAfter,
+    ...(r.limit !== undefined ? { limit: r.limit } : {}),
+    reasons: r.reasons,
+  };
+}
 
 /**
- * `checkOrder`, and a hold or referral told to the webhooks (`credit_check.hold`, `credit_check.refer`): the event is
- * the one write, so an approval — the common answer on the ERP's order path — stays a read, and so does a hold or
- * referral no subscription takes (one probe of the subscriptions instead of a write transaction).
+ * `checkOrder`; a hold or a referral is kept for the credit desk (`credit_check_results`) and told to the webhooks
+ * (`credit_check.hold`, `credit_check.refer`) while a subscription takes its type, in one transaction. An
+ * approval — the common answer on the ERP's order path — stays a read.
  */
 export async function checkOrderAndNotify(
   store: Store,
@@ -16,8 +36,13 @@ export async function checkOrderAndNotify(
   const { orderId, ...check } = x;
   const r = await checkOrder(store, policy, check);
   if (!r.ok) return r;
+  const kept = checkResultDraft(r.value, orderId);
+  if (kept === undefined) return r;
   const event = creditCheckEvent(r.value, orderId);
-  if (event !== undefined && (await store.webhookSubscribed(event.type)))
-    await store.transact((tx) => tx.appendWebhookEvent(event));
+  const notify = event !== undefined && (await store.webhookSubscribed(event.type));
+  await store.transact(async (tx) => {
+    await tx.appendCreditCheckResult(kept);
+    if (notify) await tx.appendWebhookEvent(event);
+  });
   return r;
 }

@@ -70,3 +70,24 @@ export async function buyerFirstInvoice(db: Kysely<Database>, buyerId: string): 
   const first = rows[0]?.first;
   return first === null || first === undefined ? undefined : asDate(first);
 }
+
+/** Requests of every buyer with no answer (`limit_events_answered_once` finds the answer), oldest first. */
+export async function pendingLimitRequests(
+  db: Kysely<Database>,
+  page: { limit: number; offset: number },
+): Promise<{ requests: LimitEvent[]; total: number }> {
+  const { rows } = await sql<LimitEventRow & { total: unknown }>`
+    with pending as (
+      select r.* from limit_events r
+      where r.kind = 'request' and not exists (select 1 from limit_events a where a.request_id = r.id))
+    select p.id, p.buyer_id, p.kind, p.amount, p.currency, p.valid_from, p.expires_on, p.by, p.reason, p.request_id,
+           p.recorded_on, t.total
+    from (select count(*) as total from pending) t
+    left join lateral (select * from pending order by id limit ${page.limit} offset ${page.offset}) p on true`.execute(
+    db,
+  );
+  return {
+    requests: rows.filter((r) => r.id !== null).map(toLimitEvent),
+    total: Number(rows[0]?.total ?? 0),
+  };
+}

@@ -23,3 +23,5 @@ export const ADMIN: readonly Role[] = ['admin'];
 export const JOB_READERS: readonly Role[] = ['admin', 'credit_manager', 'collector'];
 /** Who the caller is (the web workspace's sign-in): every role, the ERP's included. */
 export const EVERYONE: readonly Role[] = ['admin', 'credit_manager', 'collector', 'sales', 'erp'];
+/** The credit desk's lists (limit requests waiting, the credit check's holds and referrals): the credit manager, and the admin who oversees. */
+export const CREDIT_DESK: readonly Role[] = ['admin', 'credit_manager'];

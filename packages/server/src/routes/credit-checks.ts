@@ -57,7 +57,7 @@ const CheckResponse = z
 const isMoney = (v: unknown): v is CoreMoney => typeof v === 'object' && v !== null && 'amount' in v;
 
 /** A check reason for JSON: amounts in minor units become money, the sentence in the language asked for. */
-function reasonJson(r: CheckReason, currency: CurrencyCode, lang: ReturnType<typeof langOf>) {
+export function reasonJson(r: CheckReason, currency: CurrencyCode, lang: ReturnType<typeof langOf>) {
   const m = checkReasonMessage(r, currency);
   const params: Record<string, unknown> = { ...r.params };
   for (const [k, v] of Object.entries(m.params)) if (isMoney(v)) params[k] = moneyJson(v.amount, v.currency);

@@ -7,6 +7,7 @@ import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
+import { listCheckResultsRoute, listLimitRequestsRoute } from './credit-desk';
 import { runDunningRoute } from './dunning';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { clearGradeOverrideRoute, gradeHistoryRoute, overrideGradeRoute } from './grade-overrides';
@@ -69,9 +70,11 @@ export const ROUTES: readonly ApiRoute[] = [
   approveLimit,
   rejectLimit,
   setBuyerLimit,
+  listLimitRequestsRoute,
   recordOrder,
   importOrdersRoute,
   creditCheck,
+  listCheckResultsRoute,
   agingReport,
   kpiReport,
   overdueBuyersReport,

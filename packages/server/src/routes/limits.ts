@@ -19,7 +19,7 @@ import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from 
 import { CREDIT, READERS } from './access';
 import { notFoundBuyer } from './buyers';
 
-const Event = z
+export const Event = z
   .object({
     id: z.number().int(),
     kind: z.enum(['request', 'approval', 'rejection', 'temporary']),
@@ -33,7 +33,7 @@ const Event = z
   })
   .openapi('LimitEvent');
 
-const eventJson = (e: LimitEvent) => ({
+export const eventJson = (e: LimitEvent) => ({
   id: e.id,
   kind: e.kind,
   limit: moneyJson(e.amount, e.currency),
