@@ -8,6 +8,7 @@ import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collecti
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { runDunningRoute } from './dunning';
+import { getDunningRun } from './dunning-run-letters';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { clearGradeOverrideRoute, gradeHistoryRoute, overrideGradeRoute } from './grade-overrides';
 import { getGrade, runGradesRoute } from './grades';
@@ -107,6 +108,7 @@ export const ROUTES: readonly ApiRoute[] = [
   runDunningRoute,
   deliverRunRoute,
   getJob,
+  getDunningRun,
   getLetter,
   listUsersRoute,
   addUserRoute,
