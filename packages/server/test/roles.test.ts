@@ -75,6 +75,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   runDunning: ['credit_manager', 'collector'],
   deliverDunningRun: ['credit_manager', 'collector'],
   getJob: ['admin', 'credit_manager', 'collector'],
+  getDunningRun: ['credit_manager', 'collector'],
   getLetter: ['credit_manager', 'collector'],
 };
 

@@ -12,9 +12,11 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   { id: 'dashboard', path: '/', label: 'nav.dashboard', roles: REPORTERS },
   { id: 'buyers', path: '/buyers', label: 'nav.buyers', roles: ['admin', 'credit_manager', 'collector', 'sales'] },
   { id: 'worklist', path: '/worklist', label: 'nav.worklist', roles: ['credit_manager', 'collector'] },
+  /** The day's dunning run, its letters and their delivery: COLLECTION in access.ts. */
+  { id: 'dunning', path: '/dunning', label: 'nav.dunning', roles: ['credit_manager', 'collector'] },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist';
+export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'dunning';
 
 export const pagesFor = (role: Role) => PAGES.filter((p) => p.roles.includes(role));
 
