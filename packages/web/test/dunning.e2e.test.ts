@@ -69,7 +69,7 @@ describe('the dunning page in Chromium', () => {
     expect((await rowIds('planned-letters')).sort()).toEqual(dry.actions.map((a) => a.letterId).sort());
     expect(await page.getByTestId('to-send').textContent()).toBe(String(dry.actions.length));
     expect(await page.getByTestId('held').textContent()).toBe(String(dry.firstRun?.held.length));
-    await page.getByTestId('first-run').getByText('were imported since').waitFor();
+    await page.getByTestId('first-run').getByText('imported since the last confirmed run').waitFor();
     expect(await page.locator('[data-testid=first-run] li').count()).toBe(dry.firstRun?.held.length);
     const first = dry.actions[0];
     const row = page.locator(`[data-testid=planned-letters] tr[data-letter="${first?.letterId}"]`);
@@ -104,6 +104,8 @@ describe('the dunning page in Chromium', () => {
     });
     expect(head).toEqual({ type: 'application/pdf', magic: '%PDF-' });
     await noSeriousViolations('letter preview');
+    // The screenshot: the day's run previewed, held letters explained, a letter open.
+    await page.screenshot({ path: join(SHOTS, 'web-dunning.png'), fullPage: true });
     await page.getByRole('button', { name: 'Close' }).click();
   }, 180_000);
 
@@ -143,7 +145,7 @@ describe('the dunning page in Chromium', () => {
     // Done, or waiting to retry what failed (an e-mail to a buyer without an address fails; it is printed too).
     await page.waitForFunction(() => {
       const t = document.querySelector('[data-testid=job]')?.textContent ?? '';
-      return t.includes(': done') || t.includes('tries again') || t.includes(': failed');
+      return t.includes(': done') || t.includes('waiting to retry') || t.includes(': failed');
     });
     const api = await s.get<RunLetters>(`/dunning-runs/${RUN_DAY}`, s.tokens.collector);
     expect(api.deliveries.pending).toBe(0);
@@ -161,7 +163,7 @@ describe('the dunning page in Chromium', () => {
     await noSeriousViolations('deliveries');
   }, 180_000);
 
-  it('reads in zh-CN: headings, levels and statuses in Chinese, dates in Chinese form; axe passes', async () => {
+  it('reads in zh-CN (headings, dates in Chinese form; axe passes); opens a recorded letter', async () => {
     await page.locator('select[name=lang]').selectOption('zh-CN');
     await page.getByRole('heading', { name: '2026年7月7日 催收函' }).waitFor();
     await page.getByRole('heading', { name: '已记录的函件及投递' }).waitFor();
@@ -169,9 +171,10 @@ describe('the dunning page in Chromium', () => {
     await noSeriousViolations('dunning zh-CN');
     await page.locator('select[name=lang]').selectOption('en');
     await page.getByRole('heading', { name: 'Dunning for Jul 7, 2026' }).waitFor();
-    // The screenshot: a letter open beside the recorded run and its deliveries.
-    await page.locator('[data-testid=recorded-letters] tbody tr button').first().click();
-    await page.locator('iframe.letter-frame').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'web-dunning.png'), fullPage: true });
+    // A recorded letter as it was sent (GET /letters/{id}).
+    const recorded = page.locator('[data-testid=recorded-letters] tbody tr button').first();
+    const id = (await recorded.textContent()) ?? '?';
+    await recorded.click();
+    await page.frameLocator('iframe.letter-frame').getByText(id).first().waitFor();
   }, 180_000);
 });

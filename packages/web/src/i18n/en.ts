@@ -160,15 +160,12 @@ export const en = {
   'dunning.pdf': 'PDF',
   'dunning.noLetters': 'No letter is due to be sent on this date.',
   'dunning.firstRun.title': 'First run: some letters are held for your confirmation',
-  'dunning.firstRun.no_confirmed_run':
-    'No dunning run has been confirmed yet, so a run sends only letters at the first overdue level.',
-  'dunning.firstRun.history_imported':
-    '{n} open invoices due before the last confirmed run were imported since, so a run sends only letters at the first overdue level.',
+  'dunning.firstRun.no_confirmed_run': 'No run confirmed yet: only letters at the first overdue level are sent.',
+  'dunning.firstRun.history_imported': '{n} invoices imported since the last confirmed run were already due then.',
   'dunning.firstRun.held': '{n} letters beyond the first overdue level are held until you confirm:',
   'dunning.run': 'Run dunning…',
   'dunning.confirm.title': 'Record the letters of {date}?',
-  'dunning.confirm.body':
-    '{n} letters will be recorded and wait in the outbox for delivery. A recorded letter cannot be taken back.',
+  'dunning.confirm.body': '{n} letters will be recorded and queued for delivery; this cannot be undone.',
   'dunning.confirm.held': 'Also send the {n} held letters (confirm the first run)',
   'dunning.confirm.go': 'Record the letters',
   'dunning.cancel': 'Cancel',
@@ -193,7 +190,7 @@ export const en = {
   'dunning.job.running': 'running',
   'dunning.job.done': 'done',
   'dunning.job.failed': 'failed',
-  'dunning.job.retry': 'Some deliveries failed; the job tries again at {time}. Last error: {detail}',
+  'dunning.job.retry': 'Next attempt at {time}. Last error: {detail}',
   'dunning.delivery': 'Delivery',
   'dunning.status.pending': 'Pending',
   'dunning.status.sending': 'Sending',
@@ -219,6 +216,8 @@ export const en = {
   'dunning.close': 'Close',
   'dunning.openPdf': 'Open the PDF',
   'dunning.loadingPdf': 'Preparing the PDF…',
+  'dunning.noAddress': 'By post (no address on file)',
+  'dunning.job.retrying': 'waiting to retry',
 } as const;
 
 export type MessageKey = keyof typeof en;

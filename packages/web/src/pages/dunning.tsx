@@ -77,10 +77,10 @@ function Dunning({ asOf }: { asOf: string }) {
                   {t('dunning.noLetters')}
                 </p>
               ) : (
-                <div className="grid-preview">
-                  <PlannedLetters asOf={asOf} actions={run.actions} onView={setViewing} />
+                <>
                   <LevelTotals rows={run.byLevel} />
-                </div>
+                  <PlannedLetters asOf={asOf} actions={run.actions} onView={setViewing} />
+                </>
               )}
             </section>
           </>

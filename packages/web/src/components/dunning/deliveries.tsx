@@ -42,6 +42,7 @@ export function Deliveries(p: { asOf: string; letters: Loaded<RunLetters>; onVie
   const [jobId, setJobId] = useState<string>();
   const [error, setError] = useState<string>();
   const job = useJob(jobId, p.letters.reload);
+  const retrying = job?.state === 'queued' && job.lastError !== undefined;
   const start = async () => {
     setError(undefined);
     const r = await api.POST('/dunning-runs/{asOf}/deliveries', { params: { path: { asOf: p.asOf } } });
@@ -60,17 +61,17 @@ export function Deliveries(p: { asOf: string; letters: Loaded<RunLetters>; onVie
       </div>
       {job !== undefined && (
         <p className={`job job-${job.state}`} role="status" data-testid="job">
-          {t('dunning.job', { id: job.id, state: named(t, 'dunning.job', job.state) })}
-          {job.state === 'queued' && job.lastError !== undefined && (
-            <>
+          {t('dunning.job', { id: job.id, state: named(t, 'dunning.job', retrying ? 'retrying' : job.state) })}
+          {retrying && (
+            <span className="muted">
               {' '}
               {t('dunning.job.retry', {
-                time: new Date(job.runAt).toLocaleTimeString(lang),
-                detail: job.lastError,
+                time: new Date(job.runAt).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }),
+                detail: job.lastError ?? '',
               })}
-            </>
+            </span>
           )}
-          {job.state === 'failed' && job.lastError !== undefined && <> — {job.lastError}</>}
+          {job.state === 'failed' && job.lastError !== undefined && <span className="muted"> {job.lastError}</span>}
         </p>
       )}
       {error !== undefined && (

@@ -45,7 +45,14 @@ export function PlannedLetters(p: { asOf: string; actions: readonly Action[]; on
               </td>
               <td>{named(t, 'dunning.level', a.level)}</td>
               <td>{languageName(lang, a.language)}</td>
-              <td className="docs">{a.documents.map((d) => d.number).join(', ')}</td>
+              <td className="docs">
+                {a.documents.map((d, i) => (
+                  <span key={d.number} className="doc-number">
+                    {i > 0 && ', '}
+                    {d.number}
+                  </span>
+                ))}
+              </td>
               <td className="num">{a.deadline && formatDate(lang, a.deadline)}</td>
               <td className="num">
                 <Amounts of={a.totals} lang={lang} />

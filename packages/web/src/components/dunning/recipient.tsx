@@ -6,6 +6,8 @@ export function Recipient({ to }: { to: { readonly email?: string; readonly addr
   return to.email !== undefined ? (
     <span className="recipient">{to.email}</span>
   ) : (
-    <span className="recipient muted">{t('dunning.byPost', { address: to.address.join(', ') })}</span>
+    <span className="recipient muted">
+      {to.address.length > 0 ? t('dunning.byPost', { address: to.address.join(', ') }) : t('dunning.noAddress')}
+    </span>
   );
 }
