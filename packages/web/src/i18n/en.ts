@@ -161,7 +161,7 @@ export const en = {
   'dunning.noLetters': 'No letter is due to be sent on this date.',
   'dunning.firstRun.title': 'First run: some letters are held for your confirmation',
   'dunning.firstRun.no_confirmed_run': 'No run confirmed yet: only letters at the first overdue level are sent.',
-  'dunning.firstRun.history_imported': '{n} invoices imported since the last confirmed run were already due then.',
+  'dunning.firstRun.history_imported': 'Invoices imported since the last confirmed run and already due then: {n}.',
   'dunning.firstRun.held': '{n} letters beyond the first overdue level are held until you confirm:',
   'dunning.run': 'Run dunning…',
   'dunning.confirm.title': 'Record the letters of {date}?',
