@@ -98,10 +98,12 @@ describe('the dunning page in Chromium', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const link = page.getByTestId('letter-pdf');
     await link.waitFor();
-    const head = await link.evaluate(async (a) => {
-      const blob = await (await fetch((a as HTMLAnchorElement).href)).blob();
+    const blobUrl = await link.getAttribute('href');
+    expect(blobUrl).toMatch(/^blob:/);
+    const head = await page.evaluate(async (href) => {
+      const blob = await (await fetch(href)).blob();
       return { type: blob.type, magic: await blob.slice(0, 5).text() };
-    });
+    }, blobUrl ?? '');
     expect(head).toEqual({ type: 'application/pdf', magic: '%PDF-' });
     await noSeriousViolations('letter preview');
     // The screenshot: the day's run previewed, held letters explained, a letter open.
@@ -143,16 +145,16 @@ describe('the dunning page in Chromium', () => {
     await page.getByRole('button', { name: 'Start delivery' }).click();
     await page.getByTestId('job').waitFor();
     // Done, or waiting to retry what failed (an e-mail to a buyer without an address fails; it is printed too).
-    await page.waitForFunction(() => {
-      const t = document.querySelector('[data-testid=job]')?.textContent ?? '';
-      return t.includes(': done') || t.includes('waiting to retry') || t.includes(': failed');
-    });
+    await page
+      .getByTestId('job')
+      .filter({ hasText: /: done|: waiting to retry|: failed/ })
+      .waitFor({ timeout: 60_000 });
     const api = await s.get<RunLetters>(`/dunning-runs/${RUN_DAY}`, s.tokens.collector);
     expect(api.deliveries.pending).toBe(0);
     expect(api.deliveries.written).toBeGreaterThan(0);
-    await page.waitForFunction(
-      () => document.querySelectorAll('[data-testid=recorded-letters] li[data-status=pending]').length === 0,
-    );
+    await expect
+      .poll(() => page.locator('[data-testid=recorded-letters] li[data-status=pending]').count(), { timeout: 30_000 })
+      .toBe(0);
     const shown = await page
       .locator('[data-testid=recorded-letters] li[data-status]')
       .evaluateAll((li) => li.map((x) => x.getAttribute('data-status')));
