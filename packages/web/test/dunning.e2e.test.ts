@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -40,6 +40,7 @@ describe('the dunning page in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await s?.stop();
+    rmSync(OUTBOX, { recursive: true, force: true });
   });
 
   const noSeriousViolations = async (what: string) => expect(await seriousViolations(page), what).toEqual([]);
