@@ -296,6 +296,10 @@ export function collectionExamples(f: Facts): Record<string, readonly Example[]>
       { name: 'the delivery job', as: 'collector', method: 'GET', path: '/api/v1/jobs/1', status: 200 },
       { name: 'unknown', as: 'collector', method: 'GET', path: '/api/v1/jobs/999999', status: 404 },
     ],
+    getDunningRun: [
+      { name: 'the run', as: 'collector', method: 'GET', path: '/api/v1/dunning-runs/2026-06-30', status: 200 },
+      { name: 'not a date', as: 'collector', method: 'GET', path: '/api/v1/dunning-runs/2026-13-45', status: 400 },
+    ],
     getLetter: [
       {
         name: 'as sent',

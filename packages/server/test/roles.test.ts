@@ -76,6 +76,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   runDunning: ['credit_manager', 'collector'],
   deliverDunningRun: ['credit_manager', 'collector'],
   getJob: ['admin', 'credit_manager', 'collector'],
+  getDunningRun: ['credit_manager', 'collector'],
   getLetter: ['credit_manager', 'collector'],
   listLimitRequests: ['admin', 'credit_manager'],
   listCreditChecks: ['admin', 'credit_manager'],

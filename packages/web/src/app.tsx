@@ -4,6 +4,7 @@ import { BuyerPage } from './pages/buyer';
 import { BuyersPage } from './pages/buyers';
 import { CreditDeskPage } from './pages/credit-desk';
 import { DashboardPage } from './pages/dashboard';
+import { DunningPage } from './pages/dunning';
 import { ImportPage } from './pages/import';
 import { type PageId, pagesFor } from './pages/pages';
 import { SignInPage } from './pages/sign-in';
@@ -34,6 +35,7 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   const named: Readonly<Record<string, PageId>> = {
     '/': 'dashboard',
     '/worklist': 'worklist',
+    '/dunning': 'dunning',
     '/import': 'import',
     '/credit-desk': 'creditDesk',
   };
@@ -45,6 +47,7 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
     return <BuyerPage id={decodeURIComponent(buyer)} />;
   if (id === 'dashboard') return <DashboardPage />;
   if (id === 'worklist') return <WorklistPage />;
+  if (id === 'dunning') return <DunningPage />;
   if (id === 'import') return <ImportPage />;
   if (id === 'creditDesk') return <CreditDeskPage />;
   return <BuyersPage />;

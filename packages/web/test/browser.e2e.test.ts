@@ -61,7 +61,7 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
     await shot('dashboard');
     // Only the credit manager's pages: no user administration (admin), all four of these.
     const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
-    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Credit desk', 'Import']);
+    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Dunning', 'Credit desk', 'Import']);
   });
 
   it('paints the dashboard with its figures (first paint reported, not asserted)', async () => {
@@ -131,6 +131,7 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
       '组合概览',
       '买方',
       '催收任务',
+      '催收函',
       '信用审批台',
       '导入',
     ]);

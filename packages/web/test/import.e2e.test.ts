@@ -87,7 +87,14 @@ describe.each(demoStores())('the import page in Chromium, on the small demo in %
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByTestId('total').waitFor();
     const nav = page.getByRole('navigation').first();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Import']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Portfolio',
+      'Buyers',
+      'Worklist',
+      'Dunning',
+      'Credit desk',
+      'Import',
+    ]);
     await nav.getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import a file' }).waitFor();
     expect(await page.locator('select[name=kind] option').allTextContents()).toEqual([

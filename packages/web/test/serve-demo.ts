@@ -197,3 +197,71 @@ export async function startDemoServerWithUsers(
     },
   };
 }
+
+/**
+ * As startDemoServer (the demo built as of TODAY), but `credence serve` started on another day (`today`, so that a
+ * run of a later date can be recorded) and with more of its environment (`env`: e.g. CREDENCE_OUTBOX). Also
+ * `post`, a POST of JSON to the API with a token, its status and JSON.
+ */
+export async function startDemoServerOn(
+  size: string,
+  serve: { today: string; env?: NodeJS.ProcessEnv },
+): Promise<
+  DemoServer & { post(path: string, body: unknown, token: string): Promise<{ status: number; json: unknown }> }
+> {
+  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
+  const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
+  const dir = join(tmp, 'demo');
+  const db = join(dir, 'db');
+  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
+  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
+  const users = { manager: 'credit_manager', collector: 'collector', sales: 'sales' } as const;
+  const tokens = {} as Record<keyof typeof users, string>;
+  for (const [name, role] of Object.entries(users) as [keyof typeof users, string][])
+    tokens[name] = (
+      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
+        token: string;
+      }
+    ).token;
+  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...env, ...serve.env, CREDENCE_TODAY: serve.today },
+  });
+  let out = '';
+  let err = '';
+  proc.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Web workspace on (http:\/\/\S+)\//.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}\n${err}`)));
+  });
+  const call = (path: string, token: string, init: RequestInit = {}) =>
+    fetch(`${url}/api/v1${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+  return {
+    url,
+    tokens,
+    get: async <T>(path: string, token: string) => {
+      const res = await call(path, token);
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    post: async (path, body, token) => {
+      const res = await call(path, token, { method: 'POST', body: JSON.stringify(body) });
+      return { status: res.status, json: await res.json() };
+    },
+    stop: async () => {
+      proc.kill('SIGTERM');
+      await exited;
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

@@ -22,5 +22,6 @@ export * from './refresh-worklist';
 export * from './resolve-dispute';
 export * from './run-dunning';
 export * from './settle-task';
+export * from './view-run';
 export * from './view-worklist';
 export * from './worklist';

@@ -1,10 +1,18 @@
-import { type DunningRunResult, runDunning } from '@credence/app';
+import { type DunningRunResult, type RecordedLetter, runDunning } from '@credence/app';
 import { createRoute, z } from '@hono/zod-openapi';
 import { companyOf, dunningPolicyOf } from '../collecting';
 import { asDate, IsoDate, Money } from '../conventions';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
+import {
+  LetterSummary,
+  LevelTotals,
+  letterSummary,
+  levelTotals,
+  OutboxKind,
+  plannedOutbox,
+} from './dunning-letters-json';
 
 const RunBody = z
   .object({
@@ -22,12 +30,10 @@ const Run = z
     asOf: z.string(),
     dryRun: z.boolean(),
     actions: z.array(
-      z.object({
-        buyerId: z.string(),
-        level: z.string(),
-        channel: z.string(),
-        language: z.string(),
-        letterId: z.string(),
+      LetterSummary.extend({
+        outbox: z
+          .array(z.object({ kind: OutboxKind, recipient: z.string().optional() }))
+          .openapi({ description: 'what the letter is delivered as: e-mail, a printed letter to post, a case file' }),
         documents: z.array(
           z.object({
             number: z.string(),
@@ -39,6 +45,7 @@ const Run = z
         ),
       }),
     ),
+    byLevel: LevelTotals.openapi({ description: 'the letters of the run by level, with the totals they ask for' }),
     skipped: z.array(z.object({ number: z.string(), buyerId: z.string(), reason: z.string() })),
     events: z.array(z.object({ kind: z.string(), buyerId: z.string(), id: z.string().optional() })),
     warnings: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
@@ -54,15 +61,14 @@ const Run = z
   })
   .openapi('DunningRun');
 
+/** An action and its letter: the run builds `actions` from `letters`, one each, in the same order. */
+const summaryOf = (r: RecordedLetter) => ({ ...letterSummary(r.letter), outbox: plannedOutbox(r) });
+
 const runJson = (r: DunningRunResult, dryRun: boolean) => ({
   asOf: r.asOf,
   dryRun,
   actions: r.actions.map((a, i) => ({
-    buyerId: a.buyerId,
-    level: a.level,
-    channel: a.channel,
-    language: a.language,
-    letterId: r.letters[i]?.letter.id ?? '',
+    ...summaryOf(r.letters[i] as RecordedLetter),
     documents: a.documents.map((d) => ({
       number: d.number,
       outstanding: { amount: d.outstanding, currency: d.currency },
@@ -71,6 +77,7 @@ const runJson = (r: DunningRunResult, dryRun: boolean) => ({
       interest: d.interest === null ? null : { amount: d.interest, currency: d.currency },
     })),
   })),
+  byLevel: levelTotals(r.letters.map((l) => l.letter)),
   skipped: r.skipped.map((s) => ({ number: s.number, buyerId: s.buyerId, reason: s.reason })),
   events: r.events.map((e) => ({ kind: e.kind, buyerId: e.buyerId, ...('id' in e ? { id: e.id } : {}) })),
   warnings: r.warnings.map((w) => ({ code: w.code, params: { ...w.params } })),

@@ -9,6 +9,7 @@ import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } 
 import { creditCheck } from './credit-checks';
 import { listCheckResultsRoute, listLimitRequestsRoute } from './credit-desk';
 import { runDunningRoute } from './dunning';
+import { getDunningRun } from './dunning-run-letters';
 import { recordDocument, recordPaymentRoute } from './entries';
 import { clearGradeOverrideRoute, gradeHistoryRoute, overrideGradeRoute } from './grade-overrides';
 import { getGrade, runGradesRoute } from './grades';
@@ -111,6 +112,7 @@ export const ROUTES: readonly ApiRoute[] = [
   runDunningRoute,
   deliverRunRoute,
   getJob,
+  getDunningRun,
   getLetter,
   listUsersRoute,
   addUserRoute,

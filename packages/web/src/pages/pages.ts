@@ -12,13 +12,15 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   { id: 'dashboard', path: '/', label: 'nav.dashboard', roles: REPORTERS },
   { id: 'buyers', path: '/buyers', label: 'nav.buyers', roles: ['admin', 'credit_manager', 'collector', 'sales'] },
   { id: 'worklist', path: '/worklist', label: 'nav.worklist', roles: ['credit_manager', 'collector'] },
+  /** The day's dunning run, its letters and their delivery: COLLECTION in access.ts. */
+  { id: 'dunning', path: '/dunning', label: 'nav.dunning', roles: ['credit_manager', 'collector'] },
   // The waiting limit requests and the holds (CREDIT_DESK in access.ts: admin, credit_manager); reviews and
   // answers are the credit manager's.
   { id: 'creditDesk', path: '/credit-desk', label: 'nav.creditDesk', roles: ['admin', 'credit_manager'] },
   { id: 'import', path: '/import', label: 'nav.import', roles: ['admin', 'credit_manager', 'erp'] },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'creditDesk' | 'import';
+export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'dunning' | 'creditDesk' | 'import';
 
 /** The files the import page uploads (POST /imports/{kind}) and who may upload each (x-roles, access.ts). */
 export const IMPORT_KINDS = [
