@@ -10,3 +10,14 @@ export { openArff } from './read-arff';
 export { type CsvOptions, type CsvSource, csvFromBytes, openCsv } from './read-csv';
 export { openXlsx, type XlsxOptions, xlsxFromBytes } from './read-xlsx';
 export { isXlsx, rowsFromUpload, type UploadOptions, XLSX_TYPE } from './upload';
+export {
+  BANK_FORMATS,
+  type BankEncoding,
+  type BankFormat,
+  type BankParseError,
+  type BankParseResult,
+  type BankReadOptions,
+  bankErrorText,
+  detectBankFormat,
+  parseBankStatement,
+} from './bank';
