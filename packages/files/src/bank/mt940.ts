@@ -174,16 +174,19 @@ function statementOf(msg: Field[], index: number, errors: BankParseError[]): Ban
   const closing = balanceOf(closingText);
   if (typeof closing === 'string') return err(closing, { field: ':62F:' });
   const lines: BankStatementLine[] = [];
-  msg.forEach((f, i) => {
-    if (f.tag !== '61') return;
-    const entry = lines.length + 1;
+  let entry = 0;
+  for (const [i, f] of msg.entries()) {
+    if (f.tag !== '61') continue;
+    entry += 1;
     const s = line61(f.value);
-    if (typeof s === 'string') return err(s, { entry, field: ':61:' });
-    const amount = bankAmount(s.amountText, opening.currency, true);
-    if (typeof amount === 'string') return err(amount, { entry, field: ':61:' });
+    const amount = typeof s === 'string' ? s : bankAmount(s.amountText, opening.currency, true);
+    if (typeof s === 'string' || typeof amount === 'string') {
+      err(typeof s === 'string' ? s : String(amount), { entry, field: ':61:' });
+      continue;
+    }
     const next = msg[i + 1];
     lines.push(lineOf(s, next?.tag === '86' ? next.value : undefined, entry, amount, opening.currency));
-  });
+  }
   // The year of the closing balance keeps statement numbers, which restart each January, apart.
   const statementId = number === null ? ref : `${closing.date.slice(0, 4)}/${number[1]}`;
   return {
