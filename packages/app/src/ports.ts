@@ -20,6 +20,7 @@ import type {
   Payment,
 } from '@credence/core';
 import type { AuditReads } from './audit/ports';
+import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
@@ -179,7 +180,14 @@ export interface OrderCheckReads {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads, PolicyReads {
+export interface LedgerReads
+  extends CollectionsReads,
+    UserReads,
+    AuditReads,
+    JobReads,
+    WebhookReads,
+    PolicyReads,
+    BankStatementReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -251,7 +259,8 @@ export interface LedgerWrites
     UserWrites,
     JobWrites,
     WebhookWrites,
-    PolicyWrites {
+    PolicyWrites,
+    BankStatementWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -13,6 +13,7 @@ import type {
 } from '@credence/core';
 import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
+import { type BankMem, copyBank, emptyBank } from './memory-bank';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
 import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
@@ -41,6 +42,7 @@ export interface State {
   people: UsersMem;
   jobs: JobsMem;
   webhooks: WebhooksMem;
+  bank: BankMem;
 }
 
 export const copy = (s: State): State => ({
@@ -65,6 +67,7 @@ export const copy = (s: State): State => ({
   people: copyUsers(s.people),
   jobs: new Map(s.jobs),
   webhooks: copyWebhooks(s.webhooks),
+  bank: copyBank(s.bank),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -100,4 +103,5 @@ export const emptyState = (): State => ({
   people: emptyUsers(),
   jobs: new Map(),
   webhooks: emptyWebhooks(),
+  bank: emptyBank(),
 });
