@@ -59,9 +59,15 @@ describe('importBankStatement', () => {
   it('a re-import is skipped and reported: the same key, or the same content under another id', async () => {
     await importBankStatement(store, [statement()]);
     const again = await importBankStatement(store, [statement()]);
-    expect(again.ok && again.value.statements[0]).toMatchObject({ outcome: 'skipped', skipped: { reason: 'same_statement' } });
+    expect(again.ok && again.value.statements[0]).toMatchObject({
+      outcome: 'skipped',
+      skipped: { reason: 'same_statement' },
+    });
     const renamed = await importBankStatement(store, [statement({ statementId: 'S-1-COPY' })]);
-    expect(renamed.ok && renamed.value.statements[0]).toMatchObject({ outcome: 'skipped', skipped: { reason: 'same_content' } });
+    expect(renamed.ok && renamed.value.statements[0]).toMatchObject({
+      outcome: 'skipped',
+      skipped: { reason: 'same_content' },
+    });
     const sameKeyOtherLines = await importBankStatement(store, [statement({ lines: [line(1, 300n)] })]);
     expect(sameKeyOtherLines.ok && sameKeyOtherLines.value.statements[0]?.outcome).toBe('skipped');
     // Twice in one file: the second is skipped too.
@@ -71,10 +77,19 @@ describe('importBankStatement', () => {
   });
 
   it('a wrong balance refuses the whole file, naming the statement; nothing is stored', async () => {
-    const bad = statement({ statementId: 'S-BAD', closing: { amount: 1301n, creditDebit: 'credit', date: date('2026-03-02') } });
+    const bad = statement({
+      statementId: 'S-BAD',
+      closing: { amount: 1301n, creditDebit: 'credit', date: date('2026-03-02') },
+    });
     const r = await importBankStatement(store, [statement({ statementId: 'S-OK' }), bad]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toEqual([expect.objectContaining({ statement: `${IBAN} / S-BAD / 1`, params: expect.objectContaining({ reason: 'balance_mismatch' }) })]);
+    if (!r.ok)
+      expect(r.error).toEqual([
+        expect.objectContaining({
+          statement: `${IBAN} / S-BAD / 1`,
+          params: expect.objectContaining({ reason: 'balance_mismatch' }),
+        }),
+      ]);
     expect(store.commits).toBe(0);
   });
 
@@ -83,9 +98,13 @@ describe('importBankStatement', () => {
     expect(r.ok && r.value.statements[0]).toMatchObject({ unmatched: 0, ignored: 5 });
     const none = await importBankStatement(store, [statement({ account: '', statementId: 'S-9' })]);
     expect(none.ok ? [] : none.error.map((e) => e.code)).toEqual(['missing_field']);
-    const filled = await importBankStatement(store, [statement({ account: '', statementId: 'S-9' })], { account: 'de89 3704 0044 0532 0130 00' });
+    const filled = await importBankStatement(store, [statement({ account: '', statementId: 'S-9' })], {
+      account: 'de89 3704 0044 0532 0130 00',
+    });
     expect(filled.ok && filled.value.statements[0]?.account).toBe(IBAN);
-    const other = await importBankStatement(store, [statement({ statementId: 'S-10' })], { account: 'DE02120300000000202051' });
+    const other = await importBankStatement(store, [statement({ statementId: 'S-10' })], {
+      account: 'DE02120300000000202051',
+    });
     expect(other.ok ? [] : other.error.map((e) => e.code)).toEqual(['invalid_argument']);
   });
 });

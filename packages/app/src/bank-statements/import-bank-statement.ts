@@ -60,7 +60,13 @@ function ignoredReason(l: BankStatementLine, receivable: boolean): BankLineIgnor
  * id, sequence, creation time or format, so the same statement sent again under another id is recognised.
  */
 export function bankStatementHash(s: BankStatement): string {
-  return contentHash({ account: s.account, currency: s.currency, opening: s.opening, closing: s.closing, lines: s.lines });
+  return contentHash({
+    account: s.account,
+    currency: s.currency,
+    opening: s.opening,
+    closing: s.closing,
+    lines: s.lines,
+  });
 }
 
 function withAccount(s: BankStatement, account: string | undefined): Result<BankStatement, BankImportError> {
@@ -72,7 +78,11 @@ function withAccount(s: BankStatement, account: string | undefined): Result<Bank
   if (s.account === '' || s.account === want) return ok({ ...s, account: want });
   return {
     ok: false,
-    error: { code: 'invalid_argument', params: { field: 'account', expected: want, got: s.account }, statement: statementLabel(s) },
+    error: {
+      code: 'invalid_argument',
+      params: { field: 'account', expected: want, got: s.account },
+      statement: statementLabel(s),
+    },
   };
 }
 
@@ -106,29 +116,59 @@ export async function importBankStatement(
   const summary = await store.transact(async (tx) => {
     await tx.lock('bank_statements');
     const stored = await tx.bankStatementsLike(
-      checked.map(({ account, statementId, sequence }) => ({ account, statementId, ...(sequence === undefined ? {} : { sequence }) })),
+      checked.map(({ account, statementId, sequence }) => ({
+        account,
+        statementId,
+        ...(sequence === undefined ? {} : { sequence }),
+      })),
       hashed.map((h) => h.hash),
     );
     const out: ImportedBankStatement[] = [];
     const taken = [...stored];
     for (const { s, hash } of hashed) {
       const id = `BST-${hash.slice(0, 16)}`;
-      const base = { id, account: s.account, statementId: s.statementId, ...(s.sequence === undefined ? {} : { sequence: s.sequence }), lines: s.lines.length };
+      const base = {
+        id,
+        account: s.account,
+        statementId: s.statementId,
+        ...(s.sequence === undefined ? {} : { sequence: s.sequence }),
+        lines: s.lines.length,
+      };
       const sameContent = taken.find((t) => t.contentHash === hash);
-      const sameKey = taken.find((t) => t.account === s.account && t.statementId === s.statementId && t.sequence === s.sequence);
+      const sameKey = taken.find(
+        (t) => t.account === s.account && t.statementId === s.statementId && t.sequence === s.sequence,
+      );
       const clash = sameKey ?? sameContent;
       if (clash !== undefined) {
         const reason = sameKey !== undefined ? 'same_statement' : 'same_content';
-        out.push({ ...base, id: clash.id, outcome: 'skipped', skipped: { reason, of: clash.id }, unmatched: 0, ignored: 0 });
+        out.push({
+          ...base,
+          id: clash.id,
+          outcome: 'skipped',
+          skipped: { reason, of: clash.id },
+          unmatched: 0,
+          ignored: 0,
+        });
         continue;
       }
       const onReceivable = receivable === undefined || receivable.includes(s.account);
       const lines: StoredBankLine[] = s.lines.map((l, i) => {
         const why = ignoredReason(l, onReceivable);
-        return { ...l, statement: id, line: i + 1, status: why === undefined ? 'unmatched' : 'ignored', ...(why === undefined ? {} : { ignoredReason: why }) };
+        return {
+          ...l,
+          statement: id,
+          line: i + 1,
+          status: why === undefined ? 'unmatched' : 'ignored',
+          ...(why === undefined ? {} : { ignoredReason: why }),
+        };
       });
       const { lines: _, ...head } = s;
-      const record: Omit<StoredBankStatement, 'recordedBy' | 'recordedAt' | 'source'> = { ...head, id, contentHash: hash, lineCount: lines.length };
+      const record: Omit<StoredBankStatement, 'recordedBy' | 'recordedAt' | 'source'> = {
+        ...head,
+        id,
+        contentHash: hash,
+        lineCount: lines.length,
+      };
       await tx.insertBankStatement(record, lines);
       taken.push(record);
       const unmatched = lines.filter((l) => l.status === 'unmatched').length;
