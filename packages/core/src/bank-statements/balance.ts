@@ -24,6 +24,7 @@ export function checkStatementBalance(s: BankStatement): Result<true> {
   return fail('invalid_amount', {
     reason: 'balance_mismatch',
     statement: s.statementId,
+    currency: s.currency,
     opening: String(opening),
     movement: String(movement),
     closing: String(closing),
