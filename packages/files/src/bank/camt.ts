@@ -87,9 +87,16 @@ export function parseCamt(xml: string): BankParseResult {
     trimValues: true,
     processEntities: true,
   });
+  // The validator would read the whole document a second time; a cut-off file (the failure that happens) is
+  // caught by its missing end tag, anything worse by the parser itself.
+  if (!/<\/(?:[\w.-]+:)?Document>\s*$/.test(xml.slice(-200)))
+    return {
+      ok: false,
+      errors: [{ reason: 'the document does not end with </Document>: the file is cut off or not camt' }],
+    };
   let doc: XmlNode;
   try {
-    doc = parser.parse(xml, true);
+    doc = parser.parse(xml);
   } catch (e) {
     return { ok: false, errors: [{ reason: `not well-formed XML: ${(e as Error).message.split('\n')[0]}` }] };
   }
