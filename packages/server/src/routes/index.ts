@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route';
 import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
+import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
@@ -80,6 +81,7 @@ export const ROUTES: readonly ApiRoute[] = [
   importFxRatesRoute,
   importInvoices,
   importPaymentsRoute,
+  importBankStatementRoute,
   importStatementsRoute,
   getFinancials,
   recommendLimitRoute,
