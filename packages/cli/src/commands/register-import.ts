@@ -26,9 +26,9 @@ const asKind = (v: string): ImportKind | typeof BANK_STATEMENT => {
   throw new InvalidArgumentError(`choose one of ${IMPORT_KINDS.join(', ')}, ${BANK_STATEMENT}.`);
 };
 
-/** `--format`: the output (table, json); for a bank statement also the file's format (camt, mt940). */
+/** `--format`: the output (table, json); for a bank statement also the file's format (camt, mt940, csv). */
 const asImportFormat = (v: string): string => {
-  if ((BANK_FORMATS as readonly string[]).includes(v) || v === 'csv') return v;
+  if ((BANK_FORMATS as readonly string[]).includes(v)) return v;
   return asFormat(v);
 };
 
@@ -43,7 +43,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
     .command('import')
     .description('import a CSV or XLSX file, all or nothing (docs/import.md)')
     .argument('<kind>', [...IMPORT_KINDS, BANK_STATEMENT].join(' | '), asKind)
-    .argument('<file>', '.csv, .tsv, .txt or .xlsx; a bank statement: camt.053/054 XML or MT940')
+    .argument('<file>', '.csv, .tsv, .txt or .xlsx; a bank statement: camt.053/054 XML, MT940 or a CSV export')
     .option('--map <file>', 'mapping file for a foreign export (columns, dateFormat, defaults, …)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
     .option(
@@ -53,7 +53,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
     )
     .option(
       '--format <format>',
-      'table or json (the summary or the errors); a bank statement: camt or mt940 (default: detected)',
+      'table or json (the summary or the errors); a bank statement: camt, mt940 or csv (default: detected)',
       asImportFormat,
       'table',
     )
@@ -63,13 +63,6 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (kind: ImportKind | typeof BANK_STATEMENT, file: string, o) => {
       if (kind === BANK_STATEMENT) {
-        if (o.format === 'csv') {
-          io.err(
-            'credence: a bank statement is read from camt.053/054 or MT940; for a prepared CSV use `credence import payments`.',
-          );
-          state.exitCode = EXIT.usage;
-          return;
-        }
         const fileFormat = (BANK_FORMATS as readonly string[]).includes(o.format)
           ? (o.format as BankFormat)
           : undefined;
@@ -86,7 +79,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
         );
         return;
       }
-      if ((BANK_FORMATS as readonly string[]).includes(o.format)) {
+      if (o.format === 'camt' || o.format === 'mt940') {
         io.err(`credence: --format ${o.format} is for bank statements; ${kind} takes table or json.`);
         state.exitCode = EXIT.usage;
         return;

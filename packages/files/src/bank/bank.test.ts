@@ -262,3 +262,28 @@ describe('MT940', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('CSV bank export', () => {
+  const csv =
+    'booking_date,value_date,amount,currency,payer_name,payer_iban,remittance,end_to_end_id,reversal,account\n' +
+    '2026-03-02,2026-03-03,1190.00,EUR,"Müller, Maschinenbau",DE02120300000000202051,INV-1001,E1,,DE89370400440532013000\n' +
+    '2026-03-02,,-45.50,EUR,Hausbank,,Gebühren,,,DE89370400440532013000\n' +
+    '2026-03-02,,-20.00,EUR,Gamma,,Storno,,yes,DE89370400440532013000\n';
+
+  it('reads signed amounts, quoted fields and the optional columns; detected by its header', () => {
+    const s = only(parseBankStatement(Buffer.from(csv)));
+    expect(s).toMatchObject({ format: 'csv', account: 'DE89370400440532013000', currency: 'EUR' });
+    expect(s.statementId).toMatch(/^CSV-[0-9a-f]{12}$/);
+    expect(s.lines.map((l) => [l.amount, l.creditDebit, l.reversal, l.valueDate])).toEqual([
+      [119000n, 'credit', false, '2026-03-03'],
+      [4550n, 'debit', false, '2026-03-02'],
+      [2000n, 'debit', true, '2026-03-02'],
+    ]);
+    expect(s.lines[0]).toMatchObject({ payerName: 'Müller, Maschinenbau', endToEndId: 'E1', remittance: 'INV-1001' });
+  });
+
+  it('names the entry and column of a bad value', () => {
+    const r = parseBankStatement(Buffer.from(csv.replace('-45.50', '-45.5x')), { format: 'csv' });
+    expect(r.ok ? [] : r.errors).toEqual([expect.objectContaining({ entry: 2, field: 'amount' })]);
+  });
+});
