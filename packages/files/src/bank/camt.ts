@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { type BankStatement, type BankStatementLine, isCurrency } from '@credence/core';
-import { XMLParser } from 'fast-xml-parser';
+import type { XMLParser as Parser } from 'fast-xml-parser';
 import { bankAmount } from './amount';
 import { type CamtContext, camtDate, camtLines } from './camt-entry';
 import type { BankParseError, BankParseResult } from './result';
@@ -72,12 +73,17 @@ function statementOf(
   };
 }
 
+// Loaded on first use (a statement import), not at the CLI's start-up.
+const require = createRequire(import.meta.url);
+const xmlParser = () => (require('fast-xml-parser') as { XMLParser: typeof Parser }).XMLParser;
+
 /** True for text that looks like a camt.053 or camt.054 document. */
 export const looksLikeCamt = (text: string): boolean =>
   /<(?:\w+:)?(BkToCstmrStmt|BkToCstmrDbtCdtNtfctn)[\s>]/.test(text.slice(0, 4000));
 
 /** Parses a camt.053 (`BkToCstmrStmt`) or camt.054 (`BkToCstmrDbtCdtNtfctn`) document, any version. */
 export function parseCamt(xml: string): BankParseResult {
+  const XMLParser = xmlParser();
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
