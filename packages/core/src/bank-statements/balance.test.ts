@@ -35,6 +35,7 @@ describe('checkStatementBalance', () => {
       params: {
         reason: 'balance_mismatch',
         statement: 'S1',
+        currency: 'EUR',
         opening: '-1000',
         movement: '3500',
         closing: '-2500',
