@@ -248,6 +248,14 @@ describe('MT940', () => {
     expect(bad.ok ? [] : bad.errors).toEqual([expect.objectContaining({ entry: 2, field: ':61:' })]);
   });
 
+  it('reads a message in its SWIFT envelope ({1:}{2:}{4: … -}{5:})', () => {
+    const text = decodeStatement(fixture('mt940-latin1.sta')).text.replace(/-\r\n$/, '');
+    const wrapped = `{1:F01BANKDEFFAXXX0000000000}{2:O9401200260303BANKDEFFAXXX00000000002603031200N}{3:{108:MT940}}{4:\r\n${text}-}{5:{CHK:0123456789AB}}\r\n`;
+    expect(only(parseBankStatement(Buffer.from(wrapped)))).toEqual(
+      only(parseBankStatement(fixture('mt940-latin1.sta'))),
+    );
+  });
+
   it(':86: sub-fields: free text stays the purpose; another separator is read too', () => {
     expect(parse86('Zahlung Rechnung 17')).toMatchObject({ purpose: 'Zahlung Rechnung 17' });
     expect(parse86('051@20KREF+K1 SVWZ+RE 9@32Kunde')).toMatchObject({

@@ -38,7 +38,10 @@ function fields(text: string): Field[][] {
     current = [];
   };
   for (const raw of text.replace(/\{[1-3]:[^}]*(\{[^}]*\})*\}/g, '').split(/\r\n|\r|\n/)) {
-    const line = raw.replace(/^\{4:/, '').replace(/-\}$/, '-');
+    const line = raw
+      .replace(/^\{4:/, '')
+      .replace(/\{5:.*$/, '')
+      .replace(/-\}$/, '-');
     const m = /^:(\d{2}[A-Z]?):(.*)$/.exec(line);
     if (m !== null) {
       if (m[1] === '20' && current.some((f) => f.tag === '20')) end();
