@@ -256,6 +256,18 @@ describe('MT940', () => {
     );
   });
 
+  it('an old-style :86: with bank code and account number gives neither as BIC or IBAN', () => {
+    const text = decodeStatement(fixture('mt940-latin1.sta')).text;
+    const s = only(
+      parseBankStatement(
+        Buffer.from(text.replace('?30BYLADEM1001?31DE02120300000000202051', '?3010020030?310532013000')),
+      ),
+    );
+    expect(s.lines[0]?.payerBic).toBeUndefined();
+    expect(s.lines[0]?.payerIban).toBeUndefined();
+    expect(s.lines[0]?.payerName).toBe('Müller Maschinenbau GmbH');
+  });
+
   it(':86: sub-fields: free text stays the purpose; another separator is read too', () => {
     expect(parse86('Zahlung Rechnung 17')).toMatchObject({ purpose: 'Zahlung Rechnung 17' });
     expect(parse86('051@20KREF+K1 SVWZ+RE 9@32Kunde')).toMatchObject({

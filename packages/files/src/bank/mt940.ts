@@ -138,7 +138,7 @@ function lineOf(
   const endToEndId = eref === undefined || eref.toUpperCase() === 'NOTPROVIDED' ? undefined : eref;
   const rf = RF.exec(remittance.replace(/\s+/g, ''))?.[1];
   const iban = d?.iban !== undefined && /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(d.iban) ? d.iban : undefined;
-  const bic = d?.bic !== undefined && /^[A-Z0-9]{8}([A-Z0-9]{3})?$/.test(d.bic) ? d.bic : undefined;
+  const bic = d?.bic !== undefined && /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(d.bic) ? d.bic : undefined;
   return {
     entry,
     amount,
