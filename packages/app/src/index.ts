@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './bank-statements';
 export * from './buyers';
 export * from './collections';
 export * from './credit';

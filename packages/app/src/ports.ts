@@ -20,6 +20,7 @@ import type {
   Payment,
 } from '@credence/core';
 import type { AuditReads } from './audit/ports';
+import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { JobReads, JobWrites } from './jobs/ports';
@@ -187,7 +188,8 @@ export interface LedgerReads
     JobReads,
     WebhookReads,
     PolicyReads,
-    CheckResultReads {
+    CheckResultReads,
+    BankStatementReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -262,7 +264,8 @@ export interface LedgerWrites
     JobWrites,
     WebhookWrites,
     CheckResultWrites,
-    PolicyWrites {
+    PolicyWrites,
+    BankStatementWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

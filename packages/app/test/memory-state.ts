@@ -14,6 +14,7 @@ import type {
 import type { CheckResult } from '../src/credit/check-results-ports';
 import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
+import { type BankMem, copyBank, emptyBank } from './memory-bank';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
 import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
@@ -43,6 +44,7 @@ export interface State {
   jobs: JobsMem;
   webhooks: WebhooksMem;
   checkResults: CheckResult[];
+  bank: BankMem;
 }
 
 export const copy = (s: State): State => ({
@@ -68,6 +70,7 @@ export const copy = (s: State): State => ({
   jobs: new Map(s.jobs),
   webhooks: copyWebhooks(s.webhooks),
   checkResults: [...s.checkResults],
+  bank: copyBank(s.bank),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -104,4 +107,5 @@ export const emptyState = (): State => ({
   jobs: new Map(),
   webhooks: emptyWebhooks(),
   checkResults: [],
+  bank: emptyBank(),
 });

@@ -17,6 +17,7 @@ import {
   paymentSettlements,
   signedAmount,
 } from '@credence/core';
+import type { BankStatementKey } from '../src/bank-statements/ports';
 import type { CheckResultQuery } from '../src/credit/check-results-ports';
 import type { PolicyKind } from '../src/policies/ports';
 import type {
@@ -32,6 +33,7 @@ import type {
 } from '../src/ports';
 import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
+import { bankReads, bankWrites } from './memory-bank';
 import { collectionsReads, collectionsWrites } from './memory-collections';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
@@ -50,6 +52,7 @@ function reads(s: () => State): LedgerReads {
     ...usersReads(() => s().people),
     ...jobsReads(() => s().jobs),
     ...webhooksReads(() => s().webhooks),
+    ...bankReads(() => s().bank),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -268,6 +271,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...usersWrites(() => s().people, by.recordedAt),
     ...jobsWrites(() => s().jobs, by.recordedAt, by.recordedBy),
     ...webhooksWrites(() => s().webhooks, by),
+    ...bankWrites(() => s().bank, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -421,6 +425,9 @@ export class MemoryStore implements Store {
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();
+  bankStatementsLike = (keys: readonly BankStatementKey[], hashes: readonly string[]) =>
+    this.view.bankStatementsLike(keys, hashes);
+  bankStatementLines = (id: string) => this.view.bankStatementLines(id);
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
   openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);

@@ -1,4 +1,5 @@
 export * from './aging';
+export * from './bank-statements';
 export * from './calendar';
 export * from './collections';
 export * from './credit-check';

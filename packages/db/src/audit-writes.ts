@@ -85,6 +85,16 @@ function eventReason(e: CollectionEvent): string | undefined {
 export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites {
   return {
     ...w,
+    insertBankStatement: async (st, lines) => {
+      audit.add('bank_statement', 1, () => [
+        draft('bank_statement', st.id, 'import', {
+          account: st.account,
+          statementId: st.statementId,
+          lines: lines.length,
+        }),
+      ]);
+      await w.insertBankStatement(st, lines);
+    },
     upsertBuyers: async (rows) => {
       audit.add('buyer', rows.length, () =>
         rows.map((b) =>

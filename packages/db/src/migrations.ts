@@ -15,6 +15,7 @@ import { m022 } from './migration-022-webhooks';
 import { m023 } from './migration-023-jobs';
 import { m024 } from './migration-024-overrides-and-policies';
 import { m025 } from './migration-025-document-closings';
+import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
 
@@ -394,6 +395,7 @@ export const migrations: MigrationProvider = {
       '023_jobs': m023,
       '024_overrides_and_policies': m024,
       '025_document_closings': m025,
+      '028_bank_statements': m028,
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
     };

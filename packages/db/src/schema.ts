@@ -195,6 +195,51 @@ export interface GradeOverridesTable {
   recorded_at: Date;
 }
 
+/** Migration 028: a bank statement as imported (balances signed: a debit balance is negative). */
+export interface BankStatementsTable {
+  id: string;
+  format: string;
+  version: string | null;
+  account: string;
+  currency: string;
+  statement_id: string;
+  sequence: string | null;
+  created_at: string | null;
+  opening_amount: bigint | null;
+  opening_date: string | null;
+  closing_amount: bigint | null;
+  closing_date: string | null;
+  line_count: number;
+  content_hash: string;
+  recorded_by: string;
+  recorded_at: Date;
+  source: string | null;
+}
+
+/** Migration 028: a bank statement's line. */
+export interface BankStatementLinesTable {
+  statement: string;
+  line: number;
+  entry: number;
+  transaction: number | null;
+  amount: bigint;
+  currency: string;
+  credit_debit: string;
+  booking_date: string;
+  value_date: string;
+  payer_name: string | null;
+  payer_iban: string | null;
+  payer_bic: string | null;
+  remittance: string;
+  structured_ref: string | null;
+  end_to_end_id: string | null;
+  bank_ref: string | null;
+  reversal: boolean;
+  return_reason: string | null;
+  status: string;
+  ignored_reason: string | null;
+}
+
 export interface PolicyVersionsTable {
   id: Generated<string>;
   kind: string;
@@ -258,9 +303,13 @@ export interface Database {
   fx_rates: FxRatesTable;
   /** Migration 030: the credit check's holds and referrals (repos/check-results.ts). */
   credit_check_results: Record<string, unknown>;
+  bank_statements: BankStatementsTable;
+  bank_statement_lines: BankStatementLinesTable;
 }
 
 export const LEDGER_TABLES = [
+  'bank_statement_lines',
+  'bank_statements',
   'credit_check_results',
   'jobs',
   'webhook_deliveries',

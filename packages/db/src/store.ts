@@ -22,6 +22,7 @@ import {
   writeClosings,
 } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
+import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCreditCheckResult, creditCheckResults } from './repos/check-results';
@@ -177,6 +178,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     webhookSubscriptions: () => webhookSubscriptions(db),
     webhookDeliveries: (id, limit) => webhookDeliveries(db, id, limit),
     webhookSubscribed: (type) => webhookSubscribed(db, type),
+    bankStatementsLike: (keys, hashes) => bankStatementsLike(db, keys, hashes),
+    bankStatementLines: (id) => bankStatementLines(db, id),
   };
 }
 
@@ -356,6 +359,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendCreditCheckResult: (r) => appendCreditCheckResult(db, r, by),
     claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
     recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
+    insertBankStatement: (st, lines) => insertBankStatement(conn, st, lines, by),
   };
 }
 

@@ -1,6 +1,18 @@
 // @credence/files: import files read as rows (app's `RowSource`), the same way for the CLI (a path) and the
 // server (an upload's bytes): CSV in the encodings Credence reads (a BOM, UTF-8, named or detected), XLSX, ARFF;
 // mapping files. Light at import: iconv-lite, chardet and exceljs load inside the functions that use them.
+
+export {
+  BANK_FORMATS,
+  type BankEncoding,
+  type BankFormat,
+  type BankParseError,
+  type BankParseResult,
+  type BankReadOptions,
+  bankErrorText,
+  detectBankFormat,
+  parseBankStatement,
+} from './bank';
 export { ENCODING_NAMES, type Encoding, encodingNamed } from './encoding';
 export { cellText, excelDate, excelNumber } from './excel-values';
 export { checkHeader, FileReadError, type ReadOptions, type ReadProgress } from './file-error';

@@ -65,7 +65,8 @@ export function createServer(deps: ServerDeps): OpenAPIHono<AppEnv> {
   const uploadLimit = sizeLimit(MAX_UPLOAD_BYTES, () =>
     problemResponse('too-large', `an uploaded file is at most ${MAX_UPLOAD_BYTES} bytes; use \`credence import\``),
   );
-  api.use((c, next) => (c.req.path.startsWith(`${API_BASE}/imports/`) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  const upload = (path: string) => path.startsWith(`${API_BASE}/imports/`) || path === `${API_BASE}/bank-statements`;
+  api.use((c, next) => (upload(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   registerRoutes(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   api.get('/docs', (c) => c.html(referencePage(openApiDocument(api))));

@@ -250,6 +250,26 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
         status: 422,
       },
     ],
+    importBankStatement: [
+      {
+        name: 'a camt.054 notification',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/bank-statements?name=ntf.xml',
+        body: camt054('NTF-UP-1', '480.25'),
+        contentType: 'application/xml',
+        status: 200,
+      },
+      {
+        name: 'a batch that does not add up',
+        as: 'erp',
+        method: 'POST',
+        path: '/api/v1/bank-statements',
+        body: camt054('NTF-UP-2', '480.24'),
+        contentType: 'application/xml',
+        status: 422,
+      },
+    ],
     importStatements: [
       {
         name: 'a balance sheet',
@@ -369,4 +389,16 @@ function csvPart(name: string, text: string): FormData {
   const form = new FormData();
   form.append('file', new Blob([text], { type: 'text/csv' }), name);
   return form;
+}
+
+/** A camt.054 notification of one batched credit (100.00 + 380.25) whose entry says `entry` (EUR). */
+function camt054(id: string, entry: string): string {
+  const tx = (amount: string, e2e: string) =>
+    `<TxDtls><Refs><EndToEndId>${e2e}</EndToEndId></Refs><Amt Ccy="EUR">${amount}</Amt><RmtInf><Ustrd>UP-1</Ustrd></RmtInf></TxDtls>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04">' +
+    `<BkToCstmrDbtCdtNtfctn><Ntfctn><Id>${id}</Id><Acct><Id><IBAN>AT611904300234573201</IBAN></Id><Ccy>EUR</Ccy></Acct>` +
+    `<Ntry><Amt Ccy="EUR">${entry}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-06-15</Dt></BookgDt>` +
+    `<NtryDtls>${tx('100.00', 'E1')}${tx('380.25', 'E2')}</NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`
+  );
 }

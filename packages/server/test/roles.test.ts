@@ -40,6 +40,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   importFxRates: ['admin', 'credit_manager'],
   importDocuments: ['credit_manager', 'erp'],
   importPayments: ['credit_manager', 'erp'],
+  importBankStatement: ['credit_manager', 'erp'],
   importStatements: ['credit_manager'],
   getFinancials: ['admin', 'credit_manager', 'collector', 'sales'],
   recommendLimit: ['admin', 'credit_manager', 'collector', 'sales'],

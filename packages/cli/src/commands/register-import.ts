@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import type { ImportKind, Mapping } from '@credence/app';
 import {
+  BANK_FORMATS,
+  type BankFormat,
   ENCODING_NAMES,
   type Encoding,
   encodingNamed,
@@ -15,11 +17,19 @@ import { EXIT } from '../exit-codes';
 import { progressBar } from '../format/progress';
 import { asFormat, asPositiveInt } from '../options';
 import { IMPORT_KINDS, runImport, summaryText } from './import';
+import { importBankStatementFile } from './import-bank-statement';
 import { mappingMessage, rowMessage } from './row-messages';
 
-const asKind = (v: string): ImportKind => {
-  if ((IMPORT_KINDS as readonly string[]).includes(v)) return v as ImportKind;
-  throw new InvalidArgumentError(`choose one of ${IMPORT_KINDS.join(', ')}.`);
+const BANK_STATEMENT = 'bank-statement';
+const asKind = (v: string): ImportKind | typeof BANK_STATEMENT => {
+  if ((IMPORT_KINDS as readonly string[]).includes(v) || v === BANK_STATEMENT) return v as ImportKind;
+  throw new InvalidArgumentError(`choose one of ${IMPORT_KINDS.join(', ')}, ${BANK_STATEMENT}.`);
+};
+
+/** `--format`: the output (table, json); for a bank statement also the file's format (camt, mt940, csv). */
+const asImportFormat = (v: string): string => {
+  if ((BANK_FORMATS as readonly string[]).includes(v)) return v;
+  return asFormat(v);
 };
 
 const asEncoding = (v: string): Encoding => {
@@ -32,8 +42,8 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
   program
     .command('import')
     .description('import a CSV or XLSX file, all or nothing (docs/import.md)')
-    .argument('<kind>', IMPORT_KINDS.join(' | '), asKind)
-    .argument('<file>', '.csv, .tsv, .txt or .xlsx')
+    .argument('<kind>', [...IMPORT_KINDS, BANK_STATEMENT].join(' | '), asKind)
+    .argument('<file>', '.csv, .tsv, .txt or .xlsx; a bank statement: camt.053/054 XML, MT940 or a CSV export')
     .option('--map <file>', 'mapping file for a foreign export (columns, dateFormat, defaults, …)')
     .option('--sheet <name>', 'XLSX worksheet (default: the first)')
     .option(
@@ -41,10 +51,39 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
       'CSV encoding, e.g. gb18030, windows-1252, big5 (default: BOM, UTF-8 or detected)',
       asEncoding,
     )
-    .option('--format <format>', 'table or json (the summary or the errors)', asFormat, 'table')
+    .option(
+      '--format <format>',
+      'table or json (the summary or the errors); a bank statement: camt, mt940 or csv (default: detected)',
+      asImportFormat,
+      'table',
+    )
+    .option('--account <iban>', 'bank statement: the account it is for (when the file names none; else checked)')
+    .option('--company <file>', 'bank statement: company settings naming the receivable account (bankAccount.iban)')
     .option('--max-errors <n>', 'row errors to print (all are counted)', asPositiveInt, 50)
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
-    .action(async (kind: ImportKind, file: string, o) => {
+    .action(async (kind: ImportKind | typeof BANK_STATEMENT, file: string, o) => {
+      if (kind === BANK_STATEMENT) {
+        const fileFormat = (BANK_FORMATS as readonly string[]).includes(o.format)
+          ? (o.format as BankFormat)
+          : undefined;
+        state.exitCode = await importBankStatementFile(
+          file,
+          {
+            ...(fileFormat === undefined ? {} : { format: fileFormat }),
+            output: o.format === 'json' ? 'json' : 'table',
+            ...(o.account === undefined ? {} : { account: o.account }),
+            ...(o.company === undefined ? {} : { company: o.company }),
+            ...(o.db === undefined ? {} : { db: o.db }),
+          },
+          io,
+        );
+        return;
+      }
+      if (o.format === 'camt' || o.format === 'mt940') {
+        io.err(`credence: --format ${o.format} is for bank statements; ${kind} takes table or json.`);
+        state.exitCode = EXIT.usage;
+        return;
+      }
       let mapping: Mapping | undefined;
       if (o.map) {
         const m = await readMappingFile(o.map, kind);

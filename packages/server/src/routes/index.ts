@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route';
 import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
+import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
@@ -85,6 +86,7 @@ export const ROUTES: readonly ApiRoute[] = [
   importFxRatesRoute,
   importInvoices,
   importPaymentsRoute,
+  importBankStatementRoute,
   importStatementsRoute,
   getFinancials,
   recommendLimitRoute,

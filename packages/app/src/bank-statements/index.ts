@@ -1,0 +1,2 @@
+export * from './import-bank-statement';
+export * from './ports';
