@@ -19,8 +19,7 @@ describe("the buyer page's actions over HTTP", () => {
   afterAll(() => s?.close());
 
   const timeline = async (buyer: string) =>
-    ((await (await s.call('sales', 'GET', `/api/v1/buyers/${buyer}/timeline`)).json()) as { entries: Entry[] })
-      .entries;
+    ((await (await s.call('sales', 'GET', `/api/v1/buyers/${buyer}/timeline`)).json()) as { entries: Entry[] }).entries;
 
   it("sends a buyer's next letter once, out of the day's run, and the timeline shows it with its parameters", async () => {
     const f = await demoFacts(s);
@@ -37,8 +36,8 @@ describe("the buyer page's actions over HTTP", () => {
     expect(recorded.map((r) => r.letter.id)).toEqual([letter.letterId]);
     expect(await s.store.lastConfirmedRun()).toBeUndefined();
     const again = await s.call('collector', 'POST', `/api/v1/buyers/${f.buyer}/letter`);
-    expect(again.status).toBe(403);
-    expect(await again.json()).toMatchObject({ code: 'not_allowed', params: { reason: 'already_sent' } });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'document_conflict', params: { reason: 'already_sent' } });
     const entry = (await timeline(f.buyer)).find((e) => e.ref === letter.letterId);
     expect(entry).toMatchObject({ kind: 'letter', date: fixedClock.today() });
     expect(entry?.params).toMatchObject({ deadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
@@ -62,7 +61,11 @@ describe("the buyer page's actions over HTTP", () => {
     const b = `/api/v1/buyers/${f.buyer}`;
     const writes = [
       await s.call('collector', 'POST', `${b}/promises`, { amount: '1234.50', date: '2026-07-10' }),
-      await s.call('collector', 'POST', `${b}/notes`, { kind: 'call', text: 'will pay Friday', documents: [f.invoice] }),
+      await s.call('collector', 'POST', `${b}/notes`, {
+        kind: 'call',
+        text: 'will pay Friday',
+        documents: [f.invoice],
+      }),
       await s.call('collector', 'POST', '/api/v1/disputes', { documents: [f.invoice], reason: 'price', notes: 'list' }),
       await s.call('collector', 'POST', `${b}/pause`, { until: '2026-07-15', reason: 'talks' }),
     ];
@@ -71,7 +74,12 @@ describe("the buyer page's actions over HTTP", () => {
     const of = (kind: string) => today.find((e) => e.kind === kind)?.params;
     expect(of('promise_made')).toMatchObject({ amount: '1234.50', currency: f.currency, promisedDate: '2026-07-10' });
     expect(of('call')).toEqual({ text: 'will pay Friday', documents: f.invoice });
-    expect(of('dispute_opened')).toEqual({ documents: f.invoice, reason: 'price', owner: 'user-collector', notes: 'list' });
+    expect(of('dispute_opened')).toEqual({
+      documents: f.invoice,
+      reason: 'price',
+      owner: 'user-collector',
+      notes: 'list',
+    });
     expect(of('paused')).toEqual({ until: '2026-07-15', reason: 'talks' });
     // The English sentence stays, for the CLI and older clients.
     expect(today.find((e) => e.kind === 'paused')?.summary).toBe('dunning paused until 2026-07-15: talks');

@@ -68,6 +68,7 @@ function paramsOf(e: CollectionEvent): TimelineParams {
         currency: e.currency,
         promisedDate: e.promisedDate,
         documents: e.documents.join(', '),
+        notes: e.notes,
       };
     case 'plan_created': {
       const total = e.instalments.reduce((s, i) => s + i.amount, 0n);
@@ -78,6 +79,7 @@ function paramsOf(e: CollectionEvent): TimelineParams {
         currency: e.currency,
         first: e.instalments[0]?.date ?? '',
         last: e.instalments.at(-1)?.date ?? '',
+        notes: e.notes,
       };
     }
     case 'plan_broken':
@@ -99,7 +101,14 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
   if ((await store.getBuyer(buyerId)) === undefined) return fail('not_found', { what: 'buyer', id: buyerId });
   const out: TimelineEntry[] = [];
   for (const { event: e } of await store.collectionEvents(buyerId))
-    out.push({ date: e.date, kind: e.kind, ...('id' in e ? { ref: e.id } : {}), by: e.by, summary: describeEvent(e), params: paramsOf(e) });
+    out.push({
+      date: e.date,
+      kind: e.kind,
+      ...('id' in e ? { ref: e.id } : {}),
+      by: e.by,
+      summary: describeEvent(e),
+      params: paramsOf(e),
+    });
   for (const { letter: l } of await store.lettersOf(buyerId)) {
     const totals = l.totals.map((t) => `${t.total} ${t.currency}`).join(' + ');
     out.push({

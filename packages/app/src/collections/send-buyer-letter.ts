@@ -7,7 +7,7 @@ import { type DunningDay, runDunning } from './run-dunning';
  * Sends a buyer's next letter today, out of the day's run (the web workspace's "send"): the letter a run of today
  * would send this buyer, recorded with its outbox entries as a run records it (a first run's hold does not apply:
  * the collector saw it and chose to send). A later run of the day finds it recorded and sends it again to nobody.
- * Fails with `not_allowed` (`already_sent`) when today's letter was recorded already, `not_found` when nothing of
+ * Fails with `document_conflict` (`already_sent`) when today's letter was recorded already, `not_found` when nothing of
  * the buyer is due a dunning level.
  */
 export async function sendBuyerLetter(
@@ -22,6 +22,6 @@ export async function sendBuyerLetter(
   if (sent !== undefined) return ok(sent);
   const earlier = (await store.lettersOn(today)).find((l) => l.letter.debtor.id === x.buyerId);
   return earlier
-    ? fail('not_allowed', { reason: 'already_sent', id: earlier.letter.id })
+    ? fail('document_conflict', { reason: 'already_sent', id: earlier.letter.id })
     : fail('not_found', { what: 'letter', id: x.buyerId });
 }

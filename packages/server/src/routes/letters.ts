@@ -145,14 +145,15 @@ export const sendLetter = defineRoute(
     method: 'post',
     path: '/buyers/{id}/letter',
     tags: ['collections'],
-    summary: "Send a buyer's next letter today, out of the day's run: the letter GET previews, recorded with its outbox",
+    summary:
+      "Send a buyer's next letter today, out of the day's run: the letter GET previews, recorded with its outbox",
     description:
       'Records the letter a run of today would send this buyer (as a live run does: the letter and its outbox ' +
-      "entries, delivered by the worker). 403 `already_sent` when today's letter is recorded; 404 when nothing is due.",
+      "entries, delivered by the worker). 409 `already_sent` when today's letter is recorded; 404 when nothing is due.",
     request: { params: BuyerParam },
     responses: {
       201: json(SentLetter, 'recorded: the outbox delivers it'),
-      ...problems(...SECURED, 'not-found', 'not-allowed', 'rejected', 'missing-data'),
+      ...problems(...SECURED, 'not-found', 'not-allowed', 'conflict', 'rejected', 'missing-data'),
     },
   }),
   async (c) => {

@@ -1,0 +1,32 @@
+// A problem+json answer (RFC 9457) in the user's language: the problem type's words, the rule that refused it
+// when the API names one (code, params.reason), the invalid fields; the API's English detail as a last resort.
+import { en, type MessageKey } from '../i18n/en';
+import type { Params } from '../i18n/i18n';
+
+type T = (key: MessageKey, params?: Params) => string;
+
+interface ProblemLike {
+  type?: unknown;
+  code?: unknown;
+  params?: Record<string, unknown>;
+  errors?: { field?: unknown }[];
+  detail?: unknown;
+}
+
+const known = (key: string): key is MessageKey => key in en;
+
+export function problemMessage(t: T, error: unknown): string {
+  if (!error || typeof error !== 'object') return t('problem.other');
+  const p = error as ProblemLike;
+  const slug = typeof p.type === 'string' ? p.type.split('/').pop() : undefined;
+  const reason = typeof p.params?.reason === 'string' ? `problem.reason.${p.params.reason}` : undefined;
+  const code = typeof p.code === 'string' ? `problem.code.${p.code}` : undefined;
+  if (reason !== undefined && known(reason)) return t(reason);
+  if (code !== undefined && known(code)) return t(code);
+  if (slug === 'validation' && Array.isArray(p.errors))
+    return t('problem.validation', {
+      fields: p.errors.map((e) => String(e.field ?? '').replace(/^body\./, '')).join(', '),
+    });
+  const general = slug !== undefined ? `problem.${slug}` : undefined;
+  return general !== undefined && known(general) ? t(general) : t('problem.other');
+}
