@@ -65,8 +65,8 @@ export function LetterAction({ detail, onDone, onClose }: ActionProps) {
       )}
       <FormError action={action} />
       {confirming && (
-        <div className="confirm" role="group" aria-labelledby="letter-confirm">
-          <p id="letter-confirm">{t('letter.confirm', { buyer: detail.buyer.name })}</p>
+        <div className="confirm">
+          <p>{t('letter.confirm', { buyer: detail.buyer.name })}</p>
           <div className="buttons">
             <button type="button" ref={yes} onClick={send} disabled={action.busy}>
               {action.busy ? t('form.saving') : t('letter.confirmSend')}

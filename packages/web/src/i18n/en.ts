@@ -249,6 +249,15 @@ export const en = {
   'problem.reason.not_paused': "This buyer's dunning is not paused.",
   'problem.reason.nothing_open': 'Nothing of it is open any more.',
   'problem.reason.credit_note_used': 'This credit note settles another dispute already.',
+  'problem.reason.in_the_past': 'The date is in the past.',
+  'problem.reason.in_the_future': 'The date is in the future.',
+  'problem.reason.not_after_today': 'The date must be after today.',
+  'problem.reason.not_positive': 'The amount must be more than zero.',
+  'problem.reason.other_buyer': 'A document belongs to another buyer.',
+  'problem.reason.not_an_invoice': 'That document is not an invoice.',
+  'problem.reason.not_a_credit_note': 'That document is not a credit note.',
+  'problem.reason.instalments_not_total': 'The instalments do not add up to the open balance.',
+  'problem.reason.credit_note_elsewhere': 'That credit note is of another buyer.',
 } as const;
 
 export type MessageKey = keyof typeof en;

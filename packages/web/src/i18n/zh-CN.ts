@@ -251,4 +251,13 @@ export const zhCN: Catalogue = {
   'problem.reason.not_paused': '该买方的催收未暂停。',
   'problem.reason.nothing_open': '已没有未结金额。',
   'problem.reason.credit_note_used': '该贷项通知单已用于其他争议。',
+  'problem.reason.in_the_past': '日期已过。',
+  'problem.reason.in_the_future': '日期不能晚于今天。',
+  'problem.reason.not_after_today': '日期必须晚于今天。',
+  'problem.reason.not_positive': '金额必须大于零。',
+  'problem.reason.other_buyer': '单据属于其他买方。',
+  'problem.reason.not_an_invoice': '该单据不是发票。',
+  'problem.reason.not_a_credit_note': '该单据不是贷项通知单。',
+  'problem.reason.instalments_not_total': '分期金额合计与未结余额不符。',
+  'problem.reason.credit_note_elsewhere': '该贷项通知单属于其他买方。',
 };

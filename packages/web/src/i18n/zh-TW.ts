@@ -251,4 +251,13 @@ export const zhTW: Catalogue = {
   'problem.reason.not_paused': '該買方的催收未暫停。',
   'problem.reason.nothing_open': '已沒有未結金額。',
   'problem.reason.credit_note_used': '該貸項通知單已用於其他爭議。',
+  'problem.reason.in_the_past': '日期已過。',
+  'problem.reason.in_the_future': '日期不能晚於今天。',
+  'problem.reason.not_after_today': '日期必須晚於今天。',
+  'problem.reason.not_positive': '金額必須大於零。',
+  'problem.reason.other_buyer': '單據屬於其他買方。',
+  'problem.reason.not_an_invoice': '該單據不是發票。',
+  'problem.reason.not_a_credit_note': '該單據不是貸項通知單。',
+  'problem.reason.instalments_not_total': '分期金額合計與未結餘額不符。',
+  'problem.reason.credit_note_elsewhere': '該貸項通知單屬於其他買方。',
 };
