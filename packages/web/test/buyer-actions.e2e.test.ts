@@ -48,7 +48,10 @@ describe('the buyer page, acting, in Chromium', () => {
   });
 
   const timeline = () => s.get<Timeline>(`/buyers/${buyer}/timeline`, s.tokens.collector);
-  const day = '30 Jun 2026'; // TODAY in en-GB
+  /** A business date as the page writes it in English (Intl's medium style: "Jun 30, 2026"). */
+  const shown = (d: string) =>
+    new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const day = shown(TODAY);
   const today = async () => (await timeline()).entries.filter((e) => e.date === TODAY);
   const dialog = () => page.getByRole('dialog');
   const rows = () => page.getByTestId('timeline').locator('tbody tr');
@@ -141,7 +144,9 @@ describe('the buyer page, acting, in Chromium', () => {
     await dialog().getByRole('alert').getByText('The date is in the past.').waitFor();
     await dialog().getByLabel('Pay by').fill('2026-07-10');
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('cell', { name: /^Promise to pay .*1,500\.00 by 10 Jul 2026/ }).waitFor();
+    await page
+      .getByRole('cell', { name: new RegExp(`^Promise to pay .*1,500\\.00 by ${shown('2026-07-10')}`) })
+      .waitFor();
     const promises = await s.get<{ promises: { buyerId: string; promisedDate: string }[] }>(
       `/promises?buyerId=${encodeURIComponent(buyer ?? '')}&open=true`,
       s.tokens.collector,
@@ -162,7 +167,7 @@ describe('the buyer page, acting, in Chromium', () => {
     await dialog().getByLabel('Paused until (inclusive)').fill('2026-07-20');
     await dialog().getByLabel('Reason').fill('awaiting the audit');
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('cell', { name: 'Dunning paused until 20 Jul 2026: awaiting the audit' }).waitFor();
+    await page.getByRole('cell', { name: `Dunning paused until ${shown('2026-07-20')}: awaiting the audit` }).waitFor();
     const kinds = (await today()).map((e) => e.kind);
     for (const k of ['resumed', 'letter', 'call', 'promise_made', 'dispute_opened', 'dispute_resolved', 'paused'])
       expect(kinds, k).toContain(k);
@@ -183,6 +188,51 @@ describe('the buyer page, acting, in Chromium', () => {
     const text = await page.getByTestId('timeline').locator('tbody').textContent();
     expect(text).not.toMatch(/Dunning|Promise|Dispute|Level /);
     await page.locator('select[name=lang]').selectOption('en');
+  });
+
+  it('lets the credit manager agree a payment plan and request a limit: the timeline and the limit panel show them', async () => {
+    const top = await s.get<{ buyers: { buyerId: string }[] }>(
+      `/reports/overdue-buyers?reportingCurrency=EUR&limit=50`,
+      s.tokens.manager,
+    );
+    let other: string | undefined;
+    for (const b of top.buyers) {
+      const tl = await s.get<Timeline>(`/buyers/${b.buyerId}/timeline`, s.tokens.manager);
+      if (!tl.entries.some((e) => /^(dispute|promise|plan|paused)/.test(e.kind))) {
+        other = b.buyerId;
+        break;
+      }
+    }
+    if (other === undefined) throw new Error('no overdue buyer without commitments in the demo');
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await p.goto(`${s.url}/buyers/${encodeURIComponent(other)}`);
+      await p.getByLabel('API token').fill(s.tokens.manager);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      const actions = p.getByRole('region', { name: 'Actions' });
+      await actions.getByRole('button', { name: 'Payment plan' }).click();
+      await p.getByRole('dialog').getByLabel('Monthly instalments').fill('2');
+      await p.getByRole('dialog').getByLabel('First instalment').fill('2026-07-31');
+      await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+      await p.getByRole('status').getByText('Payment plan of 2 instalments agreed.').waitFor();
+      await p.getByRole('cell', { name: new RegExp(`^2 instalments for .* ${shown('2026-07-31')} to `) }).waitFor();
+      await actions.getByRole('button', { name: 'Request limit' }).click();
+      await p
+        .getByRole('dialog')
+        .getByLabel(/^Amount/)
+        .fill('250000');
+      await p.getByRole('dialog').getByLabel('Reason').fill('seasonal orders');
+      await p.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+      await p
+        .getByRole('status')
+        .getByText(/^Limit of .*250,000\.00 requested/)
+        .waitFor();
+      await p.getByText('1 request(s) waiting for approval').waitFor(); // the limit panel, read again
+      const limit = await s.get<{ pending: { reason: string }[] }>(`/buyers/${other}/limit`, s.tokens.manager);
+      expect(limit.pending.map((x) => x.reason)).toContain('seasonal orders');
+    } finally {
+      await p.close();
+    }
   });
 
   it('offers a sales user none of the collector actions', async () => {

@@ -121,8 +121,10 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
         level: l.levelId,
         channel: l.channel,
         language: l.language,
-        documents: listed(l.lines.map((x) => x.number)),
+        documents: l.lines.map((x) => x.number).join(', '),
         total: totals,
+        // One currency (the usual case): the total as an amount to format.
+        ...(l.totals.length === 1 && l.totals[0] ? { amount: l.totals[0].total, currency: l.totals[0].currency } : {}),
         deadline: l.deadline,
       },
     });

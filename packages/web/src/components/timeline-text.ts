@@ -26,6 +26,8 @@ export function entryText(t: T, lang: Lang, e: Entry): string {
   const p: Record<string, string | number> = { ...raw };
   if (typeof raw.amount === 'string' && typeof raw.currency === 'string')
     p.amount = formatMoney(lang, { amount: raw.amount, currency: raw.currency });
+  if (e.kind === 'letter' && p.amount !== undefined) p.total = p.amount; // one currency: formatted
+  if (typeof raw.documents === 'string') p.documents = shortList(t, raw.documents);
   for (const d of DATES) if (typeof raw[d] === 'string' && raw[d] !== '') p[d] = formatDate(lang, raw[d] as string);
   for (const [name, prefix] of Object.entries(CODES)) p[name] = words(t, prefix, raw[name]);
   if (e.kind === 'dispute_opened') p.reason = words(t, 'dispute.reason', raw.reason);
@@ -42,4 +44,12 @@ function words(t: T, prefix: string, code: string | number | undefined): string 
   if (code === undefined) return '';
   const key = `${prefix}.${code}`;
   return known(key) ? t(key) : String(code);
+}
+
+/** A list of documents ("A, B, C, D, E"), at most three named: "A, B and 3 more". */
+function shortList(t: T, documents: string): string {
+  const all = documents.split(', ');
+  return all.length <= 3
+    ? documents
+    : t('timeline.text.more', { documents: all.slice(0, 2).join(', '), n: all.length - 2 });
 }

@@ -224,6 +224,7 @@ export const en = {
   'timeline.text.about': ' (for {documents})',
   'timeline.text.notes': ' — {notes}',
   'timeline.text.creditNote': ', credit note {creditNote}',
+  'timeline.text.more': '{documents} and {n} more',
   'letter.frame': 'The letter as it will be sent',
   'letter.pdf': 'Download PDF',
   'letter.send': 'Send letter…',

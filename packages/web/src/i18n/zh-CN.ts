@@ -226,6 +226,7 @@ export const zhCN: Catalogue = {
   'timeline.text.about': '（{documents}）',
   'timeline.text.notes': ' — {notes}',
   'timeline.text.creditNote': '，贷项通知单 {creditNote}',
+  'timeline.text.more': '{documents} 及另外 {n} 张',
   'letter.frame': '催收函预览',
   'letter.pdf': '下载 PDF',
   'letter.send': '发送催收函…',

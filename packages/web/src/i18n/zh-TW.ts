@@ -226,6 +226,7 @@ export const zhTW: Catalogue = {
   'timeline.text.about': '（{documents}）',
   'timeline.text.notes': ' — {notes}',
   'timeline.text.creditNote': '，貸項通知單 {creditNote}',
+  'timeline.text.more': '{documents} 及另外 {n} 張',
   'letter.frame': '催收函預覽',
   'letter.pdf': '下載 PDF',
   'letter.send': '發送催收函…',
