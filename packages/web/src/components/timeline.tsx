@@ -21,7 +21,7 @@ export function Timeline({ of }: { of: Loaded<Schemas['Timeline']> }) {
         return (
           <>
             <div className="table-wrap">
-              <table data-testid="timeline">
+              <table className="timeline" data-testid="timeline">
                 <thead>
                   <tr>
                     <th scope="col">{t('timeline.date')}</th>
