@@ -187,6 +187,14 @@ describe('the buyer page, acting, in Chromium', () => {
     await page.getByRole('cell', { name: '争议已解决：驳回' }).waitFor();
     const text = await page.getByTestId('timeline').locator('tbody').textContent();
     expect(text).not.toMatch(/Dunning|Promise|Dispute|Level /);
+    // A refusal of the API, in the form, in Chinese (and no English beside it).
+    await page.getByRole('region', { name: '操作' }).getByRole('button', { name: '记录付款承诺' }).click();
+    await dialog().getByLabel(/^金额/).fill('100');
+    await dialog().getByLabel('付款日期').fill('2026-01-05');
+    await dialog().getByRole('button', { name: '保存' }).click();
+    expect(await dialog().getByRole('alert').textContent()).toBe('日期已过。');
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
     await page.locator('select[name=lang]').selectOption('en');
   });
 

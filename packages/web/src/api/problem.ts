@@ -16,17 +16,22 @@ interface ProblemLike {
 const known = (key: string): key is MessageKey => key in en;
 
 export function problemMessage(t: T, error: unknown): string {
-  if (!error || typeof error !== 'object') return t('problem.other');
+  return problemWords(t, error).text;
+}
+
+/** The problem in words; `specific` when the catalogue knows its rule or code (else the problem type's words). */
+export function problemWords(t: T, error: unknown): { text: string; specific: boolean } {
+  if (!error || typeof error !== 'object') return { text: t('problem.other'), specific: false };
   const p = error as ProblemLike;
   const slug = typeof p.type === 'string' ? p.type.split('/').pop() : undefined;
   const reason = typeof p.params?.reason === 'string' ? `problem.reason.${p.params.reason}` : undefined;
   const code = typeof p.code === 'string' ? `problem.code.${p.code}` : undefined;
-  if (reason !== undefined && known(reason)) return t(reason);
-  if (code !== undefined && known(code)) return t(code);
-  if (slug === 'validation' && Array.isArray(p.errors))
-    return t('problem.validation', {
-      fields: p.errors.map((e) => String(e.field ?? '').replace(/^body\./, '')).join(', '),
-    });
+  if (reason !== undefined && known(reason)) return { text: t(reason), specific: true };
+  if (code !== undefined && known(code)) return { text: t(code), specific: true };
+  if (slug === 'validation' && Array.isArray(p.errors)) {
+    const fields = p.errors.map((e) => String(e.field ?? '').replace(/^body\./, '')).join(', ');
+    return { text: t('problem.validation', { fields }), specific: true };
+  }
   const general = slug !== undefined ? `problem.${slug}` : undefined;
-  return general !== undefined && known(general) ? t(general) : t('problem.other');
+  return { text: general !== undefined && known(general) ? t(general) : t('problem.other'), specific: false };
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from './problem';
+import { problemWords } from './problem';
 
 export interface Action {
   readonly busy: boolean;
-  /** The API's refusal in the user's language, with its English detail for support. */
+  /** The API's refusal in the user's language; the API's English detail too when the catalogue has no words for its rule. */
   readonly error: { readonly message: string; readonly detail?: string } | undefined;
   /** Makes the call; its answer when it succeeded, else undefined (the error is set). */
   run<T>(call: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T | undefined>;
@@ -22,7 +22,8 @@ export function useAction(): Action {
       const r = await call();
       if (r.response.ok) return r.data;
       const detail = (r.error as { detail?: unknown } | undefined)?.detail;
-      setError({ message: problemMessage(t, r.error), ...(typeof detail === 'string' ? { detail } : {}) });
+      const words = problemWords(t, r.error);
+      setError({ message: words.text, ...(typeof detail === 'string' && !words.specific ? { detail } : {}) });
       return undefined;
     } catch (e) {
       setError({ message: t('problem.other'), detail: e instanceof Error ? e.message : String(e) });
