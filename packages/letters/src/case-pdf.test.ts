@@ -101,7 +101,7 @@ const FILE: CaseFile = {
       ['2026-03-20', 'credit_hold', 'm.schulz', 'deliveries stopped until the overdue balance is paid'],
       ['2026-04-08', 'note', 'k.vogel', NOTE],
     ] as const
-  ).map(([on, kind, by, summary]) => ({ date: d(on), kind, ...(by ? { by } : {}), summary })),
+  ).map(([on, kind, by, summary]) => ({ date: d(on), kind, ...(by ? { by } : {}), summary, params: {} })),
 };
 
 /** The PDF's text with all white space (and no-break spaces) removed, so line wrapping does not matter. */

@@ -249,6 +249,12 @@ export function collectionExamples(f: Facts): Record<string, readonly Example[]>
       { name: 'nothing due', as: 'collector', method: 'GET', path: '/api/v1/buyers/UP-B2/letter', status: 404 },
       { name: 'bad format', as: 'collector', method: 'GET', path: `${b}/letter?format=docx`, status: 400 },
     ],
+    // Sent out of the day's run: recorded once; the run below finds it recorded (and the letter to get, too).
+    sendLetter: [
+      { name: 'send', as: 'collector', method: 'POST', path: `${b}/letter`, status: 201 },
+      { name: 'already sent today', as: 'collector', method: 'POST', path: `${b}/letter`, status: 409 },
+      { name: 'nothing due', as: 'collector', method: 'POST', path: '/api/v1/buyers/UP-B2/letter', status: 404 },
+    ],
     runDunning: [
       {
         name: 'dry run',

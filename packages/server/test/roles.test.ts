@@ -74,6 +74,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   pauseDunning: ['credit_manager', 'collector'],
   resumeDunning: ['credit_manager', 'collector'],
   previewLetter: ['credit_manager', 'collector'],
+  sendLetter: ['credit_manager', 'collector'],
   runDunning: ['credit_manager', 'collector'],
   deliverDunningRun: ['credit_manager', 'collector'],
   getJob: ['admin', 'credit_manager', 'collector'],

@@ -21,6 +21,7 @@ export * from './ports';
 export * from './refresh-worklist';
 export * from './resolve-dispute';
 export * from './run-dunning';
+export * from './send-buyer-letter';
 export * from './settle-task';
 export * from './view-run';
 export * from './view-worklist';

@@ -87,6 +87,11 @@ export async function runDunning(
      * as sent on a day that has not come; a dry run may preview any date.
      */
     today?: BusinessDate;
+    /**
+     * Only this buyer (sending its next letter from the web workspace): its items, letters and commitment outcomes;
+     * not recorded as the day's run, so it neither confirms a first run nor stops the day's run for the others.
+     */
+    buyerId?: string;
   },
 ): Promise<Result<DunningRunResult>> {
   const { asOf, policy, company } = x;
@@ -97,7 +102,9 @@ export async function runDunning(
     return fail('not_allowed', { reason: 'run_before_last', value: asOf, latest });
   const ladders = [policy.levels, ...policy.segments.map((s) => s.levels)];
   const horizon = Math.max(0, ...ladders.flat().map((l) => -l.offsetDays));
-  const items = await store.dunnableItems(asOf, addDays(asOf, horizon));
+  const items = (await store.dunnableItems(asOf, addDays(asOf, horizon))).filter(
+    (i) => x.buyerId === undefined || i.buyerId === x.buyerId,
+  );
   const buyers = new Map((await store.findBuyers([...new Set(items.map((i) => i.buyerId))])).map((b) => [b.id, b]));
   const byTier = policy.segments.some((s) => s.when.tier !== undefined);
   const profiles = new Map<string, BuyerProfile>();
@@ -116,7 +123,8 @@ export async function runDunning(
     (await store.lastLetters(asOf)).map((l) => [l.number, l]),
   );
   const first = await firstRunReason(store, items);
-  const today = await commitmentsOn(store, collectionsState(events), items, asOf, lastLetters);
+  const found = await commitmentsOn(store, collectionsState(events), items, asOf, lastLetters);
+  const today = { ...found, events: found.events.filter((e) => x.buyerId === undefined || e.buyerId === x.buyerId) };
   const credits = await creditsOf(store, [...buyers.keys()], asOf);
   const creditSums = new Map<string, bigint>();
   for (const c of credits)
@@ -191,7 +199,8 @@ export async function runDunning(
   if (!x.dryRun) {
     try {
       await recordRun(store, letters, today.events, asOf, x.buyersPerTransaction ?? BUYERS_PER_TRANSACTION);
-      await store.transact((tx) => tx.recordDunningRun({ asOf, confirmed, letters: letters.length }));
+      if (x.buyerId === undefined)
+        await store.transact((tx) => tx.recordDunningRun({ asOf, confirmed, letters: letters.length }));
     } catch (e) {
       // Another run of the date recorded letters for these documents meanwhile: nothing of this group is kept.
       if (e instanceof LetterConflict) return fail('not_allowed', { reason: 'concurrent_run' });

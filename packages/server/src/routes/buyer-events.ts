@@ -11,7 +11,12 @@ const TimelineEntry = z
     kind: z.string(),
     ref: z.string().optional(),
     by: z.string().optional(),
-    summary: z.string(),
+    summary: z.string().openapi({ description: 'the entry in English (see kind and params for other languages)' }),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).openapi({
+      description:
+        'what summary says, as fields for a catalogue keyed by kind: codes (reason, outcome, channel, status), ' +
+        'dates, decimal amounts with their currency, lists of documents joined by ", "; free text as written',
+    }),
   })
   .openapi('TimelineEntry');
 
@@ -33,7 +38,7 @@ export const getTimeline = defineRoute(
     const { id } = c.req.valid('param');
     const r = await buyerTimeline(c.var.deps.store, id);
     if (!r.ok) return failureResponse(r.error);
-    return c.json({ buyerId: id, entries: r.value.map((e) => ({ ...e })) }, 200);
+    return c.json({ buyerId: id, entries: r.value.map((e) => ({ ...e, params: { ...e.params } })) }, 200);
   },
 );
 

@@ -25,7 +25,7 @@ import {
 } from './imports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
-import { getLetter, previewLetter } from './letters';
+import { getLetter, previewLetter, sendLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { getMe, setMyLanguage } from './me';
 import { recordOrder } from './orders';
@@ -111,6 +111,7 @@ export const ROUTES: readonly ApiRoute[] = [
   pauseDunning,
   resumeDunning,
   previewLetter,
+  sendLetter,
   runDunningRoute,
   deliverRunRoute,
   getJob,

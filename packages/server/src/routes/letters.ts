@@ -1,11 +1,11 @@
-import { type Letter, runDunning } from '@credence/app';
+import { type Letter, runDunning, sendBuyerLetter } from '@credence/app';
 import { letterRenderer } from '@credence/letters';
 import { createRoute, z } from '@hono/zod-openapi';
 import { companyOf, dunningPolicyOf } from '../collecting';
 import { AsOfQuery, asDate, BuyerParam } from '../conventions';
 import type { ServerDeps } from '../deps';
 import { failureResponse, problemResponse } from '../problem';
-import { defineRoute, problems, SECURED } from '../route';
+import { defineRoute, json, problems, SECURED, writer } from '../route';
 import { COLLECTION } from './access';
 import { notFoundBuyer } from './buyers';
 
@@ -122,5 +122,64 @@ export const getLetter = defineRoute(
         params: { what: 'letter', id: letterId },
       });
     return rendered(r.letter, c.req.valid('query').format);
+  },
+);
+
+const SentLetter = z
+  .object({
+    letterId: z.string(),
+    buyerId: z.string(),
+    date: z.string(),
+    level: z.string(),
+    channel: z.string(),
+    language: z.string(),
+    deadline: z.string(),
+    documents: z.array(z.string()),
+  })
+  .openapi('SentLetter');
+
+export const sendLetter = defineRoute(
+  COLLECTION,
+  createRoute({
+    operationId: 'sendLetter',
+    method: 'post',
+    path: '/buyers/{id}/letter',
+    tags: ['collections'],
+    summary:
+      "Send a buyer's next letter today, out of the day's run: the letter GET previews, recorded with its outbox",
+    description:
+      'Records the letter a run of today would send this buyer (as a live run does: the letter and its outbox ' +
+      "entries, delivered by the worker). 409 `already_sent` when today's letter is recorded; 404 when nothing is due.",
+    request: { params: BuyerParam },
+    responses: {
+      201: json(SentLetter, 'recorded: the outbox delivers it'),
+      ...problems(...SECURED, 'not-found', 'not-allowed', 'conflict', 'rejected', 'missing-data'),
+    },
+  }),
+  async (c) => {
+    const { deps } = c.var;
+    const { id } = c.req.valid('param');
+    const company = companyOf(deps);
+    if (!company.ok) return company.response;
+    const r = await sendBuyerLetter(
+      writer(c),
+      { buyerId: id, policy: await dunningPolicyOf(deps), company: company.value, rates: deps.policies.rates },
+      deps.clock.today(),
+    );
+    if (!r.ok) return failureResponse(r.error);
+    const l = r.value.letter;
+    return c.json(
+      {
+        letterId: l.id,
+        buyerId: l.debtor.id,
+        date: l.date,
+        level: l.levelId,
+        channel: l.channel,
+        language: l.language,
+        deadline: l.deadline,
+        documents: l.lines.map((x) => x.number),
+      },
+      201,
+    );
   },
 );

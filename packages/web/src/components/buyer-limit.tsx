@@ -8,13 +8,19 @@ export function BuyerLimit({
   id,
   asOf,
   items,
+  round = 0,
 }: {
   id: string;
   asOf: string;
   items: Schemas['BuyerDetail']['openItems'];
+  /** Read again when it changes (after an action on the buyer). */
+  round?: number;
 }) {
   const { t, lang } = useI18n();
-  const limit = useApi(() => api.GET('/buyers/{id}/limit', { params: { path: { id }, query: { asOf } } }), [id, asOf]);
+  const limit = useApi(
+    () => api.GET('/buyers/{id}/limit', { params: { path: { id }, query: { asOf } } }),
+    [id, asOf, round],
+  );
   const l = limit.data;
   const current = l?.current ?? null;
   const exposure = current ? sumOwed(items, current.limit.currency) : undefined;

@@ -1,27 +1,27 @@
 import { useState } from 'react';
-import { api } from '../api/client';
-import { useApi } from '../api/use-api';
+import type { Schemas } from '../api/client';
+import type { Loaded } from '../api/use-api';
 import type { MessageKey } from '../i18n/en';
 import { en } from '../i18n/en';
 import { formatDate } from '../i18n/format';
 import { type Params, useI18n } from '../i18n/i18n';
 import { Pager, pageOf } from './pager';
 import { Status } from './status';
+import { entryText } from './timeline-text';
 
-/** Everything that happened in collecting with the buyer, newest first, a page at a time. */
-export function Timeline({ id }: { id: string }) {
+/** Everything that happened in collecting with the buyer, newest first, a page at a time, in the chosen language. */
+export function Timeline({ of }: { of: Loaded<Schemas['Timeline']> }) {
   const { t, lang } = useI18n();
   const [page, setPage] = useState(1);
-  const timeline = useApi(() => api.GET('/buyers/{id}/timeline', { params: { path: { id } } }), [id]);
   return (
-    <Status of={timeline}>
+    <Status of={of}>
       {(tl) => {
         const entries = [...tl.entries].reverse();
         if (entries.length === 0) return <p className="muted">{t('common.none')}</p>;
         return (
           <>
             <div className="table-wrap">
-              <table>
+              <table className="timeline" data-testid="timeline">
                 <thead>
                   <tr>
                     <th scope="col">{t('timeline.date')}</th>
@@ -32,10 +32,10 @@ export function Timeline({ id }: { id: string }) {
                 </thead>
                 <tbody>
                   {pageOf(entries, page).map((e, i) => (
-                    <tr key={`${e.date}-${e.kind}-${e.ref ?? i}`}>
+                    <tr key={`${e.date}-${e.kind}-${e.ref ?? ''}-${i}`}>
                       <td>{formatDate(lang, e.date)}</td>
                       <td>{kindName(t, e.kind)}</td>
-                      <td>{e.summary}</td>
+                      <td>{entryText(t, lang, e)}</td>
                       <td>{e.by ?? ''}</td>
                     </tr>
                   ))}

@@ -1,6 +1,8 @@
+import { useCallback, useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { AsOfPicker, useAsOf } from '../components/as-of';
+import { BuyerActions } from '../components/buyer-actions';
 import { BuyerGrade } from '../components/buyer-grade';
 import { BuyerLimit } from '../components/buyer-limit';
 import { BuyerMaster } from '../components/buyer-master';
@@ -8,8 +10,12 @@ import { OpenDocuments } from '../components/open-documents';
 import { Status } from '../components/status';
 import { Timeline } from '../components/timeline';
 import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
 
-/** One buyer, read-only: master data, grade and reasons, limit and exposure, open documents, timeline. */
+/**
+ * One buyer: master data, grade and reasons, limit and exposure, open documents, timeline; and the actions the
+ * role may take on it, after each of which the figures and the timeline are read again.
+ */
 export function BuyerPage({ id }: { id: string }) {
   const asOf = useAsOf();
   const { t } = useI18n();
@@ -19,7 +25,14 @@ export function BuyerPage({ id }: { id: string }) {
 
 function Buyer({ id, asOf }: { id: string; asOf: string }) {
   const { t } = useI18n();
-  const detail = useApi(() => api.GET('/buyers/{id}', { params: { path: { id }, query: { asOf } } }), [id, asOf]);
+  const { me } = useSession();
+  const [round, setRound] = useState(0);
+  const changed = useCallback(() => setRound((n) => n + 1), []);
+  const detail = useApi(
+    () => api.GET('/buyers/{id}', { params: { path: { id }, query: { asOf } } }),
+    [id, asOf, round],
+  );
+  const timeline = useApi(() => api.GET('/buyers/{id}/timeline', { params: { path: { id } } }), [id, round]);
   return (
     <Status of={detail}>
       {(d) => (
@@ -32,10 +45,11 @@ function Buyer({ id, asOf }: { id: string; asOf: string }) {
               <AsOfPicker asOf={asOf} />
             </div>
           </header>
+          {me && <BuyerActions role={me.role} detail={d} timeline={timeline.data} asOf={asOf} onChanged={changed} />}
           <div className="grid-3">
             <BuyerMaster buyer={d.buyer} />
             <BuyerGrade id={id} asOf={asOf} />
-            <BuyerLimit id={id} asOf={asOf} items={d.openItems} />
+            <BuyerLimit id={id} asOf={asOf} items={d.openItems} round={round} />
           </div>
           <section className="panel">
             <h2>{t('buyer.documents')}</h2>
@@ -43,7 +57,7 @@ function Buyer({ id, asOf }: { id: string; asOf: string }) {
           </section>
           <section className="panel">
             <h2>{t('buyer.timeline')}</h2>
-            <Timeline id={id} />
+            <Timeline of={timeline} />
           </section>
         </>
       )}

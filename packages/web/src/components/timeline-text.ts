@@ -1,0 +1,55 @@
+// A timeline entry in the chosen language: its kind's sentence from the catalogue, filled with the entry's
+// parameters (codes in words, amounts and dates formatted); the API's English summary only for a kind the
+// catalogue does not know (a newer server) or an entry without parameters (an older one).
+import type { Schemas } from '../api/client';
+import { en, type MessageKey } from '../i18n/en';
+import { formatDate, formatMoney } from '../i18n/format';
+import type { Lang, Params } from '../i18n/i18n';
+
+type T = (key: MessageKey, params?: Params) => string;
+type Entry = Schemas['TimelineEntry'];
+
+const known = (key: string): key is MessageKey => key in en;
+const DATES = ['until', 'promisedDate', 'deadline', 'first', 'last', 'missed'];
+/** Parameters that are codes, and the catalogue prefix of their words (per kind where it differs). */
+const CODES: Readonly<Record<string, string>> = {
+  outcome: 'dispute.outcome',
+  channel: 'channel',
+  status: 'delivery.status',
+  target: 'reversal.target',
+};
+
+export function entryText(t: T, lang: Lang, e: Entry): string {
+  const key = `timeline.text.${e.kind}`;
+  const raw = (e as Entry & { params?: Readonly<Record<string, string | number>> }).params;
+  if (raw === undefined || !known(key)) return e.summary;
+  const p: Record<string, string | number> = { ...raw };
+  if (typeof raw.amount === 'string' && typeof raw.currency === 'string')
+    p.amount = formatMoney(lang, { amount: raw.amount, currency: raw.currency });
+  if (e.kind === 'letter' && p.amount !== undefined) p.total = p.amount; // one currency: formatted
+  if (typeof raw.documents === 'string') p.documents = shortList(t, raw.documents);
+  for (const d of DATES) if (typeof raw[d] === 'string' && raw[d] !== '') p[d] = formatDate(lang, raw[d] as string);
+  for (const [name, prefix] of Object.entries(CODES)) p[name] = words(t, prefix, raw[name]);
+  if (e.kind === 'dispute_opened') p.reason = words(t, 'dispute.reason', raw.reason);
+  const template = en[key];
+  let text = t(key, p);
+  if (!template.includes('{documents}') && raw.documents) text += t('timeline.text.about', p);
+  if (!template.includes('{notes}') && raw.notes) text += t('timeline.text.notes', p);
+  if (e.kind === 'dispute_resolved' && raw.creditNote) text += t('timeline.text.creditNote', p);
+  return text;
+}
+
+/** A code in words, or the code itself when the catalogue does not know it. */
+function words(t: T, prefix: string, code: string | number | undefined): string {
+  if (code === undefined) return '';
+  const key = `${prefix}.${code}`;
+  return known(key) ? t(key) : String(code);
+}
+
+/** A list of documents ("A, B, C, D, E"), at most three named: "A, B and 3 more". */
+function shortList(t: T, documents: string): string {
+  const all = documents.split(', ');
+  return all.length <= 3
+    ? documents
+    : t('timeline.text.more', { documents: all.slice(0, 2).join(', '), n: all.length - 2 });
+}
