@@ -23,6 +23,7 @@ import type { AuditReads } from './audit/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
+import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
 import type { WebhookReads, WebhookWrites } from './webhooks/ports';
@@ -179,7 +180,14 @@ export interface OrderCheckReads {
 }
 
 /** Reads. Every figure is derived from the append-only ledger as of a date. */
-export interface LedgerReads extends CollectionsReads, UserReads, AuditReads, JobReads, WebhookReads, PolicyReads {
+export interface LedgerReads
+  extends CollectionsReads,
+    UserReads,
+    AuditReads,
+    JobReads,
+    WebhookReads,
+    PolicyReads,
+    PortfolioReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;

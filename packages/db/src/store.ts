@@ -7,6 +7,7 @@ import { toCount } from './convert';
 import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
 import { agingPositions } from './reads/aging-positions';
+import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
@@ -137,6 +138,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
+    portfolioPositions: (asOf, filter) => portfolioPositions(db, asOf, filter),
+    limitEventsUpTo: (asOf) => limitEventsUpTo(db, asOf),
     orderCheckReads: orderCheckReadsOn(db, named),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),
