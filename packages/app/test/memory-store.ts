@@ -18,7 +18,6 @@ import {
   signedAmount,
 } from '@credence/core';
 import type { PolicyKind } from '../src/policies/ports';
-import type { PortfolioBuyer, PortfolioFilter } from '../src/reports/ports';
 import type {
   Attribution,
   CreditorLedger,
@@ -30,6 +29,7 @@ import type {
   Store,
   StoreInfo,
 } from '../src/ports';
+import type { PortfolioBuyer, PortfolioFilter } from '../src/reports/ports';
 import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
 import { collectionsReads, collectionsWrites } from './memory-collections';

@@ -7,7 +7,6 @@ import { toCount } from './convert';
 import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
 import { agingPositions } from './reads/aging-positions';
-import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
@@ -15,6 +14,7 @@ import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
+import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import {
   allocationsOf,
   insertAllocations,

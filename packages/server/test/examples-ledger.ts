@@ -64,10 +64,30 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
       { name: 'one month', as: 'collector', method: 'GET', path: '/api/v1/reports/aging-trend?months=1', status: 400 },
     ],
     exposureReport: [
-      { name: 'by grade and country', as: 'admin', method: 'GET', path: '/api/v1/reports/exposure?asOf=2026-06-30', status: 200 },
+      {
+        name: 'by grade and country',
+        as: 'admin',
+        method: 'GET',
+        path: '/api/v1/reports/exposure?asOf=2026-06-30',
+        status: 200,
+      },
+      { name: 'bad date', as: 'admin', method: 'GET', path: '/api/v1/reports/exposure?asOf=2026-13-01', status: 400 },
     ],
     overLimit: [
-      { name: 'first page', as: 'collector', method: 'GET', path: '/api/v1/reports/over-limit?asOf=2026-06-30&limit=10', status: 200 },
+      {
+        name: 'first page',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/over-limit?asOf=2026-06-30&limit=10',
+        status: 200,
+      },
+      {
+        name: 'page too large',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/over-limit?limit=501',
+        status: 400,
+      },
     ],
     listDocuments: [
       {

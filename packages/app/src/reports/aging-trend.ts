@@ -1,12 +1,4 @@
-import {
-  type BusinessDate,
-  type CurrencyCode,
-  daysInMonth,
-  fromParts,
-  ok,
-  parts,
-  type Result,
-} from '@credence/core';
+import { type BusinessDate, type CurrencyCode, daysInMonth, fromParts, ok, parts, type Result } from '@credence/core';
 import type { LedgerReads } from '../ports';
 import { reportAging } from './report-aging';
 

@@ -77,7 +77,8 @@ export async function buyersOverLimit(
     });
   }
   // By excess over the limit in per mille of the limit (a zero limit first), then by id.
-  const ratio = (x: BuyerOverLimit) => (x.limit === 0n ? Number.MAX_SAFE_INTEGER : Number((x.excess * 1000n) / x.limit));
+  const ratio = (x: BuyerOverLimit) =>
+    x.limit === 0n ? Number.MAX_SAFE_INTEGER : Number((x.excess * 1000n) / x.limit);
   over.sort((a, b) => ratio(b) - ratio(a) || (a.buyerId < b.buyerId ? -1 : 1));
   const offset = q.offset ?? 0;
   return ok({ asOf: q.asOf, count: over.length, buyers: over.slice(offset, offset + (q.limit ?? 25)) });

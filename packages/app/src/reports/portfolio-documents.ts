@@ -70,7 +70,14 @@ export async function portfolioDocuments(
     b.items.map((i) => {
       const days = daysOverdue(i.dueDate, q.asOf);
       const graded = b.grade !== undefined ? { grade: b.grade } : {};
-      return { ...i, name: b.name, country: b.country, ...graded, daysOverdue: days, bucket: bucketIndex(set.value, days) };
+      return {
+        ...i,
+        name: b.name,
+        country: b.country,
+        ...graded,
+        daysOverdue: days,
+        bucket: bucketIndex(set.value, days),
+      };
     }),
   );
   const chosen = (d: PortfolioDocument) =>

@@ -35,7 +35,9 @@ export async function portfolioExposure(
     const out: ExposureSlice<K>[] = [];
     for (const [key, members] of groups) {
       let amount = 0n;
-      for (const s of sumsByCurrency(members.flatMap((b) => b.items.map((i) => ({ currency: i.currency, amount: i.open }))))) {
+      for (const s of sumsByCurrency(
+        members.flatMap((b) => b.items.map((i) => ({ currency: i.currency, amount: i.open }))),
+      )) {
         const c = convert(money(s.amount, s.currency), q.reportingCurrency, rates, q.asOf);
         if (!c.ok) return c;
         amount += c.value.amount;
@@ -50,6 +52,10 @@ export async function portfolioExposure(
   if (!byCountry.ok) return byCountry;
   const grades = byGrade.value.sort((a, b) => (a.key ?? 99) - (b.key ?? 99));
   const countries = byCountry.value.sort((a, b) => (b.amount > a.amount ? 1 : b.amount < a.amount ? -1 : 0));
-  const total = countries.reduce((s, x) => s + x.amount, 0n);
+  // The whole, converted once per currency as the aging's total; a slice is rounded on its own, so the
+  // slices may add up to a few minor units more or less than the total.
+  const whole = slices(() => 'all');
+  if (!whole.ok) return whole;
+  const total = whole.value[0]?.amount ?? 0n;
   return ok({ asOf: q.asOf, currency: q.reportingCurrency, total, byGrade: grades, byCountry: countries });
 }

@@ -2,8 +2,8 @@ import type { PortfolioBuyer, PortfolioFilter, UnappliedPayment } from '@credenc
 import type { BusinessDate, LimitEvent, OpenItem } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, toBig } from '../convert';
-import type { Database } from '../schema';
 import { type LimitEventRow, toLimitEvent } from '../repos/limits';
+import type { Database } from '../schema';
 import { paymentRemainders } from './aging-positions';
 import { openAsOf } from './open-items';
 
@@ -74,14 +74,14 @@ export async function portfolioPositions(
   return [...buyers.values()]
     .sort((a, b) => byId(a.head.buyer_id, b.head.buyer_id))
     .map(({ head: h, items }) => ({
-    buyerId: h.buyer_id,
-    name: h.name,
-    country: h.country,
-    ...(h.grade !== null ? { grade: Number(h.grade) } : {}),
-    ...(h.tier !== null ? { tier: h.tier } : {}),
-    items,
-    payments: payments.get(h.buyer_id) ?? [],
-  }));
+      buyerId: h.buyer_id,
+      name: h.name,
+      country: h.country,
+      ...(h.grade !== null ? { grade: Number(h.grade) } : {}),
+      ...(h.tier !== null ? { tier: h.tier } : {}),
+      items,
+      payments: payments.get(h.buyer_id) ?? [],
+    }));
 }
 
 /** `LedgerReads.limitEventsUpTo`: approvals and temporary limits valid from on or before `asOf`, every buyer's. */

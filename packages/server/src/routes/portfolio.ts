@@ -11,7 +11,12 @@ import { REPORTERS } from './access';
 const queryParam = (name: string) => ({ param: { name, in: 'query' as const } });
 const Reporting = Currency.optional().openapi({ ...queryParam('reportingCurrency'), description: 'default EUR' });
 const page = (max: number, byDefault: number) => ({
-  offset: z.coerce.number().int().min(0).optional().openapi({ ...queryParam('offset'), description: 'default 0' }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ ...queryParam('offset'), description: 'default 0' }),
   limit: z.coerce
     .number()
     .int()
