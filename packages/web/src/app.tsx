@@ -3,6 +3,7 @@ import { useI18n } from './i18n/i18n';
 import { BuyerPage } from './pages/buyer';
 import { BuyersPage } from './pages/buyers';
 import { DashboardPage } from './pages/dashboard';
+import { DocumentsPage } from './pages/documents';
 import { type PageId, pagesFor } from './pages/pages';
 import { SignInPage } from './pages/sign-in';
 import { WorklistPage } from './pages/worklist';
@@ -30,7 +31,15 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   const { t } = useI18n();
   const buyer = /^\/buyers\/([^/]+)$/.exec(path)?.[1];
   const wanted: PageId | undefined =
-    path === '/' ? 'dashboard' : path === '/buyers' || buyer ? 'buyers' : path === '/worklist' ? 'worklist' : undefined;
+    path === '/'
+      ? 'dashboard'
+      : path === '/buyers' || buyer
+        ? 'buyers'
+        : path === '/worklist'
+          ? 'worklist'
+          : path === '/documents'
+            ? 'documents'
+            : undefined;
   // A page the role may not open is not offered: its first page instead (or none at all).
   const id = wanted !== undefined && allowed.includes(wanted) ? wanted : allowed[0];
   if (id === undefined) return <p>{t('nav.nothing')}</p>;
@@ -38,5 +47,6 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
     return <BuyerPage id={decodeURIComponent(buyer)} />;
   if (id === 'dashboard') return <DashboardPage />;
   if (id === 'worklist') return <WorklistPage />;
+  if (id === 'documents') return <DocumentsPage />;
   return <BuyersPage />;
 }

@@ -67,7 +67,7 @@ export function AgingChart({
 const compact = (v: number) => new Intl.NumberFormat(document.documentElement.lang, { notation: 'compact' }).format(v);
 
 /** Later buckets darker: from amber to deep red. */
-function overdueColour(i: number, n: number): string {
+export function overdueColour(i: number, n: number): string {
   const shades = ['#e0a030', '#d9822b', '#c8602a', '#b0402a', '#8f2a24', '#6e1c1c'];
   return (
     shades[Math.min(shades.length - 1, Math.round(((i - 1) / Math.max(1, n - 2)) * (shades.length - 1)))] ?? '#8f2a24'
