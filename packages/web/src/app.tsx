@@ -31,15 +31,9 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   const { t } = useI18n();
   const buyer = /^\/buyers\/([^/]+)$/.exec(path)?.[1];
   const wanted: PageId | undefined =
-    path === '/'
-      ? 'dashboard'
-      : path === '/buyers' || buyer
-        ? 'buyers'
-        : path === '/worklist'
-          ? 'worklist'
-          : path === '/documents'
-            ? 'documents'
-            : undefined;
+    path === '/' ? 'dashboard' : path === '/buyers' || buyer ? 'buyers' : path === '/worklist' ? 'worklist' : undefined;
+  // The documents behind a dashboard figure: opened from the dashboard, by the roles that read it (not in the menu).
+  if (path === '/documents' && allowed.includes('dashboard')) return <DocumentsPage />;
   // A page the role may not open is not offered: its first page instead (or none at all).
   const id = wanted !== undefined && allowed.includes(wanted) ? wanted : allowed[0];
   if (id === undefined) return <p>{t('nav.nothing')}</p>;
@@ -47,6 +41,5 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
     return <BuyerPage id={decodeURIComponent(buyer)} />;
   if (id === 'dashboard') return <DashboardPage />;
   if (id === 'worklist') return <WorklistPage />;
-  if (id === 'documents') return <DocumentsPage />;
   return <BuyersPage />;
 }

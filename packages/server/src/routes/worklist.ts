@@ -33,12 +33,16 @@ const Task = z
     by: z.string().optional(),
     note: z.string().optional(),
     pd: z.number().optional(),
+    tier: z
+      .enum(['low', 'medium', 'high'])
+      .optional()
+      .openapi({ description: "the risk tier of the buyer's grade in force" }),
     score: z.number().optional().openapi({ description: 'amount × days overdue × PD: the rank' }),
     planned: z.boolean().optional().openapi({ description: "a letter the day's dunning run has still to record" }),
   })
   .openapi('WorklistTask');
 
-type Ranked = StoredTask & { pd?: number; score?: number; planned?: true };
+type Ranked = StoredTask & { pd?: number; score?: number; planned?: true; tier?: 'low' | 'medium' | 'high' };
 
 const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   key: t.key,
@@ -63,6 +67,7 @@ const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   ...(t.by !== undefined ? { by: t.by } : {}),
   ...(t.note !== undefined ? { note: t.note } : {}),
   ...(t.pd !== undefined ? { pd: t.pd } : {}),
+  ...(t.tier !== undefined ? { tier: t.tier } : {}),
   ...(t.score !== undefined ? { score: t.score } : {}),
   ...(t.planned ? { planned: true } : {}),
 });

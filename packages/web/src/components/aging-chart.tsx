@@ -19,10 +19,15 @@ export function AgingChart({
   bars,
   title,
   onBar,
+  className = 'chart',
+  testId,
 }: {
   bars: readonly Bar[];
   title: string;
   onBar?: (i: number) => void;
+  /** `plot` for a chart other than the dashboard's aging (same size). */
+  className?: string;
+  testId?: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,7 +66,7 @@ export function AgingChart({
       chart.dispose();
     };
   }, [bars, title, onBar]);
-  return <div ref={el} className="chart" role="img" aria-label={title} />;
+  return <div ref={el} className={className} role="img" aria-label={title} data-testid={testId} />;
 }
 
 const compact = (v: number) => new Intl.NumberFormat(document.documentElement.lang, { notation: 'compact' }).format(v);

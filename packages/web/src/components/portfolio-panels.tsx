@@ -40,7 +40,7 @@ export function AgingTrend({ asOf, currency }: { asOf: string; currency: string 
     <Status of={trend}>
       {() =>
         view && (
-          <Suspense fallback={<div className="chart" />}>
+          <Suspense fallback={<div className="plot" />}>
             <TrendChart months={view.months} series={view.series} title={t('dashboard.trend')} onPoint={open} />
           </Suspense>
         )
@@ -83,14 +83,15 @@ function ByGrade({ e, asOf, currency }: { e: Schemas['Exposure']; asOf: string; 
     [graded, t, lang],
   );
   const open = useCallback(
-    (i: number) => navigate(href('/documents', { asOf, grade: graded[i]?.key ?? undefined, reportingCurrency: currency })),
+    (i: number) =>
+      navigate(href('/documents', { asOf, grade: graded[i]?.key ?? undefined, reportingCurrency: currency })),
     [graded, asOf, currency],
   );
   const ungraded = e.byGrade.find((g) => g.key === null);
   return (
     <div data-testid="exposure-grade">
-      <Suspense fallback={<div className="chart" />}>
-        <AgingChart bars={bars} title={t('dashboard.byGrade')} onBar={open} />
+      <Suspense fallback={<div className="plot" />}>
+        <AgingChart bars={bars} title={t('dashboard.byGrade')} onBar={open} className="plot" testId="grade-chart" />
       </Suspense>
       <ul className="slices sr-only">
         {graded.map((g) => (
@@ -144,7 +145,10 @@ function ByCountry({ e, asOf, currency }: { e: Schemas['Exposure']; asOf: string
               <td className="num">{formatMoney(lang, c.amount)}</td>
               <td className="num">
                 <span className="share">
-                  <span className="share-bar" style={{ width: `${total ? (Number(c.amount.amount) / total) * 100 : 0}%` }} />
+                  <span
+                    className="share-bar"
+                    style={{ width: `${total ? (Number(c.amount.amount) / total) * 100 : 0}%` }}
+                  />
                   {formatPercent(lang, total ? (Number(c.amount.amount) / total) * 100 : null)}
                 </span>
               </td>

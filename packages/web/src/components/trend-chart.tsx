@@ -68,7 +68,7 @@ export function TrendChart(p: {
       chart.dispose();
     };
   }, [months, series, title, onPoint]);
-  return <div ref={el} className="chart" role="img" aria-label={title} data-testid="trend-chart" />;
+  return <div ref={el} className="plot" role="img" aria-label={title} data-testid="trend-chart" />;
 }
 
 const compact = (v: number) => new Intl.NumberFormat(document.documentElement.lang, { notation: 'compact' }).format(v);

@@ -120,11 +120,7 @@ function Documents({ asOf }: { asOf: string }) {
                 </tbody>
               </table>
             </div>
-            <Pager
-              page={page}
-              total={d.count}
-              onPage={(p) => navigate(href('/documents', { ...f, asOf, page: p }))}
-            />
+            <Pager page={page} total={d.count} onPage={(p) => navigate(href('/documents', { ...f, asOf, page: p }))} />
           </>
         )}
       </Status>

@@ -12,10 +12,9 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   { id: 'dashboard', path: '/', label: 'nav.dashboard', roles: REPORTERS },
   { id: 'buyers', path: '/buyers', label: 'nav.buyers', roles: ['admin', 'credit_manager', 'collector', 'sales'] },
   { id: 'worklist', path: '/worklist', label: 'nav.worklist', roles: ['credit_manager', 'collector'] },
-  { id: 'documents', path: '/documents', label: 'nav.documents', roles: REPORTERS },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'documents';
+export type PageId = 'dashboard' | 'buyers' | 'worklist';
 
 export const pagesFor = (role: Role) => PAGES.filter((p) => p.roles.includes(role));
 
