@@ -10,7 +10,7 @@ import { Status } from '../components/status';
 import { TopOverdue } from '../components/top-overdue';
 import { formatMoney, formatPercent } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { href, navigate, useLocation } from '../router';
+import { href, Link, navigate, useLocation } from '../router';
 
 // ECharts in a chunk of its own, loaded while the figures are asked for: the first script is a third of the size.
 const AgingChart = lazy(() => import('../components/aging-chart').then((m) => ({ default: m.AgingChart })));
@@ -132,8 +132,19 @@ function Aging({ a, asOf, currency }: { a: Schemas['AgingReport']; asOf: string;
     [asOf, currency],
   );
   return (
-    <Suspense fallback={<div className="chart" />}>
-      <AgingChart bars={bars} title={t('dashboard.aging')} onBar={open} />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="chart" />}>
+        <AgingChart bars={bars} title={t('dashboard.aging')} onBar={open} />
+      </Suspense>
+      <ul className="sr-only" data-testid="aging-links">
+        {bars.map((b, i) => (
+          <li key={b.label} data-amount={buckets[i]?.amount}>
+            <Link href={href('/documents', { asOf, bucket: i, reportingCurrency: currency })}>
+              {b.label}: {b.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

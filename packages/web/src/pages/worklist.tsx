@@ -197,6 +197,8 @@ function Task(p: {
     <tr
       ref={row}
       data-key={p.x.key}
+      data-level={levelOf(p.x)}
+      data-tier={p.x.tier ?? ''}
       className={p.current ? 'current' : undefined}
       aria-current={p.current || undefined}
     >
