@@ -162,7 +162,6 @@ export const en = {
   'documents.owed': 'Owed',
   'worklist.filterLevel': 'Level',
   'worklist.filterTier': 'Risk tier',
-  'worklist.level': 'Level {level}',
   'worklist.tier.low': 'Low risk',
   'worklist.tier.medium': 'Medium risk',
   'worklist.tier.high': 'High risk',

@@ -164,7 +164,6 @@ export const zhCN: Catalogue = {
   'documents.owed': '应收',
   'worklist.filterLevel': '催收级别',
   'worklist.filterTier': '风险层级',
-  'worklist.level': '第 {level} 级',
   'worklist.tier.low': '低风险',
   'worklist.tier.medium': '中风险',
   'worklist.tier.high': '高风险',

@@ -164,7 +164,6 @@ export const zhTW: Catalogue = {
   'documents.owed': '應收',
   'worklist.filterLevel': '催收階段',
   'worklist.filterTier': '風險層次',
-  'worklist.level': '第 {level} 階段',
   'worklist.tier.low': '低風險',
   'worklist.tier.medium': '中風險',
   'worklist.tier.high': '高風險',

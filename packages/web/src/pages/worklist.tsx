@@ -98,13 +98,7 @@ function Worklist({ asOf }: { asOf: string }) {
             options={countries}
             onChange={filter(setCountry)}
           />
-          <Choice
-            label={t('worklist.filterLevel')}
-            value={level}
-            options={levels}
-            onChange={filter(setLevel)}
-            name={(l) => t('worklist.level', { level: l })}
-          />
+          <Choice label={t('worklist.filterLevel')} value={level} options={levels} onChange={filter(setLevel)} />
           <Choice
             label={t('worklist.filterTier')}
             value={tier}
