@@ -66,15 +66,24 @@ function Portfolio({ asOf, currency }: { asOf: string; currency: string }) {
           <TopOverdue asOf={asOf} currency={currency} />
         </section>
       </div>
-      <section className="panel">
-        <h2>{t('dashboard.trend')}</h2>
-        <AgingTrend asOf={asOf} currency={currency} />
-      </section>
-      <Exposure asOf={asOf} currency={currency} />
-      <section className="panel">
-        <h2>{t('dashboard.overLimit')}</h2>
-        <OverLimit asOf={asOf} />
-      </section>
+      {/* Asked for once the headline and the aging are in: one store answers them all, the figures first. */}
+      {settled(kpis) && settled(aging) ? (
+        <>
+          <section className="panel">
+            <h2>{t('dashboard.trend')}</h2>
+            <AgingTrend asOf={asOf} currency={currency} />
+          </section>
+          <Exposure asOf={asOf} currency={currency} />
+          <section className="panel">
+            <h2>{t('dashboard.overLimit')}</h2>
+            <OverLimit asOf={asOf} />
+          </section>
+        </>
+      ) : (
+        <p className="muted" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      )}
       <section className="panel">
         <h2>{t('dashboard.kpis')}</h2>
         <Status of={kpis}>
@@ -148,3 +157,5 @@ function Aging({ a, asOf, currency }: { a: Schemas['AgingReport']; asOf: string;
     </>
   );
 }
+
+const settled = (x: { data: unknown; error: unknown }) => x.data !== undefined || x.error !== undefined;

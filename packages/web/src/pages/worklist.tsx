@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { useApi } from '../api/use-api';
 import { AsOfPicker, useAsOf } from '../components/as-of';
-import { Pager, pageOf } from '../components/pager';
+import { PAGE_SIZE, Pager } from '../components/pager';
 import { Status } from '../components/status';
 import { en, type MessageKey } from '../i18n/en';
 import { formatMoney } from '../i18n/format';
@@ -19,8 +19,6 @@ export function WorklistPage() {
 
 function Worklist({ asOf }: { asOf: string }) {
   const { t, lang } = useI18n();
-  const list = useApi(() => api.GET('/worklist', { params: { query: { asOf, lang, limit: 500 } } }), [asOf, lang]);
-  const buyers = useApi(() => api.GET('/buyers'), []);
   const [action, setAction] = useState('');
   const [collector, setCollector] = useState('');
   const [country, setCountry] = useState('');
@@ -29,23 +27,29 @@ function Worklist({ asOf }: { asOf: string }) {
   const [page, setPage] = useState(1);
   const [current, setCurrent] = useState(0);
   const [said, setSaid] = useState('');
-  const collectorOf = useMemo(() => new Map((buyers.data?.buyers ?? []).map((b) => [b.id, b])), [buyers.data]);
-  const tasks = (list.data?.tasks ?? []).filter((x) => {
-    const b = collectorOf.get(x.buyerId);
-    return (
-      (action === '' || x.action === action) &&
-      (collector === '' || b?.collector === collector) &&
-      (country === '' || b?.country === country) &&
-      (level === '' || levelOf(x) === level) &&
-      (tier === '' || x.tier === tier)
-    );
-  });
-  const levels = [...new Set((list.data?.tasks ?? []).map(levelOf))].filter((l) => l !== '').sort();
-  const actions = [...new Set((list.data?.tasks ?? []).map((x) => x.action))].sort();
-  const countries = [...new Set((list.data?.tasks ?? []).map((x) => collectorOf.get(x.buyerId)?.country ?? ''))]
-    .filter((c) => c)
-    .sort();
-  const collectors = [...new Set([...collectorOf.values()].map((b) => b.collector ?? ''))].filter((c) => c).sort();
+  // Filtered, ranked and paged by the server: the browser holds one page of tasks and no list of buyers.
+  const chosen = { action, collector, country, level, tier };
+  const list = useApi(
+    () =>
+      api.GET('/worklist', {
+        params: {
+          query: {
+            asOf,
+            lang,
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+            ...Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== '')),
+          },
+        },
+      }),
+    [asOf, lang, page, action, collector, country, level, tier],
+  );
+  const facets = list.data?.facets;
+  const actions = facets?.actions ?? [];
+  const countries = facets?.countries ?? [];
+  const collectors = facets?.collectors ?? [];
+  const levels = facets?.levels ?? [];
+  const count = list.data?.count ?? 0;
   const done = async (key: string) => {
     const r = await api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} });
     if (r.data) setSaid(t('worklist.marked', { key }));
@@ -57,7 +61,7 @@ function Worklist({ asOf }: { asOf: string }) {
     if (r.data) setSaid(t('worklist.snoozedUntil', { key, date: until }));
     list.reload();
   };
-  const shown = pageOf(tasks, page);
+  const shown = list.data?.tasks ?? [];
   const at = Math.min(current, Math.max(0, shown.length - 1));
   useKeys({
     move: (by) => setCurrent(Math.max(0, Math.min(shown.length - 1, at + by))),
@@ -116,7 +120,7 @@ function Worklist({ asOf }: { asOf: string }) {
       </p>
       <Status of={list}>
         {() =>
-          tasks.length === 0 ? (
+          count === 0 ? (
             <p>{t('worklist.empty')}</p>
           ) : (
             <>
@@ -146,9 +150,9 @@ function Worklist({ asOf }: { asOf: string }) {
                         x={x}
                         current={i === at}
                         onSnooze={snooze}
-                        rank={(page - 1) * 25 + i + 1}
+                        rank={(page - 1) * PAGE_SIZE + i + 1}
                         asOf={asOf}
-                        name={collectorOf.get(x.buyerId)?.name}
+                        name={x.buyer?.name}
                         onDone={done}
                         lang={lang}
                       />
@@ -158,7 +162,7 @@ function Worklist({ asOf }: { asOf: string }) {
               </div>
               <Pager
                 page={page}
-                total={tasks.length}
+                total={count}
                 onPage={(p) => {
                   setPage(p);
                   setCurrent(0);
