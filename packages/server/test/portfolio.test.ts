@@ -88,4 +88,25 @@ describe('portfolio reports and the documents behind them', () => {
     expect(t.points.at(-1)?.buckets).toEqual(now.reporting.buckets);
     expect(t.points[0]?.buckets).toHaveLength(t.labels.length);
   });
+
+  it('filters and pages the worklist on the server, each task with its buyer', async () => {
+    type W = {
+      count: number;
+      tasks: { key: string; tier?: string; buyer?: { country: string } }[];
+      facets: { tiers: string[]; countries: string[] };
+    };
+    const all = await get<W>('/worklist?asOf=2026-06-30&limit=500');
+    expect(all.count).toBe(all.tasks.length);
+    expect(all.tasks.every((x) => x.buyer !== undefined)).toBe(true);
+    const tier = all.facets.tiers[0];
+    const country = all.facets.countries[0];
+    if (tier === undefined || country === undefined) throw new Error('no tiers or countries among the tasks');
+    const byTier = await get<W>(`/worklist?asOf=2026-06-30&limit=500&tier=${tier}`);
+    expect(byTier.tasks.map((x) => x.key)).toEqual(all.tasks.filter((x) => x.tier === tier).map((x) => x.key));
+    const byCountry = await get<W>(`/worklist?asOf=2026-06-30&limit=500&country=${country}`);
+    expect(byCountry.count).toBe(all.tasks.filter((x) => x.buyer?.country === country).length);
+    const second = await get<W>('/worklist?asOf=2026-06-30&limit=2&offset=2');
+    expect(second.tasks.map((x) => x.key)).toEqual(all.tasks.slice(2, 4).map((x) => x.key));
+    expect(second.count).toBe(all.count);
+  });
 });
