@@ -126,7 +126,7 @@ describe(`the dashboard and the worklist in Chromium, on the ${SIZE} demo`, () =
     const present = (attr: 'tier' | 'level') =>
       page
         .locator('[data-testid=worklist] tbody tr')
-        .evaluateAll((rs, a) => [...new Set(rs.map((r) => (r as HTMLElement).dataset[a]))], attr);
+        .evaluateAll((rs, a) => [...new Set(rs.map((r) => r.getAttribute(`data-${a}`)))], attr);
     await page.getByLabel('Risk tier').selectOption(tier);
     await expect.poll(() => present('tier'), { timeout: 60_000 }).toEqual([tier]);
     await page.getByLabel('Risk tier').selectOption('');
