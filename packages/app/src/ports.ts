@@ -25,6 +25,7 @@ import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
+import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
 import type { WebhookReads, WebhookWrites } from './webhooks/ports';
@@ -189,7 +190,8 @@ export interface LedgerReads
     WebhookReads,
     PolicyReads,
     CheckResultReads,
-    BankStatementReads {
+    BankStatementReads,
+    PortfolioReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;

@@ -31,6 +31,7 @@ import type {
   Store,
   StoreInfo,
 } from '../src/ports';
+import type { PortfolioBuyer, PortfolioFilter } from '../src/reports/ports';
 import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
 import { bankReads, bankWrites } from './memory-bank';
@@ -180,6 +181,29 @@ function reads(s: () => State): LedgerReads {
       payments: s().payments.size,
       allocations: s().allocations.length,
     }),
+    // By definition: the per-buyer reads of each buyer matching the filter that has an open item.
+    portfolioPositions: async (asOf, filter) => {
+      const out: PortfolioBuyer[] = [];
+      for (const b of [...s().buyers.values()].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+        const g = [...s().grades.values()]
+          .filter((r) => r.buyerId === b.id && r.asOf <= asOf)
+          .sort((x, y) => (x.asOf < y.asOf ? -1 : 1))
+          .at(-1)?.grade;
+        if (filter.buyerId !== undefined && b.id !== filter.buyerId) continue;
+        if (filter.country !== undefined && b.country !== filter.country) continue;
+        if (filter.grade !== undefined && g?.grade !== filter.grade) continue;
+        const its = await view.buyerOpenItems(b.id, asOf);
+        if (its.length === 0) continue;
+        const head = { buyerId: b.id, name: b.name, country: b.country };
+        const graded = g ? { grade: g.grade, tier: g.tier } : {};
+        out.push({ ...head, ...graded, items: its, payments: await view.unappliedPayments(b.id, asOf) });
+      }
+      return out;
+    },
+    limitEventsUpTo: async (asOf) =>
+      s()
+        .limitEvents.filter((e) => (e.kind === 'approval' || e.kind === 'temporary') && e.validFrom <= asOf)
+        .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
     // By definition: the per-buyer reads of every buyer with a negative item or unapplied cash.
     agingPositions: async (asOf, bounds, byBuyer) => {
       const ids = [...s().buyers.keys(), ...docs().map((d) => d.buyerId)];
@@ -422,6 +446,8 @@ export class MemoryStore implements Store {
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   unappliedPayments = (buyerId: string, asOf: BusinessDate) => this.view.unappliedPayments(buyerId, asOf);
   agingPositions = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingPositions(asOf, b, by);
+  portfolioPositions = (asOf: BusinessDate, f: PortfolioFilter) => this.view.portfolioPositions(asOf, f);
+  limitEventsUpTo = (asOf: BusinessDate) => this.view.limitEventsUpTo(asOf);
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();

@@ -14,6 +14,7 @@ import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
+import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import {
   allocationsOf,
   insertAllocations,
@@ -150,6 +151,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
+    portfolioPositions: (asOf, filter) => portfolioPositions(db, asOf, filter),
+    limitEventsUpTo: (asOf) => limitEventsUpTo(db, asOf),
     orderCheckReads: orderCheckReadsOn(db, named),
     fxRates: () => fxRates(db),
     correctionsOf: (buyerId) => correctionsOf(db, buyerId),

@@ -53,6 +53,52 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
         status: 400,
       },
     ],
+    agingTrend: [
+      {
+        name: 'six months in EUR',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/aging-trend?asOf=2026-06-30&months=6&reportingCurrency=EUR',
+        status: 200,
+      },
+      { name: 'one month', as: 'collector', method: 'GET', path: '/api/v1/reports/aging-trend?months=1', status: 400 },
+    ],
+    exposureReport: [
+      {
+        name: 'by grade and country',
+        as: 'admin',
+        method: 'GET',
+        path: '/api/v1/reports/exposure?asOf=2026-06-30',
+        status: 200,
+      },
+      { name: 'bad date', as: 'admin', method: 'GET', path: '/api/v1/reports/exposure?asOf=2026-13-01', status: 400 },
+    ],
+    overLimit: [
+      {
+        name: 'first page',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/over-limit?asOf=2026-06-30&limit=10',
+        status: 200,
+      },
+      {
+        name: 'page too large',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/over-limit?limit=501',
+        status: 400,
+      },
+    ],
+    listDocuments: [
+      {
+        name: 'the 1–30 days bucket',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/documents?asOf=2026-06-30&bucket=1&limit=20',
+        status: 200,
+      },
+      { name: 'bad grade', as: 'collector', method: 'GET', path: '/api/v1/documents?grade=11', status: 400 },
+    ],
     recordDocument: [
       {
         name: 'an invoice',

@@ -4,6 +4,7 @@ import { BuyerPage } from './pages/buyer';
 import { BuyersPage } from './pages/buyers';
 import { CreditDeskPage } from './pages/credit-desk';
 import { DashboardPage } from './pages/dashboard';
+import { DocumentsPage } from './pages/documents';
 import { DunningPage } from './pages/dunning';
 import { ImportPage } from './pages/import';
 import { type PageId, pagesFor } from './pages/pages';
@@ -40,6 +41,8 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
     '/credit-desk': 'creditDesk',
   };
   const wanted: PageId | undefined = path === '/buyers' || buyer ? 'buyers' : named[path];
+  // The documents behind a dashboard figure: opened from the dashboard, by the roles that read it (not in the menu).
+  if (path === '/documents' && allowed.includes('dashboard')) return <DocumentsPage />;
   // A page the role may not open is not offered: its first page instead (or none at all).
   const id = wanted !== undefined && allowed.includes(wanted) ? wanted : allowed[0];
   if (id === undefined) return <p>{t('nav.nothing')}</p>;

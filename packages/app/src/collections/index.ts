@@ -8,6 +8,7 @@ export * from './company';
 export * from './create-plan';
 export * from './deliver-outbox';
 export * from './deliver-run';
+export * from './filter-worklist';
 export * from './first-run';
 export * from './item-interest';
 export * from './letter';

@@ -69,12 +69,22 @@ export async function rankTasks<T extends Omit<WorkTask, 'pd'>>(
   store: Store,
   tasks: readonly T[],
   x: Pick<WorklistDay, 'asOf' | 'defaultPd'>,
-): Promise<(T & RankedTask)[]> {
-  const pd = new Map<string, number>();
-  for (const id of new Set(tasks.map((t) => t.buyerId)))
-    pd.set(id, (await gradeInForce(store, id, x.asOf))?.pd ?? x.defaultPd);
-  return rankWorklist(tasks.map((t) => ({ ...t, pd: pd.get(t.buyerId) ?? x.defaultPd })));
+): Promise<(T & RankedTask & { readonly tier?: GradeTier })[]> {
+  const grades = new Map<string, { pd: number; tier?: GradeTier }>();
+  for (const id of new Set(tasks.map((t) => t.buyerId))) {
+    const g = await gradeInForce(store, id, x.asOf);
+    grades.set(id, g ? { pd: g.pd, tier: g.tier } : { pd: x.defaultPd });
+  }
+  // The tier of the grade in force rides along (the web worklist filters by it); the PD ranks.
+  return rankWorklist(
+    tasks.map((t) => {
+      const g = grades.get(t.buyerId);
+      return { ...t, pd: g?.pd ?? x.defaultPd, ...(g?.tier !== undefined ? { tier: g.tier } : {}) };
+    }),
+  );
 }
+
+type GradeTier = 'low' | 'medium' | 'high';
 
 /**
  * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`), as the day derives it

@@ -6,7 +6,7 @@ import type { Database } from '../schema';
 import { bucketExpr } from './aging';
 import { openAsOf } from './open-items';
 
-interface PaymentRow {
+export interface PaymentRow {
   id: string;
   buyer_id: string;
   date: string;
@@ -21,7 +21,7 @@ interface PaymentRow {
  * is skipped without reading its rows (as `unappliedCash`); so is one applied on its own date (the index
  * `payments_unapplied`, migration 020, holds the others).
  */
-async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate): Promise<PaymentRow[]> {
+export async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate): Promise<PaymentRow[]> {
   const { rows } = await sql<PaymentRow>`
     select * from (
       select p.id, p.buyer_id, p.date, p.currency, p.amount, p.amount + coalesce(m.moved, 0) as unapplied

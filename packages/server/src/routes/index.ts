@@ -33,6 +33,7 @@ import { overdueBuyersReport } from './overdue-buyers';
 import { pauseDunning, resumeDunning } from './pauses';
 import { createPlanRoute } from './plans';
 import { listPoliciesRoute, setPolicyRoute } from './policies';
+import { agingTrendReport, exposureReport, listDocumentsRoute, overLimitReport } from './portfolio';
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
@@ -80,6 +81,10 @@ export const ROUTES: readonly ApiRoute[] = [
   agingReport,
   kpiReport,
   overdueBuyersReport,
+  agingTrendReport,
+  exposureReport,
+  overLimitReport,
+  listDocumentsRoute,
   recordDocument,
   recordPaymentRoute,
   importBuyersRoute,

@@ -1,4 +1,4 @@
-import { completeTask, refreshWorklist, snoozeTask, viewWorklist } from '@credence/app';
+import { completeTask, filterWorklist, refreshWorklist, snoozeTask, viewWorklist } from '@credence/app';
 import {
   type CurrencyCode,
   noFxRateMessage,
@@ -33,12 +33,26 @@ const Task = z
     by: z.string().optional(),
     note: z.string().optional(),
     pd: z.number().optional(),
+    tier: z
+      .enum(['low', 'medium', 'high'])
+      .optional()
+      .openapi({ description: "the risk tier of the buyer's grade in force" }),
     score: z.number().optional().openapi({ description: 'amount × days overdue × PD: the rank' }),
     planned: z.boolean().optional().openapi({ description: "a letter the day's dunning run has still to record" }),
+    buyer: z
+      .object({ name: z.string(), country: z.string(), collector: z.string().optional() })
+      .optional()
+      .openapi({ description: 'who the task is about' }),
   })
   .openapi('WorklistTask');
 
-type Ranked = StoredTask & { pd?: number; score?: number; planned?: true };
+type Ranked = StoredTask & {
+  buyer?: { name: string; country: string; collector?: string | undefined };
+  pd?: number;
+  score?: number;
+  planned?: true;
+  tier?: 'low' | 'medium' | 'high';
+};
 
 const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   key: t.key,
@@ -63,15 +77,35 @@ const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   ...(t.by !== undefined ? { by: t.by } : {}),
   ...(t.note !== undefined ? { note: t.note } : {}),
   ...(t.pd !== undefined ? { pd: t.pd } : {}),
+  ...(t.tier !== undefined ? { tier: t.tier } : {}),
   ...(t.score !== undefined ? { score: t.score } : {}),
   ...(t.planned ? { planned: true } : {}),
+  ...(t.buyer
+    ? {
+        buyer: {
+          name: t.buyer.name,
+          country: t.buyer.country,
+          ...(t.buyer.collector !== undefined ? { collector: t.buyer.collector } : {}),
+        },
+      }
+    : {}),
 });
 
 const Worklist = z
   .object({
     asOf: z.string(),
     currency: z.string(),
-    tasks: z.array(Task).openapi({ description: 'open tasks, ranked' }),
+    tasks: z.array(Task).openapi({ description: 'open tasks, ranked: a page of those the filters keep' }),
+    count: z.number().int().openapi({ description: 'open tasks the filters keep, all pages' }),
+    facets: z
+      .object({
+        actions: z.array(z.string()),
+        collectors: z.array(z.string()),
+        countries: z.array(z.string()),
+        levels: z.array(z.string()),
+        tiers: z.array(z.string()),
+      })
+      .openapi({ description: "the values the filters can take among the day's open tasks" }),
     closed: z.array(Task).openapi({ description: 'tasks something recorded has just dealt with' }),
     snoozed: z.number().int(),
   })
@@ -86,6 +120,23 @@ const WorklistQuery = AsOfQuery.merge(LangQuery).extend({
     .max(10_000)
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' }, description: 'the first n tasks; default 50' }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ param: { name: 'offset', in: 'query' }, description: 'skip the first n (after the filters)' }),
+  ...(Object.fromEntries(
+    (['action', 'collector', 'country', 'level', 'tier'] as const).map((k) => [
+      k,
+      z
+        .string()
+        .min(1)
+        .max(100)
+        .optional()
+        .openapi({ param: { name: k, in: 'query' }, description: `only the tasks of this ${k}` }),
+    ]),
+  ) as Record<'action' | 'collector' | 'country' | 'level' | 'tier', z.ZodOptional<z.ZodString>>),
 });
 
 /** The worklist of the day, kept (`refreshWorklist`) or only shown (`viewWorklist`). */
@@ -124,11 +175,19 @@ function worklistRoute(keep: boolean) {
       const r = keep ? await refreshWorklist(writer(c), day) : await viewWorklist(deps.store, day);
       if (!r.ok) return failureResponse(r.error);
       const lang = langOf(q);
+      const { action, collector, country, level, tier } = q;
+      const filter = Object.fromEntries(
+        Object.entries({ action, collector, country, level, tier }).filter(([, v]) => v !== undefined),
+      );
+      const kept = await filterWorklist(deps.store, r.value.tasks, filter);
+      const offset = q.offset ?? 0;
       return c.json(
         {
           asOf,
           currency,
-          tasks: r.value.tasks.slice(0, q.limit ?? 50).map((t) => taskJson(t, lang)),
+          tasks: kept.tasks.slice(offset, offset + (q.limit ?? 50)).map((t) => taskJson(t, lang)),
+          count: kept.tasks.length,
+          facets: kept.facets,
           closed: r.value.closed.map((t) => taskJson(t, lang)),
           snoozed: r.value.snoozed,
         },

@@ -19,10 +19,15 @@ export function AgingChart({
   bars,
   title,
   onBar,
+  className = 'chart',
+  testId,
 }: {
   bars: readonly Bar[];
   title: string;
   onBar?: (i: number) => void;
+  /** `plot` for a chart other than the dashboard's aging (same size). */
+  className?: string;
+  testId?: string;
 }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,13 +66,13 @@ export function AgingChart({
       chart.dispose();
     };
   }, [bars, title, onBar]);
-  return <div ref={el} className="chart" role="img" aria-label={title} />;
+  return <div ref={el} className={className} role="img" aria-label={title} data-testid={testId} />;
 }
 
 const compact = (v: number) => new Intl.NumberFormat(document.documentElement.lang, { notation: 'compact' }).format(v);
 
 /** Later buckets darker: from amber to deep red. */
-function overdueColour(i: number, n: number): string {
+export function overdueColour(i: number, n: number): string {
   const shades = ['#e0a030', '#d9822b', '#c8602a', '#b0402a', '#8f2a24', '#6e1c1c'];
   return (
     shades[Math.min(shades.length - 1, Math.round(((i - 1) / Math.max(1, n - 2)) * (shades.length - 1)))] ?? '#8f2a24'

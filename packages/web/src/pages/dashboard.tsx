@@ -5,11 +5,12 @@ import { agingLabel } from '../components/aging-label';
 import { AsOfPicker, useAsOf } from '../components/as-of';
 import { Figure } from '../components/figure';
 import { KpiTable } from '../components/kpi-table';
+import { AgingTrend, Exposure, OverLimit } from '../components/portfolio-panels';
 import { Status } from '../components/status';
 import { TopOverdue } from '../components/top-overdue';
 import { formatMoney, formatPercent } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { href, navigate, useLocation } from '../router';
+import { href, Link, navigate, useLocation } from '../router';
 
 // ECharts in a chunk of its own, loaded while the figures are asked for: the first script is a third of the size.
 const AgingChart = lazy(() => import('../components/aging-chart').then((m) => ({ default: m.AgingChart })));
@@ -53,18 +54,36 @@ function Portfolio({ asOf, currency }: { asOf: string; currency: string }) {
   return (
     <>
       <section className="figures" aria-label={t('dashboard.title', { date: asOf })}>
-        <Status of={kpis}>{(k) => <Headline k={k} asOf={asOf} />}</Status>
+        <Status of={kpis}>{(k) => <Headline k={k} asOf={asOf} currency={currency} />}</Status>
       </section>
       <div className="grid-2">
         <section className="panel">
           <h2>{t('dashboard.aging')}</h2>
-          <Status of={aging}>{(a) => <Aging a={a} asOf={asOf} />}</Status>
+          <Status of={aging}>{(a) => <Aging a={a} asOf={asOf} currency={currency} />}</Status>
         </section>
         <section className="panel">
           <h2>{t('dashboard.topOverdue')}</h2>
           <TopOverdue asOf={asOf} currency={currency} />
         </section>
       </div>
+      {/* Asked for once the headline and the aging are in: one store answers them all, the figures first. */}
+      {settled(kpis) && settled(aging) ? (
+        <>
+          <section className="panel">
+            <h2>{t('dashboard.trend')}</h2>
+            <AgingTrend asOf={asOf} currency={currency} />
+          </section>
+          <Exposure asOf={asOf} currency={currency} />
+          <section className="panel">
+            <h2>{t('dashboard.overLimit')}</h2>
+            <OverLimit asOf={asOf} />
+          </section>
+        </>
+      ) : (
+        <p className="muted" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      )}
       <section className="panel">
         <h2>{t('dashboard.kpis')}</h2>
         <Status of={kpis}>
@@ -80,7 +99,7 @@ function Portfolio({ asOf, currency }: { asOf: string; currency: string }) {
   );
 }
 
-function Headline({ k, asOf }: { k: Schemas['Kpis']; asOf: string }) {
+function Headline({ k, asOf, currency }: { k: Schemas['Kpis']; asOf: string; currency: string }) {
   const { t, lang } = useI18n();
   const r = k.reporting;
   if (r === undefined) return null;
@@ -91,13 +110,13 @@ function Headline({ k, asOf }: { k: Schemas['Kpis']; asOf: string }) {
       <Figure
         label={t('dashboard.total')}
         value={formatMoney(lang, r.totalAr)}
-        href={href('/buyers', { asOf })}
+        href={href('/documents', { asOf, reportingCurrency: currency })}
         testId="total"
       />
       <Figure
         label={t('dashboard.overdue')}
         value={formatMoney(lang, r.overdueAr)}
-        href={href('/buyers', { asOf, overdue: 1 })}
+        href={href('/documents', { asOf, overdue: 1, reportingCurrency: currency })}
         testId="overdue"
       />
       <Figure label={t('dashboard.overduePercent')} value={formatPercent(lang, share)} testId="overdue-share" />
@@ -105,7 +124,7 @@ function Headline({ k, asOf }: { k: Schemas['Kpis']; asOf: string }) {
   );
 }
 
-function Aging({ a, asOf }: { a: Schemas['AgingReport']; asOf: string }) {
+function Aging({ a, asOf, currency }: { a: Schemas['AgingReport']; asOf: string; currency: string }) {
   const { t, lang } = useI18n();
   const buckets = a.reporting?.buckets ?? [];
   const bars = useMemo(
@@ -117,10 +136,26 @@ function Aging({ a, asOf }: { a: Schemas['AgingReport']; asOf: string }) {
       })),
     [buckets, a.labels, t, lang],
   );
-  const open = useCallback((i: number) => navigate(href('/buyers', { asOf, bucket: i })), [asOf]);
+  const open = useCallback(
+    (i: number) => navigate(href('/documents', { asOf, bucket: i, reportingCurrency: currency })),
+    [asOf, currency],
+  );
   return (
-    <Suspense fallback={<div className="chart" />}>
-      <AgingChart bars={bars} title={t('dashboard.aging')} onBar={open} />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="chart" />}>
+        <AgingChart bars={bars} title={t('dashboard.aging')} onBar={open} />
+      </Suspense>
+      <ul className="sr-only" data-testid="aging-links">
+        {bars.map((b, i) => (
+          <li key={b.label} data-amount={buckets[i]?.amount}>
+            <Link href={href('/documents', { asOf, bucket: i, reportingCurrency: currency })}>
+              {b.label}: {b.text}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
+
+const settled = (x: { data: unknown; error: unknown }) => x.data !== undefined || x.error !== undefined;

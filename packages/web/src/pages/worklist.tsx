@@ -1,13 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import { useApi } from '../api/use-api';
 import { AsOfPicker, useAsOf } from '../components/as-of';
-import { Pager, pageOf } from '../components/pager';
+import { PAGE_SIZE, Pager } from '../components/pager';
 import { Status } from '../components/status';
 import { en, type MessageKey } from '../i18n/en';
 import { formatMoney } from '../i18n/format';
 import { type Params, useI18n } from '../i18n/i18n';
-import { href, Link } from '../router';
+import { href, Link, navigate } from '../router';
 
 /** Today's collection tasks, ranked by the server as `credence worklist` ranks them; filters; mark done. */
 export function WorklistPage() {
@@ -19,29 +19,63 @@ export function WorklistPage() {
 
 function Worklist({ asOf }: { asOf: string }) {
   const { t, lang } = useI18n();
-  const list = useApi(() => api.GET('/worklist', { params: { query: { asOf, lang, limit: 500 } } }), [asOf, lang]);
-  const buyers = useApi(() => api.GET('/buyers'), []);
   const [action, setAction] = useState('');
   const [collector, setCollector] = useState('');
   const [country, setCountry] = useState('');
+  const [level, setLevel] = useState('');
+  const [tier, setTier] = useState('');
   const [page, setPage] = useState(1);
-  const collectorOf = useMemo(() => new Map((buyers.data?.buyers ?? []).map((b) => [b.id, b])), [buyers.data]);
-  const tasks = (list.data?.tasks ?? []).filter((x) => {
-    const b = collectorOf.get(x.buyerId);
-    return (
-      (action === '' || x.action === action) &&
-      (collector === '' || b?.collector === collector) &&
-      (country === '' || b?.country === country)
-    );
-  });
-  const actions = [...new Set((list.data?.tasks ?? []).map((x) => x.action))].sort();
-  const countries = [...new Set((list.data?.tasks ?? []).map((x) => collectorOf.get(x.buyerId)?.country ?? ''))]
-    .filter((c) => c)
-    .sort();
-  const collectors = [...new Set([...collectorOf.values()].map((b) => b.collector ?? ''))].filter((c) => c).sort();
+  const [current, setCurrent] = useState(0);
+  const [said, setSaid] = useState('');
+  // Filtered, ranked and paged by the server: the browser holds one page of tasks and no list of buyers.
+  const chosen = { action, collector, country, level, tier };
+  const list = useApi(
+    () =>
+      api.GET('/worklist', {
+        params: {
+          query: {
+            asOf,
+            lang,
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+            ...Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== '')),
+          },
+        },
+      }),
+    [asOf, lang, page, action, collector, country, level, tier],
+  );
+  const facets = list.data?.facets;
+  const actions = facets?.actions ?? [];
+  const countries = facets?.countries ?? [];
+  const collectors = facets?.collectors ?? [];
+  const levels = facets?.levels ?? [];
+  const count = list.data?.count ?? 0;
   const done = async (key: string) => {
-    await api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} });
+    const r = await api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} });
+    if (r.data) setSaid(t('worklist.marked', { key }));
     list.reload();
+  };
+  const snooze = async (key: string) => {
+    const until = addDays(asOf, 7);
+    const r = await api.POST('/worklist/{key}/snooze', { params: { path: { key } }, body: { until } });
+    if (r.data) setSaid(t('worklist.snoozedUntil', { key, date: until }));
+    list.reload();
+  };
+  const shown = list.data?.tasks ?? [];
+  const at = Math.min(current, Math.max(0, shown.length - 1));
+  useKeys({
+    move: (by) => setCurrent(Math.max(0, Math.min(shown.length - 1, at + by))),
+    open: () => {
+      const x = shown[at];
+      if (x) navigate(href(`/buyers/${encodeURIComponent(x.buyerId)}`, { asOf }));
+    },
+    done: () => shown[at] && done(shown[at].key),
+    snooze: () => shown[at] && snooze(shown[at].key),
+  });
+  const filter = (set: (v: string) => void) => (v: string) => {
+    set(v);
+    setPage(1);
+    setCurrent(0);
   };
   return (
     <>
@@ -53,40 +87,45 @@ function Worklist({ asOf }: { asOf: string }) {
             label={t('worklist.filterAction')}
             value={action}
             options={actions}
-            onChange={(v) => {
-              setAction(v);
-              setPage(1);
-            }}
+            onChange={filter(setAction)}
             name={(a) => actionName(t, a)}
           />
           <Choice
             label={t('worklist.filterCollector')}
             value={collector}
             options={collectors}
-            onChange={(v) => {
-              setCollector(v);
-              setPage(1);
-            }}
+            onChange={filter(setCollector)}
           />
           <Choice
             label={t('worklist.filterCountry')}
             value={country}
             options={countries}
-            onChange={(v) => {
-              setCountry(v);
-              setPage(1);
-            }}
+            onChange={filter(setCountry)}
+          />
+          <Choice label={t('worklist.filterLevel')} value={level} options={levels} onChange={filter(setLevel)} />
+          <Choice
+            label={t('worklist.filterTier')}
+            value={tier}
+            options={['low', 'medium', 'high']}
+            onChange={filter(setTier)}
+            name={(x) => t(`worklist.tier.${x}` as MessageKey)}
           />
         </div>
       </header>
+      <p className="muted keys" id="worklist-keys">
+        {t('worklist.keys')}
+      </p>
+      <p className="sr-only" role="status" aria-live="polite" data-testid="worklist-said">
+        {said}
+      </p>
       <Status of={list}>
         {() =>
-          tasks.length === 0 ? (
+          count === 0 ? (
             <p>{t('worklist.empty')}</p>
           ) : (
             <>
               <div className="table-wrap">
-                <table>
+                <table aria-describedby="worklist-keys" data-testid="worklist">
                   <thead>
                     <tr>
                       <th scope="col">#</th>
@@ -105,13 +144,15 @@ function Worklist({ asOf }: { asOf: string }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {pageOf(tasks, page).map((x, i) => (
+                    {shown.map((x, i) => (
                       <Task
                         key={x.key}
                         x={x}
-                        rank={(page - 1) * 25 + i + 1}
+                        current={i === at}
+                        onSnooze={snooze}
+                        rank={(page - 1) * PAGE_SIZE + i + 1}
                         asOf={asOf}
-                        name={collectorOf.get(x.buyerId)?.name}
+                        name={x.buyer?.name}
                         onDone={done}
                         lang={lang}
                       />
@@ -119,7 +160,14 @@ function Worklist({ asOf }: { asOf: string }) {
                   </tbody>
                 </table>
               </div>
-              <Pager page={page} total={tasks.length} onPage={setPage} />
+              <Pager
+                page={page}
+                total={count}
+                onPage={(p) => {
+                  setPage(p);
+                  setCurrent(0);
+                }}
+              />
             </>
           )
         }
@@ -134,11 +182,24 @@ function Task(p: {
   asOf: string;
   name: string | undefined;
   onDone: (key: string) => void;
+  onSnooze: (key: string) => void;
+  current: boolean;
   lang: Parameters<typeof formatMoney>[0];
 }) {
   const { t } = useI18n();
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (p.current) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [p.current]);
   return (
-    <tr data-key={p.x.key}>
+    <tr
+      ref={row}
+      data-key={p.x.key}
+      data-level={levelOf(p.x)}
+      data-tier={p.x.tier ?? ''}
+      className={p.current ? 'current' : undefined}
+      aria-current={p.current || undefined}
+    >
       <td>{p.rank}</td>
       <td>
         <Link href={href(`/buyers/${encodeURIComponent(p.x.buyerId)}`, { asOf: p.asOf })}>{p.name ?? p.x.buyerId}</Link>
@@ -148,9 +209,14 @@ function Task(p: {
       <td className="num">{formatMoney(p.lang, p.x.amount)}</td>
       <td className="num">{p.x.daysOverdue}</td>
       <td>
-        <button type="button" onClick={() => p.onDone(p.x.key)}>
-          {t('worklist.markDone')}
-        </button>
+        <span className="row-actions">
+          <button type="button" onClick={() => p.onDone(p.x.key)}>
+            {t('worklist.markDone')}
+          </button>
+          <button type="button" className="secondary" onClick={() => p.onSnooze(p.x.key)}>
+            {t('worklist.snooze')}
+          </button>
+        </span>
       </td>
     </tr>
   );
@@ -183,4 +249,47 @@ function Choice(p: {
 function actionName(t: (k: MessageKey, p?: Params) => string, action: string): string {
   const key = `worklist.action.${action}`;
   return key in en ? t(key as MessageKey) : action;
+}
+
+/** The dunning level of a letter task ('' for the others). */
+const levelOf = (x: Schemas['WorklistTask']): string => {
+  const l = x.reason.params.level;
+  return typeof l === 'number' || typeof l === 'string' ? String(l) : '';
+};
+
+/** A business date plus n days (UTC arithmetic on the calendar date). */
+function addDays(d: string, n: number): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** j / k or the arrows move, Enter opens, d done, s snooze; not while typing in a field. */
+function useKeys(on: { move(by: number): void; open(): void; done(): void; snooze(): void }) {
+  const latest = useRef(on);
+  latest.current = on;
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.altKey || e.ctrlKey || e.metaKey || (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName))) return;
+      if (e.key === 'Enter' && el && /^(BUTTON|A)$/.test(el.tagName)) return;
+      const h = latest.current;
+      const act: Record<string, () => void> = {
+        j: () => h.move(1),
+        ArrowDown: () => h.move(1),
+        k: () => h.move(-1),
+        ArrowUp: () => h.move(-1),
+        Enter: () => h.open(),
+        d: () => h.done(),
+        s: () => h.snooze(),
+      };
+      const f = act[e.key];
+      if (f) {
+        e.preventDefault();
+        f();
+      }
+    };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, []);
 }
