@@ -1,5 +1,6 @@
 export * from './aging';
 export * from './calendar';
+export * from './cash-matching';
 export * from './collections';
 export * from './credit-check';
 export * from './dunning';

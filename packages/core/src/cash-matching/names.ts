@@ -1,0 +1,117 @@
+/**
+ * Company names as a bank line gives them ("ACME GMBH", "Acme G.m.b.H.", "深圳市宏达电子有限公司") compared
+ * with a buyer's names: normalised (case, width, accents, punctuation, legal forms), then scored with
+ * Jaro-Winkler on the whole name and on its words sorted (a token-set reading, so word order does not
+ * matter), the better of the two.
+ */
+
+/** Legal forms and filler words left out of a name before comparing (after case folding, punctuation gone). */
+const LEGAL_WORDS = new Set([
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'kgaa',
+  'ohg',
+  'ug',
+  'eg',
+  'ev',
+  'co',
+  'cie',
+  'und',
+  'and',
+  'the',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'lp',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'company',
+  'plc',
+  'sa',
+  'sas',
+  'sarl',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'kk',
+  'pte',
+  'pty',
+  'sp',
+  'zoo',
+]);
+
+/** Chinese legal forms and place-name prefixes, longest first (removed wherever they stand). */
+const CJK_FORMS = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限責任公司',
+  '有限公司',
+  '集团',
+  '集團',
+  '公司',
+  '株式会社',
+  '株式會社',
+];
+
+/** Dotted abbreviations written out before punctuation goes: G.m.b.H. → gmbh, S.A. → sa. */
+const undot = (s: string) => s.replace(/\b((?:\p{L}\.){2,})/gu, (m) => m.replace(/\./g, ''));
+
+export function normaliseName(name: string): string {
+  let s = undot(name.normalize('NFKC').toLowerCase());
+  s = s.normalize('NFKD').replace(/\p{M}/gu, '');
+  s = s.replace(/&/g, ' and ');
+  for (const f of CJK_FORMS) s = s.split(f).join(' ');
+  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  const words = s.split(' ').filter((w) => w !== '' && !LEGAL_WORDS.has(w));
+  return words.join(' ');
+}
+
+/** Jaro-Winkler similarity of two strings (by code point), 0 … 1; prefix scale 0.1 on up to 4 characters. */
+export function jaroWinkler(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  if (x.length === 0 && y.length === 0) return 1;
+  if (x.length === 0 || y.length === 0) return 0;
+  const window = Math.max(0, Math.floor(Math.max(x.length, y.length) / 2) - 1);
+  const usedY = new Array<boolean>(y.length).fill(false);
+  const matchedX: string[] = [];
+  for (let i = 0; i < x.length; i++) {
+    for (let j = Math.max(0, i - window); j <= Math.min(y.length - 1, i + window); j++) {
+      if (!usedY[j] && x[i] === y[j]) {
+        usedY[j] = true;
+        matchedX.push(x[i] as string);
+        break;
+      }
+    }
+  }
+  const m = matchedX.length;
+  if (m === 0) return 0;
+  const matchedY = y.filter((_, j) => usedY[j]);
+  let transpositions = 0;
+  for (let k = 0; k < m; k++) if (matchedX[k] !== matchedY[k]) transpositions++;
+  const jaro = (m / x.length + m / y.length + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+const sortedWords = (s: string) => s.split(' ').sort().join(' ');
+
+/** How alike two company names are, 0 … 1, after normalising both; 0 when either is empty once normalised. */
+export function nameScore(a: string, b: string): number {
+  const x = normaliseName(a);
+  const y = normaliseName(b);
+  if (x === '' || y === '') return 0;
+  if (x === y) return 1;
+  return Math.max(jaroWinkler(x, y), jaroWinkler(sortedWords(x), sortedWords(y)));
+}
