@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CurrencyCode } from '../money/currency';
+import { matchReasonMessage } from '../reasons/messages';
+import { renderReason } from '../reasons/render';
 import { buyer, codes, d, item, line, payment } from './fixtures.test-support';
 import { createMatcher } from './matcher';
 import { DEFAULT_MATCH_POLICY, MatchPolicySchema } from './policy';
@@ -204,5 +206,20 @@ describe('debits', () => {
     const m = match(line({ amount: 50_000n, creditDebit: 'debit', remittance: 'INV-1003' }));
     expect(m.kind).toBe('ignored');
     expect(DEFAULT_MATCH_POLICY.autoApplyThreshold).toBe(0.95);
+  });
+});
+
+describe('reasons in words', () => {
+  it('every reason of a proposal renders in en, zh-CN and zh-TW', () => {
+    const m = payment(match(line({ amount: 100_000n, remittance: 'INV-2001', payerName: 'NORDWIND LOGISTIK' })));
+    const words = (locale: 'en' | 'zh-CN' | 'zh-TW') =>
+      (m.proposals[0]?.reasons ?? []).map((r) => renderReason(matchReasonMessage(r), locale));
+    expect(words('en')).toEqual([
+      'The remittance text names document INV-2001',
+      'The payer name "NORDWIND LOGISTIK" matches buyer B2 (100%)',
+      'Pays more than is due: EUR 200.00 stays on the buyer’s account',
+    ]);
+    expect(words('zh-CN')[2]).toBe('付款超过应付金额：EUR 200.00 记入买方账户余额');
+    expect(words('zh-TW')[0]).toBe('匯款附言中寫明單據 INV-2001');
   });
 });

@@ -29,7 +29,7 @@ export function createMatcher(candidates: MatchCandidates, policy: MatchPolicy =
     if (line.reversal && line.creditDebit === 'debit')
       return matchReversal(line, candidates.earlierPayments ?? [], candidates.buyers, policy);
     if (line.creditDebit === 'debit' || line.reversal)
-      return { kind: 'ignored', reasons: [{ code: 'debit_not_payment', params: { direction: line.creditDebit } }] };
+      return { kind: 'ignored', reasons: [{ code: 'debit_not_payment', params: {} }] };
     return matchPayment(line, { references, documents, itemsOf, buyers: candidates.buyers }, policy);
   };
 }

@@ -73,7 +73,6 @@ export const MATCH_REASON_CODES = [
   'credence_reference',
   'end_to_end_id',
   'document_in_text',
-  'document_unknown',
   'iban_known',
   'iban_shared',
   'name_match',
