@@ -56,7 +56,7 @@ export const MatchPolicySchema = z.object({
       iban: weight(0.85),
       /** A name at the cut-off counts `nameLow`, a perfect one `nameHigh`. */
       nameLow: weight(0.5),
-      nameHigh: weight(0.8),
+      nameHigh: weight(0.85),
       amountExact: weight(0.7),
       amountTolerance: weight(0.5),
       amountCombination: weight(0.6),
