@@ -1,12 +1,11 @@
 import { DocumentFinder } from './documents';
-import { identifyPayer } from './payer';
+import { identifyPayer, type Payer } from './payer';
 import { DEFAULT_MATCH_POLICY, type MatchPolicy } from './policy';
 import { type BuyerEvidence, proposeFor, type Scored } from './proposal';
 import { ReferenceIndex } from './references';
 import { matchReversal } from './reversal';
 import type {
   BankLine,
-  CandidateBuyer,
   CandidateItem,
   LineMatch,
   MatchCandidates,
@@ -23,14 +22,28 @@ export function createMatcher(candidates: MatchCandidates, policy: MatchPolicy =
   const references = new ReferenceIndex(candidates.items);
   const documents = new DocumentFinder(candidates.items);
   const itemsOf = new Map<string, CandidateItem[]>();
-  for (const i of candidates.items) itemsOf.set(i.buyerId, [...(itemsOf.get(i.buyerId) ?? []), i]);
+  const byAmount = new Map<string, CandidateItem[]>();
+  for (const i of candidates.items) {
+    itemsOf.set(i.buyerId, [...(itemsOf.get(i.buyerId) ?? []), i]);
+    byAmount.set(`${i.currency}:${i.open}`, [...(byAmount.get(`${i.currency}:${i.open}`) ?? []), i]);
+  }
+  const payers = new Map<string, Payer>();
+  const payerOf = (line: BankLine): Payer => {
+    const key = `${line.payerIban ?? ''}\u0000${line.payerName ?? ''}`;
+    let p = payers.get(key);
+    if (p === undefined) {
+      p = identifyPayer(line, candidates.buyers, policy);
+      payers.set(key, p);
+    }
+    return p;
+  };
 
   return (line: BankLine): LineMatch => {
     if (line.reversal && line.creditDebit === 'debit')
       return matchReversal(line, candidates.earlierPayments ?? [], candidates.buyers, policy);
     if (line.creditDebit === 'debit' || line.reversal)
       return { kind: 'ignored', reasons: [{ code: 'debit_not_payment', params: {} }] };
-    return matchPayment(line, { references, documents, itemsOf, buyers: candidates.buyers }, policy);
+    return matchPayment(line, { references, documents, itemsOf, payerOf, byAmount }, policy);
   };
 }
 
@@ -42,14 +55,17 @@ interface Index {
   readonly references: ReferenceIndex;
   readonly documents: DocumentFinder<CandidateItem>;
   readonly itemsOf: ReadonlyMap<string, readonly CandidateItem[]>;
-  readonly buyers: readonly CandidateBuyer[];
+  /** The payer of a line, remembered per IBAN and name (statements repeat their payers). */
+  readonly payerOf: (line: BankLine) => Payer;
+  /** Open items by currency and amount, for lines with nothing but an amount. */
+  readonly byAmount: ReadonlyMap<string, readonly CandidateItem[]>;
 }
 
 function matchPayment(line: BankLine, index: Index, policy: MatchPolicy): PaymentMatch {
   const inCurrency = (i: CandidateItem) => i.currency === line.currency;
   const refHits = index.references.find(line).filter((h) => inCurrency(h.item));
   const docHits = index.documents.find([line.remittance, line.structuredRef, line.endToEndId]).filter(inCurrency);
-  const payer = identifyPayer(line, index.buyers, policy);
+  const payer = index.payerOf(line);
   const ids = new Set<string>([...refHits.map((h) => h.item.buyerId), ...docHits.map((i) => i.buyerId)]);
   if (payer.buyerId !== undefined) ids.add(payer.buyerId);
   const lineReasons: MatchReason[] = payer.buyerId === undefined ? [...payer.reasons] : [];
@@ -101,9 +117,7 @@ const strip = ({ blocked: _, ...p }: Scored): Proposal => p;
  */
 function amountOnly(line: BankLine, index: Index, policy: MatchPolicy, lineReasons: MatchReason[]): PaymentMatch {
   const reasons: MatchReason[] = [...lineReasons, { code: 'payer_unknown', params: {} }];
-  const same: CandidateItem[] = [];
-  for (const items of index.itemsOf.values())
-    for (const i of items) if (i.currency === line.currency && i.open === line.amount) same.push(i);
+  const same = index.byAmount.get(`${line.currency}:${line.amount}`) ?? [];
   const [only] = same;
   if (same.length !== 1 || only === undefined) return { kind: 'payment', decision: 'unknown', proposals: [], reasons };
   const proposal: Proposal = {

@@ -108,9 +108,10 @@ export function jaroWinkler(a: string, b: string): number {
 const sortedWords = (s: string) => s.split(' ').sort().join(' ');
 
 /** How alike two company names are, 0 … 1, after normalising both; 0 when either is empty once normalised. */
-export function nameScore(a: string, b: string): number {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
+export const nameScore = (a: string, b: string): number => normalisedScore(normaliseName(a), normaliseName(b));
+
+/** `nameScore` of two names already normalised (`normaliseName`). */
+export function normalisedScore(x: string, y: string): number {
   if (x === '' || y === '') return 0;
   if (x === y) return 1;
   return Math.max(jaroWinkler(x, y), jaroWinkler(sortedWords(x), sortedWords(y)));

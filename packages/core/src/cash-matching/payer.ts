@@ -1,4 +1,4 @@
-import { nameScore } from './names';
+import { normalisedScore, normaliseName } from './names';
 import type { MatchPolicy } from './policy';
 import { compactReference } from './rf';
 import type { BankLine, CandidateBuyer, MatchReason } from './types';
@@ -20,8 +20,9 @@ export function payerByName(
   buyers: readonly CandidateBuyer[],
   policy: MatchPolicy,
 ): { buyerId?: string; score: number; reasons: MatchReason[] } {
+  const x = normaliseName(name);
   const scored = buyers
-    .map((b) => ({ id: b.id, score: Math.max(...[b.name, ...(b.aliases ?? [])].map((n) => nameScore(name, n))) }))
+    .map((b) => ({ id: b.id, score: Math.max(...namesOf(b).map((n) => normalisedScore(x, n))) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const [best, second] = scored;
   if (best === undefined || best.score < policy.name.cutoff)
@@ -39,6 +40,17 @@ export function payerByName(
     score: best.score,
     reasons: [{ code: 'name_match', params: { name, buyer: best.id, score: round3(best.score) } }],
   };
+}
+
+/** A buyer's names and aliases, normalised once per buyer object (the matcher asks for them on every line). */
+const normalised = new WeakMap<CandidateBuyer, readonly string[]>();
+function namesOf(b: CandidateBuyer): readonly string[] {
+  let names = normalised.get(b);
+  if (names === undefined) {
+    names = [b.name, ...(b.aliases ?? [])].map(normaliseName);
+    normalised.set(b, names);
+  }
+  return names;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
