@@ -4,15 +4,7 @@ import { DEFAULT_MATCH_POLICY, type MatchPolicy } from './policy';
 import { type BuyerEvidence, proposeFor, type Scored } from './proposal';
 import { ReferenceIndex } from './references';
 import { matchReversal } from './reversal';
-import type {
-  BankLine,
-  CandidateItem,
-  LineMatch,
-  MatchCandidates,
-  MatchReason,
-  PaymentMatch,
-  Proposal,
-} from './types';
+import type { BankLine, CandidateItem, LineMatch, MatchCandidates, MatchReason, PaymentMatch, Proposal } from './types';
 
 /**
  * The matching engine: built once for the candidates (buyers, their open items, earlier payments), then asked
