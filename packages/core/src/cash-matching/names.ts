@@ -77,28 +77,31 @@ export function normaliseName(name: string): string {
 }
 
 /** Jaro-Winkler similarity of two strings (by code point), 0 … 1; prefix scale 0.1 on up to 4 characters. */
-export function jaroWinkler(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
+export const jaroWinkler = (a: string, b: string): number => jaroWinklerOf(codePoints(a), codePoints(b));
+
+const codePoints = (s: string): number[] => Array.from(s, (c) => c.codePointAt(0) ?? 0);
+
+/** Jaro-Winkler of two code point arrays (no allocation but one flag array per call). */
+function jaroWinklerOf(x: readonly number[], y: readonly number[]): number {
   if (x.length === 0 && y.length === 0) return 1;
   if (x.length === 0 || y.length === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(x.length, y.length) / 2) - 1);
-  const usedY = new Array<boolean>(y.length).fill(false);
-  const matchedX: string[] = [];
+  const usedY = new Uint8Array(y.length);
+  const matchedX: number[] = [];
   for (let i = 0; i < x.length; i++) {
-    for (let j = Math.max(0, i - window); j <= Math.min(y.length - 1, i + window); j++) {
-      if (!usedY[j] && x[i] === y[j]) {
-        usedY[j] = true;
-        matchedX.push(x[i] as string);
+    const hi = Math.min(y.length - 1, i + window);
+    for (let j = Math.max(0, i - window); j <= hi; j++) {
+      if (usedY[j] === 0 && x[i] === y[j]) {
+        usedY[j] = 1;
+        matchedX.push(x[i] as number);
         break;
       }
     }
   }
   const m = matchedX.length;
   if (m === 0) return 0;
-  const matchedY = y.filter((_, j) => usedY[j]);
   let transpositions = 0;
-  for (let k = 0; k < m; k++) if (matchedX[k] !== matchedY[k]) transpositions++;
+  for (let j = 0, k = 0; j < y.length; j++) if (usedY[j] === 1 && matchedX[k++] !== y[j]) transpositions++;
   const jaro = (m / x.length + m / y.length + (m - transpositions / 2) / m) / 3;
   let prefix = 0;
   while (prefix < 4 && prefix < x.length && prefix < y.length && x[prefix] === y[prefix]) prefix++;
@@ -107,12 +110,24 @@ export function jaroWinkler(a: string, b: string): number {
 
 const sortedWords = (s: string) => s.split(' ').sort().join(' ');
 
-/** How alike two company names are, 0 … 1, after normalising both; 0 when either is empty once normalised. */
-export const nameScore = (a: string, b: string): number => normalisedScore(normaliseName(a), normaliseName(b));
+/** A normalised name ready for scoring: its code points as written and with its words sorted. */
+export interface NameForm {
+  readonly text: string;
+  readonly whole: readonly number[];
+  readonly sorted: readonly number[];
+}
 
-/** `nameScore` of two names already normalised (`normaliseName`). */
-export function normalisedScore(x: string, y: string): number {
-  if (x === '' || y === '') return 0;
-  if (x === y) return 1;
-  return Math.max(jaroWinkler(x, y), jaroWinkler(sortedWords(x), sortedWords(y)));
+export function nameForm(name: string): NameForm {
+  const text = normaliseName(name);
+  return { text, whole: codePoints(text), sorted: codePoints(sortedWords(text)) };
+}
+
+/** How alike two company names are, 0 … 1, after normalising both; 0 when either is empty once normalised. */
+export const nameScore = (a: string, b: string): number => formScore(nameForm(a), nameForm(b));
+
+/** `nameScore` of two prepared names: the better of Jaro-Winkler on the whole names and on their sorted words. */
+export function formScore(x: NameForm, y: NameForm): number {
+  if (x.text === '' || y.text === '') return 0;
+  if (x.text === y.text) return 1;
+  return Math.max(jaroWinklerOf(x.whole, y.whole), jaroWinklerOf(x.sorted, y.sorted));
 }

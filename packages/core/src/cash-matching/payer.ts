@@ -1,4 +1,4 @@
-import { normalisedScore, normaliseName } from './names';
+import { formScore, type NameForm, nameForm } from './names';
 import type { MatchPolicy } from './policy';
 import { compactReference } from './rf';
 import type { BankLine, CandidateBuyer, MatchReason } from './types';
@@ -20,9 +20,9 @@ export function payerByName(
   buyers: readonly CandidateBuyer[],
   policy: MatchPolicy,
 ): { buyerId?: string; score: number; reasons: MatchReason[] } {
-  const x = normaliseName(name);
+  const x = nameForm(name);
   const scored = buyers
-    .map((b) => ({ id: b.id, score: Math.max(...namesOf(b).map((n) => normalisedScore(x, n))) }))
+    .map((b) => ({ id: b.id, score: Math.max(...namesOf(b).map((n) => formScore(x, n))) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const [best, second] = scored;
   if (best === undefined || best.score < policy.name.cutoff)
@@ -43,11 +43,11 @@ export function payerByName(
 }
 
 /** A buyer's names and aliases, normalised once per buyer object (the matcher asks for them on every line). */
-const normalised = new WeakMap<CandidateBuyer, readonly string[]>();
-function namesOf(b: CandidateBuyer): readonly string[] {
+const normalised = new WeakMap<CandidateBuyer, readonly NameForm[]>();
+function namesOf(b: CandidateBuyer): readonly NameForm[] {
   let names = normalised.get(b);
   if (names === undefined) {
-    names = [b.name, ...(b.aliases ?? [])].map(normaliseName);
+    names = [b.name, ...(b.aliases ?? [])].map(nameForm);
     normalised.set(b, names);
   }
   return names;
