@@ -122,6 +122,22 @@ describe('document numbers in the text', () => {
   });
 });
 
+describe('ties between proposals', () => {
+  it('documents of two buyers, each fitting the amount: both proposed, none applied', () => {
+    const two = createMatcher({
+      buyers: [buyer('X', 'Xylo Parts AG'), buyer('Y', 'Yarrow Mills Ltd')],
+      items: [item('X', 'INV-7001', 50_000n, '2024-06-01'), item('Y', 'INV-8001', 50_000n, '2024-06-01')],
+    });
+    const m = payment(two(line({ amount: 50_000n, remittance: 'INV-7001 INV-8001' })));
+    expect(m.decision).toBe('review');
+    expect(m.proposals.map((p) => [p.buyerId, p.score])).toEqual([
+      ['X', 0.955],
+      ['Y', 0.955],
+    ]);
+    expect(codes(m.reasons)).toEqual(['other_proposal_close']);
+  });
+});
+
 describe('the payer and the amount, without reference', () => {
   it('known IBAN and one open item of exactly that amount: applied', () => {
     const m = payment(match(line({ amount: 50_000n, payerIban: 'DE89370400440532013000' })));
