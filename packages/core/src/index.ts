@@ -1,6 +1,7 @@
 export * from './aging';
 export * from './bank-statements';
 export * from './calendar';
+export * from './cash-matching';
 export * from './collections';
 export * from './credit-check';
 export * from './dunning';

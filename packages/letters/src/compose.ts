@@ -1,5 +1,5 @@
 import type { Letter, LetterCredit, LetterLine, LetterTotal } from '@credence/app';
-import { compensationCurrency } from '@credence/core';
+import { compensationCurrency, formatRf, letterReference } from '@credence/core';
 import { boundedForRendering } from './bounded';
 import { message } from './fill';
 import { formatAmount, formatDate, isZero } from './format';
@@ -13,7 +13,7 @@ export interface ComposedLetter {
   readonly subject: string;
   readonly creditor: { readonly name: string; readonly address: readonly string[] };
   readonly debtor: { readonly name: string; readonly address: readonly string[] };
-  /** Date, our reference, the debtor's customer number. */
+  /** Date, our reference, the debtor's customer number, the letter's RF payment reference. */
   readonly meta: readonly Pair[];
   readonly greeting: string;
   readonly opening: string;
@@ -58,6 +58,8 @@ export function composeLetter(data: Letter, t: Templates): ComposedLetter {
       [msg('letter.date'), formatDate(letter.date, lang)],
       [msg('letter.reference'), reference],
       [msg('letter.customer'), debtor.id],
+      // The letter's ISO 11649 reference, for banks that carry a structured creditor reference (cash matching).
+      [msg('payment.creditorReference'), formatRf(letterReference(reference))],
     ],
     greeting: msg('letter.greeting'),
     opening: opening(letter, msg),

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { LetterLanguage } from '@credence/app';
+import { formatRf, isValidRf, letterReference } from '@credence/core';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../test/test-dir';
@@ -109,6 +110,10 @@ describe('the sample letters as PDF', () => {
       ...letter.lines.map((l) => l.number),
       ...letter.credits.flatMap((c) => (c.reference ? [c.reference] : [])),
     ];
+    // The letter's RF reference (ISO 11649) in its printed groups of four, on one line, and valid.
+    const rf = letterReference(letter.id);
+    expect(isValidRf(rf)).toBe(true);
+    expect(raw).toContain(formatRf(rf));
     for (const reference of references) {
       // Every occurrence of the reference is whole on one line (a split one is only found with the breaks removed),
       // with plain hyphens as the reader copies them.

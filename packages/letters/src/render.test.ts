@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { formatRf, letterReference } from '@credence/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDir } from '../test/test-dir';
 import { renderHtml } from './html';
@@ -74,4 +75,26 @@ describe('renderText', () => {
     expect(credits.length).toBe(2);
     expect(new Set(credits.map(width)).size).toBe(1);
   });
+});
+
+describe('the RF payment reference', () => {
+  it.each(['en', 'zh-CN', 'zh-TW', 'de', 'fr'] as const)(
+    '%s: printed under its label beside our reference',
+    async (language) => {
+      const letter = sampleLetter(language);
+      const templates = await loadTemplates(language);
+      const { text } = renderText(letter, templates);
+      const label = {
+        en: 'RF reference',
+        'zh-CN': 'RF付款参考号',
+        'zh-TW': 'RF付款參考號',
+        de: 'RF-Referenz',
+        fr: 'Référence RF',
+      }[language];
+      const rf = formatRf(letterReference(letter.id));
+      expect(rf).toMatch(/^RF\d{2} (\w{4} ){3}\w{2}$/);
+      expect(text).toMatch(new RegExp(`${label}\\s*:?\\s*${rf}`));
+      expect(renderHtml(letter, templates)).toContain(rf);
+    },
+  );
 });

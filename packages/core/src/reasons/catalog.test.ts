@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MATCH_REASON_CODES } from '../cash-matching/types';
 import { WORK_REASON_CODES } from '../collections/worklist';
 import { CHECK_REASON_CODES } from '../credit-check/decide';
 import { GRADE_REASON_CODES } from '../grading/grade';
@@ -21,6 +22,7 @@ const FROM_SOURCES: readonly string[] = [
   ...REVIEW_REASONS.map((c) => `review.${c}`),
   ...WORK_REASON_CODES.map((c) => `work.${c}`),
   'work.no_fx_rate',
+  ...MATCH_REASON_CODES.map((c) => `cash.${c}`),
 ];
 
 const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {

@@ -1,4 +1,5 @@
 import type { BusinessDate } from '../calendar';
+import type { MatchReason } from '../cash-matching/types';
 import type { WorkReason } from '../collections/worklist';
 import type { CheckReason } from '../credit-check/decide';
 import type { GradeReason } from '../grading/grade';
@@ -114,3 +115,6 @@ export function workReasonMessage(r: WorkReason): ReasonMessage {
 
 /** The note beside a task whose amount no FX rate converts. */
 export const noFxRateMessage = (currency: string): ReasonMessage => ({ key: 'work.no_fx_rate', params: { currency } });
+
+/** Why a bank line was matched (or not), as a message: `amount_exact {amount}` → `cash.amount_exact`. */
+export const matchReasonMessage = (r: MatchReason): ReasonMessage => pick(`cash.${r.code}`, r.params);

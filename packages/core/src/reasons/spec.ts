@@ -1,3 +1,4 @@
+import { MATCH_REASON_CODES, type MatchReasonCode } from '../cash-matching/types';
 import { WORK_REASON_CODES, type WorkReasonCode } from '../collections/worklist';
 import { CHECK_REASON_CODES, type CheckReasonCode } from '../credit-check/decide';
 import { GRADE_REASON_CODES, type GradeReasonCode } from '../grading/grade';
@@ -36,7 +37,8 @@ export type ReasonKey =
   | `limit.${LimitReasonCode}`
   | `check.${CheckReasonCode}`
   | `review.${ReviewReason}`
-  | `work.${WorkReasonCode | 'no_fx_rate'}`;
+  | `work.${WorkReasonCode | 'no_fx_rate'}`
+  | `cash.${MatchReasonCode}`;
 
 type Spec = Readonly<Record<string, ParamKind>>;
 
@@ -100,6 +102,34 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   no_fx_rate: { currency: 'text' },
 };
 
+/** Why a bank line was matched (or not): docs/domain/cash-application.md. */
+const CASH: Readonly<Record<MatchReasonCode, Spec>> = {
+  rf_reference: { reference: 'text' },
+  credence_reference: { reference: 'text' },
+  end_to_end_id: { reference: 'text' },
+  document_in_text: { document: 'text' },
+  iban_known: { iban: 'text', buyer: 'text' },
+  iban_shared: { iban: 'text', buyers: 'text' },
+  name_match: { name: 'text', buyer: 'text', score: 'percent' },
+  name_tie: { name: 'text', buyers: 'text', score: 'percent' },
+  name_below_cutoff: { name: 'text', cutoff: 'percent' },
+  payer_conflict: { payer: 'text' },
+  amount_exact: { amount: 'money' },
+  amount_within_tolerance: { difference: 'money' },
+  amount_skonto: { discount: 'money', rate: 'percent' },
+  amount_combination: { count: 'integer' },
+  amount_ambiguous: { count: 'integer' },
+  partial_payment: { amount: 'money' },
+  over_payment: { onAccount: 'money' },
+  no_open_item_fits: { amount: 'money' },
+  amount_only: { amount: 'money' },
+  payer_unknown: {},
+  other_proposal_close: { buyer: 'text' },
+  debit_not_payment: {},
+  reversal_of: { payment: 'text', reference: 'text' },
+  reversal_unmatched: {},
+};
+
 const prefixed = <C extends string>(area: string, codes: readonly C[], spec: Readonly<Record<C, Spec>>) =>
   codes.map((c) => [`${area}.${c}`, spec[c]] as const);
 
@@ -114,4 +144,5 @@ export const REASON_PARAMS: Readonly<Record<ReasonKey, Spec>> = Object.fromEntri
   ...prefixed('check', CHECK_REASON_CODES, CHECK),
   ...prefixed('review', REVIEW_REASONS, REVIEW),
   ...prefixed('work', [...WORK_REASON_CODES, 'no_fx_rate'] as const, WORK),
+  ...prefixed('cash', MATCH_REASON_CODES, CASH),
 ]) as Record<ReasonKey, Spec>;
