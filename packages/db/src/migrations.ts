@@ -15,6 +15,7 @@ import { m022 } from './migration-022-webhooks';
 import { m023 } from './migration-023-jobs';
 import { m024 } from './migration-024-overrides-and-policies';
 import { m025 } from './migration-025-document-closings';
+import { m026 } from './migration-026-open-documents';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -392,6 +393,7 @@ export const migrations: MigrationProvider = {
       '023_jobs': m023,
       '024_overrides_and_policies': m024,
       '025_document_closings': m025,
+      '026_open_documents': m026,
     };
   },
 };
