@@ -17,8 +17,8 @@ import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
-import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
+import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
@@ -195,7 +195,8 @@ const nothingWritten = (): Written => ({
 function countMoves(written: Written, moved: number): void {
   if (moved === 0) return;
   written.moves += moved;
-  for (const t of ['open_documents', 'document_closings'] as const) written.rows.set(t, (written.rows.get(t) ?? 0) + moved);
+  for (const t of ['open_documents', 'document_closings'] as const)
+    written.rows.set(t, (written.rows.get(t) ?? 0) + moved);
 }
 
 /**
