@@ -16,6 +16,7 @@ import { m023 } from './migration-023-jobs';
 import { m024 } from './migration-024-overrides-and-policies';
 import { m025 } from './migration-025-document-closings';
 import { m026 } from './migration-026-open-documents';
+import { m027 } from './migration-027-unapplied-by-buyer';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -394,6 +395,7 @@ export const migrations: MigrationProvider = {
       '024_overrides_and_policies': m024,
       '025_document_closings': m025,
       '026_open_documents': m026,
+      '027_unapplied_by_buyer': m027,
     };
   },
 };
