@@ -5,7 +5,7 @@
  * buyer and amount. Checks a sample of answers against `checkOrder` called directly. docs/benchmarks.md.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addUser, checkOrder } from '@credence/app';
