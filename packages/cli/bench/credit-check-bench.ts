@@ -5,7 +5,7 @@
  * buyer and amount. Checks a sample of answers against `checkOrder` called directly. docs/benchmarks.md.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addUser, checkOrder } from '@credence/app';
@@ -16,6 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import { parseBenchArgs } from './args';
 import { benchPortfolio } from './credit-check-setup';
 import { line } from './measure';
+import { backendSeconds, backendTicks, withAppName } from './pg-cpu';
 import { portfolioFiles } from './portfolio-files';
 
 const out = (s: string): void => {
@@ -62,40 +63,6 @@ function requests(buyerIds: readonly string[], count: number, asOf: string, seed
 /** The server's connections are PostgreSQL backends with this application name (for their CPU time). */
 const APP_NAME = 'credence-credit-check-bench';
 
-function withAppName(databaseUrl: string): string {
-  const u = new URL(databaseUrl);
-  u.searchParams.set('application_name', APP_NAME);
-  return u.toString();
-}
-
-/**
- * CPU time (user + system, clock ticks of 10 ms) of each of the server's PostgreSQL backends, by process id,
- * from /proc: when PostgreSQL runs on this machine and its processes are readable; else undefined.
- */
-async function backendTicks(db: Kysely<never>): Promise<Map<number, number> | undefined> {
-  const { rows } = await sql<{ pid: number }>`
-    select pid from pg_stat_activity where application_name = ${APP_NAME}`.execute(db);
-  const ticks = new Map<number, number>();
-  try {
-    for (const { pid } of rows) {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks.set(pid, Number(f[11]) + Number(f[12]));
-    }
-  } catch {
-    return undefined;
-  }
-  return ticks;
-}
-
-/** Seconds of CPU the backends used between two readings (a backend opened in between counts whole). */
-function backendSeconds(before: Map<number, number> | undefined, after: Map<number, number> | undefined) {
-  if (before === undefined || after === undefined) return undefined;
-  let t = 0;
-  for (const [pid, n] of after) t += n - (before.get(pid) ?? 0);
-  return t / 100;
-}
-
 function startServer(
   databaseUrl: string,
   schema: string,
@@ -103,7 +70,7 @@ function startServer(
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(join(import.meta.dirname, 'credit-check-server.ts'), [], {
     execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])],
-    env: { ...process.env, DATABASE_URL: withAppName(databaseUrl), BENCH_SCHEMA: schema },
+    env: { ...process.env, DATABASE_URL: withAppName(databaseUrl, APP_NAME), BENCH_SCHEMA: schema },
   });
   return new Promise((ok, fail) => {
     child.once('message', (m) => ok({ child, url: (m as { url: string }).url }));
@@ -234,13 +201,13 @@ async function main(): Promise<void> {
     await run(3); // warm-up: JIT, connection pool, PostgreSQL's caches
     const loadBefore = load();
     const db = p.engine.db as unknown as Kysely<never>;
-    const pg0 = await backendTicks(db);
+    const pg0 = await backendTicks(db, APP_NAME);
     const server0 = await serverCpu(child);
     const cpu0 = server0.cpu;
     const own0 = process.cpuUsage();
     const r = await run(duration);
     const server = await serverCpu(child);
-    const pgCpuS = backendSeconds(pg0, await backendTicks(db));
+    const pgCpuS = backendSeconds(pg0, await backendTicks(db, APP_NAME));
     const statements = (server.statements - server0.statements) / r.requests.total;
     const serverCpuS = (server.cpu.user + server.cpu.system - cpu0.user - cpu0.system) / 1e6;
     const own = process.cpuUsage(own0);

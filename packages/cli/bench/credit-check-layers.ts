@@ -1,22 +1,28 @@
 /**
  * Where a credit check's CPU goes, layer by layer, in one process (no load generator, no sockets for HTTP):
  * the statement alone, `checkOrder`, and the route through Hono (`app.request`), each 16 at once over the same
- * kept schema; CPU time of this process per check (`process.cpuUsage`). `tsx packages/cli/bench/credit-check-layers.ts
- * SCHEMA [N]` with DATABASE_URL. Run `npm run bench:credit-check -- --keep` first.
+ * kept schema; CPU time of this process per check (`process.cpuUsage`) and of its PostgreSQL backends (from /proc,
+ * when PostgreSQL runs on this machine). `tsx packages/cli/bench/credit-check-layers.ts SCHEMA [N]` with
+ * DATABASE_URL; `LAYER=statement` runs the layers whose name contains it. Run `npm run bench:credit-check -- --keep`
+ * first.
  */
 import { addUser, checkOrder } from '@credence/app';
 import { type CurrencyCode, date } from '@credence/core';
 import { openEngine, storeOn } from '@credence/db';
 import { gradeContext, readCheckPolicy, readLimitPolicy, readRates, systemClock } from '@credence/runtime';
 import { createServer } from '@credence/server';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { backendSeconds, backendTicks, withAppName } from './pg-cpu';
+
+const APP_NAME = 'credence-credit-check-layers';
 
 async function main(): Promise<void> {
   const [schema, count = '4000'] = process.argv.slice(2);
   const databaseUrl = process.env.DATABASE_URL;
   if (!schema || !databaseUrl) throw new Error('usage: DATABASE_URL=… tsx credit-check-layers.ts SCHEMA [N]');
   const n = Number(count);
-  const engine = await openEngine({ databaseUrl, schema });
+  const engine = await openEngine({ databaseUrl: withAppName(databaseUrl, APP_NAME), schema });
+  const pgTicks = () => backendTicks(engine.db as unknown as Kysely<never>, APP_NAME);
   const store = storeOn(engine);
   const { rows } = await sql<{ id: string }>`select id from buyers order by id`.execute(engine.db);
   const ids = rows.map((r) => r.id);
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < 2; round++)
     for (const [name, one] of layers.filter(([name]) => !process.env.LAYER || name.includes(process.env.LAYER))) {
       let at = 0;
+      const pg0 = await pgTicks();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await Promise.all(
@@ -64,9 +71,11 @@ async function main(): Promise<void> {
       );
       const c = process.cpuUsage(c0);
       const ms = performance.now() - t0;
+      const pg = backendSeconds(pg0, await pgTicks());
+      const pgPerCheck = pg === undefined ? 'not measured' : `${((pg * 1000) / n).toFixed(3)} ms`;
       if (round === 1)
         process.stdout.write(
-          `${name.padEnd(34)} ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU/check (user ${(c.user / 1000 / n).toFixed(3)}, system ${(c.system / 1000 / n).toFixed(3)}), ${Math.round((n * 1000) / ms)}/s\n`,
+          `${name.padEnd(34)} ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU/check (user ${(c.user / 1000 / n).toFixed(3)}, system ${(c.system / 1000 / n).toFixed(3)}), PostgreSQL ${pgPerCheck}, ${Math.round((n * 1000) / ms)}/s\n`,
         );
     }
   await store.close();

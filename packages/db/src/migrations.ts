@@ -15,6 +15,8 @@ import { m022 } from './migration-022-webhooks';
 import { m023 } from './migration-023-jobs';
 import { m024 } from './migration-024-overrides-and-policies';
 import { m025 } from './migration-025-document-closings';
+import { m026 } from './migration-026-open-documents';
+import { m027 } from './migration-027-unapplied-by-buyer';
 import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
@@ -395,6 +397,8 @@ export const migrations: MigrationProvider = {
       '023_jobs': m023,
       '024_overrides_and_policies': m024,
       '025_document_closings': m025,
+      '026_open_documents': m026,
+      '027_unapplied_by_buyer': m027,
       '028_bank_statements': m028,
       '030_credit_check_results': m030,
       '034_user_preferences': m034,

@@ -262,6 +262,17 @@ interface RawTable {
   [column: string]: unknown;
 }
 
+/** The columns of a document the as-of reads need (migration 026: `open_documents`, `document_closings`). */
+export interface OpenDocumentsTable {
+  number: string;
+  buyer_id: string;
+  type: 'invoice' | 'credit_note';
+  issue_date: string;
+  due_date: string;
+  currency: string;
+  amount: bigint;
+}
+
 export interface Database {
   collection_events: RawTable;
   worklist_tasks: RawTable;
@@ -296,8 +307,10 @@ export interface Database {
   documents: DocumentsTable;
   payments: PaymentsTable;
   allocations: AllocationsTable;
-  /** Migration 025: read-model cache, from `closed_on` on the document's balance is zero (no row: it may not be). */
-  document_closings: { number: string; closed_on: string };
+  /** Migrations 025, 026: read model, the documents closed for good from `closed_on` (no row: open_documents). */
+  document_closings: OpenDocumentsTable & { closed_on: string };
+  /** Migration 026: read model, the documents with no closing (their balance may not be zero). */
+  open_documents: OpenDocumentsTable;
   write_offs: WriteOffsTable;
   reversals: ReversalsTable;
   fx_rates: FxRatesTable;
@@ -328,6 +341,7 @@ export const LEDGER_TABLES = [
   'collection_events',
   'cash_applications',
   'document_closings',
+  'open_documents',
   'allocations',
   'reversals',
   'write_offs',

@@ -15,18 +15,13 @@ import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
-import {
-  allocationsOf,
-  insertAllocations,
-  refreshAppliedOn,
-  refreshClosedOn,
-  writeClosings,
-} from './repos/allocations';
+import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCreditCheckResult, creditCheckResults } from './repos/check-results';
+import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
@@ -186,17 +181,24 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
   };
 }
 
+/** Tables whose statistics a transaction's bulk writes may change. */
+type CountedTable = 'buyers' | 'documents' | 'payments' | 'allocations' | 'document_closings' | 'open_documents';
+
 /**
  * What one transaction wrote: rows per table (to refresh the planner's statistics after bulk loads) and
- * the documents whose allocations changed (their `closed_on` is refreshed before the commit).
+ * the documents whose allocations changed (their state, open or closed, is refreshed before the commit).
  */
 interface Written {
-  readonly rows: Map<'buyers' | 'documents' | 'payments' | 'allocations' | 'document_closings', number>;
+  readonly rows: Map<CountedTable, number>;
   readonly moved: Set<string>;
   /** Payments written, allocated or reversed (their `applied_on` is refreshed before the commit). */
   readonly payments: Set<string>;
   /** Indexes of tables a first bulk load fills, rebuilt before the commit. */
   readonly indexes: DeferredIndexes;
+  /** Closings a bulk settlement computed, moved before the next read and before the commit. */
+  readonly closings: PendingClosings;
+  /** Documents moved between open_documents and document_closings (many: open_documents is vacuumed after). */
+  moves: number;
 }
 
 const nothingWritten = (): Written => ({
@@ -204,7 +206,26 @@ const nothingWritten = (): Written => ({
   moved: new Set(),
   payments: new Set(),
   indexes: new DeferredIndexes(),
+  closings: new PendingClosings(),
+  moves: 0,
 });
+
+/** Counts documents moved out of (or into) open_documents, for the statistics and the vacuum after the commit. */
+function countMoves(written: Written, moved: number): void {
+  if (moved === 0) return;
+  written.moves += moved;
+  for (const t of ['open_documents', 'document_closings'] as const)
+    written.rows.set(t, (written.rows.get(t) ?? 0) + moved);
+}
+
+/**
+ * Before a read in the transaction and before its commit: the pending closings moved (into tables whose indexes a
+ * first load may have taken off: cheaper before they are rebuilt), then the indexes rebuilt.
+ */
+async function settle(conn: Conn, written: Written): Promise<void> {
+  countMoves(written, await written.closings.flush(conn));
+  await written.indexes.rebuild(conn);
+}
 
 /**
  * Who the store records ledger entries for: the operator or API user, from where (the CLI, or the API with a
@@ -272,7 +293,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
       return write(rows);
     };
   /** Indexes a bulk load took off are rebuilt before anything reads the ledger in the same transaction. */
-  const ready = () => written.indexes.rebuild(conn);
+  const ready = () => settle(conn, written);
   return {
     ...afterReady(readsOn(db), ready),
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
@@ -289,7 +310,11 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', async (rows) => {
+      count('open_documents', rows.length);
       await bulk('documents', rows.length);
+      // The trigger of migration 026 copies each new document into open_documents: a first load of the documents
+      // builds its indexes once too (only then: the open documents are few, and a daily file must not lock them).
+      if (written.indexes.deferred('documents')) await bulk('open_documents', rows.length);
       await insertDocuments(conn, rows, by);
     }),
     insertPayments: counted('payments', async (rows) => {
@@ -313,9 +338,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
       await insertPayments(conn, s.payments, by, new Map(s.applied.map((a) => [a.id, a.appliedOn])));
       await bulk('allocations', s.allocations.length);
       await insertAllocations(conn, s.allocations, by);
-      count('document_closings', s.closed.length);
       await bulk('document_closings', s.closed.length);
-      await writeClosings(conn, s.closed);
+      await written.closings.add(conn, s.closed);
     },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
     insertReversals: (rows) => {
@@ -387,8 +411,8 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
         const by = attributionOf(recorder);
         const audit = new TransactionAudit(recorder.source);
         const r = await work(audited(writesOn(conn, by, written), audit));
-        await written.indexes.rebuild(conn);
-        await refreshClosedOn(conn, [...written.moved]);
+        await settle(conn, written);
+        countMoves(written, await refreshClosedOn(conn, [...written.moved]));
         await refreshAppliedOn(conn, [...written.payments]);
         // The audit trail of the transaction, in it: committed with the change or not at all.
         await appendAudit(conn.db, audit.rows(stampOf(recorder, by)));
@@ -398,6 +422,8 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
       // so the next report is planned on the real table sizes. The closings change with allocations.
       const big = [...written.rows].filter(([, n]) => n >= ANALYZE_AFTER).map(([t]) => t);
       if (big.includes('allocations') && !big.includes('document_closings')) big.push('document_closings');
+      // Documents leave open_documents as they close: its dead rows are cleared for the scans of the open ones.
+      if (written.moves >= ANALYZE_AFTER) await sql`vacuum open_documents`.execute(engine.db);
       if (big.length > 0) await sql.raw(`analyze ${big.join(', ')}`).execute(engine.db);
       return result;
     },

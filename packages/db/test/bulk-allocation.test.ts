@@ -12,7 +12,8 @@ import {
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { refreshAppliedOn, refreshClosedOn, toAllocation } from '../src/repos/allocations';
+import { refreshAppliedOn, toAllocation } from '../src/repos/allocations';
+import { refreshClosedOn } from '../src/repos/closings';
 import type { AllocationsTable } from '../src/schema';
 import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, chunks, toBig } from '../convert';
 import { recordedOf } from '../repos/attribution';
 import type { Database } from '../schema';
-import { MAYBE_OPEN, MOVED } from './open-items';
+import { MAYBE_OPEN_DOCUMENTS, MOVED } from './open-items';
 
 /** Invoices owed as of `asOf` and due by `dueBy` (the dunning run's horizon, before-due reminders included). */
 export async function dunnableItems(
@@ -15,8 +15,8 @@ export async function dunnableItems(
   const { rows } = await sql<{ number: string; buyer_id: string; currency: string; due_date: string; open: unknown }>`
     select * from (
       select d.number, d.buyer_id, d.currency, d.due_date, d.amount + coalesce(m.moved, 0) as open
-      from documents d ${MOVED(asOf)}
-      where d.type = 'invoice' and d.due_date <= ${dueBy}::date and ${MAYBE_OPEN(asOf)}
+      from ${MAYBE_OPEN_DOCUMENTS(asOf)} d ${MOVED(asOf)}
+      where d.type = 'invoice' and d.due_date <= ${dueBy}::date
     ) o
     where o.open > 0
     order by o.buyer_id, o.due_date, o.number`.execute(db);
@@ -46,8 +46,8 @@ export async function openCreditNotes(
     }>`
       select * from (
         select d.number, d.buyer_id, d.currency, d.issue_date, -d.amount + coalesce(m.moved, 0) as open
-        from documents d ${MOVED(asOf)}
-        where d.type = 'credit_note' and d.buyer_id = any(${part}::text[]) and ${MAYBE_OPEN(asOf)}
+        from ${MAYBE_OPEN_DOCUMENTS(asOf)} d ${MOVED(asOf)}
+        where d.type = 'credit_note' and d.buyer_id = any(${part}::text[])
       ) o
       where o.open < 0
       order by o.buyer_id, o.issue_date, o.number`.execute(db);

@@ -2,7 +2,7 @@ import { addDays, type BusinessDate, COUNTBACK_MONTHS, type KpiInputs, monthWind
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, toBig } from '../convert';
 import type { Database } from '../schema';
-import { NOT_CLOSED_BY, SIGNED } from './open-items';
+import { MAYBE_OPEN_DOCUMENTS, SIGNED } from './open-items';
 
 interface TotalsRow {
   currency: string;
@@ -36,12 +36,11 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
       coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)), 0) as total_ar,
       coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where d.due_date >= ${asOf}::date), 0) as current_ar,
       coalesce(sum(${SIGNED} + coalesce(m.m_before, 0)) filter (where d.issue_date <= ${before}::date), 0) as beginning_ar
-    from documents d
+    from ${MAYBE_OPEN_DOCUMENTS(asOf, before)} d
     left join lateral (
       select sum(a.delta) as m_now, sum(a.delta) filter (where a.date <= ${before}::date) as m_before
       from allocations a where a.document_number = d.number and a.date <= ${asOf}::date
     ) m on true
-    where d.issue_date <= ${asOf}::date and ${NOT_CLOSED_BY(before)}
     group by d.currency`.execute(db);
   const totals = new Map(balances.rows.map((r) => [r.currency, r]));
   const rows = sold.rows.map((r) => ({ ...r, ...totals.get(r.currency) }));

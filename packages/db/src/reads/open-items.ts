@@ -10,13 +10,24 @@ export const SIGNED = sql`(case when d.type = 'credit_note' then -d.amount else 
 /** A value of a statement: a parameter, or SQL such as a column of an outer query (`k.as_of`). */
 export type SqlValue<T> = T | RawBuilder<T>;
 
-/** Not closed by `asOf`: no closing of the document (`document_closings`) dated on or before it. */
-export const NOT_CLOSED_BY = (asOf: SqlValue<BusinessDate>) =>
-  sql`not exists (select 1 from document_closings c where c.number = d.number and c.closed_on <= ${asOf}::date)`;
-
-/** Documents that may be open as of `asOf`: issued by then and not closed by then (`document_closings`). */
-export const MAYBE_OPEN = (asOf: SqlValue<BusinessDate>) =>
-  sql`d.issue_date <= ${asOf}::date and ${NOT_CLOSED_BY(asOf)}`;
+/**
+ * The documents that may be open as of a date, with the columns of `documents` the reads need (number, buyer_id,
+ * type, issue_date, due_date, currency, amount): issued by `issuedBy` and not closed by `notClosedBy` (default: the
+ * same date). Every document is either open (`open_documents`: no closing) or closed from a date
+ * (`document_closings`, migration 026), so these are the open ones issued by then and the ones closed after
+ * `notClosedBy` — a document closed after the date is still open as of it. A closed document is never read, so the
+ * work follows the documents open at the date, not the size of the ledger. A filter on the result (a buyer) reaches
+ * both tables' indexes.
+ */
+export const MAYBE_OPEN_DOCUMENTS = (
+  issuedBy: SqlValue<BusinessDate>,
+  notClosedBy: SqlValue<BusinessDate> = issuedBy,
+): RawBuilder<unknown> => sql`(
+    select o.number, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount
+    from open_documents o where o.issue_date <= ${issuedBy}::date
+    union all
+    select c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount
+    from document_closings c where c.closed_on > ${notClosedBy}::date and c.issue_date <= ${issuedBy}::date)`;
 
 /** The sum of a document's allocation deltas dated ≤ asOf, read from the covering index. */
 export const MOVED = (asOf: SqlValue<BusinessDate>) =>
@@ -33,8 +44,7 @@ export function openAsOf(asOf: BusinessDate): RawBuilder<unknown> {
   return sql`
     select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency,
            ${SIGNED} + coalesce(m.moved, 0) as open
-    from documents d ${MOVED(asOf)}
-    where ${MAYBE_OPEN(asOf)}`;
+    from ${MAYBE_OPEN_DOCUMENTS(asOf)} d ${MOVED(asOf)}`;
 }
 
 export interface OpenRow {
@@ -54,8 +64,8 @@ export const buyerOpenItemsQuery = (
 ): RawBuilder<OpenRow> => sql<OpenRow>`
     select * from (
       select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, ${SIGNED} + coalesce(m.moved, 0) as open
-      from documents d ${MOVED(asOf)}
-      where d.buyer_id = ${buyerId} and ${MAYBE_OPEN(asOf)}
+      from ${MAYBE_OPEN_DOCUMENTS(asOf)} d ${MOVED(asOf)}
+      where d.buyer_id = ${buyerId}
     ) o
     where o.open <> 0
     order by o.due_date, o.issue_date, o.number`;
@@ -77,8 +87,8 @@ export async function buyerOpenItems(db: Kysely<Database>, buyerId: string, asOf
 
 /**
  * Invoices of these buyers still owed after every recorded allocation, whatever its date, with the date
- * of their latest allocation. Only the documents not closed are read, joined to their allocation rows
- * and grouped by document (the planner merges both keys' indexes for many buyers, probes for a few).
+ * of their latest allocation. Only the open documents are read (`open_documents`), joined to their allocation rows
+ * and grouped by document.
  */
 export async function openInvoices(db: Kysely<Database>, buyerIds: readonly string[]): Promise<OpenInvoice[]> {
   const out: OpenInvoice[] = [];
@@ -86,9 +96,8 @@ export async function openInvoices(db: Kysely<Database>, buyerIds: readonly stri
     const { rows } = await sql<Omit<OpenRow, 'type'> & { last: string | null }>`
       select d.number, d.buyer_id, d.issue_date, d.due_date, d.currency,
              d.amount + coalesce(sum(a.delta), 0) as open, max(a.date) as last
-      from documents d left join allocations a on a.document_number = d.number
+      from open_documents d left join allocations a on a.document_number = d.number
       where d.type = 'invoice' and d.buyer_id = any(${part}::text[])
-        and not exists (select 1 from document_closings c where c.number = d.number)
       group by d.number
       having d.amount + coalesce(sum(a.delta), 0) > 0
       order by d.buyer_id, d.due_date, d.issue_date, d.number`.execute(db);

@@ -1,4 +1,4 @@
-import type { Attribution, Closing } from '@credence/app';
+import type { Attribution } from '@credence/app';
 import type { Allocation } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate } from '../convert';
@@ -33,51 +33,6 @@ export async function insertAllocations(conn: Conn, rows: readonly Allocation[],
   const att = attributionFields(by);
   const csv = csvParts(rows, (a) => ALLOCATION.row(a, att));
   await conn.copy('allocations', ALLOCATION.columns(...ATTRIBUTION_COLUMNS), csv);
-}
-
-/**
- * Records the closings a writer computed with its rows (`LedgerWrites.insertSettlements`), appended by
- * COPY to `document_closings`: the documents were open (no closing) before the rows, so none is replaced.
- */
-export async function writeClosings(conn: Conn, closed: readonly Closing[]): Promise<void> {
-  if (closed.length === 0) return;
-  await conn.copy(
-    'document_closings',
-    ['number', 'closed_on'],
-    csvParts(closed, (c) => [c.number, c.closedOn]),
-  );
-}
-
-/**
- * Brings `document_closings` up to date for the documents whose allocations changed (the store calls
- * it once, at the end of a writing transaction): closed from the date of their last allocation (or issue)
- * when all their rows bring the balance to zero, else no row. Allocation rows are only ever added, so every
- * as-of date on or after `closed_on` sees a zero balance and reads may skip the document; no row only means
- * "look at the allocations". Set-based: the numbers are staged once and joined.
- */
-export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): Promise<void> {
-  if (numbers.length === 0) return;
-  await stage(
-    conn,
-    numbers.map((n) => [n]),
-  );
-  await sql`delete from document_closings c using import_keys k where c.number = k.k`.execute(conn.db);
-  await sql`
-    insert into document_closings (number, closed_on)
-    select s.number, s.closed
-    from (
-      select x.number,
-             case when (case when x.type = 'credit_note' then -x.amount else x.amount end) + coalesce(m.moved, 0) = 0
-                  then greatest(x.issue_date, m.last) end as closed
-      from import_keys k
-      join documents x on x.number = k.k
-      left join (
-        select a.document_number, sum(a.delta) as moved, max(a.date) as last
-        from import_keys k2 join allocations a on a.document_number = k2.k
-        group by a.document_number
-      ) m on m.document_number = x.number
-    ) s
-    where s.closed is not null`.execute(conn.db);
 }
 
 /**

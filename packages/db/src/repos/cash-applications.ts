@@ -56,8 +56,9 @@ export async function findCashApplications(
 /**
  * A buyer's payments dated ≤ asOf that no reversal dated ≤ asOf undid, with what is left of each after its
  * allocation rows dated ≤ asOf (the same rule as `unappliedCash`, per payment). Positive remainders only.
- * A payment applied in full by `asOf` (`applied_on`) is skipped without probing its allocation rows: the
- * credit check reads this on the ERP's order path, and a buyer's history is mostly settled payments.
+ * A payment applied in full by `asOf` (`applied_on`) is skipped without probing its allocation rows, and one applied
+ * on its own date is not even read (the index `payments_unapplied_buyer`, migration 027): the credit check reads this
+ * on the ERP's order path, and a buyer's history is mostly payments applied on their date.
  */
 export interface UnappliedRow {
   id: string;
@@ -80,6 +81,8 @@ export const unappliedPaymentsQuery = (
       from payments p
       where p.buyer_id = ${buyerId} and p.date <= ${asOf}::date
         and (p.applied_on is null or p.applied_on > ${asOf}::date)
+        /* implied by the two conditions before (applied_on > asOf >= date): the predicate of payments_unapplied_buyer */
+        and (p.applied_on is null or p.applied_on > p.date)
         and not exists (select 1 from reversals r
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Conn } from '../engine/types';
 
 /** The ledger tables a first bulk load may fill without their indexes. */
-export type BulkTable = 'documents' | 'payments' | 'allocations' | 'document_closings';
+export type BulkTable = 'documents' | 'payments' | 'allocations' | 'document_closings' | 'open_documents';
 
 /** A write of at least this many rows, into a table holding fewer, builds the table's indexes after the load. */
 export const DEFER_INDEXES_FROM = 10_000;
@@ -49,6 +49,11 @@ export class DeferredIndexes {
       else await sql`drop index ${sql.raw(d.index)}`.execute(conn.db);
     }
     this.dropped.set(table, defs);
+  }
+
+  /** Whether this transaction took the indexes of `table` off (until the rebuild). */
+  deferred(table: BulkTable): boolean {
+    return this.dropped.has(table);
   }
 
   /** Rebuilds every index dropped in this transaction (before anything reads the tables by them). */
