@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, seriousViolations } from './browser';
-import { type DemoServer, startDemoServer, TODAY } from './serve-demo';
+import { type DemoServer, demoStores, startDemoServer, TODAY } from './serve-demo';
 
 // The buyer page's actions in Debian's Chromium against a real `credence serve` on the small demo (issue 13,
 // item 3): a collector lifts the demo's pause, previews and sends the next letter, adds a note, records a promise,
@@ -18,7 +18,7 @@ interface Timeline {
   entries: { date: string; kind: string; ref?: string; summary: string; params: Record<string, string | number> }[];
 }
 
-describe('the buyer page, acting, in Chromium', () => {
+describe.each(demoStores())('the buyer page, acting, in Chromium, on %s', (store) => {
   let s: DemoServer;
   let browser: Browser;
   let page: Page;
@@ -26,7 +26,7 @@ describe('the buyer page, acting, in Chromium', () => {
   let buyer: string | undefined;
   let name = '';
   beforeAll(async () => {
-    [s, browser] = await Promise.all([startDemoServer('small'), launch()]);
+    [s, browser] = await Promise.all([startDemoServer('small', { store }), launch()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const top = await s.get<{ buyers: { buyerId: string }[] }>(
       `/reports/overdue-buyers?reportingCurrency=EUR&limit=50`,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, seriousViolations } from './browser';
-import { type DemoServer, startDemoServerWithUsers, TODAY } from './serve-demo';
+import { type DemoServer, demoStores, startDemoServer, TODAY } from './serve-demo';
 
 // The credit desk in Debian's Chromium against a real `credence serve` on the small demo (issue 13, item 5): two
 // credit managers; the one who asked for a limit sees it marked as theirs with nothing to press, the other approves
@@ -19,8 +19,8 @@ interface Buyer {
   currency: string;
 }
 
-describe('the credit desk in Chromium, on the small demo', () => {
-  let s: DemoServer & { readonly more: Readonly<Record<string, string>> };
+describe.each(demoStores())('the credit desk in Chromium, on the small demo in %s', (store) => {
+  let s: DemoServer;
   let browser: Browser;
   let a: Page;
   let mine: Buyer;
@@ -49,7 +49,7 @@ describe('the credit desk in Chromium, on the small demo', () => {
 
   beforeAll(async () => {
     [s, browser] = await Promise.all([
-      startDemoServerWithUsers('small', { beatrice: 'credit_manager', ada: 'admin' }),
+      startDemoServer('small', { store, users: { beatrice: 'credit_manager', ada: 'admin' } }),
       launch(),
     ]);
     const { buyers } = await s.get<{ buyers: Buyer[] }>('/buyers', s.tokens.manager);

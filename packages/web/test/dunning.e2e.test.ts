@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, seriousViolations } from './browser';
-import { startDemoServerOn } from './serve-demo';
+import { type DemoServer, startDemoServer } from './serve-demo';
 
 // The dunning page in Chromium against a real `credence serve` (issue 13 item 6): the demo is built as of
 // 2026-06-30 (its weekly runs recorded up to that day) and served on RUN_DAY, a week later, with the letters'
@@ -26,13 +26,13 @@ interface RunLetters {
 }
 
 describe('the dunning page in Chromium', () => {
-  let s: Awaited<ReturnType<typeof startDemoServerOn>>;
+  let s: DemoServer;
   let browser: Browser;
   let page: Page;
   let dry: DryRun;
   beforeAll(async () => {
     [s, browser] = await Promise.all([
-      startDemoServerOn('small', { today: RUN_DAY, env: { CREDENCE_OUTBOX: OUTBOX } }),
+      startDemoServer('small', { today: RUN_DAY, env: { CREDENCE_OUTBOX: OUTBOX } }),
       launch(),
     ]);
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-GB' });

@@ -18,8 +18,12 @@ export interface DemoServer {
   readonly url: string;
   /** A token per user made: `manager` (credit_manager), `collector`, `sales`. */
   readonly tokens: Readonly<Record<'manager' | 'collector' | 'sales', string>>;
+  /** The tokens of the `users` asked for, by name. */
+  readonly more: Readonly<Record<string, string>>;
   /** A GET of the API with a token, its JSON. */
   get<T>(path: string, token: string): Promise<T>;
+  /** A POST of JSON to the API with a token: its status and JSON. */
+  post(path: string, body: unknown, token: string): Promise<{ status: number; json: unknown }>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +38,15 @@ export type DemoStore = 'pglite' | 'postgres';
 export interface DemoServerOptions {
   /** The embedded store (default) or PostgreSQL at DATABASE_URL's server, in a fresh database of its own. */
   readonly store?: DemoStore;
+  /**
+   * More users (name → role), made before `serve` starts (an embedded database is one process's while it
+   * serves): e.g. a second credit manager, for four eyes. Their tokens are in `more`.
+   */
+  readonly users?: Readonly<Record<string, string>>;
+  /** `credence serve` started on another day than the demo's TODAY (so that a later date's run can be recorded). */
+  readonly today?: string;
+  /** More of the environment of `credence serve` (e.g. CREDENCE_OUTBOX). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** The stores to run a browser test on: PGlite always, PostgreSQL when DATABASE_URL is set or in CI. */
@@ -71,7 +84,7 @@ export async function startDemoServer(size: string, options: DemoServerOptions =
     await database?.drop();
   };
   try {
-    return await serveDemo(size, tmp, database?.url, cleanup);
+    return await serveDemo(size, tmp, database?.url, options, cleanup);
   } catch (e) {
     await cleanup();
     throw e;
@@ -82,6 +95,7 @@ async function serveDemo(
   size: string,
   tmp: string,
   databaseUrl: string | undefined,
+  options: DemoServerOptions,
   cleanup: () => Promise<void>,
 ): Promise<DemoServer> {
   const dir = join(tmp, 'demo');
@@ -95,65 +109,9 @@ async function serveDemo(
   };
   const into = databaseUrl ? ['--database-url', databaseUrl] : [];
   credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY, ...into], env);
-  const users = { manager: 'credit_manager', collector: 'collector', sales: 'sales' } as const;
-  const tokens = {} as Record<keyof typeof users, string>;
-  for (const [name, role] of Object.entries(users) as [keyof typeof users, string][])
-    tokens[name] = (
-      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', ...db], env)) as {
-        token: string;
-      }
-    ).token;
-  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  let out = '';
-  let err = '';
-  proc.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Web workspace on (http:\/\/\S+)\//.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}\n${err}`)));
-  });
-  return {
-    url,
-    tokens,
-    get: async <T>(path: string, token: string) => {
-      const res = await fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await exited;
-      await cleanup();
-    },
-  };
-}
-
-/**
- * `startDemoServer`, with more users (name → role) made before `serve` starts (the embedded database is one
- * process's while it serves): a second credit manager, for four eyes. Their tokens are in `more`.
- */
-export async function startDemoServerWithUsers(
-  size: string,
-  more: Readonly<Record<string, string>>,
-): Promise<DemoServer & { readonly more: Readonly<Record<string, string>> }> {
-  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
-  const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
-  const dir = join(tmp, 'demo');
-  const db = join(dir, 'db');
-  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
-  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
   const add = (name: string, role: string) =>
     (
-      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
+      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', ...db], env)) as {
         token: string;
       }
     ).token;
@@ -162,70 +120,10 @@ export async function startDemoServerWithUsers(
     collector: add('collector', 'collector'),
     sales: add('sales', 'sales'),
   };
-  const extra = Object.fromEntries(Object.entries(more).map(([name, role]) => [name, add(name, role)]));
-  const proc = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
+  const more = Object.fromEntries(Object.entries(options.users ?? {}).map(([name, role]) => [name, add(name, role)]));
+  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...db], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  let out = '';
-  let err = '';
-  proc.stderr?.on('data', (d: Buffer) => {
-    err += d.toString();
-  });
-  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /Web workspace on (http:\/\/\S+)\//.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    void exited.then((code) => reject(new Error(`serve exited ${code}: ${out}\n${err}`)));
-  });
-  return {
-    url,
-    tokens,
-    more: extra,
-    get: async <T>(path: string, token: string) => {
-      const res = await fetch(`${url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
-      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await exited;
-      rmSync(tmp, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * As startDemoServer (the demo built as of TODAY), but `credence serve` started on another day (`today`, so that a
- * run of a later date can be recorded) and with more of its environment (`env`: e.g. CREDENCE_OUTBOX). Also
- * `post`, a POST of JSON to the API with a token, its status and JSON.
- */
-export async function startDemoServerOn(
-  size: string,
-  serve: { today: string; env?: NodeJS.ProcessEnv },
-): Promise<
-  DemoServer & { post(path: string, body: unknown, token: string): Promise<{ status: number; json: unknown }> }
-> {
-  if (!existsSync(WEB_BUILD)) throw new Error(`${WEB_BUILD} is missing: build the web workspace (npm run build)`);
-  const tmp = mkdtempSync(join(tmpdir(), 'credence-web-e2e-'));
-  const dir = join(tmp, 'demo');
-  const db = join(dir, 'db');
-  const env = { ...process.env, DATABASE_URL: '', CREDENCE_TODAY: TODAY, CREDENCE_COMPANY: join(dir, 'company.json') };
-  credence(['demo', '--size', size, '--dir', dir, '--as-of', TODAY], env);
-  const users = { manager: 'credit_manager', collector: 'collector', sales: 'sales' } as const;
-  const tokens = {} as Record<keyof typeof users, string>;
-  for (const [name, role] of Object.entries(users) as [keyof typeof users, string][])
-    tokens[name] = (
-      JSON.parse(credence(['user', 'add', name, '--role', role, '--format', 'json', '--db', db], env)) as {
-        token: string;
-      }
-    ).token;
-  const proc: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...env, ...serve.env, CREDENCE_TODAY: serve.today },
+    env: { ...env, ...options.env, CREDENCE_TODAY: options.today ?? TODAY },
   });
   let out = '';
   let err = '';
@@ -249,6 +147,7 @@ export async function startDemoServerOn(
   return {
     url,
     tokens,
+    more,
     get: async <T>(path: string, token: string) => {
       const res = await call(path, token);
       if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
@@ -261,7 +160,7 @@ export async function startDemoServerOn(
     stop: async () => {
       proc.kill('SIGTERM');
       await exited;
-      rmSync(tmp, { recursive: true, force: true });
+      await cleanup();
     },
   };
 }
