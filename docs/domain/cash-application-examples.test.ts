@@ -5,7 +5,6 @@ import {
   type BusinessDate,
   type CandidateItem,
   type CurrencyCode,
-  createMatcher,
   formatRf,
   isValidRf,
   letterReference,
@@ -16,6 +15,7 @@ import {
   renderReason,
   toDecimalString,
 } from '@credence/core';
+import { createMatcher } from '@credence/core/cash-matching';
 import { describe, expect, it } from 'vitest';
 import { cell, readDocTables, table } from './doc-tables';
 

@@ -1,7 +1,9 @@
 export * from './aging';
 export * from './bank-statements';
 export * from './calendar';
-export * from './cash-matching';
+// The matching engine (its policy is a Zod schema) is `@credence/core/cash-matching`: the CLI's start-up loads no zod.
+export * from './cash-matching/rf';
+export type * from './cash-matching/types';
 export * from './collections';
 export * from './credit-check';
 export * from './dunning';

@@ -372,8 +372,10 @@ describe('the audited write layer', () => {
     const fake = {} as Record<string, unknown>;
     const reads = new Set(Object.keys(readsOn(fake as never)));
     // Writes that change no money or risk: delivery bookkeeping (letters, webhooks), the worklist's snapshot, a
-    // transaction's lock, the job queue's claims and outcomes.
+    // transaction's lock, the job queue's claims and outcomes, the credit check's record of a hold or referral
+    // (a decision on an order, not a change: its row says who checked and when).
     const notAudited = new Set([
+      'appendCreditCheckResult',
       'saveWorklistTasks',
       'recordDelivery',
       'claimOutbox',
