@@ -22,7 +22,7 @@ import type {
 import type { AuditReads } from './audit/ports';
 import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
-import type { CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
 import type { PortfolioReads } from './reports/ports';
@@ -330,7 +330,7 @@ export interface StoreInfo {
   readonly migration?: string;
 }
 
-export interface Store extends LedgerReads {
+export interface Store extends LedgerReads, CheckResultKeeping {
   transact<T>(work: (tx: LedgerWrites) => Promise<T>): Promise<T>;
   info(): Promise<StoreInfo>;
   /**

@@ -3,6 +3,7 @@ import type { Actor, Attribution, LedgerReads, LedgerWrites, OrderCheckReads, St
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { audited, TransactionAudit } from './audit-writes';
+import { batcher } from './batcher';
 import { toCount } from './convert';
 import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
@@ -20,7 +21,12 @@ import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
-import { appendCreditCheckResult, creditCheckResults } from './repos/check-results';
+import {
+  appendCreditCheckResult,
+  type CheckResultToKeep,
+  creditCheckResults,
+  keepCheckResults,
+} from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
@@ -114,6 +120,31 @@ function orderCheckReadsOn(
     batchers.set(named, batched);
   }
   return batched;
+}
+
+/** The check results' writer of each pool (one per engine, whichever store view writes). */
+const keepers = new WeakMap<NamedQuery, (k: CheckResultToKeep) => Promise<void>>();
+
+/**
+ * Holds and referrals kept outside a transaction (`Store.keepCheckResult`), each statement atomic on its own. On a
+ * pool batched: one statement at a time, the results of the checks that arrive meanwhile written together in the
+ * next (up to 64): one round trip, one commit for all of them. Else one statement each.
+ */
+function keepCheckResultOn(engine: Engine): (k: CheckResultToKeep) => Promise<void> {
+  const { db, named } = engine;
+  if (named === undefined) return (k) => keepCheckResults(db, [k]);
+  let keep = keepers.get(named);
+  if (keep === undefined) {
+    keep = batcher<CheckResultToKeep, void>(
+      async (rows) => {
+        await keepCheckResults(db, rows, named);
+        return [];
+      },
+      { inFlight: 1, maxBatch: 64 },
+    );
+    keepers.set(named, keep);
+  }
+  return keep;
 }
 
 /** The reads on a connection or pool; `named` runs the hot ones as prepared statements (PostgreSQL, no transaction). */
@@ -403,6 +434,7 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
 };
 
 export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
+  const keep = keepCheckResultOn(engine);
   return {
     ...readsOn(engine.db, engine.named),
     async transact(work) {
@@ -430,6 +462,10 @@ export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), 
     info: async () => {
       const migration = await lastMigration(engine.db);
       return { kind: engine.kind, ...(migration !== undefined ? { migration } : {}) };
+    },
+    keepCheckResult: (result, event) => {
+      const { recordedBy, recordedAt } = attributionOf(recorder);
+      return keep({ result, ...(event !== undefined ? { event } : {}), by: { recordedBy, recordedAt } });
     },
     withActor: (actor) => storeOn(engine, recorderFor(recorder, actor), false),
     // A view (withActor) leaves the engine to the store that opened it.

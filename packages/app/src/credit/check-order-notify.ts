@@ -26,7 +26,9 @@ export function checkResultDraft(r: OrderCheckResult, orderId?: string): CheckRe
 /**
  * `checkOrder`; a hold or a referral is kept for the credit desk (`credit_check_results`) and told to the webhooks
  * (`credit_check.hold`, `credit_check.refer`) while a subscription takes its type, in one transaction. An
- * approval — the common answer on the ERP's order path — stays a read.
+ * approval — the common answer on the ERP's order path — stays a read. A store that keeps results itself
+ * (`keepCheckResult`: on a server, the holds of concurrent checks in one statement) does both; the answer waits
+ * until the result is committed either way.
  */
 export async function checkOrderAndNotify(
   store: Store,
@@ -39,6 +41,10 @@ export async function checkOrderAndNotify(
   const kept = checkResultDraft(r.value, orderId);
   if (kept === undefined) return r;
   const event = creditCheckEvent(r.value, orderId);
+  if (store.keepCheckResult !== undefined) {
+    await store.keepCheckResult(kept, event);
+    return r;
+  }
   const notify = event !== undefined && (await store.webhookSubscribed(event.type));
   await store.transact(async (tx) => {
     await tx.appendCreditCheckResult(kept);

@@ -1,4 +1,5 @@
 import type { BusinessDate, CheckReason, CurrencyCode } from '@credence/core';
+import type { NewWebhookEvent } from '../webhooks/ports';
 
 /**
  * The holds and referrals of the order credit check, kept for the credit desk (migration 030): what was checked,
@@ -46,4 +47,16 @@ export interface CheckResultReads {
 
 export interface CheckResultWrites {
   appendCreditCheckResult(r: CheckResultDraft): Promise<void>;
+}
+
+/**
+ * Optional on a `Store`: keeps a hold or a referral **outside** `transact`, atomically — its row for the credit desk
+ * and, while an active subscription takes the event's type, the event and its deliveries (a change nobody listens
+ * to writes no event), as `appendCreditCheckResult` and `appendWebhookEvent` in one transaction would. Resolves
+ * once it is committed. A store on a server writes the results of concurrent checks together in one statement
+ * (issue 12: a transaction and a probe of the subscriptions per hold halved the check's throughput). Without it
+ * `checkOrderAndNotify` probes and writes in a transaction of its own.
+ */
+export interface CheckResultKeeping {
+  keepCheckResult?(result: CheckResultDraft, event?: Omit<NewWebhookEvent, 'subscriptionId'>): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { OrderCheckReads } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
+import { batcher } from '../batcher';
 import type { NamedQuery } from '../engine/types';
 import { toUnappliedPayment, unappliedPaymentsQuery } from '../repos/cash-applications';
 import { toFxRate } from '../repos/fx-rates';
@@ -123,44 +124,19 @@ export async function orderCheckReads(
 }
 
 /**
- * The credit checks of concurrent requests, read together (issue 12): while fewer than `inFlight` statements run,
- * a check's reads are sent at once, alone; when all run, the checks that arrive wait and go as **one** statement
- * (up to `maxBatch` keys) as soon as one returns. Under load a round trip serves several checks; alone, a check
- * waits for nothing. Every caller gets its own buyer's reads, as `orderCheckReads` would give them.
+ * The credit checks of concurrent requests, read together (issue 12, `batcher`): while fewer than `inFlight`
+ * statements run, a check's reads are sent at once, alone; when all run, the checks that arrive wait and go as
+ * **one** statement (up to `maxBatch` keys) as soon as one returns. Under load a round trip serves several checks;
+ * alone, a check waits for nothing. Every caller gets its own buyer's reads, as `orderCheckReads` would give them.
  */
 export function orderCheckBatcher(
   db: Kysely<Database>,
   named: NamedQuery,
   options: { readonly inFlight: number; readonly maxBatch: number },
 ): (buyerId: string, asOf: BusinessDate) => Promise<OrderCheckReads | undefined> {
-  interface Waiting extends OrderCheckKey {
-    resolve(r: OrderCheckReads | undefined): void;
-    reject(e: unknown): void;
-  }
-  const waiting: Waiting[] = [];
-  let running = 0;
-  const pump = (): void => {
-    while (running < options.inFlight && waiting.length > 0) {
-      const batch = waiting.splice(0, options.maxBatch);
-      running++;
-      orderCheckReadsOf(db, batch, named)
-        .then(
-          (reads) => {
-            for (const [i, w] of batch.entries()) w.resolve(reads[i]);
-          },
-          (e: unknown) => {
-            for (const w of batch) w.reject(e);
-          },
-        )
-        .finally(() => {
-          running--;
-          pump();
-        });
-    }
-  };
-  return (buyerId, asOf) =>
-    new Promise((resolve, reject) => {
-      waiting.push({ buyerId, asOf, resolve, reject });
-      pump();
-    });
+  const read = batcher<OrderCheckKey, OrderCheckReads | undefined>(
+    (keys) => orderCheckReadsOf(db, keys, named),
+    options,
+  );
+  return (buyerId, asOf) => read({ buyerId, asOf });
 }
