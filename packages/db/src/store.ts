@@ -433,10 +433,22 @@ const recorderFor = (base: Recorder, actor: Actor): Recorder => {
   };
 };
 
+/** The reads of each engine, built once: the server takes a view of the store per request (`withActor`). */
+const engineReads = new WeakMap<Engine, LedgerReads>();
+
+function readsOfEngine(engine: Engine): LedgerReads {
+  let reads = engineReads.get(engine);
+  if (reads === undefined) {
+    reads = readsOn(engine.db, engine.named);
+    engineReads.set(engine, reads);
+  }
+  return reads;
+}
+
 export function storeOn(engine: Engine, recorder: Recorder = defaultRecorder(), owner = true): Store {
   const keep = keepCheckResultOn(engine);
   return {
-    ...readsOn(engine.db, engine.named),
+    ...readsOfEngine(engine),
     async transact(work) {
       const written = nothingWritten();
       const result = await engine.transact(async (conn) => {
