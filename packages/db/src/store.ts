@@ -106,7 +106,7 @@ async function counts(db: Kysely<Database>) {
 const batchers = new WeakMap<NamedQuery, ReturnType<typeof orderCheckBatcher>>();
 
 /**
- * The credit check's reads of a pool: batched (`orderCheckBatcher`: `BATCHES_IN_FLIGHT` statements at once, up to
+ * The credit check's reads of a pool: batched (`orderCheckBatcher`: `BATCHES_IN_FLIGHT` statement(s) at once, up to
  * 64 checks in one). Else, on one connection, one statement each.
  */
 function orderCheckReadsOn(

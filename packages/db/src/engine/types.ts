@@ -19,11 +19,13 @@ export const POOL_SIZE = 4;
 
 /**
  * Statements of concurrent credit checks run at once; the checks that arrive meanwhile wait and go together in the
- * next (`orderCheckBatcher`). Two, not the pool's four: on the 2-core benchmark machine 2 gave 0.29 statements per
- * check and 0.58 ms of PostgreSQL CPU per check against 0.45 and 0.74 with 4, at the same throughput
- * (docs/benchmarks.md); it leaves two connections to the other reads.
+ * next (`orderCheckBatcher`). One: on the 2-core benchmark machine (docs/benchmarks.md) 2 gave 0.29 statements
+ * and 0.58 ms of PostgreSQL CPU per check against 0.45 and 0.74 with 4, at the same throughput; and 1 gave
+ * 0.33–0.36 statements and 0.41–0.42 ms against 0.47–0.50 and 0.55–0.82 with 2 (holds and referrals written too),
+ * at the same throughput and latency. It leaves the other connections to the other reads and to the writes of the
+ * checks' holds and referrals (one statement at a time, `Store.keepCheckResult`).
  */
-export const BATCHES_IN_FLIGHT = 2;
+export const BATCHES_IN_FLIGHT = 1;
 
 /**
  * Runs a compiled statement as a **named prepared statement**: PostgreSQL parses and plans it once per
