@@ -1,0 +1,101 @@
+import { type BusinessDate, type CurrencyCode, holdInForce, ok, type Result } from '@credence/core';
+import {
+  type Alert,
+  type AlertPolicy,
+  type AlertState,
+  evaluateAlerts,
+  type RuleId,
+  reconcileAlerts,
+  rulesFor,
+  type Severity,
+} from '@credence/core/monitoring';
+import type { Store } from '../ports';
+import { readPortfolioState } from './portfolio-state';
+
+/** Who sets and lifts the holds that alerts ask for (the hold's `by`). */
+export const MONITORING_ACTOR = 'monitoring';
+
+export interface AlertRunSummary {
+  readonly asOf: BusinessDate;
+  readonly opened: number;
+  readonly updated: number;
+  readonly resolved: number;
+  /** Alerts opened by severity. */
+  readonly openedBySeverity: { readonly [S in Severity]: number };
+  readonly holdsSet: readonly string[];
+  readonly holdsLifted: readonly string[];
+  /** The alerts not resolved after the run, by key. */
+  readonly alerts: readonly Alert[];
+}
+
+const ACTIVE: readonly AlertState[] = ['open', 'acknowledged', 'snoozed'];
+
+/**
+ * `alerts run`: evaluates the alert rules on the portfolio as of the date (read for every buyer at once) and
+ * records the changes all or nothing: alerts opened, updated, resolved. A rule with the `hold` action puts the
+ * buyer on credit hold when its alert opens (unless already on hold); the hold is lifted when no alert that asked
+ * for one is left and the hold in force is monitoring's own. Re-running a date changes nothing.
+ */
+export async function runAlerts(
+  store: Store,
+  x: { readonly asOf: BusinessDate; readonly policy: AlertPolicy; readonly baseCurrency: CurrencyCode },
+): Promise<Result<AlertRunSummary>> {
+  const portfolio = await readPortfolioState(store, x.asOf, x.baseCurrency);
+  const conditions = evaluateAlerts(portfolio.state, x.policy);
+  const tierOf = new Map(portfolio.state.buyers.map((b) => [b.buyerId, b]));
+  const holdsRule = (a: Pick<Alert, 'rule' | 'buyerId'>) => {
+    const b = tierOf.get(a.buyerId);
+    const rules = rulesFor(x.policy, { tier: b?.grade?.tier, country: b?.country ?? '', groupId: b?.groupId });
+    return rules[a.rule as RuleId].actions.includes('hold');
+  };
+  return store.transact(async (tx) => {
+    await tx.lock('alerts');
+    const previous = await tx.alerts({});
+    const changes = reconcileAlerts(previous, conditions, x.asOf);
+    await tx.saveAlerts([...changes.opened, ...changes.updated, ...changes.resolved]);
+    const after = new Map(previous.map((a) => [a.key, a]));
+    for (const a of [...changes.opened, ...changes.updated, ...changes.resolved]) after.set(a.key, a);
+    const holdsSet: string[] = [];
+    const holdsLifted: string[] = [];
+    for (const a of changes.opened) {
+      if (!holdsRule(a) || holdsSet.includes(a.buyerId)) continue;
+      if (holdInForce(portfolio.holds.get(a.buyerId) ?? [], x.asOf) !== undefined) continue;
+      await tx.appendHold({
+        buyerId: a.buyerId,
+        action: 'hold',
+        reason: `alert ${a.key}`,
+        by: MONITORING_ACTOR,
+        recordedOn: x.asOf,
+      });
+      holdsSet.push(a.buyerId);
+    }
+    for (const a of changes.resolved) {
+      if (!holdsRule(a) || holdsLifted.includes(a.buyerId) || holdsSet.includes(a.buyerId)) continue;
+      const hold = holdInForce(portfolio.holds.get(a.buyerId) ?? [], x.asOf);
+      if (hold === undefined || hold.by !== MONITORING_ACTOR) continue;
+      const stillAsked = [...after.values()].some(
+        (o) => o.buyerId === a.buyerId && ACTIVE.includes(o.state) && holdsRule(o),
+      );
+      if (stillAsked) continue;
+      await tx.appendHold({
+        buyerId: a.buyerId,
+        action: 'release',
+        reason: `alert ${a.key} resolved`,
+        by: MONITORING_ACTOR,
+        recordedOn: x.asOf,
+      });
+      holdsLifted.push(a.buyerId);
+    }
+    const count = (s: Severity) => changes.opened.filter((a) => a.severity === s).length;
+    return ok({
+      asOf: x.asOf,
+      opened: changes.opened.length,
+      updated: changes.updated.length,
+      resolved: changes.resolved.length,
+      openedBySeverity: { info: count('info'), warning: count('warning'), critical: count('critical') },
+      holdsSet,
+      holdsLifted,
+      alerts: [...after.values()].filter((a) => ACTIVE.includes(a.state)).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    });
+  });
+}
