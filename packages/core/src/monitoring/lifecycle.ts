@@ -49,7 +49,15 @@ const same = (a: Alert, b: Alert) =>
   a.severity === b.severity &&
   a.measure === b.measure &&
   a.snoozedUntil === b.snoozedUntil &&
-  JSON.stringify(a.figures) === JSON.stringify(b.figures);
+  canonical(a.figures) === canonical(b.figures);
+
+/** Figures compared by content (a store may give the keys back in another order). */
+const canonical = (f: Figures): string =>
+  JSON.stringify(
+    Object.keys(f)
+      .sort()
+      .map((k) => [k, f[k]]),
+  );
 
 function fresh(c: AlertCondition, asOf: BusinessDate): Alert {
   return {
