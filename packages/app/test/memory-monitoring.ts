@@ -58,5 +58,8 @@ export function monitoringWrites(s: () => State): MonitoringWrites {
     saveAlerts: async (rows: readonly Alert[]) => {
       for (const a of rows) s().alerts.set(a.key, a);
     },
+    appendHolds: async (events) => {
+      for (const e of events) s().holds.push({ ...e, id: s().holds.length + 1 });
+    },
   };
 }

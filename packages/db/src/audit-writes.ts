@@ -158,6 +158,12 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    appendHolds: async (events) => {
+      audit.add('credit_hold', events.length, () =>
+        events.map((e) => draft('buyer', e.buyerId, e.action, { by: e.by, recordedOn: e.recordedOn }, e.reason)),
+      );
+      await w.appendHolds(events);
+    },
     saveAlerts: async (rows) => {
       // An alert's change of state (opened, acknowledged, snoozed, resolved) with its note as the why.
       audit.add('alert', rows.length, () =>

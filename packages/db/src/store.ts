@@ -16,7 +16,7 @@ import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
-import { alerts, saveAlerts } from './repos/alerts';
+import { alerts, appendHolds, saveAlerts } from './repos/alerts';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
@@ -386,6 +386,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     settleJob: (id, worker, outcome) => settleJob(db, id, worker, outcome),
     insertWebhook: (sub) => insertWebhook(db, sub, by),
     saveAlerts: (rows) => saveAlerts(db, rows),
+    appendHolds: (events) => appendHolds(db, events),
     deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
     appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),
     appendCreditCheckResult: (r) => appendCreditCheckResult(db, r, by),

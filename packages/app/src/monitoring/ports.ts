@@ -34,4 +34,6 @@ export interface MonitoringReads {
 export interface MonitoringWrites {
   /** Inserts alerts, replacing the one stored under the same key. */
   saveAlerts(alerts: readonly Alert[]): Promise<void>;
+  /** Appends credit holds and releases in one statement (as `appendHold` each, audited each). */
+  appendHolds(events: readonly Omit<HoldEvent, 'id'>[]): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { type BusinessDate, type CurrencyCode, holdInForce, ok, type Result } from '@credence/core';
+import { type BusinessDate, type CurrencyCode, type HoldEvent, holdInForce, ok, type Result } from '@credence/core';
 import {
   type Alert,
   type AlertPolicy,
@@ -57,10 +57,11 @@ export async function runAlerts(
     for (const a of [...changes.opened, ...changes.updated, ...changes.resolved]) after.set(a.key, a);
     const holdsSet: string[] = [];
     const holdsLifted: string[] = [];
+    const holds: Omit<HoldEvent, 'id'>[] = [];
     for (const a of changes.opened) {
       if (!holdsRule(a) || holdsSet.includes(a.buyerId)) continue;
       if (holdInForce(portfolio.holds.get(a.buyerId) ?? [], x.asOf) !== undefined) continue;
-      await tx.appendHold({
+      holds.push({
         buyerId: a.buyerId,
         action: 'hold',
         reason: `alert ${a.key}`,
@@ -77,7 +78,7 @@ export async function runAlerts(
         (o) => o.buyerId === a.buyerId && ACTIVE.includes(o.state) && holdsRule(o),
       );
       if (stillAsked) continue;
-      await tx.appendHold({
+      holds.push({
         buyerId: a.buyerId,
         action: 'release',
         reason: `alert ${a.key} resolved`,
@@ -86,6 +87,7 @@ export async function runAlerts(
       });
       holdsLifted.push(a.buyerId);
     }
+    await tx.appendHolds(holds);
     const count = (s: Severity) => changes.opened.filter((a) => a.severity === s).length;
     return ok({
       asOf: x.asOf,

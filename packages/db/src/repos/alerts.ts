@@ -72,3 +72,13 @@ export async function saveAlerts(db: Kysely<Database>, rows: readonly Alert[]): 
         resolution = excluded.resolution, resolved_on = excluded.resolved_on, note = excluded.note`.execute(db);
   }
 }
+
+/** Appends holds and releases, 1,000 a statement, in the order given (ids in that order). */
+export async function appendHolds(db: Kysely<Database>, events: readonly Omit<HoldEvent, 'id'>[]): Promise<void> {
+  for (const part of chunks(events, 1000)) {
+    const values = part.map((e) => sql`(${e.buyerId}, ${e.action}, ${e.reason}, ${e.by}, ${e.recordedOn}::date)`);
+    await sql`insert into credit_holds (buyer_id, action, reason, by, recorded_on) values ${sql.join(values)}`.execute(
+      db,
+    );
+  }
+}
