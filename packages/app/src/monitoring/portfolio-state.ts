@@ -69,12 +69,13 @@ const weighted = (w: PaymentWindow | undefined) => w?.dbt;
  * Every buyer's monitored state as of a date, in a fixed number of queries whatever the number of buyers:
  * buyers, positions (net, as the aging), rates, limits, four behaviour windows, collection events and the
  * monitoring facts (grades, holds, external grades, first invoices, last decisions). Figures are in the limit's
- * currency (else the buyer's); concentration in `baseCurrency` at the rates of the date.
+ * currency (else the buyer's); concentration in the base currency (given, else the one most buyers have) at the
+ * rates of the date.
  */
 export async function readPortfolioState(
   store: PortfolioStateReads,
   asOf: BusinessDate,
-  baseCurrency: CurrencyCode,
+  base: CurrencyCode | undefined,
 ): Promise<MonitoredPortfolio> {
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
@@ -90,6 +91,7 @@ export async function readPortfolioState(
     store.collectionEvents(),
     store.monitoringFacts(asOf),
   ]);
+  const baseCurrency = base ?? commonCurrency(buyers);
   const pos = new Map(positions.map((p) => [p.buyerId, p]));
   const limitsOf = groupBy(limits, (e: LimitEvent) => e.buyerId);
   const [recentOf, trailingOf, thisYearOf, lastYearOf] = [recent, trailing, thisYear, lastYear].map((rows) =>
@@ -206,6 +208,14 @@ export async function readPortfolioState(
     buyers: new Map(buyers.map((b) => [b.id, b])),
     holds: new Map(buyers.map((b) => [b.id, holdsOf.get(b.id) ?? []])),
   };
+}
+
+/** The currency most buyers have (the first in code order on a tie; EUR for none): the default base. */
+function commonCurrency(buyers: readonly Buyer[]): CurrencyCode {
+  const n = new Map<CurrencyCode, number>();
+  for (const b of buyers) n.set(b.currency, (n.get(b.currency) ?? 0) + 1);
+  const best = [...n].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
+  return best?.[0] ?? ('EUR' as CurrencyCode);
 }
 
 export const onHold = (events: readonly HoldEvent[] | undefined, asOf: BusinessDate): HoldEvent | undefined =>

@@ -38,7 +38,7 @@ const ACTIVE: readonly AlertState[] = ['open', 'acknowledged', 'snoozed'];
  */
 export async function runAlerts(
   store: Store,
-  x: { readonly asOf: BusinessDate; readonly policy: AlertPolicy; readonly baseCurrency: CurrencyCode },
+  x: { readonly asOf: BusinessDate; readonly policy: AlertPolicy; readonly baseCurrency?: CurrencyCode },
 ): Promise<Result<AlertRunSummary>> {
   const portfolio = await readPortfolioState(store, x.asOf, x.baseCurrency);
   const conditions = evaluateAlerts(portfolio.state, x.policy);
