@@ -1,6 +1,6 @@
 import type { AlertQuery } from '@credence/app/monitoring';
-import type { Alert, AlertState, Figures, RuleId, Severity } from '@credence/core/monitoring';
 import type { HoldEvent } from '@credence/core';
+import type { Alert, AlertState, Figures, RuleId, Severity } from '@credence/core/monitoring';
 import { type Kysely, sql } from 'kysely';
 import { asDate, chunks } from '../convert';
 import type { Database } from '../schema';
