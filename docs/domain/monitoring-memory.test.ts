@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { decideAlert, listAlerts, runAlerts } from '@credence/app/monitoring';
+import { type CurrencyCode, date } from '@credence/core';
+import { parseAlertPolicy } from '@credence/core/monitoring';
+import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../packages/app/test/memory-store';
+import { cell, readDocTables, table } from './doc-tables';
+import { AS_OF, seedScenario } from './monitoring-scenario';
+
+// The in-memory store gives monitoring what the SQL stores give (docs/domain/monitoring-examples.test.ts runs
+// the same portfolio on PGlite and PostgreSQL): the same alerts, the same lifecycle.
+const doc = new URL('./monitoring.md', import.meta.url);
+const json = /```json\n([\s\S]*?)```/.exec(readFileSync(doc, 'utf8'))?.[1] ?? '{}';
+const parsed = parseAlertPolicy(JSON.parse(json));
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+const policy = parsed.value;
+const EUR = 'EUR' as CurrencyCode;
+
+describe('monitoring on the in-memory store', () => {
+  it('fires the alerts of the worked example, records them once, and takes decisions', async () => {
+    const store = new MemoryStore();
+    await seedScenario(store);
+    const r = await runAlerts(store, { asOf: AS_OF, policy, baseCurrency: EUR });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const keys = table(readDocTables(doc), 'alerts')
+      .rows.map((x) => cell(x, 'key'))
+      .filter((k) => k !== '')
+      .sort();
+    expect(r.value.alerts.map((a) => a.key)).toEqual(keys);
+    expect([...r.value.holdsSet].sort()).toEqual(['GW', 'PL']);
+    const again = await runAlerts(store, { asOf: AS_OF, policy, baseCurrency: EUR });
+    expect(again.ok && [again.value.opened, again.value.updated, again.value.resolved]).toEqual([0, 0, 0]);
+    const acked = await decideAlert(store, { key: 'pd_above:PD', decision: { action: 'ack' } }, AS_OF);
+    expect(acked.ok && acked.value.state).toBe('acknowledged');
+    const noNote = await decideAlert(store, { key: 'pd_above:PD', decision: { action: 'resolve', note: ' ' } }, AS_OF);
+    expect(noNote.ok).toBe(false);
+    const unknown = await decideAlert(store, { key: 'nope', decision: { action: 'ack' } }, AS_OF);
+    expect(!unknown.ok && unknown.error.code).toBe('not_found');
+    const resolved = await decideAlert(
+      store,
+      { key: 'pd_above:PD', decision: { action: 'resolve', note: 'guarantee from the parent' } },
+      date('2026-07-01'),
+    );
+    expect(resolved.ok && [resolved.value.state, resolved.value.resolution]).toEqual(['resolved', 'manual']);
+    expect((await listAlerts(store)).map((a) => a.key)).not.toContain('pd_above:PD');
+    expect((await listAlerts(store, { buyerId: 'HR' })).map((a) => a.severity)).toEqual(['critical', 'info']);
+  });
+});
