@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { addWebhook } from '@credence/app';
 import { decideAlert, listAlerts, runAlerts } from '@credence/app/monitoring';
 import { type CurrencyCode, date } from '@credence/core';
 import { parseAlertPolicy } from '@credence/core/monitoring';
@@ -20,6 +21,11 @@ describe('monitoring on the in-memory store', () => {
   it('fires the alerts of the worked example, records them once, and takes decisions', async () => {
     const store = new MemoryStore();
     await seedScenario(store);
+    const hook = await addWebhook(store, {
+      url: 'https://erp.example/hooks',
+      events: ['alert.opened', 'alert.resolved'],
+    });
+    expect(hook.ok).toBe(true);
     const r = await runAlerts(store, { asOf: AS_OF, policy, baseCurrency: EUR });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
     const keys = table(readDocTables(doc), 'alerts')
@@ -30,6 +36,14 @@ describe('monitoring on the in-memory store', () => {
     expect([...r.value.holdsSet].sort()).toEqual(['GW', 'PL']);
     const again = await runAlerts(store, { asOf: AS_OF, policy, baseCurrency: EUR });
     expect(again.ok && [again.value.opened, again.value.updated, again.value.resolved]).toEqual([0, 0, 0]);
+    // Of the example's rules only over_limit asks for a webhook (the defaults): one event, written once.
+    const opened = store.webhookEvents().filter((e) => e.type === 'alert.opened');
+    expect(opened.map((e) => e.dedupKey)).toEqual(['alert.opened:over_limit:OL:2026-06-30']);
+    expect(opened[0]?.payload).toMatchObject({
+      key: 'over_limit:OL',
+      severity: 'critical',
+      figures: { excess: '2000.00' },
+    });
     const acked = await decideAlert(store, { key: 'pd_above:PD', decision: { action: 'ack' } }, AS_OF);
     expect(acked.ok && acked.value.state).toBe('acknowledged');
     const noNote = await decideAlert(store, { key: 'pd_above:PD', decision: { action: 'resolve', note: ' ' } }, AS_OF);

@@ -1,6 +1,7 @@
 import { type BusinessDate, type CurrencyCode, type HoldEvent, holdInForce, ok, type Result } from '@credence/core';
 import {
   type Alert,
+  type AlertAction,
   type AlertPolicy,
   type AlertState,
   evaluateAlerts,
@@ -10,6 +11,7 @@ import {
   type Severity,
 } from '@credence/core/monitoring';
 import type { Store } from '../ports';
+import { alertEvent } from '../webhooks/events';
 import { readPortfolioState } from './portfolio-state';
 
 /** Who sets and lifts the holds that alerts ask for (the hold's `by`). */
@@ -34,7 +36,8 @@ const ACTIVE: readonly AlertState[] = ['open', 'acknowledged', 'snoozed'];
  * `alerts run`: evaluates the alert rules on the portfolio as of the date (read for every buyer at once) and
  * records the changes all or nothing: alerts opened, updated, resolved. A rule with the `hold` action puts the
  * buyer on credit hold when its alert opens (unless already on hold); the hold is lifted when no alert that asked
- * for one is left and the hold in force is monitoring's own. Re-running a date changes nothing.
+ * for one is left and the hold in force is monitoring's own. A rule with the `webhook` action writes an
+ * `alert.opened` / `alert.resolved` event (the outbox) when someone subscribed. Re-running a date changes nothing.
  */
 export async function runAlerts(
   store: Store,
@@ -43,11 +46,13 @@ export async function runAlerts(
   const portfolio = await readPortfolioState(store, x.asOf, x.baseCurrency);
   const conditions = evaluateAlerts(portfolio.state, x.policy);
   const tierOf = new Map(portfolio.state.buyers.map((b) => [b.buyerId, b]));
-  const holdsRule = (a: Pick<Alert, 'rule' | 'buyerId'>) => {
+  const asks = (action: AlertAction) => (a: Pick<Alert, 'rule' | 'buyerId'>) => {
     const b = tierOf.get(a.buyerId);
     const rules = rulesFor(x.policy, { tier: b?.grade?.tier, country: b?.country ?? '', groupId: b?.groupId });
-    return rules[a.rule as RuleId].actions.includes('hold');
+    return rules[a.rule as RuleId].actions.includes(action);
   };
+  const holdsRule = asks('hold');
+  const webhookRule = asks('webhook');
   return store.transact(async (tx) => {
     await tx.lock('alerts');
     const previous = await tx.alerts({});
@@ -88,6 +93,16 @@ export async function runAlerts(
       holdsLifted.push(a.buyerId);
     }
     await tx.appendHolds(holds);
+    // Webhook events of the rules that ask for them, only when someone subscribed (one probe per type).
+    const events = [
+      ...((await tx.webhookSubscribed('alert.opened'))
+        ? changes.opened.filter(webhookRule).map((a) => alertEvent('opened', a))
+        : []),
+      ...((await tx.webhookSubscribed('alert.resolved'))
+        ? changes.resolved.filter(webhookRule).map((a) => alertEvent('resolved', a))
+        : []),
+    ];
+    for (const e of events) await tx.appendWebhookEvent(e);
     const count = (s: Severity) => changes.opened.filter((a) => a.severity === s).length;
     return ok({
       asOf: x.asOf,
