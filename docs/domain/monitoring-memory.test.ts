@@ -58,5 +58,15 @@ describe('monitoring on the in-memory store', () => {
     expect(resolved.ok && [resolved.value.state, resolved.value.resolution]).toEqual(['resolved', 'manual']);
     expect((await listAlerts(store)).map((a) => a.key)).not.toContain('pd_above:PD');
     expect((await listAlerts(store, { buyerId: 'HR' })).map((a) => a.severity)).toEqual(['critical', 'info']);
+    // PL's plan was broken on 25 June: 30 days on, its alert clears and monitoring lifts the hold it set; GW's
+    // grade is still two notches down, so GW stays on hold.
+    const later = await runAlerts(store, { asOf: date('2026-07-25'), policy, baseCurrency: EUR });
+    if (!later.ok) throw new Error(JSON.stringify(later.error));
+    expect(later.value.holdsLifted).toEqual(['PL']);
+    expect((await store.holdsOf('PL')).map((h) => [h.action, h.by, h.recordedOn])).toEqual([
+      ['hold', 'monitoring', '2026-06-30'],
+      ['release', 'monitoring', '2026-07-25'],
+    ]);
+    expect((await store.holdsOf('GW')).map((h) => h.action)).toEqual(['hold']);
   });
 });
