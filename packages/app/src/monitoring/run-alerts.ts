@@ -60,11 +60,15 @@ export async function runAlerts(
     await tx.saveAlerts([...changes.opened, ...changes.updated, ...changes.resolved]);
     const after = new Map(previous.map((a) => [a.key, a]));
     for (const a of [...changes.opened, ...changes.updated, ...changes.resolved]) after.set(a.key, a);
-    const holdsSet: string[] = [];
-    const holdsLifted: string[] = [];
+    const holdsSet = new Set<string>();
+    const holdsLifted = new Set<string>();
+    // The buyers with an alert not resolved whose rule asks for a hold (their hold stays).
+    const asked = new Set(
+      [...after.values()].filter((o) => ACTIVE.includes(o.state) && holdsRule(o)).map((o) => o.buyerId),
+    );
     const holds: Omit<HoldEvent, 'id'>[] = [];
     for (const a of changes.opened) {
-      if (!holdsRule(a) || holdsSet.includes(a.buyerId)) continue;
+      if (!holdsRule(a) || holdsSet.has(a.buyerId)) continue;
       if (holdInForce(portfolio.holds.get(a.buyerId) ?? [], x.asOf) !== undefined) continue;
       holds.push({
         buyerId: a.buyerId,
@@ -73,16 +77,12 @@ export async function runAlerts(
         by: MONITORING_ACTOR,
         recordedOn: x.asOf,
       });
-      holdsSet.push(a.buyerId);
+      holdsSet.add(a.buyerId);
     }
     for (const a of changes.resolved) {
-      if (!holdsRule(a) || holdsLifted.includes(a.buyerId) || holdsSet.includes(a.buyerId)) continue;
+      if (!holdsRule(a) || holdsLifted.has(a.buyerId) || holdsSet.has(a.buyerId) || asked.has(a.buyerId)) continue;
       const hold = holdInForce(portfolio.holds.get(a.buyerId) ?? [], x.asOf);
       if (hold === undefined || hold.by !== MONITORING_ACTOR) continue;
-      const stillAsked = [...after.values()].some(
-        (o) => o.buyerId === a.buyerId && ACTIVE.includes(o.state) && holdsRule(o),
-      );
-      if (stillAsked) continue;
       holds.push({
         buyerId: a.buyerId,
         action: 'release',
@@ -90,7 +90,7 @@ export async function runAlerts(
         by: MONITORING_ACTOR,
         recordedOn: x.asOf,
       });
-      holdsLifted.push(a.buyerId);
+      holdsLifted.add(a.buyerId);
     }
     await tx.appendHolds(holds);
     // Webhook events of the rules that ask for them, only when someone subscribed (one probe per type).
@@ -110,8 +110,8 @@ export async function runAlerts(
       updated: changes.updated.length,
       resolved: changes.resolved.length,
       openedBySeverity: { info: count('info'), warning: count('warning'), critical: count('critical') },
-      holdsSet,
-      holdsLifted,
+      holdsSet: [...holdsSet],
+      holdsLifted: [...holdsLifted],
       alerts: [...after.values()].filter((a) => ACTIVE.includes(a.state)).sort((a, b) => (a.key < b.key ? -1 : 1)),
     });
   });

@@ -169,7 +169,11 @@ function concentration(
         exposure: amount(b.baseExposure, s.baseCurrency),
         currency: s.baseCurrency,
       });
-    if (b.groupId !== undefined) groups.set(b.groupId, [...(groups.get(b.groupId) ?? []), b]);
+    if (b.groupId !== undefined) {
+      const members = groups.get(b.groupId);
+      if (members === undefined) groups.set(b.groupId, [b]);
+      else members.push(b);
+    }
   }
   for (const [group, members] of groups) {
     const sum = members.reduce((t, b) => t + b.baseExposure, 0n);
