@@ -66,6 +66,9 @@ for (const target of targets()) {
         date('2026-07-01'),
       );
       expect(snoozed.ok && snoozed.value.state).toBe('snoozed');
+      // The decision is in the audit trail, with its date.
+      const trail = await store.auditEntries({ entityKind: 'alert', entityId: 'utilisation:UT' });
+      expect(trail.map((e) => [e.action, e.details.snoozedUntil])).toContainEqual(['alert_snoozed', '2026-07-05']);
       const paid = await importPayments(store, {
         file: 'p.csv',
         columns: ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'],
