@@ -69,7 +69,7 @@ describe('alerts from the command line', () => {
     expect(twice.code).not.toBe(0);
     const unknown = await credence(['alerts', 'ack', 'nope:B9', '--db', db]);
     expect(unknown.err).toContain('nope:B9');
-  });
+  }, 180_000); // a dozen CLI runs, each starting the embedded database
 
   it('checks a rules file, naming each problem with its path', async () => {
     const bad = join(tmp.dir, 'bad.json');
