@@ -45,6 +45,7 @@ export interface State {
   webhooks: WebhooksMem;
   checkResults: CheckResult[];
   bank: BankMem;
+  alerts: Map<string, import('@credence/core/monitoring').Alert>;
 }
 
 export const copy = (s: State): State => ({
@@ -71,6 +72,7 @@ export const copy = (s: State): State => ({
   webhooks: copyWebhooks(s.webhooks),
   checkResults: [...s.checkResults],
   bank: copyBank(s.bank),
+  alerts: new Map(s.alerts),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -108,4 +110,5 @@ export const emptyState = (): State => ({
   webhooks: emptyWebhooks(),
   checkResults: [],
   bank: emptyBank(),
+  alerts: new Map(),
 });

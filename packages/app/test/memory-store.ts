@@ -37,6 +37,7 @@ import type { WebhookEventType } from '../src/webhooks/ports';
 import { bankReads, bankWrites } from './memory-bank';
 import { collectionsReads, collectionsWrites } from './memory-collections';
 import { jobsReads, jobsWrites } from './memory-jobs';
+import { monitoringReads, monitoringWrites } from './memory-monitoring';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
 import { usersReads, usersWrites } from './memory-users';
 import { webhooksReads, webhooksWrites } from './memory-webhooks';
@@ -54,6 +55,7 @@ function reads(s: () => State): LedgerReads {
     ...jobsReads(() => s().jobs),
     ...webhooksReads(() => s().webhooks),
     ...bankReads(() => s().bank),
+    ...monitoringReads(s),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -296,6 +298,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...jobsWrites(() => s().jobs, by.recordedAt, by.recordedBy),
     ...webhooksWrites(() => s().webhooks, by),
     ...bankWrites(() => s().bank, by),
+    ...monitoringWrites(s),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -420,6 +423,8 @@ export class MemoryStore implements Store {
   private readonly view = reads(() => this.shared.state);
 
   getBuyer = (id: string) => this.view.getBuyer(id);
+  monitoringFacts = (asOf: BusinessDate) => this.view.monitoringFacts(asOf);
+  alerts = (q: import('../src/monitoring/ports').AlertQuery) => this.view.alerts(q);
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);

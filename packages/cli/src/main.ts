@@ -1,5 +1,6 @@
 import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
+import { registerAlertCommands } from './commands/register-alerts';
 import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCollectionLists } from './commands/register-collection-lists';
@@ -73,6 +74,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerUserCommands(program, io, state);
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
+  registerAlertCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

@@ -26,6 +26,7 @@ describe('credence demo', () => {
       'Buyers over their limit as of 2026-06-30',
       'Collections as of 2026-06-30 (dunning policy "default")',
       'Worklist 2026-06-30:',
+      "Today's alerts as of 2026-06-30 (credence alerts run)",
     ]) {
       expect(r.out).toContain(heading);
     }
@@ -90,7 +91,7 @@ describe('credence demo', () => {
     const again = await credence(['demo', '--size', 'small', '--seed', '7', '--as-of', '2026-06-30', '--dir', dir]);
     const strip = (s: string) => s.replace(/ready in [\d.]+ s/, '');
     expect(strip(again.out)).toBe(strip(r.out));
-  });
+  }, 180_000); // the whole tour (grades, dunning history, today's alerts) on a busy machine
 
   it('never writes over a directory it did not make', async () => {
     const mine = join(tmp.dir, 'mine');

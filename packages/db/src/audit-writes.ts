@@ -158,6 +158,33 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    appendHolds: async (events) => {
+      audit.add('credit_hold', events.length, () =>
+        events.map((e) => draft('buyer', e.buyerId, e.action, { by: e.by, recordedOn: e.recordedOn }, e.reason)),
+      );
+      await w.appendHolds(events);
+    },
+    saveAlerts: async (rows) => {
+      // An alert's change of state (opened, acknowledged, snoozed, resolved) with its note as the why.
+      audit.add('alert', rows.length, () =>
+        rows.map((a) =>
+          draft(
+            'alert',
+            a.key,
+            `alert_${a.state}`,
+            {
+              rule: a.rule,
+              buyerId: a.buyerId,
+              severity: a.severity,
+              lastSeen: a.lastSeen,
+              ...(a.snoozedUntil !== undefined ? { snoozedUntil: a.snoozedUntil } : {}),
+            },
+            a.note,
+          ),
+        ),
+      );
+      await w.saveAlerts(rows);
+    },
     upsertGrades: async (rows) => {
       audit.add('grade', rows.length, () =>
         rows.map((g) => draft('buyer', g.buyerId, 'grade', { asOf: g.asOf, grade: g.grade.grade, pd: g.grade.pd })),

@@ -274,6 +274,8 @@ export interface OpenDocumentsTable {
 }
 
 export interface Database {
+  /** Migration 040: repos/alerts.ts. */
+  alerts: RawTable;
   collection_events: RawTable;
   worklist_tasks: RawTable;
   cash_applications: RawTable;
@@ -321,6 +323,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'alerts',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

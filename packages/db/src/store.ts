@@ -13,9 +13,11 @@ import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
+import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
+import { alerts, appendHolds, saveAlerts } from './repos/alerts';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
@@ -151,6 +153,8 @@ function keepCheckResultOn(engine: Engine): (k: CheckResultToKeep) => Promise<vo
 export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
   return {
     getBuyer: (id) => getBuyer(db, id),
+    monitoringFacts: (asOf) => monitoringFacts(db, asOf),
+    alerts: (q) => alerts(db, q),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
@@ -412,6 +416,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     extendJobLease: (id, worker, until) => extendJobLease(db, id, worker, until),
     settleJob: (id, worker, outcome) => settleJob(db, id, worker, outcome),
     insertWebhook: (sub) => insertWebhook(db, sub, by),
+    saveAlerts: (rows) => saveAlerts(db, rows),
+    appendHolds: (events) => appendHolds(db, events),
     deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
     appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),
     appendCreditCheckResult: (r) => appendCreditCheckResult(db, r, by),

@@ -11,6 +11,8 @@ export interface Policies {
   readonly rates: RateTables;
   /** The dunning ladder (worklist, dunning runs, letters); default: the shipped one (@credence/runtime). */
   readonly dunning?: DunningPolicy;
+  /** The alert rules (docs/domain/monitoring.md); default: the shipped config/alert-rules.json. */
+  readonly alerts?: import('@credence/core/monitoring').AlertPolicy;
 }
 
 /** What the server is built from: the store and clock it serves, the policies, and how a token is checked. */

@@ -5,6 +5,7 @@ import { adminExamples } from './examples-admin';
 import { collectionExamples } from './examples-collections';
 import { creditExamples } from './examples-credit';
 import { ledgerExamples } from './examples-ledger';
+import { monitoringExamples } from './examples-monitoring';
 import type { Caller } from './fixture';
 
 export interface Example {
@@ -30,5 +31,11 @@ export interface Facts {
 
 /** The examples by operation id, from the files of each area. */
 export function examples(f: Facts): Readonly<Record<string, readonly Example[]>> {
-  return { ...adminExamples(f), ...creditExamples(f), ...ledgerExamples(f), ...collectionExamples(f) };
+  return {
+    ...adminExamples(f),
+    ...creditExamples(f),
+    ...ledgerExamples(f),
+    ...collectionExamples(f),
+    ...monitoringExamples(f),
+  };
 }

@@ -86,6 +86,11 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   getLetter: ['credit_manager', 'collector'],
   listLimitRequests: ['admin', 'credit_manager'],
   listCreditChecks: ['admin', 'credit_manager'],
+  listAlerts: ['admin', 'credit_manager', 'collector', 'sales'],
+  runAlerts: ['credit_manager', 'collector'],
+  acknowledgeAlert: ['credit_manager', 'collector'],
+  snoozeAlert: ['credit_manager', 'collector'],
+  resolveAlert: ['credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -84,3 +84,33 @@ export function promiseBrokenEvent(e: { id: string; buyerId: string; date: strin
     payload: { promiseId: e.id, buyerId: e.buyerId, brokenOn: e.date },
   };
 }
+
+/** An alert opened (new, again, or woken because it worsened) or resolved: once per occurrence (docs/domain/monitoring.md). */
+export function alertEvent(
+  kind: 'opened' | 'resolved',
+  a: {
+    readonly key: string;
+    readonly rule: string;
+    readonly buyerId: string;
+    readonly severity: string;
+    readonly figures: { readonly [k: string]: string | number };
+    readonly firstSeen: string;
+    readonly lastSeen: string;
+    readonly resolvedOn?: string;
+  },
+): NewWebhookEvent {
+  const on = kind === 'opened' ? a.lastSeen : (a.resolvedOn ?? a.lastSeen);
+  return {
+    type: kind === 'opened' ? 'alert.opened' : 'alert.resolved',
+    dedupKey: `alert.${kind}:${a.key}:${on}`,
+    payload: {
+      key: a.key,
+      rule: a.rule,
+      buyerId: a.buyerId,
+      severity: a.severity,
+      figures: { ...a.figures },
+      firstSeen: a.firstSeen,
+      ...(kind === 'opened' ? { lastSeen: a.lastSeen } : { resolvedOn: on }),
+    },
+  };
+}

@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'letter.sent',
   'promise.broken',
   'webhook.ping',
+  'alert.opened',
+  'alert.resolved',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

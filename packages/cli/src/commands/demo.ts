@@ -92,6 +92,29 @@ function creditText(c: CreditTour, asOf: string, locale: string): string {
   ].join('\n');
 }
 
+/** Today's alerts: counts by severity and state, and the critical ones first (ten). */
+function alertsText(a: DemoResult['alerts'], asOf: string): string {
+  const s = a.openedBySeverity;
+  const rank = { critical: 0, warning: 1, info: 2 } as const;
+  const top = [...a.alerts]
+    .sort((x, y) => rank[x.severity] - rank[y.severity] || (x.key < y.key ? -1 : 1))
+    .slice(0, 10);
+  return [
+    `\nToday's alerts as of ${asOf} (credence alerts run): ${a.alerts.length} open — ${s.critical} critical, ${s.warning} warning, ${s.info} info opened; ${a.holdsSet.length} buyers put on credit hold`,
+    renderTable(
+      [{ header: 'Severity' }, { header: 'Alert' }, { header: 'Figures' }],
+      top.map((x) => [
+        x.severity,
+        x.key,
+        Object.entries(x.figures)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+          .slice(0, 70),
+      ]),
+    ),
+  ].join('\n');
+}
+
 const kpisOf = (k: DemoResult['kpis'], locale: string): string =>
   k.ok ? kpisText(k.value as KpiResult, 'table', locale, 5) : `KPIs failed: ${k.error.code}`;
 
@@ -106,11 +129,13 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     topOverdueTable(r.overdue, o),
     creditText(r.credit, asOf, o.locale),
     collectionsText(r.collections, asOf, o.reportingCurrency),
+    alertsText(r.alerts, asOf),
     `\nExplore it${o.postgres ? ' (with DATABASE_URL set to the demo database)' : ''}: npx credence report aging --by buyer --as-of ${asOf}${db}`,
     `            npx credence buyer show <ID> --as-of ${asOf}${db}`,
     `            npx credence credit check --buyer <ID> --amount 12000.00 --currency EUR --as-of ${asOf}${db}`,
     `            npx credence worklist --as-of ${asOf} --company ${dir}/company.json${db}`,
     `            npx credence buyer timeline <ID>${db}`,
+    `            npx credence alerts list${db}`,
     `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
   ];

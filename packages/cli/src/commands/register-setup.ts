@@ -7,6 +7,7 @@ import { describeStore, type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { asCurrency, asDate, asHost, asPort, asPositiveInt } from '../options';
 import { DEFAULT_DEMO_DIR, demoStepText, demoText } from './demo';
+import { readRules } from './register-alerts';
 import { type SignInAs, serveUntilStopped } from './register-serve';
 
 const asSize = (v: string): PortfolioSize => {
@@ -69,6 +70,7 @@ export function registerSetupCommands(program: Command, io: Io, state: { exitCod
           url ? openStoreFrom({ env: { DATABASE_URL: url } }) : openStoreFrom({ db, env: {} }),
         ...(url ? { storeName: 'PostgreSQL (--database-url)' } : {}),
         policies: { ...policies, limits },
+        alertRules: await readRules(undefined),
         writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) =>
           writeLetters(dir, letters, letterMail(), from),
       };

@@ -50,6 +50,8 @@ export interface DemoPorts {
     readonly dunning: DunningPolicy;
     readonly rates: RateTables;
   };
+  /** The alert rules the demo runs for its date (default: the rules' defaults). */
+  readonly alertRules?: import('@credence/core/monitoring').AlertPolicy;
   /** Writes letters to a directory as PDF, HTML and .eml. */
   readonly writeLetters: (dir: string, letters: readonly RecordedLetter[], from?: string) => Promise<void>;
 }
@@ -68,6 +70,8 @@ export interface DemoResult {
   readonly overdue: Result<readonly (RankedOverdueBuyer & { readonly buyer: Buyer | undefined })[]>;
   readonly credit: CreditTour;
   readonly collections: CollectionsTour;
+  /** Today's alerts (`alerts run` as of the demo's date). */
+  readonly alerts: import('@credence/app/monitoring').AlertRunSummary;
 }
 
 async function importAll(store: Store, files: PortfolioFiles, step: (s: DemoStep) => void): Promise<void> {
@@ -92,6 +96,21 @@ async function mostOverdue(store: Store, o: DemoOptions): Promise<DemoResult['ov
  * weeks of dunning and the day's run, the collector's worklist; returns the reports the demo shows. Refuses a
  * directory that is not empty and was not made by an earlier demo (`prepareDemoDir`).
  */
+/** Monitoring as of the demo's date (loaded here only: the rules are a Zod schema, the CLI starts without zod). */
+async function todaysAlerts(
+  store: Store,
+  asOf: DemoOptions['asOf'],
+  rules: import('@credence/core/monitoring').AlertPolicy | undefined,
+): Promise<import('@credence/app/monitoring').AlertRunSummary> {
+  const { runAlerts } = await import('@credence/app/monitoring');
+  const { parseAlertPolicy } = await import('@credence/core/monitoring');
+  const defaults = parseAlertPolicy({ id: 'default' });
+  if (!defaults.ok) throw new Error('the default alert rules do not parse');
+  const r = await runAlerts(store, { asOf, policy: rules ?? defaults.value });
+  if (!r.ok) throw new Error(`demo alerts: ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
 export async function runDemo(
   o: DemoOptions,
   ports: DemoPorts,
@@ -135,8 +154,9 @@ export async function runDemo(
       basePd: p.grading.policy.basePd,
       writeLetters: ports.writeLetters,
     });
+    const alerts = await todaysAlerts(store, o.asOf, ports.alertRules);
     const result = { plan: { startDate: plan.startDate, endDate: plan.endDate }, aging, kpis, overdue, credit };
-    return { ok: true, value: { ...result, collections } };
+    return { ok: true, value: { ...result, collections, alerts } };
   } finally {
     await store.close();
   }

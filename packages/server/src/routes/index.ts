@@ -1,4 +1,5 @@
 import type { ApiRoute } from '../route';
+import { acknowledgeAlertRoute, listAlertsRoute, resolveAlertRoute, runAlertsRoute, snoozeAlertRoute } from './alerts';
 import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
 import { importBankStatementRoute } from './bank-statements';
@@ -131,4 +132,9 @@ export const ROUTES: readonly ApiRoute[] = [
   webhookDeliveriesRoute,
   removeWebhookRoute,
   audit,
+  listAlertsRoute,
+  runAlertsRoute,
+  acknowledgeAlertRoute,
+  snoozeAlertRoute,
+  resolveAlertRoute,
 ];

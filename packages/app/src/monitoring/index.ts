@@ -1,0 +1,5 @@
+export * from './decide-alert';
+export * from './list-alerts';
+export * from './portfolio-state';
+export * from './ports';
+export * from './run-alerts';

@@ -1,0 +1,222 @@
+import {
+  addDays,
+  addMonths,
+  type BehaviourSums,
+  type BusinessDate,
+  type Buyer,
+  type CurrencyCode,
+  collectionsState,
+  convert,
+  type HoldEvent,
+  holdInForce,
+  type LimitEvent,
+  limitState,
+  money,
+  reviewPlan,
+} from '@credence/core';
+import type { MonitoredBuyer, PaymentWindow, PortfolioState } from '@credence/core/monitoring';
+import type { LedgerReads } from '../ports';
+import { netPortfolio } from '../reports/net-portfolio';
+import type { MonitoringReads } from './ports';
+
+/** The reads the portfolio state is made of: each one query (or two) for every buyer at once. */
+export type PortfolioStateReads = Pick<
+  LedgerReads,
+  'listBuyers' | 'portfolioPositions' | 'fxRates' | 'limitEventsUpTo' | 'behaviourSums' | 'collectionEvents'
+> &
+  Pick<MonitoringReads, 'monitoringFacts'>;
+
+/** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
+export interface MonitoredPortfolio {
+  readonly state: PortfolioState;
+  readonly buyers: ReadonlyMap<string, Buyer>;
+  readonly holds: ReadonlyMap<string, readonly HoldEvent[]>;
+}
+
+/** How long the recent window of payment behaviour is, and the trailing baseline before it. */
+export const RECENT_DAYS = 90;
+export const TRAILING_DAYS = 365;
+
+const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [x]);
+    else list.push(x);
+  }
+  return m;
+};
+
+/** A buyer's window over every currency it settled in (amount-weighted days beyond terms, share late). */
+function window(rows: readonly BehaviourSums[] | undefined): PaymentWindow | undefined {
+  if (rows === undefined || rows.length === 0) return undefined;
+  const amount = rows.reduce((s, r) => s + r.settledAmount, 0n);
+  const late = rows.reduce((s, r) => s + r.amountTimesDaysLate, 0n);
+  const settlements = rows.reduce((s, r) => s + r.settlements, 0);
+  const lateSettlements = rows.reduce((s, r) => s + r.lateSettlements, 0);
+  if (settlements === 0) return undefined;
+  return {
+    settlements,
+    dbt: amount > 0n ? Math.round((Number(late) / Number(amount)) * 10) / 10 : 0,
+    lateShare: Math.round((lateSettlements / settlements) * 1000) / 10,
+  };
+}
+
+const weighted = (w: PaymentWindow | undefined) => w?.dbt;
+
+/**
+ * Every buyer's monitored state as of a date, in a fixed number of queries whatever the number of buyers:
+ * buyers, positions (net, as the aging), rates, limits, four behaviour windows, collection events and the
+ * monitoring facts (grades, holds, external grades, first invoices, last decisions). Figures are in the limit's
+ * currency (else the buyer's); concentration in the base currency (given, else the one most buyers have) at the
+ * rates of the date.
+ */
+export async function readPortfolioState(
+  store: PortfolioStateReads,
+  asOf: BusinessDate,
+  base: CurrencyCode | undefined,
+): Promise<MonitoredPortfolio> {
+  const next = addDays(asOf, 1);
+  const recentFrom = addDays(next, -RECENT_DAYS);
+  const [buyers, positions, rates, limits, recent, trailing, thisYear, lastYear, events, facts] = await Promise.all([
+    store.listBuyers(),
+    netPortfolio(store, asOf),
+    store.fxRates(),
+    store.limitEventsUpTo(asOf),
+    store.behaviourSums(recentFrom, asOf),
+    store.behaviourSums(addDays(recentFrom, -TRAILING_DAYS), addDays(recentFrom, -1)),
+    store.behaviourSums(addMonths(next, -12), asOf),
+    store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+    store.collectionEvents(),
+    store.monitoringFacts(asOf),
+  ]);
+  const baseCurrency = base ?? commonCurrency(buyers);
+  const pos = new Map(positions.map((p) => [p.buyerId, p]));
+  const limitsOf = groupBy(limits, (e: LimitEvent) => e.buyerId);
+  const [recentOf, trailingOf, thisYearOf, lastYearOf] = [recent, trailing, thisYear, lastYear].map((rows) =>
+    groupBy(rows, (r) => r.buyerId),
+  ) as [
+    Map<string, BehaviourSums[]>,
+    Map<string, BehaviourSums[]>,
+    Map<string, BehaviourSums[]>,
+    Map<string, BehaviourSums[]>,
+  ];
+  const gradesOf = groupBy(facts.grades, (g) => g.buyerId);
+  const holdsOf = groupBy(facts.holds, (h) => h.buyerId);
+  const externalOf = groupBy(facts.externalGrades, (g) => g.buyerId);
+  const firstOf = new Map(facts.firstInvoices.map((x) => [x.buyerId, x.on]));
+  const decidedOf = new Map(facts.lastDecisions.map((x) => [x.buyerId, x.on]));
+  const collections = collectionsState(events.filter((e) => e.event.date <= asOf).map((e) => e.event));
+  const promisesOf = groupBy([...collections.promises.values()], (p) => p.buyerId);
+  const plansOf = groupBy([...collections.plans.values()], (p) => p.buyerId);
+  const disputesOf = groupBy([...collections.disputes.values()], (d) => d.buyerId);
+  const toCurrency = (amount: bigint, from: CurrencyCode, to: CurrencyCode): bigint => {
+    if (from === to) return amount;
+    const c = convert(money(amount, from), to, rates, asOf);
+    if (!c.ok) throw new Error(`no rate ${from}→${to} on ${asOf}`);
+    return c.value.amount;
+  };
+  const out: MonitoredBuyer[] = [];
+  for (const b of buyers) {
+    const p = pos.get(b.id);
+    const limit = limitState(limitsOf.get(b.id) ?? [], asOf);
+    const currency = limit.current?.currency ?? limit.expired?.currency ?? b.currency;
+    const parts = [
+      ...(p?.items ?? []).map((i) => ({ amount: i.open, currency: i.currency })),
+      ...(p?.creditBalance ?? []).map((c) => ({ amount: -c.amount, currency: c.currency })),
+    ];
+    const exposure = parts.reduce((s, x) => s + toCurrency(x.amount, x.currency, currency), 0n);
+    const baseExposure = parts.reduce((s, x) => s + toCurrency(x.amount, x.currency, baseCurrency), 0n);
+    const open = new Map((p?.items ?? []).map((i) => [i.number, toCurrency(i.open, i.currency, currency)]));
+    const [previous, latest] =
+      (gradesOf.get(b.id) ?? []).length === 1 ? [undefined, gradesOf.get(b.id)?.[0]] : (gradesOf.get(b.id) ?? []);
+    const point = (g: typeof latest) =>
+      g === undefined ? undefined : { grade: g.grade.grade, pd: g.grade.pd, tier: g.grade.tier, asOf: g.asOf };
+    const grade = point(latest);
+    const previousGrade = point(previous);
+    const sources = groupBy(externalOf.get(b.id) ?? [], (g) => g.source);
+    const first = firstOf.get(b.id);
+    const lastReview = decidedOf.get(b.id);
+    const thisY = weighted(window(thisYearOf.get(b.id)));
+    const lastY = weighted(window(lastYearOf.get(b.id)));
+    const plan = reviewPlan(
+      {
+        ...(grade ? { tier: grade.tier } : {}),
+        ...(first ? { firstInvoice: first } : {}),
+        ...(lastReview ? { lastReview } : {}),
+        ...(thisY !== undefined ? { lateDaysThisYear: thisY } : {}),
+        ...(lastY !== undefined ? { lateDaysLastYear: lastY } : {}),
+      },
+      asOf,
+    );
+    const recentW = window(recentOf.get(b.id));
+    const trailingW = window(trailingOf.get(b.id));
+    out.push({
+      buyerId: b.id,
+      country: b.country,
+      ...(b.groupId !== undefined ? { groupId: b.groupId } : {}),
+      currency,
+      ...(grade ? { grade } : {}),
+      ...(previousGrade ? { previousGrade } : {}),
+      exposure,
+      baseExposure,
+      ...(limit.current
+        ? {
+            limit: {
+              amount: limit.current.amount,
+              kind: limit.current.kind,
+              ...(limit.current.expiresOn ? { expiresOn: limit.current.expiresOn } : {}),
+            },
+          }
+        : {}),
+      ...(limit.expired ? { limitExpired: { amount: limit.expired.amount, expiredOn: limit.expired.expiredOn } } : {}),
+      overdueItems: (p?.items ?? [])
+        .filter((i) => i.open > 0n && i.dueDate < asOf)
+        .map((i) => ({ number: i.number, dueDate: i.dueDate, open: toCurrency(i.open, i.currency, currency) })),
+      ...(recentW ? { recent: recentW } : {}),
+      ...(trailingW ? { trailing: trailingW } : {}),
+      promisesBroken: (promisesOf.get(b.id) ?? [])
+        .filter((x) => x.status === 'broken' && x.settledOn !== undefined)
+        .map((x) => ({ id: x.id, on: x.settledOn as BusinessDate })),
+      plansBroken: (plansOf.get(b.id) ?? [])
+        .filter((x) => x.status === 'broken' && x.endedOn !== undefined)
+        .map((x) => ({ id: x.id, on: x.endedOn as BusinessDate })),
+      disputes: (disputesOf.get(b.id) ?? [])
+        .filter((d) => d.resolution === undefined)
+        .map((d) => ({
+          id: d.id,
+          openedOn: d.date,
+          amount: d.documents.reduce((s, n) => s + (open.get(n) ?? 0n), 0n),
+        })),
+      external: [...sources].map(([source, gs]) => {
+        const last = gs.at(-1) as (typeof gs)[number];
+        const before = gs.length > 1 ? gs.at(-2) : undefined;
+        return {
+          source: source as 'insurer' | 'bureau',
+          value: last.value,
+          date: last.date,
+          ...(before ? { previous: before.value } : {}),
+        };
+      }),
+      // A review is watched while the buyer owes something (a dormant account is reviewed when it orders).
+      ...(plan.due && exposure > 0n ? { review: { due: true, nextReview: plan.nextReview } } : {}),
+    });
+  }
+  return {
+    state: { asOf, baseCurrency, buyers: out },
+    buyers: new Map(buyers.map((b) => [b.id, b])),
+    holds: new Map(buyers.map((b) => [b.id, holdsOf.get(b.id) ?? []])),
+  };
+}
+
+/** The currency most buyers have (the first in code order on a tie; EUR for none): the default base. */
+function commonCurrency(buyers: readonly Buyer[]): CurrencyCode {
+  const n = new Map<CurrencyCode, number>();
+  for (const b of buyers) n.set(b.currency, (n.get(b.currency) ?? 0) + 1);
+  const best = [...n].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0];
+  return best?.[0] ?? ('EUR' as CurrencyCode);
+}
+
+export const onHold = (events: readonly HoldEvent[] | undefined, asOf: BusinessDate): HoldEvent | undefined =>
+  holdInForce(events ?? [], asOf);

@@ -1,0 +1,39 @@
+import type { BusinessDate, ExternalGrade, HoldEvent } from '@credence/core';
+import type { Alert, AlertState } from '@credence/core/monitoring';
+import type { RecordedGrade } from '../ports';
+
+/**
+ * What monitoring reads beside the portfolio reads it shares with the reports, for every buyer at once (a
+ * fixed number of queries whatever the number of buyers).
+ */
+export interface MonitoringFacts {
+  /** Per buyer, its two latest grades recorded on or before the date (oldest first). */
+  readonly grades: readonly RecordedGrade[];
+  /** Every hold and release recorded on or before the date, by buyer and id. */
+  readonly holds: readonly HoldEvent[];
+  /** Per buyer and source, its two latest external grades dated on or before the date (oldest first). */
+  readonly externalGrades: readonly ExternalGrade[];
+  /** Per buyer, the issue date of its first invoice. */
+  readonly firstInvoices: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
+  /** Per buyer, the date of its last credit decision (a limit approved, rejected, set) recorded by then. */
+  readonly lastDecisions: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
+}
+
+export interface AlertQuery {
+  readonly states?: readonly AlertState[];
+  readonly keys?: readonly string[];
+  readonly buyerId?: string;
+}
+
+export interface MonitoringReads {
+  monitoringFacts(asOf: BusinessDate): Promise<MonitoringFacts>;
+  /** Recorded alerts matching the query (all when empty), by key. */
+  alerts(q: AlertQuery): Promise<Alert[]>;
+}
+
+export interface MonitoringWrites {
+  /** Inserts alerts, replacing the one stored under the same key. */
+  saveAlerts(alerts: readonly Alert[]): Promise<void>;
+  /** Appends credit holds and releases in one statement (as `appendHold` each, audited each). */
+  appendHolds(events: readonly Omit<HoldEvent, 'id'>[]): Promise<void>;
+}

@@ -1,0 +1,65 @@
+import type { BusinessDate } from '@credence/core';
+import type { Alert } from '@credence/core/monitoring';
+import type { MonitoringReads, MonitoringWrites } from '../src/monitoring/ports';
+import type { State } from './memory-state';
+
+/** Monitoring of the in-memory store: the facts from the state's lists, the alerts as a map by key. */
+export function monitoringReads(s: () => State): MonitoringReads {
+  const lastTwo = <T>(xs: readonly T[], group: (x: T) => string, date: (x: T) => string): T[] => {
+    const m = new Map<string, T[]>();
+    for (const x of [...xs].sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0)))
+      m.set(group(x), [...(m.get(group(x)) ?? []), x]);
+    return [...m.keys()].sort().flatMap((k) => (m.get(k) ?? []).slice(-2));
+  };
+  return {
+    monitoringFacts: async (asOf: BusinessDate) => {
+      const invoices = [...s().documents.values()].filter((d) => d.type === 'invoice' && d.issueDate <= asOf);
+      const first = new Map<string, BusinessDate>();
+      for (const d of invoices) {
+        const f = first.get(d.buyerId);
+        if (f === undefined || d.issueDate < f) first.set(d.buyerId, d.issueDate);
+      }
+      const decided = new Map<string, BusinessDate>();
+      for (const e of s().limitEvents) {
+        if (e.kind === 'request' || e.recordedOn > asOf) continue;
+        const f = decided.get(e.buyerId);
+        if (f === undefined || e.recordedOn > f) decided.set(e.buyerId, e.recordedOn);
+      }
+      return {
+        grades: lastTwo(
+          [...s().grades.values()].filter((g) => g.asOf <= asOf),
+          (g) => g.buyerId,
+          (g) => g.asOf,
+        ),
+        holds: s().holds.filter((h) => h.recordedOn <= asOf),
+        externalGrades: lastTwo(
+          [...s().external.values()].filter((g) => g.date <= asOf),
+          (g) => `${g.buyerId}|${g.source}`,
+          (g) => g.date,
+        ),
+        firstInvoices: [...first].map(([buyerId, on]) => ({ buyerId, on })),
+        lastDecisions: [...decided].map(([buyerId, on]) => ({ buyerId, on })),
+      };
+    },
+    alerts: async (q) =>
+      [...s().alerts.values()]
+        .filter(
+          (a) =>
+            (q.states === undefined || q.states.includes(a.state)) &&
+            (q.keys === undefined || q.keys.includes(a.key)) &&
+            (q.buyerId === undefined || a.buyerId === q.buyerId),
+        )
+        .sort((a, b) => (a.key < b.key ? -1 : 1)),
+  };
+}
+
+export function monitoringWrites(s: () => State): MonitoringWrites {
+  return {
+    saveAlerts: async (rows: readonly Alert[]) => {
+      for (const a of rows) s().alerts.set(a.key, a);
+    },
+    appendHolds: async (events) => {
+      for (const e of events) s().holds.push({ ...e, id: s().holds.length + 1 });
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './evaluate';
+export * from './lifecycle';
+export * from './rules';
+export * from './state';

@@ -1,0 +1,109 @@
+import { importDocuments } from '@credence/app';
+import { runAlerts } from '@credence/app/monitoring';
+import { date, type Grade } from '@credence/core';
+import { parseAlertPolicy } from '@credence/core/monitoring';
+import type { KyselyPlugin } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import type { Engine } from '../src/engine/types';
+import { storeOn } from '../src/store';
+import { EUR, rowFile } from './fixtures';
+import { targets, useTarget } from './harness';
+
+// `alerts run` reads the portfolio for every buyer at once: the number of statements it issues is the same
+// for 4 buyers and for 40 (issue 14 item 4), each buyer firing alerts and having a hold set.
+
+/** The engine with every statement counted (reads outside and inside transactions). */
+function counting(engine: Engine): { engine: Engine; count: () => number } {
+  let n = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      n++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  const counted: Engine = {
+    kind: engine.kind,
+    db: engine.db.withPlugin(plugin),
+    transact: (work) => engine.transact((conn) => work({ ...conn, db: conn.db.withPlugin(plugin), copy: conn.copy })),
+    close: () => engine.close(),
+  };
+  return { engine: counted, count: () => n };
+}
+
+const grade = (g: number, tier: Grade['tier']): Grade => ({
+  grade: g,
+  pd: 0.01,
+  tier,
+  confidence: 'low',
+  reasons: [],
+  missing: [],
+});
+
+const policy = (() => {
+  const p = parseAlertPolicy({ id: 'count' });
+  if (!p.ok) throw new Error(JSON.stringify(p.error));
+  return p.value;
+})();
+
+for (const target of targets()) {
+  describe(`alerts run on ${target.name}`, () => {
+    const h = useTarget(target);
+
+    const statementsFor = async (buyers: number) => {
+      const { reset, engine } = h();
+      await reset();
+      const store = storeOn(engine, undefined, false);
+      const ids = Array.from({ length: buyers }, (_, i) => `B${String(i).padStart(3, '0')}`);
+      await store.transact((tx) =>
+        tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
+      );
+      const docs = await importDocuments(
+        store,
+        rowFile(
+          'i.csv',
+          ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'],
+          ids.map((id) => [`${id}-1`, id, 'invoice', '2026-02-01', '2026-03-01', '1000.00', 'EUR']),
+        ),
+      );
+      expect(docs.ok).toBe(true);
+      await store.transact(async (tx) => {
+        await tx.upsertGrades(ids.map((buyerId) => ({ buyerId, asOf: date('2026-05-31'), grade: grade(3, 'low') })));
+        await tx.upsertGrades(ids.map((buyerId) => ({ buyerId, asOf: date('2026-06-30'), grade: grade(6, 'medium') })));
+        for (const buyerId of ids)
+          await tx.appendLimitEvent({
+            buyerId,
+            kind: 'approval',
+            amount: 500_00n,
+            currency: EUR,
+            validFrom: date('2026-06-12'),
+            by: 'cora',
+            reason: 'x',
+            recordedOn: date('2026-06-12'),
+          });
+      });
+      const c = counting(engine);
+      const before = c.count();
+      const run = await runAlerts(storeOn(c.engine, undefined, false), {
+        asOf: date('2026-06-30'),
+        policy,
+        baseCurrency: EUR,
+      });
+      if (!run.ok) throw new Error(JSON.stringify(run.error));
+      return { statements: c.count() - before, opened: run.value.opened, holds: run.value.holdsSet.length };
+    };
+
+    it('issues as many statements for 40 buyers as for 4', async () => {
+      const small = await statementsFor(4);
+      const large = await statementsFor(40);
+      // Each buyer: grade worsened, over limit, overdue 121 days, concentration (4 buyers only); a hold each.
+      expect(small.holds).toBe(4);
+      expect(large.holds).toBe(40);
+      expect(large.opened).toBeGreaterThanOrEqual(120);
+      console.info(`alerts run: ${small.statements} statements for 4 buyers, ${large.statements} for 40`);
+      expect(large.statements).toBe(small.statements);
+      expect(small.statements).toBeGreaterThan(10);
+      expect(small.statements).toBeLessThan(40);
+    });
+  });
+}
