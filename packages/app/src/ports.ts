@@ -70,12 +70,16 @@ export interface OpenInvoice extends AllocatableItem {
   readonly currency: CurrencyCode;
   /** The date of the invoice's latest allocation row (any kind, any date), if it has any. */
   readonly lastAllocatedOn?: BusinessDate;
+  /** The date of the invoice's earliest allocation row (any kind, any date), if it has any. */
+  readonly firstAllocatedOn?: BusinessDate;
 }
 
 /** A document whose balance a write brings to zero, and the date from which it is zero for good. */
 export interface Closing {
   readonly number: string;
   readonly closedOn: BusinessDate;
+  /** The date of the document's earliest allocation row, if known (the as-of reads skip it before that date). */
+  readonly firstMovedOn?: BusinessDate;
 }
 
 /**

@@ -10,6 +10,8 @@ interface Item {
   open: bigint;
   /** The latest allocation date so far (stored rows and this batch's). */
   last: BusinessDate | undefined;
+  /** The earliest allocation date so far (stored rows and this batch's). */
+  first: BusinessDate | undefined;
 }
 
 /**
@@ -34,6 +36,7 @@ export class OpenBalances {
         dueDate: inv.dueDate,
         open: inv.open,
         last: inv.lastAllocatedOn,
+        first: inv.firstAllocatedOn,
       };
       this.byNumber.set(inv.number, item);
       const key = `${inv.buyerId}\u0000${inv.currency}`;
@@ -62,6 +65,7 @@ export class OpenBalances {
       if (item === undefined) throw new Error(`planned an unknown document ${a.documentNumber}`);
       item.open -= a.amount;
       if (item.last === undefined || a.date > item.last) item.last = a.date;
+      if (item.first === undefined || a.date < item.first) item.first = a.date;
       if (item.open === 0n) this.closed.push(item);
       allocations.push({
         kind: 'payment',
@@ -78,10 +82,15 @@ export class OpenBalances {
 
   /**
    * The invoices settled in full so far, closed from their latest allocation date (never before issue:
-   * an allocation is dated on or after the invoice's issue date). The loaded invoices were all open.
+   * an allocation is dated on or after the invoice's issue date), with their earliest allocation date (the stored
+   * rows' as read, `firstAllocatedOn`, and this batch's). The loaded invoices were all open.
    */
   closings(): Closing[] {
-    return this.closed.map((i) => ({ number: i.number, closedOn: i.last ?? i.issueDate }));
+    return this.closed.map((i) => ({
+      number: i.number,
+      closedOn: i.last ?? i.issueDate,
+      ...(i.first !== undefined ? { firstMovedOn: i.first } : {}),
+    }));
   }
 }
 

@@ -20,12 +20,12 @@ export class PendingClosings {
   async add(conn: Conn, closed: readonly Closing[]): Promise<void> {
     if (closed.length === 0) return;
     if (this.count === 0)
-      await sql`create temp table if not exists pending_closings (number text collate "C", closed_on date)
-                on commit drop`.execute(conn.db);
+      await sql`create temp table if not exists pending_closings (number text collate "C", closed_on date,
+                first_moved_on date) on commit drop`.execute(conn.db);
     await conn.copy(
       'pending_closings',
-      ['number', 'closed_on'],
-      csvParts(closed, (c) => [c.number, c.closedOn]),
+      ['number', 'closed_on', 'first_moved_on'],
+      csvParts(closed, (c) => [c.number, c.closedOn, c.firstMovedOn ?? null]),
     );
     this.count += closed.length;
   }
@@ -43,9 +43,11 @@ export class PendingClosings {
     const { rows } = await sql<{ n: number | string }>`
       with moved as (
         delete from open_documents o using pending_closings p where o.number = p.number
-        returning o.number, p.closed_on, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount),
+        returning o.number, p.closed_on, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount,
+                  p.first_moved_on),
       added as (
-        insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount)
+        insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount,
+                                       first_moved_on)
         select * from moved returning 1)
       select count(*) as n from added`.execute(conn.db);
     await sql`truncate pending_closings`.execute(conn.db);
@@ -58,7 +60,8 @@ export class PendingClosings {
 /**
  * Brings the documents whose allocations changed to their state (the store calls it once, at the end of a
  * writing transaction): closed from the date of their last allocation (or issue) when all their rows bring the
- * balance to zero — in `document_closings` —, else open — in `open_documents`. Allocation rows are only ever added,
+ * balance to zero — in `document_closings`, with the date of their earliest row (`first_moved_on`) —, else open — in
+ * `open_documents`. Allocation rows are only ever added,
  * so every as-of date on or after `closed_on` sees a zero balance and reads may skip the document; an open
  * document only means "look at the allocations". A reversal that reopens a document moves it back; a later
  * allocation that nets to zero again moves its `closed_on`.
@@ -80,25 +83,28 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
     with s as (
       select x.number,
              case when (case when x.type = 'credit_note' then -x.amount else x.amount end) + coalesce(m.moved, 0) = 0
-                  then greatest(x.issue_date, m.last) end as closed
+                  then greatest(x.issue_date, m.last) end as closed,
+             m.first
       from import_keys k
       join documents x on x.number = k.k
       left join (
-        select a.document_number, sum(a.delta) as moved, max(a.date) as last
+        select a.document_number, sum(a.delta) as moved, max(a.date) as last, min(a.date) as first
         from import_keys k2 join allocations a on a.document_number = k2.k
         group by a.document_number
       ) m on m.document_number = x.number),
     closing as (
       delete from open_documents o using s where o.number = s.number and s.closed is not null
-      returning o.number, s.closed, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount),
+      returning o.number, s.closed, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount, s.first),
     reopening as (
       delete from document_closings c using s where c.number = s.number and s.closed is null
       returning ${sql.raw('c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount')}),
     redated as (
-      update document_closings c set closed_on = s.closed from s
-      where c.number = s.number and c.closed_on <> s.closed returning 1),
+      update document_closings c set closed_on = s.closed, first_moved_on = s.first from s
+      where c.number = s.number and s.closed is not null
+        and (c.closed_on <> s.closed or c.first_moved_on is distinct from s.first) returning 1),
     closed as (
-      insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount)
+      insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount,
+                                     first_moved_on)
       select * from closing returning 1),
     reopened as (insert into open_documents (${DOCUMENT}) select * from reopening returning 1)
     select (select count(*) from closed) as closed, (select count(*) from reopened) as reopened,
