@@ -92,6 +92,8 @@ export interface BulkSettlement {
   readonly payments: readonly Stored<Payment>[];
   readonly allocations: readonly Allocation[];
   readonly closed: readonly Closing[];
+  /** Documents the rows leave open whose earliest allocation date they set or move back (`firstMovedOn`). */
+  readonly touched: readonly { readonly number: string; readonly firstMovedOn: BusinessDate }[];
   readonly applied: readonly { readonly id: string; readonly appliedOn: BusinessDate }[];
 }
 

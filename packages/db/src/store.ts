@@ -339,7 +339,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
       await bulk('allocations', s.allocations.length);
       await insertAllocations(conn, s.allocations, by);
       await bulk('document_closings', s.closed.length);
-      await written.closings.add(conn, s.closed);
+      await written.closings.add(conn, s.closed, s.touched);
     },
     insertWriteOffs: (rows) => insertWriteOffs(conn, rows, by),
     insertReversals: (rows) => {

@@ -57,7 +57,13 @@ async function referenceImport(store: Store, source: RowSource): Promise<void> {
       }
       if (plan.unapplied === 0n) applied.push({ id: p.id, appliedOn: last });
     }
-    await tx.insertSettlements({ payments, allocations, closed: balances.closings(), applied });
+    await tx.insertSettlements({
+      payments,
+      allocations,
+      closed: balances.closings(),
+      touched: balances.touched(),
+      applied,
+    });
   });
 }
 
@@ -108,9 +114,10 @@ async function outcome(store: Store, engine: Engine) {
   const closings =
     await sql`select number, closed_on::text as closed_on from document_closings order by number`.execute(engine.db);
   const applied = await sql`select id, applied_on::text as applied_on from payments order by id`.execute(engine.db);
-  // Migration 060: each closing keeps its earliest allocation row's date (the as-of reads skip it before then).
+  // Migrations 060, 061: each document keeps its earliest allocation row's date (the as-of reads skip it before then).
   const misdated = await sql<{ n: number | string }>`
-    select count(*) as n from document_closings c
+    select count(*) as n from (select number, first_moved_on from document_closings
+                               union all select number, first_moved_on from open_documents) c
     where c.first_moved_on is distinct from (select min(a.date) from allocations a where a.document_number = c.number)`.execute(
     engine.db,
   );

@@ -23,15 +23,17 @@ export const MAYBE_OPEN_DOCUMENTS = (
   issuedBy: SqlValue<BusinessDate>,
   notClosedBy: SqlValue<BusinessDate> = issuedBy,
 ): RawBuilder<unknown> => sql`(
-    select o.number, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount, null::date as first_moved_on
+    select o.number, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount,
+           coalesce(o.first_moved_on, 'infinity'::date) as first_moved_on
     from open_documents o where o.issue_date <= ${issuedBy}::date
     union all
     select c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount, c.first_moved_on
     from document_closings c where c.closed_on > ${notClosedBy}::date and c.issue_date <= ${issuedBy}::date)`;
 
 /**
- * Whether a document of `MAYBE_OPEN_DOCUMENTS` may have allocation rows dated ≤ asOf: not a closed one whose
- * earliest row (`first_moved_on`, migration 060) is later. Only the outer row's columns: the planner makes it a
+ * Whether a document of `MAYBE_OPEN_DOCUMENTS` may have allocation rows dated ≤ asOf: not one whose earliest row
+ * (`first_moved_on`, migrations 060 and 061; 'infinity' for an open document without rows, null for a closing whose
+ * date is unknown) is later. Only the outer row's columns: the planner makes it a
  * one-time filter of the probe, which is then not run (a null sum, as when the probe finds no row).
  */
 export const MAY_HAVE_MOVED = (asOf: SqlValue<BusinessDate>) =>

@@ -1,4 +1,5 @@
 import type { Closing } from '@credence/app';
+import type { BusinessDate } from '@credence/core';
 import { sql } from 'kysely';
 import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
@@ -15,10 +16,18 @@ const DOCUMENT = sql.raw('number, buyer_id, type, issue_date, due_date, currency
  */
 export class PendingClosings {
   private count = 0;
+  private touched = 0;
 
-  /** Appends `closed` (documents that were open, with no closing) to the move to come. */
-  async add(conn: Conn, closed: readonly Closing[]): Promise<void> {
-    if (closed.length === 0) return;
+  /**
+   * Appends `closed` (documents that were open, with no closing) to the move to come, and `touched` (documents left
+   * open, with the earliest date of their allocation rows) to the update of their `first_moved_on` (migration 061).
+   */
+  async add(
+    conn: Conn,
+    closed: readonly Closing[],
+    touched: readonly { number: string; firstMovedOn: BusinessDate }[] = [],
+  ): Promise<void> {
+    if (closed.length + touched.length === 0) return;
     if (this.count === 0)
       await sql`create temp table if not exists pending_closings (number text collate "C", closed_on date,
                 first_moved_on date) on commit drop`.execute(conn.db);
@@ -27,7 +36,15 @@ export class PendingClosings {
       ['number', 'closed_on', 'first_moved_on'],
       csvParts(closed, (c) => [c.number, c.closedOn, c.firstMovedOn ?? null]),
     );
+    // A touched document is staged without a closing date.
+    if (touched.length > 0)
+      await conn.copy(
+        'pending_closings',
+        ['number', 'first_moved_on'],
+        csvParts(touched, (t) => [t.number, t.firstMovedOn]),
+      );
     this.count += closed.length;
+    this.touched += touched.length;
   }
 
   /**
@@ -37,22 +54,29 @@ export class PendingClosings {
    */
   async flush(conn: Conn): Promise<number> {
     const count = this.count;
-    if (count === 0) return 0;
+    const touched = this.touched;
+    if (count + touched === 0) return 0;
     this.count = 0;
+    this.touched = 0;
     await sql`analyze pending_closings`.execute(conn.db);
-    const { rows } = await sql<{ n: number | string }>`
+    const { rows } = await sql<{ n: number | string; t: number | string }>`
       with moved as (
-        delete from open_documents o using pending_closings p where o.number = p.number
+        delete from open_documents o using pending_closings p where o.number = p.number and p.closed_on is not null
         returning o.number, p.closed_on, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount,
                   p.first_moved_on),
       added as (
         insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount,
                                        first_moved_on)
-        select * from moved returning 1)
-      select count(*) as n from added`.execute(conn.db);
+        select * from moved returning 1),
+      dated as (
+        update open_documents o set first_moved_on = p.first_moved_on from pending_closings p
+        where o.number = p.number and p.closed_on is null returning 1)
+      select (select count(*) from added) as n, (select count(*) from dated) as t`.execute(conn.db);
     await sql`truncate pending_closings`.execute(conn.db);
     const moved = Number(rows[0]?.n ?? 0);
     if (moved !== count) throw new Error(`closings of ${count - moved} document(s) that are not open (of ${count})`);
+    const dated = Number(rows[0]?.t ?? 0);
+    if (dated !== touched) throw new Error(`${touched - dated} document(s) allocated and left open are not open`);
     return moved;
   }
 }
@@ -97,7 +121,11 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
       returning o.number, s.closed, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount, s.first),
     reopening as (
       delete from document_closings c using s where c.number = s.number and s.closed is null
-      returning ${sql.raw('c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount')}),
+      returning ${sql.raw('c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount, s.first')}),
+    -- Left open: the earliest row's date (null: none; migration 061).
+    dated as (
+      update open_documents o set first_moved_on = s.first from s
+      where o.number = s.number and s.closed is null and o.first_moved_on is distinct from s.first returning 1),
     redated as (
       update document_closings c set closed_on = s.closed, first_moved_on = s.first from s
       where c.number = s.number and s.closed is not null
@@ -106,9 +134,9 @@ export async function refreshClosedOn(conn: Conn, numbers: readonly string[]): P
       insert into document_closings (number, closed_on, buyer_id, type, issue_date, due_date, currency, amount,
                                      first_moved_on)
       select * from closing returning 1),
-    reopened as (insert into open_documents (${DOCUMENT}) select * from reopening returning 1)
+    reopened as (insert into open_documents (${DOCUMENT}, first_moved_on) select * from reopening returning 1)
     select (select count(*) from closed) as closed, (select count(*) from reopened) as reopened,
-           (select count(*) from redated) as redated`.execute(conn.db);
+           (select count(*) from redated) as redated, (select count(*) from dated) as dated`.execute(conn.db);
   const r = rows[0];
   return Number(r?.closed ?? 0) + Number(r?.reopened ?? 0);
 }
