@@ -71,12 +71,16 @@ export interface OpenInvoice extends AllocatableItem {
   readonly currency: CurrencyCode;
   /** The date of the invoice's latest allocation row (any kind, any date), if it has any. */
   readonly lastAllocatedOn?: BusinessDate;
+  /** The date of the invoice's earliest allocation row (any kind, any date), if it has any. */
+  readonly firstAllocatedOn?: BusinessDate;
 }
 
 /** A document whose balance a write brings to zero, and the date from which it is zero for good. */
 export interface Closing {
   readonly number: string;
   readonly closedOn: BusinessDate;
+  /** The date of the document's earliest allocation row, if known (the as-of reads skip it before that date). */
+  readonly firstMovedOn?: BusinessDate;
 }
 
 /**
@@ -89,6 +93,8 @@ export interface BulkSettlement {
   readonly payments: readonly Stored<Payment>[];
   readonly allocations: readonly Allocation[];
   readonly closed: readonly Closing[];
+  /** Documents the rows leave open whose earliest allocation date they set or move back (`firstMovedOn`). */
+  readonly touched: readonly { readonly number: string; readonly firstMovedOn: BusinessDate }[];
   readonly applied: readonly { readonly id: string; readonly appliedOn: BusinessDate }[];
 }
 

@@ -21,6 +21,8 @@ import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
 import { m040 } from './migration-040-alerts';
+import { m060 } from './migration-060-closings-first-moved';
+import { m061 } from './migration-061-open-first-moved';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -404,6 +406,8 @@ export const migrations: MigrationProvider = {
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
       '040_alerts': m040,
+      '060_closings_first_moved': m060,
+      '061_open_first_moved': m061,
     };
   },
 };

@@ -309,10 +309,16 @@ export interface Database {
   documents: DocumentsTable;
   payments: PaymentsTable;
   allocations: AllocationsTable;
-  /** Migrations 025, 026: read model, the documents closed for good from `closed_on` (no row: open_documents). */
-  document_closings: OpenDocumentsTable & { closed_on: string };
-  /** Migration 026: read model, the documents with no closing (their balance may not be zero). */
-  open_documents: OpenDocumentsTable;
+  /**
+   * Migrations 025, 026: read model, the documents closed for good from `closed_on` (no row: open_documents);
+   * 060: `first_moved_on`, the date of the earliest allocation row (null: unknown).
+   */
+  document_closings: OpenDocumentsTable & { closed_on: string; first_moved_on: string | null };
+  /**
+   * Migration 026: read model, the documents with no closing (their balance may not be zero); 061:
+   * `first_moved_on`, the date of the earliest allocation row (null: none).
+   */
+  open_documents: OpenDocumentsTable & { first_moved_on: string | null };
   write_offs: WriteOffsTable;
   reversals: ReversalsTable;
   fx_rates: FxRatesTable;

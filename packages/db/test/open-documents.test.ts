@@ -24,7 +24,9 @@ import { targets, useTarget } from './harness';
 // Migration 026: every document is in exactly one of `open_documents` (no closing) and `document_closings` (closed
 // for good from `closed_on`), with the document's own columns, kept so by every writer; the as-of reads skip the
 // closed ones. Checked against the ledger itself (documents + allocation rows) after each kind of write, as of
-// dates before, on and after each closing, and with two writers at once.
+// dates before, on and after each closing, and with two writers at once. A closing's `first_moved_on` (migration 060)
+// and an open document's (061, null when it has none) are its earliest allocation row's date, which the as-of reads
+// trust to skip the document's probe.
 
 const BY: Attribution = { recordedBy: 'test', recordedAt: new Date('2026-01-01T00:00:00Z') };
 const DATES = ['2024-01-14', '2024-01-15', '2024-02-09', '2024-02-10', '2024-03-01', '2024-03-05', '2024-03-10']
@@ -33,8 +35,17 @@ const DATES = ['2024-01-14', '2024-01-15', '2024-02-09', '2024-02-10', '2024-03-
 
 /** Where each document is: its closing date, or null when open. Fails when one is in neither table or both. */
 async function states(db: Kysely<Database>): Promise<Map<string, string | null>> {
-  const { rows } = await sql<{ number: string; open: number; closed: number; same: boolean; closed_on: string | null }>`
+  const { rows } = await sql<{
+    number: string;
+    open: number;
+    closed: number;
+    same: boolean;
+    first: boolean;
+    closed_on: string | null;
+  }>`
     select d.number, (o.number is not null)::int as open, (c.number is not null)::int as closed, c.closed_on,
+           coalesce(c.first_moved_on, o.first_moved_on) is not distinct from
+             (select min(a.date) from allocations a where a.document_number = d.number) as first,
            coalesce((o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount)
                       = (d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, d.amount),
                     (c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount)
@@ -51,6 +62,7 @@ async function states(db: Kysely<Database>): Promise<Map<string, string | null>>
   for (const r of rows) {
     expect(r.open + r.closed, `${r.number} in exactly one table`).toBe(1);
     expect(r.same, `${r.number}: the document's columns`).toBe(true);
+    expect(r.first, `${r.number}: first_moved_on, its earliest allocation row (migrations 060, 061)`).toBe(true);
   }
   return new Map(rows.map((r) => [r.number, r.closed_on]));
 }
@@ -205,6 +217,7 @@ describe.each(targets())('open and closed documents on $name', (target) => {
           payments: [],
           allocations: [],
           closed: [{ number: 'I-1', closedOn: date('2024-02-10') }],
+          touched: [],
           applied: [],
         }),
       );

@@ -57,7 +57,13 @@ async function referenceImport(store: Store, source: RowSource): Promise<void> {
       }
       if (plan.unapplied === 0n) applied.push({ id: p.id, appliedOn: last });
     }
-    await tx.insertSettlements({ payments, allocations, closed: balances.closings(), applied });
+    await tx.insertSettlements({
+      payments,
+      allocations,
+      closed: balances.closings(),
+      touched: balances.touched(),
+      applied,
+    });
   });
 }
 
@@ -108,13 +114,26 @@ async function outcome(store: Store, engine: Engine) {
   const closings =
     await sql`select number, closed_on::text as closed_on from document_closings order by number`.execute(engine.db);
   const applied = await sql`select id, applied_on::text as applied_on from payments order by id`.execute(engine.db);
+  // Migrations 060, 061: each document keeps its earliest allocation row's date (the as-of reads skip it before then).
+  const misdated = await sql<{ n: number | string }>`
+    select count(*) as n from (select number, first_moved_on from document_closings
+                               union all select number, first_moved_on from open_documents) c
+    where c.first_moved_on is distinct from (select min(a.date) from allocations a where a.document_number = c.number)`.execute(
+    engine.db,
+  );
   const reports: unknown[] = [];
   for (const asOf of DATES) {
     reports.push(await store.unappliedCash(asOf));
     reports.push(await reportAging(store, { asOf, byBuyer: true }));
     reports.push(await reportKpis(store, { asOf }));
   }
-  return { allocations: allocations.rows, closings: closings.rows, applied: applied.rows, reports };
+  return {
+    allocations: allocations.rows,
+    closings: closings.rows,
+    applied: applied.rows,
+    misdated: Number(misdated.rows[0]?.n),
+    reports,
+  };
 }
 
 const streamed =
@@ -138,6 +157,7 @@ for (const target of targets()) {
       expect(want.allocations.length).toBeGreaterThan(1_000);
       expect(want.closings.length).toBeGreaterThan(500);
       expect(want.closings.length).toBeLessThan(portfolio.documents.length);
+      expect(want.misdated).toBe(0);
       expect(want.applied.some((p) => (p as { applied_on: string | null }).applied_on === null)).toBe(true);
       for (const chunkSize of [undefined, 1, 97]) {
         await reset();

@@ -72,7 +72,11 @@ export function referenceOpenInvoices(l: Ledger, buyerIds: readonly string[]): O
         (m, a) => (m === undefined || a.date > m ? a.date : m),
         undefined,
       );
-      return last === undefined ? o : { ...o, lastAllocatedOn: last };
+      const first = rows.reduce<BusinessDate | undefined>(
+        (m, a) => (m === undefined || a.date < m ? a.date : m),
+        undefined,
+      );
+      return last === undefined || first === undefined ? o : { ...o, lastAllocatedOn: last, firstAllocatedOn: first };
     })
     .filter((o) => o.open > 0n);
 }

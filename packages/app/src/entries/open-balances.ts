@@ -10,6 +10,10 @@ interface Item {
   open: bigint;
   /** The latest allocation date so far (stored rows and this batch's). */
   last: BusinessDate | undefined;
+  /** The earliest allocation date so far (stored rows and this batch's). */
+  first: BusinessDate | undefined;
+  /** The earliest allocation date of the stored rows, as read. */
+  readonly storedFirst: BusinessDate | undefined;
 }
 
 /**
@@ -23,6 +27,8 @@ export class OpenBalances {
   private readonly lists = new Map<string, Item[]>();
   private readonly byNumber = new Map<string, Item>();
   private readonly closed: Item[] = [];
+  /** Every item this batch allocated (an item may appear more than once). */
+  private readonly allocated: Item[] = [];
 
   constructor(invoices: readonly OpenInvoice[]) {
     for (const inv of invoices) {
@@ -34,6 +40,8 @@ export class OpenBalances {
         dueDate: inv.dueDate,
         open: inv.open,
         last: inv.lastAllocatedOn,
+        first: inv.firstAllocatedOn,
+        storedFirst: inv.firstAllocatedOn,
       };
       this.byNumber.set(inv.number, item);
       const key = `${inv.buyerId}\u0000${inv.currency}`;
@@ -62,6 +70,10 @@ export class OpenBalances {
       if (item === undefined) throw new Error(`planned an unknown document ${a.documentNumber}`);
       item.open -= a.amount;
       if (item.last === undefined || a.date > item.last) item.last = a.date;
+      if (item.first === undefined || a.date < item.first) {
+        if (item.first === item.storedFirst) this.allocated.push(item);
+        item.first = a.date;
+      }
       if (item.open === 0n) this.closed.push(item);
       allocations.push({
         kind: 'payment',
@@ -78,10 +90,27 @@ export class OpenBalances {
 
   /**
    * The invoices settled in full so far, closed from their latest allocation date (never before issue:
-   * an allocation is dated on or after the invoice's issue date). The loaded invoices were all open.
+   * an allocation is dated on or after the invoice's issue date), with their earliest allocation date (the stored
+   * rows' as read, `firstAllocatedOn`, and this batch's). The loaded invoices were all open.
    */
   closings(): Closing[] {
-    return this.closed.map((i) => ({ number: i.number, closedOn: i.last ?? i.issueDate }));
+    return this.closed.map((i) => ({
+      number: i.number,
+      closedOn: i.last ?? i.issueDate,
+      ...(i.first !== undefined ? { firstMovedOn: i.first } : {}),
+    }));
+  }
+
+  /**
+   * The invoices this batch allocated and left open whose earliest allocation date it set or moved back: the store
+   * keeps that date on the open document (`open_documents.first_moved_on`, migration 061).
+   */
+  touched(): { number: string; firstMovedOn: BusinessDate }[] {
+    const out: { number: string; firstMovedOn: BusinessDate }[] = [];
+    for (const i of this.allocated)
+      if (i.open !== 0n && i.first !== undefined && i.first !== i.storedFirst)
+        out.push({ number: i.number, firstMovedOn: i.first });
+    return out;
   }
 }
 

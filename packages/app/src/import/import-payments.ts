@@ -204,6 +204,7 @@ function allocate(
   payments: Stored<Payment>[];
   allocations: Allocation[];
   closed: ReturnType<OpenBalances['closings']>;
+  touched: ReturnType<OpenBalances['touched']>;
   applied: { id: string; appliedOn: BusinessDate }[];
 } {
   const invoices: OpenInvoice[] = [];
@@ -231,5 +232,5 @@ function allocate(
     }
     if (plan.unapplied === 0n) applied.push({ id: p.id, appliedOn: last });
   }
-  return { payments: rows, allocations, closed: balances.closings(), applied };
+  return { payments: rows, allocations, closed: balances.closings(), touched: balances.touched(), applied };
 }

@@ -15,6 +15,7 @@ export class OpenInvoiceColumns {
   private readonly dueDates: BusinessDate[] = [];
   private readonly currencies: CurrencyCode[] = [];
   private readonly lastDates: (BusinessDate | undefined)[] = [];
+  private readonly firstDates: (BusinessDate | undefined)[] = [];
   private open = new BigInt64Array(4096);
   /** Open amounts outside the signed 64-bit range (never in practice), by index. */
   private readonly huge = new Map<number, bigint>();
@@ -34,6 +35,9 @@ export class OpenInvoiceColumns {
     this.currencies.push(this.share(inv.currency) as CurrencyCode);
     this.lastDates.push(
       inv.lastAllocatedOn === undefined ? undefined : (this.share(inv.lastAllocatedOn) as BusinessDate),
+    );
+    this.firstDates.push(
+      inv.firstAllocatedOn === undefined ? undefined : (this.share(inv.firstAllocatedOn) as BusinessDate),
     );
     if (BigInt.asIntN(64, inv.open) === inv.open) this.open[i] = inv.open;
     else this.huge.set(i, inv.open);
@@ -56,7 +60,12 @@ export class OpenInvoiceColumns {
         open: this.huge.get(i) ?? (this.open[i] as bigint),
       };
       const last = this.lastDates[i];
-      out.push(last === undefined ? inv : { ...inv, lastAllocatedOn: last });
+      const first = this.firstDates[i];
+      out.push(
+        last === undefined
+          ? inv
+          : { ...inv, lastAllocatedOn: last, ...(first !== undefined ? { firstAllocatedOn: first } : {}) },
+      );
     }
     this.byBuyer.delete(buyerId);
     return out;

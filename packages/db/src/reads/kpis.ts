@@ -2,7 +2,7 @@ import { addDays, type BusinessDate, COUNTBACK_MONTHS, type KpiInputs, monthWind
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, toBig } from '../convert';
 import type { Database } from '../schema';
-import { MAYBE_OPEN_DOCUMENTS, SIGNED } from './open-items';
+import { MAY_HAVE_MOVED, MAYBE_OPEN_DOCUMENTS, SIGNED } from './open-items';
 
 interface TotalsRow {
   currency: string;
@@ -39,7 +39,7 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
     from ${MAYBE_OPEN_DOCUMENTS(asOf, before)} d
     left join lateral (
       select sum(a.delta) as m_now, sum(a.delta) filter (where a.date <= ${before}::date) as m_before
-      from allocations a where a.document_number = d.number and a.date <= ${asOf}::date
+      from allocations a where a.document_number = d.number and a.date <= ${asOf}::date and ${MAY_HAVE_MOVED(asOf)}
     ) m on true
     group by d.currency`.execute(db);
   const totals = new Map(balances.rows.map((r) => [r.currency, r]));
