@@ -4,6 +4,7 @@ export * from './buyers';
 export * from './collections';
 export * from './credit';
 export * from './entries';
+export * from './forecast';
 export * from './grading';
 export * from './hash';
 export * from './import';

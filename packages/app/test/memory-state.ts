@@ -12,6 +12,7 @@ import type {
   Payment,
 } from '@credence/core';
 import type { CheckResult } from '../src/credit/check-results-ports';
+import type { StoredForecastModel } from '../src/forecast/ports';
 import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type BankMem, copyBank, emptyBank } from './memory-bank';
@@ -45,6 +46,7 @@ export interface State {
   webhooks: WebhooksMem;
   checkResults: CheckResult[];
   bank: BankMem;
+  forecastModels: StoredForecastModel[];
 }
 
 export const copy = (s: State): State => ({
@@ -71,6 +73,7 @@ export const copy = (s: State): State => ({
   webhooks: copyWebhooks(s.webhooks),
   checkResults: [...s.checkResults],
   bank: copyBank(s.bank),
+  forecastModels: [...s.forecastModels],
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -108,4 +111,5 @@ export const emptyState = (): State => ({
   webhooks: emptyWebhooks(),
   checkResults: [],
   bank: emptyBank(),
+  forecastModels: [],
 });

@@ -20,6 +20,8 @@ import { m027 } from './migration-027-unapplied-by-buyer';
 import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
+import { m050 } from './migration-050-document-flags';
+import { m051 } from './migration-051-forecast-models';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -402,6 +404,8 @@ export const migrations: MigrationProvider = {
       '028_bank_statements': m028,
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
+      '050_document_flags': m050,
+      '051_forecast_models': m051,
     };
   },
 };

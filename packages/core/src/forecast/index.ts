@@ -4,4 +4,5 @@ export * from './history';
 export * from './model';
 export * from './outlook';
 export * from './regress';
+export * from './testkit';
 export * from './types';
