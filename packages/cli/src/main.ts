@@ -7,6 +7,7 @@ import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
+import { registerForecastCommands } from './commands/register-forecast';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
 import { registerInterestCommands } from './commands/register-interest';
@@ -73,6 +74,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerUserCommands(program, io, state);
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
+  registerForecastCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);
