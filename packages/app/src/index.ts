@@ -21,6 +21,7 @@ export * from './reports/portfolio-documents';
 export * from './reports/portfolio-exposure';
 export * from './reports/ports';
 export * from './reports/report-aging';
+export * from './reports/report-ecl';
 export * from './reports/report-kpis';
 export * from './reports/top-overdue';
 export * from './review';

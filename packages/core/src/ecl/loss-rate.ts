@@ -36,3 +36,22 @@ export function percentText(f: Fraction, places = 4): string {
   const frac = s.slice(s.length - places).replace(/0+$/, '');
   return `${whole}${frac === '' ? '' : `.${frac}`}%`;
 }
+
+/**
+ * A rates file, `{"rates": {"not_due": "0.3%", "1-30": "1.6%", …}}`: each bucket label's loss rate. Checked by
+ * hand, not by a Zod schema: the CLI loads the core at start-up without Zod (see the cash-matching entry).
+ */
+export function parseRatesFile(json: unknown): Result<Record<string, Fraction>> {
+  const rates = typeof json === 'object' && json !== null ? (json as { rates?: unknown }).rates : undefined;
+  const keys = typeof json === 'object' && json !== null ? Object.keys(json) : [];
+  if (typeof rates !== 'object' || rates === null || Array.isArray(rates) || keys.some((k) => k !== 'rates'))
+    return fail('invalid_field', { field: 'rates', reason: 'expected {"rates": {"<bucket>": "<rate>"}}' });
+  const out: Record<string, Fraction> = {};
+  for (const [label, v] of Object.entries(rates)) {
+    const f =
+      typeof v === 'string' ? parseFraction(v) : fail('invalid_rate', { value: String(v), reason: 'not_a_rate' });
+    if (!f.ok) return fail('invalid_rate', { ...f.error.params, label });
+    out[label] = f.value;
+  }
+  return ok(out);
+}
