@@ -23,6 +23,7 @@ import type { AuditReads } from './audit/ports';
 import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
@@ -199,7 +200,8 @@ export interface LedgerReads
     CheckResultReads,
     BankStatementReads,
     PortfolioReads,
-    MonitoringReads {
+    MonitoringReads,
+    ForecastReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -276,7 +278,8 @@ export interface LedgerWrites
     CheckResultWrites,
     PolicyWrites,
     BankStatementWrites,
-    MonitoringWrites {
+    MonitoringWrites,
+    ForecastWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -17,6 +17,26 @@ const good = [
 ];
 
 describe('importDocuments', () => {
+  it('reads the optional yes/no columns disputed and paperless (issue 17); anything else is a row error', async () => {
+    const header = [...INVOICE_HEADER, 'disputed', 'paperless'];
+    const rows = [
+      ['INV-1', 'B1', '2024-01-10', '2024-02-09', '100.50', 'EUR', 'Yes', 'no'],
+      ['INV-2', 'B2', '2024-01-12', '2024-02-11', '2000', 'EUR', '', 'YES'],
+    ];
+    expect(await importDocuments(store, source('inv.csv', header, rows))).toMatchObject({ ok: true });
+    const [a, b] = await store.findDocuments(['INV-1', 'INV-2']);
+    expect(a).toMatchObject({ disputed: true, paperless: false });
+    expect(b).toMatchObject({ paperless: true });
+    expect(b && 'disputed' in b).toBe(false);
+    const bad = await importDocuments(
+      store,
+      source('bad.csv', header, [['INV-3', 'B1', '2024-01-10', '2024-02-09', '1', 'EUR', 'maybe', '']]),
+    );
+    expect(bad.ok ? [] : bad.error.errors).toEqual([
+      expect.objectContaining({ row: 2, column: 'disputed', value: 'maybe', code: 'invalid_field' }),
+    ]);
+  });
+
   it('imports invoices, then reports a second import of the same file as unchanged', async () => {
     const first = await importDocuments(store, source('inv.csv', INVOICE_HEADER, good));
     expect(first).toMatchObject({ ok: true, value: { rows: 2, created: 2, unchanged: 0 } });
@@ -127,7 +147,7 @@ describe('importDocuments', () => {
           reason: 'no_known_columns',
           header: 'Rechnungsnr|Kunde|Betrag',
           required: 'document_number|buyer_id|issue_date|due_date|amount|currency',
-          optional: 'type|delivery_date|order_ref|applies_to',
+          optional: 'type|delivery_date|order_ref|applies_to|disputed|paperless',
         }),
       }),
     ]);

@@ -12,6 +12,7 @@ import type {
   Payment,
 } from '@credence/core';
 import type { CheckResult } from '../src/credit/check-results-ports';
+import type { StoredForecastModel } from '../src/forecast/ports';
 import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type BankMem, copyBank, emptyBank } from './memory-bank';
@@ -46,6 +47,7 @@ export interface State {
   checkResults: CheckResult[];
   bank: BankMem;
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
+  forecastModels: StoredForecastModel[];
 }
 
 export const copy = (s: State): State => ({
@@ -73,6 +75,7 @@ export const copy = (s: State): State => ({
   checkResults: [...s.checkResults],
   bank: copyBank(s.bank),
   alerts: new Map(s.alerts),
+  forecastModels: [...s.forecastModels],
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -111,4 +114,5 @@ export const emptyState = (): State => ({
   checkResults: [],
   bank: emptyBank(),
   alerts: new Map(),
+  forecastModels: [],
 });

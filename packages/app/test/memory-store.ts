@@ -36,6 +36,7 @@ import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
 import { bankReads, bankWrites } from './memory-bank';
 import { collectionsReads, collectionsWrites } from './memory-collections';
+import { forecastReads, forecastWrites } from './memory-forecast';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { monitoringReads, monitoringWrites } from './memory-monitoring';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
@@ -56,6 +57,7 @@ function reads(s: () => State): LedgerReads {
     ...webhooksReads(() => s().webhooks),
     ...bankReads(() => s().bank),
     ...monitoringReads(s),
+    ...forecastReads(s),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -299,6 +301,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...webhooksWrites(() => s().webhooks, by),
     ...bankWrites(() => s().bank, by),
     ...monitoringWrites(s),
+    ...forecastWrites(s, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -459,6 +462,8 @@ export class MemoryStore implements Store {
   bankStatementsLike = (keys: readonly BankStatementKey[], hashes: readonly string[]) =>
     this.view.bankStatementsLike(keys, hashes);
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
+  paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
+  latestForecastModel = () => this.view.latestForecastModel();
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
   openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);

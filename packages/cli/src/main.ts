@@ -8,6 +8,7 @@ import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
+import { registerForecastCommands } from './commands/register-forecast';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
 import { registerInterestCommands } from './commands/register-interest';
@@ -75,6 +76,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
   registerAlertCommands(program, io, state);
+  registerForecastCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

@@ -7,6 +7,8 @@ export type * from './cash-matching/types';
 export * from './collections';
 export * from './credit-check';
 export * from './dunning';
+export * from './ecl';
+export * from './forecast';
 export * from './fx';
 export * from './grading';
 export * from './interest';

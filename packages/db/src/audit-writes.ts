@@ -151,6 +151,16 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    appendForecastModel: async (m) => {
+      const stored = await w.appendForecastModel(m);
+      audit.add('forecast_model', 1, () => [
+        draft('forecast_model', String(stored.id), 'forecast_train', {
+          trainedUntil: stored.trainedUntil,
+          by: stored.by,
+        }),
+      ]);
+      return stored;
+    },
     appendPolicyVersion: async (v) => {
       const stored = await w.appendPolicyVersion(v);
       audit.add('policy_version', 1, () => [

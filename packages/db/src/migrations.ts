@@ -21,6 +21,8 @@ import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
 import { m040 } from './migration-040-alerts';
+import { m050 } from './migration-050-document-flags';
+import { m051 } from './migration-051-forecast-models';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
 
@@ -406,6 +408,8 @@ export const migrations: MigrationProvider = {
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
       '040_alerts': m040,
+      '050_document_flags': m050,
+      '051_forecast_models': m051,
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
     };

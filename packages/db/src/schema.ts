@@ -33,6 +33,9 @@ export interface DocumentsTable {
   content_hash: string;
   /** On a credit note: the invoice it corrects (migration 002). */
   applies_to: string | null;
+  /** Migration 050: the export's yes/no columns (null when not imported). */
+  disputed: boolean | null;
+  paperless: boolean | null;
   /** Who recorded the row, when, from which file (migrations 010 and 011; recorded_by and source null on older rows). */
   recorded_by: string | null;
   recorded_at: Date | null;
@@ -326,10 +329,13 @@ export interface Database {
   credit_check_results: Record<string, unknown>;
   bank_statements: BankStatementsTable;
   bank_statement_lines: BankStatementLinesTable;
+  /** Migration 051: trained payment-date models (repos/forecast.ts). */
+  forecast_models: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
   'alerts',
+  'forecast_models',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

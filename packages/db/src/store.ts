@@ -42,6 +42,7 @@ import {
   reversalOf,
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
+import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
@@ -168,6 +169,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     holdsOf: (id) => holdsOf(db, id),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     policyVersions: (kind) => policyVersions(db, kind),
+    paymentHistory: (asOf) => paymentHistory(db, asOf),
+    latestForecastModel: () => latestForecastModel(db),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
@@ -343,6 +346,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendHold: (e) => appendHold(db, e),
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
+    appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', async (rows) => {
       count('open_documents', rows.length);

@@ -42,6 +42,8 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('delivery_date'),
     opt('order_ref'),
     opt('applies_to'),
+    opt('disputed'),
+    opt('paperless'),
   ],
   payments: [
     req('payment_id'),

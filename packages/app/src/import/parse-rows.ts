@@ -64,6 +64,8 @@ export function parseDocument(c: Cells): LedgerDocument | undefined {
   const orderRef = c.text('order_ref');
   const amount = c.amount('amount', currency, true);
   const appliesTo = c.text('applies_to');
+  const disputed = c.choice('disputed', ['yes', 'no'] as const);
+  const paperless = c.choice('paperless', ['yes', 'no'] as const);
   if (appliesTo !== undefined && type === 'invoice')
     c.error('applies_to', 'invalid_field', { reason: 'only_on_credit_notes' });
   if (issueDate !== undefined && dueDate !== undefined && dueDate < issueDate) {
@@ -83,6 +85,8 @@ export function parseDocument(c: Cells): LedgerDocument | undefined {
   if (deliveryDate !== undefined) d.deliveryDate = deliveryDate;
   if (orderRef !== undefined) d.orderRef = orderRef;
   if (appliesTo !== undefined) d.appliesTo = appliesTo;
+  if (disputed !== undefined) d.disputed = disputed === 'yes';
+  if (paperless !== undefined) d.paperless = paperless === 'yes';
   return d;
 }
 

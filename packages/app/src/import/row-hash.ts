@@ -9,7 +9,7 @@ import type { LedgerDocument, Payment } from '@credence/core';
  */
 const q = JSON.stringify;
 
-function member(out: string, key: string, value: string | bigint | undefined): string {
+function member(out: string, key: string, value: string | bigint | boolean | undefined): string {
   if (value === undefined) return out;
   const v = typeof value === 'bigint' ? `"${value}"` : q(value);
   return `${out === '' ? '' : `${out},`}"${key}":${v}`;
@@ -21,10 +21,12 @@ export function documentText(d: LedgerDocument): string {
   s = member(s, 'buyerId', d.buyerId);
   s = member(s, 'currency', d.currency);
   s = member(s, 'deliveryDate', d.deliveryDate);
+  s = member(s, 'disputed', d.disputed);
   s = member(s, 'dueDate', d.dueDate);
   s = member(s, 'issueDate', d.issueDate);
   s = member(s, 'number', d.number);
   s = member(s, 'orderRef', d.orderRef);
+  s = member(s, 'paperless', d.paperless);
   s = member(s, 'type', d.type);
   return `{${s}}`;
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type Io, withExistingStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asBounds, asCurrency, asDate, asFormat, asPositiveInt } from '../options';
+import { registerEclReport } from './register-ecl';
 import { runReportAging } from './report-aging';
 import { runReportKpis } from './report-kpis';
 
@@ -70,4 +71,5 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
       );
       emit(io, state, r);
     });
+  registerEclReport(report, io, state);
 }

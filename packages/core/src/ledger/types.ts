@@ -38,6 +38,10 @@ export interface LedgerDocument {
   readonly currency: CurrencyCode;
   /** On a credit note: the number of the invoice it corrects (see `applyCreditNote`). */
   readonly appliesTo?: string;
+  /** The invoice was disputed (an export's yes/no column; the payment forecast reads it). */
+  readonly disputed?: boolean;
+  /** The invoice was billed electronically (an export's yes/no column; the payment forecast reads it). */
+  readonly paperless?: boolean;
 }
 
 /** Cash received. `documentNumber` names the invoice the buyer said it pays, if any. */

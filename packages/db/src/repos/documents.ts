@@ -21,6 +21,8 @@ const DOCUMENT = copyLayout<Stored<LedgerDocument>>([
   ['idempotency_key', (d) => d.idempotencyKey],
   ['content_hash', (d) => d.contentHash],
   ['applies_to', (d) => d.appliesTo],
+  ['disputed', (d) => (d.disputed === undefined ? null : String(d.disputed))],
+  ['paperless', (d) => (d.paperless === undefined ? null : String(d.paperless))],
 ]);
 
 export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> => ({
@@ -36,6 +38,8 @@ export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> 
   idempotencyKey: r.idempotency_key,
   contentHash: r.content_hash,
   ...opt('appliesTo', r.applies_to),
+  ...opt('disputed', r.disputed ?? null),
+  ...opt('paperless', r.paperless ?? null),
   ...recordedOf(r),
 });
 

@@ -1,0 +1,4 @@
+export * from './backtest-forecast';
+export * from './history';
+export * from './ports';
+export * from './train-forecast';

@@ -1,0 +1,3 @@
+export * from './loss-rate';
+export * from './provision-matrix';
+export * from './roll-rates';
