@@ -200,6 +200,12 @@ function reads(s: () => State): LedgerReads {
       }
       return out;
     },
+    latestGrades: async (asOf) => {
+      const latest = new Map<string, { buyerId: string; grade: number; tier: string }>();
+      for (const r of [...s().grades.values()].sort((x, y) => (x.asOf < y.asOf ? -1 : 1)))
+        if (r.asOf <= asOf) latest.set(r.buyerId, { buyerId: r.buyerId, grade: r.grade.grade, tier: r.grade.tier });
+      return [...latest.values()].sort((x, y) => (x.buyerId < y.buyerId ? -1 : 1));
+    },
     limitEventsUpTo: async (asOf) =>
       s()
         .limitEvents.filter((e) => (e.kind === 'approval' || e.kind === 'temporary') && e.validFrom <= asOf)
@@ -448,6 +454,7 @@ export class MemoryStore implements Store {
   agingPositions = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingPositions(asOf, b, by);
   portfolioPositions = (asOf: BusinessDate, f: PortfolioFilter) => this.view.portfolioPositions(asOf, f);
   limitEventsUpTo = (asOf: BusinessDate) => this.view.limitEventsUpTo(asOf);
+  latestGrades = (asOf: BusinessDate) => this.view.latestGrades(asOf);
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();

@@ -14,7 +14,7 @@ import { kpiInputs } from './reads/kpis';
 import { lastMigration } from './reads/migration';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
-import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
+import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
@@ -147,6 +147,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
     portfolioPositions: (asOf, filter) => portfolioPositions(db, asOf, filter),
+    latestGrades: (asOf) => latestGrades(db, asOf),
     limitEventsUpTo: (asOf) => limitEventsUpTo(db, asOf),
     orderCheckReads: orderCheckReadsOn(db, named),
     fxRates: () => fxRates(db),

@@ -415,7 +415,7 @@ export const zhCN: Catalogue = {
   'delivery.status.failed': '失败',
   'reversal.target.payment': '付款',
   'reversal.target.write_off': '核销',
-  'timeline.text.letter': '{level} 级（{channel}）：{documents}，合计 {total}，请于 {deadline} 前付款',
+  'timeline.text.letter': '{level}（{channel}）：{documents}，合计 {total}，请于 {deadline} 前付款',
   'timeline.text.delivery': '{outbox}：{status}（{channel}）{detail}',
   'timeline.text.payment': '付款 {amount}',
   'timeline.text.write_off': '核销 {documents}：{reason}',
@@ -504,4 +504,9 @@ export const zhCN: Catalogue = {
   'worklist.keys': '快捷键：j / k 或 ↑ / ↓ 移动 · Enter 打开买方 · d 标记完成 · s 推迟一周',
   'worklist.marked': '已完成：{key}',
   'worklist.snoozedUntil': '已推迟至 {date}：{key}',
+  'web2.buyers.grade': '评级',
+  'web2.buyers.overdueOnly': '仅逾期',
+  'web2.buyers.count': '{n} 个买方 · 金额单位 {currency}',
+  'web2.buyers.days': '逾期天数',
+  'web2.buyers.utilisation': '额度使用率',
 };

@@ -415,7 +415,7 @@ export const zhTW: Catalogue = {
   'delivery.status.failed': '失敗',
   'reversal.target.payment': '付款',
   'reversal.target.write_off': '核銷',
-  'timeline.text.letter': '{level} 級（{channel}）：{documents}，合計 {total}，請於 {deadline} 前付款',
+  'timeline.text.letter': '{level}（{channel}）：{documents}，合計 {total}，請於 {deadline} 前付款',
   'timeline.text.delivery': '{outbox}：{status}（{channel}）{detail}',
   'timeline.text.payment': '付款 {amount}',
   'timeline.text.write_off': '核銷 {documents}：{reason}',
@@ -504,4 +504,9 @@ export const zhTW: Catalogue = {
   'worklist.keys': '快速鍵：j / k 或 ↑ / ↓ 移動 · Enter 開啟買方 · d 標記完成 · s 延後一週',
   'worklist.marked': '已完成：{key}',
   'worklist.snoozedUntil': '已延後至 {date}：{key}',
+  'web2.buyers.grade': '評級',
+  'web2.buyers.overdueOnly': '僅逾期',
+  'web2.buyers.count': '{n} 個買方 · 金額單位 {currency}',
+  'web2.buyers.days': '逾期天數',
+  'web2.buyers.utilisation': '額度使用率',
 };
