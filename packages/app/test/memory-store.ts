@@ -21,6 +21,7 @@ import type { BankStatementKey } from '../src/bank-statements/ports';
 import type { CheckResultQuery } from '../src/credit/check-results-ports';
 import type { PolicyKind } from '../src/policies/ports';
 import type {
+  AgingPositions,
   Attribution,
   CreditorLedger,
   DocumentMismatch,
@@ -210,6 +211,12 @@ function reads(s: () => State): LedgerReads {
       s()
         .limitEvents.filter((e) => (e.kind === 'approval' || e.kind === 'temporary') && e.validFrom <= asOf)
         .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
+    // By definition: the aging's read at each date, one after the other.
+    agingPositionsAt: async (dates, bounds) => {
+      const out: AgingPositions[] = [];
+      for (const d of dates) out.push(await view.agingPositions(d, bounds, false));
+      return out;
+    },
     // By definition: the per-buyer reads of every buyer with a negative item or unapplied cash.
     agingPositions: async (asOf, bounds, byBuyer) => {
       const ids = [...s().buyers.keys(), ...docs().map((d) => d.buyerId)];
@@ -452,6 +459,7 @@ export class MemoryStore implements Store {
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   unappliedPayments = (buyerId: string, asOf: BusinessDate) => this.view.unappliedPayments(buyerId, asOf);
   agingPositions = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingPositions(asOf, b, by);
+  agingPositionsAt = (dates: readonly BusinessDate[], b: readonly number[]) => this.view.agingPositionsAt(dates, b);
   portfolioPositions = (asOf: BusinessDate, f: PortfolioFilter) => this.view.portfolioPositions(asOf, f);
   limitEventsUpTo = (asOf: BusinessDate) => this.view.limitEventsUpTo(asOf);
   latestGrades = (asOf: BusinessDate) => this.view.latestGrades(asOf);

@@ -6,7 +6,7 @@ import { audited, TransactionAudit } from './audit-writes';
 import { toCount } from './convert';
 import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
-import { agingPositions } from './reads/aging-positions';
+import { agingPositions, agingPositionsAt } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
@@ -146,6 +146,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
+    agingPositionsAt: (dates, bounds) => agingPositionsAt(db, dates, bounds),
     portfolioPositions: (asOf, filter) => portfolioPositions(db, asOf, filter),
     latestGrades: (asOf) => latestGrades(db, asOf),
     limitEventsUpTo: (asOf) => limitEventsUpTo(db, asOf),
