@@ -30,7 +30,10 @@ const Overview = z
         inBucket: Money.optional().openapi({ description: 'with bucket: what is in it' }),
         daysOverdue: z.number().int().openapi({ description: 'of the oldest item still owed' }),
         limit: Money.optional().openapi({ description: 'the limit in force' }),
-        utilisation: z.number().optional().openapi({ description: 'exposure in per cent of the limit' }),
+        utilisation: z
+          .number()
+          .optional()
+          .openapi({ description: 'exposure in per cent of the limit (none for a zero limit)' }),
       }),
     ),
   })
@@ -95,7 +98,10 @@ export const buyerOverviewRoute = defineRoute(
       ...(b.inBucket !== undefined ? { inBucket: moneyJson(b.inBucket, currency) } : {}),
       daysOverdue: b.daysOverdue,
       ...(b.limit !== undefined
-        ? { limit: moneyJson(b.limit.amount, b.limit.currency), utilisation: b.limit.perMille / 10 }
+        ? {
+            limit: moneyJson(b.limit.amount, b.limit.currency),
+            ...(b.limit.amount > 0n ? { utilisation: b.limit.perMille / 10 } : {}),
+          }
         : {}),
     }));
     const { labels, countries, collectors, count } = r.value;

@@ -237,7 +237,7 @@ export const en = {
   'desk.confirmApprove': 'Approve the limit',
   'desk.confirmReject': 'Reject the request',
   'desk.cancel': 'Cancel',
-  'desk.approvedMessage': 'Approved: a limit of {amount} for {buyer}.',
+  'desk.approvedMessage': 'Approved: a limit of {amount} for {buyer}',
   'desk.rejectedMessage': 'Rejected: the request of {buyer}.',
   'desk.refused': 'Not recorded: {detail}',
   'desk.checks': 'Order holds and referrals',
@@ -508,6 +508,7 @@ export const en = {
   'web2.buyers.count': '{n} buyers · amounts in {currency}',
   'web2.buyers.days': 'Days overdue',
   'web2.buyers.utilisation': 'Limit used',
+  'web2.buyers.noCredit': 'no credit (limit 0)',
 } as const;
 
 export type MessageKey = keyof typeof en;

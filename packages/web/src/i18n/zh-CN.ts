@@ -509,4 +509,5 @@ export const zhCN: Catalogue = {
   'web2.buyers.count': '{n} 个买方 · 金额单位 {currency}',
   'web2.buyers.days': '逾期天数',
   'web2.buyers.utilisation': '额度使用率',
+  'web2.buyers.noCredit': '不授信（额度为 0）',
 };

@@ -509,4 +509,5 @@ export const zhTW: Catalogue = {
   'web2.buyers.count': '{n} 個買方 · 金額單位 {currency}',
   'web2.buyers.days': '逾期天數',
   'web2.buyers.utilisation': '額度使用率',
+  'web2.buyers.noCredit': '不授信（額度為 0）',
 };

@@ -207,7 +207,13 @@ function BuyerTable(p: {
                 <td className="num">{formatMoney(lang, b.inBucket ?? b.total)}</td>
                 <td className="num">{Number(b.overdue.amount) === 0 ? '' : formatMoney(lang, b.overdue)}</td>
                 <td className="num">{b.daysOverdue > 0 ? formatNumber(lang, b.daysOverdue) : ''}</td>
-                <td className="num">{b.utilisation !== undefined ? formatPercent(lang, b.utilisation) : ''}</td>
+                <td className="num">
+                  {b.utilisation !== undefined
+                    ? formatPercent(lang, b.utilisation)
+                    : b.limit !== undefined
+                      ? t('web2.buyers.noCredit')
+                      : ''}
+                </td>
               </tr>
             ))}
           </tbody>
