@@ -254,6 +254,8 @@ export interface LedgerReads
    * `agingCells`), and the unapplied cash per buyer and currency (as `unappliedCash`).
    */
   agingPositions(asOf: BusinessDate, bounds: readonly number[], byBuyer: boolean): Promise<AgingPositions>;
+  /** `agingPositions` (not by buyer) at each of the dates, in their order: one set-based read (the aging trend). */
+  agingPositionsAt(dates: readonly BusinessDate[], bounds: readonly number[]): Promise<AgingPositions[]>;
   /**
    * Optional: the credit check's reads of one buyer in one go, each as its own read above gives it (undefined
    * for an unknown buyer). A store on a server implements it as one statement: the check is on the ERP's order

@@ -21,6 +21,7 @@ import type { BankStatementKey } from '../src/bank-statements/ports';
 import type { CheckResultQuery } from '../src/credit/check-results-ports';
 import type { PolicyKind } from '../src/policies/ports';
 import type {
+  AgingPositions,
   Attribution,
   CreditorLedger,
   DocumentMismatch,
@@ -204,10 +205,22 @@ function reads(s: () => State): LedgerReads {
       }
       return out;
     },
+    latestGrades: async (asOf) => {
+      const latest = new Map<string, { buyerId: string; grade: number; tier: string }>();
+      for (const r of [...s().grades.values()].sort((x, y) => (x.asOf < y.asOf ? -1 : 1)))
+        if (r.asOf <= asOf) latest.set(r.buyerId, { buyerId: r.buyerId, grade: r.grade.grade, tier: r.grade.tier });
+      return [...latest.values()].sort((x, y) => (x.buyerId < y.buyerId ? -1 : 1));
+    },
     limitEventsUpTo: async (asOf) =>
       s()
         .limitEvents.filter((e) => (e.kind === 'approval' || e.kind === 'temporary') && e.validFrom <= asOf)
         .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
+    // By definition: the aging's read at each date, one after the other.
+    agingPositionsAt: async (dates, bounds) => {
+      const out: AgingPositions[] = [];
+      for (const d of dates) out.push(await view.agingPositions(d, bounds, false));
+      return out;
+    },
     // By definition: the per-buyer reads of every buyer with a negative item or unapplied cash.
     agingPositions: async (asOf, bounds, byBuyer) => {
       const ids = [...s().buyers.keys(), ...docs().map((d) => d.buyerId)];
@@ -454,8 +467,10 @@ export class MemoryStore implements Store {
   topOverdue = (asOf: BusinessDate, limit: number) => this.view.topOverdue(asOf, limit);
   unappliedPayments = (buyerId: string, asOf: BusinessDate) => this.view.unappliedPayments(buyerId, asOf);
   agingPositions = (asOf: BusinessDate, b: readonly number[], by: boolean) => this.view.agingPositions(asOf, b, by);
+  agingPositionsAt = (dates: readonly BusinessDate[], b: readonly number[]) => this.view.agingPositionsAt(dates, b);
   portfolioPositions = (asOf: BusinessDate, f: PortfolioFilter) => this.view.portfolioPositions(asOf, f);
   limitEventsUpTo = (asOf: BusinessDate) => this.view.limitEventsUpTo(asOf);
+  latestGrades = (asOf: BusinessDate) => this.view.latestGrades(asOf);
   fxRates = () => this.view.fxRates();
   correctionsOf = (buyerId: string) => this.view.correctionsOf(buyerId);
   counts = () => this.view.counts();

@@ -223,9 +223,9 @@ describe('credence dunning run', () => {
     // JSON keeps the reason's code and references and adds the sentence.
     const handOff = tasks.find((x) => x.buyerId === 'B4' && x.action === 'hand_off');
     expect(handOff?.reason.code).toBe('letter');
-    expect(handOff?.text).toMatch(/^Level agency \(agency\) for D-1; letter L-20260411-B4-agency$/);
+    expect(handOff?.text).toMatch(/^Collection agency \(collection agency\) for D-1; letter L-20260411-B4-agency$/);
     const zh = await credence(['worklist', '--lang', 'zh-CN', '--company', company, '--db', db], day);
-    expect(zh.out).toMatch(/催收级别 \S+（agency）：.*；函件 L-20260411-B4-agency/);
+    expect(zh.out).toMatch(/催收机构（催收机构）：.*；函件 L-20260411-B4-agency/);
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).toEqual(
       expect.arrayContaining(['B4:hand_off', 'B2:post_letter', 'B1:post_letter']),
     );

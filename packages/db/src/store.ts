@@ -7,7 +7,7 @@ import { batcher } from './batcher';
 import { toCount } from './convert';
 import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './engine/types';
 import { agingCells } from './reads/aging';
-import { agingPositions } from './reads/aging-positions';
+import { agingPositions, agingPositionsAt } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
@@ -16,7 +16,7 @@ import { lastMigration } from './reads/migration';
 import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
-import { limitEventsUpTo, portfolioPositions } from './reads/portfolio';
+import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { alerts, appendHolds, saveAlerts } from './repos/alerts';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
@@ -184,7 +184,9 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
     unappliedPayments: (buyerId, asOf) => unappliedPayments(db, buyerId, asOf),
     agingPositions: (asOf, bounds, byBuyer) => agingPositions(db, asOf, bounds, byBuyer),
+    agingPositionsAt: (dates, bounds) => agingPositionsAt(db, dates, bounds),
     portfolioPositions: (asOf, filter) => portfolioPositions(db, asOf, filter),
+    latestGrades: (asOf) => latestGrades(db, asOf),
     limitEventsUpTo: (asOf) => limitEventsUpTo(db, asOf),
     orderCheckReads: orderCheckReadsOn(db, named),
     fxRates: () => fxRates(db),

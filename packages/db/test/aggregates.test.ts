@@ -1,4 +1,4 @@
-import type { CreditorLedger, Store } from '@credence/app';
+import { agingTrend, type CreditorLedger, monthEndBefore, reportAging, type Store } from '@credence/app';
 import {
   addDays,
   type BusinessDate,
@@ -10,6 +10,7 @@ import {
 } from '@credence/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EUR, JPY, USD } from './fixtures';
 import { targets, useTarget } from './harness';
 import { generateLedger, type Ledger } from './ledger-gen';
 import { referenceBehaviour, referenceOpenInvoices, referenceUnapplied, sortBy } from './reference';
@@ -31,6 +32,15 @@ async function write(store: Store, l: Ledger) {
     await tx.insertPayments(l.payments);
     await tx.insertWriteOffs(l.writeOffs);
     await tx.insertReversals(l.reversals);
+    // Rates for the aging trend's reporting currency.
+    await tx.insertFxRates(
+      [USD, JPY].map((from, i) => ({
+        date: date('2000-01-01'),
+        from,
+        to: EUR,
+        rate: { coefficient: [92n, 6n][i] ?? 1n, scale: 2 },
+      })),
+    );
   });
   // In three transactions, reversal rows last: documents closed by an earlier one are reopened by a
   // later one, which the stored closings (`document_closings`) must follow.
@@ -106,6 +116,29 @@ async function compare(store: Store, l: Ledger) {
     }
     seen.creditors += creditors.length;
     seen.payments += creditors.filter((c) => c.payments.length > 0).length;
+  }
+  // The aging trend reads all its dates at once: the same read as each date's, and each point the date's aging.
+  const dates = asOfDates(l);
+  const at = await store.agingPositionsAt(dates, sets[0]?.bounds ?? []);
+  for (const [i, asOf] of dates.entries()) {
+    const one = await store.agingPositions(asOf, sets[0]?.bounds ?? [], false);
+    const got = at[i];
+    expect(got && { ...got, cells: sortBy(got.cells, cellKey) }, `trend read ${asOf}`).toEqual({
+      ...one,
+      cells: sortBy(one.cells, cellKey),
+    });
+  }
+  const last = dates[4] ?? date('2024-03-31');
+  const trend = await agingTrend(store, { asOf: last, months: 4, reportingCurrency: EUR });
+  if (!trend.ok) throw new Error(JSON.stringify(trend.error));
+  expect(trend.value.points.map((p) => p.asOf)).toEqual([3, 2, 1].map((n) => monthEndBefore(last, n)).concat([last]));
+  for (const p of trend.value.points) {
+    const aging = await reportAging(store, { asOf: p.asOf, reportingCurrency: EUR });
+    if (!aging.ok) throw new Error(JSON.stringify(aging.error));
+    expect([p.buckets, p.total], `trend ${p.asOf}`).toEqual([
+      aging.value.reporting?.buckets,
+      aging.value.reporting?.total,
+    ]);
   }
   const ids = ['B0', 'B2', 'B3'];
   expect(sortBy(await store.openInvoices(ids), (o) => o.number)).toEqual(

@@ -1,3 +1,4 @@
+import { buyerOverview, reportAging } from '@credence/app';
 import type { Grade } from '@credence/core';
 import { date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +128,43 @@ for (const target of targets()) {
       const early = await store.limitEventsUpTo(date('2024-02-01'));
       expect(early.map((e) => [e.buyerId, e.kind, e.amount])).toEqual([['B1', 'approval', 1000n]]);
       expect((await store.limitEventsUpTo(date('2024-03-01'))).map((e) => e.buyerId)).toEqual(['B1', 'B2']);
+    });
+
+    it("gives every buyer's latest grade recorded by the date", async () => {
+      const { store } = await h();
+      expect(await store.latestGrades(date('2023-12-31'))).toEqual([]);
+      expect(await store.latestGrades(date('2024-02-20'))).toEqual([{ buyerId: 'B1', grade: 3, tier: 'low' }]);
+      expect(await store.latestGrades(date('2024-03-31'))).toEqual([{ buyerId: 'B1', grade: 6, tier: 'medium' }]);
+    });
+
+    it('lists every buyer with its aging figures, grade and limit use, filtered, sorted and paged', async () => {
+      const { store } = await h();
+      const asOf = date('2024-02-20');
+      const page = async (q: Partial<Parameters<typeof buyerOverview>[1]>) => {
+        const r = await buyerOverview(store, { asOf, reportingCurrency: EUR, country: 'DE', ...q });
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value;
+      };
+      // B1: the 100 on account is set off against I-1 (1,000, 20 days late): 900 overdue and 500 not due.
+      const all = await page({ sort: 'total', descending: true });
+      expect(all.count).toBe(2);
+      expect(all.buyers.map((b) => [b.buyerId, b.total, b.overdue, b.daysOverdue, b.grade, b.limit?.perMille])).toEqual(
+        [
+          ['B1', 1400n, 900n, 20, 3, 1400],
+          ['B3', 0n, 0n, 0, undefined, undefined],
+        ],
+      );
+      // The same figure as the aging's for the buyer.
+      const aging = await reportAging(store, { asOf, byBuyer: true });
+      if (!aging.ok) throw new Error(JSON.stringify(aging.error));
+      expect(aging.value.reports.find((r) => r.buyerId === 'B1')?.total).toBe(1400n);
+      expect((await page({ overdue: true })).buyers.map((b) => b.buyerId)).toEqual(['B1']);
+      expect((await page({ sort: 'name', descending: true })).buyers.map((b) => b.buyerId)).toEqual(['B3', 'B1']);
+      expect((await page({ search: 'gAm' })).buyers.map((b) => b.buyerId)).toEqual(['B3']);
+      expect((await page({ tier: 'low' })).buyers.map((b) => b.buyerId)).toEqual(['B1']);
+      expect((await page({ bucket: 1 })).buyers.map((b) => [b.buyerId, b.inBucket])).toEqual([['B1', 900n]]);
+      const second = await page({ sort: 'name', offset: 1, limit: 1 });
+      expect([second.count, second.buyers.map((b) => b.buyerId)]).toEqual([2, ['B3']]);
     });
   });
 }

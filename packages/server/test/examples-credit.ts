@@ -10,6 +10,24 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
       { name: 'all', as: 'sales', method: 'GET', path: '/api/v1/buyers', status: 200 },
       { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/buyers', status: 401 },
     ],
+    buyerOverview: [
+      {
+        name: 'overdue first',
+        as: 'sales',
+        method: 'GET',
+        path: '/api/v1/buyer-overview?asOf=2026-06-30&sort=overdue&desc=true&limit=5',
+        status: 200,
+      },
+      {
+        name: 'filtered',
+        as: 'collector',
+        method: 'GET',
+        path: `/api/v1/buyer-overview?asOf=2026-06-30&overdue=true&q=${f.buyer}&bucket=1`,
+        status: 200,
+      },
+      { name: 'bad sort', as: 'sales', method: 'GET', path: '/api/v1/buyer-overview?sort=size', status: 400 },
+      { name: 'no token', as: undefined, method: 'GET', path: '/api/v1/buyer-overview', status: 401 },
+    ],
     getBuyer: [
       { name: 'one', as: 'sales', method: 'GET', path: `${b}?asOf=2026-06-30`, status: 200 },
       { name: 'unknown', as: 'sales', method: 'GET', path: '/api/v1/buyers/NOPE', status: 404 },

@@ -12,6 +12,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   getMe: ['admin', 'credit_manager', 'collector', 'sales', 'erp'],
   setMyLanguage: ['admin', 'credit_manager', 'collector', 'sales', 'erp'],
   listBuyers: ['admin', 'credit_manager', 'collector', 'sales'],
+  buyerOverview: ['admin', 'credit_manager', 'collector', 'sales'],
   getBuyer: ['admin', 'credit_manager', 'collector', 'sales'],
   getTimeline: ['admin', 'credit_manager', 'collector', 'sales'],
   holdBuyer: ['credit_manager'],

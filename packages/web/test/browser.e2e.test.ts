@@ -105,6 +105,21 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
     expect(await page.locator('tbody tr').count()).toBeLessThanOrEqual(25);
     await noSeriousViolations('buyers');
     await shot('buyers');
+    // Sorted and filtered by the server: the most days overdue first, then only one collector's buyers.
+    await page.getByRole('button', { name: 'Days overdue' }).click();
+    await page.locator('th[aria-sort="descending"]').waitFor();
+    const days = async () =>
+      (await page.locator('tbody tr td:nth-child(8)').allTextContents()).map((x) => Number(x.replace(/\D/g, '')));
+    await expect.poll(async () => (await days())[0]).toBeGreaterThan(0);
+    await expect
+      .poll(async () => ((x) => x.length > 1 && x.every((d, k) => k === 0 || d <= (x[k - 1] ?? 0)))(await days()))
+      .toBe(true);
+    const collector = page.getByLabel('Collector');
+    const who = (await collector.locator('option').nth(1).textContent()) ?? '';
+    await collector.selectOption(who);
+    await expect
+      .poll(async () => [...new Set(await page.locator('tbody tr td:nth-child(4)').allTextContents())])
+      .toEqual([who]);
   });
 
   it('shows the worklist ranked by the server', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en, type MessageKey } from '../src/i18n/en';
 import { launch, seriousViolations } from './browser';
 import { type DemoServer, demoStores, startDemoServer, TODAY } from './serve-demo';
 
@@ -117,7 +118,7 @@ describe.each(demoStores())('the buyer page, acting, in Chromium, on %s', (store
     expect(letter?.params.level).toBeDefined();
     await rows()
       .filter({ hasText: day })
-      .filter({ hasText: new RegExp(`Level ${letter?.params.level} \\(.*pay by`) })
+      .filter({ hasText: new RegExp(`${en[`dunning.level.${letter?.params.level}` as MessageKey]} \\(.*pay by`) })
       .first()
       .waitFor();
   });

@@ -1,3 +1,4 @@
 export * from './buyer-detail';
 export * from './buyer-financials';
+export * from './buyer-overview';
 export * from './list-buyers';

@@ -1,6 +1,15 @@
-import { type BusinessDate, type CurrencyCode, daysInMonth, fromParts, ok, parts, type Result } from '@credence/core';
+import {
+  type BusinessDate,
+  bucketSet,
+  type CurrencyCode,
+  daysInMonth,
+  fromParts,
+  ok,
+  parts,
+  type Result,
+} from '@credence/core';
 import type { LedgerReads } from '../ports';
-import { reportAging } from './report-aging';
+import { agingOf } from './report-aging';
 
 export interface AgingTrendPoint {
   readonly asOf: BusinessDate;
@@ -29,7 +38,8 @@ export function monthEndBefore(d: BusinessDate, back: number): BusinessDate {
 
 /**
  * The aging by bucket at each of the last `months` month-ends, the last point being `asOf` itself
- * (`GET /reports/aging-trend`): one portfolio aging per point, in the reporting currency at that date's rates.
+ * (`GET /reports/aging-trend`): one set-based read of every date (`agingPositionsAt`), each date then aged as
+ * `reportAging` ages it, in the reporting currency at that date's rates.
  */
 export async function agingTrend(
   store: LedgerReads,
@@ -37,15 +47,17 @@ export async function agingTrend(
 ): Promise<Result<AgingTrend>> {
   const months = q.months ?? 12;
   const dates = [...Array.from({ length: months - 1 }, (_, i) => monthEndBefore(q.asOf, months - 1 - i)), q.asOf];
+  const set = bucketSet();
+  if (!set.ok) return set;
+  const [reads, rates] = await Promise.all([store.agingPositionsAt(dates, set.value.bounds), store.fxRates()]);
   const points: AgingTrendPoint[] = [];
-  let labels: readonly string[] = [];
-  // One after the other: each is a portfolio read, and the machine serves others meanwhile.
-  for (const asOf of dates) {
-    const r = await reportAging(store, { asOf, reportingCurrency: q.reportingCurrency });
+  for (const [i, asOf] of dates.entries()) {
+    const read = reads[i];
+    if (read === undefined) throw new Error(`no aging read for ${asOf}`);
+    const r = await agingOf(store, read, { asOf, reportingCurrency: q.reportingCurrency }, rates);
     if (!r.ok) return r;
-    labels = r.value.labels;
     const rep = r.value.reporting;
-    points.push({ asOf, buckets: rep?.buckets ?? labels.map(() => 0n), total: rep?.total ?? 0n });
+    points.push({ asOf, buckets: rep?.buckets ?? set.value.labels.map(() => 0n), total: rep?.total ?? 0n });
   }
-  return ok({ currency: q.reportingCurrency, labels, points });
+  return ok({ currency: q.reportingCurrency, labels: set.value.labels, points });
 }

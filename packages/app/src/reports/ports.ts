@@ -31,4 +31,6 @@ export interface PortfolioReads {
   portfolioPositions(asOf: BusinessDate, filter: PortfolioFilter): Promise<PortfolioBuyer[]>;
   /** Every buyer's approval and temporary-limit events valid from on or before the date, by buyer and id. */
   limitEventsUpTo(asOf: BusinessDate): Promise<LimitEvent[]>;
+  /** Every graded buyer's latest grade recorded on or before the date, and its tier, by buyer id. */
+  latestGrades(asOf: BusinessDate): Promise<{ buyerId: string; grade: number; tier: string }[]>;
 }

@@ -7,11 +7,12 @@ import {
   bucketSet,
   type CurrencyCode,
   convertParts,
+  type FxRate,
   ok,
   type Result,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
-import type { LedgerReads } from '../ports';
+import type { AgingPositions, LedgerReads } from '../ports';
 import { buyerNames } from './buyer-names';
 
 export interface AgingQuery {
@@ -52,8 +53,24 @@ export interface AgingResult {
 export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Result<AgingResult>> {
   const set = bucketSet(q.bounds);
   if (!set.ok) return set;
+  const read = await store.agingPositions(q.asOf, set.value.bounds, q.byBuyer ?? false);
+  const rates = q.reportingCurrency !== undefined ? await store.fxRates() : [];
+  return agingOf(store, read, q, rates);
+}
+
+/**
+ * The aging of what `agingPositions` read as of `q.asOf` (`reportAging` without its reads: the aging trend reads
+ * all its dates at once and ages each here); the rates are read only with a reporting currency.
+ */
+export async function agingOf(
+  store: Pick<LedgerReads, 'findBuyers'>,
+  read: AgingPositions,
+  q: AgingQuery,
+  rates: readonly FxRate[],
+): Promise<Result<AgingResult>> {
+  const set = bucketSet(q.bounds);
+  if (!set.ok) return set;
   const byBuyer = q.byBuyer ?? false;
-  const read = await store.agingPositions(q.asOf, set.value.bounds, byBuyer);
   const unapplied = read.unappliedCash;
   const cells: BucketCell[] = [...read.cells];
   const creditBalance: { currency: CurrencyCode; buyerId?: string; amount: bigint }[] = [];
@@ -97,7 +114,6 @@ export async function reportAging(store: LedgerReads, q: AgingQuery): Promise<Re
   };
   if (q.reportingCurrency === undefined) return ok(base);
   const to = q.reportingCurrency;
-  const rates = await store.fxRates();
   const buckets = set.value.labels.map(() => 0n);
   for (const r of reports) {
     const c = convertParts(

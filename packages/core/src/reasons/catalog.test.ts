@@ -35,6 +35,8 @@ const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {
   date: '2026-03-31',
   text: 'anything',
   level: 'high',
+  dunningLevel: 'friendly',
+  channel: 'email',
   attribute: 'Attr40',
 };
 

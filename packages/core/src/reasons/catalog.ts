@@ -11,6 +11,10 @@ export type ReasonLocale = (typeof REASON_LOCALES)[number];
 export interface ReasonCatalog {
   readonly messages: Readonly<Record<ReasonKey, string>>;
   readonly levels: Readonly<Record<'low' | 'medium' | 'high', string>>;
+  /** Names of the standard dunning ladder's levels (docs/domain/dunning.md), by level id. */
+  readonly dunningLevels: Readonly<Record<string, string>>;
+  /** Names of the dunning channels, by channel. */
+  readonly channels: Readonly<Record<string, string>>;
   /** A number of days, the number already formatted: `23 days`, `23 天`. */
   readonly days: (formatted: string, n: number) => string;
   /** Human names of the model inputs (`Attr1` … `Attr64` of the Polish model), by input name. */

@@ -42,9 +42,9 @@ export const EN: ReasonCatalog = {
     'review.annual_review': 'Annual review: the last credit decision was on {lastReview}, a year or more ago',
     'review.late_two_years':
       'Paid late two years running (on average {thisYear} late in the last 12 months, {lastYear} in the 12 before): reassess the limit',
-    'work.letter': 'Level {level} ({channel}) for {documents}; letter {letter}',
+    'work.letter': '{level} ({channel}) for {documents}; letter {letter}',
     'work.letter_unmailed':
-      'Level {level} ({channel}) for {documents}; letter {letter}; no e-mail address: post the printed copy',
+      '{level} ({channel}) for {documents}; letter {letter}; no e-mail address: post the printed copy',
     'work.delivery_failed': '{kind} of letter {letter} failed (to {recipient})',
     'work.delivery_no_address': '{kind} of letter {letter} failed: no e-mail address',
     'work.promise_due': 'Promise {promise} of {amount} falls due today',
@@ -78,6 +78,22 @@ export const EN: ReasonCatalog = {
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
   },
   levels: { low: 'low', medium: 'medium', high: 'high' },
+  dunningLevels: {
+    pre_due: 'Pre-due reminder',
+    friendly: 'Friendly reminder',
+    formal: 'Formal reminder',
+    final: 'Final demand',
+    agency: 'Collection agency',
+    legal: 'Legal action',
+  },
+  channels: {
+    email: 'email',
+    letter: 'post',
+    call: 'call',
+    credit_hold: 'credit hold',
+    agency: 'collection agency',
+    legal: 'lawyer',
+  },
   days: (f, n) => `${f} ${n === 1 ? 'day' : 'days'}`,
   attributes: {
     Attr1: 'Return on assets',

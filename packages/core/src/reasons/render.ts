@@ -76,6 +76,10 @@ export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale
       return nf(locale, { maximumFractionDigits: 0 }).format(num(v, name));
     case 'level':
       return c.levels[String(v) as keyof ReasonCatalog['levels']] ?? String(v);
+    case 'dunningLevel':
+      return c.dunningLevels[String(v)] ?? String(v);
+    case 'channel':
+      return c.channels[String(v)] ?? String(v);
     case 'attribute':
       return c.attributes[String(v)] ?? String(v);
     default:

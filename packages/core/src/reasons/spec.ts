@@ -21,6 +21,10 @@ export type ParamKind =
   | 'date'
   | 'text'
   | 'level'
+  /** A dunning ladder's level id, named in the locale (`dunningLevels`; an id it does not know as is). */
+  | 'dunningLevel'
+  /** A dunning channel, named in the locale (`channels`). */
+  | 'channel'
   | 'attribute';
 
 /** The sentences that explain a PD model's input: it raised or lowered the risk, with or without a value. */
@@ -92,8 +96,8 @@ const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
 };
 
 const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
-  letter: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
-  letter_unmailed: { level: 'text', channel: 'text', documents: 'text', letter: 'text' },
+  letter: { level: 'dunningLevel', channel: 'channel', documents: 'text', letter: 'text' },
+  letter_unmailed: { level: 'dunningLevel', channel: 'channel', documents: 'text', letter: 'text' },
   delivery_failed: { kind: 'text', letter: 'text', recipient: 'text' },
   delivery_no_address: { kind: 'text', letter: 'text' },
   promise_due: { promise: 'text', amount: 'money' },

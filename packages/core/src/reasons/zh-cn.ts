@@ -39,8 +39,8 @@ export const ZH_CN: ReasonCatalog = {
     'review.annual_review': '年度复核：上次信用决定为 {lastReview}，已满一年',
     'review.late_two_years':
       '连续两年逾期付款（过去 12 个月平均逾期 {thisYear}，之前 12 个月 {lastYear}）：重新评估额度',
-    'work.letter': '催收级别 {level}（{channel}）：{documents}；函件 {letter}',
-    'work.letter_unmailed': '催收级别 {level}（{channel}）：{documents}；函件 {letter}；没有电子邮箱地址：请邮寄打印件',
+    'work.letter': '{level}（{channel}）：{documents}；函件 {letter}',
+    'work.letter_unmailed': '{level}（{channel}）：{documents}；函件 {letter}；没有电子邮箱地址：请邮寄打印件',
     'work.delivery_failed': '函件 {letter} 的 {kind} 发送失败（收件人 {recipient}）',
     'work.delivery_no_address': '函件 {letter} 的 {kind} 发送失败：没有电子邮箱地址',
     'work.promise_due': '付款承诺 {promise}（{amount}）今天到期',
@@ -73,6 +73,22 @@ export const ZH_CN: ReasonCatalog = {
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
   },
   levels: { low: '低', medium: '中等', high: '高' },
+  dunningLevels: {
+    pre_due: '到期前提醒',
+    friendly: '友好提醒',
+    formal: '正式催告',
+    final: '最后通牒',
+    agency: '催收机构',
+    legal: '法律行动',
+  },
+  channels: {
+    email: '电子邮件',
+    letter: '邮寄',
+    call: '电话',
+    credit_hold: '暂停供货',
+    agency: '催收机构',
+    legal: '律师',
+  },
   days: (f) => `${f} 天`,
   attributes: {
     Attr1: '资产收益率',

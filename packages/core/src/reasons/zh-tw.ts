@@ -39,8 +39,8 @@ export const ZH_TW: ReasonCatalog = {
     'review.annual_review': '年度覆核：上次信用決定為 {lastReview}，已滿一年',
     'review.late_two_years':
       '連續兩年逾期付款（過去 12 個月平均逾期 {thisYear}，之前 12 個月 {lastYear}）：重新評估額度',
-    'work.letter': '催收等級 {level}（{channel}）：{documents}；函件 {letter}',
-    'work.letter_unmailed': '催收等級 {level}（{channel}）：{documents}；函件 {letter}；沒有電子郵件地址：請郵寄列印本',
+    'work.letter': '{level}（{channel}）：{documents}；函件 {letter}',
+    'work.letter_unmailed': '{level}（{channel}）：{documents}；函件 {letter}；沒有電子郵件地址：請郵寄列印本',
     'work.delivery_failed': '函件 {letter} 的 {kind} 寄送失敗（收件人 {recipient}）',
     'work.delivery_no_address': '函件 {letter} 的 {kind} 寄送失敗：沒有電子郵件地址',
     'work.promise_due': '付款承諾 {promise}（{amount}）今天到期',
@@ -73,6 +73,22 @@ export const ZH_TW: ReasonCatalog = {
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
   },
   levels: { low: '低', medium: '中等', high: '高' },
+  dunningLevels: {
+    pre_due: '到期前提醒',
+    friendly: '友好提醒',
+    formal: '正式催告',
+    final: '最後通牒',
+    agency: '催收機構',
+    legal: '法律行動',
+  },
+  channels: {
+    email: '電子郵件',
+    letter: '郵寄',
+    call: '電話',
+    credit_hold: '暫停供貨',
+    agency: '催收機構',
+    legal: '律師',
+  },
   days: (f) => `${f} 天`,
   attributes: {
     Attr1: '資產報酬率',

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, toBig, toCount } from '../convert';
 import type { Database } from '../schema';
 import { bucketExpr } from './aging';
-import { openAsOf } from './open-items';
+import { MAYBE_OPEN_DOCUMENTS, MOVED, openAsOf, SIGNED, type SqlValue } from './open-items';
 
 export interface PaymentRow {
   id: string;
@@ -22,7 +22,12 @@ export interface PaymentRow {
  * `payments_unapplied`, migration 020, holds the others).
  */
 export async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate): Promise<PaymentRow[]> {
-  const { rows } = await sql<PaymentRow>`
+  const { rows } = await sql<PaymentRow>`${remainders(asOf)} order by u.buyer_id, u.date, u.id`.execute(db);
+  return rows;
+}
+
+/** The statement of `paymentRemainders` for a date that may be a column of an outer query (`k.as_of`). */
+const remainders = (asOf: SqlValue<BusinessDate>) => sql`
     select * from (
       select p.id, p.buyer_id, p.date, p.currency, p.amount, p.amount + coalesce(m.moved, 0) as unapplied
       from payments p
@@ -33,10 +38,7 @@ export async function paymentRemainders(db: Kysely<Database>, asOf: BusinessDate
         and not exists (select 1 from reversals r
                         where r.kind = 'payment' and r.target_id = p.id and r.date <= ${asOf}::date)
     ) u
-    where u.unapplied <> 0
-    order by u.buyer_id, u.date, u.id`.execute(db);
-  return rows;
-}
+    where u.unapplied <> 0`;
 
 interface Row {
   number: string | null;
@@ -95,6 +97,57 @@ export async function agingPositions(
   byBuyer: boolean,
 ): Promise<AgingPositions> {
   const remainders = await paymentRemainders(db, asOf);
+  const withCash = [...new Set(remainders.filter((r) => toBig(r.unapplied) > 0n).map((r) => r.buyer_id))];
+  return assemble(remainders, await itemsAndCells(db, asOf, bounds, byBuyer, withCash));
+}
+
+/**
+ * `LedgerReads.agingPositionsAt`: `agingPositions` (portfolio cells, not by buyer) at each date, in two queries
+ * for all of them (the aging trend's month-ends): the dates are a column the same statements are joined to.
+ */
+export async function agingPositionsAt(
+  db: Kysely<Database>,
+  dates: readonly BusinessDate[],
+  bounds: readonly number[],
+): Promise<AgingPositions[]> {
+  if (dates.length === 0) return [];
+  const k = sql`unnest(${[...dates]}::date[]) k(as_of)`;
+  const day = sql<BusinessDate>`k.as_of`;
+  const { rows: cash } = await sql<PaymentRow & { as_of: string }>`
+    select to_char(k.as_of, 'YYYY-MM-DD') as as_of, u.* from ${k} cross join lateral (${remainders(day)}) u
+    order by k.as_of, u.buyer_id, u.date, u.id`.execute(db);
+  const pairs = new Set(cash.filter((r) => toBig(r.unapplied) > 0n).map((r) => `${r.as_of}\u0000${r.buyer_id}`));
+  const split = [...pairs].map((x) => x.split('\u0000'));
+  const { rows: items } = await sql<Row & { as_of: string }>`
+    with o as materialized (
+      select to_char(k.as_of, 'YYYY-MM-DD') as as_of, i.number, i.buyer_id, i.type, i.issue_date, i.due_date,
+             i.currency, i.open, k.as_of - i.due_date as days
+      from ${k} cross join lateral (
+        select d.number, d.buyer_id, d.type, d.issue_date, d.due_date, d.currency, ${SIGNED} + coalesce(m.moved, 0) as open
+        from ${MAYBE_OPEN_DOCUMENTS(day)} d ${MOVED(day)}) i
+      where i.open <> 0),
+    c as (select o.as_of, o.buyer_id from o where o.open < 0
+          union select unnest(${split.map((x) => x[0] ?? '')}::text[]), unnest(${split.map((x) => x[1] ?? '')}::text[]) collate "C")
+    select * from (
+      select o.as_of, null::text as number, null::text as buyer_id, null::text as type, null::date as issue_date,
+             null::date as due_date, o.currency, ${bucketExpr(bounds)} as bucket, sum(o.open) as amount,
+             count(*) as count
+      from o where not exists (select 1 from c where c.as_of = o.as_of and c.buyer_id = o.buyer_id)
+      group by 1, 7, 8
+      union all
+      select o.as_of, o.number, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, 0, o.open, 1
+      from o where exists (select 1 from c where c.as_of = o.as_of and c.buyer_id = o.buyer_id)) r
+    order by r.as_of, r.number is not null, r.buyer_id, r.due_date, r.issue_date, r.number`.execute(db);
+  return dates.map((d) =>
+    assemble(
+      cash.filter((r) => r.as_of === d),
+      items.filter((r) => r.as_of === d),
+    ),
+  );
+}
+
+/** The read's rows as `AgingPositions`: the cash per buyer, the creditors' items and payments, the other cells. */
+function assemble(remainders: readonly PaymentRow[], rows: readonly Row[]): AgingPositions {
   const cash = new Map<string, { buyerId: string; currency: string; amount: bigint }>();
   const payments = new Map<string, UnappliedPayment[]>();
   for (const r of remainders) {
@@ -110,7 +163,7 @@ export async function agingPositions(
   }
   const items = new Map<string, OpenItem[]>();
   const cells: BucketCell[] = [];
-  for (const r of await itemsAndCells(db, asOf, bounds, byBuyer, [...payments.keys()])) {
+  for (const r of rows) {
     if (r.number === null || r.buyer_id === null || r.type === null || r.issue_date === null || r.due_date === null) {
       const cell = { currency: asCurrency(r.currency), bucket: Number(r.bucket), amount: toBig(r.amount) };
       cells.push({ ...cell, ...(r.buyer_id !== null ? { buyerId: r.buyer_id } : {}), count: toCount(r.count) });

@@ -92,3 +92,14 @@ export async function limitEventsUpTo(db: Kysely<Database>, asOf: BusinessDate):
     order by buyer_id, id`.execute(db);
   return rows.map(toLimitEvent);
 }
+
+/** `LedgerReads.latestGrades`: each buyer's latest grade recorded on or before `asOf`, in one query. */
+export async function latestGrades(
+  db: Kysely<Database>,
+  asOf: BusinessDate,
+): Promise<{ buyerId: string; grade: number; tier: string }[]> {
+  const { rows } = await sql<{ buyer_id: string; grade: unknown; tier: string }>`
+    select distinct on (buyer_id) buyer_id, grade, tier from grades
+    where as_of <= ${asOf}::date order by buyer_id, as_of desc`.execute(db);
+  return rows.map((r) => ({ buyerId: r.buyer_id, grade: Number(r.grade), tier: r.tier }));
+}

@@ -4,6 +4,7 @@ import { getFinancials, recommendLimitRoute } from './analysis';
 import { audit } from './audit';
 import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
+import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
@@ -58,6 +59,7 @@ export const ROUTES: readonly ApiRoute[] = [
   getMe,
   setMyLanguage,
   listBuyers,
+  buyerOverviewRoute,
   getBuyer,
   getTimeline,
   holdBuyer,

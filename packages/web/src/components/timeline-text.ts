@@ -31,6 +31,7 @@ export function entryText(t: T, lang: Lang, e: Entry): string {
   for (const d of DATES) if (typeof raw[d] === 'string' && raw[d] !== '') p[d] = formatDate(lang, raw[d] as string);
   for (const [name, prefix] of Object.entries(CODES)) p[name] = words(t, prefix, raw[name]);
   if (e.kind === 'dispute_opened') p.reason = words(t, 'dispute.reason', raw.reason);
+  if (e.kind === 'letter') p.level = words(t, 'dunning.level', raw.level);
   const template = en[key];
   let text = t(key, p);
   if (!template.includes('{documents}') && raw.documents) text += t('timeline.text.about', p);

@@ -237,7 +237,7 @@ export const en = {
   'desk.confirmApprove': 'Approve the limit',
   'desk.confirmReject': 'Reject the request',
   'desk.cancel': 'Cancel',
-  'desk.approvedMessage': 'Approved: a limit of {amount} for {buyer}.',
+  'desk.approvedMessage': 'Approved: a limit of {amount} for {buyer}',
   'desk.rejectedMessage': 'Rejected: the request of {buyer}.',
   'desk.refused': 'Not recorded: {detail}',
   'desk.checks': 'Order holds and referrals',
@@ -414,7 +414,7 @@ export const en = {
   'delivery.status.failed': 'failed',
   'reversal.target.payment': 'payment',
   'reversal.target.write_off': 'write-off',
-  'timeline.text.letter': 'Level {level} ({channel}) for {documents}: {total}, pay by {deadline}',
+  'timeline.text.letter': '{level} ({channel}) for {documents}: {total}, pay by {deadline}',
   'timeline.text.delivery': '{outbox}: {status} ({channel}) {detail}',
   'timeline.text.payment': 'Payment of {amount}',
   'timeline.text.write_off': 'Write-off of {documents}: {reason}',
@@ -503,6 +503,12 @@ export const en = {
   'worklist.keys': 'Keys: j / k or ↑ / ↓ move · Enter opens the buyer · d marks done · s snoozes a week',
   'worklist.marked': 'Done: {key}',
   'worklist.snoozedUntil': 'Snoozed until {date}: {key}',
+  'web2.buyers.grade': 'Grade',
+  'web2.buyers.overdueOnly': 'Overdue only',
+  'web2.buyers.count': '{n} buyers · amounts in {currency}',
+  'web2.buyers.days': 'Days overdue',
+  'web2.buyers.utilisation': 'Limit used',
+  'web2.buyers.noCredit': 'no credit (limit 0)',
 } as const;
 
 export type MessageKey = keyof typeof en;

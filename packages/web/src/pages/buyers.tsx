@@ -1,23 +1,22 @@
-import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { api, type Schemas } from '../api/client';
 import { useApi } from '../api/use-api';
 import { agingLabel } from '../components/aging-label';
 import { AsOfPicker, useAsOf } from '../components/as-of';
-import { PAGE_SIZE, Pager, pageOf } from '../components/pager';
+import { PAGE_SIZE, Pager } from '../components/pager';
 import { Status } from '../components/status';
-import { formatMoney } from '../i18n/format';
+import type { MessageKey } from '../i18n/en';
+import { formatMoney, formatNumber, formatPercent } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link, navigate, useLocation } from '../router';
-import { useSession } from '../session/session';
-import { readsReports } from './pages';
 
-const NONE: readonly Schemas['Buyer'][] = [];
-
-type Row = Schemas['Buyer'] & { open?: Schemas['Money']; inBucket?: Schemas['Money'] };
+type Sort = 'name' | 'total' | 'overdue' | 'days' | 'grade' | 'utilisation';
+const TIERS = ['low', 'medium', 'high'] as const;
+const GRADES = Array.from({ length: 10 }, (_, i) => String(i + 1));
 
 /**
- * The buyers, a page at a time: all of them, or (from the dashboard's figures) those with receivables overdue or
- * in one aging bucket, with their balances from the server's aging by buyer.
+ * The buyers, a page at a time, filtered and sorted by the server (`GET /buyer-overview`): all of them, or
+ * (from the dashboard's figures) those with receivables overdue or in one aging bucket.
  */
 export function BuyersPage() {
   const asOf = useAsOf();
@@ -26,43 +25,50 @@ export function BuyersPage() {
   return <Buyers asOf={asOf} />;
 }
 
+/** The page's state, all of it in the address (a link or a reload gives the same list). */
+const FILTERS = ['q', 'country', 'collector', 'grade', 'tier', 'overdue', 'bucket', 'sort', 'desc', 'page'] as const;
+type Filters = Partial<Record<(typeof FILTERS)[number], string | undefined>>;
+
 function Buyers({ asOf }: { asOf: string }) {
   const { t } = useI18n();
-  const { me } = useSession();
   const { query } = useLocation();
-  const bucket = query.get('bucket');
-  const overdue = query.get('overdue') === '1';
-  const search = query.get('q') ?? '';
-  const page = Number(query.get('page') ?? '1') || 1;
-  const reporter = me ? readsReports(me.role) : false;
-  const buyers = useApi(() => api.GET('/buyers'), []);
-  const aging = useApi(
+  const f: Filters = Object.fromEntries(
+    FILTERS.map((k) => [k, query.get(k) ?? undefined]).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const page = Number(f.page ?? '1') || 1;
+  const sort = (f.sort ?? 'name') as Sort;
+  const desc = f.desc === '1';
+  const go = (change: Filters) => navigate(href('/buyers', { asOf, ...f, page: undefined, ...change }));
+  const list = useApi(
     () =>
-      reporter
-        ? api.GET('/reports/aging', { params: { query: { asOf, byBuyer: 'true' } } })
-        : Promise.resolve({ data: undefined, error: undefined }),
-    [asOf, reporter],
+      api.GET('/buyer-overview', {
+        params: {
+          query: {
+            asOf,
+            sort,
+            desc: desc ? 'true' : 'false',
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+            ...(f.q ? { q: f.q } : {}),
+            ...(f.country ? { country: f.country } : {}),
+            ...(f.collector ? { collector: f.collector } : {}),
+            ...(f.grade ? { grade: Number(f.grade) } : {}),
+            ...(f.tier ? { tier: f.tier } : {}),
+            ...(f.overdue === '1' ? { overdue: 'true' as const } : {}),
+            ...(f.bucket !== undefined ? { bucket: Number(f.bucket) } : {}),
+          },
+        },
+      }),
+    [asOf, query.toString()],
   );
-  const go = (q: Record<string, string | number | undefined>) =>
-    navigate(href('/buyers', { asOf, bucket: bucket ?? undefined, overdue: overdue ? 1 : undefined, q: search, ...q }));
-  const ranking = useApi(
-    () =>
-      reporter && overdue
-        ? api.GET('/reports/overdue-buyers', { params: { query: { asOf, reportingCurrency: 'EUR', limit: 10_000 } } })
-        : Promise.resolve({ data: undefined, error: undefined }),
-    [asOf, reporter, overdue],
-  );
-  const rows = useRows(
-    buyers.data?.buyers ?? NONE,
-    reporter ? aging.data : undefined,
-    bucket,
-    overdue,
-    search,
-    ranking.data?.buyers,
-  );
-  const bucketLabel = bucket !== null && aging.data ? agingLabel(t, aging.data.labels[Number(bucket)] ?? bucket) : '';
+  const labels = list.data?.labels;
+  const bucketLabel = f.bucket !== undefined && labels ? agingLabel(t, labels[Number(f.bucket)] ?? f.bucket) : '';
   const title =
-    bucket !== null ? t('buyers.bucket', { bucket: bucketLabel }) : overdue ? t('buyers.overdueOnly') : t('buyers.all');
+    f.bucket !== undefined
+      ? t('buyers.bucket', { bucket: bucketLabel })
+      : f.overdue === '1'
+        ? t('buyers.overdueOnly')
+        : t('buyers.all');
   return (
     <>
       <header className="page-head">
@@ -70,19 +76,53 @@ function Buyers({ asOf }: { asOf: string }) {
         <div className="controls">
           <AsOfPicker asOf={asOf} />
           <label className="inline">
-            {t('buyers.search')}{' '}
-            <input type="search" value={search} onChange={(e) => go({ q: e.target.value, page: undefined })} />
+            {t('buyers.search')} <input type="search" value={f.q ?? ''} onChange={(e) => go({ q: e.target.value })} />
           </label>
         </div>
       </header>
-      <Status of={buyers}>
-        {() => (
+      <div className="controls filters">
+        <Choice
+          label={t('buyer.country')}
+          value={f.country}
+          options={list.data?.countries ?? []}
+          onChange={(v) => go({ country: v })}
+        />
+        <Choice
+          label={t('buyer.collector')}
+          value={f.collector}
+          options={list.data?.collectors ?? []}
+          onChange={(v) => go({ collector: v })}
+        />
+        <Choice label={t('web2.buyers.grade')} value={f.grade} options={GRADES} onChange={(v) => go({ grade: v })} />
+        <Choice
+          label={t('desk.tier')}
+          value={f.tier}
+          options={TIERS}
+          name={(o) => t(`desk.tier.${o}` as MessageKey)}
+          onChange={(v) => go({ tier: v })}
+        />
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={f.overdue === '1'}
+            onChange={(e) => go({ overdue: e.target.checked ? '1' : undefined })}
+          />{' '}
+          {t('web2.buyers.overdueOnly')}
+        </label>
+      </div>
+      <Status of={list}>
+        {(d) => (
           <BuyerTable
-            rows={rows}
-            asOf={asOf}
+            data={d}
             page={page}
-            onPage={(p) => go({ page: p })}
-            amounts={reporter ? (bucket !== null ? bucketLabel : t('buyer.overdue')) : undefined}
+            sort={sort}
+            desc={desc}
+            bucketLabel={f.bucket !== undefined ? bucketLabel : undefined}
+            onSort={(s) =>
+              go({ sort: s, desc: s === sort ? (desc ? undefined : '1') : s === 'name' ? undefined : '1' })
+            }
+            onPage={(p) => go({ page: String(p) })}
+            asOf={asOf}
           />
         )}
       </Status>
@@ -90,103 +130,98 @@ function Buyers({ asOf }: { asOf: string }) {
   );
 }
 
-/** The buyers that match, with their open balance (and the bucket's), largest first when filtered. */
-function useRows(
-  buyers: readonly Schemas['Buyer'][],
-  aging: Schemas['AgingReport'] | undefined,
-  bucket: string | null,
-  overdue: boolean,
-  search: string,
-  ranked: readonly { buyerId: string }[] | undefined,
-): Row[] {
-  return useMemo(() => {
-    const reports = new Map((aging?.reports ?? []).map((r) => [r.buyerId, r]));
-    const needle = search.trim().toLowerCase();
-    let rows: Row[] = buyers
-      .filter((b) => needle === '' || b.id.toLowerCase().includes(needle) || b.name.toLowerCase().includes(needle))
-      .map((b) => {
-        const r = reports.get(b.id);
-        const inBucket =
-          bucket !== null ? r?.buckets[Number(bucket)]?.amount.amount : r ? overdueOf(r.buckets) : undefined;
-        return {
-          ...b,
-          ...(r ? { open: r.total } : {}),
-          ...(inBucket !== undefined && r ? { inBucket: { amount: String(inBucket), currency: r.currency } } : {}),
-        };
-      });
-    if (bucket !== null || overdue) {
-      rows = rows.filter((r) => r.inBucket !== undefined && Number(r.inBucket.amount) > 0);
-      // Overdue: in the server's ranking (converted to one currency); a bucket: by currency, then largest first.
-      const rank = new Map((ranked ?? []).map((b, i) => [b.buyerId, i]));
-      rows.sort((a, b) =>
-        overdue && ranked
-          ? (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size)
-          : (a.inBucket?.currency ?? '').localeCompare(b.inBucket?.currency ?? '') ||
-            Number(b.inBucket?.amount) - Number(a.inBucket?.amount),
-      );
-    }
-    return rows;
-  }, [buyers, aging, bucket, overdue, search, ranked]);
-}
-
-/** The overdue part of one buyer's aging (every bucket after "not due"), for ranking and display. */
-function overdueOf(buckets: readonly { amount: Schemas['Money'] }[]): string {
-  const digits = Math.max(...buckets.map((b) => b.amount.amount.split('.')[1]?.length ?? 0));
-  const minor = buckets.slice(1).reduce((s, b) => s + BigInt(b.amount.amount.replace('.', '')), 0n);
-  const s = minor.toString().padStart(digits + 1, '0');
-  return digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`;
+function Choice(p: {
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (v: string) => void;
+  name?: (o: string) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="inline">
+      {p.label}{' '}
+      <select value={p.value ?? ''} onChange={(e) => p.onChange(e.target.value)}>
+        <option value="">{t('worklist.any')}</option>
+        {p.options.map((o) => (
+          <option key={o} value={o}>
+            {p.name ? p.name(o) : o}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 function BuyerTable(p: {
-  rows: Row[];
-  asOf: string;
+  data: Schemas['BuyerOverview'];
   page: number;
+  sort: Sort;
+  desc: boolean;
+  bucketLabel: string | undefined;
+  onSort: (s: Sort) => void;
   onPage: (n: number) => void;
-  amounts: string | undefined;
+  asOf: string;
 }) {
   const { t, lang } = useI18n();
+  const head = (s: Sort, label: ReactNode, num = false) => (
+    <th
+      scope="col"
+      className={num ? 'num' : undefined}
+      aria-sort={p.sort === s ? (p.desc ? 'descending' : 'ascending') : undefined}
+    >
+      <button type="button" className="sort" onClick={() => p.onSort(s)}>
+        {label}
+        {p.sort === s ? (p.desc ? ' ▼' : ' ▲') : ''}
+      </button>
+    </th>
+  );
   return (
     <>
-      <p className="muted">{t('buyers.count', { n: p.rows.length })}</p>
+      <p className="muted">{t('web2.buyers.count', { n: p.data.count, currency: p.data.currency })}</p>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
               <th scope="col">{t('buyer.id')}</th>
-              <th scope="col">{t('buyer.name')}</th>
+              {head('name', t('buyer.name'))}
               <th scope="col">{t('buyer.country')}</th>
               <th scope="col">{t('buyer.collector')}</th>
-              {p.amounts !== undefined && (
-                <th scope="col" className="num">
-                  {t('buyer.open')}
-                </th>
-              )}
-              {p.amounts !== undefined && (
-                <th scope="col" className="num">
-                  {p.amounts}
-                </th>
-              )}
+              {head('grade', t('web2.buyers.grade'), true)}
+              {head('total', p.bucketLabel ?? t('buyer.open'), true)}
+              {head('overdue', t('buyer.overdue'), true)}
+              {head('days', t('web2.buyers.days'), true)}
+              {head('utilisation', t('web2.buyers.utilisation'), true)}
             </tr>
           </thead>
           <tbody>
-            {pageOf(p.rows, p.page).map((b) => (
-              <tr key={b.id}>
-                <td>{b.id}</td>
+            {p.data.buyers.map((b) => (
+              <tr key={b.buyerId}>
+                <td>{b.buyerId}</td>
                 <td>
-                  <Link href={href(`/buyers/${encodeURIComponent(b.id)}`, { asOf: p.asOf })}>{b.name}</Link>
+                  <Link href={href(`/buyers/${encodeURIComponent(b.buyerId)}`, { asOf: p.asOf })}>{b.name}</Link>
                 </td>
                 <td>{b.country}</td>
                 <td>{b.collector ?? ''}</td>
-                {p.amounts !== undefined && <td className="num">{b.open ? formatMoney(lang, b.open) : ''}</td>}
-                {p.amounts !== undefined && <td className="num">{b.inBucket ? formatMoney(lang, b.inBucket) : ''}</td>}
+                <td className="num">{b.grade ?? ''}</td>
+                <td className="num">{formatMoney(lang, b.inBucket ?? b.total)}</td>
+                <td className="num">{Number(b.overdue.amount) === 0 ? '' : formatMoney(lang, b.overdue)}</td>
+                <td className="num">{b.daysOverdue > 0 ? formatNumber(lang, b.daysOverdue) : ''}</td>
+                <td className="num">
+                  {b.utilisation !== undefined
+                    ? formatPercent(lang, b.utilisation)
+                    : b.limit !== undefined
+                      ? t('web2.buyers.noCredit')
+                      : ''}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <Pager
-        page={Math.min(p.page, Math.max(1, Math.ceil(p.rows.length / PAGE_SIZE)))}
-        total={p.rows.length}
+        page={Math.min(p.page, Math.max(1, Math.ceil(p.data.count / PAGE_SIZE)))}
+        total={p.data.count}
         onPage={p.onPage}
       />
     </>

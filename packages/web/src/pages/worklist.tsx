@@ -102,7 +102,13 @@ function Worklist({ asOf }: { asOf: string }) {
             options={countries}
             onChange={filter(setCountry)}
           />
-          <Choice label={t('worklist.filterLevel')} value={level} options={levels} onChange={filter(setLevel)} />
+          <Choice
+            label={t('worklist.filterLevel')}
+            value={level}
+            options={levels}
+            name={(x) => (`dunning.level.${x}` in en ? t(`dunning.level.${x}` as MessageKey) : x)}
+            onChange={filter(setLevel)}
+          />
           <Choice
             label={t('worklist.filterTier')}
             value={tier}
