@@ -215,6 +215,11 @@ export interface LedgerReads
     from: BusinessDate,
     to: BusinessDate,
   ): Promise<{ currency: CurrencyCode; amount: bigint }[]>;
+  /** Signed face value of every buyer's documents issued in [from, to], per buyer and currency (one statement). */
+  salesByBuyer(
+    from: BusinessDate,
+    to: BusinessDate,
+  ): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
   /** A buyer's recorded grades, oldest as-of date first. */
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** A buyer's grade overrides and their removals, in recording order. */

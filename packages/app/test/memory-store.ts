@@ -110,6 +110,18 @@ function reads(s: () => State): LedgerReads {
         .map(([currency, amount]) => ({ currency, amount }))
         .sort((a, b) => (a.currency < b.currency ? -1 : 1));
     },
+    salesByBuyer: async (from, to) => {
+      const out = new Map<string, { buyerId: string; currency: CurrencyCode; amount: bigint }>();
+      for (const d of s().documents.values())
+        if (d.issueDate >= from && d.issueDate <= to) {
+          const k = `${d.buyerId} ${d.currency}`;
+          const was = out.get(k)?.amount ?? 0n;
+          out.set(k, { buyerId: d.buyerId, currency: d.currency, amount: was + signedAmount(d) });
+        }
+      return [...out.values()].sort((a, b) =>
+        a.buyerId !== b.buyerId ? (a.buyerId < b.buyerId ? -1 : 1) : a.currency < b.currency ? -1 : 1,
+      );
+    },
     gradesOf: async (id) =>
       [...s().grades.values()].filter((g) => g.buyerId === id).sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
     gradesOn: async (asOf) =>
@@ -434,6 +446,7 @@ export class MemoryStore implements Store {
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
+  salesByBuyer = (from: BusinessDate, to: BusinessDate) => this.view.salesByBuyer(from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);

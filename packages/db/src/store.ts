@@ -54,7 +54,14 @@ import {
   recordDelivery,
   recordDunningRun,
 } from './repos/letters';
-import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf, pendingLimitRequests } from './repos/limits';
+import {
+  appendLimitEvent,
+  buyerFirstInvoice,
+  buyerSales,
+  limitEventsOf,
+  pendingLimitRequests,
+  salesByBuyer,
+} from './repos/limits';
 import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
@@ -134,6 +141,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     policyVersions: (kind) => policyVersions(db, kind),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
+    salesByBuyer: (from, to) => salesByBuyer(db, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),

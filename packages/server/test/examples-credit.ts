@@ -1,5 +1,11 @@
 // Examples of the routes for buyers, grades, limits, orders and the credit check (see examples.ts).
+import { readFileSync } from 'node:fs';
 import type { Example, Facts } from './examples';
+
+/** The shipped check policy (with its credit section), as `setPolicy` stores it. */
+const shippedCheck: unknown = JSON.parse(
+  readFileSync(new URL('../../runtime/config/check-policy.json', import.meta.url), 'utf8'),
+);
 
 export function creditExamples(f: Facts): Record<string, readonly Example[]> {
   const b = `/api/v1/buyers/${f.buyer}`;
@@ -119,7 +125,7 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
         method: 'PUT',
         path: '/api/v1/policies/check',
         body: {
-          policy: { holdWhenOverdueDays: 60, referWhenOverdueDays: 30, referFromGrade: 8 },
+          policy: shippedCheck,
           reason: 'reviewed: kept as shipped',
         },
         status: 201,
@@ -342,6 +348,11 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
     listReviews: [
       { name: 'every buyer', as: cm, method: 'GET', path: '/api/v1/reviews?all=true&lang=zh-CN', status: 200 },
       { name: 'bad date', as: cm, method: 'GET', path: '/api/v1/reviews?asOf=tomorrow', status: 400 },
+    ],
+    keyAccounts: [
+      { name: 'key accounts', as: cm, method: 'GET', path: '/api/v1/key-accounts?asOf=2026-06-30', status: 200 },
+      { name: 'every buyer', as: 'collector', method: 'GET', path: '/api/v1/key-accounts?all=true', status: 200 },
+      { name: 'bad currency', as: cm, method: 'GET', path: '/api/v1/key-accounts?currency=XX', status: 400 },
     ],
     listLimitRequests: [
       { name: 'waiting', as: 'admin', method: 'GET', path: '/api/v1/limit-requests?limit=20', status: 200 },

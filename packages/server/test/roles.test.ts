@@ -86,6 +86,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   getLetter: ['credit_manager', 'collector'],
   listLimitRequests: ['admin', 'credit_manager'],
   listCreditChecks: ['admin', 'credit_manager'],
+  keyAccounts: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

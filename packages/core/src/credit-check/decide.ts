@@ -1,3 +1,4 @@
+import { type CreditPolicy, parseCreditPolicy } from '../credit-policy/policy';
 import type { LimitState } from '../limits/limit-events';
 import type { CurrencyCode } from '../money';
 import { fail, ok, type Result } from '../result';
@@ -10,6 +11,8 @@ export interface CheckPolicy {
   readonly referWhenOverdueDays: number;
   /** Refer from this grade on (the grade recorded last by `grade run`). */
   readonly referFromGrade: number;
+  /** The credit policy (key accounts, terms by tier, new buyers, securities): docs/domain/credit-policy.md. */
+  readonly credit?: CreditPolicy;
 }
 
 /** The buyer's exposure before the order, in the limit's currency (minor units), by part. */
@@ -118,5 +121,7 @@ export function parseCheckPolicy(json: unknown): Result<CheckPolicy> {
       field: 'policy',
       reason: 'holdWhenOverdueDays ≥ referWhenOverdueDays ≥ 0 (whole days), referFromGrade 1 … 11',
     });
-  return ok(p as CheckPolicy);
+  if (p.credit === undefined) return ok(p as CheckPolicy);
+  const credit = parseCreditPolicy(p.credit);
+  return credit.ok ? ok({ ...(p as CheckPolicy), credit: credit.value }) : credit;
 }

@@ -40,6 +40,8 @@ export const EN: ReasonCatalog = {
     'review.never_reviewed': 'No credit decision yet',
     'review.cadence': 'Regular review is due: every {days}, and the last credit decision was on {lastReview}',
     'review.annual_review': 'Annual review: the last credit decision was on {lastReview}, a year or more ago',
+    'review.key_account_review':
+      'Key account: a full review every {months} months; the last credit decision was on {lastReview}',
     'review.late_two_years':
       'Paid late two years running (on average {thisYear} late in the last 12 months, {lastYear} in the 12 before): reassess the limit',
     'work.letter': 'Level {level} ({channel}) for {documents}; letter {letter}',

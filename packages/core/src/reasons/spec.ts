@@ -89,6 +89,7 @@ const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
   cadence: { days: 'days', lastReview: 'date' },
   annual_review: { lastReview: 'date' },
   late_two_years: { thisYear: 'days', lastYear: 'days' },
+  key_account_review: { lastReview: 'date', months: 'integer' },
 };
 
 const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {

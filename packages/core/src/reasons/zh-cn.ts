@@ -37,6 +37,7 @@ export const ZH_CN: ReasonCatalog = {
     'review.never_reviewed': '尚无信用决定',
     'review.cadence': '定期复核到期：每 {days}复核一次，上次信用决定为 {lastReview}',
     'review.annual_review': '年度复核：上次信用决定为 {lastReview}，已满一年',
+    'review.key_account_review': '重点客户：每 {months} 个月全面复核一次，上次信用决定为 {lastReview}',
     'review.late_two_years':
       '连续两年逾期付款（过去 12 个月平均逾期 {thisYear}，之前 12 个月 {lastYear}）：重新评估额度',
     'work.letter': '催收级别 {level}（{channel}）：{documents}；函件 {letter}',

@@ -37,6 +37,7 @@ export const ZH_TW: ReasonCatalog = {
     'review.never_reviewed': '尚無信用決定',
     'review.cadence': '定期覆核到期：每 {days}覆核一次，上次信用決定為 {lastReview}',
     'review.annual_review': '年度覆核：上次信用決定為 {lastReview}，已滿一年',
+    'review.key_account_review': '重點客戶：每 {months} 個月全面覆核一次，上次信用決定為 {lastReview}',
     'review.late_two_years':
       '連續兩年逾期付款（過去 12 個月平均逾期 {thisYear}，之前 12 個月 {lastYear}）：重新評估額度',
     'work.letter': '催收等級 {level}（{channel}）：{documents}；函件 {letter}',

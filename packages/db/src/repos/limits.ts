@@ -64,6 +64,19 @@ export async function buyerSales(
   return rows.map((r) => ({ currency: asCurrency(r.currency), amount: toBig(r.amount) }));
 }
 
+/** Every buyer's signed sales in [from, to], per currency: one grouped read (key accounts). */
+export async function salesByBuyer(
+  db: Kysely<Database>,
+  from: BusinessDate,
+  to: BusinessDate,
+): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]> {
+  const { rows } = await sql<{ buyer_id: string; currency: string; amount: unknown }>`
+    select buyer_id, currency, sum(case when type = 'credit_note' then -amount else amount end) as amount
+    from documents where issue_date between ${from}::date and ${to}::date
+    group by buyer_id, currency order by buyer_id, currency`.execute(db);
+  return rows.map((r) => ({ buyerId: r.buyer_id, currency: asCurrency(r.currency), amount: toBig(r.amount) }));
+}
+
 export async function buyerFirstInvoice(db: Kysely<Database>, buyerId: string): Promise<BusinessDate | undefined> {
   const { rows } = await sql<{ first: string | null }>`
     select min(issue_date) as first from documents where buyer_id = ${buyerId} and type = 'invoice'`.execute(db);

@@ -25,6 +25,7 @@ import {
 } from './imports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
+import { keyAccountsRoute } from './key-accounts';
 import { getLetter, previewLetter, sendLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { getMe, setMyLanguage } from './me';
@@ -131,4 +132,5 @@ export const ROUTES: readonly ApiRoute[] = [
   webhookDeliveriesRoute,
   removeWebhookRoute,
   audit,
+  keyAccountsRoute,
 ];

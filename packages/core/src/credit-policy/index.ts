@@ -1,0 +1,2 @@
+export * from './key-accounts';
+export * from './policy';
