@@ -1,6 +1,14 @@
 /** The worked examples of docs/domain/credit-policy.md, with the shipped check policy's credit section. */
 import { readFileSync } from 'node:fs';
-import { type CurrencyCode, parseCheckPolicy, parseMoney, rankKeyAccounts, toDecimalString } from '@credence/core';
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  decideOrder,
+  parseCheckPolicy,
+  parseMoney,
+  rankKeyAccounts,
+  toDecimalString,
+} from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { cell, readDocTables, table } from './doc-tables';
 
@@ -40,5 +48,48 @@ describe('docs/domain/credit-policy.md', () => {
     const keys = (r: typeof ranked) => r.filter((x) => x.accountClass === 'key').map((x) => x.buyerId);
     expect(keys(rankKeyAccounts(turnovers, 5000))).toEqual(['ATLAS', 'BORA']);
     expect(keys(rankKeyAccounts(turnovers, 2000, 'buyers'))).toEqual(['ATLAS']);
+  });
+
+  const t = table(tables, 'terms-and-security');
+  const a = t.attrs;
+  it.each(t.rows.map((r, i) => [i + 1, r] as const))('terms and security %s', (_, r) => {
+    const d = decideOrder(
+      {
+        order: { amount: eur(cell(r, 'order')), currency: EUR },
+        limit: {
+          current: {
+            amount: eur(a.limit ?? ''),
+            currency: EUR,
+            kind: 'approved',
+            since: '2024-01-01' as BusinessDate,
+            approvedBy: 'chief',
+            eventId: 1,
+          },
+          pending: [],
+        },
+        exposure: {
+          currency: EUR,
+          openReceivables: eur(a.receivables ?? ''),
+          openOrders: eur(a.orders ?? ''),
+          deliveredNotInvoiced: eur(a.delivered ?? ''),
+        },
+        oldestOverdueDays: 0,
+        grade: 5,
+        tier: cell(r, 'tier') as 'low' | 'medium' | 'high',
+        termsDays: Number(cell(r, 'terms')),
+        secured: eur(cell(r, 'secured')),
+      },
+      parsed.value,
+    );
+    expect(toDecimalString({ amount: d.exposureAfter, currency: EUR })).toBe(cell(r, 'exposure after'));
+    expect(d.decision).toBe(cell(r, 'decision'));
+    expect(d.reasons.map((x) => x.code).join(', ')).toBe(cell(r, 'reasons'));
+  });
+  it('terms by tier: the prose table is the shipped policy', () => {
+    expect(credit?.termsByTier).toEqual({
+      low: { maxDays: 60, security: 'open_account' },
+      medium: { maxDays: 30, security: 'partial_prepayment', prepaymentBp: 3000 },
+      high: { maxDays: 0, security: 'prepayment_or_lc' },
+    });
   });
 });

@@ -27,6 +27,7 @@ export interface State {
   orders: Map<string, Order>;
   holds: HoldEvent[];
   overrides: GradeOverrideEvent[];
+  securityEvents: import('@credence/core').SecurityEvent[];
   policies: PolicyVersion[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
@@ -53,6 +54,7 @@ export const copy = (s: State): State => ({
   orders: new Map(s.orders),
   holds: [...s.holds],
   overrides: [...s.overrides],
+  securityEvents: [...s.securityEvents],
   policies: [...s.policies],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
@@ -90,6 +92,7 @@ export const emptyState = (): State => ({
   orders: new Map(),
   holds: [],
   overrides: [],
+  securityEvents: [],
   policies: [],
   limitEvents: [],
   grades: new Map(),

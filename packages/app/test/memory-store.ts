@@ -83,6 +83,11 @@ function reads(s: () => State): LedgerReads {
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
+    securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
+    allSecurityEvents: async () =>
+      [...s().securityEvents].sort((a, b) =>
+        a.buyerId !== b.buyerId ? (a.buyerId < b.buyerId ? -1 : 1) : a.id - b.id,
+      ),
     policyVersions: async (kind) => s().policies.filter((p) => kind === undefined || p.kind === kind),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
     pendingLimitRequests: async ({ limit, offset }) => {
@@ -319,6 +324,15 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       for (const o of rows) s().orders.set(o.id, o);
     },
     findOrders: async (ids) => pick(s().orders, ids),
+    appendSecurityEvent: async (e) => {
+      const twice = s().securityEvents.some(
+        (x) => x.buyerId === e.buyerId && x.securityId === e.securityId && x.action === e.action,
+      );
+      if (twice) throw new Error(`security ${e.securityId} ${e.action} twice`);
+      const stored = { ...e, id: s().securityEvents.length + 1 };
+      s().securityEvents.push(stored);
+      return stored;
+    },
     appendGradeOverride: async (e) => {
       const stored = { ...e, id: s().overrides.length + 1 } as GradeOverrideEvent;
       s().overrides.push(stored);
@@ -444,6 +458,8 @@ export class MemoryStore implements Store {
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
+  securityEventsOf = (id: string) => this.view.securityEventsOf(id);
+  allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   salesByBuyer = (from: BusinessDate, to: BusinessDate) => this.view.salesByBuyer(from, to);

@@ -15,6 +15,7 @@ import { registerModelCommands } from './commands/register-model';
 import { registerPolicyCommands } from './commands/register-policy';
 import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
+import { registerSecurityCommands } from './commands/register-security';
 import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerUserCommands } from './commands/register-users';
@@ -73,6 +74,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerUserCommands(program, io, state);
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
+  registerSecurityCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

@@ -318,9 +318,12 @@ export interface Database {
   credit_check_results: Record<string, unknown>;
   bank_statements: BankStatementsTable;
   bank_statement_lines: BankStatementLinesTable;
+  /** Migration 055: a buyer's securities, added and ended (repos/securities.ts). */
+  security_events: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
+  'security_events',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

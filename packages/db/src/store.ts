@@ -66,6 +66,7 @@ import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
+import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import {
   findUser,
@@ -138,6 +139,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
     externalGradesOf: (id) => externalGradesOf(db, id),
     holdsOf: (id) => holdsOf(db, id),
+    securityEventsOf: (id) => securityEventsOf(db, id),
+    allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     policyVersions: (kind) => policyVersions(db, kind),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
@@ -315,6 +318,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
+    appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', async (rows) => {

@@ -87,6 +87,9 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listLimitRequests: ['admin', 'credit_manager'],
   listCreditChecks: ['admin', 'credit_manager'],
   keyAccounts: ['admin', 'credit_manager', 'collector'],
+  listSecurities: ['admin', 'credit_manager', 'collector', 'sales'],
+  addSecurity: ['credit_manager'],
+  endSecurity: ['credit_manager'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

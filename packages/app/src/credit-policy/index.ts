@@ -1,1 +1,4 @@
+export * from './add-security';
+export * from './end-security';
 export * from './key-accounts';
+export * from './list-securities';

@@ -15,6 +15,8 @@ import {
   ok,
   overrideInForce,
   type Result,
+  securitiesOf,
+  securityInForce,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
@@ -25,6 +27,8 @@ export interface OrderCheck {
   readonly amount: bigint;
   readonly currency: CurrencyCode;
   readonly asOf: BusinessDate;
+  /** The order's payment terms (days), when the ERP gives them: checked against the buyer's tier. */
+  readonly termsDays?: number;
 }
 
 export interface OrderCheckResult extends CheckDecision {
@@ -97,10 +101,17 @@ export async function checkOrder(
   const oldest = net.items.reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
   const hold = holdInForce(holds, x.asOf);
   // The credit manager's override in force, else the last recorded grade.
-  const grade = effectiveGrade(
+  const graded = effectiveGrade(
     grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade,
     overrideInForce(reads.overrides, x.asOf),
-  )?.grade;
+  );
+  const grade = graded?.grade;
+  // Guarantees and letters of credit in force on the date cover exposure (retention of title has no amount).
+  const covering = securitiesOf(reads.securities).filter(
+    (s) => securityInForce(s, x.asOf) && s.amount !== undefined && s.currency !== undefined,
+  );
+  const secured = await sum(covering.map((s) => ({ amount: s.amount ?? 0n, currency: s.currency ?? currency })));
+  if (!secured.ok) return secured;
   const decision = decideOrder(
     {
       order: { amount: order, currency },
@@ -109,6 +120,9 @@ export async function checkOrder(
       oldestOverdueDays: oldest,
       ...(hold ? { hold: { reason: hold.reason, since: hold.recordedOn, by: hold.by } } : {}),
       ...(grade !== undefined ? { grade } : {}),
+      ...(graded?.tier !== undefined ? { tier: graded.tier } : {}),
+      ...(x.termsDays !== undefined ? { termsDays: x.termsDays } : {}),
+      secured: secured.value,
     },
     policy,
   );

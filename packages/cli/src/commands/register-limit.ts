@@ -7,7 +7,7 @@ import {
   requestLimit,
   setLimit,
 } from '@credence/app';
-import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result } from '@credence/core';
+import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result, TierTerms } from '@credence/core';
 import { gradeContext, policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
@@ -83,10 +83,17 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
         if (!found.ok) return found;
         const advice = found.value;
         const { recommendation: rec, grade, override } = advice;
+        const tier = override?.tier ?? grade.tier;
+        const allowed = (await policyInForce(s, 'check')).credit?.termsByTier?.[tier];
         const text = (f: LimitFigure) => words.limit(f, rec.currency);
         if (o.format === 'json') {
           const figures = rec.figures.map((f) => ({ ...f, text: text(f) }));
-          const json = { ...advice, grade: gradeJson(grade, words), recommendation: { ...rec, figures } };
+          const json = {
+            ...advice,
+            grade: gradeJson(grade, words),
+            recommendation: { ...rec, figures },
+            ...(allowed !== undefined ? { terms: { tier, ...allowed } } : {}),
+          };
           return {
             ok: true,
             text: JSON.stringify(json, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),
@@ -98,6 +105,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
           text: [
             `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${override ? `${override.grade}, ${override.tier} risk, overridden (computed ${grade.grade})` : `${grade.grade}, ${grade.tier} risk`})`,
             ...lines,
+            ...(allowed !== undefined ? [`Terms for a ${tier}-risk buyer: ${termsText(allowed)}`] : []),
           ].join('\n'),
         };
       });
@@ -210,4 +218,11 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       });
       emit(io, state, r);
     });
+}
+
+/** The credit policy's terms for a tier, in a line. */
+function termsText(t: TierTerms): string {
+  if (t.security === 'prepayment_or_lc') return 'prepayment or a letter of credit (no open account)';
+  const days = `open account up to ${t.maxDays} days`;
+  return t.security === 'partial_prepayment' ? `${days} with ${(t.prepaymentBp ?? 0) / 100} % paid in advance` : days;
 }

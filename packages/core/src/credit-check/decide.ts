@@ -32,6 +32,12 @@ export interface CheckInputs {
   /** A manual credit hold in force, with its reason. */
   readonly hold?: { readonly reason: string; readonly since: string; readonly by: string };
   readonly grade?: number;
+  /** The buyer's risk tier (with the grade): the terms it allows (`credit.termsByTier`). */
+  readonly tier?: 'low' | 'medium' | 'high';
+  /** The order's payment terms in days, when the ERP says: longer than the tier allows is referred. */
+  readonly termsDays?: number;
+  /** Securities in force (guarantees, letters of credit) in the limit's currency: they reduce the exposure counted. */
+  readonly secured?: bigint;
 }
 
 /** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
@@ -43,6 +49,7 @@ export const CHECK_REASON_CODES = [
   'limit_expired',
   'over_limit',
   'grade_too_weak',
+  'terms_beyond_tier',
   'within_limit',
 ] as const;
 export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
@@ -55,8 +62,10 @@ export interface CheckReason {
 export interface CheckDecision {
   readonly decision: 'approve' | 'hold' | 'refer';
   readonly reasons: readonly CheckReason[];
-  /** Exposure including the order, in the limit's currency. */
+  /** Exposure including the order, less what securities cover, in the limit's currency. */
   readonly exposureAfter: bigint;
+  /** What the securities in force took off the exposure (at most the exposure itself). */
+  readonly secured: bigint;
   readonly limit?: bigint;
   readonly currency: CurrencyCode;
 }
@@ -70,7 +79,11 @@ export interface CheckDecision {
 export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision {
   const reasons: CheckReason[] = [];
   const e = x.exposure;
-  const after = e.openReceivables + e.openOrders + e.deliveredNotInvoiced + x.order.amount;
+  const gross = e.openReceivables + e.openOrders + e.deliveredNotInvoiced + x.order.amount;
+  // A security covers exposure, never more than there is: it does not make room beyond the limit by itself.
+  const available = x.secured !== undefined && x.secured > 0n ? x.secured : 0n;
+  const secured = gross <= 0n ? 0n : available < gross ? available : gross;
+  const after = gross - secured;
   if (x.hold)
     reasons.push({ code: 'credit_hold', params: { reason: x.hold.reason, since: x.hold.since, by: x.hold.by } });
   if (x.oldestOverdueDays > policy.holdWhenOverdueDays)
@@ -91,6 +104,12 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
     });
   if (x.grade !== undefined && x.grade >= policy.referFromGrade)
     reasons.push({ code: 'grade_too_weak', params: { grade: x.grade, from: policy.referFromGrade } });
+  const terms = x.tier !== undefined ? policy.credit?.termsByTier?.[x.tier] : undefined;
+  if (terms !== undefined && x.termsDays !== undefined && x.termsDays > terms.maxDays)
+    reasons.push({
+      code: 'terms_beyond_tier',
+      params: { days: x.termsDays, maxDays: terms.maxDays, tier: x.tier ?? '' },
+    });
   const held = reasons.some((r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold');
   const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
   if (decision === 'approve' && current)
@@ -99,6 +118,7 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
     decision,
     reasons,
     exposureAfter: after,
+    secured,
     ...(current ? { limit: current.amount } : {}),
     currency: e.currency,
   };

@@ -1,2 +1,3 @@
 export * from './key-accounts';
 export * from './policy';
+export * from './security';

@@ -80,6 +80,7 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
   limit_expired: { expiredOn: 'date' },
   over_limit: { by: 'money', limit: 'money' },
   grade_too_weak: { grade: 'integer', from: 'integer' },
+  terms_beyond_tier: { days: 'days', maxDays: 'days', tier: 'level' },
   within_limit: { headroom: 'money' },
 };
 

@@ -32,6 +32,7 @@ export const ZH_TW: ReasonCatalog = {
     'check.limit_expired': '臨時額度已於 {expiredOn} 到期',
     'check.over_limit': '此訂單使曝險超出額度 {limit}，超出 {by}',
     'check.grade_too_weak': '評等 {grade}：評等 {from} 以上的訂單須轉交審核',
+    'check.terms_beyond_tier': '付款期限 {days}超過{tier}風險客戶允許的 {maxDays}',
     'check.within_limit': '在額度之內：訂單後尚餘 {headroom}',
     'review.high_risk': '高風險：持續監控',
     'review.never_reviewed': '尚無信用決定',

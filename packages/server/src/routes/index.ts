@@ -38,6 +38,7 @@ import { agingTrendReport, exposureReport, listDocumentsRoute, overLimitReport }
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
+import { addSecurityRoute, endSecurityRoute, listSecuritiesRoute } from './securities';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import {
   addWebhookRoute,
@@ -133,4 +134,7 @@ export const ROUTES: readonly ApiRoute[] = [
   removeWebhookRoute,
   audit,
   keyAccountsRoute,
+  listSecuritiesRoute,
+  addSecurityRoute,
+  endSecurityRoute,
 ];
