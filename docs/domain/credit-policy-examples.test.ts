@@ -6,6 +6,7 @@ import {
   decideOrder,
   parseCheckPolicy,
   parseMoney,
+  probationOf,
   rankKeyAccounts,
   toDecimalString,
 } from '@credence/core';
@@ -91,5 +92,46 @@ describe('docs/domain/credit-policy.md', () => {
       medium: { maxDays: 30, security: 'partial_prepayment', prepaymentBp: 3000 },
       high: { maxDays: 0, security: 'prepayment_or_lc' },
     });
+  });
+
+  const pt = table(tables, 'probation');
+  it.each(pt.rows.map((r, i) => [i + 1, r] as const))('probation %s', (_, r) => {
+    const at = pt.attrs;
+    const asOf = (at.asOf ?? '') as BusinessDate;
+    const newBuyers = {
+      firstOrderCap: { EUR: at.cap ?? '' },
+      probationOrders: Number(at.probationOrders),
+      probationMonths: Number(at.probationMonths),
+    };
+    const first = cell(r, 'first invoice');
+    const orders = Number(cell(r, 'orders so far'));
+    const p = probationOf(
+      { orders, ...(first !== '-' ? { firstInvoice: first as BusinessDate } : {}) },
+      asOf,
+      newBuyers,
+    );
+    expect(p.inProbation ? 'yes' : 'no').toBe(cell(r, 'on probation'));
+    const d = decideOrder(
+      {
+        order: { amount: eur(cell(r, 'order')), currency: EUR },
+        limit: {
+          current: {
+            amount: eur('100000.00'),
+            currency: EUR,
+            kind: 'approved',
+            since: '2024-01-01' as BusinessDate,
+            approvedBy: 'chief',
+            eventId: 1,
+          },
+          pending: [],
+        },
+        exposure: { currency: EUR, openReceivables: 0n, openOrders: 0n, deliveredNotInvoiced: 0n },
+        oldestOverdueDays: 0,
+        ...(p.inProbation ? { probation: { cap: eur(at.cap ?? ''), orders } } : {}),
+      },
+      { ...parsed.value, credit: { ...credit, newBuyers } },
+    );
+    expect(d.decision).toBe(cell(r, 'decision'));
+    expect(d.reasons.map((x) => x.code).join(', ')).toBe(cell(r, 'reasons'));
   });
 });

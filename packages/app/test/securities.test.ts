@@ -4,7 +4,7 @@ import { checkOrder } from '../src/credit/check-order';
 import { addSecurity } from '../src/credit-policy/add-security';
 import { endSecurity } from '../src/credit-policy/end-security';
 import { listSecurities } from '../src/credit-policy/list-securities';
-import { setLimit } from '../src/limits/record-limit';
+import { answerLimitRequest, requestLimit, setLimit } from '../src/limits/record-limit';
 import { buyer, EUR, seedBuyers, USD } from './fixtures';
 import { MemoryStore } from './memory-store';
 
@@ -124,5 +124,58 @@ describe('securities', () => {
       ok: true,
       value: { decision: 'refer', reasons: [{ code: 'terms_beyond_tier', params: { days: 45, maxDays: 30 } }] },
     });
+  });
+});
+
+describe('new buyers: the first-order cap and probation', () => {
+  const newBuyers = { firstOrderCap: { EUR: '10000.00', USD: '12000.00' }, probationOrders: 3, probationMonths: 6 };
+  const capped = { ...policy, credit: { ...credit, newBuyers } };
+  const order = (id: string, d: string) => ({
+    id,
+    buyerId: 'B1',
+    date: date(d),
+    amount: 100n,
+    currency: EUR,
+    status: 'invoiced' as const,
+  });
+
+  it('holds an order above the cap while the buyer is on probation, not after', async () => {
+    const big = { buyerId: 'B1', amount: 5_000_000n, currency: EUR, validFrom: asOf, by: 'chief', reason: 'r' };
+    await setLimit(store, big, asOf);
+    const check = (amount: bigint, currency = EUR) =>
+      checkOrder(store, capped, { buyerId: 'B1', amount, currency, asOf });
+    expect(await check(1_000_000n)).toMatchObject({ ok: true, value: { decision: 'approve' } });
+    expect(await check(1_000_001n)).toMatchObject({
+      ok: true,
+      value: { decision: 'hold', reasons: [{ code: 'first_order_cap', params: { cap: '1000000', orders: 0 } }] },
+    });
+    // The cap of the order's currency, converted: 12,000.00 USD = 6,000.00 EUR.
+    expect(await check(1_200_001n, USD)).toMatchObject({ ok: true, value: { decision: 'hold' } });
+    await store.transact((tx) => tx.upsertOrders([order('O1', '2026-05-01'), order('O2', '2026-05-02')]));
+    expect(await check(1_000_001n)).toMatchObject({ ok: true, value: { decision: 'hold' } });
+    await store.transact((tx) => tx.upsertOrders([order('O3', '2026-05-03')]));
+    expect(await check(1_000_001n)).toMatchObject({ ok: true, value: { decision: 'approve' } });
+  });
+
+  it("refuses a new buyer's limit above the cap without a credit manager", async () => {
+    const x = { buyerId: 'B1', amount: 1_500_000n, currency: EUR, validFrom: asOf, by: 'sam', reason: 'big order' };
+    const guard = { credit: { newBuyers }, creditManager: false };
+    expect(await setLimit(store, x, asOf, guard)).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', params: { reason: 'probation_cap', cap: '1000000', orders: 0 } },
+    });
+    expect((await setLimit(store, { ...x, amount: 1_000_000n }, asOf, guard)).ok).toBe(true);
+    expect((await setLimit(store, x, asOf, { ...guard, creditManager: true })).ok).toBe(true);
+    const req = await requestLimit(store, { ...x, amount: 2_000_000n }, asOf);
+    if (!req.ok) throw new Error('request');
+    const answer = (creditManager: boolean) =>
+      answerLimitRequest(
+        store,
+        { buyerId: 'B1', requestId: req.value.id, approve: true, by: 'cora', reason: 'ok' },
+        asOf,
+        { credit: { newBuyers }, creditManager },
+      );
+    expect(await answer(false)).toMatchObject({ ok: false, error: { params: { reason: 'probation_cap' } } });
+    expect((await answer(true)).ok).toBe(true);
   });
 });

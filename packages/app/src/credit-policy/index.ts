@@ -2,3 +2,4 @@ export * from './add-security';
 export * from './end-security';
 export * from './key-accounts';
 export * from './list-securities';
+export * from './probation-limit';

@@ -1,10 +1,12 @@
 import {
   decideLimitRequest,
+  type LimitGuard,
   type LimitInput,
   limitAmount,
   limitDetail,
   limitRecommendation,
   requestLimit,
+  type Store,
   setLimit,
 } from '@credence/app';
 import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result, TierTerms } from '@credence/core';
@@ -144,6 +146,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       .requiredOption('--by <name>', `who ${name}s`, asName)
       .requiredOption('--reason <text>', 'why', asNote)
       .option('--amount <amount>', 'approve another amount than requested (in the request currency)')
+      .option('--credit-manager', "a credit manager decides: a new buyer's limit may exceed the first-order cap")
       .option(...db)
       .action(async (requestId: number, o) => {
         const today = io.clock.today();
@@ -160,6 +163,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
                 ...(o.amount ? { amount: o.amount } : {}),
               },
               today,
+              await limitGuard(s, o.creditManager === true),
             ),
           );
           return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
@@ -177,12 +181,14 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .requiredOption('--reason <text>', 'why', asNote)
     .option('--from <date>', 'applies from (default: today)', asDate)
     .option('--until <date>', 'last day of a temporary limit', asDate)
+    .option('--credit-manager', "a credit manager decides: a new buyer's limit may exceed the first-order cap")
     .option(...db)
     .action(async (o) => {
       const today = io.clock.today();
       const x = limitInput(o, today);
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today);
+        const guard = await limitGuard(s, o.creditManager === true);
+        const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today, guard);
         return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
       });
       emit(io, state, r);
@@ -225,4 +231,10 @@ function termsText(t: TierTerms): string {
   if (t.security === 'prepayment_or_lc') return 'prepayment or a letter of credit (no open account)';
   const days = `open account up to ${t.maxDays} days`;
   return t.security === 'partial_prepayment' ? `${days} with ${(t.prepaymentBp ?? 0) / 100} % paid in advance` : days;
+}
+
+/** The new-buyer rule for a limit set or approved on the command line (the check policy in force). */
+async function limitGuard(s: Store, creditManager: boolean): Promise<LimitGuard> {
+  const credit = (await policyInForce(s, 'check')).credit;
+  return { ...(credit !== undefined ? { credit } : {}), creditManager };
 }

@@ -38,6 +38,8 @@ export interface CheckInputs {
   readonly termsDays?: number;
   /** Securities in force (guarantees, letters of credit) in the limit's currency: they reduce the exposure counted. */
   readonly secured?: bigint;
+  /** A new buyer on probation and the first-order cap in the limit's currency: a larger order is held. */
+  readonly probation?: { readonly cap: bigint; readonly orders: number };
 }
 
 /** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
@@ -50,6 +52,7 @@ export const CHECK_REASON_CODES = [
   'over_limit',
   'grade_too_weak',
   'terms_beyond_tier',
+  'first_order_cap',
   'within_limit',
 ] as const;
 export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
@@ -71,8 +74,8 @@ export interface CheckDecision {
 }
 
 /**
- * Decides an order: **hold** (do not ship) on a manual credit hold or an invoice overdue beyond the hold
- * threshold; **refer** to a credit manager when there is no limit, it expired, the exposure with the order
+ * Decides an order: **hold** (do not ship) on a manual credit hold, an invoice overdue beyond the hold
+ * threshold or a new buyer's order above the first-order cap (`credit.newBuyers`); **refer** to a credit manager when there is no limit, it expired, the exposure with the order
  * exceeds it, the grade is too weak or an invoice is overdue beyond the refer threshold; else **approve**.
  * Every reason found is listed, not only the first. Amounts are the caller's, already in the limit's currency.
  */
@@ -110,7 +113,14 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
       code: 'terms_beyond_tier',
       params: { days: x.termsDays, maxDays: terms.maxDays, tier: x.tier ?? '' },
     });
-  const held = reasons.some((r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold');
+  if (x.probation !== undefined && x.order.amount > x.probation.cap)
+    reasons.push({
+      code: 'first_order_cap',
+      params: { cap: x.probation.cap.toString(), orders: x.probation.orders },
+    });
+  const held = reasons.some(
+    (r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold' || r.code === 'first_order_cap',
+  );
   const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
   if (decision === 'approve' && current)
     reasons.push({ code: 'within_limit', params: { headroom: (current.amount - after).toString() } });

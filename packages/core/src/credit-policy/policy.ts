@@ -38,9 +38,9 @@ export interface CreditPolicy {
   readonly newBuyers?: {
     /** The largest order (or limit) while on probation, per currency, in major units as text ("10000.00"). */
     readonly firstOrderCap: Readonly<Record<string, string>>;
-    /** Probation lasts while the buyer has fewer invoices than this … */
+    /** Probation lasts while the buyer has had fewer orders than this … */
     readonly probationOrders: number;
-    /** … or less than this many months have passed since its first invoice (whichever ends later). */
+    /** … and less than this many months have passed since its first invoice (whichever ends first). */
     readonly probationMonths: number;
   };
   readonly securities?: {

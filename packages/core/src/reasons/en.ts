@@ -36,6 +36,8 @@ export const EN: ReasonCatalog = {
     'check.over_limit': 'The order takes the exposure {by} over the limit of {limit}',
     'check.grade_too_weak': 'Grade {grade}: orders are referred from grade {from} on',
     'check.terms_beyond_tier': 'Payment terms of {days} are longer than a {tier}-risk buyer is allowed ({maxDays})',
+    'check.first_order_cap':
+      'A new buyer on probation ({orders} orders so far): an order above {cap} waits for a credit manager',
     'check.within_limit': 'Within the limit: {headroom} left after the order',
     'review.high_risk': 'High risk: watched continuously',
     'review.never_reviewed': 'No credit decision yet',

@@ -71,6 +71,8 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
   const p = r.params;
   if (r.code === 'over_limit')
     return { key: 'check.over_limit', params: { by: minor(p.by, currency), limit: minor(p.limit, currency) } };
+  if (r.code === 'first_order_cap')
+    return { key: 'check.first_order_cap', params: { cap: minor(p.cap, currency), orders: p.orders ?? 0 } };
   if (r.code === 'within_limit')
     return { key: 'check.within_limit', params: { headroom: minor(p.headroom, currency) } };
   return pick(`check.${r.code}`, p);

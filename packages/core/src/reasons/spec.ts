@@ -81,6 +81,7 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
   over_limit: { by: 'money', limit: 'money' },
   grade_too_weak: { grade: 'integer', from: 'integer' },
   terms_beyond_tier: { days: 'days', maxDays: 'days', tier: 'level' },
+  first_order_cap: { cap: 'money', orders: 'integer' },
   within_limit: { headroom: 'money' },
 };
 

@@ -33,6 +33,7 @@ export const ZH_CN: ReasonCatalog = {
     'check.over_limit': '此订单使风险敞口超出额度 {limit}，超出 {by}',
     'check.grade_too_weak': '评级 {grade}：评级 {from} 及以上的订单须转交审批',
     'check.terms_beyond_tier': '付款期限 {days}超过{tier}风险客户允许的 {maxDays}',
+    'check.first_order_cap': '新客户考察期内（已有 {orders} 笔订单）：超过首单上限 {cap} 的订单须经信用经理批准',
     'check.within_limit': '在额度之内：订单后剩余 {headroom}',
     'review.high_risk': '高风险：持续监控',
     'review.never_reviewed': '尚无信用决定',

@@ -33,6 +33,7 @@ export const ZH_TW: ReasonCatalog = {
     'check.over_limit': '此訂單使曝險超出額度 {limit}，超出 {by}',
     'check.grade_too_weak': '評等 {grade}：評等 {from} 以上的訂單須轉交審核',
     'check.terms_beyond_tier': '付款期限 {days}超過{tier}風險客戶允許的 {maxDays}',
+    'check.first_order_cap': '新客戶考察期內（已有 {orders} 筆訂單）：超過首單上限 {cap} 的訂單須經信用經理核准',
     'check.within_limit': '在額度之內：訂單後尚餘 {headroom}',
     'review.high_risk': '高風險：持續監控',
     'review.never_reviewed': '尚無信用決定',
