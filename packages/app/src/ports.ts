@@ -228,6 +228,8 @@ export interface LedgerReads
   securityEventsOf(buyerId: string): Promise<import('@credence/core').SecurityEvent[]>;
   /** Every buyer's security events, by buyer and recording order. */
   allSecurityEvents(): Promise<import('@credence/core').SecurityEvent[]>;
+  /** A buyer's documents issued in [from, to], by issue date and number (an account statement's lines). */
+  buyerDocuments(buyerId: string, from: BusinessDate, to: BusinessDate): Promise<Stored<LedgerDocument>[]>;
   /** A buyer's recorded grades, oldest as-of date first. */
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** A buyer's grade overrides and their removals, in recording order. */

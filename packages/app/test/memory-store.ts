@@ -115,6 +115,12 @@ function reads(s: () => State): LedgerReads {
         .map(([currency, amount]) => ({ currency, amount }))
         .sort((a, b) => (a.currency < b.currency ? -1 : 1));
     },
+    buyerDocuments: async (id, from, to) =>
+      [...s().documents.values()]
+        .filter((d) => d.buyerId === id && d.issueDate >= from && d.issueDate <= to)
+        .sort((a, b) =>
+          a.issueDate !== b.issueDate ? (a.issueDate < b.issueDate ? -1 : 1) : a.number < b.number ? -1 : 1,
+        ),
     salesByBuyer: async (from, to) => {
       const out = new Map<string, { buyerId: string; currency: CurrencyCode; amount: bigint }>();
       for (const d of s().documents.values())
@@ -463,6 +469,7 @@ export class MemoryStore implements Store {
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
   salesByBuyer = (from: BusinessDate, to: BusinessDate) => this.view.salesByBuyer(from, to);
+  buyerDocuments = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerDocuments(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);

@@ -18,6 +18,7 @@ import { registerReviewCommands } from './commands/register-review';
 import { registerSecurityCommands } from './commands/register-security';
 import { registerServeCommand } from './commands/register-serve';
 import { registerSetupCommands } from './commands/register-setup';
+import { registerStatementCommands } from './commands/register-statement';
 import { registerUserCommands } from './commands/register-users';
 import { registerWebhookCommands } from './commands/register-webhooks';
 import { registerWorkerCommand } from './commands/register-worker';
@@ -75,6 +76,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
   registerSecurityCommands(program, io, state);
+  registerStatementCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

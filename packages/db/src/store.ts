@@ -56,6 +56,7 @@ import {
 } from './repos/letters';
 import {
   appendLimitEvent,
+  buyerDocuments,
   buyerFirstInvoice,
   buyerSales,
   limitEventsOf,
@@ -145,6 +146,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     policyVersions: (kind) => policyVersions(db, kind),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     salesByBuyer: (from, to) => salesByBuyer(db, from, to),
+    buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),

@@ -31,6 +31,12 @@ for (const target of targets()) {
         { buyerId: 'B2', currency: USD, amount: BEYOND_DOUBLE },
       ]);
       expect(await store.salesByBuyer(date('2025-01-01'), date('2025-12-31'))).toEqual([]);
+      // A buyer's documents of a period (the account statement), by issue date and number.
+      const docs = await store.buyerDocuments('B1', date('2024-03-01'), date('2024-04-30'));
+      expect(docs.map((d) => [d.number, d.type, d.amount])).toEqual([
+        ['S-1', 'invoice', 500n],
+        ['S-2', 'credit_note', 200n],
+      ]);
     });
 
     it('records securities append-only and audited, exact past 2^53; one addition and one end per reference', async () => {

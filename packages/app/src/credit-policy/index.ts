@@ -1,3 +1,4 @@
+export * from './account-statement';
 export * from './add-security';
 export * from './end-security';
 export * from './key-accounts';
