@@ -420,6 +420,18 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
       },
       { name: 'unknown', as: cm, method: 'POST', path: `${b}/securities/NOPE/end`, body: { reason: 'x' }, status: 404 },
     ],
+    accountStatement: [
+      { name: 'pdf', as: cm, method: 'GET', path: `${b}/statement?asOf=2026-06-30&lang=zh-CN`, status: 200 },
+      { name: 'html', as: 'collector', method: 'GET', path: `${b}/statement?format=html`, status: 200 },
+      { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/statement', status: 404 },
+      {
+        name: 'from after the date',
+        as: cm,
+        method: 'GET',
+        path: `${b}/statement?asOf=2026-06-01&from=2026-06-30`,
+        status: 422,
+      },
+    ],
     listLimitRequests: [
       { name: 'waiting', as: 'admin', method: 'GET', path: '/api/v1/limit-requests?limit=20', status: 200 },
       { name: 'bad page', as: cm, method: 'GET', path: '/api/v1/limit-requests?offset=-1', status: 400 },

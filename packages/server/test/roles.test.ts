@@ -90,6 +90,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listSecurities: ['admin', 'credit_manager', 'collector', 'sales'],
   addSecurity: ['credit_manager'],
   endSecurity: ['credit_manager'],
+  accountStatement: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -39,6 +39,7 @@ import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
 import { addSecurityRoute, endSecurityRoute, listSecuritiesRoute } from './securities';
+import { statementRoute } from './statements';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import {
   addWebhookRoute,
@@ -137,4 +138,5 @@ export const ROUTES: readonly ApiRoute[] = [
   listSecuritiesRoute,
   addSecurityRoute,
   endSecurityRoute,
+  statementRoute,
 ];
