@@ -19,5 +19,5 @@ export { type LetterRenderer, letterRenderer } from './renderer';
 export { type SampleVariant, sampleLetter } from './sample-letter';
 export { renderStatementHtml } from './statement-html';
 export { renderStatementPdf } from './statement-pdf';
-export { STATEMENT_WORDS, type StatementLanguage } from './statement-words';
+export { STATEMENT_WORDS, type StatementLanguage, statementLanguage } from './statement-words';
 export { renderText } from './text';

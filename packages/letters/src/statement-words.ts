@@ -84,3 +84,14 @@ export const STATEMENT_WORDS: Readonly<
     page: (p, n) => `第 ${p} 頁，共 ${n} 頁`,
   },
 };
+
+/**
+ * The buyer's language for a statement: en, zh-CN or zh-TW as recorded; plain "zh" is Traditional for Taiwan, Hong
+ * Kong and Macao, else Simplified; anything else English.
+ */
+export function statementLanguage(buyer: { readonly language?: string; readonly country: string }): StatementLanguage {
+  const l = buyer.language ?? '';
+  if (l === 'en' || l === 'zh-CN' || l === 'zh-TW') return l;
+  if (l === 'zh' || l.startsWith('zh-')) return ['TW', 'HK', 'MO'].includes(buyer.country) ? 'zh-TW' : 'zh-CN';
+  return 'en';
+}

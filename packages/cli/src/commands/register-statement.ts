@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { accountStatement } from '@credence/app';
 import { money, toDecimalString } from '@credence/core';
-import { renderStatementHtml, renderStatementPdf, type StatementLanguage } from '@credence/letters';
+import { renderStatementHtml, renderStatementPdf, type StatementLanguage, statementLanguage } from '@credence/letters';
 import { findCompany } from '@credence/runtime';
 import { type Command, InvalidArgumentError } from 'commander';
 import { CliError, type Io, withExistingStore } from '../context';
@@ -45,8 +45,7 @@ export function registerStatementCommands(program: Command, io: Io, state: { exi
         const text = JSON.stringify(st, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2);
         return emit(io, state, { ok: true, text });
       }
-      const own = (LANGS as readonly string[]).includes(st.buyer.language ?? '') ? st.buyer.language : undefined;
-      const lang: StatementLanguage = o.lang ?? (own as StatementLanguage | undefined) ?? 'en';
+      const lang: StatementLanguage = o.lang ?? statementLanguage(st.buyer);
       const creditor = (await findCompany(o.company, io.env))?.name ?? 'Credence';
       const body =
         o.format === 'pdf' ? await renderStatementPdf(st, lang, creditor) : renderStatementHtml(st, lang, creditor);

@@ -1,5 +1,5 @@
 import { accountStatement } from '@credence/app';
-import { renderStatementHtml, renderStatementPdf, type StatementLanguage } from '@credence/letters';
+import { renderStatementHtml, renderStatementPdf, statementLanguage } from '@credence/letters';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
@@ -20,8 +20,6 @@ const StatementQuery = AsOfQuery.extend({
     .optional()
     .openapi({ param: { name: 'lang', in: 'query' }, description: "default the buyer's language, else en" }),
 });
-
-const LANGS: readonly string[] = ['en', 'zh-CN', 'zh-TW'];
 
 export const statementRoute = defineRoute(
   REPORTERS,
@@ -55,8 +53,7 @@ export const statementRoute = defineRoute(
       ...(q.from !== undefined ? { from: asDate(q.from) } : {}),
     });
     if (!r.ok) return failureResponse(r.error);
-    const own = r.value.buyer.language;
-    const lang = (q.lang ?? (own !== undefined && LANGS.includes(own) ? own : 'en')) as StatementLanguage;
+    const lang = q.lang ?? statementLanguage(r.value.buyer);
     const creditor = company?.name ?? 'Credence';
     if (q.format === 'html')
       return new Response(renderStatementHtml(r.value, lang, creditor), {
