@@ -3,6 +3,7 @@ export * from './bank-statements';
 export * from './buyers';
 export * from './collections';
 export * from './credit';
+export * from './credit-policy';
 export * from './entries';
 export * from './forecast';
 export * from './grading';

@@ -181,6 +181,10 @@ export interface OrderCheckReads {
   readonly holds: HoldEvent[];
   readonly grades: RecordedGrade[];
   readonly overrides: GradeOverrideEvent[];
+  /** The buyer's securities, added and ended (`securityEventsOf`). */
+  readonly securities: import('@credence/core').SecurityEvent[];
+  /** The issue date of its first invoice on or before the date (a new buyer's probation). */
+  readonly firstInvoice?: BusinessDate;
   /**
    * The FX rates in force on the date: for each pair of currencies, its rates of the latest date on or before it
    * (both directions) — what `convert` as of that date uses of `fxRates()`. Absent: the check reads `fxRates()`
@@ -225,6 +229,17 @@ export interface LedgerReads
     from: BusinessDate,
     to: BusinessDate,
   ): Promise<{ currency: CurrencyCode; amount: bigint }[]>;
+  /** Signed face value of every buyer's documents issued in [from, to], per buyer and currency (one statement). */
+  salesByBuyer(
+    from: BusinessDate,
+    to: BusinessDate,
+  ): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]>;
+  /** A buyer's securities (guarantees, letters of credit, retention of title): added and ended, in recording order. */
+  securityEventsOf(buyerId: string): Promise<import('@credence/core').SecurityEvent[]>;
+  /** Every buyer's security events, by buyer and recording order. */
+  allSecurityEvents(): Promise<import('@credence/core').SecurityEvent[]>;
+  /** A buyer's documents issued in [from, to], by issue date and number (an account statement's lines). */
+  buyerDocuments(buyerId: string, from: BusinessDate, to: BusinessDate): Promise<Stored<LedgerDocument>[]>;
   /** A buyer's recorded grades, oldest as-of date first. */
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** A buyer's grade overrides and their removals, in recording order. */
@@ -302,6 +317,8 @@ export interface LedgerWrites
   appendLimitEvent(event: Omit<LimitEvent, 'id'>): Promise<LimitEvent>;
   /** Appends a grade override or its removal; returns it with the id the store gave it. */
   appendGradeOverride(event: GradeOverrideDraft): Promise<GradeOverrideEvent>;
+  /** Appends a security's addition or end (`recorded_at`: the transaction's instant). Lock `security:<buyer>` first. */
+  appendSecurityEvent(event: import('@credence/core').SecurityDraft): Promise<import('@credence/core').SecurityEvent>;
   /** Records grades; a grade already recorded for the same buyer and date is replaced (a re-run). */
   upsertGrades(rows: readonly RecordedGrade[]): Promise<void>;
   findStatements(keys: readonly { buyerId: string; fiscalYear: number }[]): Promise<FinancialStatement[]>;

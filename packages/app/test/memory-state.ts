@@ -28,6 +28,7 @@ export interface State {
   orders: Map<string, Order>;
   holds: HoldEvent[];
   overrides: GradeOverrideEvent[];
+  securityEvents: import('@credence/core').SecurityEvent[];
   policies: PolicyVersion[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
@@ -56,6 +57,7 @@ export const copy = (s: State): State => ({
   orders: new Map(s.orders),
   holds: [...s.holds],
   overrides: [...s.overrides],
+  securityEvents: [...s.securityEvents],
   policies: [...s.policies],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
@@ -95,6 +97,7 @@ export const emptyState = (): State => ({
   orders: new Map(),
   holds: [],
   overrides: [],
+  securityEvents: [],
   policies: [],
   limitEvents: [],
   grades: new Map(),

@@ -88,6 +88,11 @@ function reads(s: () => State): LedgerReads {
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
+    securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
+    allSecurityEvents: async () =>
+      [...s().securityEvents].sort((a, b) =>
+        a.buyerId !== b.buyerId ? (a.buyerId < b.buyerId ? -1 : 1) : a.id - b.id,
+      ),
     policyVersions: async (kind) => s().policies.filter((p) => kind === undefined || p.kind === kind),
     limitEventsOf: async (id) => s().limitEvents.filter((e) => e.buyerId === id),
     pendingLimitRequests: async ({ limit, offset }) => {
@@ -114,6 +119,24 @@ function reads(s: () => State): LedgerReads {
       return [...out]
         .map(([currency, amount]) => ({ currency, amount }))
         .sort((a, b) => (a.currency < b.currency ? -1 : 1));
+    },
+    buyerDocuments: async (id, from, to) =>
+      [...s().documents.values()]
+        .filter((d) => d.buyerId === id && d.issueDate >= from && d.issueDate <= to)
+        .sort((a, b) =>
+          a.issueDate !== b.issueDate ? (a.issueDate < b.issueDate ? -1 : 1) : a.number < b.number ? -1 : 1,
+        ),
+    salesByBuyer: async (from, to) => {
+      const out = new Map<string, { buyerId: string; currency: CurrencyCode; amount: bigint }>();
+      for (const d of s().documents.values())
+        if (d.issueDate >= from && d.issueDate <= to) {
+          const k = `${d.buyerId} ${d.currency}`;
+          const was = out.get(k)?.amount ?? 0n;
+          out.set(k, { buyerId: d.buyerId, currency: d.currency, amount: was + signedAmount(d) });
+        }
+      return [...out.values()].sort((a, b) =>
+        a.buyerId !== b.buyerId ? (a.buyerId < b.buyerId ? -1 : 1) : a.currency < b.currency ? -1 : 1,
+      );
     },
     gradesOf: async (id) =>
       [...s().grades.values()].filter((g) => g.buyerId === id).sort((a, b) => (a.asOf < b.asOf ? -1 : 1)),
@@ -326,6 +349,15 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       for (const o of rows) s().orders.set(o.id, o);
     },
     findOrders: async (ids) => pick(s().orders, ids),
+    appendSecurityEvent: async (e) => {
+      const twice = s().securityEvents.some(
+        (x) => x.buyerId === e.buyerId && x.securityId === e.securityId && x.action === e.action,
+      );
+      if (twice) throw new Error(`security ${e.securityId} ${e.action} twice`);
+      const stored = { ...e, id: s().securityEvents.length + 1 };
+      s().securityEvents.push(stored);
+      return stored;
+    },
     appendGradeOverride: async (e) => {
       const stored = { ...e, id: s().overrides.length + 1 } as GradeOverrideEvent;
       s().overrides.push(stored);
@@ -453,8 +485,12 @@ export class MemoryStore implements Store {
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
+  securityEventsOf = (id: string) => this.view.securityEventsOf(id);
+  allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);
+  salesByBuyer = (from: BusinessDate, to: BusinessDate) => this.view.salesByBuyer(from, to);
+  buyerDocuments = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerDocuments(id, from, to);
   gradesOn = (asOf: BusinessDate) => this.view.gradesOn(asOf);
   findDocuments = (n: readonly string[]) => this.view.findDocuments(n);
   findPayments = (ids: readonly string[]) => this.view.findPayments(ids);

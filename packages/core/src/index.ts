@@ -6,6 +6,7 @@ export * from './cash-matching/rf';
 export type * from './cash-matching/types';
 export * from './collections';
 export * from './credit-check';
+export * from './credit-policy';
 export * from './dunning';
 export * from './ecl';
 export * from './forecast';

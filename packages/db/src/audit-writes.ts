@@ -161,6 +161,12 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    appendSecurityEvent: async (e) => {
+      const stored = await w.appendSecurityEvent(e);
+      const { buyerId, action, reason, ...rest } = stored;
+      audit.add('security_event', 1, () => [draft('buyer', buyerId, `security_${action}`, rest, reason)]);
+      return stored;
+    },
     appendPolicyVersion: async (v) => {
       const stored = await w.appendPolicyVersion(v);
       audit.add('policy_version', 1, () => [

@@ -23,6 +23,7 @@ import { m034 } from './migration-034-user-preferences';
 import { m040 } from './migration-040-alerts';
 import { m050 } from './migration-050-document-flags';
 import { m051 } from './migration-051-forecast-models';
+import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
 
@@ -410,6 +411,7 @@ export const migrations: MigrationProvider = {
       '040_alerts': m040,
       '050_document_flags': m050,
       '051_forecast_models': m051,
+      '055_securities': m055,
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
     };

@@ -331,11 +331,14 @@ export interface Database {
   bank_statement_lines: BankStatementLinesTable;
   /** Migration 051: trained payment-date models (repos/forecast.ts). */
   forecast_models: Record<string, unknown>;
+  /** Migration 055: a buyer's securities, added and ended (repos/securities.ts). */
+  security_events: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
   'alerts',
   'forecast_models',
+  'security_events',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

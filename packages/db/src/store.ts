@@ -63,11 +63,20 @@ import {
   recordDelivery,
   recordDunningRun,
 } from './repos/letters';
-import { appendLimitEvent, buyerFirstInvoice, buyerSales, limitEventsOf, pendingLimitRequests } from './repos/limits';
+import {
+  appendLimitEvent,
+  buyerDocuments,
+  buyerFirstInvoice,
+  buyerSales,
+  limitEventsOf,
+  pendingLimitRequests,
+  salesByBuyer,
+} from './repos/limits';
 import { lockKey } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
+import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
 import { findStatements, statementsOf, upsertStatements } from './repos/statements';
 import {
   findUser,
@@ -167,11 +176,15 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     buyerFirstInvoice: (id) => buyerFirstInvoice(db, id),
     externalGradesOf: (id) => externalGradesOf(db, id),
     holdsOf: (id) => holdsOf(db, id),
+    securityEventsOf: (id) => securityEventsOf(db, id),
+    allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
+    salesByBuyer: (from, to) => salesByBuyer(db, from, to),
+    buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
     gradesOn: (asOf) => gradesOn(db, asOf),
     findDocuments: (numbers) => findDocuments(db, numbers),
     findPayments: (ids) => findPayments(db, ids),
@@ -347,6 +360,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     findOrders: (ids) => findOrders(db, ids),
     appendHold: (e) => appendHold(db, e),
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
+    appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),

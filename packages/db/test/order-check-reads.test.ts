@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EUR, rowFile as file, USD } from './fixtures';
 
 const GBP = 'GBP' as CurrencyCode;
+const BEYOND = 9007199254740993n;
 
 import type { NamedQuery } from '../src/engine/types';
 import { orderCheckBatcher } from '../src/reads/order-check';
@@ -13,6 +14,7 @@ import { targets, useTarget } from './harness';
 // one give, on both stores, for every kind of row it gathers and as of dates around them.
 const separately = async (store: LedgerReads, buyerId: string, asOf: BusinessDate) => {
   if ((await store.getBuyer(buyerId)) === undefined) return undefined;
+  const first = await store.buyerFirstInvoice(buyerId);
   return {
     openItems: await store.buyerOpenItems(buyerId, asOf),
     payments: await store.unappliedPayments(buyerId, asOf),
@@ -21,6 +23,8 @@ const separately = async (store: LedgerReads, buyerId: string, asOf: BusinessDat
     holds: await store.holdsOf(buyerId),
     grades: await store.gradesOf(buyerId),
     overrides: await store.gradeOverridesOf(buyerId),
+    securities: await store.securityEventsOf(buyerId),
+    ...(first !== undefined && first <= asOf ? { firstInvoice: first } : {}),
   };
 };
 
@@ -145,6 +149,40 @@ for (const target of targets()) {
           by: 'cora',
           recordedOn: date('2024-04-01'),
         });
+        await tx.appendSecurityEvent({
+          buyerId: 'B1',
+          securityId: 'G-1',
+          action: 'add',
+          terms: {
+            kind: 'guarantee',
+            issuer: 'Parent AG',
+            amount: BEYOND,
+            currency: EUR,
+            validFrom: date('2024-02-01'),
+            expiresOn: date('2024-12-31'),
+          },
+          reason: 'parent guarantee',
+          by: 'cora',
+          recordedOn: date('2024-02-01'),
+        });
+        await tx.appendSecurityEvent({
+          buyerId: 'B1',
+          securityId: 'RT-1',
+          action: 'add',
+          terms: { kind: 'retention_of_title', issuer: 'B1', validFrom: date('2024-01-01'), contract: 'C-9' },
+          reason: 'clause 12',
+          by: 'cora',
+          recordedOn: date('2024-01-01'),
+        });
+        await tx.appendSecurityEvent({
+          buyerId: 'B1',
+          securityId: 'G-1',
+          action: 'end',
+          endsOn: date('2024-04-01'),
+          reason: 'released',
+          by: 'cora',
+          recordedOn: date('2024-03-30'),
+        });
       });
       // Rates both ways on one date (the direct one wins), a pair whose latest rate is the inverse, a later rate.
       const rate = (d: string, from: CurrencyCode, to: CurrencyCode, coefficient: bigint) => ({
@@ -203,6 +241,16 @@ for (const target of targets()) {
       expect(all?.grades.map((g) => [g.asOf, g.grade])).toEqual([
         ['2024-01-31', grade(4, 0.012)],
         ['2024-03-31', grade(7, 0.06)],
+      ]);
+      expect(all?.securities.map((x) => [x.securityId, x.action])).toEqual([
+        ['G-1', 'add'],
+        ['RT-1', 'add'],
+        ['G-1', 'end'],
+      ]);
+      expect(all?.securities[0]).toMatchObject({ terms: { amount: BEYOND, expiresOn: '2024-12-31' } });
+      expect([all?.firstInvoice, (await one('B1', date('2023-12-31')))?.firstInvoice]).toEqual([
+        '2024-01-01',
+        undefined,
       ]);
       expect(await one('NOPE', date('2024-03-05'))).toBeUndefined();
       // Concurrent checks read together: one statement alone, then the ten that waited for it in one — each

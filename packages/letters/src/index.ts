@@ -17,4 +17,7 @@ export { previewLetter, type RenderedLetter, renderAll } from './preview';
 // Rendering letters in their own language, each language's templates loaded once
 export { type LetterRenderer, letterRenderer } from './renderer';
 export { type SampleVariant, sampleLetter } from './sample-letter';
+export { renderStatementHtml } from './statement-html';
+export { renderStatementPdf } from './statement-pdf';
+export { STATEMENT_WORDS, type StatementLanguage, statementLanguage } from './statement-words';
 export { renderText } from './text';

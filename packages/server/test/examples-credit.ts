@@ -1,5 +1,11 @@
 // Examples of the routes for buyers, grades, limits, orders and the credit check (see examples.ts).
+import { readFileSync } from 'node:fs';
 import type { Example, Facts } from './examples';
+
+/** The shipped check policy (with its credit section), as `setPolicy` stores it. */
+const shippedCheck: unknown = JSON.parse(
+  readFileSync(new URL('../../runtime/config/check-policy.json', import.meta.url), 'utf8'),
+);
 
 export function creditExamples(f: Facts): Record<string, readonly Example[]> {
   const b = `/api/v1/buyers/${f.buyer}`;
@@ -137,7 +143,7 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
         method: 'PUT',
         path: '/api/v1/policies/check',
         body: {
-          policy: { holdWhenOverdueDays: 60, referWhenOverdueDays: 30, referFromGrade: 8 },
+          policy: shippedCheck,
           reason: 'reviewed: kept as shipped',
         },
         status: 201,
@@ -360,6 +366,89 @@ export function creditExamples(f: Facts): Record<string, readonly Example[]> {
     listReviews: [
       { name: 'every buyer', as: cm, method: 'GET', path: '/api/v1/reviews?all=true&lang=zh-CN', status: 200 },
       { name: 'bad date', as: cm, method: 'GET', path: '/api/v1/reviews?asOf=tomorrow', status: 400 },
+    ],
+    keyAccounts: [
+      { name: 'key accounts', as: cm, method: 'GET', path: '/api/v1/key-accounts?asOf=2026-06-30', status: 200 },
+      { name: 'every buyer', as: 'collector', method: 'GET', path: '/api/v1/key-accounts?all=true', status: 200 },
+      { name: 'bad currency', as: cm, method: 'GET', path: '/api/v1/key-accounts?currency=XX', status: 400 },
+    ],
+    listSecurities: [
+      { name: 'securities', as: 'sales', method: 'GET', path: `${b}/securities?asOf=2026-06-30`, status: 200 },
+      { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/securities', status: 404 },
+    ],
+    addSecurity: [
+      {
+        name: 'a guarantee',
+        as: cm,
+        method: 'POST',
+        path: `${b}/securities`,
+        body: {
+          securityId: 'G-EX-1',
+          kind: 'guarantee',
+          issuer: 'Parent AG',
+          amount: '1000.00',
+          currency: f.currency,
+          validFrom: '2020-01-01',
+          expiresOn: '2020-12-31',
+          reason: 'an expired guarantee (it changes no check)',
+        },
+        status: 201,
+      },
+      {
+        name: 'other terms, same reference',
+        as: cm,
+        method: 'POST',
+        path: `${b}/securities`,
+        body: {
+          securityId: 'G-EX-1',
+          kind: 'guarantee',
+          issuer: 'Parent AG',
+          amount: '2000.00',
+          currency: f.currency,
+          validFrom: '2020-01-01',
+          reason: 'x',
+        },
+        status: 409,
+      },
+      {
+        name: 'a guarantee without amount',
+        as: cm,
+        method: 'POST',
+        path: `${b}/securities`,
+        body: { securityId: 'G-EX-2', kind: 'guarantee', issuer: 'x', validFrom: '2020-01-01', reason: 'x' },
+        status: 422,
+      },
+    ],
+    endSecurity: [
+      {
+        name: 'released',
+        as: cm,
+        method: 'POST',
+        path: `${b}/securities/G-EX-1/end`,
+        body: { endsOn: '2020-06-30', reason: 'returned' },
+        status: 201,
+      },
+      {
+        name: 'twice',
+        as: cm,
+        method: 'POST',
+        path: `${b}/securities/G-EX-1/end`,
+        body: { reason: 'again' },
+        status: 403,
+      },
+      { name: 'unknown', as: cm, method: 'POST', path: `${b}/securities/NOPE/end`, body: { reason: 'x' }, status: 404 },
+    ],
+    accountStatement: [
+      { name: 'pdf', as: cm, method: 'GET', path: `${b}/statement?asOf=2026-06-30&lang=zh-CN`, status: 200 },
+      { name: 'html', as: 'collector', method: 'GET', path: `${b}/statement?format=html`, status: 200 },
+      { name: 'unknown', as: cm, method: 'GET', path: '/api/v1/buyers/NOPE/statement', status: 404 },
+      {
+        name: 'from after the date',
+        as: cm,
+        method: 'GET',
+        path: `${b}/statement?asOf=2026-06-01&from=2026-06-30`,
+        status: 422,
+      },
     ],
     listLimitRequests: [
       { name: 'waiting', as: 'admin', method: 'GET', path: '/api/v1/limit-requests?limit=20', status: 200 },

@@ -92,6 +92,11 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   acknowledgeAlert: ['credit_manager', 'collector'],
   snoozeAlert: ['credit_manager', 'collector'],
   resolveAlert: ['credit_manager', 'collector'],
+  keyAccounts: ['admin', 'credit_manager', 'collector'],
+  listSecurities: ['admin', 'credit_manager', 'collector', 'sales'],
+  addSecurity: ['credit_manager'],
+  endSecurity: ['credit_manager'],
+  accountStatement: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

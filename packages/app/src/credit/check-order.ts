@@ -9,12 +9,16 @@ import {
   type Exposure,
   effectiveGrade,
   type FxRate,
+  firstOrderCap,
   holdInForce,
   limitState,
   money,
   ok,
   overrideInForce,
+  probationOf,
   type Result,
+  securitiesOf,
+  securityInForce,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
 import type { LedgerReads } from '../ports';
@@ -25,6 +29,8 @@ export interface OrderCheck {
   readonly amount: bigint;
   readonly currency: CurrencyCode;
   readonly asOf: BusinessDate;
+  /** The order's payment terms (days), when the ERP gives them: checked against the buyer's tier. */
+  readonly termsDays?: number;
 }
 
 export interface OrderCheckResult extends CheckDecision {
@@ -97,10 +103,19 @@ export async function checkOrder(
   const oldest = net.items.reduce((m, i) => Math.max(m, daysOverdue(i.dueDate, x.asOf)), 0);
   const hold = holdInForce(holds, x.asOf);
   // The credit manager's override in force, else the last recorded grade.
-  const grade = effectiveGrade(
+  const graded = effectiveGrade(
     grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade,
     overrideInForce(reads.overrides, x.asOf),
-  )?.grade;
+  );
+  const grade = graded?.grade;
+  // Guarantees and letters of credit in force on the date cover exposure (retention of title has no amount).
+  const covering = securitiesOf(reads.securities).filter(
+    (s) => securityInForce(s, x.asOf) && s.amount !== undefined && s.currency !== undefined,
+  );
+  const secured = await sum(covering.map((s) => ({ amount: s.amount ?? 0n, currency: s.currency ?? currency })));
+  if (!secured.ok) return secured;
+  const probation = await probationCap(policy, reads, x, currency, inLimitCurrency);
+  if (probation !== undefined && !probation.ok) return probation;
   const decision = decideOrder(
     {
       order: { amount: order, currency },
@@ -109,8 +124,40 @@ export async function checkOrder(
       oldestOverdueDays: oldest,
       ...(hold ? { hold: { reason: hold.reason, since: hold.recordedOn, by: hold.by } } : {}),
       ...(grade !== undefined ? { grade } : {}),
+      ...(graded?.tier !== undefined ? { tier: graded.tier } : {}),
+      ...(x.termsDays !== undefined ? { termsDays: x.termsDays } : {}),
+      secured: secured.value,
+      ...(probation?.value !== undefined ? { probation: probation.value } : {}),
     },
     policy,
   );
   return ok({ ...decision, buyerId: x.buyerId, asOf: x.asOf, exposure, orderAmount: order });
+}
+
+/**
+ * A new buyer's first-order cap in the limit's currency while it is on probation (`credit.newBuyers`): its orders
+ * dated by the check's date and not cancelled, and its first invoice, decide it; the cap set for the order's
+ * currency (converted), else the one for the limit's. Undefined when the policy sets none or probation is over.
+ */
+async function probationCap(
+  policy: CheckPolicy,
+  reads: { readonly orders: readonly { date: BusinessDate; status: string }[]; readonly firstInvoice?: BusinessDate },
+  x: OrderCheck,
+  currency: CurrencyCode,
+  inLimitCurrency: (amount: bigint, from: CurrencyCode) => Promise<Result<bigint>>,
+): Promise<Result<{ cap: bigint; orders: number } | undefined> | undefined> {
+  const newBuyers = policy.credit?.newBuyers;
+  if (newBuyers === undefined) return undefined;
+  const orders = reads.orders.filter((o) => o.date <= x.asOf && o.status !== 'cancelled').length;
+  const p = probationOf(
+    { orders, ...(reads.firstInvoice !== undefined ? { firstInvoice: reads.firstInvoice } : {}) },
+    x.asOf,
+    newBuyers,
+  );
+  if (!p.inProbation) return ok(undefined);
+  const own = policy.credit === undefined ? undefined : firstOrderCap(policy.credit, x.currency);
+  const cap = own !== undefined ? await inLimitCurrency(own, x.currency) : undefined;
+  if (cap !== undefined) return cap.ok ? ok({ cap: cap.value, orders }) : cap;
+  const theirs = policy.credit === undefined ? undefined : firstOrderCap(policy.credit, currency);
+  return ok(theirs === undefined ? undefined : { cap: theirs, orders });
 }

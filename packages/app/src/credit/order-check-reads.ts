@@ -12,7 +12,7 @@ export async function readForOrderCheck(
 ): Promise<OrderCheckReads | undefined> {
   if (store.orderCheckReads) return store.orderCheckReads(buyerId, asOf);
   if ((await store.getBuyer(buyerId)) === undefined) return undefined;
-  const [openItems, payments, orders, limitEvents, holds, grades, overrides] = await Promise.all([
+  const [openItems, payments, orders, limitEvents, holds, grades, overrides, securities, first] = await Promise.all([
     store.buyerOpenItems(buyerId, asOf),
     store.unappliedPayments(buyerId, asOf),
     store.ordersOf(buyerId),
@@ -20,6 +20,19 @@ export async function readForOrderCheck(
     store.holdsOf(buyerId),
     store.gradesOf(buyerId),
     store.gradeOverridesOf(buyerId),
+    store.securityEventsOf(buyerId),
+    store.buyerFirstInvoice(buyerId),
   ]);
-  return { openItems, payments, orders, limitEvents, holds, grades, overrides };
+  const firstInvoice = first !== undefined && first <= asOf ? first : undefined;
+  return {
+    openItems,
+    payments,
+    orders,
+    limitEvents,
+    holds,
+    grades,
+    overrides,
+    securities,
+    ...(firstInvoice !== undefined ? { firstInvoice } : {}),
+  };
 }

@@ -1,4 +1,5 @@
 import type { BusinessDate, LimitEvent, Result } from '@credence/core';
+import type { LimitGuard } from '../credit-policy/probation-limit';
 import type { Store } from '../ports';
 import { limitAmount } from './limit-amount';
 import { answerLimitRequest } from './record-limit';
@@ -21,6 +22,7 @@ export async function decideLimitRequest(
   store: Store,
   x: LimitDecisionInput,
   today: BusinessDate,
+  guard?: LimitGuard,
 ): Promise<Result<LimitEvent>> {
   const { amount: text, ...rest } = x;
   const req = (await store.limitEventsOf(x.buyerId)).find((e) => e.id === x.requestId);
@@ -30,5 +32,5 @@ export async function decideLimitRequest(
     if (!a.ok) return a;
     amount = a.value;
   }
-  return answerLimitRequest(store, { ...rest, ...(amount !== undefined ? { amount } : {}) }, today);
+  return answerLimitRequest(store, { ...rest, ...(amount !== undefined ? { amount } : {}) }, today, guard);
 }

@@ -7,6 +7,7 @@ import {
   ok,
   type Result,
 } from '@credence/core';
+import { checkProbationLimit, type LimitGuard } from '../credit-policy/probation-limit';
 import type { LedgerWrites, Store } from '../ports';
 import { limitWebhookEvent } from '../webhooks/events';
 
@@ -42,14 +43,20 @@ export async function requestLimit(store: Store, x: LimitInput, today: BusinessD
   return ok(await store.transact((tx) => appendLimit(tx, { ...x, kind: 'request', recordedOn: today })));
 }
 
-/** Sets a limit directly (an approver's decision), or a temporary one until `expiresOn`. */
+/**
+ * Sets a limit directly (an approver's decision), or a temporary one until `expiresOn`. With `guard`, a new
+ * buyer's limit above the first-order cap needs a credit manager (`checkProbationLimit`).
+ */
 export async function setLimit(
   store: Store,
   x: LimitInput & { readonly expiresOn?: BusinessDate },
   today: BusinessDate,
+  guard?: LimitGuard,
 ): Promise<Result<LimitEvent>> {
   const c = await checkBuyer(store, x);
   if (!c.ok) return c;
+  const capped = await checkProbationLimit(store, x, today, guard);
+  if (!capped.ok) return capped;
   if (x.expiresOn !== undefined && x.expiresOn < x.validFrom)
     return fail('invalid_date', { value: x.expiresOn, reason: 'expires_before_start' });
   const kind = x.expiresOn === undefined ? 'approval' : 'temporary';
@@ -71,6 +78,7 @@ export async function answerLimitRequest(
     readonly reason: string;
   },
   today: BusinessDate,
+  guard?: LimitGuard,
 ): Promise<Result<LimitEvent>> {
   return store.transact(async (tx) => {
     // The buyer's limit lock: answers at once are checked one after the other, so a request is answered once.
@@ -85,6 +93,10 @@ export async function answerLimitRequest(
     if (x.reason.trim() === '') return fail('missing_field', { field: 'reason' });
     const amount = x.amount ?? request.amount;
     if (amount < 0n) return fail('invalid_amount', { value: amount.toString(), reason: 'negative' });
+    if (x.approve) {
+      const capped = await checkProbationLimit(tx, { ...x, amount, currency: request.currency }, today, guard);
+      if (!capped.ok) return capped;
+    }
     return ok(
       await appendLimit(tx, {
         buyerId: x.buyerId,

@@ -18,6 +18,9 @@ export interface BuyerReview extends ReviewPlan {
   /** Weighted days beyond terms in the last 12 months and the 12 before (undefined: nothing settled). */
   readonly lateDaysThisYear?: number;
   readonly lateDaysLastYear?: number;
+  /** Key account or simplified, when the credit policy ranks key accounts (docs/domain/credit-policy.md). */
+  readonly accountClass?: 'key' | 'simplified';
+  readonly reviewMonths?: number;
 }
 
 /**
@@ -26,7 +29,12 @@ export interface BuyerReview extends ReviewPlan {
  * of the relationship (first invoice), the last credit decision (a limit approved, rejected or set) and its
  * lateness in each of the last two years. Due reviews first, then by next review date.
  */
-export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promise<BuyerReview[]> {
+export async function reviewsDue(
+  store: LedgerReads,
+  asOf: BusinessDate,
+  /** Each buyer's class (`keyAccounts`): a key account is reviewed in full every `reviewMonths`. */
+  classes?: ReadonlyMap<string, { readonly class: 'key' | 'simplified'; readonly reviewMonths: number }>,
+): Promise<BuyerReview[]> {
   const next = addDays(asOf, 1);
   const out: BuyerReview[] = [];
   for (const b of await store.listBuyers()) {
@@ -43,8 +51,10 @@ export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promis
     const lastReview = events
       .filter((e) => e.kind !== 'request' && e.recordedOn <= asOf)
       .reduce<BusinessDate | undefined>((m, e) => (m === undefined || e.recordedOn > m ? e.recordedOn : m), undefined);
+    const accountClass = classes?.get(b.id);
     const plan = reviewPlan(
       {
+        ...(accountClass ? { accountClass } : {}),
         ...(tier ? { tier } : {}),
         ...(first ? { firstInvoice: first } : {}),
         ...(lastReview ? { lastReview } : {}),
@@ -61,6 +71,7 @@ export async function reviewsDue(store: LedgerReads, asOf: BusinessDate): Promis
       ...(lastReview ? { lastReview } : {}),
       ...(thisYear !== undefined ? { lateDaysThisYear: thisYear } : {}),
       ...(lastYear !== undefined ? { lateDaysLastYear: lastYear } : {}),
+      ...(accountClass ? { accountClass: accountClass.class, reviewMonths: accountClass.reviewMonths } : {}),
     });
   }
   return out.sort(

@@ -6,6 +6,7 @@ import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName, asNote } from '../options';
 import { runBuyerList, runBuyerShow } from './buyers';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
+import { registerKeyAccounts } from './register-credit-policy';
 import { emit } from './register-report';
 import { renderTimeline } from './timeline';
 
@@ -13,6 +14,7 @@ type Out = { ok: true; text: string } | { ok: false; error: Failure };
 
 export function registerBuyerCommands(program: Command, io: Io, state: { exitCode: number }): void {
   const buyer = program.command('buyer').description('buyers (customers, debtors)');
+  registerKeyAccounts(buyer, io, state);
   buyer
     .command('list')
     .description('all buyers')

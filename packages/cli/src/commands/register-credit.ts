@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
-import { asCurrency, asDate, asFormat } from '../options';
+import { asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
@@ -14,6 +14,7 @@ import { rowMessage } from './row-messages';
 const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   over_limit: ['by', 'limit'],
   within_limit: ['headroom'],
+  first_order_cap: ['cap'],
 };
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
@@ -29,6 +30,11 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
     .requiredOption('--amount <amount>', 'order amount, e.g. 12000.00')
     .requiredOption('--currency <code>', 'ISO 4217 currency', asCurrency)
     .option('--as-of <date>', 'check as of this date (default: today)', asDate)
+    .option(
+      '--terms <days>',
+      "the order's payment terms in days (referred when the buyer's tier allows fewer)",
+      asPositiveInt,
+    )
     .option('--policy <file>', 'check policy JSON (default: the shipped one)')
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option(...LANG_OPTION)
@@ -46,6 +52,7 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
           amount: m.value.amount,
           currency: o.currency,
           asOf,
+          ...(o.terms !== undefined ? { termsDays: o.terms } : {}),
         });
         if (!c.ok) return c;
         const v = c.value;
@@ -67,6 +74,7 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
                   openOrders: d(v.exposure.openOrders),
                   deliveredNotInvoiced: d(v.exposure.deliveredNotInvoiced),
                   afterOrder: d(v.exposureAfter),
+                  secured: d(v.secured),
                 },
                 reasons: v.reasons.map((x) => ({
                   code: x.code,
@@ -85,7 +93,8 @@ export function registerCreditCommands(program: Command, io: Io, state: { exitCo
           text: [
             `${v.decision.toUpperCase()}: order of ${cur} ${d(v.orderAmount)} for ${v.buyerId} as of ${v.asOf}`,
             ...v.reasons.map((x) => `  ${words.check(x, cur)}`),
-            `Exposure ${cur} ${d(v.exposureAfter)} = receivables ${d(v.exposure.openReceivables)} + open orders ${d(v.exposure.openOrders)} + delivered not invoiced ${d(v.exposure.deliveredNotInvoiced)} + this order ${d(v.orderAmount)}; limit ${v.limit === undefined ? 'none' : `${cur} ${d(v.limit)}`}`,
+            ...(v.secured > 0n ? [`Secured ${cur} ${d(v.secured)} by guarantees and letters of credit in force`] : []),
+            `Exposure ${cur} ${d(v.exposureAfter)} = receivables ${d(v.exposure.openReceivables)} + open orders ${d(v.exposure.openOrders)} + delivered not invoiced ${d(v.exposure.deliveredNotInvoiced)} + this order ${d(v.orderAmount)}${v.secured > 0n ? ` − secured ${d(v.secured)}` : ''}; limit ${v.limit === undefined ? 'none' : `${cur} ${d(v.limit)}`}`,
           ].join('\n'),
         };
       });

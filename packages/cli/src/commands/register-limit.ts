@@ -1,13 +1,15 @@
 import {
   decideLimitRequest,
+  type LimitGuard,
   type LimitInput,
   limitAmount,
   limitDetail,
   limitRecommendation,
   requestLimit,
+  type Store,
   setLimit,
 } from '@credence/app';
-import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result } from '@credence/core';
+import type { BusinessDate, CurrencyCode, Failure, LimitEvent, LimitFigure, Result, TierTerms } from '@credence/core';
 import { gradeContext, policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
@@ -83,10 +85,17 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
         if (!found.ok) return found;
         const advice = found.value;
         const { recommendation: rec, grade, override } = advice;
+        const tier = override?.tier ?? grade.tier;
+        const allowed = (await policyInForce(s, 'check')).credit?.termsByTier?.[tier];
         const text = (f: LimitFigure) => words.limit(f, rec.currency);
         if (o.format === 'json') {
           const figures = rec.figures.map((f) => ({ ...f, text: text(f) }));
-          const json = { ...advice, grade: gradeJson(grade, words), recommendation: { ...rec, figures } };
+          const json = {
+            ...advice,
+            grade: gradeJson(grade, words),
+            recommendation: { ...rec, figures },
+            ...(allowed !== undefined ? { terms: { tier, ...allowed } } : {}),
+          };
           return {
             ok: true,
             text: JSON.stringify(json, (_, v) => (typeof v === 'bigint' ? dec(v, rec.currency) : v), 2),
@@ -98,6 +107,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
           text: [
             `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${override ? `${override.grade}, ${override.tier} risk, overridden (computed ${grade.grade})` : `${grade.grade}, ${grade.tier} risk`})`,
             ...lines,
+            ...(allowed !== undefined ? [`Terms for a ${tier}-risk buyer: ${termsText(allowed)}`] : []),
           ].join('\n'),
         };
       });
@@ -136,6 +146,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       .requiredOption('--by <name>', `who ${name}s`, asName)
       .requiredOption('--reason <text>', 'why', asNote)
       .option('--amount <amount>', 'approve another amount than requested (in the request currency)')
+      .option('--credit-manager', "a credit manager decides: a new buyer's limit may exceed the first-order cap")
       .option(...db)
       .action(async (requestId: number, o) => {
         const today = io.clock.today();
@@ -152,6 +163,7 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
                 ...(o.amount ? { amount: o.amount } : {}),
               },
               today,
+              await limitGuard(s, o.creditManager === true),
             ),
           );
           return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
@@ -169,12 +181,14 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
     .requiredOption('--reason <text>', 'why', asNote)
     .option('--from <date>', 'applies from (default: today)', asDate)
     .option('--until <date>', 'last day of a temporary limit', asDate)
+    .option('--credit-manager', "a credit manager decides: a new buyer's limit may exceed the first-order cap")
     .option(...db)
     .action(async (o) => {
       const today = io.clock.today();
       const x = limitInput(o, today);
       const r = await withStore(o, io, async (s): Promise<Out> => {
-        const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today);
+        const guard = await limitGuard(s, o.creditManager === true);
+        const e = await setLimit(s, { ...x, ...(o.until ? { expiresOn: o.until } : {}) }, today, guard);
         return e.ok ? { ok: true, text: `Recorded: ${eventLine(e.value)}` } : e;
       });
       emit(io, state, r);
@@ -210,4 +224,17 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
       });
       emit(io, state, r);
     });
+}
+
+/** The credit policy's terms for a tier, in a line. */
+function termsText(t: TierTerms): string {
+  if (t.security === 'prepayment_or_lc') return 'prepayment or a letter of credit (no open account)';
+  const days = `open account up to ${t.maxDays} days`;
+  return t.security === 'partial_prepayment' ? `${days} with ${(t.prepaymentBp ?? 0) / 100} % paid in advance` : days;
+}
+
+/** The new-buyer rule for a limit set or approved on the command line (the check policy in force). */
+async function limitGuard(s: Store, creditManager: boolean): Promise<LimitGuard> {
+  const credit = (await policyInForce(s, 'check')).credit;
+  return { ...(credit !== undefined ? { credit } : {}), creditManager };
 }

@@ -1,7 +1,9 @@
-import { reviewsDue } from '@credence/app';
+import { accountClasses, reviewsDue } from '@credence/app';
 import { renderTable } from '@credence/core';
+import { policyInForce } from '@credence/runtime';
 import type { Command } from 'commander';
-import { type Io, withExistingStore } from '../context';
+import { CliError, type Io, withExistingStore } from '../context';
+import { EXIT } from '../exit-codes';
 import { asDate, asFormat } from '../options';
 import { LANG_OPTION, reasonLang, say } from './reason-lang';
 
@@ -21,7 +23,13 @@ export function registerReviewCommands(program: Command, io: Io): void {
     .action(async (o) => {
       const asOf = o.asOf ?? io.clock.today();
       const words = say(reasonLang(o.lang, io.env));
-      const all = await withExistingStore(o, io, (s) => reviewsDue(s, asOf));
+      const all = await withExistingStore(o, io, async (s) => {
+        // Key accounts (the credit policy) are reviewed in full on their own cadence.
+        const classes = await accountClasses(s, (await policyInForce(s, 'check')).credit?.keyAccounts, asOf);
+        if (!classes.ok)
+          throw new CliError(`cannot rank key accounts: ${JSON.stringify(classes.error)}`, EXIT.missingData);
+        return reviewsDue(s, asOf, classes.value);
+      });
       const shown = o.all ? all : all.filter((r) => r.due);
       if (o.format === 'json') {
         const reviews = shown.map((r) => ({ ...r, reasonTexts: r.reasons.map((x) => words.review(x, r)) }));
@@ -34,6 +42,7 @@ export function registerReviewCommands(program: Command, io: Io): void {
           [
             { header: 'Buyer' },
             { header: 'Tier' },
+            { header: 'Class' },
             { header: 'Cadence' },
             { header: 'Last decision' },
             { header: 'Next review' },
@@ -42,6 +51,7 @@ export function registerReviewCommands(program: Command, io: Io): void {
           shown.map((r) => [
             `${r.buyerId} ${r.name}`,
             r.tier ?? '-',
+            r.accountClass ?? '-',
             r.cadence === 'continuous' ? 'continuous' : `${r.cadenceDays} days`,
             r.lastReview ?? '-',
             r.nextReview,

@@ -57,6 +57,38 @@ describe('decideOrder', () => {
     ]);
     expect(codes({ ...base, grade: 7 })).toEqual(['approve', ['within_limit']]);
   });
+  it('refers an order on longer terms than its tier allows (terms by tier in the credit policy)', () => {
+    const credit = {
+      termsByTier: {
+        low: { maxDays: 60, security: 'open_account' as const },
+        medium: { maxDays: 30, security: 'partial_prepayment' as const, prepaymentBp: 3000 },
+        high: { maxDays: 0, security: 'prepayment_or_lc' as const },
+      },
+    };
+    const p = { ...policy, credit };
+    const d = (tier: 'low' | 'medium' | 'high', termsDays?: number) => {
+      const r = decideOrder({ ...base, tier, ...(termsDays !== undefined ? { termsDays } : {}) }, p);
+      return [r.decision, r.reasons.map((x) => x.code)];
+    };
+    expect(d('low', 60)).toEqual(['approve', ['within_limit']]);
+    expect(d('medium', 31)).toEqual(['refer', ['terms_beyond_tier']]);
+    expect(d('high', 1)).toEqual(['refer', ['terms_beyond_tier']]);
+    expect(d('high')).toEqual(['approve', ['within_limit']]);
+    expect(decideOrder({ ...base, tier: 'medium', termsDays: 45 }, p).reasons[0]).toEqual({
+      code: 'terms_beyond_tier',
+      params: { days: 45, maxDays: 30, tier: 'medium' },
+    });
+    expect(codes({ ...base, tier: 'medium', termsDays: 90 })).toEqual(['approve', ['within_limit']]);
+  });
+  it('takes what securities cover off the exposure, never more than the exposure', () => {
+    const over = { ...base, limit: limit(80_000_00n) };
+    expect(codes(over)).toEqual(['refer', ['over_limit']]);
+    const d = decideOrder({ ...over, secured: 15_000_00n }, policy);
+    expect([d.decision, d.exposureAfter, d.secured]).toEqual(['approve', 75_000_00n, 15_000_00n]);
+    const all = decideOrder({ ...over, secured: 1_000_000_00n }, policy);
+    expect([all.exposureAfter, all.secured]).toEqual([0n, 90_000_00n]);
+    expect(decideOrder({ ...over, secured: -5n }, policy).secured).toBe(0n);
+  });
   it('checks the policy', () => {
     expect(parseCheckPolicy(policy)).toEqual({ ok: true, value: policy });
     expect(parseCheckPolicy({ ...policy, referWhenOverdueDays: 90 }).ok).toBe(false);

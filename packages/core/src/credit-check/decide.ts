@@ -1,3 +1,4 @@
+import { type CreditPolicy, parseCreditPolicy } from '../credit-policy/policy';
 import type { LimitState } from '../limits/limit-events';
 import type { CurrencyCode } from '../money';
 import { fail, ok, type Result } from '../result';
@@ -10,6 +11,8 @@ export interface CheckPolicy {
   readonly referWhenOverdueDays: number;
   /** Refer from this grade on (the grade recorded last by `grade run`). */
   readonly referFromGrade: number;
+  /** The credit policy (key accounts, terms by tier, new buyers, securities): docs/domain/credit-policy.md. */
+  readonly credit?: CreditPolicy;
 }
 
 /** The buyer's exposure before the order, in the limit's currency (minor units), by part. */
@@ -29,6 +32,14 @@ export interface CheckInputs {
   /** A manual credit hold in force, with its reason. */
   readonly hold?: { readonly reason: string; readonly since: string; readonly by: string };
   readonly grade?: number;
+  /** The buyer's risk tier (with the grade): the terms it allows (`credit.termsByTier`). */
+  readonly tier?: 'low' | 'medium' | 'high';
+  /** The order's payment terms in days, when the ERP says: longer than the tier allows is referred. */
+  readonly termsDays?: number;
+  /** Securities in force (guarantees, letters of credit) in the limit's currency: they reduce the exposure counted. */
+  readonly secured?: bigint;
+  /** A new buyer on probation and the first-order cap in the limit's currency: a larger order is held. */
+  readonly probation?: { readonly cap: bigint; readonly orders: number };
 }
 
 /** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
@@ -40,6 +51,8 @@ export const CHECK_REASON_CODES = [
   'limit_expired',
   'over_limit',
   'grade_too_weak',
+  'terms_beyond_tier',
+  'first_order_cap',
   'within_limit',
 ] as const;
 export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
@@ -52,22 +65,28 @@ export interface CheckReason {
 export interface CheckDecision {
   readonly decision: 'approve' | 'hold' | 'refer';
   readonly reasons: readonly CheckReason[];
-  /** Exposure including the order, in the limit's currency. */
+  /** Exposure including the order, less what securities cover, in the limit's currency. */
   readonly exposureAfter: bigint;
+  /** What the securities in force took off the exposure (at most the exposure itself). */
+  readonly secured: bigint;
   readonly limit?: bigint;
   readonly currency: CurrencyCode;
 }
 
 /**
- * Decides an order: **hold** (do not ship) on a manual credit hold or an invoice overdue beyond the hold
- * threshold; **refer** to a credit manager when there is no limit, it expired, the exposure with the order
+ * Decides an order: **hold** (do not ship) on a manual credit hold, an invoice overdue beyond the hold
+ * threshold or a new buyer's order above the first-order cap (`credit.newBuyers`); **refer** to a credit manager when there is no limit, it expired, the exposure with the order
  * exceeds it, the grade is too weak or an invoice is overdue beyond the refer threshold; else **approve**.
  * Every reason found is listed, not only the first. Amounts are the caller's, already in the limit's currency.
  */
 export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision {
   const reasons: CheckReason[] = [];
   const e = x.exposure;
-  const after = e.openReceivables + e.openOrders + e.deliveredNotInvoiced + x.order.amount;
+  const gross = e.openReceivables + e.openOrders + e.deliveredNotInvoiced + x.order.amount;
+  // A security covers exposure, never more than there is: it does not make room beyond the limit by itself.
+  const available = x.secured !== undefined && x.secured > 0n ? x.secured : 0n;
+  const secured = gross <= 0n ? 0n : available < gross ? available : gross;
+  const after = gross - secured;
   if (x.hold)
     reasons.push({ code: 'credit_hold', params: { reason: x.hold.reason, since: x.hold.since, by: x.hold.by } });
   if (x.oldestOverdueDays > policy.holdWhenOverdueDays)
@@ -88,7 +107,20 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
     });
   if (x.grade !== undefined && x.grade >= policy.referFromGrade)
     reasons.push({ code: 'grade_too_weak', params: { grade: x.grade, from: policy.referFromGrade } });
-  const held = reasons.some((r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold');
+  const terms = x.tier !== undefined ? policy.credit?.termsByTier?.[x.tier] : undefined;
+  if (terms !== undefined && x.termsDays !== undefined && x.termsDays > terms.maxDays)
+    reasons.push({
+      code: 'terms_beyond_tier',
+      params: { days: x.termsDays, maxDays: terms.maxDays, tier: x.tier ?? '' },
+    });
+  if (x.probation !== undefined && x.order.amount > x.probation.cap)
+    reasons.push({
+      code: 'first_order_cap',
+      params: { cap: x.probation.cap.toString(), orders: x.probation.orders },
+    });
+  const held = reasons.some(
+    (r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold' || r.code === 'first_order_cap',
+  );
   const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
   if (decision === 'approve' && current)
     reasons.push({ code: 'within_limit', params: { headroom: (current.amount - after).toString() } });
@@ -96,6 +128,7 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
     decision,
     reasons,
     exposureAfter: after,
+    secured,
     ...(current ? { limit: current.amount } : {}),
     currency: e.currency,
   };
@@ -118,5 +151,7 @@ export function parseCheckPolicy(json: unknown): Result<CheckPolicy> {
       field: 'policy',
       reason: 'holdWhenOverdueDays ≥ referWhenOverdueDays ≥ 0 (whole days), referFromGrade 1 … 11',
     });
-  return ok(p as CheckPolicy);
+  if (p.credit === undefined) return ok(p as CheckPolicy);
+  const credit = parseCreditPolicy(p.credit);
+  return credit.ok ? ok({ ...(p as CheckPolicy), credit: credit.value }) : credit;
 }

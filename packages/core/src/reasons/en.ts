@@ -35,11 +35,16 @@ export const EN: ReasonCatalog = {
     'check.limit_expired': 'The temporary limit expired on {expiredOn}',
     'check.over_limit': 'The order takes the exposure {by} over the limit of {limit}',
     'check.grade_too_weak': 'Grade {grade}: orders are referred from grade {from} on',
+    'check.terms_beyond_tier': 'Payment terms of {days} are longer than a {tier}-risk buyer is allowed ({maxDays})',
+    'check.first_order_cap':
+      'A new buyer on probation ({orders} orders so far): an order above {cap} waits for a credit manager',
     'check.within_limit': 'Within the limit: {headroom} left after the order',
     'review.high_risk': 'High risk: watched continuously',
     'review.never_reviewed': 'No credit decision yet',
     'review.cadence': 'Regular review is due: every {days}, and the last credit decision was on {lastReview}',
     'review.annual_review': 'Annual review: the last credit decision was on {lastReview}, a year or more ago',
+    'review.key_account_review':
+      'Key account: a full review every {months} months; the last credit decision was on {lastReview}',
     'review.late_two_years':
       'Paid late two years running (on average {thisYear} late in the last 12 months, {lastYear} in the 12 before): reassess the limit',
     'work.letter': '{level} ({channel}) for {documents}; letter {letter}',

@@ -71,6 +71,8 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
   const p = r.params;
   if (r.code === 'over_limit')
     return { key: 'check.over_limit', params: { by: minor(p.by, currency), limit: minor(p.limit, currency) } };
+  if (r.code === 'first_order_cap')
+    return { key: 'check.first_order_cap', params: { cap: minor(p.cap, currency), orders: p.orders ?? 0 } };
   if (r.code === 'within_limit')
     return { key: 'check.within_limit', params: { headroom: minor(p.headroom, currency) } };
   return pick(`check.${r.code}`, p);
@@ -79,6 +81,8 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
 /** What a review reason's sentence shows: the cadence, the last credit decision and the late days of two years. */
 export interface ReviewFigures {
   readonly cadenceDays: number;
+  /** A key account's months between full reviews (the credit policy). */
+  readonly reviewMonths?: number;
   readonly lastReview?: BusinessDate;
   readonly lateDaysThisYear?: number;
   readonly lateDaysLastYear?: number;
@@ -92,6 +96,8 @@ export function reviewReasonMessage(r: ReviewReason, f: ReviewFigures): ReasonMe
       return { key: 'review.cadence', params: { days: f.cadenceDays, lastReview: last } };
     case 'annual_review':
       return { key: 'review.annual_review', params: { lastReview: last } };
+    case 'key_account_review':
+      return { key: 'review.key_account_review', params: { lastReview: last, months: f.reviewMonths ?? 3 } };
     case 'late_two_years':
       return {
         key: 'review.late_two_years',

@@ -84,6 +84,8 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
   limit_expired: { expiredOn: 'date' },
   over_limit: { by: 'money', limit: 'money' },
   grade_too_weak: { grade: 'integer', from: 'integer' },
+  terms_beyond_tier: { days: 'days', maxDays: 'days', tier: 'level' },
+  first_order_cap: { cap: 'money', orders: 'integer' },
   within_limit: { headroom: 'money' },
 };
 
@@ -93,6 +95,7 @@ const REVIEW: Readonly<Record<ReviewReason, Spec>> = {
   cadence: { days: 'days', lastReview: 'date' },
   annual_review: { lastReview: 'date' },
   late_two_years: { thisYear: 'days', lastYear: 'days' },
+  key_account_review: { lastReview: 'date', months: 'integer' },
 };
 
 const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {

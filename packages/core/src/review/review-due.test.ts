@@ -63,4 +63,23 @@ describe('reviewPlan', () => {
       ).due,
     ).toBe(false);
   });
+  it('reviews a key account in full every reviewMonths (quarterly), a simplified one yearly', () => {
+    const base = { firstInvoice: d('2020-01-01'), tier: 'high' as const };
+    const key = { class: 'key' as const, reviewMonths: 3 };
+    expect(reviewPlan({ ...base, lastReview: d('2025-03-30'), accountClass: key }, asOf).reasons).toEqual([
+      'high_risk',
+      'key_account_review',
+    ]);
+    expect(reviewPlan({ ...base, lastReview: d('2025-04-01'), accountClass: key }, asOf).reasons).toEqual([
+      'high_risk',
+    ]);
+    const simplified = { class: 'simplified' as const, reviewMonths: 12 };
+    expect(reviewPlan({ ...base, lastReview: d('2025-03-30'), accountClass: simplified }, asOf).reasons).toEqual([
+      'high_risk',
+    ]);
+    expect(reviewPlan({ ...base, lastReview: d('2024-06-30'), accountClass: simplified }, asOf).reasons).toEqual([
+      'high_risk',
+      'annual_review',
+    ]);
+  });
 });

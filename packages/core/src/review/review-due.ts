@@ -14,10 +14,22 @@ export interface ReviewInputs {
   /** Weighted days beyond terms in the last 12 months and in the 12 before; undefined = no settlements. */
   readonly lateDaysThisYear?: number;
   readonly lateDaysLastYear?: number;
+  /**
+   * The buyer's class in the credit policy (key accounts, docs/domain/credit-policy.md) and its months between
+   * periodic reviews: a key account's full review every `reviewMonths` (quarterly) instead of the yearly one.
+   */
+  readonly accountClass?: { readonly class: 'key' | 'simplified'; readonly reviewMonths: number };
 }
 
 /** Every reason a review is due (the source of truth of the reason catalogs, core/reasons). */
-export const REVIEW_REASONS = ['high_risk', 'never_reviewed', 'cadence', 'annual_review', 'late_two_years'] as const;
+export const REVIEW_REASONS = [
+  'high_risk',
+  'never_reviewed',
+  'cadence',
+  'annual_review',
+  'late_two_years',
+  'key_account_review',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export interface ReviewPlan {
@@ -46,7 +58,10 @@ export function reviewPlan(x: ReviewInputs, asOf: BusinessDate, lateAfter = LATE
   } else {
     next = addDays(x.lastReview, cadenceDays);
     if (cadence !== 'continuous' && next <= asOf) reasons.push('cadence');
-    if (addMonths(x.lastReview, 12) <= asOf) reasons.push('annual_review');
+    const key = x.accountClass?.class === 'key';
+    const periodic = x.accountClass?.reviewMonths ?? 12;
+    if (addMonths(x.lastReview, periodic) <= asOf) reasons.push(key ? 'key_account_review' : 'annual_review');
+    else if (key && addMonths(x.lastReview, 12) <= asOf) reasons.push('annual_review');
   }
   if ((x.lateDaysThisYear ?? 0) > lateAfter && (x.lateDaysLastYear ?? 0) > lateAfter) reasons.push('late_two_years');
   if (cadence === 'continuous') next = asOf;

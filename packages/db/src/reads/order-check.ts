@@ -2,6 +2,7 @@ import type { OrderCheckReads } from '@credence/app';
 import type { BusinessDate } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { batcher } from '../batcher';
+import { asDate } from '../convert';
 import type { NamedQuery } from '../engine/types';
 import { toUnappliedPayment, unappliedPaymentsQuery } from '../repos/cash-applications';
 import { toFxRate } from '../repos/fx-rates';
@@ -9,13 +10,25 @@ import { toOverride } from '../repos/grade-overrides';
 import { toRecorded } from '../repos/grades';
 import { toLimitEvent } from '../repos/limits';
 import { toHold, toOrder } from '../repos/orders';
+import { securityJson, toSecurityEvent } from '../repos/securities';
 import type { Database } from '../schema';
 import { buyerOpenItemsQuery, toOpenItem } from './open-items';
 
 const list = (v: unknown): never[] => (typeof v === 'string' ? JSON.parse(v) : (v ?? [])) as never[];
 
 type Row = Record<
-  'i' | 'known' | 'items' | 'payments' | 'orders' | 'limits' | 'holds' | 'grades' | 'overrides' | 'rates',
+  | 'i'
+  | 'known'
+  | 'items'
+  | 'payments'
+  | 'orders'
+  | 'limits'
+  | 'holds'
+  | 'grades'
+  | 'overrides'
+  | 'securities'
+  | 'first_invoice'
+  | 'rates',
   unknown
 >;
 
@@ -26,8 +39,8 @@ const AS_OF = sql<BusinessDate>`k.as_of`;
 /**
  * Everything the credit check reads of **several** buyers, each as of its date, in **one statement** (one round
  * trip): per key (`k`, in the order given, `i` from 1) the same queries as `buyerOpenItems`, `unappliedPayments`,
- * `ordersOf`, `limitEventsOf`, `holdsOf`, `gradesOf` and
- * `gradeOverridesOf`, each aggregated into a JSON array in its order, amounts as
+ * `ordersOf`, `limitEventsOf`, `holdsOf`, `gradesOf`, `gradeOverridesOf` and `securityEventsOf`, and the first
+ * invoice issued by the date (a new buyer's probation), each aggregated into a JSON array in its order, amounts as
  * text (exact past 2^53); and the FX rates in force on the date (per pair of currencies, the rows of its latest
  * date: what `convert` picks from), computed once per date of the batch. The text does not depend on the number of
  * keys: one prepared statement serves every batch.
@@ -73,6 +86,10 @@ const statement = (buyerIds: readonly string[], dates: readonly BusinessDate[]) 
                 'grade', o.grade, 'tier', o.tier, 'pd', o.pd, 'until', o.until, 'reason', o.reason, 'by', o.by,
                 'recorded_on', o.recorded_on) order by o.id)
          from grade_overrides o where o.buyer_id = ${BUYER}) as overrides,
+      (select json_agg(${securityJson('s')} order by s.id)
+         from security_events s where s.buyer_id = ${BUYER}) as securities,
+      (select min(d.issue_date)::text from documents d
+        where d.buyer_id = ${BUYER} and d.type = 'invoice' and d.issue_date <= ${AS_OF}) as first_invoice,
       fx.rates
     from k left join fx on fx.as_of = k.as_of`;
 
@@ -86,6 +103,10 @@ function readsOf(r: Row | undefined): OrderCheckReads | undefined {
     holds: list(r.holds).map(toHold),
     grades: list(r.grades).map(toRecorded),
     overrides: list(r.overrides).map(toOverride),
+    securities: list(r.securities).map(toSecurityEvent),
+    ...(r.first_invoice !== null && r.first_invoice !== undefined
+      ? { firstInvoice: asDate(String(r.first_invoice)) }
+      : {}),
     fxRates: list(r.rates).map(toFxRate),
   };
 }

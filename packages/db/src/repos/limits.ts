@@ -1,7 +1,9 @@
-import type { BusinessDate, CurrencyCode, LimitEvent } from '@credence/core';
+import type { Stored } from '@credence/app';
+import type { BusinessDate, CurrencyCode, LedgerDocument, LimitEvent } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, toBig } from '../convert';
 import type { Database } from '../schema';
+import { toDocument } from './documents';
 
 export interface LimitEventRow {
   id: unknown;
@@ -62,6 +64,38 @@ export async function buyerSales(
     from documents where buyer_id = ${buyerId} and issue_date between ${from}::date and ${to}::date
     group by currency order by currency`.execute(db);
   return rows.map((r) => ({ currency: asCurrency(r.currency), amount: toBig(r.amount) }));
+}
+
+/** Every buyer's signed sales in [from, to], per currency: one grouped read (key accounts). */
+export async function salesByBuyer(
+  db: Kysely<Database>,
+  from: BusinessDate,
+  to: BusinessDate,
+): Promise<{ buyerId: string; currency: CurrencyCode; amount: bigint }[]> {
+  const { rows } = await sql<{ buyer_id: string; currency: string; amount: unknown }>`
+    select buyer_id, currency, sum(case when type = 'credit_note' then -amount else amount end) as amount
+    from documents where issue_date between ${from}::date and ${to}::date
+    group by buyer_id, currency order by buyer_id, currency`.execute(db);
+  return rows.map((r) => ({ buyerId: r.buyer_id, currency: asCurrency(r.currency), amount: toBig(r.amount) }));
+}
+
+/** A buyer's documents issued in [from, to], by issue date and number (an account statement). */
+export async function buyerDocuments(
+  db: Kysely<Database>,
+  buyerId: string,
+  from: BusinessDate,
+  to: BusinessDate,
+): Promise<Stored<LedgerDocument>[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .selectAll()
+    .where('buyer_id', '=', buyerId)
+    .where('issue_date', '>=', from)
+    .where('issue_date', '<=', to)
+    .orderBy('issue_date')
+    .orderBy('number')
+    .execute();
+  return rows.map(toDocument);
 }
 
 export async function buyerFirstInvoice(db: Kysely<Database>, buyerId: string): Promise<BusinessDate | undefined> {

@@ -86,6 +86,15 @@ const Recommendation = z
     }),
     limit: Money.openapi({ description: "the recommended limit, in the buyer's currency; 0 = no credit" }),
     decidedBy: z.string().openapi({ description: 'the figure that decided it' }),
+    terms: z
+      .object({
+        tier: z.enum(['low', 'medium', 'high']),
+        maxDays: z.number().int(),
+        security: z.enum(['open_account', 'partial_prepayment', 'prepayment_or_lc']),
+        prepaymentBp: z.number().int().optional(),
+      })
+      .optional()
+      .openapi({ description: "the payment terms and security the credit policy allows the buyer's tier" }),
     figures: z.array(
       z.object({
         method: z.string(),
@@ -132,6 +141,8 @@ export const recommendLimitRoute = defineRoute(
     if (!r.ok) return failureResponse(r.error);
     const { grade: g, override, recommendation: rec } = r.value;
     const lang = langOf(q);
+    const tier = override?.tier ?? g.tier;
+    const terms = policies.check.credit?.termsByTier?.[tier];
     return c.json(
       {
         buyerId: id,
@@ -140,6 +151,7 @@ export const recommendLimitRoute = defineRoute(
         ...(override ? { gradeOverride: { ...override } } : {}),
         limit: moneyJson(rec.amount, rec.currency),
         decidedBy: rec.decidedBy,
+        ...(terms !== undefined ? { terms: { tier, ...terms } } : {}),
         figures: rec.figures.map((f) => ({
           method: f.method,
           amount: moneyJson(f.amount, rec.currency),

@@ -30,6 +30,10 @@ const CheckRequest = z
     currency: Currency,
     orderId: z.string().min(1).max(200).optional().openapi({ description: 'echoed back, for the ERP to match' }),
     asOf: IsoDate.optional().openapi({ description: 'default: today' }),
+    termsDays: z.number().int().min(0).max(3650).optional().openapi({
+      description: "the order's payment terms in days: longer than the buyer's risk tier allows is referred",
+      example: 45,
+    }),
   })
   .superRefine(checkPositiveAmount)
   .openapi('CreditCheckRequest', {
@@ -49,6 +53,9 @@ const CheckResponse = z
       openOrders: Money,
       deliveredNotInvoiced: Money,
       afterOrder: Money,
+      secured: Money.openapi({
+        description: 'what guarantees and letters of credit in force took off the exposure (already out of afterOrder)',
+      }),
     }),
     limit: Money.nullable().openapi({ description: 'the limit in force; null when there is none' }),
   })
@@ -95,6 +102,7 @@ export const creditCheck = defineRoute(
       currency,
       asOf: asDate(b.asOf ?? clock.today()),
       ...(b.orderId !== undefined ? { orderId: b.orderId } : {}),
+      ...(b.termsDays !== undefined ? { termsDays: b.termsDays } : {}),
     });
     if (!r.ok) return failureResponse(r.error);
     const v = r.value;
@@ -113,6 +121,7 @@ export const creditCheck = defineRoute(
           openOrders: moneyJson(v.exposure.openOrders, cur),
           deliveredNotInvoiced: moneyJson(v.exposure.deliveredNotInvoiced, cur),
           afterOrder: moneyJson(v.exposureAfter, cur),
+          secured: moneyJson(v.secured, cur),
         },
         limit: v.limit === undefined ? null : moneyJson(v.limit, cur),
       },

@@ -27,6 +27,7 @@ import {
 } from './imports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
+import { keyAccountsRoute } from './key-accounts';
 import { getLetter, previewLetter, sendLetter } from './letters';
 import { approveLimit, getLimit, rejectLimit, requestBuyerLimit, setBuyerLimit } from './limits';
 import { getMe, setMyLanguage } from './me';
@@ -39,6 +40,8 @@ import { agingTrendReport, exposureReport, listDocumentsRoute, overLimitReport }
 import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
+import { addSecurityRoute, endSecurityRoute, listSecuritiesRoute } from './securities';
+import { statementRoute } from './statements';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import {
   addWebhookRoute,
@@ -139,4 +142,9 @@ export const ROUTES: readonly ApiRoute[] = [
   acknowledgeAlertRoute,
   snoozeAlertRoute,
   resolveAlertRoute,
+  keyAccountsRoute,
+  listSecuritiesRoute,
+  addSecurityRoute,
+  endSecurityRoute,
+  statementRoute,
 ];

@@ -1,6 +1,7 @@
 import { decideLimitRequest, type LimitInput, requestLimit, setLimit } from '@credence/app';
 import { type BusinessDate, type LimitEvent, limitState } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   Amount,
   AsOfQuery,
@@ -14,10 +15,17 @@ import {
   minorUnits,
   moneyJson,
 } from '../conventions';
+import type { AppEnv } from '../deps';
 import { failureResponse } from '../problem';
-import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
+import { defineRoute, json, problems, roleOf, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 import { notFoundBuyer } from './buyers';
+
+/** The credit policy in force, for the new-buyer limit rule. */
+const creditOf = (c: Context<AppEnv>) => {
+  const credit = c.var.deps.policies.check.credit;
+  return credit !== undefined ? { credit } : {};
+};
 
 export const Event = z
   .object({
@@ -205,6 +213,8 @@ function answerRoute(approve: boolean) {
           ...(b.amount !== undefined ? { amount: b.amount } : {}),
         },
         c.var.deps.clock.today(),
+        // A new buyer's limit above the first-order cap needs a credit manager (the credit policy).
+        { ...creditOf(c), creditManager: roleOf(c) === 'credit_manager' },
       );
       return r.ok ? c.json(eventJson(r.value), 201) : failureResponse(r.error);
     },
@@ -246,6 +256,7 @@ export const setBuyerLimit = defineRoute(
       writer(c),
       { ...input, ...(b.expiresOn !== undefined ? { expiresOn: asDate(b.expiresOn) } : {}) },
       today,
+      { ...creditOf(c), creditManager: roleOf(c) === 'credit_manager' },
     );
     return r.ok ? c.json(eventJson(r.value), 201) : failureResponse(r.error);
   },

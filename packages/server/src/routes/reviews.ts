@@ -1,7 +1,8 @@
-import { reviewsDue } from '@credence/app';
+import { accountClasses, reviewsDue } from '@credence/app';
 import { renderReason, reviewReasonMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate } from '../conventions';
+import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED } from '../route';
 import { CREDIT } from './access';
 import { LangQuery, langOf } from './lang';
@@ -18,6 +19,8 @@ const Review = z
     due: z.boolean(),
     lateDaysThisYear: z.number().optional(),
     lateDaysLastYear: z.number().optional(),
+    accountClass: z.enum(['key', 'simplified']).optional().openapi({ description: 'key account or simplified' }),
+    reviewMonths: z.number().int().optional(),
     reasons: z.array(z.object({ code: z.string(), text: z.string() })),
   })
   .openapi('CreditReview');
@@ -40,14 +43,16 @@ export const listReviews = defineRoute(
     request: { query: ReviewQuery },
     responses: {
       200: json(z.object({ asOf: z.string(), reviews: z.array(Review) }).openapi('CreditReviews'), 'the reviews'),
-      ...problems(...SECURED),
+      ...problems(...SECURED, 'missing-data'),
     },
   }),
   async (c) => {
     const q = c.req.valid('query');
     const asOf = asDate(q.asOf ?? c.var.deps.clock.today());
     const lang = langOf(q);
-    const all = await reviewsDue(c.var.deps.store, asOf);
+    const classes = await accountClasses(c.var.deps.store, c.var.deps.policies.check.credit?.keyAccounts, asOf);
+    if (!classes.ok) return failureResponse(classes.error);
+    const all = await reviewsDue(c.var.deps.store, asOf, classes.value);
     const reviews = (q.all === 'true' ? all : all.filter((r) => r.due)).map((r) => ({
       buyerId: r.buyerId,
       name: r.name,
@@ -59,6 +64,7 @@ export const listReviews = defineRoute(
       due: r.due,
       ...(r.lateDaysThisYear !== undefined ? { lateDaysThisYear: r.lateDaysThisYear } : {}),
       ...(r.lateDaysLastYear !== undefined ? { lateDaysLastYear: r.lateDaysLastYear } : {}),
+      ...(r.accountClass !== undefined ? { accountClass: r.accountClass, reviewMonths: r.reviewMonths ?? 12 } : {}),
       reasons: r.reasons.map((x) => ({ code: x, text: renderReason(reviewReasonMessage(x, r), lang) })),
     }));
     return c.json({ asOf, reviews }, 200);

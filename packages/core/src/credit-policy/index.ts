@@ -1,0 +1,4 @@
+export * from './key-accounts';
+export * from './policy';
+export * from './probation';
+export * from './security';
