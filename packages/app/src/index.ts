@@ -7,6 +7,7 @@ export * from './entries';
 export * from './grading';
 export * from './hash';
 export * from './import';
+export * from './insurance';
 export * from './interest';
 export * from './jobs';
 export * from './limits';

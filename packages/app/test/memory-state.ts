@@ -16,6 +16,7 @@ import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type BankMem, copyBank, emptyBank } from './memory-bank';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
+import { copyInsurance, emptyInsurance, type InsuranceMem } from './memory-insurance';
 import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
 import { copyWebhooks, emptyWebhooks, type WebhooksMem } from './memory-webhooks';
@@ -45,6 +46,7 @@ export interface State {
   webhooks: WebhooksMem;
   checkResults: CheckResult[];
   bank: BankMem;
+  insurance: InsuranceMem;
 }
 
 export const copy = (s: State): State => ({
@@ -71,6 +73,7 @@ export const copy = (s: State): State => ({
   webhooks: copyWebhooks(s.webhooks),
   checkResults: [...s.checkResults],
   bank: copyBank(s.bank),
+  insurance: copyInsurance(s.insurance),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -108,4 +111,5 @@ export const emptyState = (): State => ({
   webhooks: emptyWebhooks(),
   checkResults: [],
   bank: emptyBank(),
+  insurance: emptyInsurance(),
 });

@@ -36,6 +36,7 @@ import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
 import { bankReads, bankWrites } from './memory-bank';
 import { collectionsReads, collectionsWrites } from './memory-collections';
+import { insuranceReads, insuranceWrites } from './memory-insurance';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
 import { usersReads, usersWrites } from './memory-users';
@@ -54,6 +55,10 @@ function reads(s: () => State): LedgerReads {
     ...jobsReads(() => s().jobs),
     ...webhooksReads(() => s().webhooks),
     ...bankReads(() => s().bank),
+    ...insuranceReads(
+      () => s().insurance,
+      () => s(),
+    ),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -296,6 +301,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...jobsWrites(() => s().jobs, by.recordedAt, by.recordedBy),
     ...webhooksWrites(() => s().webhooks, by),
     ...bankWrites(() => s().bank, by),
+    ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -454,6 +460,9 @@ export class MemoryStore implements Store {
   bankStatementsLike = (keys: readonly BankStatementKey[], hashes: readonly string[]) =>
     this.view.bankStatementsLike(keys, hashes);
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
+  insurancePolicies = () => this.view.insurancePolicies();
+  insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
+  insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
   openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);

@@ -274,6 +274,8 @@ export interface OpenDocumentsTable {
 }
 
 export interface Database {
+  insurance_policies: RawTable;
+  insurance_events: RawTable;
   collection_events: RawTable;
   worklist_tasks: RawTable;
   cash_applications: RawTable;
@@ -321,6 +323,8 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'insurance_events',
+  'insurance_policies',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',
