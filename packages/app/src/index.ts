@@ -7,7 +7,8 @@ export * from './entries';
 export * from './grading';
 export * from './hash';
 export * from './import';
-export * from './insurance';
+// The insurance use cases (their policy is a Zod schema) are `@credence/app/insurance`: the CLI starts without zod.
+export * from './insurance/ports';
 export * from './interest';
 export * from './jobs';
 export * from './limits';

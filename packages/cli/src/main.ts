@@ -9,6 +9,7 @@ import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
+import { registerInsuranceCommands } from './commands/register-insurance';
 import { registerInterestCommands } from './commands/register-interest';
 import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
@@ -73,6 +74,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerUserCommands(program, io, state);
   registerWebhookCommands(program, io, state);
   registerAuditCommands(program, io, state);
+  registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

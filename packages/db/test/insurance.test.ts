@@ -1,12 +1,11 @@
+import { listAudit, recordPayment } from '@credence/app';
 import {
   addInsurancePolicy,
   insuranceClaim,
   insuranceDeadlines,
   insuranceExposure,
-  listAudit,
   recordInsuranceEvent,
-  recordPayment,
-} from '@credence/app';
+} from '@credence/app/insurance';
 import { date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
