@@ -1,4 +1,4 @@
-import { listAudit, recordPayment } from '@credence/app';
+import { checkOrder, listAudit, recordPayment } from '@credence/app';
 import {
   addInsurancePolicy,
   insuranceClaim,
@@ -105,6 +105,37 @@ for (const target of targets()) {
 
       const deadlines = await insuranceDeadlines(store, date('2026-05-01'), 30);
       expect(deadlines.map((d) => [d.buyerId, d.kind, d.date, d.daysLeft])).toEqual([['B1', 'mep', '2026-05-10', 9]]);
+
+      // The order check: B1 past its MEP (2026-05-10) is held; B2's order above the insured limit is reported.
+      const check = { holdWhenOverdueDays: 365, referWhenOverdueDays: 365, referFromGrade: 11 };
+      const held = await checkOrder(store, check, {
+        buyerId: 'B1',
+        amount: 100n,
+        currency: EUR,
+        asOf: date('2026-05-11'),
+      });
+      expect(held.ok && [held.value.decision, held.value.reasons.map((r) => r.code)]).toEqual([
+        'hold',
+        ['no_limit', 'insurance_mep_passed'],
+      ]);
+      const onMep = await checkOrder(store, check, {
+        buyerId: 'B1',
+        amount: 100n,
+        currency: EUR,
+        asOf: date('2026-05-10'),
+      });
+      expect(onMep.ok && onMep.value.decision).toBe('refer');
+      const above = await checkOrder(store, check, {
+        buyerId: 'B2',
+        amount: 500_000n,
+        currency: EUR,
+        asOf: date('2026-03-05'),
+      });
+      expect(above.ok && above.value.reasons.find((r) => r.code === 'insurance_uninsured')?.params).toEqual({
+        uninsured: '500000',
+        insured: '0',
+        policy: 'P-1',
+      });
 
       expect((await ev({ buyerId: 'B1', kind: 'notification', date: date('2026-06-01'), by: 'cora' })).ok).toBe(true);
       const twice = await ev({ buyerId: 'B1', kind: 'notification', date: date('2026-06-02'), by: 'cora' });

@@ -17,6 +17,7 @@ import {
   type Result,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
+import { insuranceForOrder } from '../insurance/insurance-for-order';
 import type { LedgerReads } from '../ports';
 import { readForOrderCheck } from './order-check-reads';
 
@@ -101,6 +102,12 @@ export async function checkOrder(
     grades.filter((g) => g.asOf <= x.asOf).at(-1)?.grade,
     overrideInForce(reads.overrides, x.asOf),
   )?.grade;
+  const insured = await insuranceForOrder(store, {
+    buyerId: x.buyerId,
+    asOf: x.asOf,
+    amount: x.amount,
+    currency: x.currency,
+  });
   const decision = decideOrder(
     {
       order: { amount: order, currency },
@@ -109,6 +116,18 @@ export async function checkOrder(
       oldestOverdueDays: oldest,
       ...(hold ? { hold: { reason: hold.reason, since: hold.recordedOn, by: hold.by } } : {}),
       ...(grade !== undefined ? { grade } : {}),
+      ...(insured !== undefined
+        ? {
+            insurance: {
+              policy: insured.policyNumber,
+              ...(insured.mepPassed !== undefined ? { mepPassed: insured.mepPassed } : {}),
+              // Reported in the check's currency only: the policy's is another.
+              ...(insured.currency === currency
+                ? { insured: insured.quote.insured, uninsured: insured.quote.uninsured }
+                : {}),
+            },
+          }
+        : {}),
     },
     policy,
   );

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@credence/core';
-import { parseInsurancePolicy } from '@credence/core/insurance';
+import { normalizeInsurancePolicy } from '@credence/core/insurance';
 import type { Store } from '../ports';
 import type { StoredInsurancePolicy } from './ports';
 
@@ -19,14 +19,16 @@ export async function addInsurancePolicy(
   x: { readonly body: unknown; readonly reason: string; readonly by: string },
 ): Promise<Result<StoredInsurancePolicy>> {
   if (x.by.trim() === '') return fail('missing_field', { field: 'by' });
-  const parsed = parseInsurancePolicy(x.body);
+  const parsed = normalizeInsurancePolicy(x.body);
   if (!parsed.ok) return parsed;
-  const policyNumber = parsed.value.policyNumber;
+  // Stored with every default filled in: a later change of a default does not change a signed policy.
+  const body = parsed.value;
+  const policyNumber = body.policyNumber;
   return store.transact(async (tx) => {
     await tx.lock(`insurance:${policyNumber}`);
     const newest = (await tx.insurancePolicies()).filter((p) => p.policyNumber === policyNumber).at(-1);
-    if (newest !== undefined && canonical(newest.body) === canonical(x.body)) return ok(newest);
+    if (newest !== undefined && canonical(newest.body) === canonical(body)) return ok(newest);
     const reason = x.reason.trim() === '' ? `policy ${policyNumber}` : x.reason.trim();
-    return ok(await tx.appendInsurancePolicy({ policyNumber, body: x.body, reason, by: x.by }));
+    return ok(await tx.appendInsurancePolicy({ policyNumber, body, reason, by: x.by }));
   });
 }

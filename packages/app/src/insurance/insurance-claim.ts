@@ -6,7 +6,7 @@ import {
   type RecoveryShare,
   settleClaim,
   shareRecoveries,
-} from '@credence/core/insurance';
+} from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import { insuranceFacts } from './insurance-facts';
 import { policyNamed } from './policies-in-force';

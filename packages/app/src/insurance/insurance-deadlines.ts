@@ -6,7 +6,7 @@ import {
   type InsurancePolicy,
   insureInvoices,
   settleClaim,
-} from '@credence/core/insurance';
+} from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import { insuranceFacts } from './insurance-facts';
 import { policiesInForce } from './policies-in-force';

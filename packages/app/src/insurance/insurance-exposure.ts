@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@credence/core';
-import { type BuyerExposure, buyerExposure } from '@credence/core/insurance';
+import { type BuyerExposure, buyerExposure } from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import { insuranceFacts } from './insurance-facts';
 import { policiesInForce } from './policies-in-force';

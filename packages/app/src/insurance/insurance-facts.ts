@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@credence/core';
-import type { BuyerInsuranceFacts, InsurancePolicy, LimitEvent } from '@credence/core/insurance';
+import type { BuyerInsuranceFacts, InsurancePolicy, LimitEvent } from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import type { InsuranceEvent } from './ports';
 

@@ -1,14 +1,14 @@
 import { fail, ok, type Result } from '@credence/core';
-import { type InsurancePolicy, parseInsurancePolicy } from '@credence/core/insurance';
+import { type InsurancePolicy, type InsurancePolicyData, insurancePolicyFrom } from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 
-/** The newest version of every stored policy, parsed (a stored body was valid when stored). */
+/** The newest version of every stored policy (stored with its defaults filled in: converted without zod). */
 export async function policiesInForce(store: Pick<LedgerReads, 'insurancePolicies'>): Promise<InsurancePolicy[]> {
   const newest = new Map<string, unknown>();
   for (const p of await store.insurancePolicies()) newest.set(p.policyNumber, p.body);
   const out: InsurancePolicy[] = [];
   for (const body of newest.values()) {
-    const parsed = parseInsurancePolicy(body);
+    const parsed = insurancePolicyFrom(body as InsurancePolicyData);
     if (parsed.ok) out.push(parsed.value);
   }
   return out;

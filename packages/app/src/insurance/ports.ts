@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@credence/core';
-import type { InsuranceInvoice } from '@credence/core/insurance';
+import type { InsuranceInvoice } from '@credence/core/insurance-rules';
 
 /** One stored version of a credit insurance policy: its JSON as validated, who stored it, when and why. */
 export interface StoredInsurancePolicy {

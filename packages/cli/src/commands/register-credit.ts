@@ -14,6 +14,7 @@ import { rowMessage } from './row-messages';
 const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   over_limit: ['by', 'limit'],
   within_limit: ['headroom'],
+  insurance_uninsured: ['uninsured', 'insured'],
 };
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };

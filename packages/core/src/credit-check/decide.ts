@@ -29,6 +29,16 @@ export interface CheckInputs {
   /** A manual credit hold in force, with its reason. */
   readonly hold?: { readonly reason: string; readonly since: string; readonly by: string };
   readonly grade?: number;
+  /**
+   * The credit insurance's view (issue 15): the buyer past its MEP (deliveries on insured terms stop: hold), and
+   * the part of the order above the insured limit (reported, in the check's currency, without changing the decision).
+   */
+  readonly insurance?: {
+    readonly policy: string;
+    readonly mepPassed?: { readonly mep: string };
+    readonly insured?: bigint;
+    readonly uninsured?: bigint;
+  };
 }
 
 /** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
@@ -41,6 +51,8 @@ export const CHECK_REASON_CODES = [
   'over_limit',
   'grade_too_weak',
   'within_limit',
+  'insurance_mep_passed',
+  'insurance_uninsured',
 ] as const;
 export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
 
@@ -86,12 +98,25 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
       code: 'over_limit',
       params: { by: (after - current.amount).toString(), limit: current.amount.toString() },
     });
+  if (x.insurance?.mepPassed !== undefined)
+    reasons.push({
+      code: 'insurance_mep_passed',
+      params: { mep: x.insurance.mepPassed.mep, policy: x.insurance.policy },
+    });
   if (x.grade !== undefined && x.grade >= policy.referFromGrade)
     reasons.push({ code: 'grade_too_weak', params: { grade: x.grade, from: policy.referFromGrade } });
-  const held = reasons.some((r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold');
+  const held = reasons.some(
+    (r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold' || r.code === 'insurance_mep_passed',
+  );
   const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
   if (decision === 'approve' && current)
     reasons.push({ code: 'within_limit', params: { headroom: (current.amount - after).toString() } });
+  const ins = x.insurance;
+  if (ins?.uninsured !== undefined && ins.uninsured > 0n)
+    reasons.push({
+      code: 'insurance_uninsured',
+      params: { uninsured: ins.uninsured.toString(), insured: (ins.insured ?? 0n).toString(), policy: ins.policy },
+    });
   return {
     decision,
     reasons,

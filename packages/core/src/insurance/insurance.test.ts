@@ -7,7 +7,8 @@ import { buyerExposure, quoteDelivery } from './exposure';
 import { type InsuranceInvoice, insureInvoices } from './insured';
 import { type LimitEvent, limitInForce } from './limits';
 import { mepOf } from './mep';
-import { type InsurancePolicy, parseInsurancePolicy } from './policy';
+import type { InsurancePolicy } from './policy';
+import { parseInsurancePolicy } from './policy-schema';
 import { shareRecoveries } from './recoveries';
 
 const d = date;

@@ -36,6 +36,10 @@ export const EN: ReasonCatalog = {
     'check.over_limit': 'The order takes the exposure {by} over the limit of {limit}',
     'check.grade_too_weak': 'Grade {grade}: orders are referred from grade {from} on',
     'check.within_limit': 'Within the limit: {headroom} left after the order',
+    'check.insurance_mep_passed':
+      'Past the maximum extension period of policy {policy} ({mep}): no deliveries on insured terms',
+    'check.insurance_uninsured':
+      '{uninsured} of the order is above the insured limit of policy {policy} ({insured} insured)',
     'review.high_risk': 'High risk: watched continuously',
     'review.never_reviewed': 'No credit decision yet',
     'review.cadence': 'Regular review is due: every {days}, and the last credit decision was on {lastReview}',

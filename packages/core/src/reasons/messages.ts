@@ -73,6 +73,11 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
     return { key: 'check.over_limit', params: { by: minor(p.by, currency), limit: minor(p.limit, currency) } };
   if (r.code === 'within_limit')
     return { key: 'check.within_limit', params: { headroom: minor(p.headroom, currency) } };
+  if (r.code === 'insurance_uninsured')
+    return {
+      key: 'check.insurance_uninsured',
+      params: { uninsured: minor(p.uninsured, currency), insured: minor(p.insured, currency), policy: p.policy ?? '' },
+    };
   return pick(`check.${r.code}`, p);
 }
 

@@ -81,6 +81,8 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
   over_limit: { by: 'money', limit: 'money' },
   grade_too_weak: { grade: 'integer', from: 'integer' },
   within_limit: { headroom: 'money' },
+  insurance_mep_passed: { mep: 'date', policy: 'text' },
+  insurance_uninsured: { uninsured: 'money', insured: 'money', policy: 'text' },
 };
 
 const REVIEW: Readonly<Record<ReviewReason, Spec>> = {

@@ -33,6 +33,8 @@ export const ZH_CN: ReasonCatalog = {
     'check.over_limit': '此订单使风险敞口超出额度 {limit}，超出 {by}',
     'check.grade_too_weak': '评级 {grade}：评级 {from} 及以上的订单须转交审批',
     'check.within_limit': '在额度之内：订单后剩余 {headroom}',
+    'check.insurance_mep_passed': '已超过保单 {policy} 的最长延展期（{mep}）：不得再以投保条件发货',
+    'check.insurance_uninsured': '订单中有 {uninsured} 超出保单 {policy} 的承保限额（已承保 {insured}）',
     'review.high_risk': '高风险：持续监控',
     'review.never_reviewed': '尚无信用决定',
     'review.cadence': '定期复核到期：每 {days}复核一次，上次信用决定为 {lastReview}',

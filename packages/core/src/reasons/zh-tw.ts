@@ -33,6 +33,8 @@ export const ZH_TW: ReasonCatalog = {
     'check.over_limit': '此訂單使曝險超出額度 {limit}，超出 {by}',
     'check.grade_too_weak': '評等 {grade}：評等 {from} 以上的訂單須轉交審核',
     'check.within_limit': '在額度之內：訂單後尚餘 {headroom}',
+    'check.insurance_mep_passed': '已超過保單 {policy} 的最長展延期（{mep}）：不得再以投保條件出貨',
+    'check.insurance_uninsured': '訂單中有 {uninsured} 超出保單 {policy} 的承保限額（已承保 {insured}）',
     'review.high_risk': '高風險：持續監控',
     'review.never_reviewed': '尚無信用決定',
     'review.cadence': '定期覆核到期：每 {days}覆核一次，上次信用決定為 {lastReview}',
