@@ -1,4 +1,5 @@
 export * from './add-insurance-policy';
+export * from './import-insurer-decisions';
 export * from './insurance-claim';
 export * from './insurance-deadlines';
 export * from './insurance-exposure';

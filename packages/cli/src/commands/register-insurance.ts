@@ -1,12 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import type { ImportFailure } from '@credence/app';
 import type { Failure } from '@credence/core';
 import { type CurrencyCode, renderTable } from '@credence/core';
+import { FileReadError, openRows } from '@credence/files';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asDate, asFormat, asIdentifier, asName, asNote, asPositiveInt } from '../options';
 import { emit } from './register-report';
+import { rowMessage } from './row-messages';
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };
 // The insurance use cases load the policy schema (zod): only when an insurance command runs.
@@ -397,5 +400,38 @@ export function registerInsuranceCommands(program: Command, io: Io, state: { exi
       return c.ok ? { ok: true, text: json(c.value) } : c;
     });
     emit(io, state, r);
+  });
+  db(
+    ins
+      .command('import-decisions')
+      .description(
+        "import the insurer's decisions (CSV: buyer_id, decision, amount, currency, decision_date, expiry, reference)",
+      )
+      .argument('<file>', 'CSV or XLSX')
+      .option('--policy <number>', 'the policy (default: the only one)')
+      .requiredOption('--by <name>', 'who records them', asName),
+  ).action(async (file: string, o) => {
+    const { importInsurerDecisions } = await useCases();
+    try {
+      const r = await withStore(o, io, async (s) =>
+        importInsurerDecisions(s, (await openRows(file)) as Parameters<typeof importInsurerDecisions>[1], {
+          by: o.by,
+          ...(o.policy !== undefined ? { policyNumber: o.policy } : {}),
+        }),
+      );
+      if (r.ok) {
+        io.out(`${file}: ${r.value.rows} rows, ${r.value.created} decisions recorded, ${r.value.unchanged} unchanged`);
+        return;
+      }
+      const f = r.error as Partial<ImportFailure> & Failure;
+      if (f.errors === undefined) return emit(io, state, r);
+      for (const e of f.errors) io.err(rowMessage(e));
+      io.err(`credence: ${file}: nothing imported (${f.errors.length} errors).`);
+      state.exitCode = EXIT.rejected;
+    } catch (e) {
+      if (!(e instanceof FileReadError)) throw e;
+      io.err(`credence: ${e.message}`);
+      state.exitCode = EXIT.rejected;
+    }
   });
 }

@@ -55,11 +55,36 @@ export interface InsurancePolicy {
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
 }
 
+const REQUIRED: readonly (keyof InsurancePolicyData)[] = [
+  'insurer',
+  'policyNumber',
+  'periodStart',
+  'periodEnd',
+  'currency',
+  'countries',
+  'coverPercent',
+  'maxCreditTermsDays',
+  'maxExtensionDays',
+  'notificationRule',
+  'waitingPeriodDays',
+  'indemnityDays',
+  'nonQualifyingLoss',
+  'deductiblePerBuyer',
+  'minimumRetention',
+  'discretionaryLimitMax',
+  'discretionaryLimitValidityMonths',
+  'adverseInfoDays',
+  'recoveriesSharing',
+  'exclusions',
+];
+
 /**
  * Converts a policy whose defaults are filled in (`normalizeInsurancePolicy`, or a stored policy) — no zod:
  * dates, currency, cover with two decimals at most, amounts in the currency's minor units.
  */
 export function insurancePolicyFrom(p: InsurancePolicyData): Result<InsurancePolicy> {
+  const absent = REQUIRED.filter((k) => p[k] === undefined || p[k] === null);
+  if (absent.length > 0) return fail('invalid_field', { field: 'policy', reason: `missing ${absent.join(', ')}` });
   const problems: string[] = [];
   const start = parseDate(p.periodStart);
   const end = parseDate(p.periodEnd);
