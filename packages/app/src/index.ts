@@ -9,6 +9,8 @@ export * from './forecast';
 export * from './grading';
 export * from './hash';
 export * from './import';
+// The insurance use cases (their policy is a Zod schema) are `@credence/app/insurance`: the CLI starts without zod.
+export * from './insurance/ports';
 export * from './interest';
 export * from './jobs';
 export * from './limits';

@@ -24,6 +24,7 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
+import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
@@ -205,7 +206,8 @@ export interface LedgerReads
     BankStatementReads,
     PortfolioReads,
     MonitoringReads,
-    ForecastReads {
+    ForecastReads,
+    InsuranceReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -296,7 +298,8 @@ export interface LedgerWrites
     PolicyWrites,
     BankStatementWrites,
     MonitoringWrites,
-    ForecastWrites {
+    ForecastWrites,
+    InsuranceWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -17,6 +17,7 @@ import type { PolicyVersion } from '../src/policies/ports';
 import type { CashApplication, Recorded, RecordedGrade, Reversal, Stored, WriteOff } from '../src/ports';
 import { type BankMem, copyBank, emptyBank } from './memory-bank';
 import { type CollectionsMem, copyCollections, emptyCollections } from './memory-collections';
+import { copyInsurance, emptyInsurance, type InsuranceMem } from './memory-insurance';
 import type { JobsMem } from './memory-jobs';
 import { copyUsers, emptyUsers, type UsersMem } from './memory-users';
 import { copyWebhooks, emptyWebhooks, type WebhooksMem } from './memory-webhooks';
@@ -49,6 +50,7 @@ export interface State {
   bank: BankMem;
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
   forecastModels: StoredForecastModel[];
+  insurance: InsuranceMem;
 }
 
 export const copy = (s: State): State => ({
@@ -78,6 +80,7 @@ export const copy = (s: State): State => ({
   bank: copyBank(s.bank),
   alerts: new Map(s.alerts),
   forecastModels: [...s.forecastModels],
+  insurance: copyInsurance(s.insurance),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -118,4 +121,5 @@ export const emptyState = (): State => ({
   bank: emptyBank(),
   alerts: new Map(),
   forecastModels: [],
+  insurance: emptyInsurance(),
 });

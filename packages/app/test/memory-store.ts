@@ -38,6 +38,7 @@ import type { WebhookEventType } from '../src/webhooks/ports';
 import { bankReads, bankWrites } from './memory-bank';
 import { collectionsReads, collectionsWrites } from './memory-collections';
 import { forecastReads, forecastWrites } from './memory-forecast';
+import { insuranceReads, insuranceWrites } from './memory-insurance';
 import { jobsReads, jobsWrites } from './memory-jobs';
 import { monitoringReads, monitoringWrites } from './memory-monitoring';
 import { copy, emptyState, externalKey, pick, type State, statementKey } from './memory-state';
@@ -59,6 +60,10 @@ function reads(s: () => State): LedgerReads {
     ...bankReads(() => s().bank),
     ...monitoringReads(s),
     ...forecastReads(s),
+    ...insuranceReads(
+      () => s().insurance,
+      () => s(),
+    ),
     // The audit trail is written by the db store's write layer (packages/db/src/audit-writes.ts), tested there.
     auditEntries: async () => [],
     getBuyer: async (id) => s().buyers.get(id),
@@ -338,6 +343,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...bankWrites(() => s().bank, by),
     ...monitoringWrites(s),
     ...forecastWrites(s, by),
+    ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
     },
@@ -515,6 +521,9 @@ export class MemoryStore implements Store {
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
   paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
   latestForecastModel = () => this.view.latestForecastModel();
+  insurancePolicies = () => this.view.insurancePolicies();
+  insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
+  insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
   openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);

@@ -11,6 +11,7 @@ import { registerEntryCommands } from './commands/register-entries';
 import { registerForecastCommands } from './commands/register-forecast';
 import { registerGradeCommands } from './commands/register-grade';
 import { registerImportCommand } from './commands/register-import';
+import { registerInsuranceCommands } from './commands/register-insurance';
 import { registerInterestCommands } from './commands/register-interest';
 import { registerLimitCommands } from './commands/register-limit';
 import { registerModelCommands } from './commands/register-model';
@@ -81,6 +82,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerForecastCommands(program, io, state);
   registerSecurityCommands(program, io, state);
   registerStatementCommands(program, io, state);
+  registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
   relaxRequiredBy(program);

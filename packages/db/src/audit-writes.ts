@@ -167,6 +167,25 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       audit.add('security_event', 1, () => [draft('buyer', buyerId, `security_${action}`, rest, reason)]);
       return stored;
     },
+    appendInsurancePolicy: async (p) => {
+      const stored = await w.appendInsurancePolicy(p);
+      audit.add('insurance_policy', 1, () => [
+        draft(
+          'insurance_policy',
+          stored.policyNumber,
+          'insurance_policy_set',
+          { version: stored.version, by: stored.by },
+          stored.reason,
+        ),
+      ]);
+      return stored;
+    },
+    appendInsuranceEvent: async (e) => {
+      const stored = await w.appendInsuranceEvent(e);
+      const { buyerId, kind, reason, recordedAt: _at, ...rest } = stored;
+      audit.add('insurance_event', 1, () => [draft('buyer', buyerId, `insurance_${kind}`, rest, reason)]);
+      return stored;
+    },
     appendPolicyVersion: async (v) => {
       const stored = await w.appendPolicyVersion(v);
       audit.add('policy_version', 1, () => [

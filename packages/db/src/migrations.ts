@@ -21,6 +21,7 @@ import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
 import { m040 } from './migration-040-alerts';
+import { m045 } from './migration-045-credit-insurance';
 import { m050 } from './migration-050-document-flags';
 import { m051 } from './migration-051-forecast-models';
 import { m055 } from './migration-055-securities';
@@ -409,6 +410,7 @@ export const migrations: MigrationProvider = {
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
       '040_alerts': m040,
+      '045_credit_insurance': m045,
       '050_document_flags': m050,
       '051_forecast_models': m051,
       '055_securities': m055,

@@ -279,6 +279,8 @@ export interface OpenDocumentsTable {
 export interface Database {
   /** Migration 040: repos/alerts.ts. */
   alerts: RawTable;
+  insurance_policies: RawTable;
+  insurance_events: RawTable;
   collection_events: RawTable;
   worklist_tasks: RawTable;
   cash_applications: RawTable;
@@ -339,6 +341,8 @@ export const LEDGER_TABLES = [
   'alerts',
   'forecast_models',
   'security_events',
+  'insurance_events',
+  'insurance_policies',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

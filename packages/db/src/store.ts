@@ -47,6 +47,13 @@ import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
+import {
+  appendInsuranceEvent,
+  appendInsurancePolicy,
+  insuranceEvents,
+  insuranceLedger,
+  insurancePolicies,
+} from './repos/insurance';
 import { claimJob, enqueueJob, extendJobLease, findJob, settleJob } from './repos/jobs';
 import {
   backdatedInvoices,
@@ -231,6 +238,9 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     webhookSubscribed: (type) => webhookSubscribed(db, type),
     bankStatementsLike: (keys, hashes) => bankStatementsLike(db, keys, hashes),
     bankStatementLines: (id) => bankStatementLines(db, id),
+    insurancePolicies: () => insurancePolicies(db),
+    insuranceEvents: (q) => insuranceEvents(db, q),
+    insuranceLedger: (buyerId, asOf) => insuranceLedger(db, buyerId, asOf),
   };
 }
 
@@ -363,6 +373,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
+    appendInsurancePolicy: (p) => appendInsurancePolicy(db, p, by.recordedAt),
+    appendInsuranceEvent: (e) => appendInsuranceEvent(db, e, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),
     insertDocuments: counted('documents', async (rows) => {
       count('open_documents', rows.length);

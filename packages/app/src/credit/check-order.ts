@@ -21,6 +21,7 @@ import {
   securityInForce,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
+import { insuranceForOrder } from '../insurance/insurance-for-order';
 import type { LedgerReads } from '../ports';
 import { readForOrderCheck } from './order-check-reads';
 
@@ -116,6 +117,12 @@ export async function checkOrder(
   if (!secured.ok) return secured;
   const probation = await probationCap(policy, reads, x, currency, inLimitCurrency);
   if (probation !== undefined && !probation.ok) return probation;
+  const insured = await insuranceForOrder(store, {
+    buyerId: x.buyerId,
+    asOf: x.asOf,
+    amount: x.amount,
+    currency: x.currency,
+  });
   const decision = decideOrder(
     {
       order: { amount: order, currency },
@@ -128,6 +135,18 @@ export async function checkOrder(
       ...(x.termsDays !== undefined ? { termsDays: x.termsDays } : {}),
       secured: secured.value,
       ...(probation?.value !== undefined ? { probation: probation.value } : {}),
+      ...(insured !== undefined
+        ? {
+            insurance: {
+              policy: insured.policyNumber,
+              ...(insured.mepPassed !== undefined ? { mepPassed: insured.mepPassed } : {}),
+              // Reported in the check's currency only: the policy's is another.
+              ...(insured.currency === currency
+                ? { insured: insured.quote.insured, uninsured: insured.quote.uninsured }
+                : {}),
+            },
+          }
+        : {}),
     },
     policy,
   );

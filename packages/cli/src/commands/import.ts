@@ -15,6 +15,7 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   'fx-rates',
   'statements',
   'orders',
+  'external-grades',
 ];
 
 /** One file imported by kind (app `importRows`). */

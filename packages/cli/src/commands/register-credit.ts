@@ -15,6 +15,7 @@ const MONEY_PARAMS: Readonly<Record<string, readonly string[]>> = {
   over_limit: ['by', 'limit'],
   within_limit: ['headroom'],
   first_order_cap: ['cap'],
+  insurance_uninsured: ['uninsured', 'insured'],
 };
 
 type Out = { ok: true; text: string } | { ok: false; error: Failure };

@@ -40,6 +40,16 @@ export interface CheckInputs {
   readonly secured?: bigint;
   /** A new buyer on probation and the first-order cap in the limit's currency: a larger order is held. */
   readonly probation?: { readonly cap: bigint; readonly orders: number };
+  /**
+   * The credit insurance's view (issue 15): the buyer past its MEP (deliveries on insured terms stop: hold), and
+   * the part of the order above the insured limit (reported, in the check's currency, without changing the decision).
+   */
+  readonly insurance?: {
+    readonly policy: string;
+    readonly mepPassed?: { readonly mep: string };
+    readonly insured?: bigint;
+    readonly uninsured?: bigint;
+  };
 }
 
 /** Every order-check reason code (the source of truth of the reason catalogs, core/reasons). */
@@ -54,6 +64,8 @@ export const CHECK_REASON_CODES = [
   'terms_beyond_tier',
   'first_order_cap',
   'within_limit',
+  'insurance_mep_passed',
+  'insurance_uninsured',
 ] as const;
 export type CheckReasonCode = (typeof CHECK_REASON_CODES)[number];
 
@@ -105,6 +117,11 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
       code: 'over_limit',
       params: { by: (after - current.amount).toString(), limit: current.amount.toString() },
     });
+  if (x.insurance?.mepPassed !== undefined)
+    reasons.push({
+      code: 'insurance_mep_passed',
+      params: { mep: x.insurance.mepPassed.mep, policy: x.insurance.policy },
+    });
   if (x.grade !== undefined && x.grade >= policy.referFromGrade)
     reasons.push({ code: 'grade_too_weak', params: { grade: x.grade, from: policy.referFromGrade } });
   const terms = x.tier !== undefined ? policy.credit?.termsByTier?.[x.tier] : undefined;
@@ -119,11 +136,21 @@ export function decideOrder(x: CheckInputs, policy: CheckPolicy): CheckDecision 
       params: { cap: x.probation.cap.toString(), orders: x.probation.orders },
     });
   const held = reasons.some(
-    (r) => r.code === 'credit_hold' || r.code === 'overdue_beyond_hold' || r.code === 'first_order_cap',
+    (r) =>
+      r.code === 'credit_hold' ||
+      r.code === 'overdue_beyond_hold' ||
+      r.code === 'first_order_cap' ||
+      r.code === 'insurance_mep_passed',
   );
   const decision = held ? 'hold' : reasons.length > 0 ? 'refer' : 'approve';
   if (decision === 'approve' && current)
     reasons.push({ code: 'within_limit', params: { headroom: (current.amount - after).toString() } });
+  const ins = x.insurance;
+  if (ins?.uninsured !== undefined && ins.uninsured > 0n)
+    reasons.push({
+      code: 'insurance_uninsured',
+      params: { uninsured: ins.uninsured.toString(), insured: (ins.insured ?? 0n).toString(), policy: ins.policy },
+    });
   return {
     decision,
     reasons,

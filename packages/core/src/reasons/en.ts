@@ -39,6 +39,10 @@ export const EN: ReasonCatalog = {
     'check.first_order_cap':
       'A new buyer on probation ({orders} orders so far): an order above {cap} waits for a credit manager',
     'check.within_limit': 'Within the limit: {headroom} left after the order',
+    'check.insurance_mep_passed':
+      'Past the maximum extension period of policy {policy} ({mep}): no deliveries on insured terms',
+    'check.insurance_uninsured':
+      '{uninsured} of the order is above the insured limit of policy {policy} ({insured} insured)',
     'review.high_risk': 'High risk: watched continuously',
     'review.never_reviewed': 'No credit decision yet',
     'review.cadence': 'Regular review is due: every {days}, and the last credit decision was on {lastReview}',

@@ -75,6 +75,11 @@ export function checkReasonMessage(r: CheckReason, currency: CurrencyCode): Reas
     return { key: 'check.first_order_cap', params: { cap: minor(p.cap, currency), orders: p.orders ?? 0 } };
   if (r.code === 'within_limit')
     return { key: 'check.within_limit', params: { headroom: minor(p.headroom, currency) } };
+  if (r.code === 'insurance_uninsured')
+    return {
+      key: 'check.insurance_uninsured',
+      params: { uninsured: minor(p.uninsured, currency), insured: minor(p.insured, currency), policy: p.policy ?? '' },
+    };
   return pick(`check.${r.code}`, p);
 }
 

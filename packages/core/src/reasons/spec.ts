@@ -87,6 +87,8 @@ const CHECK: Readonly<Record<CheckReasonCode, Spec>> = {
   terms_beyond_tier: { days: 'days', maxDays: 'days', tier: 'level' },
   first_order_cap: { cap: 'money', orders: 'integer' },
   within_limit: { headroom: 'money' },
+  insurance_mep_passed: { mep: 'date', policy: 'text' },
+  insurance_uninsured: { uninsured: 'money', insured: 'money', policy: 'text' },
 };
 
 const REVIEW: Readonly<Record<ReviewReason, Spec>> = {

@@ -35,6 +35,8 @@ export const ZH_CN: ReasonCatalog = {
     'check.terms_beyond_tier': '付款期限 {days}超过{tier}风险客户允许的 {maxDays}',
     'check.first_order_cap': '新客户考察期内（已有 {orders} 笔订单）：超过首单上限 {cap} 的订单须经信用经理批准',
     'check.within_limit': '在额度之内：订单后剩余 {headroom}',
+    'check.insurance_mep_passed': '已超过保单 {policy} 的最长延展期（{mep}）：不得再以投保条件发货',
+    'check.insurance_uninsured': '订单中有 {uninsured} 超出保单 {policy} 的承保限额（已承保 {insured}）',
     'review.high_risk': '高风险：持续监控',
     'review.never_reviewed': '尚无信用决定',
     'review.cadence': '定期复核到期：每 {days}复核一次，上次信用决定为 {lastReview}',

@@ -35,6 +35,8 @@ export const ZH_TW: ReasonCatalog = {
     'check.terms_beyond_tier': '付款期限 {days}超過{tier}風險客戶允許的 {maxDays}',
     'check.first_order_cap': '新客戶考察期內（已有 {orders} 筆訂單）：超過首單上限 {cap} 的訂單須經信用經理核准',
     'check.within_limit': '在額度之內：訂單後尚餘 {headroom}',
+    'check.insurance_mep_passed': '已超過保單 {policy} 的最長展延期（{mep}）：不得再以投保條件出貨',
+    'check.insurance_uninsured': '訂單中有 {uninsured} 超出保單 {policy} 的承保限額（已承保 {insured}）',
     'review.high_risk': '高風險：持續監控',
     'review.never_reviewed': '尚無信用決定',
     'review.cadence': '定期覆核到期：每 {days}覆核一次，上次信用決定為 {lastReview}',

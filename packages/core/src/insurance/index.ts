@@ -1,0 +1,2 @@
+export * from './policy-schema';
+export * from './rules';
