@@ -21,6 +21,7 @@ import type {
 } from '@credence/core';
 import type { AuditReads } from './audit/ports';
 import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
+import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { JobReads, JobWrites } from './jobs/ports';
@@ -191,7 +192,8 @@ export interface LedgerReads
     PolicyReads,
     CheckResultReads,
     BankStatementReads,
-    PortfolioReads {
+    PortfolioReads,
+    CashApplicationReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -267,7 +269,8 @@ export interface LedgerWrites
     WebhookWrites,
     CheckResultWrites,
     PolicyWrites,
-    BankStatementWrites {
+    BankStatementWrites,
+    CashApplicationWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -20,6 +20,7 @@ import { m027 } from './migration-027-unapplied-by-buyer';
 import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
+import { m035 } from './migration-035-cash-application';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -402,6 +403,7 @@ export const migrations: MigrationProvider = {
       '028_bank_statements': m028,
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
+      '035_cash_application': m035,
     };
   },
 };

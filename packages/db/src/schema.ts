@@ -216,6 +216,31 @@ export interface BankStatementsTable {
   source: string | null;
 }
 
+/** Migration 035: what the matching step made of a bank line. */
+export interface BankLineMatchesTable {
+  statement: string;
+  line: number;
+  state: string;
+  buyer_id: string | null;
+  payment_id: string | null;
+  score: number | null;
+  proposals: string;
+  reasons: string;
+  booking_date: string;
+  decided_by: string;
+  decided_at: Date;
+  note: string | null;
+}
+
+/** Migration 035: the learned IBAN → buyer map. */
+export interface BankIbansTable {
+  iban: string;
+  buyer_id: string;
+  learned_from: string | null;
+  set_by: string;
+  set_at: Date;
+}
+
 /** Migration 028: a bank statement's line. */
 export interface BankStatementLinesTable {
   statement: string;
@@ -318,9 +343,13 @@ export interface Database {
   credit_check_results: Record<string, unknown>;
   bank_statements: BankStatementsTable;
   bank_statement_lines: BankStatementLinesTable;
+  bank_line_matches: BankLineMatchesTable;
+  bank_ibans: BankIbansTable;
 }
 
 export const LEDGER_TABLES = [
+  'bank_line_matches',
+  'bank_ibans',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

@@ -19,6 +19,15 @@ import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allo
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import {
+  cashLine,
+  cashLines,
+  learnedIbans,
+  linesToMatch,
+  putCashLines,
+  putLearnedIbans,
+  removeLearnedIban,
+} from './repos/cash-application';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import { appendCreditCheckResult, creditCheckResults } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
@@ -178,6 +187,10 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     webhookSubscribed: (type) => webhookSubscribed(db, type),
     bankStatementsLike: (keys, hashes) => bankStatementsLike(db, keys, hashes),
     bankStatementLines: (id) => bankStatementLines(db, id),
+    linesToMatch: (statement) => linesToMatch(db, statement),
+    cashLines: (f) => cashLines(db, f),
+    cashLine: (statement, line) => cashLine(db, statement, line),
+    learnedIbans: () => learnedIbans(db),
   };
 }
 
@@ -387,6 +400,9 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
     recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
     insertBankStatement: (st, lines) => insertBankStatement(conn, st, lines, by),
+    putCashLines: (rows) => putCashLines(conn, rows, by.recordedAt),
+    putLearnedIbans: (rows) => putLearnedIbans(conn, rows, by.recordedAt),
+    removeLearnedIban: (iban) => removeLearnedIban(conn, iban),
   };
 }
 

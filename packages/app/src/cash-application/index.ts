@@ -1,0 +1,3 @@
+export * from './line-payment';
+export * from './match-bank-lines';
+export * from './ports';
