@@ -1,4 +1,14 @@
-import { buyerNetPosition, importBankStatement, importDocuments, matchBankLines } from '@credence/app';
+import {
+  acceptBankLine,
+  buyerNetPosition,
+  importBankStatement,
+  importDocuments,
+  listReviewQueue,
+  listUnappliedCash,
+  matchBankLines,
+  rejectBankLine,
+  repointBankLine,
+} from '@credence/app';
 import { type BankStatementLine, date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
@@ -37,6 +47,33 @@ const statement = (id: string, lines: BankStatementLine[]) => ({
   lines,
 });
 
+async function seeded(engine: Parameters<typeof storeOn>[0]) {
+  const store = storeOn(engine, { by: 'cora', now: () => new Date('2024-07-01T09:00:00Z') });
+  await store.transact((tx) =>
+    tx.upsertBuyers([
+      { id: 'B1', name: 'Blue Ocean Trading Ltd', country: 'GB', currency: EUR, paymentTermsDays: 30 },
+      { id: 'B2', name: 'Nordwind Logistik GmbH', country: 'DE', currency: EUR, paymentTermsDays: 30 },
+    ]),
+  );
+  const docs = await importDocuments(
+    store,
+    file(
+      'i.csv',
+      ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'],
+      [
+        ['INV-101', 'B1', 'invoice', '2024-04-01', '2024-05-01', '1200.00', 'EUR'],
+        ['INV-102', 'B1', 'invoice', '2024-04-15', '2024-05-15', '800.00', 'EUR'],
+        ['RE-240', 'B2', 'invoice', '2024-05-10', '2024-06-09', '300.00', 'EUR'],
+        ['RE-241', 'B2', 'invoice', '2024-05-12', '2024-06-11', '300.00', 'EUR'],
+      ],
+    ),
+  );
+  if (!docs.ok) throw new Error('documents');
+  const imported = await importBankStatement(store, [statement('S-1', LINES)]);
+  if (!imported.ok) throw new Error('import');
+  return store;
+}
+
 for (const target of targets()) {
   describe(`cash application on ${target.name}`, () => {
     const h = useTarget(target);
@@ -44,29 +81,7 @@ for (const target of targets()) {
     it('applies, reviews, keeps on account or in suspense; once only; the net position counts on-account cash', async () => {
       const { reset, engine } = h();
       await reset();
-      const store = storeOn(engine, { by: 'cora', now: () => new Date('2024-07-01T09:00:00Z') });
-      await store.transact((tx) =>
-        tx.upsertBuyers([
-          { id: 'B1', name: 'Blue Ocean Trading Ltd', country: 'GB', currency: EUR, paymentTermsDays: 30 },
-          { id: 'B2', name: 'Nordwind Logistik GmbH', country: 'DE', currency: EUR, paymentTermsDays: 30 },
-        ]),
-      );
-      const docs = await importDocuments(
-        store,
-        file(
-          'i.csv',
-          ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'],
-          [
-            ['INV-101', 'B1', 'invoice', '2024-04-01', '2024-05-01', '1200.00', 'EUR'],
-            ['INV-102', 'B1', 'invoice', '2024-04-15', '2024-05-15', '800.00', 'EUR'],
-            ['RE-240', 'B2', 'invoice', '2024-05-10', '2024-06-09', '300.00', 'EUR'],
-            ['RE-241', 'B2', 'invoice', '2024-05-12', '2024-06-11', '300.00', 'EUR'],
-          ],
-        ),
-      );
-      expect(docs.ok).toBe(true);
-      const imported = await importBankStatement(store, [statement('S-1', LINES)]);
-      expect(imported.ok).toBe(true);
+      const store = await seeded(engine);
       const r = await matchBankLines(store, { by: 'cora' });
       expect(r.ok && r.value).toMatchObject({
         lines: 4,
@@ -108,6 +123,54 @@ for (const target of targets()) {
         'cash_review',
         'cash_suspense',
       ]);
+    });
+
+    it('the review queue: accept, reject with a reason, re-point to another buyer and document; decided once', async () => {
+      const { reset, engine } = h();
+      await reset();
+      const store = await seeded(engine);
+      await matchBankLines(store, { by: 'cora' });
+      const [queued] = await listReviewQueue(store);
+      const ref = `${queued?.statement}:${queued?.line}`;
+      const accepted = await acceptBankLine(store, { line: ref, by: 'rita' });
+      expect(accepted.ok && 'allocations' in accepted.value && accepted.value.allocations).toEqual([
+        { document: 'RE-240', amount: 30000n },
+      ]);
+      expect((await store.openInvoices(['B2'])).map((i) => i.number)).toEqual(['RE-241']);
+      const twice = await acceptBankLine(store, { line: ref, by: 'rita' });
+      expect(!twice.ok && twice.error).toMatchObject({ code: 'not_allowed', params: { state: 'applied' } });
+      const suspense = `${queued?.statement}:4`;
+      expect((await rejectBankLine(store, { line: suspense, by: 'rita', note: '' })).ok).toBe(false);
+      expect((await rejectBankLine(store, { line: suspense, by: 'rita', note: 'not a customer' })).ok).toBe(true);
+      expect((await listUnappliedCash(store)).map((l) => [l.line, l.state])).toEqual([
+        [3, 'on_account'],
+        [4, 'rejected'],
+      ]);
+      const wrongDoc = await repointBankLine(store, {
+        line: suspense,
+        buyerId: 'B2',
+        documents: ['INV-102'],
+        by: 'rita',
+        note: 'the owner paid',
+      });
+      expect(!wrongDoc.ok && wrongDoc.error.code).toBe('unknown_document');
+      const moved = await repointBankLine(store, {
+        line: suspense,
+        buyerId: 'B2',
+        documents: ['RE-241'],
+        by: 'rita',
+        note: 'the owner paid privately',
+      });
+      expect(moved.ok && moved.value).toMatchObject({
+        allocations: [{ document: 'RE-241', amount: 30000n }],
+        onAccount: 47700n,
+      });
+      expect(await store.openInvoices(['B2'])).toEqual([]);
+      expect((await listUnappliedCash(store, 'B2')).map((l) => [l.line, l.state])).toEqual([]);
+      const [line4] = await store
+        .cashLines({ states: ['applied'], buyerId: 'B2', statement: queued?.statement ?? '' })
+        .then((ls) => ls.filter((l) => l.line === 4));
+      expect(line4).toMatchObject({ decidedBy: 'rita', note: 'the owner paid privately' });
     });
   });
 }
