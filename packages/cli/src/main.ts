@@ -2,6 +2,7 @@ import { RuntimeError } from '@credence/runtime';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerCashApplicationCommands } from './commands/register-cash-application';
 import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
@@ -75,6 +76,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerAuditCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
+  registerCashApplicationCommands(program, io, state);
   relaxRequiredBy(program);
   return program;
 }

@@ -138,7 +138,10 @@ for (const target of targets()) {
       ]);
       expect((await store.openInvoices(['B2'])).map((i) => i.number)).toEqual(['RE-241']);
       const twice = await acceptBankLine(store, { line: ref, by: 'rita' });
-      expect(!twice.ok && twice.error).toMatchObject({ code: 'not_allowed', params: { state: 'applied' } });
+      expect(!twice.ok && twice.error).toMatchObject({
+        code: 'not_allowed',
+        params: { reason: 'line_decided', state: 'applied' },
+      });
       const suspense = `${queued?.statement}:4`;
       expect((await rejectBankLine(store, { line: suspense, by: 'rita', note: '' })).ok).toBe(false);
       expect((await rejectBankLine(store, { line: suspense, by: 'rita', note: 'not a customer' })).ok).toBe(true);

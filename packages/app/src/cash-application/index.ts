@@ -6,3 +6,4 @@ export * from './match-bank-lines';
 export * from './ports';
 export * from './reject-bank-line';
 export * from './repoint-bank-line';
+export * from './set-learned-iban';
