@@ -23,7 +23,8 @@ export async function undecidedLine(tx: LedgerWrites, ref: string): Promise<Resu
   await tx.lock('cash_lines');
   const line = await tx.cashLine(key.value.statement, key.value.line);
   if (line === undefined) return fail('not_found', { kind: 'bank_line', id: ref });
-  if (!UNDECIDED.includes(line.state)) return fail('not_allowed', { reason: 'line_decided', line: ref, state: line.state });
+  if (!UNDECIDED.includes(line.state))
+    return fail('not_allowed', { reason: 'line_decided', line: ref, state: line.state });
   return ok(line);
 }
 

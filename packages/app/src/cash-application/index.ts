@@ -1,4 +1,6 @@
 export * from './accept-bank-line';
+export * from './apply-waiting-cash';
+export * from './cash-in-review';
 export * from './decide-line';
 export * from './line-payment';
 export * from './list-cash-lines';

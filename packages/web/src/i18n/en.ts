@@ -503,6 +503,8 @@ export const en = {
   'worklist.keys': 'Keys: j / k or ↑ / ↓ move · Enter opens the buyer · d marks done · s snoozes a week',
   'worklist.marked': 'Done: {key}',
   'worklist.snoozedUntil': 'Snoozed until {date}: {key}',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': 'A bank line in review probably pays it',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -504,4 +504,6 @@ export const zhCN: Catalogue = {
   'worklist.keys': '快捷键：j / k 或 ↑ / ↓ 移动 · Enter 打开买方 · d 标记完成 · s 推迟一周',
   'worklist.marked': '已完成：{key}',
   'worklist.snoozedUntil': '已推迟至 {date}：{key}',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': '待审核的银行流水可能已支付此项',
 };

@@ -504,4 +504,6 @@ export const zhTW: Catalogue = {
   'worklist.keys': '快速鍵：j / k 或 ↑ / ↓ 移動 · Enter 開啟買方 · d 標記完成 · s 延後一週',
   'worklist.marked': '已完成：{key}',
   'worklist.snoozedUntil': '已延後至 {date}：{key}',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': '待審核的銀行流水可能已支付此項',
 };
