@@ -74,6 +74,13 @@ async function seeded(engine: Parameters<typeof storeOn>[0]) {
   return store;
 }
 
+const DOC_REASONS = [
+  'document_in_text, name_match, amount_exact',
+  'name_match, amount_ambiguous, amount_exact',
+  'name_match, no_open_item_fits',
+  'name_below_cutoff, payer_unknown',
+];
+
 for (const target of targets()) {
   describe(`cash application on ${target.name}`, () => {
     const h = useTarget(target);
@@ -95,6 +102,10 @@ for (const target of targets()) {
         [3, 'on_account', 'B1'],
         [4, 'suspense', null],
       ]);
+      // The reasons of the worked example in docs/domain/cash-application.md ("Applying the lines").
+      expect(
+        lines.map((l) => [...(l.proposals[0]?.reasons ?? []), ...l.reasons].map((x) => x.code).join(', ')),
+      ).toEqual(DOC_REASONS);
       const [applied, review] = lines;
       expect(applied?.proposals[0]?.reasons.map((x) => x.code)).toContain('document_in_text');
       expect(review?.proposals[0]).toMatchObject({
