@@ -24,6 +24,7 @@ import type {
 } from '@credence/core';
 import { openRows } from '@credence/files';
 import { type PortfolioPlan, type PortfolioSize, planPortfolio } from '../portfolio';
+import { cashTour } from './cash-tour';
 import { type CollectionsTour, collectionsTour } from './collections-tour';
 import { type CreditTour, creditTour } from './credit-tour';
 import { prepareDemoDir } from './demo-dir';
@@ -68,6 +69,8 @@ export interface DemoResult {
   readonly overdue: Result<readonly (RankedOverdueBuyer & { readonly buyer: Buyer | undefined })[]>;
   readonly credit: CreditTour;
   readonly collections: CollectionsTour;
+  /** The day's bank statement, imported and matched (undefined: no buyer in the reporting currency). */
+  readonly cash?: Awaited<ReturnType<typeof cashTour>>;
 }
 
 async function importAll(store: Store, files: PortfolioFiles, step: (s: DemoStep) => void): Promise<void> {
@@ -135,8 +138,10 @@ export async function runDemo(
       basePd: p.grading.policy.basePd,
       writeLetters: ports.writeLetters,
     });
+    // After the day's dunning: the day's statement, so the review queue and on-account cash have content.
+    const cash = await cashTour(store, { asOf: o.asOf, currency });
     const result = { plan: { startDate: plan.startDate, endDate: plan.endDate }, aging, kpis, overdue, credit };
-    return { ok: true, value: { ...result, collections } };
+    return { ok: true, value: { ...result, collections, ...(cash === undefined ? {} : { cash }) } };
   } finally {
     await store.close();
   }
