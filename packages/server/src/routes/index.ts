@@ -5,6 +5,7 @@ import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
+import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
@@ -131,4 +132,6 @@ export const ROUTES: readonly ApiRoute[] = [
   webhookDeliveriesRoute,
   removeWebhookRoute,
   audit,
+  listCashReviewRoute,
+  listUnappliedCashRoute,
 ];
