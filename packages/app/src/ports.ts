@@ -21,6 +21,7 @@ import type {
 } from '@credence/core';
 import type { AuditReads } from './audit/ports';
 import type { BankStatementReads, BankStatementWrites } from './bank-statements/ports';
+import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
@@ -207,7 +208,8 @@ export interface LedgerReads
     PortfolioReads,
     MonitoringReads,
     ForecastReads,
-    InsuranceReads {
+    InsuranceReads,
+    CashApplicationReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -299,7 +301,8 @@ export interface LedgerWrites
     BankStatementWrites,
     MonitoringWrites,
     ForecastWrites,
-    InsuranceWrites {
+    InsuranceWrites,
+    CashApplicationWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

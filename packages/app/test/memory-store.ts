@@ -18,6 +18,7 @@ import {
   signedAmount,
 } from '@credence/core';
 import type { BankStatementKey } from '../src/bank-statements/ports';
+import type { CashLineFilter } from '../src/cash-application/ports';
 import type { CheckResultQuery } from '../src/credit/check-results-ports';
 import type { PolicyKind } from '../src/policies/ports';
 import type {
@@ -524,6 +525,10 @@ export class MemoryStore implements Store {
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);
+  linesToMatch = (statement?: string) => this.view.linesToMatch(statement);
+  cashLines = (f: CashLineFilter) => this.view.cashLines(f);
+  cashLine = (statement: string, line: number) => this.view.cashLine(statement, line);
+  learnedIbans = () => this.view.learnedIbans();
   dunnableItems = (asOf: BusinessDate, dueBy: BusinessDate) => this.view.dunnableItems(asOf, dueBy);
   documentReductions = (n: readonly string[], asOf: BusinessDate) => this.view.documentReductions(n, asOf);
   openCreditNotes = (asOf: BusinessDate, ids: readonly string[]) => this.view.openCreditNotes(asOf, ids);

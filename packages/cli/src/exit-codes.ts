@@ -67,6 +67,8 @@ const REASONS: Readonly<Record<string, (p: Params) => string>> = {
   empty: () => 'no buckets given',
   four_eyes: (p) => `${str(p, 'by')} cannot answer a request made by ${str(p, 'requestedBy')} (four eyes)`,
   already_answered: (p) => `limit request #${str(p, 'id')} has already been answered`,
+  line_decided: (p) =>
+    `bank line ${str(p, 'line')} is ${str(p, 'state')} already: only lines in review, suspense or rejected can be decided`,
   expires_before_start: (p) => `${str(p, 'value')} is before the limit starts`,
   negative: (p) => `"${str(p, 'value')}" is negative`,
   no_reference_rate: (p) =>

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAlertCommands } from './commands/register-alerts';
 import { registerAuditCommands } from './commands/register-audit';
 import { registerBuyerCommands } from './commands/register-buyer';
+import { registerCashApplicationCommands } from './commands/register-cash-application';
 import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
@@ -85,6 +86,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
+  registerCashApplicationCommands(program, io, state);
   relaxRequiredBy(program);
   return program;
 }

@@ -95,6 +95,37 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       await w.insertBankStatement(st, lines);
     },
+    putCashLines: async (rows) => {
+      audit.add('bank_line', rows.length, () =>
+        rows.map((r) =>
+          draft(
+            'bank_line',
+            `${r.statement}:${r.line}`,
+            `cash_${r.state}`,
+            {
+              buyerId: r.buyerId ?? null,
+              paymentId: r.paymentId ?? null,
+              score: r.score ?? null,
+              reasons: [...(r.proposals[0]?.reasons ?? []), ...r.reasons].map((x) => x.code),
+            },
+            r.note,
+          ),
+        ),
+      );
+      await w.putCashLines(rows);
+    },
+    putLearnedIbans: async (rows) => {
+      audit.add('bank_iban', rows.length, () =>
+        rows.map((r) =>
+          draft('bank_iban', r.iban, 'set', { buyerId: r.buyerId, learnedFrom: r.learnedFrom ?? null, by: r.setBy }),
+        ),
+      );
+      await w.putLearnedIbans(rows);
+    },
+    removeLearnedIban: async (iban) => {
+      audit.add('bank_iban', 1, () => [draft('bank_iban', iban, 'remove', {})]);
+      await w.removeLearnedIban(iban);
+    },
     upsertBuyers: async (rows) => {
       audit.add('buyer', rows.length, () =>
         rows.map((b) =>

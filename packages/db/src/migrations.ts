@@ -20,6 +20,7 @@ import { m027 } from './migration-027-unapplied-by-buyer';
 import { m028 } from './migration-028-bank-statements';
 import { m030 } from './migration-030-credit-check-results';
 import { m034 } from './migration-034-user-preferences';
+import { m035 } from './migration-035-cash-application';
 import { m040 } from './migration-040-alerts';
 import { m045 } from './migration-045-credit-insurance';
 import { m050 } from './migration-050-document-flags';
@@ -409,6 +410,7 @@ export const migrations: MigrationProvider = {
       '028_bank_statements': m028,
       '030_credit_check_results': m030,
       '034_user_preferences': m034,
+      '035_cash_application': m035,
       '040_alerts': m040,
       '045_credit_insurance': m045,
       '050_document_flags': m050,

@@ -219,6 +219,31 @@ export interface BankStatementsTable {
   source: string | null;
 }
 
+/** Migration 035: what the matching step made of a bank line. */
+export interface BankLineMatchesTable {
+  statement: string;
+  line: number;
+  state: string;
+  buyer_id: string | null;
+  payment_id: string | null;
+  score: number | null;
+  proposals: string;
+  reasons: string;
+  booking_date: string;
+  decided_by: string;
+  decided_at: Date;
+  note: string | null;
+}
+
+/** Migration 035: the learned IBAN → buyer map. */
+export interface BankIbansTable {
+  iban: string;
+  buyer_id: string;
+  learned_from: string | null;
+  set_by: string;
+  set_at: Date;
+}
+
 /** Migration 028: a bank statement's line. */
 export interface BankStatementLinesTable {
   statement: string;
@@ -335,6 +360,8 @@ export interface Database {
   forecast_models: Record<string, unknown>;
   /** Migration 055: a buyer's securities, added and ended (repos/securities.ts). */
   security_events: Record<string, unknown>;
+  bank_line_matches: BankLineMatchesTable;
+  bank_ibans: BankIbansTable;
 }
 
 export const LEDGER_TABLES = [
@@ -343,6 +370,8 @@ export const LEDGER_TABLES = [
   'security_events',
   'insurance_events',
   'insurance_policies',
+  'bank_line_matches',
+  'bank_ibans',
   'bank_statement_lines',
   'bank_statements',
   'credit_check_results',

@@ -22,6 +22,15 @@ import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allo
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
 import { findBuyers, getBuyer, listBuyers, upsertBuyers } from './repos/buyers';
+import {
+  cashLine,
+  cashLines,
+  learnedIbans,
+  linesToMatch,
+  putCashLines,
+  putLearnedIbans,
+  removeLearnedIban,
+} from './repos/cash-application';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
 import {
   appendCreditCheckResult,
@@ -241,6 +250,10 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     insurancePolicies: () => insurancePolicies(db),
     insuranceEvents: (q) => insuranceEvents(db, q),
     insuranceLedger: (buyerId, asOf) => insuranceLedger(db, buyerId, asOf),
+    linesToMatch: (statement) => linesToMatch(db, statement),
+    cashLines: (f) => cashLines(db, f),
+    cashLine: (statement, line) => cashLine(db, statement, line),
+    learnedIbans: () => learnedIbans(db),
   };
 }
 
@@ -456,6 +469,9 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     claimWebhookDeliveries: (q) => claimWebhookDeliveries(db, q),
     recordWebhookOutcome: (o) => recordWebhookOutcome(db, o),
     insertBankStatement: (st, lines) => insertBankStatement(conn, st, lines, by),
+    putCashLines: (rows) => putCashLines(conn, rows, by.recordedAt),
+    putLearnedIbans: (rows) => putLearnedIbans(conn, rows, by.recordedAt),
+    removeLearnedIban: (iban) => removeLearnedIban(conn, iban),
   };
 }
 

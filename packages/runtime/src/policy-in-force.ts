@@ -1,4 +1,5 @@
 import { type LedgerReads, type PolicyKind, type PolicyOf, storedPolicy } from '@credence/app';
+import { DEFAULT_MATCH_POLICY } from '@credence/core/cash-matching';
 import { readCheckPolicy, readDunningPolicy, readGradingPolicy, readLimitPolicy } from './policies';
 
 const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<PolicyOf[K]> } = {
@@ -6,6 +7,8 @@ const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<Pol
   limit: readLimitPolicy,
   check: readCheckPolicy,
   dunning: readDunningPolicy,
+  // No shipped file: the defaults of the schema (`cash` policies are set with `policy set cash FILE`).
+  cash: async () => DEFAULT_MATCH_POLICY,
 };
 
 /**

@@ -296,6 +296,14 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
         status: 422,
       },
     ],
+    listCashReview: [
+      { name: 'the queue', as: 'collector', method: 'GET', path: '/api/v1/cash/review', status: 200 },
+      { name: 'empty buyer id', as: 'collector', method: 'GET', path: '/api/v1/cash/review?buyerId=', status: 400 },
+    ],
+    listUnappliedCash: [
+      { name: "a buyer's", as: 'sales', method: 'GET', path: `/api/v1/cash/unapplied?buyerId=${f.buyer}`, status: 200 },
+      { name: 'empty buyer id', as: 'sales', method: 'GET', path: '/api/v1/cash/unapplied?buyerId=', status: 400 },
+    ],
     importBankStatement: [
       {
         name: 'a camt.054 notification',

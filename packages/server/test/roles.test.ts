@@ -46,6 +46,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   importDocuments: ['credit_manager', 'erp'],
   importPayments: ['credit_manager', 'erp'],
   importBankStatement: ['credit_manager', 'erp'],
+  listCashReview: ['credit_manager', 'collector', 'sales'],
+  listUnappliedCash: ['credit_manager', 'collector', 'sales'],
   importStatements: ['credit_manager'],
   getFinancials: ['admin', 'credit_manager', 'collector', 'sales'],
   recommendLimit: ['admin', 'credit_manager', 'collector', 'sales'],

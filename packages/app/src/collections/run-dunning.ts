@@ -16,6 +16,8 @@ import {
   type Result,
   type SkipReason,
 } from '@credence/core';
+import { applyWaitingCash } from '../cash-application/apply-waiting-cash';
+import { cashInReview } from '../cash-application/cash-in-review';
 import { gradeInForce } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import { basisOf } from './basis';
@@ -100,6 +102,8 @@ export async function runDunning(
   const latest = await store.latestLetterDate();
   if (!x.dryRun && latest !== undefined && latest > asOf)
     return fail('not_allowed', { reason: 'run_before_last', value: asOf, latest });
+  // The day's statements first: lines imported but not matched yet are matched (and the sure ones applied).
+  if (!x.dryRun && x.buyerId === undefined) await applyWaitingCash(store);
   const ladders = [policy.levels, ...policy.segments.map((s) => s.levels)];
   const horizon = Math.max(0, ...ladders.flat().map((l) => -l.offsetDays));
   const items = (await store.dunnableItems(asOf, addDays(asOf, horizon))).filter(
@@ -132,13 +136,16 @@ export async function runDunning(
       creditKey(c.buyerId, c.currency),
       (creditSums.get(creditKey(c.buyerId, c.currency)) ?? 0n) + c.amount,
     );
+  // An item a bank line booked by the date probably pays, waiting for review, waits too (issue 16).
+  const excluded = new Map<string, 'disputed' | 'promised' | 'plan' | 'cash_in_review'>(today.excluded);
+  for (const n of await cashInReview(store, asOf)) if (!excluded.has(n)) excluded.set(n, 'cash_in_review');
   const plan = planDunning({
     asOf,
     policy,
     buyers: profiles,
     items,
     lastLetters,
-    excluded: today.excluded,
+    excluded,
     pausedBuyers: today.paused,
     escalate: today.escalate,
     credits,

@@ -1,14 +1,17 @@
 import {
   type CheckPolicy,
   type DunningPolicy,
+  fail,
   type GradingPolicy,
   type LimitPolicy,
+  ok,
   parseCheckPolicy,
   parseDunningPolicy,
   parseGradingPolicy,
   parseLimitPolicy,
   type Result,
 } from '@credence/core';
+import { type MatchPolicy, parseMatchPolicy } from '@credence/core/cash-matching';
 import type { PolicyKind } from './ports';
 
 /** Each kind's policy, as core's parser gives it. */
@@ -17,13 +20,21 @@ export interface PolicyOf {
   readonly limit: LimitPolicy;
   readonly check: CheckPolicy;
   readonly dunning: DunningPolicy;
+  /** The cash-matching policy (thresholds, tolerances, weights): docs/domain/cash-application.md. */
+  readonly cash: MatchPolicy;
 }
+
+const parseCashPolicy = (json: unknown): Result<MatchPolicy> => {
+  const r = parseMatchPolicy(json);
+  return r.ok ? ok(r.value) : fail('invalid_field', { field: 'policy', reason: r.problems.join('; ') });
+};
 
 const PARSERS: { readonly [K in PolicyKind]: (json: unknown) => Result<PolicyOf[K]> } = {
   grading: parseGradingPolicy,
   limit: parseLimitPolicy,
   check: parseCheckPolicy,
   dunning: parseDunningPolicy,
+  cash: parseCashPolicy,
 };
 
 /** Checks a policy's JSON with the parser the shipped file is read with (the same rules, the same errors). */

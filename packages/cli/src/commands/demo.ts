@@ -4,6 +4,7 @@ import type { CreditTour, DemoResult, DemoStep } from '@credence/demo';
 import { fmt } from '../format/money';
 import { collectionsText } from './demo-collections';
 import { summaryText } from './import';
+import { matchText } from './register-cash-application';
 import { agingText } from './report-aging';
 import { kpisText } from './report-kpis';
 
@@ -129,6 +130,7 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     topOverdueTable(r.overdue, o),
     creditText(r.credit, asOf, o.locale),
     collectionsText(r.collections, asOf, o.reportingCurrency),
+    ...(r.cash === undefined ? [] : [`\nThe day's bank statement: ${matchText(r.cash)}`]),
     alertsText(r.alerts, asOf),
     `\nExplore it${o.postgres ? ' (with DATABASE_URL set to the demo database)' : ''}: npx credence report aging --by buyer --as-of ${asOf}${db}`,
     `            npx credence buyer show <ID> --as-of ${asOf}${db}`,
@@ -136,6 +138,7 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     `            npx credence worklist --as-of ${asOf} --company ${dir}/company.json${db}`,
     `            npx credence buyer timeline <ID>${db}`,
     `            npx credence alerts list${db}`,
+    `            npx credence cash review list${db}`,
     `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
   ];

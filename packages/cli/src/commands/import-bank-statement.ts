@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type BankImportError, type ImportBankSummary, importBankStatement } from '@credence/app';
+import {
+  type BankImportError,
+  type ImportBankSummary,
+  importBankStatement,
+  type MatchBankLinesSummary,
+  matchBankLines,
+} from '@credence/app';
 import { type CurrencyCode, isCurrency, money, toDecimalString } from '@credence/core';
 import { type BankFormat, bankErrorText, parseBankStatement } from '@credence/files';
-import { findCompany } from '@credence/runtime';
+import { findCompany, policyInForce } from '@credence/runtime';
 import { type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
+import { matchText } from './register-cash-application';
 
 export interface BankImportOptions {
   readonly format?: BankFormat;
@@ -13,6 +20,8 @@ export interface BankImportOptions {
   readonly account?: string;
   readonly company?: string;
   readonly db?: string;
+  /** False: store only, match later (`credence cash match`). */
+  readonly match?: boolean;
 }
 
 const amountText = (minor: string | number | undefined, currency: string | number | undefined): string => {
@@ -35,16 +44,16 @@ export function bankImportMessage(file: string, e: BankImportError): string {
   return `${file}: statement ${e.statement}: the file is for account ${p.got}, --account says ${p.expected}`;
 }
 
-export function bankSummaryText(file: string, s: ImportBankSummary): string {
+export function bankSummaryText(file: string, s: ImportBankSummary, m?: MatchBankLinesSummary): string {
   const lines = s.statements.map((st) => {
     const name = `${st.account} / ${st.statementId}${st.sequence === undefined ? '' : ` / ${st.sequence}`}`;
     if (st.outcome === 'skipped')
       return `Skipped statement ${name}: already imported as ${st.skipped?.of} (${st.skipped?.reason === 'same_statement' ? 'same account, id and sequence' : 'same content'}).`;
     return `Imported statement ${name} as ${st.id}: ${st.lines} lines, ${st.unmatched} credits to match, ${st.ignored} ignored.`;
   });
-  lines.push(
-    `${file}: no payments were created: the credits wait for matching to open items (the next step of cash application).`,
-  );
+  if (m === undefined)
+    lines.push(`${file}: no payments were created: the credits wait for matching (\`credence cash match\`).`);
+  else lines.push(matchText(m));
   return lines.join('\n');
 }
 
@@ -69,11 +78,22 @@ export async function importBankStatementFile(file: string, o: BankImportOptions
   }
   const company = await findCompany(o.company, io.env);
   const iban = company?.bankAccount.iban;
-  const result = await withStore({ ...(o.db === undefined ? {} : { db: o.db }), source: basename(file) }, io, (store) =>
-    importBankStatement(store, parsed.value, {
-      ...(o.account === undefined ? {} : { account: o.account }),
-      ...(iban === undefined ? {} : { receivableAccounts: [iban] }),
-    }),
+  let matched: MatchBankLinesSummary | undefined;
+  const result = await withStore(
+    { ...(o.db === undefined ? {} : { db: o.db }), source: basename(file) },
+    io,
+    async (store) => {
+      const imported = await importBankStatement(store, parsed.value, {
+        ...(o.account === undefined ? {} : { account: o.account }),
+        ...(iban === undefined ? {} : { receivableAccounts: [iban] }),
+      });
+      // The matching step runs on what waits (this file's lines and any left before): sure lines are applied.
+      if (imported.ok && o.match !== false) {
+        const m = await matchBankLines(store, { by: 'credence', policy: await policyInForce(store, 'cash') });
+        if (m.ok) matched = m.value;
+      }
+      return imported;
+    },
   );
   if (!result.ok) {
     if (o.output === 'json') io.out(JSON.stringify({ file, errors: result.error }, null, 2));
@@ -83,8 +103,17 @@ export async function importBankStatementFile(file: string, o: BankImportOptions
   }
   io.out(
     o.output === 'json'
-      ? JSON.stringify({ file, statements: result.value.statements, paymentsCreated: 0 }, null, 2)
-      : bankSummaryText(file, result.value),
+      ? JSON.stringify(
+          {
+            file,
+            statements: result.value.statements,
+            paymentsCreated: matched?.payments.length ?? 0,
+            ...(matched === undefined ? {} : { matched: { lines: matched.lines, counts: matched.counts } }),
+          },
+          null,
+          2,
+        )
+      : bankSummaryText(file, result.value, matched),
   );
   return EXIT.ok;
 }

@@ -60,6 +60,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
     .option('--account <iban>', 'bank statement: the account it is for (when the file names none; else checked)')
     .option('--company <file>', 'bank statement: company settings naming the receivable account (bankAccount.iban)')
     .option('--max-errors <n>', 'row errors to print (all are counted)', asPositiveInt, 50)
+    .option('--no-match', 'bank statement: store only; match later with `credence cash match`')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (kind: ImportKind | typeof BANK_STATEMENT, file: string, o) => {
       if (kind === BANK_STATEMENT) {
@@ -74,6 +75,7 @@ export function registerImportCommand(program: Command, io: Io, state: { exitCod
             ...(o.account === undefined ? {} : { account: o.account }),
             ...(o.company === undefined ? {} : { company: o.company }),
             ...(o.db === undefined ? {} : { db: o.db }),
+            match: o.match !== false,
           },
           io,
         );

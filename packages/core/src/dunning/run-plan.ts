@@ -21,7 +21,15 @@ export interface BuyerProfile {
   readonly group?: string;
 }
 
-export type SkipReason = 'disputed' | 'promised' | 'plan' | 'paused' | 'below_minimum' | 'covered_by_credits';
+export type SkipReason =
+  | 'disputed'
+  | 'promised'
+  | 'plan'
+  | 'paused'
+  | 'below_minimum'
+  | 'covered_by_credits'
+  /** A bank line booked by the run's date probably pays it and waits for review (cash application). */
+  | 'cash_in_review';
 
 export interface DunningInput {
   readonly asOf: BusinessDate;
@@ -31,7 +39,7 @@ export interface DunningInput {
   /** The last letter each document was in. */
   readonly lastLetters: ReadonlyMap<string, LastLetter>;
   /** Documents held out of dunning: an open dispute, a valid promise, an active plan. */
-  readonly excluded: ReadonlyMap<string, 'disputed' | 'promised' | 'plan'>;
+  readonly excluded: ReadonlyMap<string, 'disputed' | 'promised' | 'plan' | 'cash_in_review'>;
   readonly pausedBuyers: ReadonlySet<string>;
   /** Documents whose promise or plan broke in this run: escalated at once (`escalatedLevel`). */
   readonly escalate: ReadonlySet<string>;

@@ -37,7 +37,7 @@ const toStatement = (r: BankStatementsTable): StoredBankStatement => {
   };
 };
 
-const toLine = (r: BankStatementLinesTable): StoredBankLine => ({
+export const toLine = (r: BankStatementLinesTable): StoredBankLine => ({
   statement: r.statement,
   line: Number(r.line),
   entry: Number(r.entry),

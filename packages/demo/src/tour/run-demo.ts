@@ -24,6 +24,7 @@ import type {
 } from '@credence/core';
 import { openRows } from '@credence/files';
 import { type PortfolioPlan, type PortfolioSize, planPortfolio } from '../portfolio';
+import { cashTour } from './cash-tour';
 import { type CollectionsTour, collectionsTour } from './collections-tour';
 import { type CreditTour, creditTour } from './credit-tour';
 import { prepareDemoDir } from './demo-dir';
@@ -72,6 +73,8 @@ export interface DemoResult {
   readonly collections: CollectionsTour;
   /** Today's alerts (`alerts run` as of the demo's date). */
   readonly alerts: import('@credence/app/monitoring').AlertRunSummary;
+  /** The day's bank statement, imported and matched (undefined: no buyer in the reporting currency). */
+  readonly cash?: Awaited<ReturnType<typeof cashTour>>;
 }
 
 async function importAll(store: Store, files: PortfolioFiles, step: (s: DemoStep) => void): Promise<void> {
@@ -154,9 +157,12 @@ export async function runDemo(
       basePd: p.grading.policy.basePd,
       writeLetters: ports.writeLetters,
     });
+    // After the day's dunning: the day's statement, so the review queue and on-account cash have content; then
+    // today's alerts, on the ledger with the statement applied.
+    const cash = await cashTour(store, { asOf: o.asOf, currency });
     const alerts = await todaysAlerts(store, o.asOf, ports.alertRules);
     const result = { plan: { startDate: plan.startDate, endDate: plan.endDate }, aging, kpis, overdue, credit };
-    return { ok: true, value: { ...result, collections, alerts } };
+    return { ok: true, value: { ...result, collections, alerts, ...(cash === undefined ? {} : { cash }) } };
   } finally {
     await store.close();
   }

@@ -7,6 +7,7 @@ import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
+import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
@@ -147,4 +148,6 @@ export const ROUTES: readonly ApiRoute[] = [
   addSecurityRoute,
   endSecurityRoute,
   statementRoute,
+  listCashReviewRoute,
+  listUnappliedCashRoute,
 ];

@@ -1,4 +1,5 @@
 import { POLICY_KINDS, type PolicyKind, setPolicy } from '@credence/app';
+import { policyInForce } from '@credence/runtime';
 import { createRoute, z } from '@hono/zod-openapi';
 import { dunningPolicyOf } from '../collecting';
 import type { ServerDeps } from '../deps';
@@ -31,6 +32,7 @@ const inForce = async (deps: ServerDeps, kind: PolicyKind): Promise<unknown> => 
   if (kind === 'grading') return p.grading.policy;
   if (kind === 'limit') return p.limits;
   if (kind === 'check') return p.check;
+  if (kind === 'cash') return policyInForce(deps.store, 'cash');
   return dunningPolicyOf(deps);
 };
 

@@ -509,6 +509,8 @@ export const en = {
   'web2.buyers.days': 'Days overdue',
   'web2.buyers.utilisation': 'Limit used',
   'web2.buyers.noCredit': 'no credit (limit 0)',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': 'A bank line in review probably pays it',
 } as const;
 
 export type MessageKey = keyof typeof en;

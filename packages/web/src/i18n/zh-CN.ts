@@ -510,4 +510,6 @@ export const zhCN: Catalogue = {
   'web2.buyers.days': '逾期天数',
   'web2.buyers.utilisation': '额度使用率',
   'web2.buyers.noCredit': '不授信（额度为 0）',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': '待审核的银行流水可能已支付此项',
 };

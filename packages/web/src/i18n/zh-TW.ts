@@ -510,4 +510,6 @@ export const zhTW: Catalogue = {
   'web2.buyers.days': '逾期天數',
   'web2.buyers.utilisation': '額度使用率',
   'web2.buyers.noCredit': '不授信（額度為 0）',
+  // cash application (issue 16)
+  'dunning.skip.cash_in_review': '待審核的銀行流水可能已支付此項',
 };

@@ -1,0 +1,165 @@
+import { type BusinessDate, ok, type Result } from '@credence/core';
+import {
+  type BankLine,
+  type CandidateBuyer,
+  createMatcher,
+  DEFAULT_MATCH_POLICY,
+  type EarlierPayment,
+  type LineMatch,
+  type MatchPolicy,
+} from '@credence/core/cash-matching';
+import type { StoredBankLine } from '../bank-statements/ports';
+import type { LedgerWrites, Store } from '../ports';
+import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
+import type { CashLineMatch, CashLineState, LearnedIban, StoredProposal } from './ports';
+
+export interface MatchBankLinesInput {
+  /** One statement's lines; all lines waiting when omitted. */
+  readonly statement?: string;
+  readonly policy?: MatchPolicy;
+  /** Who runs the step (recorded on each line and in the audit trail). */
+  readonly by: string;
+}
+
+export interface MatchBankLinesSummary {
+  readonly lines: number;
+  readonly counts: Readonly<Record<CashLineState, number>>;
+  /** The payments written (applied and on account). */
+  readonly payments: readonly string[];
+  /** IBANs learned from applied lines. */
+  readonly learned: number;
+}
+
+/** Reasons that say who paid: a payer known by IBAN or name, a reference, a document. */
+const IDENTIFYING = new Set(['iban_known', 'iban_shared', 'name_match']);
+
+/** What the matcher reads about a stored line. */
+const asBankLine = (l: StoredBankLine): BankLine => l;
+
+/**
+ * The matching step (issue 16): every credit line waiting (`unmatched`, no match yet) of a statement, or of all,
+ * gets the engine's proposals against the store's open items, read once for all lines (buyers, open invoices,
+ * the learned IBANs, the payments earlier lines became). Then, in one transaction:
+ * - `auto_apply` and the documents still open → `applied`: a payment (id from the line: once, ever) allocated
+ *   as proposed; an over-payment's rest stays unapplied on it;
+ * - the payer is a known buyer but no document fits → `on_account`: the buyer's unapplied payment;
+ * - otherwise a proposal → `review`; nothing → `suspense`. A reversal's un-apply proposals → `review`.
+ * An applied line from an IBAN not yet known teaches the IBAN → buyer map. Re-running does nothing new.
+ */
+export async function matchBankLines(store: Store, input: MatchBankLinesInput): Promise<Result<MatchBankLinesSummary>> {
+  const policy = input.policy ?? DEFAULT_MATCH_POLICY;
+  return store.transact(async (tx) => {
+    await tx.lock('cash_lines');
+    const lines = await tx.linesToMatch(input.statement);
+    const counts: Record<CashLineState, number> = {
+      applied: 0,
+      review: 0,
+      on_account: 0,
+      suspense: 0,
+      rejected: 0,
+      ignored: 0,
+    };
+    if (lines.length === 0) return ok({ lines: 0, counts, payments: [], learned: 0 });
+    const buyers = await tx.listBuyers();
+    const ibans = await tx.learnedIbans();
+    const open = await tx.openInvoices(buyers.map((b) => b.id));
+    const earlier = lines.some((l) => l.reversal) ? await earlierPayments(tx) : [];
+    const ibansOf = new Map<string, string[]>();
+    for (const i of ibans) ibansOf.set(i.buyerId, [...(ibansOf.get(i.buyerId) ?? []), i.iban]);
+    const candidates: CandidateBuyer[] = buyers.map((b) => ({
+      id: b.id,
+      name: b.name,
+      ibans: ibansOf.get(b.id) ?? [],
+    }));
+    const match = createMatcher(
+      {
+        buyers: candidates,
+        items: open.map((i) => ({
+          buyerId: i.buyerId,
+          number: i.number,
+          currency: i.currency,
+          open: i.open,
+          issueDate: i.issueDate,
+          dueDate: i.dueDate,
+        })),
+        earlierPayments: earlier,
+      },
+      policy,
+    );
+    const left = new OpenLeft(open);
+    const known = new Set(ibans.map((i) => i.iban));
+    const rows: CashLineMatch[] = [];
+    const payments: ReturnType<typeof linePayment>[] = [];
+    const learned: LearnedIban[] = [];
+    for (const l of lines) {
+      const row = decide(l, match(asBankLine(l)), left, input.by);
+      counts[row.state] += 1;
+      if ((row.state !== 'applied' && row.state !== 'on_account') || row.buyerId === undefined) rows.push(row);
+      else {
+        const best = row.proposals[0];
+        const allocations = row.state === 'applied' && best?.kind === 'payment' ? best.allocations : [];
+        const written = linePayment(l, row.buyerId, allocations);
+        payments.push(written);
+        rows.push({ ...row, paymentId: written.payment.id });
+        if (row.state === 'applied' && l.payerIban !== undefined && !known.has(l.payerIban)) {
+          known.add(l.payerIban);
+          learned.push({
+            iban: l.payerIban,
+            buyerId: row.buyerId,
+            learnedFrom: `${l.statement}:${l.line}`,
+            setBy: input.by,
+          });
+        }
+      }
+    }
+    await writeLinePayments(tx, payments);
+    await tx.putCashLines(rows);
+    if (learned.length > 0) await tx.putLearnedIbans(learned);
+    return ok({ lines: lines.length, counts, payments: payments.map((p) => p.payment.id), learned: learned.length });
+  });
+}
+
+/** The line's state from the engine's answer; an auto-applied proposal whose documents an earlier line took waits. */
+function decide(l: StoredBankLine, m: LineMatch, left: OpenLeft, by: string): CashLineMatch {
+  const base = { statement: l.statement, line: l.line, bookingDate: l.bookingDate, decidedBy: by };
+  if (m.kind === 'ignored') return { ...base, state: 'ignored', proposals: [], reasons: m.reasons };
+  if (m.kind === 'reversal') {
+    const proposals: StoredProposal[] = m.proposals.map((p) => ({ kind: 'unapply', ...p }));
+    const [best] = m.proposals;
+    if (best === undefined) return { ...base, state: 'ignored', proposals, reasons: m.reasons };
+    return { ...base, state: 'review', buyerId: best.buyerId, score: best.score, proposals, reasons: m.reasons };
+  }
+  const proposals: StoredProposal[] = m.proposals.map((p) => ({ kind: 'payment', ...p }));
+  const [best] = m.proposals;
+  if (best === undefined) return { ...base, state: 'suspense', proposals, reasons: m.reasons };
+  const scored = { ...base, buyerId: best.buyerId, score: best.score, proposals, reasons: m.reasons };
+  if (m.decision === 'auto_apply' && left.fits(best.buyerId, best.allocations)) {
+    left.take(best.allocations);
+    return { ...scored, state: 'applied' };
+  }
+  const onlyPayer =
+    m.proposals.length === 1 && best.allocations.length === 0 && best.reasons.some((r) => IDENTIFYING.has(r.code));
+  if (onlyPayer) return { ...scored, state: 'on_account' };
+  return { ...scored, state: 'review' };
+}
+
+/** The payments earlier lines became, which a reversal line may undo. */
+async function earlierPayments(tx: LedgerWrites): Promise<EarlierPayment[]> {
+  const done = await tx.cashLines({ states: ['applied', 'on_account'] });
+  return done.flatMap((c): EarlierPayment[] =>
+    c.paymentId === undefined || c.buyerId === undefined
+      ? []
+      : [
+          {
+            paymentId: c.paymentId,
+            buyerId: c.buyerId,
+            amount: c.bankLine.amount,
+            currency: c.bankLine.currency,
+            bookingDate: c.bankLine.bookingDate as BusinessDate,
+            ...(c.bankLine.bankRef === undefined ? {} : { bankRef: c.bankLine.bankRef }),
+            ...(c.bankLine.endToEndId === undefined ? {} : { endToEndId: c.bankLine.endToEndId }),
+            ...(c.bankLine.payerIban === undefined ? {} : { payerIban: c.bankLine.payerIban }),
+          },
+        ],
+  );
+}
