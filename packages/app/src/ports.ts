@@ -188,6 +188,11 @@ export interface OrderCheckReads {
   /** The issue date of its first invoice on or before the date (a new buyer's probation). */
   readonly firstInvoice?: BusinessDate;
   /**
+   * Whether the buyer has any credit-insurance event: false spares the check the insurance reads. Absent (a store
+   * reading one by one): the check reads them.
+   */
+  readonly insured?: boolean;
+  /**
    * The FX rates in force on the date: for each pair of currencies, its rates of the latest date on or before it
    * (both directions) — what `convert` as of that date uses of `fxRates()`. Absent: the check reads `fxRates()`
    * when a currency differs.

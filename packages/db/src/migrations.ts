@@ -23,6 +23,7 @@ import { m034 } from './migration-034-user-preferences';
 import { m035 } from './migration-035-cash-application';
 import { m040 } from './migration-040-alerts';
 import { m045 } from './migration-045-credit-insurance';
+import { m046 } from './migration-046-insurance-by-buyer';
 import { m050 } from './migration-050-document-flags';
 import { m051 } from './migration-051-forecast-models';
 import { m055 } from './migration-055-securities';
@@ -413,6 +414,7 @@ export const migrations: MigrationProvider = {
       '035_cash_application': m035,
       '040_alerts': m040,
       '045_credit_insurance': m045,
+      '046_insurance_by_buyer': m046,
       '050_document_flags': m050,
       '051_forecast_models': m051,
       '055_securities': m055,

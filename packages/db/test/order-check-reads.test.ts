@@ -25,6 +25,7 @@ const separately = async (store: LedgerReads, buyerId: string, asOf: BusinessDat
     overrides: await store.gradeOverridesOf(buyerId),
     securities: await store.securityEventsOf(buyerId),
     ...(first !== undefined && first <= asOf ? { firstInvoice: first } : {}),
+    insured: (await store.insuranceEvents({ buyerId })).length > 0,
   };
 };
 

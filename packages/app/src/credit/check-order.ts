@@ -117,12 +117,16 @@ export async function checkOrder(
   if (!secured.ok) return secured;
   const probation = await probationCap(policy, reads, x, currency, inLimitCurrency);
   if (probation !== undefined && !probation.ok) return probation;
-  const insured = await insuranceForOrder(store, {
-    buyerId: x.buyerId,
-    asOf: x.asOf,
-    amount: x.amount,
-    currency: x.currency,
-  });
+  // A buyer without any insurance event has no insurance view: the store's one statement says so.
+  const insured =
+    reads.insured === false
+      ? undefined
+      : await insuranceForOrder(store, {
+          buyerId: x.buyerId,
+          asOf: x.asOf,
+          amount: x.amount,
+          currency: x.currency,
+        });
   const decision = decideOrder(
     {
       order: { amount: order, currency },

@@ -12,17 +12,19 @@ export async function readForOrderCheck(
 ): Promise<OrderCheckReads | undefined> {
   if (store.orderCheckReads) return store.orderCheckReads(buyerId, asOf);
   if ((await store.getBuyer(buyerId)) === undefined) return undefined;
-  const [openItems, payments, orders, limitEvents, holds, grades, overrides, securities, first] = await Promise.all([
-    store.buyerOpenItems(buyerId, asOf),
-    store.unappliedPayments(buyerId, asOf),
-    store.ordersOf(buyerId),
-    store.limitEventsOf(buyerId),
-    store.holdsOf(buyerId),
-    store.gradesOf(buyerId),
-    store.gradeOverridesOf(buyerId),
-    store.securityEventsOf(buyerId),
-    store.buyerFirstInvoice(buyerId),
-  ]);
+  const [openItems, payments, orders, limitEvents, holds, grades, overrides, securities, first, insurance] =
+    await Promise.all([
+      store.buyerOpenItems(buyerId, asOf),
+      store.unappliedPayments(buyerId, asOf),
+      store.ordersOf(buyerId),
+      store.limitEventsOf(buyerId),
+      store.holdsOf(buyerId),
+      store.gradesOf(buyerId),
+      store.gradeOverridesOf(buyerId),
+      store.securityEventsOf(buyerId),
+      store.buyerFirstInvoice(buyerId),
+      store.insuranceEvents({ buyerId }),
+    ]);
   const firstInvoice = first !== undefined && first <= asOf ? first : undefined;
   return {
     openItems,
@@ -34,5 +36,6 @@ export async function readForOrderCheck(
     overrides,
     securities,
     ...(firstInvoice !== undefined ? { firstInvoice } : {}),
+    insured: insurance.length > 0,
   };
 }

@@ -28,6 +28,7 @@ type Row = Record<
   | 'overrides'
   | 'securities'
   | 'first_invoice'
+  | 'insured'
   | 'rates',
   unknown
 >;
@@ -90,6 +91,7 @@ const statement = (buyerIds: readonly string[], dates: readonly BusinessDate[]) 
          from security_events s where s.buyer_id = ${BUYER}) as securities,
       (select min(d.issue_date)::text from documents d
         where d.buyer_id = ${BUYER} and d.type = 'invoice' and d.issue_date <= ${AS_OF}) as first_invoice,
+      exists (select 1 from insurance_events e where e.buyer_id = ${BUYER}) as insured,
       fx.rates
     from k left join fx on fx.as_of = k.as_of`;
 
@@ -107,6 +109,7 @@ function readsOf(r: Row | undefined): OrderCheckReads | undefined {
     ...(r.first_invoice !== null && r.first_invoice !== undefined
       ? { firstInvoice: asDate(String(r.first_invoice)) }
       : {}),
+    insured: r.insured === true,
     fxRates: list(r.rates).map(toFxRate),
   };
 }
