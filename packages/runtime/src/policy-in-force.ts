@@ -1,5 +1,4 @@
 import { type LedgerReads, type PolicyKind, type PolicyOf, storedPolicy } from '@credence/app';
-import { DEFAULT_MATCH_POLICY } from '@credence/core/cash-matching';
 import { readCheckPolicy, readDunningPolicy, readGradingPolicy, readLimitPolicy } from './policies';
 
 const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<PolicyOf[K]> } = {
@@ -8,7 +7,7 @@ const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<Pol
   check: readCheckPolicy,
   dunning: readDunningPolicy,
   // No shipped file: the defaults of the schema (`cash` policies are set with `policy set cash FILE`).
-  cash: async () => DEFAULT_MATCH_POLICY,
+  cash: async () => (await import('@credence/core/cash-matching')).DEFAULT_MATCH_POLICY,
 };
 
 /**

@@ -1,4 +1,3 @@
-import { DEFAULT_MATCH_POLICY } from '@credence/core/cash-matching';
 import { storedPolicy } from '../policies/stored-policy';
 import type { Store } from '../ports';
 import { matchBankLines } from './match-bank-lines';
@@ -9,6 +8,7 @@ import { matchBankLines } from './match-bank-lines';
  */
 export async function applyWaitingCash(store: Store): Promise<void> {
   if ((await store.linesToMatch()).length === 0) return;
+  const { DEFAULT_MATCH_POLICY } = await import('@credence/core/cash-matching');
   const policy = (await storedPolicy(store, 'cash'))?.policy ?? DEFAULT_MATCH_POLICY;
   const r = await matchBankLines(store, { by: 'dunning run', policy });
   if (!r.ok) throw new Error(`matching the waiting bank lines failed: ${r.error.code}`);

@@ -1,13 +1,5 @@
 import { type BusinessDate, ok, type Result } from '@credence/core';
-import {
-  type BankLine,
-  type CandidateBuyer,
-  createMatcher,
-  DEFAULT_MATCH_POLICY,
-  type EarlierPayment,
-  type LineMatch,
-  type MatchPolicy,
-} from '@credence/core/cash-matching';
+import type { BankLine, CandidateBuyer, EarlierPayment, LineMatch, MatchPolicy } from '@credence/core/cash-matching';
 import type { StoredBankLine } from '../bank-statements/ports';
 import type { LedgerWrites, Store } from '../ports';
 import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
@@ -47,6 +39,8 @@ const asBankLine = (l: StoredBankLine): BankLine => l;
  * An applied line from an IBAN not yet known teaches the IBAN → buyer map. Re-running does nothing new.
  */
 export async function matchBankLines(store: Store, input: MatchBankLinesInput): Promise<Result<MatchBankLinesSummary>> {
+  // Loaded when used: the matcher's policy schema brings zod, which a CLI command must not load at start.
+  const { createMatcher, DEFAULT_MATCH_POLICY } = await import('@credence/core/cash-matching');
   const policy = input.policy ?? DEFAULT_MATCH_POLICY;
   return store.transact(async (tx) => {
     await tx.lock('cash_lines');

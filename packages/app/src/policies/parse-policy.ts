@@ -11,7 +11,7 @@ import {
   parseLimitPolicy,
   type Result,
 } from '@credence/core';
-import { type MatchPolicy, parseMatchPolicy } from '@credence/core/cash-matching';
+import type { MatchPolicy } from '@credence/core/cash-matching';
 import type { PolicyKind } from './ports';
 
 /** Each kind's policy, as core's parser gives it. */
@@ -24,12 +24,16 @@ export interface PolicyOf {
   readonly cash: MatchPolicy;
 }
 
-const parseCashPolicy = (json: unknown): Result<MatchPolicy> => {
+// Loaded when a cash policy is read: its schema brings zod, which a CLI command must not load at start.
+const parseCashPolicy = async (json: unknown): Promise<Result<MatchPolicy>> => {
+  const { parseMatchPolicy } = await import('@credence/core/cash-matching');
   const r = parseMatchPolicy(json);
   return r.ok ? ok(r.value) : fail('invalid_field', { field: 'policy', reason: r.problems.join('; ') });
 };
 
-const PARSERS: { readonly [K in PolicyKind]: (json: unknown) => Result<PolicyOf[K]> } = {
+const PARSERS: {
+  readonly [K in PolicyKind]: (json: unknown) => Result<PolicyOf[K]> | Promise<Result<PolicyOf[K]>>;
+} = {
   grading: parseGradingPolicy,
   limit: parseLimitPolicy,
   check: parseCheckPolicy,
@@ -38,5 +42,5 @@ const PARSERS: { readonly [K in PolicyKind]: (json: unknown) => Result<PolicyOf[
 };
 
 /** Checks a policy's JSON with the parser the shipped file is read with (the same rules, the same errors). */
-export const parsePolicy = <K extends PolicyKind>(kind: K, json: unknown): Result<PolicyOf[K]> =>
-  PARSERS[kind](json) as Result<PolicyOf[K]>;
+export const parsePolicy = async <K extends PolicyKind>(kind: K, json: unknown): Promise<Result<PolicyOf[K]>> =>
+  (await PARSERS[kind](json)) as Result<PolicyOf[K]>;

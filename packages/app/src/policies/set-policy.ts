@@ -22,7 +22,7 @@ export async function setPolicy(
 ): Promise<Result<PolicyVersion>> {
   if (x.reason.trim() === '') return fail('missing_field', { field: 'reason' });
   if (x.by.trim() === '') return fail('missing_field', { field: 'by' });
-  const parsed = parsePolicy(x.kind, x.body);
+  const parsed = await parsePolicy(x.kind, x.body);
   if (!parsed.ok) return parsed;
   return store.transact(async (tx) => {
     await tx.lock(`policy:${x.kind}`);

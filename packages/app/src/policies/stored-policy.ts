@@ -13,7 +13,7 @@ export async function storedPolicy<K extends PolicyKind>(
 ): Promise<{ readonly version: PolicyVersion; readonly policy: PolicyOf[K] } | undefined> {
   const newest = (await store.policyVersions(kind)).at(-1);
   if (newest === undefined) return undefined;
-  const parsed = parsePolicy(kind, newest.body);
+  const parsed = await parsePolicy(kind, newest.body);
   if (!parsed.ok)
     throw new Error(`stored ${kind} policy version ${newest.version} is not valid: ${JSON.stringify(parsed.error)}`);
   return { version: newest, policy: parsed.value };
