@@ -15,6 +15,7 @@ import { listCheckResultsRoute, listLimitRequestsRoute } from './credit-desk';
 import { runDunningRoute } from './dunning';
 import { getDunningRun } from './dunning-run-letters';
 import { recordDocument, recordPaymentRoute } from './entries';
+import { backtestForecastRoute, eclReportRoute, eclWithRatesRoute, trainForecastRoute } from './forecast';
 import { clearGradeOverrideRoute, gradeHistoryRoute, overrideGradeRoute } from './grade-overrides';
 import { getGrade, runGradesRoute } from './grades';
 import { health } from './health';
@@ -150,4 +151,8 @@ export const ROUTES: readonly ApiRoute[] = [
   statementRoute,
   listCashReviewRoute,
   listUnappliedCashRoute,
+  eclReportRoute,
+  eclWithRatesRoute,
+  trainForecastRoute,
+  backtestForecastRoute,
 ];
