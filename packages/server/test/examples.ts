@@ -4,6 +4,7 @@ import type { Store } from '@credence/app';
 import { adminExamples } from './examples-admin';
 import { collectionExamples } from './examples-collections';
 import { creditExamples } from './examples-credit';
+import { insuranceExamples } from './examples-insurance';
 import { ledgerExamples } from './examples-ledger';
 import { monitoringExamples } from './examples-monitoring';
 import type { Caller } from './fixture';
@@ -37,5 +38,6 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
     ...ledgerExamples(f),
     ...collectionExamples(f),
     ...monitoringExamples(f),
+    ...insuranceExamples(f),
   };
 }

@@ -26,6 +26,13 @@ import {
   importPaymentsRoute,
   importStatementsRoute,
 } from './imports';
+import {
+  addInsurancePolicyRoute,
+  insuranceDeadlinesRoute,
+  insuranceExposureRoute,
+  insuranceLimitsRoute,
+  recordInsuranceLimitRoute,
+} from './insurance';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
 import { keyAccountsRoute } from './key-accounts';
@@ -150,4 +157,9 @@ export const ROUTES: readonly ApiRoute[] = [
   statementRoute,
   listCashReviewRoute,
   listUnappliedCashRoute,
+  addInsurancePolicyRoute,
+  recordInsuranceLimitRoute,
+  insuranceLimitsRoute,
+  insuranceExposureRoute,
+  insuranceDeadlinesRoute,
 ];
