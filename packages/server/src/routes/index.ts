@@ -26,13 +26,8 @@ import {
   importPaymentsRoute,
   importStatementsRoute,
 } from './imports';
-import {
-  addInsurancePolicyRoute,
-  insuranceDeadlinesRoute,
-  insuranceExposureRoute,
-  insuranceLimitsRoute,
-  recordInsuranceLimitRoute,
-} from './insurance';
+import { addInsurancePolicyRoute, insuranceLimitsRoute, recordInsuranceLimitRoute } from './insurance';
+import { insuranceDeadlinesRoute, insuranceExposureRoute } from './insurance-reports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
 import { keyAccountsRoute } from './key-accounts';
