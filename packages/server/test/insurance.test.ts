@@ -63,6 +63,15 @@ describe('insurance routes', () => {
     });
     expect(wrong.status).toBe(422);
 
+    // Audited: who (the token's user), from where (the API), why.
+    const trail = (await (await s.call('admin', 'GET', '/api/v1/audit?user=user-credit_manager')).json()) as {
+      entries: { action: string; channel: string; entityId: string; reason?: string }[];
+    };
+    expect(trail.entries.find((e) => e.action === 'insurance_limit_reduced')).toMatchObject({
+      channel: 'api',
+      entityId: f.buyer,
+      reason: 'payment delays',
+    });
     const hist = (await (await s.call('sales', 'GET', `${path}?asOf=2026-06-30`)).json()) as {
       inForce: { amount: string; reason: string } | null;
       events: { kind: string; amount?: string; by: string }[];
