@@ -5,6 +5,7 @@ import { adminExamples } from './examples-admin';
 import { collectionExamples } from './examples-collections';
 import { creditExamples } from './examples-credit';
 import { forecastExamples } from './examples-forecast';
+import { insuranceExamples } from './examples-insurance';
 import { ledgerExamples } from './examples-ledger';
 import { monitoringExamples } from './examples-monitoring';
 import type { Caller } from './fixture';
@@ -39,5 +40,6 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
     ...collectionExamples(f),
     ...monitoringExamples(f),
     ...forecastExamples(f),
+    ...insuranceExamples(f),
   };
 }

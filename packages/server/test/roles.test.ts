@@ -103,6 +103,11 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   addSecurity: ['credit_manager'],
   endSecurity: ['credit_manager'],
   accountStatement: ['admin', 'credit_manager', 'collector'],
+  addInsurancePolicy: ['credit_manager'],
+  recordInsuranceLimit: ['credit_manager'],
+  insuranceLimits: ['admin', 'credit_manager', 'collector', 'sales'],
+  insuranceExposure: ['admin', 'credit_manager', 'collector', 'sales'],
+  insuranceDeadlines: ['admin', 'credit_manager', 'collector', 'sales'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -27,6 +27,8 @@ import {
   importPaymentsRoute,
   importStatementsRoute,
 } from './imports';
+import { addInsurancePolicyRoute, insuranceLimitsRoute, recordInsuranceLimitRoute } from './insurance';
+import { insuranceDeadlinesRoute, insuranceExposureRoute } from './insurance-reports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
 import { keyAccountsRoute } from './key-accounts';
@@ -155,4 +157,9 @@ export const ROUTES: readonly ApiRoute[] = [
   eclWithRatesRoute,
   trainForecastRoute,
   backtestForecastRoute,
+  addInsurancePolicyRoute,
+  recordInsuranceLimitRoute,
+  insuranceLimitsRoute,
+  insuranceExposureRoute,
+  insuranceDeadlinesRoute,
 ];
