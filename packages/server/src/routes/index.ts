@@ -8,6 +8,15 @@ import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
+import {
+  acceptCashLineRoute,
+  listCashIbansRoute,
+  matchCashRoute,
+  rejectCashLineRoute,
+  removeCashIbanRoute,
+  repointCashLineRoute,
+  setCashIbanRoute,
+} from './cash-review';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
@@ -150,4 +159,11 @@ export const ROUTES: readonly ApiRoute[] = [
   statementRoute,
   listCashReviewRoute,
   listUnappliedCashRoute,
+  matchCashRoute,
+  acceptCashLineRoute,
+  rejectCashLineRoute,
+  repointCashLineRoute,
+  listCashIbansRoute,
+  setCashIbanRoute,
+  removeCashIbanRoute,
 ];
