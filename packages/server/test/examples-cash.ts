@@ -1,6 +1,13 @@
 // Examples of the cash-application write routes (issue 16): the matching step, review decisions, the IBAN map.
 // They run after the bank-statement import examples (route table order), whose lines they match and decide.
-import { type CashLine, importBankStatement, listReviewQueue, listUnappliedCash, type Store } from '@credence/app';
+import {
+  type CashLine,
+  importBankStatement,
+  listReviewQueue,
+  listUnappliedCash,
+  matchBankLines,
+  type Store,
+} from '@credence/app';
 import { type BankStatementLine, type CurrencyCode, date } from '@credence/core';
 import type { Example, Facts } from './examples';
 
@@ -28,37 +35,40 @@ const remembered = (seen: { path?: string }, verb: string) => async () => {
  * A statement for the matching example, imported as `POST /bank-statements` would: the demo buyer's name with a
  * part of its invoice named (a proposal to review), and two payers nobody knows (suspense: rejected, re-pointed).
  */
-const seedStatement = (f: Facts) => async (store: Store) => {
-  const buyer = await store.getBuyer(f.buyer);
-  const line = (entry: number, more: Partial<BankStatementLine>): BankStatementLine => ({
-    entry,
-    amount: 1234n,
-    currency: f.currency as CurrencyCode,
-    creditDebit: 'credit',
-    bookingDate: date('2026-06-20'),
-    valueDate: date('2026-06-20'),
-    remittance: '',
-    reversal: false,
-    ...more,
-  });
-  const r = await importBankStatement(store, [
-    {
-      format: 'camt.054',
-      account: 'DE02120300000000202051',
+export const seedStatement =
+  (f: Facts, id: string, path: string, match = false) =>
+  async (store: Store) => {
+    const buyer = await store.getBuyer(f.buyer);
+    const line = (entry: number, more: Partial<BankStatementLine>): BankStatementLine => ({
+      entry,
+      amount: 1234n,
       currency: f.currency as CurrencyCode,
-      statementId: 'CASH-REVIEW-1',
-      lines: [
-        line(1, { payerName: buyer?.name ?? f.buyer, remittance: f.invoice }),
-        line(2, { payerName: 'Maria Schneider', remittance: 'Zahlung' }),
-        line(3, { payerName: 'Hans Weber', remittance: 'Zahlung' }),
-        line(4, { payerName: 'Someone Else', remittance: `${f.invoice} part` }),
-        line(5, { remittance: `Rechnung ${f.invoice}` }),
-      ],
-    },
-  ]);
-  if (!r.ok) throw new Error(`the cash review statement: ${JSON.stringify(r.error)}`);
-  return '/api/v1/cash/match';
-};
+      creditDebit: 'credit',
+      bookingDate: date('2026-06-20'),
+      valueDate: date('2026-06-20'),
+      remittance: '',
+      reversal: false,
+      ...more,
+    });
+    const r = await importBankStatement(store, [
+      {
+        format: 'camt.054',
+        account: 'DE02120300000000202051',
+        currency: f.currency as CurrencyCode,
+        statementId: id,
+        lines: [
+          line(1, { payerName: buyer?.name ?? f.buyer, remittance: f.invoice }),
+          line(2, { payerName: 'Maria Schneider', remittance: 'Zahlung' }),
+          line(3, { payerName: 'Hans Weber', remittance: 'Zahlung' }),
+          line(4, { payerName: 'Someone Else', remittance: `${f.invoice} part` }),
+          line(5, { remittance: `Rechnung ${f.invoice}` }),
+        ],
+      },
+    ]);
+    if (!r.ok) throw new Error(`the cash review statement: ${JSON.stringify(r.error)}`);
+    if (match && !(await matchBankLines(store, { by: 'examples' })).ok) throw new Error('matching the examples');
+    return path;
+  };
 
 const IBAN = 'DE89370400440532013000';
 
@@ -73,7 +83,7 @@ export function cashExamples(f: Facts): Record<string, readonly Example[]> {
         as: 'collector',
         method: 'POST',
         path: '/api/v1/cash/match',
-        pathFrom: seedStatement(f),
+        pathFrom: seedStatement(f, 'CASH-REVIEW-2', '/api/v1/cash/match'),
         body: {},
         status: 200,
       },
