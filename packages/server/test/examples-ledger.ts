@@ -1,5 +1,7 @@
 // Examples of the routes for reports, documents, payments, imports and cash (see examples.ts).
+
 import type { Example, Facts } from './examples';
+import { seedStatement } from './examples-cash';
 
 export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
   const cm = 'credit_manager' as const;
@@ -297,10 +299,19 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
       },
     ],
     listCashReview: [
-      { name: 'the queue', as: 'collector', method: 'GET', path: '/api/v1/cash/review', status: 200 },
+      {
+        name: 'the queue',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/cash/review',
+        // A statement imported and matched first, so the queue has lines (examples-cash.ts).
+        pathFrom: seedStatement(f, 'CASH-REVIEW-1', '/api/v1/cash/review', true),
+        status: 200,
+      },
       { name: 'empty buyer id', as: 'collector', method: 'GET', path: '/api/v1/cash/review?buyerId=', status: 400 },
     ],
     listUnappliedCash: [
+      { name: 'all', as: 'collector', method: 'GET', path: '/api/v1/cash/unapplied', status: 200 },
       { name: "a buyer's", as: 'sales', method: 'GET', path: `/api/v1/cash/unapplied?buyerId=${f.buyer}`, status: 200 },
       { name: 'empty buyer id', as: 'sales', method: 'GET', path: '/api/v1/cash/unapplied?buyerId=', status: 400 },
     ],

@@ -2,6 +2,7 @@
 // test checks each response against the route's declared schema; docs and the role matrix reuse them.
 import type { Store } from '@credence/app';
 import { adminExamples } from './examples-admin';
+import { cashExamples } from './examples-cash';
 import { collectionExamples } from './examples-collections';
 import { creditExamples } from './examples-credit';
 import { forecastExamples } from './examples-forecast';
@@ -41,5 +42,6 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
     ...monitoringExamples(f),
     ...forecastExamples(f),
     ...insuranceExamples(f),
+    ...cashExamples(f),
   };
 }

@@ -25,7 +25,7 @@ const Proposal = z.object({
   reasons: z.array(z.string()).openapi({ description: 'reason codes (docs/domain/cash-application.md)' }),
 });
 
-const Line = z
+export const Line = z
   .object({
     line: z.string().openapi({ description: '`statement:line`, as `credence cash review accept` takes it' }),
     state: z.enum(['applied', 'review', 'on_account', 'suspense', 'rejected', 'ignored']),
@@ -46,7 +46,7 @@ const Line = z
 
 const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
 
-const lineJson = (c: CashLine) => {
+export const lineJson = (c: CashLine) => {
   const l = c.bankLine;
   const m = (x: bigint) => moneyJson(x, l.currency);
   return {

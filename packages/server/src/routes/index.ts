@@ -8,6 +8,15 @@ import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
+import {
+  acceptCashLineRoute,
+  listCashIbansRoute,
+  matchCashRoute,
+  rejectCashLineRoute,
+  removeCashIbanRoute,
+  repointCashLineRoute,
+  setCashIbanRoute,
+} from './cash-review';
 import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collection-lists';
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
@@ -162,4 +171,11 @@ export const ROUTES: readonly ApiRoute[] = [
   insuranceLimitsRoute,
   insuranceExposureRoute,
   insuranceDeadlinesRoute,
+  matchCashRoute,
+  acceptCashLineRoute,
+  rejectCashLineRoute,
+  repointCashLineRoute,
+  listCashIbansRoute,
+  setCashIbanRoute,
+  removeCashIbanRoute,
 ];
