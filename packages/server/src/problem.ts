@@ -86,7 +86,7 @@ export function failureResponse(f: Failure): Response {
     .join(', ');
   const detail =
     f.code === 'not_found' || f.code === 'unknown_buyer'
-      ? `no ${f.params.what ?? 'buyer'} ${f.params.id ?? f.params.value ?? ''}`.trim()
+      ? `no ${f.params.what ?? f.params.kind ?? 'buyer'} ${f.params.id ?? f.params.value ?? ''}`.trim()
       : `${f.code.replaceAll('_', ' ')}${params ? ` (${params})` : ''}`;
   return problemResponse(slugOf(f.code), detail, { code: f.code, params: { ...f.params } });
 }

@@ -91,6 +91,8 @@ describe('cash review over HTTP', () => {
     });
     const unknown = await s.call('collector', 'POST', '/api/v1/cash/review/S-9/1/accept', {});
     expect(unknown.status).toBe(404);
+    // The problem names what is missing (the use cases say `kind`), not "buyer".
+    expect(((await unknown.json()) as { detail: string }).detail).toBe('no bank_line S-9:1');
     expect((await listReviewQueue(s.store, {})).length).toBe(0);
   });
 });
