@@ -313,7 +313,13 @@ export interface LedgerWrites
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md
    * "Concurrency" for the keys.
    */
-  lock(key: string): Promise<void>;
+  lock(key: string, within?: string): Promise<void>;
+  /**
+   * Holds the namespace `within` exclusively until the transaction ends: it waits for every transaction holding
+   * a key `within` it (`lock(key, within)` holds the namespace shared) and keeps new ones out. A bulk write that
+   * reads and settles many buyers' ledgers at once takes it instead of one lock per buyer.
+   */
+  lockAll(within: string): Promise<void>;
   upsertBuyers(rows: readonly Buyer[]): Promise<void>;
   /** Inserts statements, replacing a stored one for the same buyer and fiscal year. */
   upsertStatements(rows: readonly FinancialStatement[]): Promise<void>;

@@ -383,6 +383,7 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     },
     // Its transactions are not concurrent-safe (a copy replaces the state): the lock orders nothing here.
     lock: async () => {},
+    lockAll: async () => {},
     appendCreditCheckResult: async (r) => {
       s().checkResults.push({
         ...r,

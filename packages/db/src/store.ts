@@ -88,7 +88,7 @@ import {
   pendingLimitRequests,
   salesByBuyer,
 } from './repos/limits';
-import { lockKey } from './repos/locks';
+import { lockKey, lockNamespace } from './repos/locks';
 import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos/orders';
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
@@ -375,7 +375,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
-    lock: (key) => lockKey(db, key),
+    lock: (key, within) => lockKey(db, key, within),
+    lockAll: (within) => lockNamespace(db, within),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),
     upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),

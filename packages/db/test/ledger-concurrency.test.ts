@@ -1,9 +1,9 @@
-import { recordPayment, reverseEntry, type Store, writeOffDocument } from '@credence/app';
+import { importPayments, lockLedger, recordPayment, reverseEntry, type Store, writeOffDocument } from '@credence/app';
 import { date, type Result } from '@credence/core';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/index';
-import { EUR, invoice } from './fixtures';
+import { EUR, invoice, payment, rowFile } from './fixtures';
 import { type Harness, targets, useTarget } from './harness';
 
 // Allocations are "read the open balance, then allocate": many requests at once on one buyer's ledger, through
@@ -93,5 +93,49 @@ describe.each(targets())('concurrent allocations on one ledger ($name)', (target
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     expect(outcomes.filter((o) => o !== 'ok')).toEqual(Array(N - 1).fill('idempotency_conflict:already_reversed'));
     expect((await openOf(h().store))['I-1']).toBe(10_000n);
+  });
+
+  it('a bulk payment import waits for a payment holding a buyer ledger and allocates only what it left open', async () => {
+    await h().reset();
+    await seed(h().store);
+    const all = await stores(h());
+    const writer = all[all.length - 1] as Store;
+    // A single payment's transaction, as recordPayment runs it: the buyer's ledger lock, the open balances
+    // read, the payment and its allocation written; it stays open until the import has started.
+    let locked = (): void => {};
+    const holding = new Promise<void>((r) => {
+      locked = r;
+    });
+    let release = (): void => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const single = writer.transact(async (tx) => {
+      await lockLedger(tx, 'B1');
+      expect((await tx.openInvoices(['B1'])).reduce((s, i) => s + i.open, 0n)).toBe(20_000n);
+      await tx.insertPayments([payment('P-API', { date: day, amount: 15_000n })]);
+      const paid = { kind: 'payment' as const, entryId: 'P-API', buyerId: 'B1', date: day, currency: EUR };
+      await tx.insertAllocations([
+        { ...paid, documentNumber: 'I-1', delta: -10_000n },
+        { ...paid, documentNumber: 'I-2', delta: -5_000n },
+      ]);
+      locked();
+      await gate;
+    });
+    await holding;
+    const columns = ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency'];
+    const bulk = importPayments(h().store, rowFile('pay.csv', columns, [['P-FILE', 'B1', '2024-03-01', '150.00', 'EUR']]));
+    // On PostgreSQL the import must now wait for the single payment's commit (on PGlite its one connection
+    // waits anyway); the gate opens when the import has finished or after half a second.
+    await Promise.race([bulk, new Promise((r) => setTimeout(r, 500))]);
+    release();
+    await single;
+    const imported = await bulk;
+    expect(imported.ok).toBe(true);
+    // 15,000 + 15,000 paid on 20,000 open: the import settles the 5,000 left, never more.
+    const open = await openOf(h().store);
+    expect(Object.values(open).reduce((s, v) => s + v, 0n)).toBe(0n);
+    const settled = await h().store.transact((tx) => tx.allocationsOf('payment', 'P-FILE'));
+    expect(settled.reduce((s, a) => s - a.delta, 0n)).toBe(5_000n);
   });
 });

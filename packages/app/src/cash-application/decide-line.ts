@@ -1,6 +1,6 @@
 import { type Failure, fail, ok, type Result } from '@credence/core';
 import type { MatchAllocation } from '@credence/core/cash-matching';
-import { ledgerKey } from '../entries/ledger-lock';
+import { lockLedger } from '../entries/ledger-lock';
 import type { LedgerWrites } from '../ports';
 import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
 import type { CashLine, CashLineMatch, CashLineState } from './ports';
@@ -51,7 +51,7 @@ export async function applyLineTo(
 ): Promise<Result<AppliedLine, Failure>> {
   const buyer = await tx.getBuyer(buyerId);
   if (buyer === undefined) return fail('unknown_buyer', { buyerId });
-  await tx.lock(ledgerKey(buyerId));
+  await lockLedger(tx, buyerId);
   const open = (await tx.openInvoices([buyerId])).filter((i) => i.currency === line.bankLine.currency);
   const left = new OpenLeft(open);
   const allocations = wanted(left);

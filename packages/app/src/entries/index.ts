@@ -10,3 +10,4 @@ export { type RecordedPayment, recordPayment } from './record-payment';
 export { reversalKey, reverseEntry } from './reverse-entry';
 export { type WriteOffDecimalInput, type WriteOffRecorded, writeOffDecimal } from './write-off-decimal';
 export { type WriteOffInput, writeOffDocument, writeOffKey } from './write-off-document';
+export { lockAllLedgers, lockLedger } from './ledger-lock';

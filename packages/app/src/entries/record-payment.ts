@@ -2,7 +2,7 @@ import { type Allocation, fail, ok, type Payment, type Result } from '@credence/
 import { contentHash } from '../hash';
 import type { Store } from '../ports';
 import { paymentKey, paymentProblems } from './check-payment';
-import { ledgerKey } from './ledger-lock';
+import { lockLedger } from './ledger-lock';
 import { OpenBalances } from './open-balances';
 
 export interface RecordedPayment {
@@ -21,7 +21,7 @@ export async function recordPayment(store: Store, payment: Payment): Promise<Res
   if (payment.amount <= 0n) return fail('invalid_amount', { value: payment.amount.toString(), reason: 'not_positive' });
   const hash = contentHash(payment);
   return store.transact(async (tx) => {
-    await tx.lock(ledgerKey(payment.buyerId));
+    await lockLedger(tx, payment.buyerId);
     const [before] = await tx.findPayments([payment.id]);
     if (before !== undefined) {
       if (before.contentHash !== hash) return fail('idempotency_conflict', { key: paymentKey(payment.id) });

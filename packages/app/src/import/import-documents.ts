@@ -1,5 +1,6 @@
 import type { LedgerDocument, Result } from '@credence/core';
 import type { LedgerWrites, Store, Stored } from '../ports';
+import { lockAllLedgers } from '../entries/ledger-lock';
 import { CreditNoteTargets } from './credit-notes';
 import { chunks, type Keyed, transactOrReject } from './errors';
 import { FileKeys } from './file-keys';
@@ -71,6 +72,7 @@ export async function importDocuments(
       writing.catch(() => {}); // awaited before the next statement; not an unhandled rejection meanwhile
     }
     await writing;
+    if (notes.length > 0) await lockAllLedgers(tx); // the notes settle stored invoices: see importPayments
     const targets = await CreditNoteTargets.load(
       tx,
       notes.map((n) => n.note.appliesTo),

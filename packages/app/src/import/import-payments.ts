@@ -1,5 +1,6 @@
 import type { Allocation, BusinessDate, Payment, Result } from '@credence/core';
 import { paymentKey, paymentProblems } from '../entries/check-payment';
+import { lockAllLedgers } from '../entries/ledger-lock';
 import { OpenBalances } from '../entries/open-balances';
 import type { DocumentRef, LedgerWrites, OpenInvoice, Store, Stored } from '../ports';
 import { chunks, type Keyed, transactOrReject } from './errors';
@@ -63,6 +64,7 @@ export async function importPayments(
     }
     await checkReferences(tx, fresh, buyers, read);
     ensureClean();
+    await lockAllLedgers(tx); // a payment recorded meanwhile must not settle what this file settles
     const open = await openInvoicesOf(tx, [...fresh.byBuyer.keys()]);
     let allocated = 0;
     let writing: Promise<void> = Promise.resolve();
