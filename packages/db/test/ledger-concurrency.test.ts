@@ -124,7 +124,10 @@ describe.each(targets())('concurrent allocations on one ledger ($name)', (target
     });
     await holding;
     const columns = ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency'];
-    const bulk = importPayments(h().store, rowFile('pay.csv', columns, [['P-FILE', 'B1', '2024-03-01', '150.00', 'EUR']]));
+    const bulk = importPayments(
+      h().store,
+      rowFile('pay.csv', columns, [['P-FILE', 'B1', '2024-03-01', '150.00', 'EUR']]),
+    );
     // On PostgreSQL the import must now wait for the single payment's commit (on PGlite its one connection
     // waits anyway); the gate opens when the import has finished or after half a second.
     await Promise.race([bulk, new Promise((r) => setTimeout(r, 500))]);

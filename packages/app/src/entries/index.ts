@@ -3,6 +3,7 @@ export { type ApplyCashDecimalInput, applyCashDecimal } from './apply-cash-decim
 export { type BuyerNetPosition, buyerNetPosition, netPositionOf } from './buyer-net-position';
 export { type CashApplied, type CashFigures, cashApplicationKey } from './cash-support';
 export { paymentKey } from './check-payment';
+export { lockAllLedgers, lockLedger } from './ledger-lock';
 export { byDateThenId, OpenBalances } from './open-balances';
 export { type ReallocateCashInput, reallocateCash } from './reallocate-cash';
 export { type ReallocateCashDecimalInput, reallocateCashDecimal } from './reallocate-cash-decimal';
@@ -10,4 +11,3 @@ export { type RecordedPayment, recordPayment } from './record-payment';
 export { reversalKey, reverseEntry } from './reverse-entry';
 export { type WriteOffDecimalInput, type WriteOffRecorded, writeOffDecimal } from './write-off-decimal';
 export { type WriteOffInput, writeOffDocument, writeOffKey } from './write-off-document';
-export { lockAllLedgers, lockLedger } from './ledger-lock';

@@ -1,6 +1,6 @@
 import type { LedgerDocument, Result } from '@credence/core';
-import type { LedgerWrites, Store, Stored } from '../ports';
 import { lockAllLedgers } from '../entries/ledger-lock';
+import type { LedgerWrites, Store, Stored } from '../ports';
 import { CreditNoteTargets } from './credit-notes';
 import { chunks, type Keyed, transactOrReject } from './errors';
 import { FileKeys } from './file-keys';
