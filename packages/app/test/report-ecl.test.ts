@@ -2,6 +2,8 @@ import { date, parseFraction, percentText, rollRateLossRates } from '@credence/c
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/import-documents';
 import { importPayments } from '../src/import/import-payments';
+import { addInsurancePolicy } from '../src/insurance/add-insurance-policy';
+import { INSURER_DECISION_COLUMNS, importInsurerDecisions } from '../src/insurance/import-insurer-decisions';
 import { reportAging } from '../src/reports/report-aging';
 import { reportEcl } from '../src/reports/report-ecl';
 import { buyer, INVOICE_HEADER, PAYMENT_HEADER, seedBuyers, source } from './fixtures';
@@ -93,5 +95,41 @@ describe('reportEcl', () => {
     const before = await reportEcl(store, { asOf: date('2023-06-30'), rates: given });
     expect(before.ok && r.value.compare.total).toBe(before.ok ? before.value.total : -1n);
     expect(r.value.compare.movement).toBe(r.value.total - r.value.compare.total);
+  });
+
+  it('an insured part carries no loss for the share its cover pays (the policy rule decides what is insured)', async () => {
+    const asOf = date('2023-12-31');
+    const before = await reportEcl(store, { asOf, rates: given });
+    if (!before.ok) throw new Error(JSON.stringify(before.error));
+    const body = {
+      insurer: 'X',
+      policyNumber: 'P-1',
+      periodStart: '2023-01-01',
+      periodEnd: '2023-12-31',
+      currency: 'EUR',
+      countries: ['DE'],
+      coverPercent: 90,
+    };
+    expect((await addInsurancePolicy(store, { body, reason: '', by: 'cora' })).ok).toBe(true);
+    const row = ['B2', 'approve', '1000.00', 'EUR', '2023-01-01', '', 'D-1'];
+    const decisions = {
+      file: 'decisions.csv',
+      columns: INSURER_DECISION_COLUMNS,
+      rows: [{ row: 2, values: Object.fromEntries(INSURER_DECISION_COLUMNS.map((c, j) => [c, row[j] ?? ''])) }],
+    };
+    expect((await importInsurerDecisions(store, decisions, { by: 'cora' })).ok).toBe(true);
+    const after = await reportEcl(store, { asOf, rates: given });
+    if (!after.ok) throw new Error(JSON.stringify(after.error));
+    // B2's limit of 1,000.00 insures its first four unpaid invoices of 250.00 (January to April, all 90+ days
+    // overdue); the later ones find the limit used. 90+: (2,250.00 − 1,000.00 × 90 %) × 10.6 % = 143.10, not 238.50.
+    expect(after.value.buckets[4]).toMatchObject({
+      label: '90+',
+      exposure: 225000n,
+      insured: 100000n,
+      provision: 14310n,
+    });
+    // The other buckets are B1's, uninsured: unchanged.
+    expect(after.value.buckets.slice(0, 4)).toEqual(before.value.buckets.slice(0, 4));
+    expect(after.value.total).toBe(before.value.total - 23850n + 14310n);
   });
 });

@@ -13,6 +13,7 @@ import {
   rollRateLossRates,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
+import { insuredByBucket } from './ecl-insured';
 import { reportAging } from './report-aging';
 
 /** The IFRS 9 example's buckets: not_due, 1-30, 31-60, 61-90, 90+. */
@@ -90,7 +91,18 @@ async function figures(store: LedgerReads, q: EclQuery, asOf: BusinessDate): Pro
     const derived = rollRateLossRates(snapshots).rates;
     rates = Object.fromEntries(labels.map((l, j) => [l, derived[j] as Fraction]));
   }
-  const buckets: ExposureBucket[] = labels.map((label, j) => ({ label, exposure: amounts[j] ?? 0n }));
+  const cover = await insuredByBucket(store, asOf, bounds, currency);
+  if (!cover.ok) return cover;
+  const { insured, covered } = cover.value;
+  const buckets: ExposureBucket[] = labels.map((label, j) => {
+    const part = insured[j] ?? 0n;
+    const paid = covered[j];
+    return {
+      label,
+      exposure: amounts[j] ?? 0n,
+      ...(part > 0n && paid !== undefined ? { insured: part, covered: paid } : {}),
+    };
+  });
   const m = provisionMatrix(buckets, rates, q.factor !== undefined ? { factor: q.factor } : {});
   if (!m.ok) return m;
   return ok({
@@ -106,8 +118,8 @@ async function figures(store: LedgerReads, q: EclQuery, asOf: BusinessDate): Pro
  * Lifetime expected credit loss of the trade receivables as of a date by a provision matrix (IFRS 9 simplified
  * approach, docs/domain/expected-credit-loss.md): the aging's buckets in the reporting currency times the loss
  * rates (given, or derived by roll rates over the months before the date) times the forward-looking factor;
- * with `compare`, the same as of that date and the movement. The ledger has no insurance data: no exposure is
- * reduced by cover here (the core supports it).
+ * with `compare`, the same as of that date and the movement. The insured parts under the stored credit insurance
+ * policies (`insuredByBucket`) carry no loss for the share their cover pays.
  */
 export async function reportEcl(store: LedgerReads, q: EclQuery): Promise<Result<EclResult, Failure>> {
   const main = await figures(store, q, q.asOf);

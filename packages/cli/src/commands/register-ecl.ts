@@ -44,6 +44,7 @@ function figuresJson(f: EclFigures, c: CurrencyCode) {
     buckets: f.buckets.map((b) => ({
       label: b.label,
       exposure: amount(b.exposure, c),
+      ...(b.insured !== undefined ? { insured: amount(b.insured, c) } : {}),
       lossRate: percentText(b.lossRate),
       provision: amount(b.provision, c),
     })),
@@ -51,7 +52,7 @@ function figuresJson(f: EclFigures, c: CurrencyCode) {
   };
 }
 
-/** `report ecl --format json`: {asOf, currency, buckets: [{label, exposure, lossRate, provision}], total}. */
+/** `report ecl --format json`: {asOf, currency, buckets: [{label, exposure, insured?, lossRate, provision}], total}. */
 export function eclJson(r: EclResult): unknown {
   const { asOf, ...main } = figuresJson(r, r.currency);
   return {
@@ -66,10 +67,13 @@ export function eclJson(r: EclResult): unknown {
 }
 
 function eclText(r: EclResult): string {
+  // The insured column only when a policy insures part of the receivables.
+  const insured = r.buckets.some((b) => b.insured !== undefined);
   const table = renderTable(
     [
       { header: 'Bucket' },
       { header: 'Exposure', align: 'right' },
+      ...(insured ? [{ header: 'Insured', align: 'right' as const }] : []),
       { header: 'Loss rate', align: 'right' },
       { header: 'Provision', align: 'right' },
     ],
@@ -77,10 +81,11 @@ function eclText(r: EclResult): string {
       ...r.buckets.map((b) => [
         b.label,
         amount(b.exposure, r.currency),
+        ...(insured ? [amount(b.insured ?? 0n, r.currency)] : []),
         percentText(b.lossRate),
         amount(b.provision, r.currency),
       ]),
-      ['Total', '', '', amount(r.total, r.currency)],
+      ['Total', '', ...(insured ? [''] : []), '', amount(r.total, r.currency)],
     ],
   );
   const how = r.rates.source === 'given' ? 'given rates' : `rates from roll rates over ${r.rates.months} months`;

@@ -8,6 +8,11 @@ export interface ExposureBucket {
   readonly exposure: bigint;
   /** The part of the exposure covered by credit insurance (0 or absent when none). */
   readonly insured?: bigint;
+  /**
+   * What the cover pays on the insured part, exact (minor units as a fraction): Σ insured × cover of each policy.
+   * When given it is used instead of `insured` × the options' single `cover` (several policies, several covers).
+   */
+  readonly covered?: Fraction;
 }
 
 export interface ProvisionOptions {
@@ -23,6 +28,8 @@ export interface ProvisionRow {
   /** The rate applied: the bucket's loss rate times the forward-looking factor. */
   readonly lossRate: Fraction;
   readonly provision: bigint;
+  /** The insured part of the exposure, when the bucket has one. */
+  readonly insured?: bigint;
 }
 
 export interface ProvisionMatrix {
@@ -32,7 +39,7 @@ export interface ProvisionMatrix {
 
 /**
  * The IFRS 9 simplified approach with a provision matrix: per aging bucket, lifetime expected credit loss =
- * (exposure − insured part × cover) × loss rate × forward-looking factor, computed exactly and rounded once,
+ * (exposure − insured part × cover) × loss rate × forward-looking factor (never below zero), computed exactly and rounded once,
  * half up to the minor unit, per bucket; the total is the sum of the buckets (the table adds up).
  */
 export function provisionMatrix(
@@ -48,10 +55,18 @@ export function provisionMatrix(
     if (rate === undefined) return fail('missing_field', { field: 'rates', label: b.label });
     const applied = times(rate, factor);
     const insured = b.insured ?? 0n;
-    // exposure − insured × cover, kept exact over cover's denominator.
-    const atRisk = b.exposure * cover.den - insured * cover.num;
-    const provision = divideRounded(atRisk * applied.num, cover.den * applied.den, 'half-up');
-    rows.push({ label: b.label, exposure: b.exposure, lossRate: applied, provision });
+    const covered = b.covered ?? { num: insured * cover.num, den: cover.den };
+    // exposure − what the cover pays, kept exact over its denominator; never below zero.
+    const left = b.exposure * covered.den - covered.num;
+    const atRisk = left > 0n ? left : 0n;
+    const provision = divideRounded(atRisk * applied.num, covered.den * applied.den, 'half-up');
+    rows.push({
+      label: b.label,
+      exposure: b.exposure,
+      lossRate: applied,
+      provision,
+      ...(insured > 0n ? { insured } : {}),
+    });
   }
   return ok({ buckets: rows, total: rows.reduce((s, r) => s + r.provision, 0n) });
 }

@@ -4,6 +4,7 @@ export * from './claim';
 export * from './deadlines';
 export * from './exposure';
 export * from './insured';
+export * from './insured-open';
 export * from './limits';
 export * from './mep';
 export * from './policy';

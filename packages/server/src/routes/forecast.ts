@@ -42,6 +42,9 @@ const Decimal = z
 const EclBucket = z.object({
   label: z.string(),
   exposure: Decimal,
+  insured: Decimal.optional().openapi({
+    description: 'the part insured under the stored credit insurance policies; its cover share carries no loss',
+  }),
   lossRate: z.string().openapi({ description: 'the applied rate (rate × factor) as a percentage' }),
   provision: Decimal,
 });
@@ -67,6 +70,7 @@ function figuresJson(f: EclFigures, c: CurrencyCode) {
     buckets: f.buckets.map((b) => ({
       label: b.label,
       exposure: amount(b.exposure),
+      ...(b.insured !== undefined ? { insured: amount(b.insured) } : {}),
       lossRate: percentText(b.lossRate),
       provision: amount(b.provision),
     })),
