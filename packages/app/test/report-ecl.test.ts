@@ -132,4 +132,52 @@ describe('reportEcl', () => {
     expect(after.value.buckets.slice(0, 4)).toEqual(before.value.buckets.slice(0, 4));
     expect(after.value.total).toBe(before.value.total - 23850n + 14310n);
   });
+
+  it('by segment: a matrix per country with its own factor; the portfolio buckets are their sums', async () => {
+    await store.transact((tx) => tx.upsertBuyers([{ ...buyer('B2'), country: 'FR' }]));
+    const asOf = date('2023-12-31');
+    const r = await reportEcl(store, { asOf, rates: given, by: 'country', segments: { FR: { factor: rate('1.5') } } });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const seg = (name: string) => r.value.segments?.find((x) => x.segment === name);
+    // DE (B1): only A-12, 1,000.00 due 2023-12-28, is open: 1-30 × 1.6 % = 16.00.
+    expect(seg('DE')?.buckets.map((b) => b.provision)).toEqual([0n, 1600n, 0n, 0n, 0n]);
+    // FR (B2): 250.00 in each of 1-30, 31-60, 61-90 and 2,250.00 in 90+, every rate × 1.5:
+    // 6.00 + 13.50 + 24.75 + 357.75 = 402.00.
+    expect(seg('FR')?.buckets.map((b) => b.provision)).toEqual([0n, 600n, 1350n, 2475n, 35775n]);
+    expect(seg('FR')?.total).toBe(40200n);
+    expect(r.value.total).toBe(41800n);
+    // The 1-30 bucket of the portfolio: 1,250.00 exposed, 22.00 provided, an effective rate of 1.76 %.
+    expect(r.value.buckets[1]).toMatchObject({ exposure: 125000n, provision: 2200n });
+    expect(percentText(r.value.buckets[1]?.lossRate ?? { num: 0n, den: 1n })).toBe('1.76%');
+  });
+
+  it('by insured part: the insured segment at its own rates, reduced by the cover; the rest uninsured', async () => {
+    const asOf = date('2023-12-31');
+    const body = {
+      insurer: 'X',
+      policyNumber: 'P-1',
+      periodStart: '2023-01-01',
+      periodEnd: '2023-12-31',
+      currency: 'EUR',
+      countries: ['DE'],
+      coverPercent: 90,
+    };
+    expect((await addInsurancePolicy(store, { body, reason: '', by: 'cora' })).ok).toBe(true);
+    const row = ['B2', 'approve', '1000.00', 'EUR', '2023-01-01', '', 'D-1'];
+    const decisions = {
+      file: 'decisions.csv',
+      columns: INSURER_DECISION_COLUMNS,
+      rows: [{ row: 2, values: Object.fromEntries(INSURER_DECISION_COLUMNS.map((c, j) => [c, row[j] ?? ''])) }],
+    };
+    expect((await importInsurerDecisions(store, decisions, { by: 'cora' })).ok).toBe(true);
+    const low = Object.fromEntries(Object.keys(IFRS).map((k) => [k, rate('5%')]));
+    const r = await reportEcl(store, { asOf, rates: given, by: 'insured', segments: { insured: { rates: low } } });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const seg = (name: string) => r.value.segments?.find((x) => x.segment === name);
+    // Insured: 1,000.00 in 90+, of which the cover pays 900.00: (1,000.00 − 900.00) × 5 % = 5.00.
+    expect(seg('insured')?.buckets[4]).toMatchObject({ exposure: 100000n, insured: 100000n, provision: 500n });
+    // Uninsured 90+: 2,250.00 − 1,000.00 = 1,250.00 × 10.6 % = 132.50.
+    expect(seg('uninsured')?.buckets[4]).toMatchObject({ exposure: 125000n, provision: 13250n });
+    expect(r.value.buckets[4]).toMatchObject({ exposure: 225000n, insured: 100000n, provision: 13750n });
+  });
 });
