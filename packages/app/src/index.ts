@@ -19,6 +19,7 @@ export * from './policies';
 export * from './ports';
 export * from './reports/aging-trend';
 export * from './reports/buyers-over-limit';
+export * from './reports/ecl-segments';
 export * from './reports/ledger-counts';
 export * from './reports/net-portfolio';
 export * from './reports/portfolio-documents';

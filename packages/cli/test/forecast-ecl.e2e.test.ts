@@ -119,4 +119,48 @@ describe('forecast and ecl commands', () => {
     const e = await credence(['report', 'ecl', '--as-of', '2022-06-30', '--rates', broken, '--db', db]);
     expect(e.code).toBe(2);
   });
+
+  it('report ecl --by: a matrix per segment, its own factor from the rates file, the sums on top', async () => {
+    const rates = file('segments.json', [
+      JSON.stringify({
+        rates: { not_due: '0.3%', '1-30': '1.6%', '31-60': '3.6%', '61-90': '6.6%', '90+': '10.6%' },
+        segments: { DE: { factor: '1.5' } },
+      }),
+    ]);
+    const args = ['report', 'ecl', '--as-of', '2022-06-30', '--rates', rates, '--db', db];
+    const plain = JSON.parse(
+      (
+        await credence([
+          ...args.slice(0, 4),
+          '--rates',
+          file('plain.json', [
+            JSON.stringify({
+              rates: { not_due: '0.3%', '1-30': '1.6%', '31-60': '3.6%', '61-90': '6.6%', '90+': '10.6%' },
+            }),
+          ]),
+          '--format',
+          'json',
+          '--db',
+          db,
+        ])
+      ).out,
+    );
+    const r = await credence([...args, '--by', 'country', '--format', 'json']);
+    expect(r.err).toBe('');
+    const j = JSON.parse(r.out);
+    // Every buyer is in DE: one segment, at 1.5 × the rates; the portfolio is that segment.
+    expect(j.segments.map((x: { segment: string; factor: string }) => [x.segment, x.factor])).toEqual([['DE', '1.5']]);
+    expect(j.segments[0].total).toBe(j.total);
+    const cents = (x: string) => BigInt(x.replace('.', ''));
+    expect(cents(j.total)).toBeGreaterThan(cents(plain.total));
+    expect(j.buckets.map((b: { exposure: string }) => b.exposure)).toEqual(
+      plain.buckets.map((b: { exposure: string }) => b.exposure),
+    );
+    // Segments without --by, and an unknown --by, are usage errors (exit 2).
+    expect((await credence(args)).code).toBe(2);
+    expect((await credence([...args, '--by', 'planet'])).code).toBe(2);
+    const table = await credence([...args, '--by', 'country']);
+    expect(table.out).toContain('Segment');
+    expect(table.out).toContain('1.5');
+  });
 });

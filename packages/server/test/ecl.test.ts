@@ -113,4 +113,25 @@ describe('POST /reports/ecl', () => {
     expect(missing.status).toBe(422);
     expect(((await missing.json()) as { params?: { label?: string } }).params?.label).toBe('1-30');
   });
+
+  it('by segment: the one country at its own factor; segments without by are refused (400)', async () => {
+    const res = await s.call('credit_manager', 'POST', '/api/v1/reports/ecl', {
+      asOf: AS_OF,
+      rates,
+      by: 'country',
+      segments: { DE: { factor: '1.1' } },
+    });
+    expect(res.status).toBe(200);
+    const j = (await res.json()) as { total: string; segments: { segment: string; factor: string; total: string }[] };
+    expect(j.segments.map((x) => [x.segment, x.factor, x.total])).toEqual([['DE', '1.1', '638000.00']]);
+    expect(j.total).toBe('638000.00');
+    const unsegmented = await s.call('credit_manager', 'POST', '/api/v1/reports/ecl', {
+      asOf: AS_OF,
+      rates,
+      segments: { DE: { factor: '1.1' } },
+    });
+    expect(unsegmented.status).toBe(400);
+    const get = await s.call('credit_manager', 'GET', `/api/v1/reports/ecl?asOf=${AS_OF}&by=planet`);
+    expect(get.status).toBe(400);
+  });
 });

@@ -83,7 +83,11 @@ export async function sumInsured(
   const covered = Array.from({ length: width }, () => 0n);
   const byPolicy = new Map<string, { currency: CurrencyCode; coverBp: bigint; parts: bigint[] }>();
   for (const p of parts) {
-    const g = byPolicy.get(p.policyNumber) ?? { currency: p.currency, coverBp: p.coverBp, parts: insured.map(() => 0n) };
+    const g = byPolicy.get(p.policyNumber) ?? {
+      currency: p.currency,
+      coverBp: p.coverBp,
+      parts: insured.map(() => 0n),
+    };
     p.parts.forEach((x, j) => {
       g.parts[j] = (g.parts[j] ?? 0n) + x;
     });

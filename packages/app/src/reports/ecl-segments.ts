@@ -68,8 +68,7 @@ export async function segmentExposures(
   const covers = await insuredParts(store, asOf, bounds);
   if (!covers.ok) return covers;
   const rates = aging.value.reports.some((r) => r.currency !== currency) ? await store.fxRates() : [];
-  const segmentOf: (buyerId: string) => string =
-    by === 'insured' ? () => 'all' : await segmentOfBuyer(store, asOf, by);
+  const segmentOf: (buyerId: string) => string = by === 'insured' ? () => 'all' : await segmentOfBuyer(store, asOf, by);
   // Sum per segment and currency, then convert each sum once.
   const sums = new Map<string, Map<CurrencyCode, bigint[]>>();
   for (const r of aging.value.reports) {
@@ -101,7 +100,11 @@ export async function segmentExposures(
     const insured = ins.value.insured.map((x, j) => (x < (all[j] ?? 0n) ? x : (all[j] ?? 0n)));
     out.set('insured', { amounts: insured, insured, covered: ins.value.covered });
     const rest = all.map((x, j) => x - (insured[j] ?? 0n));
-    out.set('uninsured', { amounts: rest, insured: zeros(width), covered: zeros(width).map(() => ({ num: 0n, den: 1n })) });
+    out.set('uninsured', {
+      amounts: rest,
+      insured: zeros(width),
+      covered: zeros(width).map(() => ({ num: 0n, den: 1n })),
+    });
     return ok(out);
   }
   const partsOf = new Map<string, InsuredPart[]>();

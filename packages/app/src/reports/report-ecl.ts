@@ -210,7 +210,8 @@ async function bySegment(
     });
     const m = provisionMatrix(buckets, rates, { factor });
     if (!m.ok) return fail(m.error.code, { ...m.error.params, segment });
-    const source: EclRatesSource = given(segment) !== undefined ? { source: 'given' } : { source: 'roll-rates', months };
+    const source: EclRatesSource =
+      given(segment) !== undefined ? { source: 'given' } : { source: 'roll-rates', months };
     segments.push({ segment, factor, rates: source, buckets: m.value.buckets, total: m.value.total });
   }
   const buckets: ProvisionRow[] = labels.map((label, j) => {

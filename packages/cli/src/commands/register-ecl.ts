@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type EclFigures, type EclResult, reportEcl } from '@credence/app';
+import { ECL_SEGMENT_BY, type EclFigures, type EclResult, type EclSegmentBy, reportEcl } from '@credence/app';
 import {
   type CurrencyCode,
+  type EclTerms,
   type Fraction,
+  fractionText,
+  parseEclTerms,
   parseFraction,
-  parseRatesFile,
   percentText,
   renderTable,
   toDecimalString,
@@ -20,17 +22,25 @@ function asRate(value: string): Fraction {
   return f.value;
 }
 
-function readRates(file: string): Record<string, Fraction> {
+/** `--by`: checked in the action, since the program's own `--by <name>` (who records) hands it over unparsed. */
+function asSegmentBy(value: string): EclSegmentBy {
+  const v = value.trim().toLowerCase();
+  if (!(ECL_SEGMENT_BY as readonly string[]).includes(v))
+    throw new CliError(`--by: choose ${ECL_SEGMENT_BY.join(', ')} (not ${value})`, 2);
+  return v as EclSegmentBy;
+}
+
+function readRates(file: string): EclTerms {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new CliError(`${file}: ${(e as Error).message}`, 2);
   }
-  const parsed = parseRatesFile(json);
+  const parsed = parseEclTerms(json);
   if (!parsed.ok)
     throw new CliError(
-      `${file}: expected {"rates": {"<bucket>": "<rate>", …}} (${JSON.stringify(parsed.error.params)})`,
+      `${file}: expected {"rates": {"<bucket>": "<rate>", …}, "segments"?: {…}} (${JSON.stringify(parsed.error.params)})`,
       2,
     );
   return parsed.value;
@@ -60,6 +70,16 @@ export function eclJson(r: EclResult): unknown {
     currency: r.currency,
     ...main,
     rates: r.rates.source,
+    ...(r.segments !== undefined
+      ? {
+          segments: r.segments.map((x) => ({
+            segment: x.segment,
+            factor: fractionText(x.factor),
+            rates: x.rates.source,
+            ...figuresJson({ asOf: r.asOf, buckets: x.buckets, total: x.total, rates: x.rates }, r.currency),
+          })),
+        }
+      : {}),
     ...(r.compare !== undefined
       ? { compare: figuresJson(r.compare, r.currency), movement: amount(r.compare.movement, r.currency) }
       : {}),
@@ -93,7 +113,29 @@ function eclText(r: EclResult): string {
     r.compare === undefined
       ? ''
       : `\nAs of ${r.compare.asOf}: ${amount(r.compare.total, r.currency)}; movement ${amount(r.compare.movement, r.currency)}`;
-  return `Expected credit loss as of ${r.asOf} (${r.currency}, ${how})\n${table}${compare}`;
+  const segments =
+    r.segments === undefined
+      ? ''
+      : `\n${renderTable(
+          [
+            { header: 'Segment' },
+            { header: 'Exposure', align: 'right' },
+            { header: 'Factor', align: 'right' },
+            { header: 'Rates' },
+            { header: 'Provision', align: 'right' },
+          ],
+          r.segments.map((x) => [
+            x.segment,
+            amount(
+              x.buckets.reduce((t, b) => t + b.exposure, 0n),
+              r.currency,
+            ),
+            fractionText(x.factor),
+            x.rates.source,
+            amount(x.total, r.currency),
+          ]),
+        )}`;
+  return `Expected credit loss as of ${r.asOf} (${r.currency}, ${how})\n${table}${segments}${compare}`;
 }
 
 export function registerEclReport(report: Command, io: Io, state: { exitCode: number }): void {
@@ -101,7 +143,11 @@ export function registerEclReport(report: Command, io: Io, state: { exitCode: nu
     .command('ecl')
     .description('lifetime expected credit loss by a provision matrix (IFRS 9 simplified approach)')
     .option('--as-of <date>', 'the date (default: today)', asDate)
-    .option('--rates <file>', 'loss rate per bucket: {"rates": {"not_due": "0.3%", …}} (default: roll rates)')
+    .option(
+      '--rates <file>',
+      'loss rate per bucket: {"rates": {"not_due": "0.3%", …}, "segments": {"CN": {"rates": {…}, "factor": "1.2"}}} (default: roll rates)',
+    )
+    .option('--by <segment>', `a provision matrix per segment: ${ECL_SEGMENT_BY.join(', ')}`)
     .option('--months <n>', 'months of history for the roll rates (default 12)', asPositiveInt)
     .option('--factor <x>', 'forward-looking factor on every rate (default 1)', asRate)
     .option('--compare <date>', 'also as of this date, and the movement', asDate)
@@ -110,11 +156,16 @@ export function registerEclReport(report: Command, io: Io, state: { exitCode: nu
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const rates = o.rates !== undefined ? readRates(o.rates) : undefined;
+      const terms = o.rates !== undefined ? readRates(o.rates) : undefined;
+      const by = o.by !== undefined ? asSegmentBy(String(o.by)) : undefined;
+      if (terms?.segments !== undefined && by === undefined)
+        throw new CliError(`${o.rates}: "segments" needs --by (${ECL_SEGMENT_BY.join(', ')})`, 2);
       const r = await withExistingStore(o, io, (s) =>
         reportEcl(s, {
           asOf: o.asOf ?? io.clock.today(),
-          ...(rates !== undefined ? { rates } : {}),
+          ...(terms?.rates !== undefined ? { rates: terms.rates } : {}),
+          ...(terms?.segments !== undefined ? { segments: terms.segments } : {}),
+          ...(by !== undefined ? { by } : {}),
           ...(o.months !== undefined ? { months: o.months } : {}),
           ...(o.factor !== undefined ? { factor: o.factor } : {}),
           ...(o.compare !== undefined ? { compare: o.compare } : {}),

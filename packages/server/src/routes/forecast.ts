@@ -1,13 +1,16 @@
 import {
   backtestPaymentForecast,
+  ECL_SEGMENT_BY,
   type EclFigures,
   type EclQuery,
+  type EclSegmentBy,
   reportEcl,
   trainPaymentForecast,
 } from '@credence/app';
 import {
   type CurrencyCode,
   type Fraction,
+  fractionText,
   money,
   parseFraction,
   percentText,
@@ -49,6 +52,14 @@ const EclBucket = z.object({
   provision: Decimal,
 });
 const EclFiguresSchema = z.object({ asOf: IsoDate, buckets: z.array(EclBucket), total: Decimal });
+const EclSegmentSchema = z.object({
+  segment: z.string().openapi({ description: 'a country, grade, tier, or `insured` / `uninsured`' }),
+  factor: z.string().openapi({ description: 'the forward-looking factor applied to the segment', example: '1.5' }),
+  rates: z.enum(['given', 'roll-rates']),
+  asOf: IsoDate,
+  buckets: z.array(EclBucket),
+  total: Decimal,
+});
 const Ecl = z
   .object({
     asOf: IsoDate,
@@ -56,6 +67,10 @@ const Ecl = z
     buckets: z.array(EclBucket),
     total: Decimal,
     rates: z.enum(['given', 'roll-rates']),
+    segments: z.array(EclSegmentSchema).optional().openapi({
+      description:
+        'with `by`: one matrix per segment; the buckets above are their sums (lossRate: provision ÷ exposure)',
+    }),
     compare: EclFiguresSchema.optional(),
     movement: Decimal.optional().openapi({ description: 'total as of asOf − total as of compare' }),
   })
@@ -89,6 +104,16 @@ async function eclResponse(c: Context<AppEnv>, q: EclQuery) {
       currency: v.currency,
       ...main,
       rates: v.rates.source,
+      ...(v.segments !== undefined
+        ? {
+            segments: v.segments.map((x) => ({
+              segment: x.segment,
+              factor: fractionText(x.factor),
+              rates: x.rates.source,
+              ...figuresJson({ asOf: v.asOf, buckets: x.buckets, total: x.total, rates: x.rates }, v.currency),
+            })),
+          }
+        : {}),
       ...(v.compare !== undefined
         ? {
             compare: figuresJson(v.compare, v.currency),
@@ -100,7 +125,13 @@ async function eclResponse(c: Context<AppEnv>, q: EclQuery) {
   );
 }
 
-const common = (o: { factor?: string | undefined; compare?: string | undefined; currency?: string | undefined }) => ({
+const common = (o: {
+  factor?: string | undefined;
+  compare?: string | undefined;
+  currency?: string | undefined;
+  by?: EclSegmentBy | undefined;
+}) => ({
+  ...(o.by !== undefined ? { by: o.by } : {}),
   ...(o.factor !== undefined ? { factor: fraction(o.factor) } : {}),
   ...(o.compare !== undefined ? { compare: asDate(o.compare) } : {}),
   ...(o.currency !== undefined ? { reportingCurrency: asCurrency(o.currency) } : {}),
@@ -118,6 +149,10 @@ const EclQuerySchema = z.object({
   factor: Rate.optional().openapi({ param: { name: 'factor', in: 'query' }, description: 'forward-looking factor' }),
   compare: IsoDate.optional().openapi({ param: { name: 'compare', in: 'query' } }),
   currency: Currency.optional().openapi({ param: { name: 'currency', in: 'query' } }),
+  by: z
+    .enum(ECL_SEGMENT_BY)
+    .optional()
+    .openapi({ param: { name: 'by', in: 'query' }, description: 'a provision matrix per segment' }),
 });
 
 export const eclReportRoute = defineRoute(
@@ -141,17 +176,30 @@ export const eclReportRoute = defineRoute(
   },
 );
 
+const ratesOf = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fraction(v)]));
+
 const EclBody = z
   .object({
     asOf: IsoDate.optional().openapi({ description: 'default: today' }),
     rates: z
       .record(z.string(), Rate)
-      .openapi({ description: 'loss rate per bucket label; every bucket must have one', example: { not_due: '0.3%' } }),
+      .optional()
+      .openapi({
+        description: 'loss rate per bucket label; every bucket must have one (optional when every segment has its own)',
+        example: { not_due: '0.3%' },
+      }),
     factor: Rate.optional(),
     compare: IsoDate.optional(),
     currency: Currency.optional(),
+    by: z.enum(ECL_SEGMENT_BY).optional().openapi({ description: 'a provision matrix per segment' }),
+    segments: z
+      .record(z.string(), z.object({ rates: z.record(z.string(), Rate).optional(), factor: Rate.optional() }).strict())
+      .optional()
+      .openapi({ description: 'per segment (with `by`): its own loss rates and forward-looking factor' }),
   })
   .strict()
+  .refine((b) => b.rates !== undefined || b.segments !== undefined, { message: 'rates or segments', path: ['rates'] })
+  .refine((b) => b.segments === undefined || b.by !== undefined, { message: 'segments need by', path: ['by'] })
   .openapi('EclWithRates');
 
 export const eclWithRatesRoute = defineRoute(
@@ -172,7 +220,20 @@ export const eclWithRatesRoute = defineRoute(
     const b = c.req.valid('json');
     return eclResponse(c, {
       asOf: asDate(b.asOf ?? c.var.deps.clock.today()),
-      rates: Object.fromEntries(Object.entries(b.rates).map(([k, v]) => [k, fraction(v)])),
+      ...(b.rates !== undefined ? { rates: ratesOf(b.rates) } : {}),
+      ...(b.segments !== undefined
+        ? {
+            segments: Object.fromEntries(
+              Object.entries(b.segments).map(([name, t]) => [
+                name,
+                {
+                  ...(t.rates !== undefined ? { rates: ratesOf(t.rates) } : {}),
+                  ...(t.factor !== undefined ? { factor: fraction(t.factor) } : {}),
+                },
+              ]),
+            ),
+          }
+        : {}),
       ...common(b),
     });
   },
