@@ -48,6 +48,8 @@ export const InsurancePolicySchema = z
     /** Adverse information on a buyer must be reported within this many days. */
     adverseInfoDays: days(10),
     recoveriesSharing: z.enum(['pro-rata', 'fifo']).default('pro-rata'),
+    /** Each deadline becomes a collector's worklist action this many days before it falls. */
+    deadlineNoticeDays: days(7),
     exclusions: z
       .object({
         /** The insured amount is net of VAT. */

@@ -26,6 +26,8 @@ export interface InsurancePolicyData {
   readonly adverseInfoDays: number;
   readonly recoveriesSharing: 'pro-rata' | 'fifo';
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
+  /** Absent in policies stored before it existed: 7. */
+  readonly deadlineNoticeDays?: number | undefined;
 }
 
 export type NotificationAnchor = 'mep' | 'due' | 'invoice';
@@ -53,6 +55,8 @@ export interface InsurancePolicy {
   readonly adverseInfoDays: number;
   readonly recoveriesSharing: 'pro-rata' | 'fifo';
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
+  /** A deadline becomes a worklist action this many days before it falls. */
+  readonly deadlineNoticeDays: number;
 }
 
 const REQUIRED: readonly (keyof InsurancePolicyData)[] = [
@@ -137,6 +141,7 @@ export function insurancePolicyFrom(p: InsurancePolicyData): Result<InsurancePol
       adverseInfoDays: p.adverseInfoDays,
       recoveriesSharing: p.recoveriesSharing,
       exclusions: { ...p.exclusions },
+      deadlineNoticeDays: p.deadlineNoticeDays ?? 7,
     }),
   );
 }
