@@ -8,3 +8,4 @@ export * from './insurance-for-order';
 export * from './policies-in-force';
 export * from './ports';
 export * from './record-insurance-event';
+export * from './insurance-report';

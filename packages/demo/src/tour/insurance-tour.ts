@@ -29,9 +29,8 @@ const decimal = (minor: bigint, currency: CurrencyCode): string => {
  * The demo's credit insurance (issue 15), through the real use cases: a policy in the reporting currency covering
  * the countries of the buyers invoiced in it, insured limits approved at the start of the portfolio for the buyers
  * with the most open, one limit reduced three weeks ago, one limit expiring in three weeks, adverse information
- * learnt four days ago and not yet reported; one buyer past its MEP (its oldest insured invoice 65–89 days overdue,
- * so the notification deadline falls within the month) and one open claim (the most overdue buyer, notified after
- * its MEP). `insurance deadlines` and the worklist show what falls due.
+ * learnt four days ago and not yet reported; one buyer past its MEP (not notified) and one open claim (notified
+ * after its MEP, or early). `insurance deadlines` and the worklist show what falls due.
  */
 export async function insuranceTour(
   store: Store,
@@ -73,8 +72,13 @@ export async function insuranceTour(
     if (!r.ok) throw new Error(`demo insurance event rejected: ${JSON.stringify(r.error)}`);
   };
   const ids = [...byBuyer.keys()];
-  const pastMep = ids.find((id) => oldestOverdue(id) >= 65 && oldestOverdue(id) < 90);
-  const claim = [...ids].filter((id) => id !== pastMep).sort((a, b) => oldestOverdue(b) - oldestOverdue(a))[0];
+  // Past its MEP (60 days after the original due date): a buyer 61–89 days overdue first (its notification is still
+  // in time), else the most overdue. The claim: the most overdue of the others past their MEP, else the most overdue
+  // other buyer (notified early: a protracted default).
+  const byOverdue = [...ids].sort((a, b) => oldestOverdue(b) - oldestOverdue(a) || (a < b ? -1 : 1));
+  const past = byOverdue.filter((id) => oldestOverdue(id) > 60);
+  const pastMep = past.find((id) => oldestOverdue(id) < 90) ?? past[0];
+  const claim = byOverdue.find((id) => id !== pastMep);
   const largest = [...ids].sort((a, b) => (total(b) > total(a) ? 1 : total(b) < total(a) ? -1 : a < b ? -1 : 1));
   const insured = [...new Set([pastMep, claim, ...largest.slice(0, 6)].filter((id) => id !== undefined))];
   // A round limit of about 80 % of what each owes (an order above it is partly uninsured).
@@ -107,8 +111,8 @@ export async function insuranceTour(
     await record({ buyerId: adverse, kind: 'adverse_info', date: addDays(x.asOf, -4), reason: 'cheque returned' });
   if (claim !== undefined) {
     const oldest = oldestOverdue(claim);
-    // Notified after its MEP (due + 60), at the latest 20 days before the demo's date.
-    const notifiedOn = addDays(x.asOf, -Math.max(20, Math.min(140, oldest - 61)));
+    // Notified the day after its MEP (due + 60) when that is within the waiting period, else ten days ago.
+    const notifiedOn = addDays(x.asOf, -Math.max(10, Math.min(140, oldest - 61)));
     await record({ buyerId: claim, kind: 'notification', date: notifiedOn, reference: 'CLM-7001' });
     await record({ buyerId: claim, kind: 'claim_document', date: notifiedOn, reference: 'statement of account' });
   }
