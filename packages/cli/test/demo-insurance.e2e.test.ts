@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, type BusinessDate, date } from '@credence/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,4 +113,39 @@ describe('the demo credit insurance (issue 15)', () => {
       }
     }
   }, 300_000);
+
+  it('declares the month: turnover per buyer and country from the invoices delivered in it, the overdue per buyer', async () => {
+    const r = await json<{
+      month: string;
+      totalTurnover: string;
+      turnover: { buyerId: string; country: string; amount: string }[];
+      byCountry: { country: string; amount: string }[];
+      overdue: { buyerId: string; invoices: { originalDueDate: string; daysOverdue: number }[] }[];
+    }>(['insurance', 'report', '--as-of', AS_OF]);
+    expect(r.month).toBe('2026-06');
+    // From the demo's own CSV files: EUR invoices delivered (delivery date, else issue date) in June 2026.
+    const rows = (f: string) =>
+      readFileSync(join(dir, 'csv', f), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
+    const [head = [], ...invoices] = rows('invoices.csv');
+    const col = (n: string) => head.indexOf(n);
+    const cents = invoices
+      .filter((i) => i[col('type')] === 'invoice' && i[col('currency')] === 'EUR')
+      .filter((i) => (i[col('delivery_date')] || i[col('issue_date')] || '').startsWith('2026-06'))
+      .reduce((s, i) => s + Math.round(Number(i[col('amount')]) * 100), 0);
+    expect(Math.round(Number(r.totalTurnover) * 100)).toBe(cents);
+    const sum = (xs: { amount: string }[]) => Math.round(xs.reduce((s, x) => s + Number(x.amount) * 100, 0));
+    expect(sum(r.byCountry)).toBe(sum(r.turnover));
+    // The buyer past its MEP is declared overdue, with its original due dates.
+    const mep = /; (B\d+) past its MEP/.exec(out)?.[1] ?? '';
+    const late = r.overdue.find((o) => o.buyerId === mep);
+    expect(late?.invoices[0]?.daysOverdue).toBeGreaterThan(60);
+    const csv = await credence(['insurance', 'report', '--as-of', AS_OF, '--format', 'csv', ...db]);
+    expect(csv.out.split('\n')[0]).toBe(
+      'section,policy,month,buyer,country,invoices,amount,invoice,invoice_date,original_due_date,days_overdue,currency',
+    );
+    expect(csv.out.split('\n').filter((l) => l.startsWith('turnover,')).length).toBe(r.turnover.length);
+  });
 });

@@ -8,6 +8,7 @@ import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asDate, asFormat, asIdentifier, asName, asNote, asPositiveInt } from '../options';
+import { registerInsuranceReport } from './register-insurance-report';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
 
@@ -320,6 +321,8 @@ export function registerInsuranceCommands(program: Command, io: Io, state: { exi
     });
     emit(io, state, r);
   });
+
+  registerInsuranceReport(ins, io, state);
 
   const claim = ins.command('claim').description('a claim: the notification, its documents, the indemnity, recoveries');
   const simple = (
