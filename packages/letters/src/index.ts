@@ -21,3 +21,5 @@ export { renderStatementHtml } from './statement-html';
 export { renderStatementPdf } from './statement-pdf';
 export { STATEMENT_WORDS, type StatementLanguage, statementLanguage } from './statement-words';
 export { renderText } from './text';
+// The insurer's overdue-notification form (credit insurance), as a PDF in the policy's language
+export { NOTIFICATION_WORDS, type NotificationForm, renderNotificationPdf } from './notification-pdf';

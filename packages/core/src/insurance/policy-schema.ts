@@ -50,6 +50,8 @@ export const InsurancePolicySchema = z
     recoveriesSharing: z.enum(['pro-rata', 'fifo']).default('pro-rata'),
     /** Each deadline becomes a collector's worklist action this many days before it falls. */
     deadlineNoticeDays: days(7),
+    /** The language of the forms sent to the insurer (the overdue notification): en, zh-CN or zh-TW. */
+    language: z.enum(['en', 'zh-CN', 'zh-TW']).default('en'),
     exclusions: z
       .object({
         /** The insured amount is net of VAT. */

@@ -28,6 +28,8 @@ export interface InsurancePolicyData {
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
   /** Absent in policies stored before it existed: 7. */
   readonly deadlineNoticeDays?: number | undefined;
+  /** The forms' language; absent in policies stored before it existed: en. */
+  readonly language?: 'en' | 'zh-CN' | 'zh-TW' | undefined;
 }
 
 export type NotificationAnchor = 'mep' | 'due' | 'invoice';
@@ -57,6 +59,7 @@ export interface InsurancePolicy {
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
   /** A deadline becomes a worklist action this many days before it falls. */
   readonly deadlineNoticeDays: number;
+  readonly language: 'en' | 'zh-CN' | 'zh-TW';
 }
 
 const REQUIRED: readonly (keyof InsurancePolicyData)[] = [
@@ -142,6 +145,7 @@ export function insurancePolicyFrom(p: InsurancePolicyData): Result<InsurancePol
       recoveriesSharing: p.recoveriesSharing,
       exclusions: { ...p.exclusions },
       deadlineNoticeDays: p.deadlineNoticeDays ?? 7,
+      language: p.language ?? 'en',
     }),
   );
 }
