@@ -1,5 +1,6 @@
 import type { InsuranceEvent } from '@credence/app';
 import { addInsurancePolicy, insuranceExposure, recordInsuranceEvent } from '@credence/app/insurance';
+import { policiesChanged } from '../policies-in-force';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
@@ -220,6 +221,8 @@ export const addInsurancePolicyRoute = defineRoute(
       by: userOf(c),
     });
     if (!r.ok) return failureResponse(r.error);
+    // The order check reads the policies from the server's cache: a new version is in force at once here.
+    policiesChanged(c.var.deps.store);
     const p = r.value;
     return c.json(
       {
