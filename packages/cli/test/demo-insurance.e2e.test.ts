@@ -34,7 +34,9 @@ beforeAll(async () => {
 
 describe('the demo credit insurance (issue 15)', () => {
   it('has a policy, insured limits, a reduction, a buyer past its MEP and an open claim', () => {
-    expect(out).toMatch(/Credit insurance: policy CI-2026-0042, insured limits for \d+ buyers; limit of B\d+ reduced; B\d+ past its MEP; claim open for B\d+/);
+    expect(out).toMatch(
+      /Credit insurance: policy CI-2026-0042, insured limits for \d+ buyers; limit of B\d+ reduced; B\d+ past its MEP; claim open for B\d+/,
+    );
   });
 
   it('holds the buyer past its MEP in the order check, and reports a delivery above the insured limit uninsured', async () => {

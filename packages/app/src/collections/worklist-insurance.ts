@@ -1,7 +1,7 @@
 import { type CurrencyCode, daysBetween, type TaskCandidate } from '@credence/core';
 import { buyerDeadlines } from '@credence/core/insurance-rules';
-import { insuranceFacts } from '../insurance/insurance-facts';
 import { withExpectedIndemnity } from '../insurance/insurance-deadlines';
+import { insuranceFacts } from '../insurance/insurance-facts';
 import { policiesInForce } from '../insurance/policies-in-force';
 import type { Store } from '../ports';
 import { listed } from './listed';
@@ -35,7 +35,12 @@ export async function insuranceDeadlineTasks(
           action: 'insurance_deadline',
           reason: {
             code: 'insurance_deadline',
-            params: { deadline: d.kind, date: d.date, policy: policy.policyNumber, documents: d.documents.length > 0 ? listed(d.documents) : '-' },
+            params: {
+              deadline: d.kind,
+              date: d.date,
+              policy: policy.policyNumber,
+              documents: d.documents.length > 0 ? listed(d.documents) : '-',
+            },
           },
           amount: c.amount,
           currency: c.currency,

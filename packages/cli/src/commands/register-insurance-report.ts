@@ -19,7 +19,20 @@ export function declarationCsv(r: MonthlyDeclaration): string {
   return [
     CSV_HEADER,
     ...r.turnover.map((t) =>
-      row(['turnover', r.policyNumber, r.month, t.buyerId, t.country, t.invoices, m(t.amount), '', '', '', '', r.currency]),
+      row([
+        'turnover',
+        r.policyNumber,
+        r.month,
+        t.buyerId,
+        t.country,
+        t.invoices,
+        m(t.amount),
+        '',
+        '',
+        '',
+        '',
+        r.currency,
+      ]),
     ),
     ...r.byCountry.map((c) =>
       row(['country', r.policyNumber, r.month, '', c.country, c.invoices, m(c.amount), '', '', '', '', r.currency]),

@@ -79,7 +79,13 @@ describe('monthlyDeclaration', () => {
         country: 'DE',
         open: 600_00n,
         invoices: [
-          { invoiceId: 'I-1', invoiceDate: '2026-03-02', originalDueDate: '2026-04-01', daysOverdue: 90, open: 600_00n },
+          {
+            invoiceId: 'I-1',
+            invoiceDate: '2026-03-02',
+            originalDueDate: '2026-04-01',
+            daysOverdue: 90,
+            open: 600_00n,
+          },
         ],
       },
     ]);

@@ -104,8 +104,7 @@ export function monthlyDeclaration(
     countries.set(t.country, { invoices: c.invoices + t.invoices, amount: c.amount + t.amount });
   }
   overdue.sort(
-    (a, b) =>
-      (b.invoices[0]?.daysOverdue ?? 0) - (a.invoices[0]?.daysOverdue ?? 0) || (a.buyerId < b.buyerId ? -1 : 1),
+    (a, b) => (b.invoices[0]?.daysOverdue ?? 0) - (a.invoices[0]?.daysOverdue ?? 0) || (a.buyerId < b.buyerId ? -1 : 1),
   );
   return {
     policyNumber: policy.policyNumber,

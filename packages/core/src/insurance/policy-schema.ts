@@ -52,6 +52,19 @@ export const InsurancePolicySchema = z
     deadlineNoticeDays: days(7),
     /** The language of the forms sent to the insurer (the overdue notification): en, zh-CN or zh-TW. */
     language: z.enum(['en', 'zh-CN', 'zh-TW']).default('en'),
+    /**
+     * Who takes over an insured buyer's case at a dunning hand-off (agency or legal level): the ladder's agency
+     * (default) or the insurer's collector, at every hand-off level or from the level named `atLevel` only.
+     */
+    collectionsHandOff: z
+      .object({
+        to: z.enum(['agency', 'insurer']),
+        atLevel: z.string().min(1).optional(),
+        /** The insurer's collector (a name or an address), for the case file. */
+        collector: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     exclusions: z
       .object({
         /** The insured amount is net of VAT. */

@@ -1,8 +1,8 @@
 import type { InsuranceEvent } from '@credence/app';
 import { addInsurancePolicy, insuranceExposure, recordInsuranceEvent } from '@credence/app/insurance';
-import { policiesChanged } from '../policies-in-force';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
+import { policiesChanged } from '../policies-in-force';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
