@@ -150,4 +150,26 @@ describe('the demo credit insurance (issue 15)', () => {
     );
     expect(csv.out.split('\n').filter((l) => l.startsWith('turnover,')).length).toBe(r.turnover.length);
   });
+
+  it('the recommended limit shows the insured limit in force and the part above it, uninsured', async () => {
+    const reduced = /limit of (B\d+) reduced/.exec(out)?.[1] ?? '';
+    const r = await json<{
+      recommendation: { amount: string };
+      insured?: { policyNumber: string; amount: string; reason: string; uninsured: string };
+    }>(['limit', 'recommend', reduced, '--as-of', AS_OF]);
+    expect(r.insured?.policyNumber).toBe('CI-2026-0042');
+    expect(r.insured?.reason).toBe('reduced');
+    const cents = (x: string | undefined) => Math.round(Number(x) * 100);
+    const above = cents(r.recommendation.amount) - cents(r.insured?.amount);
+    expect(cents(r.insured?.uninsured)).toBe(Math.max(0, above));
+    // A buyer without insurance has none.
+    const exposure = await json<{ buyers: { buyerId: string }[] }>(['insurance', 'exposure', '--as-of', AS_OF]);
+    const insured = new Set(exposure.buyers.map((b) => b.buyerId));
+    const uninsured = ['B00005', 'B00006', 'B00007', 'B00019', 'B00020', 'B00022', 'B00023', 'B00029'].find(
+      (id) => !insured.has(id),
+    );
+    expect(uninsured).toBeDefined();
+    const other = await json<{ insured?: unknown }>(['limit', 'recommend', uninsured ?? '', '--as-of', AS_OF]);
+    expect(other.insured).toBeUndefined();
+  });
 });
