@@ -8,6 +8,7 @@ import {
   insureInvoices,
   type LimitEvent,
   mepOf,
+  monthlyDeclaration,
   parseInsurancePolicy,
   settleClaim,
   shareRecoveries,
@@ -185,5 +186,48 @@ describe('docs/domain/credit-insurance.md', () => {
         cell(r, 'notify by'),
       ]);
     }
+  });
+
+  it('6. the monthly declaration', () => {
+    const t = table(tables, 'declaration-invoices');
+    const asOf = d((t.attrs as Record<string, string>).asOf ?? '');
+    const policy = policyWith({ countries: ['DE', 'FR'] });
+    const byBuyer = new Map<string, { buyer: { buyerId: string; country: string }; invoices: InsuranceInvoice[] }>();
+    for (const r of t.rows) {
+      const id = cell(r, 'buyer');
+      const b = byBuyer.get(id) ?? { buyer: { buyerId: id, country: cell(r, 'country') }, invoices: [] };
+      b.invoices.push({
+        id: cell(r, 'invoice'),
+        currency: 'EUR',
+        invoiceDate: d(cell(r, 'delivered')),
+        dueDate: d(cell(r, 'due')),
+        gross: eur(cell(r, 'gross')),
+        vat: 0n,
+        settlements: cell(r, 'paid') === '' ? [] : [{ date: d(cell(r, 'paid on')), amount: eur(cell(r, 'paid')) }],
+      });
+      byBuyer.set(id, b);
+    }
+    const decl = monthlyDeclaration(policy, [...byBuyer.values()], asOf);
+    expect(decl.turnover.map((x) => [x.buyerId, x.country, String(x.invoices), x.amount])).toEqual(
+      table(tables, 'declaration-turnover').rows.map((r) => [
+        cell(r, 'buyer'),
+        cell(r, 'country'),
+        cell(r, 'invoices'),
+        eur(cell(r, 'amount')),
+      ]),
+    );
+    expect(
+      decl.overdue.flatMap((o) =>
+        o.invoices.map((i) => [o.buyerId, i.invoiceId, i.originalDueDate, String(i.daysOverdue), i.open]),
+      ),
+    ).toEqual(
+      table(tables, 'declaration-overdue').rows.map((r) => [
+        cell(r, 'buyer'),
+        cell(r, 'invoice'),
+        cell(r, 'original due date'),
+        cell(r, 'days'),
+        eur(cell(r, 'open')),
+      ]),
+    );
   });
 });

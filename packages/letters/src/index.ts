@@ -11,6 +11,8 @@ export { formatAmount, formatDate } from './format';
 export { renderHtml } from './html';
 // Templates
 export { loadTemplates, shippedTemplatesDir, TemplateError, type Templates } from './load-templates';
+// The insurer's overdue-notification form (credit insurance), as a PDF in the policy's language
+export { NOTIFICATION_WORDS, type NotificationForm, renderNotificationPdf } from './notification-pdf';
 export { renderPdf } from './pdf';
 // Previews: a letter every way, or a sample letter (no data of one's own needed)
 export { previewLetter, type RenderedLetter, renderAll } from './preview';

@@ -13,6 +13,8 @@ export interface Policies {
   readonly dunning?: DunningPolicy;
   /** The alert rules (docs/domain/monitoring.md); default: the shipped config/alert-rules.json. */
   readonly alerts?: import('@credence/core/monitoring').AlertPolicy;
+  /** The credit insurance policies stored (their newest versions), read with the others: the order check's. */
+  readonly insurance?: readonly import('@credence/core/insurance-rules').InsurancePolicy[];
 }
 
 /** What the server is built from: the store and clock it serves, the policies, and how a token is checked. */

@@ -1,4 +1,5 @@
 import { type Store, storedPolicy } from '@credence/app';
+import { policiesInForce as insurancePolicies } from '@credence/app/insurance';
 import type { MiddlewareHandler } from 'hono';
 import { type AppEnv, POLICY_CACHE_MS, type Policies, type ServerDeps } from './deps';
 
@@ -16,11 +17,12 @@ const cache = new WeakMap<Store, WeakMap<ServerDeps, Read>>();
 
 /** `base` (the files the server started with) with each kind's newest version stored through the product. */
 async function overlay(store: Store, base: Policies): Promise<Policies> {
-  const [grading, limit, check, dunning] = await Promise.all([
+  const [grading, limit, check, dunning, insurance] = await Promise.all([
     storedPolicy(store, 'grading'),
     storedPolicy(store, 'limit'),
     storedPolicy(store, 'check'),
     storedPolicy(store, 'dunning'),
+    insurancePolicies(store),
   ]);
   return {
     ...base,
@@ -28,6 +30,7 @@ async function overlay(store: Store, base: Policies): Promise<Policies> {
     limits: limit?.policy ?? base.limits,
     check: check?.policy ?? base.check,
     ...(dunning ? { dunning: dunning.policy } : {}),
+    insurance,
   };
 }
 

@@ -81,5 +81,21 @@ export function insuranceExamples(f: Facts): Readonly<Record<string, readonly Ex
       },
       { name: 'bad within', as: 'admin', method: 'GET', path: '/api/v1/insurance/deadlines?within=0', status: 400 },
     ],
+    insuranceReport: [
+      {
+        name: 'June',
+        as: 'credit_manager',
+        method: 'GET',
+        path: '/api/v1/insurance/report?asOf=2026-06-30',
+        status: 200,
+      },
+      {
+        name: 'unknown policy',
+        as: 'credit_manager',
+        method: 'GET',
+        path: '/api/v1/insurance/report?asOf=2026-06-30&policy=NOPE',
+        status: 404,
+      },
+    ],
   };
 }

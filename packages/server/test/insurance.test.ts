@@ -104,5 +104,17 @@ describe('insurance routes', () => {
     for (const d of body.deadlines) expect(day(d.date) - day('2026-06-30')).toBe(d.daysLeft);
     const days = body.deadlines.map((d) => d.daysLeft);
     expect(days).toEqual([...days].sort((a, b) => a - b));
+
+    // The order check reads the policies from the server's cache, dropped when a policy is stored here: the policy
+    // added above is in force at once (an order far above the reduced limit is reported uninsured, or held past the MEP).
+    const check = await s.call('sales', 'POST', '/api/v1/credit-checks', {
+      buyerId: f.buyer,
+      amount: '1000000.00',
+      currency: f.currency,
+      asOf: '2026-06-30',
+    });
+    expect(check.status).toBe(200);
+    const codes = ((await check.json()) as { reasons: { code: string }[] }).reasons.map((r) => r.code);
+    expect(codes.some((c) => c === 'insurance_uninsured' || c === 'insurance_mep_passed')).toBe(true);
   });
 });

@@ -115,6 +115,7 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   insuranceLimits: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceExposure: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceDeadlines: ['admin', 'credit_manager', 'collector', 'sales'],
+  insuranceReport: ['admin', 'credit_manager', 'collector', 'sales'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

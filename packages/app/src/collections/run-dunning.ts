@@ -25,6 +25,7 @@ import { buildLetter, letterId } from './build-letter';
 import { commitmentsOn } from './commitments-today';
 import { type Company, letterLanguage } from './company';
 import { beyondFirstStep, type FirstRun, firstRunReason, summariseByLevel } from './first-run';
+import { handedToInsurer, insurerHandOffs } from './insurer-hand-off';
 import { type ItemInterest, itemInterest } from './item-interest';
 import type { Letter } from './letter';
 import { LetterConflict, type RecordedLetter } from './ports';
@@ -186,11 +187,12 @@ export async function runDunning(
   const dayDeadline = new Map<string, BusinessDate>();
   for (const { letter } of earlier)
     if (!dayDeadline.has(letter.debtor.id)) dayDeadline.set(letter.debtor.id, letter.deadline);
+  const toInsurer = await insurerHandOffs(store, asOf);
   const letters = sending.map((p) => {
     const buyer = buyers.get(p.buyerId) as Buyer;
     let id = letterId(asOf, p.buyerId, p.level.id);
     for (let k = 2; taken.has(id); k++) id = `${letterId(asOf, p.buyerId, p.level.id)}-${k}`;
-    return buildLetter(p, {
+    const built = buildLetter(p, {
       id,
       firstLetter: p.items.every((i) => !lastLetters.has(i.number)),
       asOf,
@@ -202,6 +204,7 @@ export async function runDunning(
       interest,
       deadline: dayDeadline.get(p.buyerId),
     });
+    return handedToInsurer(built, toInsurer);
   });
   if (!x.dryRun) {
     try {

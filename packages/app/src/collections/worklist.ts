@@ -21,6 +21,7 @@ import type { Letter } from './letter';
 import { listed } from './listed';
 import type { RecordedLetter } from './ports';
 import { type DunningDay, runDunning } from './run-dunning';
+import { insuranceDeadlineTasks } from './worklist-insurance';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -196,6 +197,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       days,
     );
   }
+  tasks.push(...(await insuranceDeadlineTasks(store, x, inReporting)));
   return ok(tasks);
 }
 

@@ -32,6 +32,8 @@ export interface OrderCheck {
   readonly asOf: BusinessDate;
   /** The order's payment terms (days), when the ERP gives them: checked against the buyer's tier. */
   readonly termsDays?: number;
+  /** The credit insurance policies in force, when the caller holds them (a server's cache); else read from the store. */
+  readonly insurancePolicies?: readonly import('@credence/core/insurance-rules').InsurancePolicy[];
 }
 
 export interface OrderCheckResult extends CheckDecision {
@@ -126,6 +128,7 @@ export async function checkOrder(
           asOf: x.asOf,
           amount: x.amount,
           currency: x.currency,
+          ...(x.insurancePolicies !== undefined ? { policies: x.insurancePolicies } : {}),
         });
   const decision = decideOrder(
     {

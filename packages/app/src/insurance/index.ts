@@ -5,6 +5,7 @@ export * from './insurance-deadlines';
 export * from './insurance-exposure';
 export * from './insurance-facts';
 export * from './insurance-for-order';
+export * from './insurance-report';
 export * from './policies-in-force';
 export * from './ports';
 export * from './record-insurance-event';

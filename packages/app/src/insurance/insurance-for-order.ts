@@ -1,5 +1,11 @@
 import { addDays, type BusinessDate, type CurrencyCode } from '@credence/core';
-import { type DeliveryQuote, insureInvoices, mepOf, quoteDelivery } from '@credence/core/insurance-rules';
+import {
+  type DeliveryQuote,
+  type InsurancePolicy,
+  insureInvoices,
+  mepOf,
+  quoteDelivery,
+} from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import { limitEventsOf } from './insurance-facts';
 import { policiesInForce } from './policies-in-force';
@@ -25,9 +31,11 @@ export async function insuranceForOrder(
     readonly asOf: BusinessDate;
     readonly amount: bigint;
     readonly currency: CurrencyCode;
+    /** The policies in force when the caller caches them (the server does); else read from the store. */
+    readonly policies?: readonly InsurancePolicy[];
   },
 ): Promise<InsuranceForOrder | undefined> {
-  const policies = await policiesInForce(store);
+  const policies = x.policies ?? (await policiesInForce(store));
   if (policies.length === 0) return undefined;
   const events = (await store.insuranceEvents({ buyerId: x.buyerId })).filter((e) => e.date <= x.asOf);
   const policy = policies.find((p) => events.some((e) => e.policyNumber === p.policyNumber));

@@ -11,6 +11,7 @@ import {
   workingCapitalOf,
 } from '@credence/core';
 import { type GradeContext, gradeBuyerAsOf } from '../grading/grade-buyer-as-of';
+import { insuredLimitOn } from '../insurance/insured-limit';
 import type { LedgerReads } from '../ports';
 import { latestStatements } from '../scoring/score-buyer';
 
@@ -20,6 +21,16 @@ export interface BuyerLimitAdvice {
   /** The credit manager's override in force: the recommendation uses its grade. */
   readonly override?: GradeOverride;
   readonly recommendation: LimitRecommendation;
+  /**
+   * The credit insurance's limit in force for the buyer (in the recommendation's currency only) and the part of
+   * the recommended limit above it, which a sale would leave uninsured (docs/domain/credit-insurance.md).
+   */
+  readonly insured?: {
+    readonly policyNumber: string;
+    readonly amount: bigint;
+    readonly reason: string;
+    readonly uninsured: bigint;
+  };
 }
 
 /**
@@ -55,5 +66,20 @@ export async function recommendBuyerLimit(
     },
     ctx.limits,
   );
-  return { grade: graded.grade, ...(override ? { override } : {}), recommendation };
+  const cover = await insuredLimitOn(store, buyerId, asOf);
+  const insured =
+    cover !== undefined && cover.currency === recommendation.currency
+      ? {
+          policyNumber: cover.policyNumber,
+          amount: cover.amount,
+          reason: cover.reason,
+          uninsured: recommendation.amount > cover.amount ? recommendation.amount - cover.amount : 0n,
+        }
+      : undefined;
+  return {
+    grade: graded.grade,
+    ...(override ? { override } : {}),
+    recommendation,
+    ...(insured !== undefined ? { insured } : {}),
+  };
 }

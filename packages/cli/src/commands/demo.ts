@@ -131,6 +131,7 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     creditText(r.credit, asOf, o.locale),
     collectionsText(r.collections, asOf, o.reportingCurrency),
     ...(r.cash === undefined ? [] : [`\nThe day's bank statement: ${matchText(r.cash)}`]),
+    ...insuranceText(r.insurance),
     alertsText(r.alerts, asOf),
     `\nExplore it${o.postgres ? ' (with DATABASE_URL set to the demo database)' : ''}: npx credence report aging --by buyer --as-of ${asOf}${db}`,
     `            npx credence buyer show <ID> --as-of ${asOf}${db}`,
@@ -139,7 +140,19 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     `            npx credence buyer timeline <ID>${db}`,
     `            npx credence alerts list${db}`,
     `            npx credence cash review list${db}`,
+    `            npx credence insurance deadlines --as-of ${asOf}${db}`,
     `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
+  ];
+}
+
+/** The demo's credit insurance in a few lines. */
+function insuranceText(i: DemoResult['insurance']): string[] {
+  if (i === undefined) return [];
+  return [
+    `\nCredit insurance: policy ${i.policyNumber}, insured limits for ${i.insured.length} buyers` +
+      (i.reduced !== undefined ? `; limit of ${i.reduced} reduced` : '') +
+      (i.pastMep !== undefined ? `; ${i.pastMep} past its MEP` : '') +
+      (i.claim !== undefined ? `; claim open for ${i.claim}` : ''),
   ];
 }

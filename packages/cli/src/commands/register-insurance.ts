@@ -3,11 +3,13 @@ import type { ImportFailure } from '@credence/app';
 import type { Failure } from '@credence/core';
 import { type CurrencyCode, renderTable } from '@credence/core';
 import { FileReadError, openRows } from '@credence/files';
+import { findCompany } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { dec } from '../format/money';
 import { asDate, asFormat, asIdentifier, asName, asNote, asPositiveInt } from '../options';
+import { registerInsuranceReport } from './register-insurance-report';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
 
@@ -31,6 +33,32 @@ const LIMIT_KINDS = {
   withdraw: 'limit_withdrawn',
 } as const;
 const db = (c: Command) => c.option('--db <dir>', 'embedded database directory (default ./data/credence)');
+
+/** The insurer's notification form as PDF, in the policy's language, with the insured's name from the company settings. */
+async function notificationPdf(
+  s: Parameters<typeof import('@credence/app/insurance').policyNamed>[0] &
+    Pick<import('@credence/app').LedgerReads, 'getBuyer'>,
+  claim: import('@credence/app/insurance').InsuranceClaimView,
+  companyPath: string | undefined,
+  io: Io,
+): Promise<Buffer> {
+  const [{ policyNamed }, { renderNotificationPdf }, company] = await Promise.all([
+    useCases(),
+    import('@credence/letters'),
+    findCompany(companyPath, io.env),
+  ]);
+  const policy = await policyNamed(s, claim.policyNumber);
+  const b = await s.getBuyer(claim.buyerId);
+  return renderNotificationPdf(
+    {
+      claim,
+      insurer: policy.ok ? policy.value.insurer : '',
+      insured: company?.name ?? '',
+      buyer: { id: claim.buyerId, name: b?.name ?? claim.buyerId, country: b?.country ?? '' },
+    },
+    policy.ok ? policy.value.language : 'en',
+  );
+}
 
 /** `credence insurance …`: trade credit insurance (docs/domain/credit-insurance.md). */
 export function registerInsuranceCommands(program: Command, io: Io, state: { exitCode: number }): void {
@@ -271,10 +299,11 @@ export function registerInsuranceCommands(program: Command, io: Io, state: { exi
   db(
     ins
       .command('notify')
-      .description("record the overdue notification of a buyer and write the insurer's form (CSV)")
+      .description("record the overdue notification of a buyer and write the insurer's form (CSV and PDF)")
       .argument('<buyer>', 'buyer id', asIdentifier)
       .option('--date <date>', 'default: today', asDate)
-      .option('--out <file>', 'the form, CSV (default: notification-BUYER-DATE.csv)')
+      .option('--out <file>', 'the form, CSV (default: notification-BUYER-DATE.csv); the PDF beside it (.pdf)')
+      .option('--company <file>', "company settings: the insured's name (default ./company.json or $CREDENCE_COMPANY)")
       .option('--policy <number>', 'the policy (default: the only one)')
       .requiredOption('--by <name>', 'who notifies', asName),
   ).action(async (buyer: string, o) => {
@@ -313,13 +342,18 @@ export function registerInsuranceCommands(program: Command, io: Io, state: { exi
       ];
       const file = o.out ?? `notification-${buyer}-${on}.csv`;
       await writeFile(file, `${lines.join('\n')}\n`);
+      const pdf = await notificationPdf(s, c.value, o.company, io);
+      const pdfFile = `${file.replace(/\.csv$/i, '')}.pdf`;
+      await writeFile(pdfFile, pdf);
       return {
         ok: true,
-        text: `${buyer}: overdue notified on ${on}; date of loss ${c.value.settlement.dateOfLoss}; form written to ${file}`,
+        text: `${buyer}: overdue notified on ${on}; date of loss ${c.value.settlement.dateOfLoss}; form written to ${file} and ${pdfFile}`,
       };
     });
     emit(io, state, r);
   });
+
+  registerInsuranceReport(ins, io, state);
 
   const claim = ins.command('claim').description('a claim: the notification, its documents, the indemnity, recoveries');
   const simple = (

@@ -108,6 +108,11 @@ export function registerLimitCommands(program: Command, io: Io, state: { exitCod
             `Recommended limit for ${buyerId} as of ${asOf}: ${rec.currency} ${dec(rec.amount, rec.currency)} (decided by ${rec.decidedBy}; grade ${override ? `${override.grade}, ${override.tier} risk, overridden (computed ${grade.grade})` : `${grade.grade}, ${grade.tier} risk`})`,
             ...lines,
             ...(allowed !== undefined ? [`Terms for a ${tier}-risk buyer: ${termsText(allowed)}`] : []),
+            ...(advice.insured !== undefined
+              ? [
+                  `Insured limit (policy ${advice.insured.policyNumber}, ${advice.insured.reason}): ${rec.currency} ${dec(advice.insured.amount, rec.currency)}; uninsured above it: ${rec.currency} ${dec(advice.insured.uninsured, rec.currency)}`,
+                ]
+              : []),
           ].join('\n'),
         };
       });

@@ -54,6 +54,24 @@ describe('taskDealtWith', () => {
     expect(taskDealtWith(post, facts([{ ...dispute, buyerId: 'B9' }], ['I-2']))).toBeUndefined();
   });
 
+  it('closes an insurance deadline only when its documents are paid: a dispute or promise does not move it', () => {
+    const mep = kept(
+      candidate({ key: 'insurance_deadline:P1/B1/mep/2026-04-10', action: 'insurance_deadline', documents: ['I-2'] }),
+    );
+    const dispute: CollectionEvent = {
+      ...base,
+      kind: 'dispute_opened',
+      date: d('2026-04-02'),
+      id: 'DSP-1',
+      documents: ['I-2'],
+      reason: 'price',
+      owner: 'ben',
+      notes: '',
+    };
+    expect(taskDealtWith(mep, facts([dispute], ['I-2']))).toBeUndefined();
+    expect(taskDealtWith(mep, facts([dispute], []))).toBe('paid');
+  });
+
   it('closes a call task with a call recorded since it opened, not with one before', () => {
     const call = kept(candidate({ key: 'call:L-2', action: 'call' }));
     const at = (s: string): CollectionEvent => ({ ...base, kind: 'call', date: d(s), text: 'reached', documents: [] });

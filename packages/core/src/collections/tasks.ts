@@ -113,6 +113,9 @@ export function taskDealtWith(task: StoredTask, facts: TaskFacts): TaskCloseReas
     case 'fix_delivery':
       if (!facts.failedOutbox.has(task.subject)) return 'delivered';
       break;
+    case 'insurance_deadline':
+      // A promise or plan does not move an insurer's deadline: only payment (or a person marking it done) ends it.
+      return documentsDealtWith(task, facts) === 'paid' ? 'paid' : undefined;
     default:
       break;
   }

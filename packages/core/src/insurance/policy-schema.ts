@@ -48,6 +48,23 @@ export const InsurancePolicySchema = z
     /** Adverse information on a buyer must be reported within this many days. */
     adverseInfoDays: days(10),
     recoveriesSharing: z.enum(['pro-rata', 'fifo']).default('pro-rata'),
+    /** Each deadline becomes a collector's worklist action this many days before it falls. */
+    deadlineNoticeDays: days(7),
+    /** The language of the forms sent to the insurer (the overdue notification): en, zh-CN or zh-TW. */
+    language: z.enum(['en', 'zh-CN', 'zh-TW']).default('en'),
+    /**
+     * Who takes over an insured buyer's case at a dunning hand-off (agency or legal level): the ladder's agency
+     * (default) or the insurer's collector, at every hand-off level or from the level named `atLevel` only.
+     */
+    collectionsHandOff: z
+      .object({
+        to: z.enum(['agency', 'insurer']),
+        atLevel: z.string().min(1).optional(),
+        /** The insurer's collector (a name or an address), for the case file. */
+        collector: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     exclusions: z
       .object({
         /** The insured amount is net of VAT. */

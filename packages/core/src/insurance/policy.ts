@@ -26,6 +26,19 @@ export interface InsurancePolicyData {
   readonly adverseInfoDays: number;
   readonly recoveriesSharing: 'pro-rata' | 'fifo';
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
+  /** Absent in policies stored before it existed: 7. */
+  readonly deadlineNoticeDays?: number | undefined;
+  /** The forms' language; absent in policies stored before it existed: en. */
+  readonly language?: 'en' | 'zh-CN' | 'zh-TW' | undefined;
+  readonly collectionsHandOff?: CollectionsHandOff | undefined;
+}
+
+/** Who takes over an insured buyer's case at a dunning hand-off: the ladder's agency or the insurer's collector. */
+export interface CollectionsHandOff {
+  readonly to: 'agency' | 'insurer';
+  /** Only at this dunning level (its id); absent: at every hand-off level. */
+  readonly atLevel?: string | undefined;
+  readonly collector?: string | undefined;
 }
 
 export type NotificationAnchor = 'mep' | 'due' | 'invoice';
@@ -53,6 +66,10 @@ export interface InsurancePolicy {
   readonly adverseInfoDays: number;
   readonly recoveriesSharing: 'pro-rata' | 'fifo';
   readonly exclusions: { readonly vat: boolean; readonly affiliates: boolean; readonly publicBuyers: boolean };
+  /** A deadline becomes a worklist action this many days before it falls. */
+  readonly deadlineNoticeDays: number;
+  readonly language: 'en' | 'zh-CN' | 'zh-TW';
+  readonly collectionsHandOff?: CollectionsHandOff;
 }
 
 const REQUIRED: readonly (keyof InsurancePolicyData)[] = [
@@ -137,6 +154,18 @@ export function insurancePolicyFrom(p: InsurancePolicyData): Result<InsurancePol
       adverseInfoDays: p.adverseInfoDays,
       recoveriesSharing: p.recoveriesSharing,
       exclusions: { ...p.exclusions },
+      deadlineNoticeDays: p.deadlineNoticeDays ?? 7,
+      language: p.language ?? 'en',
+      ...(p.collectionsHandOff !== undefined ? { collectionsHandOff: { ...p.collectionsHandOff } } : {}),
     }),
   );
+}
+
+/**
+ * Whether a hand-off at the dunning level `levelId` goes to the insurer's collector under this policy: the policy
+ * says `collectionsHandOff.to: "insurer"` and names that level or none.
+ */
+export function handsOffToInsurer(policy: InsurancePolicy, levelId: string): boolean {
+  const h = policy.collectionsHandOff;
+  return h?.to === 'insurer' && (h.atLevel === undefined || h.atLevel === levelId);
 }

@@ -2,6 +2,7 @@
 // loaded without zod.
 export * from './claim';
 export * from './deadlines';
+export * from './declaration';
 export * from './exposure';
 export * from './insured';
 export * from './insured-open';

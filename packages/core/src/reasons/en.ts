@@ -85,6 +85,8 @@ export const EN: ReasonCatalog = {
     'cash.debit_not_payment': 'A debit, or the reversal of one, is not a payment: kept, not matched',
     'cash.reversal_of': 'Reverses payment {payment} (reference {reference}): un-apply it',
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
+    'work.insurance_deadline':
+      'Credit insurance deadline {deadline} under policy {policy}: last day {date}; documents {documents}',
   },
   levels: { low: 'low', medium: 'medium', high: 'high' },
   dunningLevels: {

@@ -108,6 +108,7 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   promise_due: { promise: 'text', amount: 'money' },
   promise_broken: { promise: 'text', amount: 'money' },
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
+  insurance_deadline: { deadline: 'text', date: 'date', policy: 'text', documents: 'text' },
   no_fx_rate: { currency: 'text' },
 };
 

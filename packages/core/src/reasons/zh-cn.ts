@@ -76,6 +76,7 @@ export const ZH_CN: ReasonCatalog = {
     'cash.debit_not_payment': '借记或借记的冲回不是付款：保留，不匹配',
     'cash.reversal_of': '冲回付款 {payment}（编号 {reference}）：撤销其核销',
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
+    'work.insurance_deadline': '信用保险期限 {deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

@@ -76,6 +76,7 @@ export const ZH_TW: ReasonCatalog = {
     'cash.debit_not_payment': '借記或借記的沖回不是付款：保留，不比對',
     'cash.reversal_of': '沖回付款 {payment}（編號 {reference}）：撤銷其沖銷',
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
+    'work.insurance_deadline': '信用保險期限 {deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

@@ -28,6 +28,7 @@ import { cashTour } from './cash-tour';
 import { type CollectionsTour, collectionsTour } from './collections-tour';
 import { type CreditTour, creditTour } from './credit-tour';
 import { prepareDemoDir } from './demo-dir';
+import { type InsuranceTour, insuranceTour } from './insurance-tour';
 import { type PortfolioFiles, writePortfolioCsv } from './write-csv';
 
 export interface DemoOptions {
@@ -75,6 +76,8 @@ export interface DemoResult {
   readonly alerts: import('@credence/app/monitoring').AlertRunSummary;
   /** The day's bank statement, imported and matched (undefined: no buyer in the reporting currency). */
   readonly cash?: Awaited<ReturnType<typeof cashTour>>;
+  /** The credit insurance policy, its insured buyers, the reduced limit, the buyer past its MEP and the open claim. */
+  readonly insurance?: InsuranceTour;
 }
 
 async function importAll(store: Store, files: PortfolioFiles, step: (s: DemoStep) => void): Promise<void> {
@@ -148,6 +151,8 @@ export async function runDemo(
     });
     const kpis = await reportKpis(store, { asOf: o.asOf, reportingCurrency: currency, withBuyerNames: true });
     const overdue = await mostOverdue(store, o);
+    // Before the day's worklist: the insurance deadlines are among its tasks.
+    const insurance = await insuranceTour(store, { asOf: o.asOf, startDate: plan.startDate, currency });
     const collections = await collectionsTour(store, {
       dir,
       asOf: o.asOf,
@@ -162,7 +167,8 @@ export async function runDemo(
     const cash = await cashTour(store, { asOf: o.asOf, currency });
     const alerts = await todaysAlerts(store, o.asOf, ports.alertRules);
     const result = { plan: { startDate: plan.startDate, endDate: plan.endDate }, aging, kpis, overdue, credit };
-    return { ok: true, value: { ...result, collections, alerts, ...(cash === undefined ? {} : { cash }) } };
+    const more = { ...(cash === undefined ? {} : { cash }), ...(insurance === undefined ? {} : { insurance }) };
+    return { ok: true, value: { ...result, collections, alerts, ...more } };
   } finally {
     await store.close();
   }

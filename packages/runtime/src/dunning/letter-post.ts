@@ -51,7 +51,12 @@ export function letterPost(x: {
       rates: x.rates,
     });
     if (!file.ok) return { status: 'failed', channel: 'case_file', detail: JSON.stringify(file.error) };
-    const dir = join(x.outbox, 'cases');
+    // A case the credit insurance policy hands to the insurer's collector: in its own folder (`cases/insurer-<policy>`).
+    const insurer = entry.recipient?.startsWith('insurer:') ? entry.recipient.slice('insurer:'.length) : undefined;
+    const dir =
+      insurer === undefined
+        ? join(x.outbox, 'cases')
+        : join(x.outbox, 'cases', `insurer-${insurer.replace(/[^\w.-]/g, '_')}`);
     await mkdir(dir, { recursive: true });
     const base = `${letter.debtor.id}-${letter.date}-${letter.levelId}`;
     const json = safePath(dir, base, 'json');

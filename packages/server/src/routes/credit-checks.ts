@@ -103,6 +103,7 @@ export const creditCheck = defineRoute(
       asOf: asDate(b.asOf ?? clock.today()),
       ...(b.orderId !== undefined ? { orderId: b.orderId } : {}),
       ...(b.termsDays !== undefined ? { termsDays: b.termsDays } : {}),
+      ...(policies.insurance !== undefined ? { insurancePolicies: policies.insurance } : {}),
     });
     if (!r.ok) return failureResponse(r.error);
     const v = r.value;

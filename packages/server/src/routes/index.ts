@@ -37,6 +37,7 @@ import {
   importStatementsRoute,
 } from './imports';
 import { addInsurancePolicyRoute, insuranceLimitsRoute, recordInsuranceLimitRoute } from './insurance';
+import { insuranceReportRoute } from './insurance-declaration';
 import { insuranceDeadlinesRoute, insuranceExposureRoute } from './insurance-reports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
@@ -171,6 +172,7 @@ export const ROUTES: readonly ApiRoute[] = [
   insuranceLimitsRoute,
   insuranceExposureRoute,
   insuranceDeadlinesRoute,
+  insuranceReportRoute,
   matchCashRoute,
   acceptCashLineRoute,
   rejectCashLineRoute,

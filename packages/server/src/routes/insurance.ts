@@ -2,6 +2,7 @@ import type { InsuranceEvent } from '@credence/app';
 import { addInsurancePolicy, insuranceExposure, recordInsuranceEvent } from '@credence/app/insurance';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
+import { policiesChanged } from '../policies-in-force';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
@@ -220,6 +221,8 @@ export const addInsurancePolicyRoute = defineRoute(
       by: userOf(c),
     });
     if (!r.ok) return failureResponse(r.error);
+    // The order check reads the policies from the server's cache: a new version is in force at once here.
+    policiesChanged(c.var.deps.store);
     const p = r.value;
     return c.json(
       {

@@ -511,6 +511,8 @@ export const en = {
   'web2.buyers.noCredit': 'no credit (limit 0)',
   // cash application (issue 16)
   'dunning.skip.cash_in_review': 'A bank line in review probably pays it',
+  // credit insurance (issue 15)
+  'worklist.action.insurance_deadline': 'Meet the insurance deadline',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -512,4 +512,6 @@ export const zhCN: Catalogue = {
   'web2.buyers.noCredit': '不授信（额度为 0）',
   // cash application (issue 16)
   'dunning.skip.cash_in_review': '待审核的银行流水可能已支付此项',
+  // credit insurance (issue 15)
+  'worklist.action.insurance_deadline': '处理信用保险期限',
 };

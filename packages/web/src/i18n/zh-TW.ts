@@ -512,4 +512,6 @@ export const zhTW: Catalogue = {
   'web2.buyers.noCredit': '不授信（額度為 0）',
   // cash application (issue 16)
   'dunning.skip.cash_in_review': '待審核的銀行流水可能已支付此項',
+  // credit insurance (issue 15)
+  'worklist.action.insurance_deadline': '處理信用保險期限',
 };
