@@ -25,6 +25,7 @@ import type { CashApplicationReads, CashApplicationWrites } from './cash-applica
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
+import type { WorkingCapitalReads, WorkingCapitalWrites } from './working-capital/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
@@ -214,7 +215,8 @@ export interface LedgerReads
     MonitoringReads,
     ForecastReads,
     InsuranceReads,
-    CashApplicationReads {
+    CashApplicationReads,
+    WorkingCapitalReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -307,7 +309,8 @@ export interface LedgerWrites
     MonitoringWrites,
     ForecastWrites,
     InsuranceWrites,
-    CashApplicationWrites {
+    CashApplicationWrites,
+    WorkingCapitalWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -16,6 +16,7 @@ import {
   openItemsAsOf,
   paymentSettlements,
   signedAmount,
+  type YearMonth,
 } from '@credence/core';
 import type { BankStatementKey } from '../src/bank-statements/ports';
 import type { CashLineFilter } from '../src/cash-application/ports';
@@ -61,6 +62,11 @@ function reads(s: () => State): LedgerReads {
     ...bankReads(() => s().bank),
     ...monitoringReads(s),
     ...forecastReads(s),
+    workingCapitalMonths: async (from, to) => {
+      const latest = new Map<string, State['workingCapital'][number]>();
+      for (const w of s().workingCapital) if (w.month >= from && w.month <= to) latest.set(w.month, w);
+      return [...latest.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+    },
     ...insuranceReads(
       () => s().insurance,
       () => s(),
@@ -344,6 +350,11 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...bankWrites(() => s().bank, by),
     ...monitoringWrites(s),
     ...forecastWrites(s, by),
+    appendWorkingCapital: async (f) => {
+      const stored = { ...f, id: s().workingCapital.length + 1, recordedAt: by.recordedAt };
+      s().workingCapital.push(stored);
+      return stored;
+    },
     ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
@@ -522,6 +533,7 @@ export class MemoryStore implements Store {
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
   paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
   latestForecastModel = () => this.view.latestForecastModel();
+  workingCapitalMonths = (from: YearMonth, to: YearMonth) => this.view.workingCapitalMonths(from, to);
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);

@@ -52,6 +52,7 @@ import {
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
+import { appendWorkingCapital, workingCapitalMonths } from './repos/working-capital';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
@@ -198,6 +199,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
+    workingCapitalMonths: (from, to) => workingCapitalMonths(db, from, to),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     salesByBuyer: (from, to) => salesByBuyer(db, from, to),
     buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
@@ -386,6 +388,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
+    appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),
     appendInsurancePolicy: (p) => appendInsurancePolicy(db, p, by.recordedAt),
     appendInsuranceEvent: (e) => appendInsuranceEvent(db, e, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),

@@ -1,0 +1,3 @@
+export * from './ports';
+export * from './report-working-capital';
+export * from './set-working-capital';
