@@ -27,6 +27,7 @@ import { registerUserCommands } from './commands/register-users';
 import { registerWebhookCommands } from './commands/register-webhooks';
 import { registerWorkerCommand } from './commands/register-worker';
 import { registerWorklistCommands } from './commands/register-worklist';
+import { registerWorkingCapitalCommands } from './commands/register-working-capital';
 import { CliError, cliErrorOf, type Io, processIo, type Session } from './context';
 import { EXIT } from './exit-codes';
 import { asName, asSeconds } from './options';
@@ -83,6 +84,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerForecastCommands(program, io, state);
   registerSecurityCommands(program, io, state);
   registerStatementCommands(program, io, state);
+  registerWorkingCapitalCommands(program, io, state);
   registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);

@@ -3,6 +3,7 @@ import { type Io, withExistingStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asBounds, asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { registerEclReport } from './register-ecl';
+import { registerWorkingCapitalReport } from './register-working-capital';
 import { runReportAging } from './report-aging';
 import { runReportKpis } from './report-kpis';
 
@@ -72,4 +73,5 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
       emit(io, state, r);
     });
   registerEclReport(report, io, state);
+  registerWorkingCapitalReport(report, io, state);
 }
