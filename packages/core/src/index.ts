@@ -25,3 +25,4 @@ export * from './scoring';
 export * from './statements';
 export * from './text';
 export * from './working-capital';
+export * from './simulate';
