@@ -33,3 +33,4 @@ export * from './scoring';
 export * from './users';
 export * from './webhooks';
 export * from './working-capital';
+export * from './simulate';

@@ -21,6 +21,7 @@ import { registerReportCommands } from './commands/register-report';
 import { registerReviewCommands } from './commands/register-review';
 import { registerSecurityCommands } from './commands/register-security';
 import { registerServeCommand } from './commands/register-serve';
+import { registerSimulateCommand } from './commands/register-simulate';
 import { registerSetupCommands } from './commands/register-setup';
 import { registerStatementCommands } from './commands/register-statement';
 import { registerUserCommands } from './commands/register-users';
@@ -85,6 +86,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerSecurityCommands(program, io, state);
   registerStatementCommands(program, io, state);
   registerWorkingCapitalCommands(program, io, state);
+  registerSimulateCommand(program, io, state);
   registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
   registerWorkerCommand(program, io);
