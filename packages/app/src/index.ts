@@ -34,3 +34,4 @@ export * from './users';
 export * from './webhooks';
 export * from './working-capital';
 export * from './simulate';
+export * from './reports/kpis-by-person';

@@ -25,6 +25,7 @@ import type { CashApplicationReads, CashApplicationWrites } from './cash-applica
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
+import type { PersonKpiReads } from './reports/kpis-by-person';
 import type { WorkingCapitalReads, WorkingCapitalWrites } from './working-capital/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
@@ -216,7 +217,8 @@ export interface LedgerReads
     ForecastReads,
     InsuranceReads,
     CashApplicationReads,
-    WorkingCapitalReads {
+    WorkingCapitalReads,
+    PersonKpiReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;

@@ -34,6 +34,7 @@ import type {
   Store,
   StoreInfo,
 } from '../src/ports';
+import type { KpiMonth, KpiPerson, PersonKpiRow } from '../src/reports/kpis-by-person';
 import type { PortfolioBuyer, PortfolioFilter } from '../src/reports/ports';
 import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
@@ -188,6 +189,39 @@ function reads(s: () => State): LedgerReads {
     kpiInputs: async (from, asOf) => {
       const currencies = [...new Set(docs().map((d) => d.currency))].sort();
       return currencies.map((c) => kpiInputsFromItems(docs(), s().allocations, c, from, asOf)) as KpiInputs[];
+    },
+    personKpiInputs: async (by, months) => {
+      const out: PersonKpiRow[] = [];
+      const who = (buyerId: string) => {
+        const b = s().buyers.get(buyerId);
+        return (by === 'sales_owner' ? b?.salesOwner : b?.collector) ?? '';
+      };
+      const people = [...new Set(docs().map((d) => `${who(d.buyerId)}\u0000${d.currency}`))].sort();
+      for (const key of people) {
+        const [person = '', currency = ''] = key.split('\u0000');
+        const mine = docs().filter((d) => who(d.buyerId) === person && d.currency === currency);
+        const numbers = new Set(mine.map((d) => d.number));
+        const allocs = s().allocations.filter((a) => numbers.has(a.documentNumber));
+        months.forEach((m, month) => {
+          if (!mine.some((d) => d.issueDate <= m.to)) return;
+          const k = kpiInputsFromItems(mine, allocs, currency as CurrencyCode, m.from, m.to);
+          const invoices = new Set(mine.filter((d) => d.type === 'invoice').map((d) => d.number));
+          const collected = -allocs
+            .filter((a) => a.kind === 'payment' && invoices.has(a.documentNumber) && a.date >= m.from && a.date <= m.to)
+            .reduce((t, a) => t + a.delta, 0n);
+          out.push({ ...k, person, currency: currency as CurrencyCode, month, collected });
+        });
+      }
+      return out.map(({ person, currency, month, totalAr, currentAr, beginningAr, creditSales, collected }) => ({
+        person,
+        currency,
+        month,
+        totalAr,
+        currentAr,
+        beginningAr,
+        creditSales,
+        collected,
+      }));
     },
     behaviourSums: async (from, asOf, buyerId) => {
       const all = paymentSettlements(docs(), s().allocations, from, asOf);
@@ -534,6 +568,7 @@ export class MemoryStore implements Store {
   paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
   latestForecastModel = () => this.view.latestForecastModel();
   workingCapitalMonths = (from: YearMonth, to: YearMonth) => this.view.workingCapitalMonths(from, to);
+  personKpiInputs = (by: KpiPerson, months: readonly KpiMonth[]) => this.view.personKpiInputs(by, months);
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);

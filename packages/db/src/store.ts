@@ -12,6 +12,7 @@ import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
+import { personKpiInputs } from './reads/kpis-by-person';
 import { lastMigration } from './reads/migration';
 import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
@@ -210,6 +211,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     buyerOpenItems: (buyerId, asOf) => buyerOpenItems(db, buyerId, asOf),
     agingCells: (asOf, bounds, byBuyer) => agingCells(db, asOf, bounds, byBuyer),
     kpiInputs: (from, asOf) => kpiInputs(db, from, asOf),
+    personKpiInputs: (by, months) => personKpiInputs(db, by, months),
     behaviourSums: (from, asOf, buyerId) => behaviourSums(db, from, asOf, buyerId),
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
