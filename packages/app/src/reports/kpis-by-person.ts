@@ -6,8 +6,10 @@ import {
   daysInMonth,
   fail,
   type Kpis,
+  money,
   ok,
   type Result,
+  toDecimalString,
 } from '@credence/core';
 
 /** Who the KPIs are grouped by: the buyer's sales owner or its collector (master data). */
@@ -118,4 +120,29 @@ export async function reportKpisByPerson(
   });
   people.sort((a, b) => (a.person === b.person ? (a.currency < b.currency ? -1 : 1) : a.person < b.person ? -1 : 1));
   return ok({ by: q.by, from: q.from, to: q.to, people });
+}
+
+/** `report kpis --by … --format json` and `GET /reports/kpis?by=…`: amounts as decimal strings in each currency. */
+export function kpisByPersonJson(r: KpisByPersonReport) {
+  return {
+    by: r.by === 'sales_owner' ? 'sales-owner' : 'collector',
+    from: r.from,
+    to: r.to,
+    people: r.people.map((p) => ({
+      person: p.person,
+      currency: p.currency,
+      months: p.months.map((m) => ({
+        month: m.month,
+        from: m.kpis.from,
+        to: m.kpis.asOf,
+        dso: m.kpis.dso,
+        overduePercent: m.kpis.overduePercent,
+        cei: m.kpis.cei,
+        collected: toDecimalString(money(m.collected, p.currency)),
+        totalAr: toDecimalString(money(m.kpis.totalAr, p.currency)),
+        overdueAr: toDecimalString(money(m.kpis.overdueAr, p.currency)),
+        creditSales: toDecimalString(money(m.kpis.creditSales, p.currency)),
+      })),
+    })),
+  };
 }
