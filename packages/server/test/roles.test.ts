@@ -115,6 +115,10 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   insuranceLimits: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceExposure: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceDeadlines: ['admin', 'credit_manager', 'collector', 'sales'],
+  getWorkingCapital: ['admin', 'credit_manager'],
+  setWorkingCapital: ['credit_manager'],
+  simulate: ['admin', 'credit_manager'],
+  kpisByPerson: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -6,6 +6,12 @@ import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
+import {
+  getWorkingCapitalRoute,
+  kpisByPersonRoute,
+  setWorkingCapitalRoute,
+  simulateRoute,
+} from './cash-position';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
 import {
@@ -164,6 +170,10 @@ export const ROUTES: readonly ApiRoute[] = [
   listUnappliedCashRoute,
   eclReportRoute,
   eclWithRatesRoute,
+  getWorkingCapitalRoute,
+  setWorkingCapitalRoute,
+  simulateRoute,
+  kpisByPersonRoute,
   trainForecastRoute,
   backtestForecastRoute,
   addInsurancePolicyRoute,
