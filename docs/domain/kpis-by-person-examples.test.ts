@@ -88,7 +88,9 @@ describe('docs/domain/kpis.md, per person', () => {
       ]),
     );
     expect(got).toEqual(
-      t.rows.map((row) => ['person', 'month', 'DSO', 'overdue %', 'CEI', 'collected'].map((k) => (row[k] ?? '').trim())),
+      t.rows.map((row) =>
+        ['person', 'month', 'DSO', 'overdue %', 'CEI', 'collected'].map((k) => (row[k] ?? '').trim()),
+      ),
     );
   });
 });

@@ -25,16 +25,16 @@ import type { CashApplicationReads, CashApplicationWrites } from './cash-applica
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
-import type { PersonKpiReads } from './reports/kpis-by-person';
-import type { WorkingCapitalReads, WorkingCapitalWrites } from './working-capital/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
+import type { PersonKpiReads } from './reports/kpis-by-person';
 import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
 import type { WebhookReads, WebhookWrites } from './webhooks/ports';
+import type { WorkingCapitalReads, WorkingCapitalWrites } from './working-capital/ports';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };

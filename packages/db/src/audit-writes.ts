@@ -195,8 +195,12 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
     appendWorkingCapital: async (f) => {
       const stored = await w.appendWorkingCapital(f);
       const { id, month, by: who, recordedAt, ...figures } = stored;
-      const details = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]));
-      audit.add('working_capital', 1, () => [draft('working_capital', month, 'working_capital_set', { id, ...details })]);
+      const details = Object.fromEntries(
+        Object.entries(figures).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
+      );
+      audit.add('working_capital', 1, () => [
+        draft('working_capital', month, 'working_capital_set', { id, ...details }),
+      ]);
       return stored;
     },
     appendSecurityEvent: async (e) => {

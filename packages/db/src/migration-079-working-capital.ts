@@ -23,7 +23,11 @@ export const m079: Migration = {
       .addColumn('by', 'text', (c) => c.notNull())
       .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('working_capital_months_month').on('working_capital_months').columns(['month', 'id']).execute();
+    await db.schema
+      .createIndex('working_capital_months_month')
+      .on('working_capital_months')
+      .columns(['month', 'id'])
+      .execute();
     await sql`create trigger working_capital_months_immutable before update or delete on working_capital_months
       for each row execute function credence_ledger_immutable()`.execute(db);
   },

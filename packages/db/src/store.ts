@@ -53,7 +53,6 @@ import {
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
-import { appendWorkingCapital, workingCapitalMonths } from './repos/working-capital';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
@@ -116,6 +115,7 @@ import {
   webhookSubscribed,
   webhookSubscriptions,
 } from './repos/webhooks';
+import { appendWorkingCapital, workingCapitalMonths } from './repos/working-capital';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 

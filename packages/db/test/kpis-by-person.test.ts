@@ -99,7 +99,11 @@ for (const target of targets()) {
       const { store, reset } = h();
       await reset();
       await write(store, withPeople(generateLedger(9)));
-      const r = await reportKpisByPerson(store, { by: 'sales_owner', from: date('2024-01-01'), to: date('2024-03-31') });
+      const r = await reportKpisByPerson(store, {
+        by: 'sales_owner',
+        from: date('2024-01-01'),
+        to: date('2024-03-31'),
+      });
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       expect(r.value.people.map((p) => p.person)).toEqual(expect.arrayContaining(['ann', 'bo']));
       for (const p of r.value.people) expect(p.months.map((m) => m.month)).toEqual(['2024-01', '2024-02', '2024-03']);

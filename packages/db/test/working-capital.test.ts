@@ -1,5 +1,5 @@
 import { importBuyers, importDocuments, listAudit, reportWorkingCapital, setWorkingCapital } from '@credence/app';
-import { type CurrencyCode, type YearMonth } from '@credence/core';
+import type { CurrencyCode, YearMonth } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
 import { rowFile } from './fixtures';

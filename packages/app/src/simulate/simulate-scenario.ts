@@ -88,4 +88,3 @@ export function simulationJson(s: Simulation) {
     changed: s.changed,
   };
 }
-

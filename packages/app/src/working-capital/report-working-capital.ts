@@ -36,7 +36,8 @@ export async function reportWorkingCapital(
   const stored = await store.workingCapitalMonths(from, to);
   const byMonth = new Map(stored.map((s) => [s.month as string, s]));
   const currencies = new Set(stored.map((s) => s.currency));
-  if (currencies.size > 1) return fail('invalid_argument', { reason: 'mixed_currencies', currencies: [...currencies].join(',') });
+  if (currencies.size > 1)
+    return fail('invalid_argument', { reason: 'mixed_currencies', currencies: [...currencies].join(',') });
   const months: WorkingCapitalMonth[] = [];
   const missing: YearMonth[] = [];
   for (let m = from; m <= to; m = nextMonth(m)) {

@@ -3,10 +3,10 @@ import { type Io, withExistingStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asBounds, asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { registerEclReport } from './register-ecl';
-import { asKpiPerson, runKpisByPerson } from './report-kpis-by-person';
 import { registerWorkingCapitalReport } from './register-working-capital';
 import { runReportAging } from './report-aging';
 import { runReportKpis } from './report-kpis';
+import { asKpiPerson, runKpisByPerson } from './report-kpis-by-person';
 
 type Result = { ok: true; text: string } | { ok: false; error: import('@credence/core').Failure };
 

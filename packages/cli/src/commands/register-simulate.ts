@@ -15,7 +15,8 @@ function readScenario(file: string) {
     throw new CliError(`${file}: ${(e as Error).message}`, EXIT.usage);
   }
   const s = parseScenario(json);
-  if (!s.ok) throw new CliError(`${file}: ${s.error.params.field ?? ''} ${s.error.params.reason ?? s.error.code}`, EXIT.usage);
+  if (!s.ok)
+    throw new CliError(`${file}: ${s.error.params.field ?? ''} ${s.error.params.reason ?? s.error.code}`, EXIT.usage);
   return s.value;
 }
 
@@ -47,7 +48,9 @@ function simulationText(j: ReturnType<typeof simulationJson>): string {
 export function registerSimulateCommand(program: Command, io: Io, state: { exitCode: number }): void {
   program
     .command('simulate')
-    .description('what-if: replay the ledger under other terms, limits, dunning days or a default (docs/domain/simulator.md)')
+    .description(
+      'what-if: replay the ledger under other terms, limits, dunning days or a default (docs/domain/simulator.md)',
+    )
     .requiredOption('--scenario <file>', 'the scenario JSON')
     .option('--as-of <date>', 'the date (default: today)', asDate)
     .option('--format <format>', 'table or json', asFormat, 'table')

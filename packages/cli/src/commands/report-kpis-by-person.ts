@@ -51,4 +51,3 @@ export async function runKpisByPerson(
   );
   return { ok: true, text: `Collection KPIs per ${j.by}, ${j.from} … ${j.to}\n${table}` };
 }
-

@@ -75,7 +75,9 @@ export function decimalQuotient(
   const scale = 10n ** BigInt(places);
   const q = divideRounded(numerator * scale, denominator, mode);
   const negative = q < 0n;
-  const s = abs(q).toString().padStart(places + 1, '0');
+  const s = abs(q)
+    .toString()
+    .padStart(places + 1, '0');
   const body = places === 0 ? s : `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`;
   return negative ? `-${body}` : body;
 }

@@ -79,7 +79,8 @@ export function simFigures(
     label,
     exposure: sum(open.filter((x) => bucketOf(x, asOf) === label)),
   }));
-  for (const l of SIM_BUCKETS) if (rates[l] === undefined) return fail('missing_field', { field: 'lossRates', label: l });
+  for (const l of SIM_BUCKETS)
+    if (rates[l] === undefined) return fail('missing_field', { field: 'lossRates', label: l });
   const m = provisionMatrix(buckets, { ...rates, default: { num: 1n, den: 1n } });
   if (!m.ok) return m;
   return ok({

@@ -66,7 +66,15 @@ export function buyerMeanDelays(invoices: readonly SimInvoice[]): Map<string, nu
 }
 
 const byIssue = (a: SimInvoice, b: SimInvoice) =>
-  a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+  a.issueDate < b.issueDate
+    ? -1
+    : a.issueDate > b.issueDate
+      ? 1
+      : a.number < b.number
+        ? -1
+        : a.number > b.number
+          ? 1
+          : 0;
 
 /**
  * Replays the history under the scenario (docs/domain/simulator.md), invoice by invoice in issue order:
@@ -89,8 +97,7 @@ export function replay(
 ): ReplayedInvoice[] {
   const defaults = new Map(scenario.defaults.map((d) => [d.buyer, d.on]));
   const d = scenario.dunning;
-  const threshold =
-    d === undefined ? 0n : (BigInt(d.response.num) * 4294967296n) / BigInt(d.response.den); // draw < share × 2^32
+  const threshold = d === undefined ? 0n : (BigInt(d.response.num) * 4294967296n) / BigInt(d.response.den); // draw < share × 2^32
   const accepted = new Map<string, ReplayedInvoice[]>();
   const meanDelay = buyerMeanDelays(invoices);
   const out: ReplayedInvoice[] = [];

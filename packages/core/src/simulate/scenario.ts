@@ -18,7 +18,10 @@ export const SegmentSchema = z
   .object({
     tier: z.enum(['low', 'medium', 'high']).optional(),
     grades: z.array(z.number().int().min(1).max(10)).min(1).optional(),
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).optional(),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/))
+      .min(1)
+      .optional(),
     buyers: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
@@ -27,9 +30,17 @@ export const ScenarioSchema = z
   .object({
     name: z.string().max(200).optional(),
     /** Seeds the per-invoice draws of the dunning response (same seed, same figures). */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     /** The currency of the figures; required when the ledger has more than one. */
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     /** First day of the period for DSO and CEI (default: three months before the as-of date). */
     from: DATE.optional(),
     weeks: z.number().int().min(1).max(104).default(13),
@@ -102,10 +113,18 @@ export function parseScenario(json: unknown): Result<Scenario> {
     terms: s.terms,
     limits: s.limits,
     ...(s.dunning
-      ? { dunning: { baseFirstDay: s.dunning.baseFirstDay, firstDay: s.dunning.firstDay, response: frac(s.dunning.response) } }
+      ? {
+          dunning: {
+            baseFirstDay: s.dunning.baseFirstDay,
+            firstDay: s.dunning.firstDay,
+            response: frac(s.dunning.response),
+          },
+        }
       : {}),
     defaults: s.defaults.map((d) => ({ buyer: d.buyer, on: d.on as BusinessDate })),
-    ...(s.lossRates ? { lossRates: Object.fromEntries(Object.entries(s.lossRates).map(([k, v]) => [k, frac(v)])) } : {}),
+    ...(s.lossRates
+      ? { lossRates: Object.fromEntries(Object.entries(s.lossRates).map(([k, v]) => [k, frac(v)])) }
+      : {}),
   });
 }
 

@@ -91,7 +91,11 @@ describe('simulate', () => {
     expect(mine.filter((x) => x.issueDate > on).every((x) => x.refused === 'default')).toBe(true);
     const lost = mine.filter((x) => x.defaulted).reduce((s, x) => s + x.amount, 0n);
     expect(lost).toBeGreaterThan(0n);
-    expect(r.scenario.exposure.find((b) => b.label === 'default')).toEqual({ label: 'default', exposure: lost, provision: lost });
+    expect(r.scenario.exposure.find((b) => b.label === 'default')).toEqual({
+      label: 'default',
+      exposure: lost,
+      provision: lost,
+    });
   });
 
   it('a limit refuses the invoices that would exceed it', () => {
@@ -122,4 +126,3 @@ describe('simulate', () => {
     expect(parseScenario({ surprise: 1 })).toMatchObject({ ok: false });
   });
 });
-

@@ -12,9 +12,20 @@ export interface Simulation {
   readonly seed: number;
   readonly base: SimFigures;
   readonly scenario: SimFigures;
-  readonly weeks: readonly { readonly from: BusinessDate; readonly to: BusinessDate; readonly base: bigint; readonly scenario: bigint }[];
+  readonly weeks: readonly {
+    readonly from: BusinessDate;
+    readonly to: BusinessDate;
+    readonly base: bigint;
+    readonly scenario: bigint;
+  }[];
   /** Invoices whose due or paid date moved, that responded to the earlier dunning step, or were refused or defaulted. */
-  readonly changed: { readonly dueMoved: number; readonly paidMoved: number; readonly responded: number; readonly refused: number; readonly defaulted: number };
+  readonly changed: {
+    readonly dueMoved: number;
+    readonly paidMoved: number;
+    readonly responded: number;
+    readonly refused: number;
+    readonly defaulted: number;
+  };
   readonly invoices: readonly ReplayedInvoice[];
 }
 

@@ -119,15 +119,7 @@ export interface WorkingCapitalTrend {
   readonly direction: Direction;
 }
 
-const TREND_FIGURES = [
-  'currentRatio',
-  'quickRatio',
-  'cashRatio',
-  'dso',
-  'dio',
-  'dpo',
-  'cashConversionCycle',
-] as const;
+const TREND_FIGURES = ['currentRatio', 'quickRatio', 'cashRatio', 'dso', 'dio', 'dpo', 'cashConversionCycle'] as const;
 
 /** Decimal strings of the same scale compared and subtracted exactly (as scaled integers). */
 function scaled(s: string): { v: bigint; places: number } {

@@ -232,7 +232,10 @@ export const simulateRoute = defineRoute(
         },
       },
     },
-    responses: { 200: json(SimulationSchema, 'base case and scenario'), ...problems(...SECURED, ...WITH_BODY, 'rejected', 'missing-data') },
+    responses: {
+      200: json(SimulationSchema, 'base case and scenario'),
+      ...problems(...SECURED, ...WITH_BODY, 'rejected', 'missing-data'),
+    },
   }),
   async (c) => {
     const b = c.req.valid('json');

@@ -6,14 +6,9 @@ import { importBankStatementRoute } from './bank-statements';
 import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
-import {
-  getWorkingCapitalRoute,
-  kpisByPersonRoute,
-  setWorkingCapitalRoute,
-  simulateRoute,
-} from './cash-position';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
+import { getWorkingCapitalRoute, kpisByPersonRoute, setWorkingCapitalRoute, simulateRoute } from './cash-position';
 import {
   acceptCashLineRoute,
   listCashIbansRoute,
