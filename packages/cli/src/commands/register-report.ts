@@ -58,10 +58,10 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
     .option('--currency <code>', 'also total in this reporting currency (needs FX rates)', asCurrency)
     .option('--top <n>', 'buyers listed in the payment-behaviour table', asPositiveInt, 10)
     .option('--locale <locale>', 'number format for tables', 'en')
-    .option('--by <person>', 'per sales-owner or collector, month by month (from --from to --as-of)', asKpiPerson)
+    .option('--by <person>', 'per sales-owner or collector, month by month (from --from to --as-of)')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      if (o.by !== undefined) return emit(io, state, await runKpisByPerson(io, o));
+      if (o.by !== undefined) return emit(io, state, await runKpisByPerson(io, { ...o, by: asKpiPerson(o.by) }));
       const r = await withExistingStore(o, io, (s) =>
         runReportKpis(s, {
           asOf: o.asOf ?? io.clock.today(),
