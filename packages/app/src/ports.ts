@@ -29,10 +29,12 @@ import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
+import type { PersonKpiReads } from './reports/kpis-by-person';
 import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';
 import type { Actor } from './users/principal';
 import type { WebhookReads, WebhookWrites } from './webhooks/ports';
+import type { WorkingCapitalReads, WorkingCapitalWrites } from './working-capital/ports';
 
 /** A ledger entry as stored: the entry, the idempotency key it was written with and the hash of its content. */
 export type Stored<T> = T & { readonly idempotencyKey: string; readonly contentHash: string };
@@ -214,7 +216,9 @@ export interface LedgerReads
     MonitoringReads,
     ForecastReads,
     InsuranceReads,
-    CashApplicationReads {
+    CashApplicationReads,
+    WorkingCapitalReads,
+    PersonKpiReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -307,7 +311,8 @@ export interface LedgerWrites
     MonitoringWrites,
     ForecastWrites,
     InsuranceWrites,
-    CashApplicationWrites {
+    CashApplicationWrites,
+    WorkingCapitalWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

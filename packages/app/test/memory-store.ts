@@ -16,6 +16,7 @@ import {
   openItemsAsOf,
   paymentSettlements,
   signedAmount,
+  type YearMonth,
 } from '@credence/core';
 import type { BankStatementKey } from '../src/bank-statements/ports';
 import type { CashLineFilter } from '../src/cash-application/ports';
@@ -33,6 +34,7 @@ import type {
   Store,
   StoreInfo,
 } from '../src/ports';
+import type { KpiMonth, KpiPerson, PersonKpiRow } from '../src/reports/kpis-by-person';
 import type { PortfolioBuyer, PortfolioFilter } from '../src/reports/ports';
 import type { Actor } from '../src/users';
 import type { WebhookEventType } from '../src/webhooks/ports';
@@ -61,6 +63,11 @@ function reads(s: () => State): LedgerReads {
     ...bankReads(() => s().bank),
     ...monitoringReads(s),
     ...forecastReads(s),
+    workingCapitalMonths: async (from, to) => {
+      const latest = new Map<string, State['workingCapital'][number]>();
+      for (const w of s().workingCapital) if (w.month >= from && w.month <= to) latest.set(w.month, w);
+      return [...latest.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+    },
     ...insuranceReads(
       () => s().insurance,
       () => s(),
@@ -182,6 +189,39 @@ function reads(s: () => State): LedgerReads {
     kpiInputs: async (from, asOf) => {
       const currencies = [...new Set(docs().map((d) => d.currency))].sort();
       return currencies.map((c) => kpiInputsFromItems(docs(), s().allocations, c, from, asOf)) as KpiInputs[];
+    },
+    personKpiInputs: async (by, months) => {
+      const out: PersonKpiRow[] = [];
+      const who = (buyerId: string) => {
+        const b = s().buyers.get(buyerId);
+        return (by === 'sales_owner' ? b?.salesOwner : b?.collector) ?? '';
+      };
+      const people = [...new Set(docs().map((d) => `${who(d.buyerId)}\u0000${d.currency}`))].sort();
+      for (const key of people) {
+        const [person = '', currency = ''] = key.split('\u0000');
+        const mine = docs().filter((d) => who(d.buyerId) === person && d.currency === currency);
+        const numbers = new Set(mine.map((d) => d.number));
+        const allocs = s().allocations.filter((a) => numbers.has(a.documentNumber));
+        months.forEach((m, month) => {
+          if (!mine.some((d) => d.issueDate <= m.to)) return;
+          const k = kpiInputsFromItems(mine, allocs, currency as CurrencyCode, m.from, m.to);
+          const invoices = new Set(mine.filter((d) => d.type === 'invoice').map((d) => d.number));
+          const collected = -allocs
+            .filter((a) => a.kind === 'payment' && invoices.has(a.documentNumber) && a.date >= m.from && a.date <= m.to)
+            .reduce((t, a) => t + a.delta, 0n);
+          out.push({ ...k, person, currency: currency as CurrencyCode, month, collected });
+        });
+      }
+      return out.map(({ person, currency, month, totalAr, currentAr, beginningAr, creditSales, collected }) => ({
+        person,
+        currency,
+        month,
+        totalAr,
+        currentAr,
+        beginningAr,
+        creditSales,
+        collected,
+      }));
     },
     behaviourSums: async (from, asOf, buyerId) => {
       const all = paymentSettlements(docs(), s().allocations, from, asOf);
@@ -344,6 +384,11 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...bankWrites(() => s().bank, by),
     ...monitoringWrites(s),
     ...forecastWrites(s, by),
+    appendWorkingCapital: async (f) => {
+      const stored = { ...f, id: s().workingCapital.length + 1, recordedAt: by.recordedAt };
+      s().workingCapital.push(stored);
+      return stored;
+    },
     ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
@@ -523,6 +568,8 @@ export class MemoryStore implements Store {
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
   paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
   latestForecastModel = () => this.view.latestForecastModel();
+  workingCapitalMonths = (from: YearMonth, to: YearMonth) => this.view.workingCapitalMonths(from, to);
+  personKpiInputs = (by: KpiPerson, months: readonly KpiMonth[]) => this.view.personKpiInputs(by, months);
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);

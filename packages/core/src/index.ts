@@ -22,5 +22,7 @@ export * from './reasons';
 export * from './result';
 export * from './review';
 export * from './scoring';
+export * from './simulate';
 export * from './statements';
 export * from './text';
+export * from './working-capital';

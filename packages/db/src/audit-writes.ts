@@ -192,6 +192,17 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    appendWorkingCapital: async (f) => {
+      const stored = await w.appendWorkingCapital(f);
+      const { id, month, by: who, recordedAt, ...figures } = stored;
+      const details = Object.fromEntries(
+        Object.entries(figures).map(([k, v]) => [k, typeof v === 'bigint' ? String(v) : v]),
+      );
+      audit.add('working_capital', 1, () => [
+        draft('working_capital', month, 'working_capital_set', { id, ...details }),
+      ]);
+      return stored;
+    },
     appendSecurityEvent: async (e) => {
       const stored = await w.appendSecurityEvent(e);
       const { buyerId, action, reason, ...rest } = stored;

@@ -362,10 +362,13 @@ export interface Database {
   security_events: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
   bank_ibans: BankIbansTable;
+  /** Migration 079: the seller's working-capital figures per month, versioned (repos/working-capital.ts). */
+  working_capital_months: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
   'alerts',
+  'working_capital_months',
   'forecast_models',
   'security_events',
   'insurance_events',

@@ -12,6 +12,7 @@ import { behaviourSums } from './reads/behaviour';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
+import { personKpiInputs } from './reads/kpis-by-person';
 import { lastMigration } from './reads/migration';
 import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
@@ -114,6 +115,7 @@ import {
   webhookSubscribed,
   webhookSubscriptions,
 } from './repos/webhooks';
+import { appendWorkingCapital, workingCapitalMonths } from './repos/working-capital';
 import { saveWorklistTasks, worklistTasks } from './repos/worklist-tasks';
 import type { Database } from './schema';
 
@@ -198,6 +200,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
+    workingCapitalMonths: (from, to) => workingCapitalMonths(db, from, to),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     salesByBuyer: (from, to) => salesByBuyer(db, from, to),
     buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
@@ -208,6 +211,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     buyerOpenItems: (buyerId, asOf) => buyerOpenItems(db, buyerId, asOf),
     agingCells: (asOf, bounds, byBuyer) => agingCells(db, asOf, bounds, byBuyer),
     kpiInputs: (from, asOf) => kpiInputs(db, from, asOf),
+    personKpiInputs: (by, months) => personKpiInputs(db, by, months),
     behaviourSums: (from, asOf, buyerId) => behaviourSums(db, from, asOf, buyerId),
     unappliedCash: (asOf) => unappliedCash(db, asOf),
     topOverdue: (asOf, limit) => topOverdue(db, asOf, limit),
@@ -387,6 +391,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
+    appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),
     appendInsurancePolicy: (p) => appendInsurancePolicy(db, p, by.recordedAt),
     appendInsuranceEvent: (e) => appendInsuranceEvent(db, e, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),

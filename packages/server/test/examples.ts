@@ -3,6 +3,7 @@
 import type { Store } from '@credence/app';
 import { adminExamples } from './examples-admin';
 import { cashExamples } from './examples-cash';
+import { cashPositionExamples } from './examples-cash-position';
 import { collectionExamples } from './examples-collections';
 import { creditExamples } from './examples-credit';
 import { forecastExamples } from './examples-forecast';
@@ -43,5 +44,6 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
     ...forecastExamples(f),
     ...insuranceExamples(f),
     ...cashExamples(f),
+    ...cashPositionExamples(f),
   };
 }

@@ -116,6 +116,10 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   insuranceExposure: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceDeadlines: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceReport: ['admin', 'credit_manager', 'collector', 'sales'],
+  getWorkingCapital: ['admin', 'credit_manager'],
+  setWorkingCapital: ['credit_manager'],
+  simulate: ['admin', 'credit_manager'],
+  kpisByPerson: ['admin', 'credit_manager', 'collector'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

@@ -3,8 +3,10 @@ import { type Io, withExistingStore } from '../context';
 import { describe, exitCodeOf } from '../exit-codes';
 import { asBounds, asCurrency, asDate, asFormat, asPositiveInt } from '../options';
 import { registerEclReport } from './register-ecl';
+import { registerWorkingCapitalReport } from './register-working-capital';
 import { runReportAging } from './report-aging';
 import { runReportKpis } from './report-kpis';
+import { asKpiPerson, runKpisByPerson } from './report-kpis-by-person';
 
 type Result = { ok: true; text: string } | { ok: false; error: import('@credence/core').Failure };
 
@@ -56,8 +58,10 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
     .option('--currency <code>', 'also total in this reporting currency (needs FX rates)', asCurrency)
     .option('--top <n>', 'buyers listed in the payment-behaviour table', asPositiveInt, 10)
     .option('--locale <locale>', 'number format for tables', 'en')
+    .option('--by <person>', 'per sales-owner or collector, month by month (from --from to --as-of)')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
+      if (o.by !== undefined) return emit(io, state, await runKpisByPerson(io, { ...o, by: asKpiPerson(o.by) }));
       const r = await withExistingStore(o, io, (s) =>
         runReportKpis(s, {
           asOf: o.asOf ?? io.clock.today(),
@@ -72,4 +76,5 @@ export function registerReportCommands(program: Command, io: Io, state: { exitCo
       emit(io, state, r);
     });
   registerEclReport(report, io, state);
+  registerWorkingCapitalReport(report, io, state);
 }

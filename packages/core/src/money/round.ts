@@ -59,3 +59,25 @@ export function splitLargestRemainder(total: bigint, weights: readonly bigint[])
   }
   return parts.map((p) => p * sign);
 }
+
+/**
+ * numerator / denominator as a decimal string with `places` decimals, rounded once with an explicit mode
+ * (a ratio or a number of days from exact minor-unit amounts, never through a float): 2779 / 1480, 2 places →
+ * "1.88". Null when the denominator is not positive: such a ratio means nothing.
+ */
+export function decimalQuotient(
+  numerator: bigint,
+  denominator: bigint,
+  places: number,
+  mode: RoundingMode = 'half-up',
+): string | null {
+  if (denominator <= 0n) return null;
+  const scale = 10n ** BigInt(places);
+  const q = divideRounded(numerator * scale, denominator, mode);
+  const negative = q < 0n;
+  const s = abs(q)
+    .toString()
+    .padStart(places + 1, '0');
+  const body = places === 0 ? s : `${s.slice(0, s.length - places)}.${s.slice(s.length - places)}`;
+  return negative ? `-${body}` : body;
+}

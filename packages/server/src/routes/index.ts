@@ -8,6 +8,7 @@ import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
+import { getWorkingCapitalRoute, kpisByPersonRoute, setWorkingCapitalRoute, simulateRoute } from './cash-position';
 import {
   acceptCashLineRoute,
   listCashIbansRoute,
@@ -165,6 +166,10 @@ export const ROUTES: readonly ApiRoute[] = [
   listUnappliedCashRoute,
   eclReportRoute,
   eclWithRatesRoute,
+  getWorkingCapitalRoute,
+  setWorkingCapitalRoute,
+  simulateRoute,
+  kpisByPersonRoute,
   trainForecastRoute,
   backtestForecastRoute,
   addInsurancePolicyRoute,

@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './replay';
+export * from './scenario';
+export * from './simulate';
