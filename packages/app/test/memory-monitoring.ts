@@ -39,6 +39,7 @@ export function monitoringReads(s: () => State): MonitoringReads {
         ),
         firstInvoices: [...first].map(([buyerId, on]) => ({ buyerId, on })),
         lastDecisions: [...decided].map(([buyerId, on]) => ({ buyerId, on })),
+        overrides: s().overrides.filter((o) => o.recordedOn <= asOf),
       };
     },
     alerts: async (q) =>

@@ -33,7 +33,7 @@ export {
   readLimitPolicy,
   readRates,
 } from './policies';
-export { policyInForce } from './policy-in-force';
+export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export { findWebBuild } from './web-build';
 export * from './worker';

@@ -1,4 +1,4 @@
-import type { BusinessDate, ExternalGrade, HoldEvent } from '@credence/core';
+import type { BusinessDate, ExternalGrade, GradeOverrideEvent, HoldEvent } from '@credence/core';
 import type { Alert, AlertState } from '@credence/core/monitoring';
 import type { RecordedGrade } from '../ports';
 
@@ -17,6 +17,8 @@ export interface MonitoringFacts {
   readonly firstInvoices: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
   /** Per buyer, the date of its last credit decision (a limit approved, rejected, set) recorded by then. */
   readonly lastDecisions: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
+  /** Every grade override and removal recorded on or before the date (the grade in force is the override's). */
+  readonly overrides: readonly GradeOverrideEvent[];
 }
 
 export interface AlertQuery {

@@ -3,7 +3,7 @@ import type { Store } from '@credence/app';
 import type { AlertQuery } from '@credence/app/monitoring';
 import { type BusinessDate, renderTable } from '@credence/core';
 import type { Alert, AlertDecision, AlertPolicy, AlertState } from '@credence/core/monitoring';
-import { readJsonConfig, shippedPath } from '@credence/runtime';
+import { DEFAULT_ALERT_RULES_FILE, policyInForce, readJsonConfig } from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
@@ -14,12 +14,15 @@ import { emit } from './register-report';
 const monitoringCore = () => import('@credence/core/monitoring');
 const monitoringApp = () => import('@credence/app/monitoring');
 
-export const DEFAULT_ALERT_RULES_FILE = shippedPath('config/alert-rules.json');
-
+/** The shipped rules, or a file (the demo's and a what-if's); `alertRulesInForce` reads the stored ones. */
 export async function readRules(path: string | undefined): Promise<AlertPolicy> {
   const { parseAlertPolicy } = await monitoringCore();
   return readJsonConfig(path ?? DEFAULT_ALERT_RULES_FILE, 'alert rules', parseAlertPolicy);
 }
+
+/** The rules a command uses: `--rules FILE`, else the newest stored version (`policy set alerts`), else the shipped file. */
+export const alertRulesInForce = (store: Store, path: string | undefined): Promise<AlertPolicy> =>
+  policyInForce(store, 'alerts', path);
 
 /** An alert as `--format json` gives it (docs/cli.md). */
 export const alertJson = (a: Alert) => ({
@@ -53,9 +56,10 @@ function alertsTable(alerts: readonly Alert[]): string {
       { header: 'Last seen' },
       { header: 'Figures' },
     ],
-    alerts.map((a) => [
+    alerts.map((a, i) => [
       a.severity,
-      a.key,
+      // The buyer's other alerts are listed under its leading one (`alerts list`).
+      i > 0 && alerts[i - 1]?.buyerId === a.buyerId ? `  ↳ ${a.key}` : a.key,
       a.buyerId,
       a.state === 'snoozed' ? `snoozed until ${a.snoozedUntil}` : a.state,
       a.firstSeen,
@@ -81,16 +85,19 @@ export function registerAlertCommands(program: Command, io: Io, state: { exitCod
     .command('run')
     .description('evaluate the alert rules as of a date and record the alerts (rerunning a date changes nothing)')
     .option('--as-of <date>', 'as of this date (default: today)', asDate)
-    .option('--rules <file>', 'alert rules (default: the shipped config/alert-rules.json)')
+    .option('--rules <file>', 'alert rules (default: the stored policy, `policy set alerts`, else the shipped config/alert-rules.json)')
     .option('--currency <code>', 'base currency of concentration (default: the one most buyers have)', asCurrency)
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
-      const policy = await readRules(o.rules);
       const { runAlerts } = await monitoringApp();
-      const r = await withStore(o, io, (s) =>
-        runAlerts(s, { asOf, policy, ...(o.currency !== undefined ? { baseCurrency: o.currency } : {}) }),
+      const r = await withStore(o, io, async (s) =>
+        runAlerts(s, {
+          asOf,
+          policy: await alertRulesInForce(s, o.rules),
+          ...(o.currency !== undefined ? { baseCurrency: o.currency } : {}),
+        }),
       );
       if (!r.ok) return emit(io, state, r);
       const v = r.value;
