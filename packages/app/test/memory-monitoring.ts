@@ -42,6 +42,10 @@ export function monitoringReads(s: () => State): MonitoringReads {
         overrides: s().overrides.filter((o) => o.recordedOn <= asOf),
       };
     },
+    alertDigests: async (date) =>
+      [...s().alertDigests.values()]
+        .filter((d) => d.date === date)
+        .sort((a, b) => (a.recipient < b.recipient ? -1 : 1)),
     alerts: async (q) =>
       [...s().alerts.values()]
         .filter(
@@ -58,6 +62,9 @@ export function monitoringWrites(s: () => State): MonitoringWrites {
   return {
     saveAlerts: async (rows: readonly Alert[]) => {
       for (const a of rows) s().alerts.set(a.key, a);
+    },
+    saveAlertDigest: async (d) => {
+      s().alertDigests.set(`${d.recipient}|${d.date}`, d);
     },
     appendHolds: async (events) => {
       for (const e of events) s().holds.push({ ...e, id: s().holds.length + 1 });

@@ -480,6 +480,7 @@ export class MemoryStore implements Store {
   getBuyer = (id: string) => this.view.getBuyer(id);
   monitoringFacts = (asOf: BusinessDate) => this.view.monitoringFacts(asOf);
   alerts = (q: import('../src/monitoring/ports').AlertQuery) => this.view.alerts(q);
+  alertDigests = (d: BusinessDate) => this.view.alertDigests(d);
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);

@@ -1,7 +1,7 @@
 import { type LedgerReads, type PolicyKind, type PolicyOf, storedPolicy } from '@credence/app';
+import { readJsonConfig } from './config-file';
 import { shippedPath } from './paths';
 import { readCheckPolicy, readDunningPolicy, readGradingPolicy, readLimitPolicy } from './policies';
-import { readJsonConfig } from './config-file';
 
 /** The shipped alert rules (docs/domain/monitoring.md). */
 export const DEFAULT_ALERT_RULES_FILE = shippedPath('config/alert-rules.json');

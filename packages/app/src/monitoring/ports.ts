@@ -27,13 +27,29 @@ export interface AlertQuery {
   readonly buyerId?: string;
 }
 
+/** One digest e-mailed to a person for a date (migration 067): which alerts, and what became of it. */
+export interface AlertDigestRecord {
+  readonly recipient: string;
+  readonly date: BusinessDate;
+  readonly email: string;
+  readonly language: 'en' | 'zh-CN' | 'zh-TW';
+  readonly alertKeys: readonly string[];
+  /** `sending` while it is handed to the courier (left so by a crash: tried again). */
+  readonly status: 'sending' | 'sent' | 'failed';
+  readonly detail: string;
+}
+
 export interface MonitoringReads {
+  /** The digests recorded for a date, by recipient. */
+  alertDigests(date: BusinessDate): Promise<AlertDigestRecord[]>;
   monitoringFacts(asOf: BusinessDate): Promise<MonitoringFacts>;
   /** Recorded alerts matching the query (all when empty), by key. */
   alerts(q: AlertQuery): Promise<Alert[]>;
 }
 
 export interface MonitoringWrites {
+  /** Records a digest, replacing the one of the same recipient and date. */
+  saveAlertDigest(d: AlertDigestRecord): Promise<void>;
   /** Inserts alerts, replacing the one stored under the same key. */
   saveAlerts(alerts: readonly Alert[]): Promise<void>;
   /** Appends credit holds and releases in one statement (as `appendHold` each, audited each). */
