@@ -46,6 +46,9 @@ export const BUYERS = [
   'G1',
   'G2',
   'RV',
+  'IL',
+  'SE',
+  'GO',
 ] as const;
 
 /** Settled invoices: issued, due 30 days later, paid `late` days after the due date. */
@@ -205,5 +208,48 @@ export async function seedScenario(store: Store): Promise<void> {
       ),
     ];
     await tx.appendCollectionEvents(events);
+    // IL: the insurer approved 50,000.00 in March and cut it to 20,000.00 on 20 June.
+    await tx.appendInsurancePolicy({
+      policyNumber: 'CI-1',
+      body: { policyNumber: 'CI-1', currency: 'EUR' },
+      reason: 'example',
+      by,
+    });
+    const decision = { policyNumber: 'CI-1', buyerId: 'IL', reason: 'example', by } as const;
+    await tx.appendInsuranceEvent({
+      ...decision,
+      kind: 'limit_approved',
+      date: date('2026-03-01'),
+      amount: 50_000_00n,
+    });
+    await tx.appendInsuranceEvent({ ...decision, kind: 'limit_reduced', date: date('2026-06-20'), amount: 20_000_00n });
+    // SE: a bank guarantee of 30,000.00 that expires on 20 July, 20 days after the date.
+    await tx.appendSecurityEvent({
+      buyerId: 'SE',
+      securityId: 'G-7',
+      action: 'add',
+      terms: {
+        kind: 'guarantee',
+        issuer: 'Hausbank AG',
+        amount: 30_000_00n,
+        currency: EUR,
+        validFrom: date('2026-01-01'),
+        expiresOn: date('2026-07-20'),
+      },
+      reason: 'example',
+      by,
+      recordedOn: date('2026-01-01'),
+    });
+    // GO: graded 3 by the model; the credit manager overrode it to 8 (high risk) on 20 June.
+    await tx.appendGradeOverride({
+      buyerId: 'GO',
+      action: 'override',
+      grade: 8,
+      tier: 'high',
+      pd: 0.12,
+      reason: 'the parent filed for insolvency',
+      by,
+      recordedOn: date('2026-06-20'),
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { Company, Store } from '@credence/app';
 import type { AlertDigestMail, AlertDigestSummary, DigestOutcome } from '@credence/app/monitoring';
 import type { BusinessDate } from '@credence/core';
-import type { DigestLanguage } from '@credence/core/monitoring';
+import type { AlertPolicy, DigestLanguage } from '@credence/core/monitoring';
 
 // Not imported from core/monitoring: its schema brings zod, which the CLI does not load at start.
 const DIGEST_LANGUAGES: readonly DigestLanguage[] = ['en', 'zh-CN', 'zh-TW'];
@@ -32,12 +32,18 @@ export const alertDigestPost =
  */
 export async function deliverAlertDigests(
   store: Store,
-  x: { readonly courier: Courier; readonly company: Company; readonly rulesFile?: string | undefined },
+  x: {
+    readonly courier: Courier;
+    readonly company: Company;
+    readonly rulesFile?: string | undefined;
+    /** The rules themselves (a test's, a server's): then neither the file nor the store is read. */
+    readonly policy?: AlertPolicy;
+  },
   asOf: BusinessDate,
 ): Promise<AlertDigestSummary> {
   const [{ sendAlertDigests }, policy] = await Promise.all([
     import('@credence/app/monitoring'),
-    policyInForce(store, 'alerts', x.rulesFile),
+    x.policy ?? policyInForce(store, 'alerts', x.rulesFile),
   ]);
   return sendAlertDigests(store, {
     asOf,
