@@ -89,6 +89,7 @@ for (const target of targets()) {
       expect(paid.ok).toBe(true);
       const next = await run('2026-07-01');
       if (!next.ok) throw new Error(JSON.stringify(next.error));
+      expect(next.value.alerts.filter((a) => a.firstSeen === '2026-07-01').map((a) => a.key)).toEqual([]);
       expect(next.value.opened).toBe(0);
       const od = await store.alerts({ keys: ['overdue_days:OD'] });
       expect(od.map((a) => [a.state, a.resolution, a.resolvedOn])).toEqual([['resolved', 'cleared', '2026-07-01']]);

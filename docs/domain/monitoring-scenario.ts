@@ -49,6 +49,7 @@ export const BUYERS = [
   'IL',
   'SE',
   'GO',
+  'PP',
 ] as const;
 
 /** Settled invoices: issued, due 30 days later, paid `late` days after the due date. */
@@ -102,7 +103,10 @@ export async function seedScenario(store: Store): Promise<void> {
     ...settled('LS', 5, ['2026-04-15', '2026-05-15'], 0),
     ...settled('LS', 7, ['2026-05-01', '2026-05-20'], 2),
   ];
-  for (const p of paid) invoices.push([p.number, p.buyer, 'invoice', p.issue, p.due, p.amount, 'EUR']);
+  // PP paid its invoices in full before April; since, it pays half of each (a 250.00 payment on a 500.00 invoice).
+  const partly = settled('PP', 4, ['2026-05-15', '2026-05-25'], 0);
+  paid.push(...settled('PP', 1, ['2025-10-15', '2025-11-15', '2025-12-15'], 0));
+  for (const p of [...paid, ...partly]) invoices.push([p.number, p.buyer, 'invoice', p.issue, p.due, p.amount, 'EUR']);
   const cols = ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'];
   const docs = await importDocuments(store, rows('invoices.csv', cols, invoices));
   if (!docs.ok) throw new Error(JSON.stringify(docs.error));
@@ -111,7 +115,10 @@ export async function seedScenario(store: Store): Promise<void> {
     rows(
       'payments.csv',
       ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'],
-      paid.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, p.amount, 'EUR', p.number]),
+      [
+        ...paid.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, p.amount, 'EUR', p.number]),
+        ...partly.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, '250.00', 'EUR', p.number]),
+      ],
     ),
   );
   if (!pays.ok) throw new Error(JSON.stringify(pays.error));

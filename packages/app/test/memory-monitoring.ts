@@ -42,6 +42,29 @@ export function monitoringReads(s: () => State): MonitoringReads {
         overrides: s().overrides.filter((o) => o.recordedOn <= asOf),
       };
     },
+    partialSettlements: async (from, asOf) => {
+      const docs = [...s().documents.values()];
+      const face = new Map(docs.map((d) => [d.number, d.amount]));
+      const net = new Map<string, { buyerId: string; number: string; settled: bigint; paidOn?: BusinessDate }>();
+      for (const a of s().allocations) {
+        const d = s().documents.get(a.documentNumber);
+        if (a.kind !== 'payment' || d === undefined || d.type !== 'invoice' || a.date > asOf || a.date < from) continue;
+        const k = `${a.entryId}|${a.documentNumber}`;
+        const n = net.get(k) ?? { buyerId: d.buyerId, number: d.number, settled: 0n };
+        n.settled -= a.delta;
+        if (a.delta < 0n && (n.paidOn === undefined || a.date < n.paidOn)) n.paidOn = a.date;
+        net.set(k, n);
+      }
+      const out = new Map<string, { buyerId: string; settlements: number; partial: number }>();
+      for (const n of net.values()) {
+        if (n.settled <= 0n || n.paidOn === undefined || n.paidOn < from) continue;
+        const o = out.get(n.buyerId) ?? { buyerId: n.buyerId, settlements: 0, partial: 0 };
+        o.settlements += 1;
+        if (n.settled < (face.get(n.number) ?? 0n)) o.partial += 1;
+        out.set(n.buyerId, o);
+      }
+      return [...out.values()].sort((a, b) => (a.buyerId < b.buyerId ? -1 : 1));
+    },
     alertDigests: async (date) =>
       [...s().alertDigests.values()]
         .filter((d) => d.date === date)

@@ -16,6 +16,7 @@ import { lastMigration } from './reads/migration';
 import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
+import { partialSettlements } from './reads/partial-settlements';
 import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { alertDigests, saveAlertDigest } from './repos/alert-digests';
 import { alerts, appendHolds, saveAlerts } from './repos/alerts';
@@ -183,6 +184,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     monitoringFacts: (asOf) => monitoringFacts(db, asOf),
     alerts: (q) => alerts(db, q),
     alertDigests: (d) => alertDigests(db, d),
+    partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),

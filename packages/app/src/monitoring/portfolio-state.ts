@@ -21,7 +21,7 @@ import {
 import type { MonitoredBuyer, PaymentWindow, PortfolioState } from '@credence/core/monitoring';
 import type { LedgerReads, RecordedGrade } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
-import type { MonitoringReads } from './ports';
+import type { MonitoringReads, PartialSettlements } from './ports';
 
 /** The reads the portfolio state is made of: each one query (or two) for every buyer at once. */
 export type PortfolioStateReads = Pick<
@@ -36,7 +36,7 @@ export type PortfolioStateReads = Pick<
   | 'insuranceEvents'
   | 'insurancePolicies'
 > &
-  Pick<MonitoringReads, 'monitoringFacts'>;
+  Pick<MonitoringReads, 'monitoringFacts' | 'partialSettlements'>;
 
 /** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
 export interface MonitoredPortfolio {
@@ -91,21 +91,41 @@ export async function readPortfolioState(
 ): Promise<MonitoredPortfolio> {
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
-  const [buyers, positions, rates, limits, recent, trailing, thisYear, lastYear, events, facts, securities, insurance] =
-    await Promise.all([
-      store.listBuyers(),
-      netPortfolio(store, asOf),
-      store.fxRates(),
-      store.limitEventsUpTo(asOf),
-      store.behaviourSums(recentFrom, asOf),
-      store.behaviourSums(addDays(recentFrom, -TRAILING_DAYS), addDays(recentFrom, -1)),
-      store.behaviourSums(addMonths(next, -12), asOf),
-      store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
-      store.collectionEvents(),
-      store.monitoringFacts(asOf),
-      store.allSecurityEvents(),
-      insurerLimits(store, asOf),
-    ]);
+  const trailingFrom = addDays(recentFrom, -TRAILING_DAYS);
+  const [
+    buyers,
+    positions,
+    rates,
+    limits,
+    recent,
+    trailing,
+    thisYear,
+    lastYear,
+    events,
+    facts,
+    securities,
+    insurance,
+    recentPartial,
+    trailingPartial,
+  ] = await Promise.all([
+    store.listBuyers(),
+    netPortfolio(store, asOf),
+    store.fxRates(),
+    store.limitEventsUpTo(asOf),
+    store.behaviourSums(recentFrom, asOf),
+    store.behaviourSums(trailingFrom, addDays(recentFrom, -1)),
+    store.behaviourSums(addMonths(next, -12), asOf),
+    store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+    store.collectionEvents(),
+    store.monitoringFacts(asOf),
+    store.allSecurityEvents(),
+    insurerLimits(store, asOf),
+    store.partialSettlements(recentFrom, asOf),
+    store.partialSettlements(trailingFrom, addDays(recentFrom, -1)),
+  ]);
+  const partialOf = (rows: readonly PartialSettlements[]) =>
+    new Map(rows.map((r) => [r.buyerId, Math.round((r.partial / r.settlements) * 1000) / 10]));
+  const [recentPartialOf, trailingPartialOf] = [partialOf(recentPartial), partialOf(trailingPartial)];
   const baseCurrency = base ?? commonCurrency(buyers);
   const pos = new Map(positions.map((p) => [p.buyerId, p]));
   const limitsOf = groupBy(limits, (e: LimitEvent) => e.buyerId);
@@ -168,8 +188,10 @@ export async function readPortfolioState(
       asOf,
     );
     const insured = insurance.get(b.id);
-    const recentW = window(recentOf.get(b.id));
-    const trailingW = window(trailingOf.get(b.id));
+    const withPartial = (w: PaymentWindow | undefined, share: number | undefined) =>
+      w === undefined ? undefined : share === undefined ? w : { ...w, partialShare: share };
+    const recentW = withPartial(window(recentOf.get(b.id)), recentPartialOf.get(b.id));
+    const trailingW = withPartial(window(trailingOf.get(b.id)), trailingPartialOf.get(b.id));
     out.push({
       buyerId: b.id,
       country: b.country,

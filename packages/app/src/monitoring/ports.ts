@@ -39,7 +39,16 @@ export interface AlertDigestRecord {
   readonly detail: string;
 }
 
+/** A buyer's invoice settlements in a window and how many of them were partial payments. */
+export interface PartialSettlements {
+  readonly buyerId: string;
+  readonly settlements: number;
+  readonly partial: number;
+}
+
 export interface MonitoringReads {
+  /** Per buyer, its settlements paid in [from, asOf] and the partial ones (one query for every buyer). */
+  partialSettlements(from: BusinessDate, asOf: BusinessDate): Promise<PartialSettlements[]>;
   /** The digests recorded for a date, by recipient. */
   alertDigests(date: BusinessDate): Promise<AlertDigestRecord[]>;
   monitoringFacts(asOf: BusinessDate): Promise<MonitoringFacts>;
