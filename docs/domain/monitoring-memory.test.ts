@@ -33,7 +33,7 @@ describe('monitoring on the in-memory store', () => {
       .filter((k) => k !== '')
       .sort();
     expect(r.value.alerts.map((a) => a.key)).toEqual(keys);
-    expect([...r.value.holdsSet].sort()).toEqual(['GW', 'PL']);
+    expect([...r.value.holdsSet].sort()).toEqual(['GO', 'GW', 'PL']);
     const again = await runAlerts(store, { asOf: AS_OF, policy, baseCurrency: EUR });
     expect(again.ok && [again.value.opened, again.value.updated, again.value.resolved]).toEqual([0, 0, 0]);
     // Of the example's rules only over_limit asks for a webhook (the defaults): one event, written once.
@@ -57,7 +57,21 @@ describe('monitoring on the in-memory store', () => {
     );
     expect(resolved.ok && [resolved.value.state, resolved.value.resolution]).toEqual(['resolved', 'manual']);
     expect((await listAlerts(store)).map((a) => a.key)).not.toContain('pd_above:PD');
-    expect((await listAlerts(store, { buyerId: 'HR' })).map((a) => a.severity)).toEqual(['critical', 'info']);
+    expect((await listAlerts(store, { buyerId: 'HR' })).map((a) => a.rule)).toEqual([
+      'high_risk_tier',
+      'review_overdue',
+    ]);
+    // One buyer at a time, ranked by its leading alert; GO's other alerts follow its grade drop.
+    const listed = (await listAlerts(store)).map((a) => a.key);
+    expect(listed.slice(0, 7)).toEqual([
+      'over_limit:OL',
+      'plan_broken:PL:PLAN-1',
+      'insurer_limit_reduced:IL',
+      'grade_worsened:GO',
+      'high_risk_tier:GO',
+      'pd_above:GO',
+      'review_overdue:GO',
+    ]);
     // PL's plan was broken on 25 June: 30 days on, its alert clears and monitoring lifts the hold it set; GW's
     // grade is still two notches down, so GW stays on hold.
     const later = await runAlerts(store, { asOf: date('2026-07-25'), policy, baseCurrency: EUR });

@@ -46,6 +46,10 @@ export const BUYERS = [
   'G1',
   'G2',
   'RV',
+  'IL',
+  'SE',
+  'GO',
+  'PP',
 ] as const;
 
 /** Settled invoices: issued, due 30 days later, paid `late` days after the due date. */
@@ -99,7 +103,10 @@ export async function seedScenario(store: Store): Promise<void> {
     ...settled('LS', 5, ['2026-04-15', '2026-05-15'], 0),
     ...settled('LS', 7, ['2026-05-01', '2026-05-20'], 2),
   ];
-  for (const p of paid) invoices.push([p.number, p.buyer, 'invoice', p.issue, p.due, p.amount, 'EUR']);
+  // PP paid its invoices in full before April; since, it pays half of each (a 250.00 payment on a 500.00 invoice).
+  const partly = settled('PP', 4, ['2026-05-15', '2026-05-25'], 0);
+  paid.push(...settled('PP', 1, ['2025-10-15', '2025-11-15', '2025-12-15'], 0));
+  for (const p of [...paid, ...partly]) invoices.push([p.number, p.buyer, 'invoice', p.issue, p.due, p.amount, 'EUR']);
   const cols = ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'];
   const docs = await importDocuments(store, rows('invoices.csv', cols, invoices));
   if (!docs.ok) throw new Error(JSON.stringify(docs.error));
@@ -108,7 +115,10 @@ export async function seedScenario(store: Store): Promise<void> {
     rows(
       'payments.csv',
       ['payment_id', 'buyer_id', 'payment_date', 'amount', 'currency', 'document_number'],
-      paid.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, p.amount, 'EUR', p.number]),
+      [
+        ...paid.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, p.amount, 'EUR', p.number]),
+        ...partly.map((p) => [`PAY-${p.number}`, p.buyer, p.paid, '250.00', 'EUR', p.number]),
+      ],
     ),
   );
   if (!pays.ok) throw new Error(JSON.stringify(pays.error));
@@ -205,5 +215,48 @@ export async function seedScenario(store: Store): Promise<void> {
       ),
     ];
     await tx.appendCollectionEvents(events);
+    // IL: the insurer approved 50,000.00 in March and cut it to 20,000.00 on 20 June.
+    await tx.appendInsurancePolicy({
+      policyNumber: 'CI-1',
+      body: { policyNumber: 'CI-1', currency: 'EUR' },
+      reason: 'example',
+      by,
+    });
+    const decision = { policyNumber: 'CI-1', buyerId: 'IL', reason: 'example', by } as const;
+    await tx.appendInsuranceEvent({
+      ...decision,
+      kind: 'limit_approved',
+      date: date('2026-03-01'),
+      amount: 50_000_00n,
+    });
+    await tx.appendInsuranceEvent({ ...decision, kind: 'limit_reduced', date: date('2026-06-20'), amount: 20_000_00n });
+    // SE: a bank guarantee of 30,000.00 that expires on 20 July, 20 days after the date.
+    await tx.appendSecurityEvent({
+      buyerId: 'SE',
+      securityId: 'G-7',
+      action: 'add',
+      terms: {
+        kind: 'guarantee',
+        issuer: 'Hausbank AG',
+        amount: 30_000_00n,
+        currency: EUR,
+        validFrom: date('2026-01-01'),
+        expiresOn: date('2026-07-20'),
+      },
+      reason: 'example',
+      by,
+      recordedOn: date('2026-01-01'),
+    });
+    // GO: graded 3 by the model; the credit manager overrode it to 8 (high risk) on 20 June.
+    await tx.appendGradeOverride({
+      buyerId: 'GO',
+      action: 'override',
+      grade: 8,
+      tier: 'high',
+      pd: 0.12,
+      reason: 'the parent filed for insolvency',
+      by,
+      recordedOn: date('2026-06-20'),
+    });
   });
 }

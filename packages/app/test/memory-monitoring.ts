@@ -39,8 +39,36 @@ export function monitoringReads(s: () => State): MonitoringReads {
         ),
         firstInvoices: [...first].map(([buyerId, on]) => ({ buyerId, on })),
         lastDecisions: [...decided].map(([buyerId, on]) => ({ buyerId, on })),
+        overrides: s().overrides.filter((o) => o.recordedOn <= asOf),
       };
     },
+    partialSettlements: async (from, asOf) => {
+      const docs = [...s().documents.values()];
+      const face = new Map(docs.map((d) => [d.number, d.amount]));
+      const net = new Map<string, { buyerId: string; number: string; settled: bigint; paidOn?: BusinessDate }>();
+      for (const a of s().allocations) {
+        const d = s().documents.get(a.documentNumber);
+        if (a.kind !== 'payment' || d === undefined || d.type !== 'invoice' || a.date > asOf || a.date < from) continue;
+        const k = `${a.entryId}|${a.documentNumber}`;
+        const n = net.get(k) ?? { buyerId: d.buyerId, number: d.number, settled: 0n };
+        n.settled -= a.delta;
+        if (a.delta < 0n && (n.paidOn === undefined || a.date < n.paidOn)) n.paidOn = a.date;
+        net.set(k, n);
+      }
+      const out = new Map<string, { buyerId: string; settlements: number; partial: number }>();
+      for (const n of net.values()) {
+        if (n.settled <= 0n || n.paidOn === undefined || n.paidOn < from) continue;
+        const o = out.get(n.buyerId) ?? { buyerId: n.buyerId, settlements: 0, partial: 0 };
+        o.settlements += 1;
+        if (n.settled < (face.get(n.number) ?? 0n)) o.partial += 1;
+        out.set(n.buyerId, o);
+      }
+      return [...out.values()].sort((a, b) => (a.buyerId < b.buyerId ? -1 : 1));
+    },
+    alertDigests: async (date) =>
+      [...s().alertDigests.values()]
+        .filter((d) => d.date === date)
+        .sort((a, b) => (a.recipient < b.recipient ? -1 : 1)),
     alerts: async (q) =>
       [...s().alerts.values()]
         .filter(
@@ -57,6 +85,9 @@ export function monitoringWrites(s: () => State): MonitoringWrites {
   return {
     saveAlerts: async (rows: readonly Alert[]) => {
       for (const a of rows) s().alerts.set(a.key, a);
+    },
+    saveAlertDigest: async (d) => {
+      s().alertDigests.set(`${d.recipient}|${d.date}`, d);
     },
     appendHolds: async (events) => {
       for (const e of events) s().holds.push({ ...e, id: s().holds.length + 1 });

@@ -49,6 +49,8 @@ export interface State {
   checkResults: CheckResult[];
   bank: BankMem;
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
+  /** Alert digests by `recipient|date`. */
+  alertDigests: Map<string, import('../src/monitoring/ports').AlertDigestRecord>;
   forecastModels: StoredForecastModel[];
   insurance: InsuranceMem;
   workingCapital: import('../src/working-capital/ports').StoredWorkingCapital[];
@@ -80,6 +82,7 @@ export const copy = (s: State): State => ({
   checkResults: [...s.checkResults],
   bank: copyBank(s.bank),
   alerts: new Map(s.alerts),
+  alertDigests: new Map(s.alertDigests),
   forecastModels: [...s.forecastModels],
   insurance: copyInsurance(s.insurance),
   workingCapital: [...s.workingCapital],
@@ -122,6 +125,7 @@ export const emptyState = (): State => ({
   checkResults: [],
   bank: emptyBank(),
   alerts: new Map(),
+  alertDigests: new Map(),
   forecastModels: [],
   insurance: emptyInsurance(),
   workingCapital: [],

@@ -526,6 +526,8 @@ export class MemoryStore implements Store {
   getBuyer = (id: string) => this.view.getBuyer(id);
   monitoringFacts = (asOf: BusinessDate) => this.view.monitoringFacts(asOf);
   alerts = (q: import('../src/monitoring/ports').AlertQuery) => this.view.alerts(q);
+  alertDigests = (d: BusinessDate) => this.view.alertDigests(d);
+  partialSettlements = (from: BusinessDate, asOf: BusinessDate) => this.view.partialSettlements(from, asOf);
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);

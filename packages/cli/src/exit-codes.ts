@@ -117,7 +117,11 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
   currency_mismatch: (p) => `currencies differ: ${str(p, 'a')} and ${str(p, 'b')}`,
   invalid_date: (p) => `not a date: "${str(p, 'value')}" (${p.format ?? 'YYYY-MM-DD'} expected)`,
   invalid_rate: (p) => `not a usable FX rate: ${str(p, 'value')}${p.date !== undefined ? ` (dated ${p.date})` : ''}`,
-  invalid_field: (p) => `invalid ${str(p, 'field')}: "${str(p, 'value')}"`,
+  invalid_field: (p) =>
+    // A policy's parser names every problem with its path in `reason` (no single value to quote).
+    p.value === undefined && typeof p.reason === 'string'
+      ? `invalid ${str(p, 'field')}: ${p.reason}`
+      : `invalid ${str(p, 'field')}: "${str(p, 'value')}"`,
   missing_field: (p) => `missing ${str(p, 'field')}${p.when !== undefined ? ` (${String(p.when)})` : ''}`,
   unknown_buyer: (p) => `no buyer "${str(p, 'buyerId', 'value', 'id')}"`,
   unknown_document: (p) => `no document "${str(p, 'number', 'documentNumber', 'value')}"`,

@@ -31,11 +31,11 @@ describe('alerts from the command line', () => {
     const run = await credence(['alerts', 'run', '--as-of', '2026-06-30', '--format', 'json', '--db', db]);
     expect(run.code).toBe(0);
     const first = JSON.parse(run.out) as Listed & { opened: number };
-    const overdue = first.alerts.find((a) => a.key === 'overdue_days:B1:I1');
+    const overdue = first.alerts.find((a) => a.key === 'overdue_days:B1');
     expect(overdue).toMatchObject({
       rule: 'overdue_days',
       state: 'open',
-      figures: { daysOverdue: 146, open: '1000.00' },
+      figures: { daysOverdue: 146, open: '1000.00', items: 1, oldest: 'I1' },
     });
     expect(first.opened).toBe(first.alerts.length);
     const again = JSON.parse(
@@ -43,7 +43,7 @@ describe('alerts from the command line', () => {
     ) as { opened: number; updated: number };
     expect([again.opened, again.updated]).toEqual([0, 0]);
 
-    expect((await credence(['alerts', 'ack', 'overdue_days:B1:I1', '--db', db])).code).toBe(0);
+    expect((await credence(['alerts', 'ack', 'overdue_days:B1', '--db', db])).code).toBe(0);
     const snooze = await credence([
       'alerts',
       'snooze',
@@ -58,14 +58,14 @@ describe('alerts from the command line', () => {
     expect(snooze.code).toBe(0);
     expect(JSON.parse(snooze.out)).toMatchObject({ state: 'snoozed', snoozedUntil: '2099-01-01' });
     const listed = JSON.parse((await credence(['alerts', 'list', '--format', 'json', '--db', db])).out) as Listed;
-    expect(listed.alerts.find((a) => a.key === 'overdue_days:B1:I1')?.state).toBe('acknowledged');
+    expect(listed.alerts.find((a) => a.key === 'overdue_days:B1')?.state).toBe('acknowledged');
 
-    const noNote = await credence(['alerts', 'resolve', 'overdue_days:B1:I1', '--db', db]);
+    const noNote = await credence(['alerts', 'resolve', 'overdue_days:B1', '--db', db]);
     expect(noNote.code).not.toBe(0);
     expect(
-      (await credence(['alerts', 'resolve', 'overdue_days:B1:I1', '--note', 'paid by cheque', '--db', db])).code,
+      (await credence(['alerts', 'resolve', 'overdue_days:B1', '--note', 'paid by cheque', '--db', db])).code,
     ).toBe(0);
-    const twice = await credence(['alerts', 'ack', 'overdue_days:B1:I1', '--db', db]);
+    const twice = await credence(['alerts', 'ack', 'overdue_days:B1', '--db', db]);
     expect(twice.code).not.toBe(0);
     const unknown = await credence(['alerts', 'ack', 'nope:B9', '--db', db]);
     expect(unknown.err).toContain('nope:B9');

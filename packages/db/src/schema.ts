@@ -304,6 +304,8 @@ export interface OpenDocumentsTable {
 export interface Database {
   /** Migration 040: repos/alerts.ts. */
   alerts: RawTable;
+  /** Migration 067: repos/alert-digests.ts. */
+  alert_digests: RawTable;
   insurance_policies: RawTable;
   insurance_events: RawTable;
   collection_events: RawTable;
@@ -367,6 +369,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'alert_digests',
   'alerts',
   'working_capital_months',
   'forecast_models',

@@ -17,7 +17,9 @@ import { lastMigration } from './reads/migration';
 import { monitoringFacts } from './reads/monitoring';
 import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
+import { partialSettlements } from './reads/partial-settlements';
 import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
+import { alertDigests, saveAlertDigest } from './repos/alert-digests';
 import { alerts, appendHolds, saveAlerts } from './repos/alerts';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
@@ -183,6 +185,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     getBuyer: (id) => getBuyer(db, id),
     monitoringFacts: (asOf) => monitoringFacts(db, asOf),
     alerts: (q) => alerts(db, q),
+    alertDigests: (d) => alertDigests(db, d),
+    partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
@@ -468,6 +472,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     settleJob: (id, worker, outcome) => settleJob(db, id, worker, outcome),
     insertWebhook: (sub) => insertWebhook(db, sub, by),
     saveAlerts: (rows) => saveAlerts(db, rows),
+    saveAlertDigest: (d) => saveAlertDigest(db, d, by.recordedAt),
     appendHolds: (events) => appendHolds(db, events),
     deactivateWebhook: (id) => deactivateWebhook(db, id, by.recordedAt),
     appendWebhookEvent: (e) => appendWebhookEvent(db, e, by.recordedAt),

@@ -12,6 +12,7 @@ export { type Env, operatorFrom, waitSecondsFrom } from './env';
 export { RuntimeError, type RuntimeErrorKind } from './errors';
 export { fileInside, MAX_FILE_NAME, safeFileName, safePath } from './files/safe-file-name';
 export { DEFAULT_MODEL, readModelFile, writeModelFile } from './model-file';
+export { alertDigestPost, deliverAlertDigests } from './monitoring/deliver-alert-digests';
 export { openRuntime, type Runtime, type RuntimeOptions } from './open-runtime';
 export { shippedPath } from './paths';
 export {
@@ -33,7 +34,7 @@ export {
   readLimitPolicy,
   readRates,
 } from './policies';
-export { policyInForce } from './policy-in-force';
+export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export { findWebBuild } from './web-build';
 export * from './worker';

@@ -1,5 +1,14 @@
 import { type LedgerReads, type PolicyKind, type PolicyOf, storedPolicy } from '@credence/app';
+import { readJsonConfig } from './config-file';
+import { shippedPath } from './paths';
 import { readCheckPolicy, readDunningPolicy, readGradingPolicy, readLimitPolicy } from './policies';
+
+/** The shipped alert rules (docs/domain/monitoring.md). */
+export const DEFAULT_ALERT_RULES_FILE = shippedPath('config/alert-rules.json');
+
+// The monitoring schema brings zod: loaded when alert rules are read, not when the CLI starts.
+const readAlertRules = async (path = DEFAULT_ALERT_RULES_FILE) =>
+  readJsonConfig(path, 'alert rules', (await import('@credence/core/monitoring')).parseAlertPolicy);
 
 const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<PolicyOf[K]> } = {
   grading: readGradingPolicy,
@@ -8,6 +17,7 @@ const FILE_READERS: { readonly [K in PolicyKind]: (path?: string) => Promise<Pol
   dunning: readDunningPolicy,
   // No shipped file: the defaults of the schema (`cash` policies are set with `policy set cash FILE`).
   cash: async () => (await import('@credence/core/cash-matching')).DEFAULT_MATCH_POLICY,
+  alerts: readAlertRules,
 };
 
 /**

@@ -3,3 +3,4 @@ export * from './list-alerts';
 export * from './portfolio-state';
 export * from './ports';
 export * from './run-alerts';
+export * from './send-alert-digests';

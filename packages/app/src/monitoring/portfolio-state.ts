@@ -7,24 +7,36 @@ import {
   type CurrencyCode,
   collectionsState,
   convert,
+  type GradeOverrideEvent,
   type HoldEvent,
   holdInForce,
   type LimitEvent,
   limitState,
   money,
+  overrideInForce,
   reviewPlan,
+  securitiesOf,
+  securityInForce,
 } from '@credence/core';
 import type { MonitoredBuyer, PaymentWindow, PortfolioState } from '@credence/core/monitoring';
-import type { LedgerReads } from '../ports';
+import type { LedgerReads, RecordedGrade } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
-import type { MonitoringReads } from './ports';
+import type { MonitoringReads, PartialSettlements } from './ports';
 
 /** The reads the portfolio state is made of: each one query (or two) for every buyer at once. */
 export type PortfolioStateReads = Pick<
   LedgerReads,
-  'listBuyers' | 'portfolioPositions' | 'fxRates' | 'limitEventsUpTo' | 'behaviourSums' | 'collectionEvents'
+  | 'listBuyers'
+  | 'portfolioPositions'
+  | 'fxRates'
+  | 'limitEventsUpTo'
+  | 'behaviourSums'
+  | 'collectionEvents'
+  | 'allSecurityEvents'
+  | 'insuranceEvents'
+  | 'insurancePolicies'
 > &
-  Pick<MonitoringReads, 'monitoringFacts'>;
+  Pick<MonitoringReads, 'monitoringFacts' | 'partialSettlements'>;
 
 /** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
 export interface MonitoredPortfolio {
@@ -79,18 +91,41 @@ export async function readPortfolioState(
 ): Promise<MonitoredPortfolio> {
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
-  const [buyers, positions, rates, limits, recent, trailing, thisYear, lastYear, events, facts] = await Promise.all([
+  const trailingFrom = addDays(recentFrom, -TRAILING_DAYS);
+  const [
+    buyers,
+    positions,
+    rates,
+    limits,
+    recent,
+    trailing,
+    thisYear,
+    lastYear,
+    events,
+    facts,
+    securities,
+    insurance,
+    recentPartial,
+    trailingPartial,
+  ] = await Promise.all([
     store.listBuyers(),
     netPortfolio(store, asOf),
     store.fxRates(),
     store.limitEventsUpTo(asOf),
     store.behaviourSums(recentFrom, asOf),
-    store.behaviourSums(addDays(recentFrom, -TRAILING_DAYS), addDays(recentFrom, -1)),
+    store.behaviourSums(trailingFrom, addDays(recentFrom, -1)),
     store.behaviourSums(addMonths(next, -12), asOf),
     store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
     store.collectionEvents(),
     store.monitoringFacts(asOf),
+    store.allSecurityEvents(),
+    insurerLimits(store, asOf),
+    store.partialSettlements(recentFrom, asOf),
+    store.partialSettlements(trailingFrom, addDays(recentFrom, -1)),
   ]);
+  const partialOf = (rows: readonly PartialSettlements[]) =>
+    new Map(rows.map((r) => [r.buyerId, Math.round((r.partial / r.settlements) * 1000) / 10]));
+  const [recentPartialOf, trailingPartialOf] = [partialOf(recentPartial), partialOf(trailingPartial)];
   const baseCurrency = base ?? commonCurrency(buyers);
   const pos = new Map(positions.map((p) => [p.buyerId, p]));
   const limitsOf = groupBy(limits, (e: LimitEvent) => e.buyerId);
@@ -103,6 +138,13 @@ export async function readPortfolioState(
     Map<string, BehaviourSums[]>,
   ];
   const gradesOf = groupBy(facts.grades, (g) => g.buyerId);
+  const overridesOf = groupBy(facts.overrides, (o) => o.buyerId);
+  const securitiesByBuyer = groupBy(
+    securitiesOf(securities.filter((e) => e.recordedOn <= asOf)).filter(
+      (x) => securityInForce(x, asOf) && x.expiresOn !== undefined,
+    ),
+    (x) => x.buyerId,
+  );
   const holdsOf = groupBy(facts.holds, (h) => h.buyerId);
   const externalOf = groupBy(facts.externalGrades, (g) => g.buyerId);
   const firstOf = new Map(facts.firstInvoices.map((x) => [x.buyerId, x.on]));
@@ -129,12 +171,7 @@ export async function readPortfolioState(
     const exposure = parts.reduce((s, x) => s + toCurrency(x.amount, x.currency, currency), 0n);
     const baseExposure = parts.reduce((s, x) => s + toCurrency(x.amount, x.currency, baseCurrency), 0n);
     const open = new Map((p?.items ?? []).map((i) => [i.number, toCurrency(i.open, i.currency, currency)]));
-    const [previous, latest] =
-      (gradesOf.get(b.id) ?? []).length === 1 ? [undefined, gradesOf.get(b.id)?.[0]] : (gradesOf.get(b.id) ?? []);
-    const point = (g: typeof latest) =>
-      g === undefined ? undefined : { grade: g.grade.grade, pd: g.grade.pd, tier: g.grade.tier, asOf: g.asOf };
-    const grade = point(latest);
-    const previousGrade = point(previous);
+    const { grade, previousGrade } = effectiveGrades(gradesOf.get(b.id) ?? [], overridesOf.get(b.id) ?? [], asOf);
     const sources = groupBy(externalOf.get(b.id) ?? [], (g) => g.source);
     const first = firstOf.get(b.id);
     const lastReview = decidedOf.get(b.id);
@@ -150,8 +187,11 @@ export async function readPortfolioState(
       },
       asOf,
     );
-    const recentW = window(recentOf.get(b.id));
-    const trailingW = window(trailingOf.get(b.id));
+    const insured = insurance.get(b.id);
+    const withPartial = (w: PaymentWindow | undefined, share: number | undefined) =>
+      w === undefined ? undefined : share === undefined ? w : { ...w, partialShare: share };
+    const recentW = withPartial(window(recentOf.get(b.id)), recentPartialOf.get(b.id));
+    const trailingW = withPartial(window(trailingOf.get(b.id)), trailingPartialOf.get(b.id));
     out.push({
       buyerId: b.id,
       country: b.country,
@@ -199,6 +239,14 @@ export async function readPortfolioState(
           ...(before ? { previous: before.value } : {}),
         };
       }),
+      ...(insured !== undefined ? { insurerLimit: insured } : {}),
+      securities: (securitiesByBuyer.get(b.id) ?? []).map((x) => ({
+        id: x.securityId,
+        kind: x.kind,
+        expiresOn: x.expiresOn as BusinessDate,
+        amount: x.amount ?? 0n,
+        currency: x.currency ?? currency,
+      })),
       // A review is watched while the buyer owes something (a dormant account is reviewed when it orders).
       ...(plan.due && exposure > 0n ? { review: { due: true, nextReview: plan.nextReview } } : {}),
     });
@@ -220,3 +268,65 @@ function commonCurrency(buyers: readonly Buyer[]): CurrencyCode {
 
 export const onHold = (events: readonly HoldEvent[] | undefined, asOf: BusinessDate): HoldEvent | undefined =>
   holdInForce(events ?? [], asOf);
+
+type Point = NonNullable<MonitoredBuyer['grade']>;
+
+/**
+ * The grade in force now and the one before (what `grade_worsened` compares): a credit manager's override in force
+ * is the grade (as `gradeInForce` reads it), else the latest recorded grade; before it, the override in force the
+ * day before, else the latest recorded grade dated before.
+ */
+export function effectiveGrades(
+  recorded: readonly RecordedGrade[],
+  overrides: readonly GradeOverrideEvent[],
+  asOf: BusinessDate,
+): { grade?: Point; previousGrade?: Point } {
+  const fromRecorded = (g: RecordedGrade): Point => ({
+    grade: g.grade.grade,
+    pd: g.grade.pd,
+    tier: g.grade.tier,
+    asOf: g.asOf,
+  });
+  const at = (day: BusinessDate, before: boolean): Point | undefined => {
+    const o = overrideInForce(overrides, day);
+    if (o !== undefined) return { grade: o.grade, pd: o.pd, tier: o.tier, asOf: o.recordedOn };
+    const r = recorded.filter((g) => (before ? g.asOf < day : g.asOf <= day)).at(-1);
+    return r === undefined ? undefined : fromRecorded(r);
+  };
+  const grade = at(asOf, false);
+  if (grade === undefined) return {};
+  const previousGrade = at(addDays(grade.asOf, -1), false) ?? at(grade.asOf, true);
+  return previousGrade === undefined || (previousGrade.asOf === grade.asOf && previousGrade.grade === grade.grade)
+    ? { grade }
+    : { grade, previousGrade };
+}
+
+/**
+ * Each insured buyer's insurer limit as of the date and the one before it (approved or reduced: its amount;
+ * withdrawn: zero), in its insurance policy's currency: two queries for the whole portfolio.
+ */
+async function insurerLimits(
+  store: Pick<LedgerReads, 'insuranceEvents' | 'insurancePolicies'>,
+  asOf: BusinessDate,
+): Promise<Map<string, NonNullable<MonitoredBuyer['insurerLimit']>>> {
+  const [events, policies] = await Promise.all([store.insuranceEvents(), store.insurancePolicies()]);
+  const currencyOf = new Map(
+    policies.map((p) => [p.policyNumber, (p.body as { currency?: string } | null)?.currency as CurrencyCode]),
+  );
+  const decisions = events
+    .filter(
+      (e) =>
+        e.date <= asOf && (e.kind === 'limit_approved' || e.kind === 'limit_reduced' || e.kind === 'limit_withdrawn'),
+    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const out = new Map<string, NonNullable<MonitoredBuyer['insurerLimit']>>();
+  for (const [buyerId, list] of groupBy(decisions, (e) => e.buyerId)) {
+    const last = list.at(-1);
+    const before = list.at(-2);
+    const currency = last === undefined ? undefined : currencyOf.get(last.policyNumber);
+    if (last === undefined || before === undefined || currency === undefined) continue;
+    const amountOf = (e: typeof last) => (e.kind === 'limit_withdrawn' ? 0n : (e.amount ?? 0n));
+    out.set(buyerId, { amount: amountOf(last), previous: amountOf(before), currency, on: last.date });
+  }
+  return out;
+}

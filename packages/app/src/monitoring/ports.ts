@@ -1,4 +1,4 @@
-import type { BusinessDate, ExternalGrade, HoldEvent } from '@credence/core';
+import type { BusinessDate, ExternalGrade, GradeOverrideEvent, HoldEvent } from '@credence/core';
 import type { Alert, AlertState } from '@credence/core/monitoring';
 import type { RecordedGrade } from '../ports';
 
@@ -17,6 +17,8 @@ export interface MonitoringFacts {
   readonly firstInvoices: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
   /** Per buyer, the date of its last credit decision (a limit approved, rejected, set) recorded by then. */
   readonly lastDecisions: readonly { readonly buyerId: string; readonly on: BusinessDate }[];
+  /** Every grade override and removal recorded on or before the date (the grade in force is the override's). */
+  readonly overrides: readonly GradeOverrideEvent[];
 }
 
 export interface AlertQuery {
@@ -25,13 +27,38 @@ export interface AlertQuery {
   readonly buyerId?: string;
 }
 
+/** One digest e-mailed to a person for a date (migration 067): which alerts, and what became of it. */
+export interface AlertDigestRecord {
+  readonly recipient: string;
+  readonly date: BusinessDate;
+  readonly email: string;
+  readonly language: 'en' | 'zh-CN' | 'zh-TW';
+  readonly alertKeys: readonly string[];
+  /** `sending` while it is handed to the courier (left so by a crash: tried again). */
+  readonly status: 'sending' | 'sent' | 'failed';
+  readonly detail: string;
+}
+
+/** A buyer's invoice settlements in a window and how many of them were partial payments. */
+export interface PartialSettlements {
+  readonly buyerId: string;
+  readonly settlements: number;
+  readonly partial: number;
+}
+
 export interface MonitoringReads {
+  /** Per buyer, its settlements paid in [from, asOf] and the partial ones (one query for every buyer). */
+  partialSettlements(from: BusinessDate, asOf: BusinessDate): Promise<PartialSettlements[]>;
+  /** The digests recorded for a date, by recipient. */
+  alertDigests(date: BusinessDate): Promise<AlertDigestRecord[]>;
   monitoringFacts(asOf: BusinessDate): Promise<MonitoringFacts>;
   /** Recorded alerts matching the query (all when empty), by key. */
   alerts(q: AlertQuery): Promise<Alert[]>;
 }
 
 export interface MonitoringWrites {
+  /** Records a digest, replacing the one of the same recipient and date. */
+  saveAlertDigest(d: AlertDigestRecord): Promise<void>;
   /** Inserts alerts, replacing the one stored under the same key. */
   saveAlerts(alerts: readonly Alert[]): Promise<void>;
   /** Appends credit holds and releases in one statement (as `appendHold` each, audited each). */

@@ -1,5 +1,5 @@
 /** The policies that can be changed through the product (the shipped files are the default). */
-export const POLICY_KINDS = ['grading', 'limit', 'check', 'dunning', 'cash'] as const;
+export const POLICY_KINDS = ['grading', 'limit', 'check', 'dunning', 'cash', 'alerts'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** One stored version of a policy: its JSON as validated when it was set, who set it, when and why. */

@@ -3,7 +3,15 @@ import type { Store } from '@credence/app';
 import type { AlertQuery } from '@credence/app/monitoring';
 import { type BusinessDate, renderTable } from '@credence/core';
 import type { Alert, AlertDecision, AlertPolicy, AlertState } from '@credence/core/monitoring';
-import { readJsonConfig, shippedPath } from '@credence/runtime';
+import {
+  courierFromEnv,
+  DEFAULT_ALERT_RULES_FILE,
+  deliverAlertDigests,
+  outboxDir,
+  policyInForce,
+  readCompany,
+  readJsonConfig,
+} from '@credence/runtime';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore, withStore } from '../context';
 import { EXIT } from '../exit-codes';
@@ -14,12 +22,15 @@ import { emit } from './register-report';
 const monitoringCore = () => import('@credence/core/monitoring');
 const monitoringApp = () => import('@credence/app/monitoring');
 
-export const DEFAULT_ALERT_RULES_FILE = shippedPath('config/alert-rules.json');
-
+/** The shipped rules, or a file (the demo's and a what-if's); `alertRulesInForce` reads the stored ones. */
 export async function readRules(path: string | undefined): Promise<AlertPolicy> {
   const { parseAlertPolicy } = await monitoringCore();
   return readJsonConfig(path ?? DEFAULT_ALERT_RULES_FILE, 'alert rules', parseAlertPolicy);
 }
+
+/** The rules a command uses: `--rules FILE`, else the newest stored version (`policy set alerts`), else the shipped file. */
+export const alertRulesInForce = (store: Store, path: string | undefined): Promise<AlertPolicy> =>
+  policyInForce(store, 'alerts', path);
 
 /** An alert as `--format json` gives it (docs/cli.md). */
 export const alertJson = (a: Alert) => ({
@@ -53,9 +64,10 @@ function alertsTable(alerts: readonly Alert[]): string {
       { header: 'Last seen' },
       { header: 'Figures' },
     ],
-    alerts.map((a) => [
+    alerts.map((a, i) => [
       a.severity,
-      a.key,
+      // The buyer's other alerts are listed under its leading one (`alerts list`).
+      i > 0 && alerts[i - 1]?.buyerId === a.buyerId ? `  ↳ ${a.key}` : a.key,
       a.buyerId,
       a.state === 'snoozed' ? `snoozed until ${a.snoozedUntil}` : a.state,
       a.firstSeen,
@@ -81,16 +93,22 @@ export function registerAlertCommands(program: Command, io: Io, state: { exitCod
     .command('run')
     .description('evaluate the alert rules as of a date and record the alerts (rerunning a date changes nothing)')
     .option('--as-of <date>', 'as of this date (default: today)', asDate)
-    .option('--rules <file>', 'alert rules (default: the shipped config/alert-rules.json)')
+    .option(
+      '--rules <file>',
+      'alert rules (default: the stored policy, `policy set alerts`, else the shipped config/alert-rules.json)',
+    )
     .option('--currency <code>', 'base currency of concentration (default: the one most buyers have)', asCurrency)
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
-      const policy = await readRules(o.rules);
       const { runAlerts } = await monitoringApp();
-      const r = await withStore(o, io, (s) =>
-        runAlerts(s, { asOf, policy, ...(o.currency !== undefined ? { baseCurrency: o.currency } : {}) }),
+      const r = await withStore(o, io, async (s) =>
+        runAlerts(s, {
+          asOf,
+          policy: await alertRulesInForce(s, o.rules),
+          ...(o.currency !== undefined ? { baseCurrency: o.currency } : {}),
+        }),
       );
       if (!r.ok) return emit(io, state, r);
       const v = r.value;
@@ -105,6 +123,42 @@ export function registerAlertCommands(program: Command, io: Io, state: { exitCod
           `${v.updated} updated, ${v.resolved} resolved; holds set ${v.holdsSet.length}, lifted ${v.holdsLifted.length}\n`,
       );
       io.out(alertsTable(v.alerts));
+    });
+  alerts
+    .command('notify')
+    .description('e-mail each person one digest of the open alerts on their buyers, in their language (once a date)')
+    .option('--as-of <date>', 'the digests of this date (default: today)', asDate)
+    .option('--rules <file>', 'alert rules (default: the stored policy, else the shipped file)')
+    .option('--company <file>', 'company settings (default ./company.json or $CREDENCE_COMPANY)')
+    .option('--outbox <dir>', 'outbox directory for .eml files when no SMTP is set (default ./data/outbox)')
+    .option('--format <format>', 'table or json', asFormat, 'table')
+    .option('--db <dir>', 'embedded database directory (default ./data/credence)')
+    .action(async (o) => {
+      const asOf: BusinessDate = o.asOf ?? io.clock.today();
+      const company = await readCompany(o.company, io.env);
+      let courier: ReturnType<typeof courierFromEnv>;
+      try {
+        courier = courierFromEnv(io.env, outboxDir(o.outbox, io.env));
+      } catch (e) {
+        throw new CliError(e instanceof Error ? e.message : String(e), EXIT.usage);
+      }
+      const r = await withStore(o, io, async (s) => {
+        try {
+          return await deliverAlertDigests(s, { courier, company, rulesFile: o.rules }, asOf);
+        } finally {
+          await courier.close();
+        }
+      });
+      if (o.format === 'json') io.out(JSON.stringify(r, null, 2));
+      else {
+        io.out(
+          `alert digests ${asOf}: ${r.sent.length} sent, ${r.failed.length} failed, ${r.alreadySent.length} sent before` +
+            (r.unreachable.length > 0 ? `; no address for ${r.unreachable.join(', ')}` : ''),
+        );
+        for (const f of r.failed) io.out(`  failed ${f.recipient}: ${f.detail}`);
+      }
+      // A digest not delivered (the mail server refused or was down): rerun the date to retry it.
+      if (r.failed.length > 0) state.exitCode = EXIT.unavailable;
     });
   alerts
     .command('list')

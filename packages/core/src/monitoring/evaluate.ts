@@ -89,19 +89,27 @@ function buyerConditions(b: MonitoredBuyer, r: AlertRuleSet, asOf: BusinessDate,
       exposure: amount(b.exposure, c),
       currency: c,
     });
+  // One alert per buyer for its items overdue beyond the policy (not one per invoice): how many, how much, the oldest.
   let overdue = 0n;
+  let beyond = 0n;
+  let count = 0;
+  let oldest: MonitoredBuyer['overdueItems'][number] | undefined;
   for (const i of b.overdueItems) {
     overdue += i.open;
-    const days = daysBetween(i.dueDate, asOf);
-    // The measure is the amount: an item only grows older, and a day more is no reason to wake a snoozed alert.
-    if (days > r.overdue_days.days)
-      emit(
-        'overdue_days',
-        i.open,
-        { daysOverdue: days, open: amount(i.open, c), currency: c, dueDate: i.dueDate },
-        i.number,
-      );
+    if (daysBetween(i.dueDate, asOf) <= r.overdue_days.days) continue;
+    beyond += i.open;
+    count += 1;
+    if (oldest === undefined || i.dueDate < oldest.dueDate) oldest = i;
   }
+  // The measure is the amount: an item only grows older, and a day more is no reason to wake a snoozed alert.
+  if (oldest !== undefined)
+    emit('overdue_days', beyond, {
+      items: count,
+      open: amount(beyond, c),
+      currency: c,
+      daysOverdue: daysBetween(oldest.dueDate, asOf),
+      oldest: oldest.number,
+    });
   if (overdue > 0n && overdue >= threshold(r.overdue_amount.amount, c))
     emit('overdue_amount', overdue, { overdue: amount(overdue, c), threshold: r.overdue_amount.amount, currency: c });
   for (const x of b.promisesBroken)
@@ -134,10 +142,27 @@ function buyerConditions(b: MonitoredBuyer, r: AlertRuleSet, asOf: BusinessDate,
   const il = b.insurerLimit;
   if (il !== undefined && il.amount < il.previous)
     emit('insurer_limit_reduced', il.previous - il.amount, {
-      from: amount(il.previous, c),
-      to: amount(il.amount, c),
-      currency: c,
+      from: amount(il.previous, il.currency),
+      to: amount(il.amount, il.currency),
+      currency: il.currency,
+      on: il.on,
+      ...(il.amount === 0n ? { withdrawn: 'yes' } : {}),
     });
+  for (const x of b.securities ?? [])
+    if (x.expiresOn >= asOf && daysBetween(asOf, x.expiresOn) <= r.security_expiring.days)
+      emit(
+        'security_expiring',
+        BigInt(r.security_expiring.days - daysBetween(asOf, x.expiresOn)),
+        {
+          security: x.id,
+          kind: x.kind,
+          expiresOn: x.expiresOn,
+          daysLeft: daysBetween(asOf, x.expiresOn),
+          amount: amount(x.amount, x.currency),
+          currency: x.currency,
+        },
+        x.id,
+      );
   const cr = b.countryRisk;
   if (cr !== undefined && cr.value > cr.previous)
     emit('country_risk_worsened', BigInt(cr.value - cr.previous), {

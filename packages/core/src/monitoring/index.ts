@@ -1,3 +1,5 @@
+export * from './digest';
+export * from './digest-words';
 export * from './evaluate';
 export * from './lifecycle';
 export * from './rules';

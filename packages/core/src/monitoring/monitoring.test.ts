@@ -75,9 +75,20 @@ describe('evaluateAlerts', () => {
       figures: { utilisation: 90, limit: '1000.00' },
     });
   });
-  it('keys a document rule by the document, and a disabled rule fires nothing', () => {
-    const b = buyer('O', { overdueItems: [{ number: 'INV-1', dueDate: d('2026-04-01'), open: 10_00n }] });
-    expect(evaluateAlerts(state([b]), policy({ id: 'p' })).map((c) => c.key)).toEqual(['overdue_days:O:INV-1']);
+  it('keys items overdue beyond the policy by the buyer, naming the oldest; a disabled rule fires nothing', () => {
+    const b = buyer('O', {
+      overdueItems: [
+        { number: 'INV-1', dueDate: d('2026-04-01'), open: 10_00n },
+        { number: 'INV-0', dueDate: d('2026-03-01'), open: 5_00n },
+        { number: 'INV-2', dueDate: d('2026-06-01'), open: 7_00n },
+      ],
+    });
+    const [c] = evaluateAlerts(state([b]), policy({ id: 'p' }));
+    expect(c).toMatchObject({
+      key: 'overdue_days:O',
+      measure: 15_00n,
+      figures: { items: 2, open: '15.00', oldest: 'INV-0' },
+    });
     expect(evaluateAlerts(state([b]), policy({ id: 'p', rules: { overdue_days: { enabled: false } } }))).toEqual([]);
   });
 });

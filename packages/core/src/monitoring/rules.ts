@@ -10,11 +10,16 @@ export const severityRank = (s: Severity): number => SEVERITIES.indexOf(s);
 export const ALERT_ACTIONS = ['notify', 'hold', 'review_task', 'webhook'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
+/** Whom `notify` tells about a buyer's alert: its sales owner, its collector, the credit manager. */
+export const NOTIFY_ROLES = ['sales_owner', 'collector', 'credit_manager'] as const;
+export type NotifyRole = (typeof NOTIFY_ROLES)[number];
+
 const DECIMAL = /^\d+(\.\d+)?$/;
 const base = {
   enabled: z.boolean(),
   severity: z.enum(SEVERITIES),
   actions: z.array(z.enum(ALERT_ACTIONS)),
+  notify: z.array(z.enum(NOTIFY_ROLES)),
 };
 const whole = (min: number) => z.number().int().min(min);
 const decimal = z.string().regex(DECIMAL, 'a decimal string, e.g. "10000.00"');
@@ -44,6 +49,7 @@ const RULE_SHAPES = {
   concentration: z.strictObject({ ...base, percent }),
   group_concentration: z.strictObject({ ...base, percent }),
   review_overdue: z.strictObject({ ...base }),
+  security_expiring: z.strictObject({ ...base, days: whole(0) }),
 } as const;
 
 export type RuleId = keyof typeof RULE_SHAPES;
@@ -52,40 +58,120 @@ export type RuleConfig<R extends RuleId> = z.infer<(typeof RULE_SHAPES)[R]>;
 export type AlertRuleSet = { readonly [R in RuleId]: RuleConfig<R> };
 
 /**
- * Rules whose inputs Credence does not record yet: they are defined (and validated) but never fire until the
- * data exists (partial payments per settlement, insurer limits, a dated country risk table).
+ * Rules whose inputs Credence does not record: they are defined (and validated) but never fire. A country's risk
+ * class is read from one undated table (the shipped OECD list), so it cannot be seen to worsen.
  */
-export const RULES_WITHOUT_DATA: readonly RuleId[] = [
-  'partial_payments',
+export const RULES_WITHOUT_DATA: readonly RuleId[] = ['country_risk_worsened'];
+
+const CM: NotifyRole[] = ['credit_manager'];
+const CM_SALES: NotifyRole[] = ['credit_manager', 'sales_owner'];
+const COLLECT: NotifyRole[] = ['collector', 'sales_owner'];
+const ALL: NotifyRole[] = ['credit_manager', 'sales_owner', 'collector'];
+
+/**
+ * The rules when a policy says nothing: the seeds' thresholds (overdue > 60 days, utilisation ≥ 85 %), with the
+ * severity by how actionable the alert is: **critical** when someone must act today and the loss can still be
+ * stopped (orders over the limit, a broken plan, insurance cover cut, a grade drop that holds supply); **warning**
+ * when the buyer needs a look this week; **info** for a standing state the credit manager already knows of (a
+ * high-risk tier, a high PD, concentration, a review due). One alert per buyer leads `alerts list` (the most
+ * severe, then by `RULE_PRIORITY`), the others are listed under it.
+ */
+export const DEFAULT_ALERT_RULES: AlertRuleSet = {
+  grade_worsened: {
+    enabled: true,
+    severity: 'critical',
+    actions: ['notify', 'hold', 'review_task'],
+    notify: ALL,
+    notches: 2,
+  },
+  high_risk_tier: { enabled: true, severity: 'info', actions: ['notify'], notify: CM },
+  pd_above: { enabled: true, severity: 'info', actions: [], notify: CM, pd: 0.1 },
+  dbt_drift: { enabled: true, severity: 'warning', actions: ['notify'], notify: ALL, days: 10, minSettlements: 3 },
+  late_share_up: {
+    enabled: true,
+    severity: 'info',
+    actions: ['notify'],
+    notify: COLLECT,
+    points: 25,
+    minSettlements: 3,
+  },
+  partial_payments: { enabled: true, severity: 'info', actions: ['notify'], notify: COLLECT },
+  over_limit: { enabled: true, severity: 'critical', actions: ['notify', 'webhook'], notify: CM_SALES },
+  utilisation: { enabled: true, severity: 'info', actions: ['notify'], notify: ['sales_owner'], percent: 85 },
+  temporary_limit_expiring: { enabled: true, severity: 'info', actions: ['notify'], notify: CM_SALES, days: 14 },
+  limit_expired: { enabled: true, severity: 'warning', actions: ['notify', 'review_task'], notify: CM_SALES },
+  overdue_days: { enabled: true, severity: 'warning', actions: ['notify'], notify: COLLECT, days: 60 },
+  overdue_amount: { enabled: true, severity: 'warning', actions: ['notify'], notify: COLLECT, amount: '50000.00' },
+  promise_broken: { enabled: true, severity: 'warning', actions: ['notify'], notify: COLLECT, withinDays: 30 },
+  plan_broken: { enabled: true, severity: 'critical', actions: ['notify', 'hold'], notify: ALL, withinDays: 30 },
+  dispute_opened: {
+    enabled: true,
+    severity: 'info',
+    actions: ['notify'],
+    notify: ['sales_owner'],
+    amount: '5000.00',
+    withinDays: 30,
+  },
+  disputes_repeated: {
+    enabled: true,
+    severity: 'warning',
+    actions: ['notify'],
+    notify: CM_SALES,
+    count: 3,
+    withinDays: 180,
+  },
+  external_grade_worsened: {
+    enabled: true,
+    severity: 'warning',
+    actions: ['notify', 'review_task'],
+    notify: CM,
+    notches: 1,
+  },
+  insurer_limit_reduced: { enabled: true, severity: 'critical', actions: ['notify', 'review_task'], notify: CM_SALES },
+  country_risk_worsened: { enabled: true, severity: 'warning', actions: ['notify'], notify: CM },
+  concentration: { enabled: true, severity: 'info', actions: [], notify: CM, percent: 10 },
+  group_concentration: { enabled: true, severity: 'info', actions: [], notify: CM, percent: 20 },
+  review_overdue: { enabled: true, severity: 'info', actions: ['review_task'], notify: CM },
+  security_expiring: { enabled: true, severity: 'warning', actions: ['notify'], notify: CM_SALES, days: 30 },
+};
+
+/**
+ * Which of a buyer's alerts leads it in `alerts list` when two have the same severity: the first here (what the
+ * credit manager acts on first: money at risk now, then the buyer's standing, then housekeeping).
+ */
+export const RULE_PRIORITY: readonly RuleId[] = [
+  'over_limit',
+  'plan_broken',
   'insurer_limit_reduced',
+  'grade_worsened',
+  'overdue_days',
+  'overdue_amount',
+  'limit_expired',
+  'promise_broken',
+  'security_expiring',
+  'external_grade_worsened',
+  'dbt_drift',
+  'disputes_repeated',
   'country_risk_worsened',
+  'high_risk_tier',
+  'late_share_up',
+  'partial_payments',
+  'dispute_opened',
+  'utilisation',
+  'temporary_limit_expiring',
+  'pd_above',
+  'review_overdue',
+  'concentration',
+  'group_concentration',
 ];
 
-/** The rules when a policy says nothing: the seeds' thresholds (overdue > 60 days, utilisation ≥ 85 %). */
-export const DEFAULT_ALERT_RULES: AlertRuleSet = {
-  grade_worsened: { enabled: true, severity: 'warning', actions: ['notify', 'hold', 'review_task'], notches: 2 },
-  high_risk_tier: { enabled: true, severity: 'critical', actions: ['notify', 'review_task'] },
-  pd_above: { enabled: true, severity: 'warning', actions: ['notify'], pd: 0.05 },
-  dbt_drift: { enabled: true, severity: 'warning', actions: ['notify'], days: 10, minSettlements: 3 },
-  late_share_up: { enabled: true, severity: 'info', actions: ['notify'], points: 25, minSettlements: 3 },
-  partial_payments: { enabled: true, severity: 'info', actions: ['notify'] },
-  over_limit: { enabled: true, severity: 'critical', actions: ['notify', 'webhook'] },
-  utilisation: { enabled: true, severity: 'warning', actions: ['notify'], percent: 85 },
-  temporary_limit_expiring: { enabled: true, severity: 'info', actions: ['notify'], days: 14 },
-  limit_expired: { enabled: true, severity: 'warning', actions: ['notify', 'review_task'] },
-  overdue_days: { enabled: true, severity: 'critical', actions: ['notify'], days: 60 },
-  overdue_amount: { enabled: true, severity: 'warning', actions: ['notify'], amount: '50000.00' },
-  promise_broken: { enabled: true, severity: 'warning', actions: ['notify'], withinDays: 30 },
-  plan_broken: { enabled: true, severity: 'critical', actions: ['notify', 'hold'], withinDays: 30 },
-  dispute_opened: { enabled: true, severity: 'info', actions: ['notify'], amount: '5000.00', withinDays: 30 },
-  disputes_repeated: { enabled: true, severity: 'warning', actions: ['notify'], count: 3, withinDays: 180 },
-  external_grade_worsened: { enabled: true, severity: 'warning', actions: ['notify', 'review_task'], notches: 1 },
-  insurer_limit_reduced: { enabled: true, severity: 'critical', actions: ['notify'] },
-  country_risk_worsened: { enabled: true, severity: 'warning', actions: ['notify'] },
-  concentration: { enabled: true, severity: 'info', actions: ['notify'], percent: 10 },
-  group_concentration: { enabled: true, severity: 'info', actions: ['notify'], percent: 20 },
-  review_overdue: { enabled: true, severity: 'info', actions: ['notify', 'review_task'] },
-};
+/** A person alerts are e-mailed to (`notify`): by the name buyers give as sales owner or collector. */
+export interface AlertRecipient {
+  readonly name: string;
+  readonly email: string;
+  /** The digest's language (else the user's workspace language, else the company's). */
+  readonly language?: 'en' | 'zh-CN' | 'zh-TW';
+}
 
 /** Who a segment is: a risk tier, a country, a buyer group (all given must match). */
 export interface SegmentWhen {
@@ -98,6 +184,8 @@ export interface SegmentWhen {
 export interface AlertPolicy {
   readonly id: string;
   readonly rules: AlertRuleSet;
+  /** Who is told: the credit manager (by name) and every person's address and language. */
+  readonly recipients: { readonly creditManager?: string; readonly people: readonly AlertRecipient[] };
   readonly segments: readonly { readonly when: SegmentWhen; readonly rules: AlertRuleSet }[];
 }
 
@@ -108,6 +196,20 @@ const partialRules = z.strictObject(
 );
 const FILE = z.strictObject({
   id: z.string().min(1, 'a name for the policy'),
+  recipients: z
+    .strictObject({
+      creditManager: z.string().min(1).optional(),
+      people: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1),
+            email: z.string().regex(/^[^\s@]+@[^\s@]+$/, 'an e-mail address'),
+            language: z.enum(['en', 'zh-CN', 'zh-TW']).optional(),
+          }),
+        )
+        .refine((ps) => new Set(ps.map((p) => p.name)).size === ps.length, 'each person once'),
+    })
+    .optional(),
   rules: partialRules.optional(),
   segments: z
     .array(
@@ -146,7 +248,16 @@ export function parseAlertPolicy(json: unknown): Result<AlertPolicy> {
     when: s.when as SegmentWhen,
     rules: merge(rules, s.rules as Overrides),
   }));
-  return ok({ id: parsed.data.id, rules, segments });
+  const r = parsed.data.recipients;
+  const recipients = {
+    ...(r?.creditManager !== undefined ? { creditManager: r.creditManager } : {}),
+    people: (r?.people ?? []).map((p) => ({
+      name: p.name,
+      email: p.email,
+      ...(p.language !== undefined ? { language: p.language } : {}),
+    })),
+  };
+  return ok({ id: parsed.data.id, rules, recipients, segments });
 }
 
 /** The rules for a buyer: the first segment it matches, else the policy's own. */

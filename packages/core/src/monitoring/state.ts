@@ -61,8 +61,24 @@ export interface MonitoredBuyer {
     readonly date: BusinessDate;
     readonly previous?: number;
   }[];
-  /** The insurer's limit now and before (absent: no credit insurance recorded). */
-  readonly insurerLimit?: { readonly amount: bigint; readonly previous: bigint };
+  /**
+   * The insurer's limit now (0 when withdrawn) and before, in the insurance policy's currency, with the date of its
+   * latest decision (absent: no credit insurance decision recorded, or only one).
+   */
+  readonly insurerLimit?: {
+    readonly amount: bigint;
+    readonly previous: bigint;
+    readonly currency: CurrencyCode;
+    readonly on: BusinessDate;
+  };
+  /** Securities in force on the date (guarantees, letters of credit) with their expiry. */
+  readonly securities?: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly expiresOn: BusinessDate;
+    readonly amount: bigint;
+    readonly currency: CurrencyCode;
+  }[];
   /** The country's risk class now and before (absent: no dated country table). */
   readonly countryRisk?: { readonly value: number; readonly previous: number };
   /** The review plan: due by the buyer's tier and the date it was due. */

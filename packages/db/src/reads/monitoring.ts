@@ -2,16 +2,17 @@ import type { MonitoringFacts } from '@credence/app/monitoring';
 import type { BusinessDate, ExternalGrade } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asDate } from '../convert';
+import { gradeOverridesUpTo } from '../repos/grade-overrides';
 import { toRecorded } from '../repos/grades';
 import { type HoldRow, toHold } from '../repos/orders';
 import type { Database, ExternalGradesTable, GradesTable } from '../schema';
 
 /**
- * `LedgerReads.monitoringFacts`: five queries for the whole portfolio, whatever the number of buyers (each buyer's
- * two latest grades and external grades per source, holds, first invoice, last credit decision).
+ * `LedgerReads.monitoringFacts`: six queries for the whole portfolio, whatever the number of buyers (each buyer's
+ * two latest grades and external grades per source, holds, first invoice, last credit decision, grade overrides).
  */
 export async function monitoringFacts(db: Kysely<Database>, asOf: BusinessDate): Promise<MonitoringFacts> {
-  const [grades, holds, external, first, decided] = await Promise.all([
+  const [grades, holds, external, first, decided, overrides] = await Promise.all([
     sql<GradesTable>`
       select buyer_id, as_of, grade, pd, tier, detail from (
         select g.*, row_number() over (partition by buyer_id order by as_of desc) as n
@@ -31,6 +32,7 @@ export async function monitoringFacts(db: Kysely<Database>, asOf: BusinessDate):
     sql<{ buyer_id: string; on: string }>`
       select buyer_id, max(recorded_on) as on from limit_events where kind <> 'request' and recorded_on <= ${asOf}::date
       group by buyer_id`.execute(db),
+    gradeOverridesUpTo(db, asOf),
   ]);
   return {
     grades: grades.rows.map(toRecorded),
@@ -40,5 +42,6 @@ export async function monitoringFacts(db: Kysely<Database>, asOf: BusinessDate):
     ),
     firstInvoices: first.rows.map((r) => ({ buyerId: r.buyer_id, on: asDate(r.on) })),
     lastDecisions: decided.rows.map((r) => ({ buyerId: r.buyer_id, on: asDate(r.on) })),
+    overrides,
   };
 }

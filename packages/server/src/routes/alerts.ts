@@ -1,6 +1,6 @@
 import { decideAlert, listAlerts, runAlerts } from '@credence/app/monitoring';
-import { type Alert, type AlertPolicy, parseAlertPolicy } from '@credence/core/monitoring';
-import { readJsonConfig, shippedPath } from '@credence/runtime';
+import type { Alert, AlertPolicy } from '@credence/core/monitoring';
+import { policyInForce } from '@credence/runtime';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AsOfQuery, asDate, IsoDate } from '../conventions';
@@ -11,13 +11,14 @@ import { COLLECTION, READERS } from './access';
 
 // Monitoring (docs/domain/monitoring.md): credit managers and collectors act on alerts; sales reads them.
 
-let shipped: Promise<AlertPolicy> | undefined;
-/** The alert rules: the server's (`policies.alerts`), else the shipped file, read once. */
-const rulesOf = (c: Context<AppEnv>): Promise<AlertPolicy> => {
+/**
+ * The alert rules: the server's (`policies.alerts`), else the newest version stored (`PUT /policies/alerts`), else
+ * the shipped file.
+ */
+export const rulesOf = (c: Context<AppEnv>): Promise<AlertPolicy> => {
   const given = c.var.deps.policies.alerts;
   if (given !== undefined) return Promise.resolve(given);
-  shipped ??= readJsonConfig(shippedPath('config/alert-rules.json'), 'alert rules', parseAlertPolicy);
-  return shipped;
+  return policyInForce(c.var.deps.store, 'alerts');
 };
 
 const AlertJson = z

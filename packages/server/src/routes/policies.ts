@@ -33,6 +33,7 @@ const inForce = async (deps: ServerDeps, kind: PolicyKind): Promise<unknown> => 
   if (kind === 'limit') return p.limits;
   if (kind === 'check') return p.check;
   if (kind === 'cash') return policyInForce(deps.store, 'cash');
+  if (kind === 'alerts') return policyInForce(deps.store, 'alerts');
   return dunningPolicyOf(deps);
 };
 
