@@ -28,6 +28,7 @@ import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
+import type { DailyReads, DailyWrites } from './daily/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
 import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';
@@ -212,6 +213,7 @@ export interface LedgerReads
     BankStatementReads,
     PortfolioReads,
     MonitoringReads,
+    DailyReads,
     ForecastReads,
     InsuranceReads,
     CashApplicationReads {
@@ -220,6 +222,8 @@ export interface LedgerReads
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** Every buyer's financial statements whose period ended on or before the date, by buyer and fiscal year. */
+  statementsUpTo(asOf: BusinessDate): Promise<FinancialStatement[]>;
   /** A buyer's external grades (insurer, bureau), oldest first. */
   externalGradesOf(buyerId: string): Promise<ExternalGrade[]>;
   /** The issue date of the buyer's first invoice, if any. */
@@ -305,6 +309,7 @@ export interface LedgerWrites
     PolicyWrites,
     BankStatementWrites,
     MonitoringWrites,
+    DailyWrites,
     ForecastWrites,
     InsuranceWrites,
     CashApplicationWrites {

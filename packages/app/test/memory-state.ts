@@ -51,6 +51,7 @@ export interface State {
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
   forecastModels: StoredForecastModel[];
   insurance: InsuranceMem;
+  dailySteps: Map<string, import('../src/daily/ports').DailyStepRecord>;
 }
 
 export const copy = (s: State): State => ({
@@ -81,6 +82,7 @@ export const copy = (s: State): State => ({
   alerts: new Map(s.alerts),
   forecastModels: [...s.forecastModels],
   insurance: copyInsurance(s.insurance),
+  dailySteps: new Map(s.dailySteps),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -122,4 +124,5 @@ export const emptyState = (): State => ({
   alerts: new Map(),
   forecastModels: [],
   insurance: emptyInsurance(),
+  dailySteps: new Map(),
 });

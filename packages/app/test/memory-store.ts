@@ -150,6 +150,14 @@ function reads(s: () => State): LedgerReads {
       [...s().grades.values()].filter((g) => g.asOf === asOf).sort((a, b) => (a.buyerId < b.buyerId ? -1 : 1)),
     statementsOf: async (id) =>
       [...s().statements.values()].filter((x) => x.buyerId === id).sort((a, b) => a.fiscalYear - b.fiscalYear),
+    statementsUpTo: async (asOf) =>
+      [...s().statements.values()]
+        .filter((x) => x.periodEnd <= asOf)
+        .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.fiscalYear - b.fiscalYear)),
+    dailySteps: async (asOf) =>
+      [...s().dailySteps.values()]
+        .filter((r) => r.asOf === asOf)
+        .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime()),
     findDocuments: async (numbers) => pick(s().documents, numbers),
     findPayments: async (ids) => pick(s().payments, ids),
     openInvoices: async (buyerIds) => {
@@ -344,6 +352,11 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
     ...bankWrites(() => s().bank, by),
     ...monitoringWrites(s),
     ...forecastWrites(s, by),
+    recordDailyStep: async (r) => {
+      const key = `${r.asOf}|${r.step}`;
+      const attempts = (s().dailySteps.get(key)?.attempts ?? 0) + 1;
+      s().dailySteps.set(key, { ...r, attempts });
+    },
     ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
@@ -483,6 +496,8 @@ export class MemoryStore implements Store {
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);
+  statementsUpTo = (asOf: BusinessDate) => this.view.statementsUpTo(asOf);
+  dailySteps = (asOf: BusinessDate) => this.view.dailySteps(asOf);
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
   pendingLimitRequests = (page: { limit: number; offset: number }) => this.view.pendingLimitRequests(page);

@@ -304,6 +304,8 @@ export interface OpenDocumentsTable {
 export interface Database {
   /** Migration 040: repos/alerts.ts. */
   alerts: RawTable;
+  /** Migration 064: repos/daily-steps.ts. */
+  daily_steps: RawTable;
   insurance_policies: RawTable;
   insurance_events: RawTable;
   collection_events: RawTable;
@@ -365,6 +367,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'daily_steps',
   'alerts',
   'forecast_models',
   'security_events',

@@ -18,6 +18,7 @@ import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { alerts, appendHolds, saveAlerts } from './repos/alerts';
+import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
@@ -93,7 +94,7 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
-import { findStatements, statementsOf, upsertStatements } from './repos/statements';
+import { findStatements, statementsOf, statementsUpTo, upsertStatements } from './repos/statements';
 import {
   findUser,
   insertToken,
@@ -181,6 +182,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     getBuyer: (id) => getBuyer(db, id),
     monitoringFacts: (asOf) => monitoringFacts(db, asOf),
     alerts: (q) => alerts(db, q),
+    dailySteps: (asOf) => dailySteps(db, asOf),
+    statementsUpTo: (asOf) => statementsUpTo(db, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
@@ -375,6 +378,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     upsertBuyers: counted('buyers', (rows) => upsertBuyers(db, rows)),
     upsertStatements: (rows) => upsertStatements(db, rows),
     upsertGrades: (rows) => upsertGrades(db, rows),
+    recordDailyStep: (r) => recordDailyStep(db, r),
     lock: (key) => lockKey(db, key),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),

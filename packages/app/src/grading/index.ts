@@ -7,3 +7,4 @@ export * from './grade-history';
 export * from './override-grade';
 export * from './recorded-grade';
 export * from './run-grades';
+export * from './grade-portfolio';
