@@ -257,6 +257,8 @@ export interface LedgerReads
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** A buyer's grade overrides and their removals, in recording order. */
   gradeOverridesOf(buyerId: string): Promise<GradeOverrideEvent[]>;
+  /** Every buyer's grade overrides and removals recorded on or before the date, by buyer and id. */
+  gradeOverridesUpTo(asOf: BusinessDate): Promise<GradeOverrideEvent[]>;
   /** The grade of every buyer recorded for exactly this date. */
   gradesOn(asOf: BusinessDate): Promise<RecordedGrade[]>;
   findDocuments(numbers: readonly string[]): Promise<Recorded<Stored<LedgerDocument>>[]>;

@@ -94,6 +94,10 @@ function reads(s: () => State): LedgerReads {
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
+    gradeOverridesUpTo: async (asOf) =>
+      s()
+        .overrides.filter((o) => o.recordedOn <= asOf)
+        .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
     securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
     allSecurityEvents: async () =>
       [...s().securityEvents].sort((a, b) =>
@@ -507,6 +511,7 @@ export class MemoryStore implements Store {
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
+  gradeOverridesUpTo = (asOf: BusinessDate) => this.view.gradeOverridesUpTo(asOf);
   securityEventsOf = (id: string) => this.view.securityEventsOf(id);
   allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);

@@ -54,7 +54,7 @@ import {
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
 import { fxRates, insertFxRates } from './repos/fx-rates';
-import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
+import { appendGradeOverride, gradeOverridesOf, gradeOverridesUpTo } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
 import {
@@ -198,6 +198,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     securityEventsOf: (id) => securityEventsOf(db, id),
     allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
+    gradeOverridesUpTo: (asOf) => gradeOverridesUpTo(db, asOf),
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),

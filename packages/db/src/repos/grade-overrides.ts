@@ -53,3 +53,10 @@ export async function gradeOverridesOf(db: Kysely<Database>, buyerId: string): P
     select ${COLUMNS} from grade_overrides where buyer_id = ${buyerId} order by id`.execute(db);
   return rows.map(toOverride);
 }
+
+/** Every buyer's overrides and removals recorded on or before the date, by buyer and id (one query). */
+export async function gradeOverridesUpTo(db: Kysely<Database>, asOf: string): Promise<GradeOverrideEvent[]> {
+  const { rows } = await sql<OverrideRow>`
+    select ${COLUMNS} from grade_overrides where recorded_on <= ${asOf}::date order by buyer_id, id`.execute(db);
+  return rows.map(toOverride);
+}
