@@ -24,11 +24,11 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { DailyReads, DailyWrites } from './daily/ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
 import type { MonitoringReads, MonitoringWrites } from './monitoring/ports';
-import type { DailyReads, DailyWrites } from './daily/ports';
 import type { PolicyReads, PolicyWrites } from './policies/ports';
 import type { PortfolioReads } from './reports/ports';
 import type { UserReads, UserWrites } from './users/ports';

@@ -18,7 +18,6 @@ import { buyerOpenItems, openInvoices } from './reads/open-items';
 import { orderCheckBatcher, orderCheckReads } from './reads/order-check';
 import { latestGrades, limitEventsUpTo, portfolioPositions } from './reads/portfolio';
 import { alerts, appendHolds, saveAlerts } from './repos/alerts';
-import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { allocationsOf, insertAllocations, refreshAppliedOn } from './repos/allocations';
 import { appendAudit, auditEntries } from './repos/audit';
 import { bankStatementLines, bankStatementsLike, insertBankStatement } from './repos/bank-statements';
@@ -41,6 +40,7 @@ import {
 } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {

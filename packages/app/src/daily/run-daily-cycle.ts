@@ -26,7 +26,8 @@ export interface DailyCycleSummary {
 }
 
 export type DailyProgress =
-  | { readonly step: string; readonly phase: 'start' | 'skip' }
+  | { readonly step: string; readonly phase: 'start' }
+  | { readonly step: string; readonly phase: 'skip' }
   | { readonly step: string; readonly phase: 'done' | 'failed'; readonly ms: number };
 
 /**

@@ -1,0 +1,1 @@
+export { type DailyPaths, DEFAULT_ALERT_RULES, dailyContext, readAlertRules } from './daily-context';
