@@ -1,3 +1,4 @@
+export * from './daily-schedule';
 export * from './evaluate';
 export * from './lifecycle';
 export * from './rules';
