@@ -1,7 +1,9 @@
 import type { Company, Store } from '@credence/app';
 import type { DailyContext } from '@credence/app/daily';
 import type { BusinessDate, CurrencyCode, RateTables } from '@credence/core';
+import type { DailySchedule } from '@credence/core/monitoring';
 import { readJsonConfig } from '../config-file';
+import { RuntimeError } from '../errors';
 import { shippedPath } from '../paths';
 import { type GradePaths, gradeContext } from '../policies';
 import { policyInForce } from '../policy-in-force';
@@ -51,4 +53,17 @@ export async function dailyContext(
     ...(x.today !== undefined ? { today: x.today } : {}),
     ...(x.baseCurrency !== undefined ? { baseCurrency: x.baseCurrency } : {}),
   };
+}
+
+/**
+ * The service's daily schedule from the company settings' `daily` section (`{ "at": "06:30", "timeZone": … }`),
+ * checked by core's Zod schema; undefined without one. An invalid section is a `usage` RuntimeError naming its path.
+ */
+export async function dailyScheduleOf(company: Company): Promise<DailySchedule | undefined> {
+  const section = (company as unknown as { daily?: unknown }).daily;
+  if (section === undefined) return undefined;
+  const { parseDailySchedule } = await import('@credence/core/monitoring');
+  const r = parseDailySchedule(section);
+  if (!r.ok) throw new RuntimeError('usage', `company settings: ${String(r.error.params.problems)}`);
+  return r.value;
 }

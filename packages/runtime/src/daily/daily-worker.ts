@@ -40,18 +40,13 @@ export function dailyHandler(x: {
  * The service's schedule: on each tick, once the company's time of day has come, the date's cycle is queued — once
  * per date (not again when the date is done; the job's key makes a second queueing return the first).
  */
-export function dailyPoller(
-  schedule: DailySchedule,
-  x: {
-    readonly defaultZone?: string;
-    readonly due: (s: DailySchedule, now: Date, zone?: string) => BusinessDate | undefined;
-  },
-): Poller {
+export function dailyPoller(schedule: DailySchedule, defaultZone?: string): Poller {
   let queued: BusinessDate | undefined;
   return {
     name: 'daily',
     poll: async (store: Store, now: Date) => {
-      const asOf = x.due(schedule, now, x.defaultZone);
+      const { dailyDue } = await import('@credence/core/monitoring');
+      const asOf = dailyDue(schedule, now, defaultZone);
       if (asOf === undefined || asOf === queued) return 0;
       const { dailyStatus } = await import('@credence/app/daily');
       if ((await dailyStatus(store, asOf)).state === 'done') {
