@@ -21,6 +21,7 @@ import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collecti
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { listCheckResultsRoute, listLimitRequestsRoute } from './credit-desk';
+import { getDailyRoute, runDailyRoute } from './daily';
 import { runDunningRoute } from './dunning';
 import { getDunningRun } from './dunning-run-letters';
 import { recordDocument, recordPaymentRoute } from './entries';
@@ -178,4 +179,6 @@ export const ROUTES: readonly ApiRoute[] = [
   listCashIbansRoute,
   setCashIbanRoute,
   removeCashIbanRoute,
+  runDailyRoute,
+  getDailyRoute,
 ];
