@@ -254,3 +254,44 @@ for (const target of targets()) {
     });
   });
 }
+
+describe('the daily schedule', () => {
+  it('checks the settings and says which date is due at an instant in the company time zone', async () => {
+    const { parseDailySchedule, dailyDue } = await import('@credence/core/monitoring');
+    const bad = parseDailySchedule({ at: '25:00', timeZone: 'Mars/Olympus' });
+    expect(bad.ok ? '' : String(bad.error.params.problems)).toMatch(/daily\.at: .*daily\.timeZone/);
+    const s = parseDailySchedule({ at: '06:30', timeZone: 'Asia/Shanghai' });
+    if (!s.ok) throw new Error('valid settings refused');
+    // 22:29 UTC on 29 June is 06:29 on 30 June in Shanghai: not yet; a minute later the 30th is due.
+    expect(dailyDue(s.value, new Date('2026-06-29T22:29:00Z'))).toBeUndefined();
+    expect(dailyDue(s.value, new Date('2026-06-29T22:30:00Z'))).toBe('2026-06-30');
+    expect(dailyDue({ ...s.value, enabled: false }, new Date('2026-06-29T23:00:00Z'))).toBeUndefined();
+  });
+
+  it('queues the date once, however many ticks see it due', { timeout: 120_000 }, async () => {
+    const { DAILY_JOB } = await import('@credence/app');
+    const { dailyPoller } = await import('../src');
+    const o = await open(undefined);
+    try {
+      const store = storeOn(o.engine);
+      const poller = dailyPoller({ at: '06:00', timeZone: 'Europe/Berlin', enabled: true });
+      const before = await poller.poll(store, new Date('2026-06-30T03:59:00Z'));
+      const first = await poller.poll(store, new Date('2026-06-30T04:00:00Z'));
+      const again = await poller.poll(store, new Date('2026-06-30T09:00:00Z'));
+      // Another process (a second worker) asks too: the job's key returns the one queued.
+      const other = await dailyPoller({ at: '06:00', timeZone: 'Europe/Berlin', enabled: true }).poll(
+        store,
+        new Date('2026-06-30T10:00:00Z'),
+      );
+      expect([before, first, again, other]).toEqual([0, 1, 0, 0]);
+      const { rows } = await o.engine.db
+        .selectFrom('jobs' as never)
+        .select(['kind' as never, 'dedup_key' as never])
+        .execute()
+        .then((r) => ({ rows: r as unknown as { kind: string; dedup_key: string }[] }));
+      expect(rows).toEqual([{ kind: DAILY_JOB, dedup_key: 'daily:2026-06-30' }]);
+    } finally {
+      await o.dispose();
+    }
+  });
+});
