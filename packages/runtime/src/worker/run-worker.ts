@@ -50,7 +50,7 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
     ...(x.pollers ?? [webhookPoller]),
     ...(schedule !== undefined ? [dailyPoller(schedule, x.env.CREDENCE_TZ)] : []),
   ];
-  if (schedule !== undefined && schedule.enabled)
+  if (schedule?.enabled)
     x.log(
       `worker: the daily cycle starts at ${schedule.at} (${schedule.timeZone ?? x.env.CREDENCE_TZ ?? 'the machine time zone'})`,
     );
