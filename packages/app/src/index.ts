@@ -5,6 +5,9 @@ export * from './cash-application';
 export * from './collections';
 export * from './credit';
 export * from './credit-policy';
+// The daily cycle's job (zod-free); its steps are `@credence/app/daily`.
+export * from './daily/enqueue-daily-cycle';
+export type * from './daily/ports';
 export * from './entries';
 export * from './forecast';
 export * from './grading';

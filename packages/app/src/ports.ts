@@ -24,6 +24,7 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { DailyReads, DailyWrites } from './daily/ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
@@ -214,6 +215,7 @@ export interface LedgerReads
     BankStatementReads,
     PortfolioReads,
     MonitoringReads,
+    DailyReads,
     ForecastReads,
     InsuranceReads,
     CashApplicationReads,
@@ -224,6 +226,8 @@ export interface LedgerReads
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
   /** A buyer's financial statements, oldest fiscal year first. */
   statementsOf(buyerId: string): Promise<FinancialStatement[]>;
+  /** Every buyer's financial statements whose period ended on or before the date, by buyer and fiscal year. */
+  statementsUpTo(asOf: BusinessDate): Promise<FinancialStatement[]>;
   /** A buyer's external grades (insurer, bureau), oldest first. */
   externalGradesOf(buyerId: string): Promise<ExternalGrade[]>;
   /** The issue date of the buyer's first invoice, if any. */
@@ -257,6 +261,8 @@ export interface LedgerReads
   gradesOf(buyerId: string): Promise<RecordedGrade[]>;
   /** A buyer's grade overrides and their removals, in recording order. */
   gradeOverridesOf(buyerId: string): Promise<GradeOverrideEvent[]>;
+  /** Every buyer's grade overrides and removals recorded on or before the date, by buyer and id. */
+  gradeOverridesUpTo(asOf: BusinessDate): Promise<GradeOverrideEvent[]>;
   /** The grade of every buyer recorded for exactly this date. */
   gradesOn(asOf: BusinessDate): Promise<RecordedGrade[]>;
   findDocuments(numbers: readonly string[]): Promise<Recorded<Stored<LedgerDocument>>[]>;
@@ -309,6 +315,7 @@ export interface LedgerWrites
     PolicyWrites,
     BankStatementWrites,
     MonitoringWrites,
+    DailyWrites,
     ForecastWrites,
     InsuranceWrites,
     CashApplicationWrites,

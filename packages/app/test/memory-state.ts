@@ -54,6 +54,7 @@ export interface State {
   forecastModels: StoredForecastModel[];
   insurance: InsuranceMem;
   workingCapital: import('../src/working-capital/ports').StoredWorkingCapital[];
+  dailySteps: Map<string, import('../src/daily/ports').DailyStepRecord>;
 }
 
 export const copy = (s: State): State => ({
@@ -86,6 +87,7 @@ export const copy = (s: State): State => ({
   forecastModels: [...s.forecastModels],
   insurance: copyInsurance(s.insurance),
   workingCapital: [...s.workingCapital],
+  dailySteps: new Map(s.dailySteps),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -129,4 +131,5 @@ export const emptyState = (): State => ({
   forecastModels: [],
   insurance: emptyInsurance(),
   workingCapital: [],
+  dailySteps: new Map(),
 });

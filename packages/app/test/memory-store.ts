@@ -101,6 +101,10 @@ function reads(s: () => State): LedgerReads {
     ordersOf: async (id) => [...s().orders.values()].filter((o) => o.buyerId === id),
     holdsOf: async (id) => s().holds.filter((h) => h.buyerId === id),
     gradeOverridesOf: async (id) => s().overrides.filter((o) => o.buyerId === id),
+    gradeOverridesUpTo: async (asOf) =>
+      s()
+        .overrides.filter((o) => o.recordedOn <= asOf)
+        .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
     securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
     allSecurityEvents: async () =>
       [...s().securityEvents].sort((a, b) =>
@@ -157,6 +161,14 @@ function reads(s: () => State): LedgerReads {
       [...s().grades.values()].filter((g) => g.asOf === asOf).sort((a, b) => (a.buyerId < b.buyerId ? -1 : 1)),
     statementsOf: async (id) =>
       [...s().statements.values()].filter((x) => x.buyerId === id).sort((a, b) => a.fiscalYear - b.fiscalYear),
+    statementsUpTo: async (asOf) =>
+      [...s().statements.values()]
+        .filter((x) => x.periodEnd <= asOf)
+        .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.fiscalYear - b.fiscalYear)),
+    dailySteps: async (asOf) =>
+      [...s().dailySteps.values()]
+        .filter((r) => r.asOf === asOf)
+        .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime()),
     findDocuments: async (numbers) => pick(s().documents, numbers),
     findPayments: async (ids) => pick(s().payments, ids),
     openInvoices: async (buyerIds) => {
@@ -389,6 +401,11 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       s().workingCapital.push(stored);
       return stored;
     },
+    recordDailyStep: async (r) => {
+      const key = `${r.asOf}|${r.step}`;
+      const attempts = (s().dailySteps.get(key)?.attempts ?? 0) + 1;
+      s().dailySteps.set(key, { ...r, attempts });
+    },
     ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
@@ -531,6 +548,8 @@ export class MemoryStore implements Store {
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);
+  statementsUpTo = (asOf: BusinessDate) => this.view.statementsUpTo(asOf);
+  dailySteps = (asOf: BusinessDate) => this.view.dailySteps(asOf);
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
   pendingLimitRequests = (page: { limit: number; offset: number }) => this.view.pendingLimitRequests(page);
@@ -540,6 +559,7 @@ export class MemoryStore implements Store {
   externalGradesOf = (id: string) => this.view.externalGradesOf(id);
   holdsOf = (id: string) => this.view.holdsOf(id);
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
+  gradeOverridesUpTo = (asOf: BusinessDate) => this.view.gradeOverridesUpTo(asOf);
   securityEventsOf = (id: string) => this.view.securityEventsOf(id);
   allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);

@@ -29,6 +29,7 @@ import { m051 } from './migration-051-forecast-models';
 import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
+import { m064 } from './migration-064-daily-steps';
 import { m067 } from './migration-067-alert-digests';
 import { m079 } from './migration-079-working-capital';
 
@@ -422,6 +423,7 @@ export const migrations: MigrationProvider = {
       '055_securities': m055,
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
+      '064_daily_steps': m064,
       '067_alert_digests': m067,
       '079_working_capital': m079,
     };

@@ -306,6 +306,8 @@ export interface Database {
   alerts: RawTable;
   /** Migration 067: repos/alert-digests.ts. */
   alert_digests: RawTable;
+  /** Migration 064: repos/daily-steps.ts. */
+  daily_steps: RawTable;
   insurance_policies: RawTable;
   insurance_events: RawTable;
   collection_events: RawTable;
@@ -370,6 +372,7 @@ export interface Database {
 
 export const LEDGER_TABLES = [
   'alert_digests',
+  'daily_steps',
   'alerts',
   'working_capital_months',
   'forecast_models',

@@ -43,6 +43,7 @@ import {
 } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
@@ -56,7 +57,7 @@ import {
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
 import { fxRates, insertFxRates } from './repos/fx-rates';
-import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
+import { appendGradeOverride, gradeOverridesOf, gradeOverridesUpTo } from './repos/grade-overrides';
 import { gradesOf, gradesOn, upsertGrades } from './repos/grades';
 import { documentMismatches, hasEntries, storedHashes, unknownBuyers } from './repos/import-checks';
 import {
@@ -96,7 +97,7 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
-import { findStatements, statementsOf, upsertStatements } from './repos/statements';
+import { findStatements, statementsOf, statementsUpTo, upsertStatements } from './repos/statements';
 import {
   findUser,
   insertToken,
@@ -187,6 +188,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     alerts: (q) => alerts(db, q),
     alertDigests: (d) => alertDigests(db, d),
     partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
+    dailySteps: (asOf) => dailySteps(db, asOf),
+    statementsUpTo: (asOf) => statementsUpTo(db, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
     statementsOf: (id) => statementsOf(db, id),
@@ -201,6 +204,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     securityEventsOf: (id) => securityEventsOf(db, id),
     allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
+    gradeOverridesUpTo: (asOf) => gradeOverridesUpTo(db, asOf),
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
@@ -385,6 +389,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     upsertGrades: (rows) => upsertGrades(db, rows),
     lock: (key, within) => lockKey(db, key, within),
     lockAll: (within) => lockNamespace(db, within),
+    recordDailyStep: (r) => recordDailyStep(db, r),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),
     upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),

@@ -6,6 +6,7 @@
 export { clockFromEnv, systemClock } from './clock';
 export { COMPANY_EXAMPLE, companyFile, findCompany, outboxDir, readCompany, readGraceDays } from './company';
 export { readJsonConfig } from './config-file';
+export * from './daily';
 export * from './delivery';
 export * from './dunning';
 export { type Env, operatorFrom, waitSecondsFrom } from './env';

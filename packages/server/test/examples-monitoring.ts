@@ -16,6 +16,21 @@ export function monitoringExamples(_f: Facts): Readonly<Record<string, readonly 
       { name: 'today', as: 'credit_manager', method: 'POST', path: '/api/v1/alerts/run', body: {}, status: 200 },
       { name: 'bad date', as: 'collector', method: 'POST', path: '/api/v1/alerts/run?asOf=30.06.2026', status: 400 },
     ],
+    runDaily: [
+      { name: 'today', as: 'credit_manager', method: 'POST', path: '/api/v1/daily/run', body: {}, status: 202 },
+      {
+        name: 'a day to come',
+        as: 'admin',
+        method: 'POST',
+        path: '/api/v1/daily/run?asOf=2099-01-01',
+        body: {},
+        status: 422,
+      },
+    ],
+    getDaily: [
+      { name: 'a date', as: 'collector', method: 'GET', path: '/api/v1/daily/2026-06-30', status: 200 },
+      { name: 'bad date', as: 'collector', method: 'GET', path: '/api/v1/daily/30.06.2026', status: 400 },
+    ],
     listAlerts: [
       { name: 'open ones', as: 'sales', method: 'GET', path: '/api/v1/alerts', status: 200 },
       { name: 'bad state', as: 'sales', method: 'GET', path: '/api/v1/alerts?state=closed', status: 400 },

@@ -105,6 +105,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   acknowledgeAlert: ['credit_manager', 'collector'],
   snoozeAlert: ['credit_manager', 'collector'],
   resolveAlert: ['credit_manager', 'collector'],
+  runDaily: ['admin', 'credit_manager'],
+  getDaily: ['admin', 'credit_manager', 'collector'],
   keyAccounts: ['admin', 'credit_manager', 'collector'],
   listSecurities: ['admin', 'credit_manager', 'collector', 'sales'],
   addSecurity: ['credit_manager'],

@@ -18,7 +18,7 @@ import {
 } from '@credence/core';
 import { applyWaitingCash } from '../cash-application/apply-waiting-cash';
 import { cashInReview } from '../cash-application/cash-in-review';
-import { gradeInForce } from '../grading/recorded-grade';
+import { tiersInForce } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import { basisOf } from './basis';
 import { buildLetter, letterId } from './build-letter';
@@ -113,8 +113,9 @@ export async function runDunning(
   const buyers = new Map((await store.findBuyers([...new Set(items.map((i) => i.buyerId))])).map((b) => [b.id, b]));
   const byTier = policy.segments.some((s) => s.when.tier !== undefined);
   const profiles = new Map<string, BuyerProfile>();
+  const tiers = byTier ? await tiersInForce(store, asOf) : undefined;
   for (const b of buyers.values()) {
-    const tier = byTier ? (await gradeInForce(store, b.id, asOf))?.tier : undefined;
+    const tier = tiers?.get(b.id);
     profiles.set(b.id, {
       id: b.id,
       country: b.country,

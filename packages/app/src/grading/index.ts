@@ -4,6 +4,7 @@ export * from './clear-grade-override';
 export * from './country-risk';
 export * from './grade-buyer-as-of';
 export * from './grade-history';
+export * from './grade-portfolio';
 export * from './override-grade';
 export * from './recorded-grade';
 export * from './run-grades';

@@ -34,3 +34,20 @@ export async function gradeInForce(
   const g = effectiveGrade(recorded, override);
   return g === undefined ? undefined : { ...g, ...(override !== undefined ? { override } : {}) };
 }
+
+/** Every buyer's tier in force on the date (`gradeInForce` for all at once: two queries), by buyer. */
+export async function tiersInForce(
+  store: Pick<LedgerReads, 'monitoringFacts' | 'gradeOverridesUpTo'>,
+  asOf: BusinessDate,
+): Promise<Map<string, Grade['tier']>> {
+  const [facts, overrides] = await Promise.all([store.monitoringFacts(asOf), store.gradeOverridesUpTo(asOf)]);
+  const recorded = new Map(facts.grades.map((g) => [g.buyerId, g.grade]));
+  const eventsOf = new Map<string, (typeof overrides)[number][]>();
+  for (const o of overrides) eventsOf.set(o.buyerId, [...(eventsOf.get(o.buyerId) ?? []), o]);
+  const out = new Map<string, Grade['tier']>();
+  for (const id of new Set([...recorded.keys(), ...eventsOf.keys()])) {
+    const g = effectiveGrade(recorded.get(id), overrideInForce(eventsOf.get(id) ?? [], asOf));
+    if (g !== undefined) out.set(id, g.tier);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import type { BusinessDate, Grade, GradeReason } from '@credence/core';
 import type { RecordedGrade, Store } from '../ports';
-import { type GradeContext, gradeBuyerAsOf } from './grade-buyer-as-of';
+import type { GradeContext } from './grade-buyer-as-of';
+import { gradePortfolio } from './grade-portfolio';
 
 export interface GradeChange {
   readonly buyerId: string;
@@ -15,6 +16,8 @@ export interface GradeChange {
 export interface GradeRun {
   readonly asOf: BusinessDate;
   readonly graded: number;
+  /** Grades written: every buyer's, or with `changedOnly` those that changed. */
+  readonly recorded: number;
   /** Buyers per grade 1 … 10 (index 0 = grade 1). */
   readonly byGrade: readonly number[];
   readonly byTier: Readonly<Record<Grade['tier'], number>>;
@@ -26,38 +29,50 @@ export interface GradeRun {
 /**
  * Grades every buyer as of a date and records the grades (history: one per buyer and date; running the
  * same date again replaces that date's grades, in one transaction). Reports the distribution and the
- * changes against each buyer's previous grade.
+ * changes against each buyer's previous grade. The portfolio is read set-based (`gradePortfolio`). With
+ * `changedOnly` (the daily cycle) a grade is recorded only where it differs from the buyer's latest recorded
+ * one (grade, tier, PD, confidence), or where the buyer has none: same inputs, nothing written.
  */
-export async function runGrades(store: Store, ctx: GradeContext, asOf: BusinessDate): Promise<GradeRun> {
-  const buyers = await store.listBuyers();
+export async function runGrades(
+  store: Store,
+  ctx: GradeContext,
+  asOf: BusinessDate,
+  o: { readonly changedOnly?: boolean } = {},
+): Promise<GradeRun> {
+  const all = await gradePortfolio(store, ctx, asOf);
+  const graded: RecordedGrade[] = [];
   const recorded: RecordedGrade[] = [];
   const changes: GradeChange[] = [];
-  for (const b of buyers) {
-    const r = await gradeBuyerAsOf(store, ctx, b.id, asOf);
-    if (r === undefined) continue;
-    recorded.push({ buyerId: b.id, asOf, grade: r.grade });
-    const before = (await store.gradesOf(b.id)).filter((g) => g.asOf < asOf).at(-1);
-    if (before !== undefined && before.grade.grade !== r.grade.grade)
+  for (const { buyer: b, grade, before, latest } of all) {
+    const row = { buyerId: b.id, asOf, grade };
+    graded.push(row);
+    if (!o.changedOnly || latest === undefined || !sameGrade(latest.grade, grade)) recorded.push(row);
+    if (before !== undefined && before.grade.grade !== grade.grade)
       changes.push({
         buyerId: b.id,
         name: b.name,
         from: before.grade.grade,
-        to: r.grade.grade,
+        to: grade.grade,
         since: before.asOf,
-        reasons: r.grade.reasons,
+        reasons: grade.reasons,
       });
   }
-  await store.transact((tx) => tx.upsertGrades(recorded));
-  const byGrade = Array.from({ length: 10 }, (_, i) => recorded.filter((g) => g.grade.grade === i + 1).length);
+  if (recorded.length > 0) await store.transact((tx) => tx.upsertGrades(recorded));
+  const byGrade = Array.from({ length: 10 }, (_, i) => graded.filter((g) => g.grade.grade === i + 1).length);
   const count = <K extends string>(key: (g: Grade) => K, keys: readonly K[]) =>
-    Object.fromEntries(keys.map((k) => [k, recorded.filter((g) => key(g.grade) === k).length])) as Record<K, number>;
+    Object.fromEntries(keys.map((k) => [k, graded.filter((g) => key(g.grade) === k).length])) as Record<K, number>;
   changes.sort((a, b) => b.to - b.from - (a.to - a.from) || (a.buyerId < b.buyerId ? -1 : 1));
   return {
     asOf,
-    graded: recorded.length,
+    graded: graded.length,
+    recorded: recorded.length,
     byGrade,
     byTier: count((g) => g.tier, ['low', 'medium', 'high'] as const),
     byConfidence: count((g) => g.confidence, ['high', 'medium', 'low'] as const),
     changes,
   };
 }
+
+/** Whether two grades say the same (the reasons follow from the same inputs). */
+const sameGrade = (a: Grade, b: Grade): boolean =>
+  a.grade === b.grade && a.tier === b.tier && a.pd === b.pd && a.confidence === b.confidence;

@@ -1,13 +1,13 @@
 import {
   addDays,
   addMonths,
+  type BehaviourSums,
   type BusinessDate,
   effectiveGrade,
   overrideInForce,
   type ReviewPlan,
   reviewPlan,
 } from '@credence/core';
-import { weightedDaysLate } from '../grading/buyer-behaviour';
 import type { LedgerReads } from '../ports';
 
 export interface BuyerReview extends ReviewPlan {
@@ -25,32 +25,37 @@ export interface BuyerReview extends ReviewPlan {
 
 /**
  * Every buyer's review plan as of a date (core `reviewPlan`): its tier from the last recorded grade (or the
- * override in force), the start
- * of the relationship (first invoice), the last credit decision (a limit approved, rejected or set) and its
- * lateness in each of the last two years. Due reviews first, then by next review date.
+ * override in force), the start of the relationship (first invoice), the last credit decision (a limit approved,
+ * rejected or set) and its lateness in each of the last two years. Read for every buyer at once (a fixed number
+ * of queries, issue 14). Due reviews first, then by next review date.
  */
 export async function reviewsDue(
-  store: LedgerReads,
+  store: Pick<LedgerReads, 'listBuyers' | 'monitoringFacts' | 'gradeOverridesUpTo' | 'behaviourSums'>,
   asOf: BusinessDate,
   /** Each buyer's class (`keyAccounts`): a key account is reviewed in full every `reviewMonths`. */
   classes?: ReadonlyMap<string, { readonly class: 'key' | 'simplified'; readonly reviewMonths: number }>,
 ): Promise<BuyerReview[]> {
   const next = addDays(asOf, 1);
+  const [buyers, facts, overrides, thisYearRows, lastYearRows] = await Promise.all([
+    store.listBuyers(),
+    store.monitoringFacts(asOf),
+    store.gradeOverridesUpTo(asOf),
+    store.behaviourSums(addMonths(next, -12), asOf),
+    store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+  ]);
+  const latestGrade = new Map(facts.grades.map((g) => [g.buyerId, g.grade]));
+  const overridesOf = groupBy(overrides, (o) => o.buyerId);
+  const firstOf = new Map(facts.firstInvoices.map((x) => [x.buyerId, x.on]));
+  const decidedOf = new Map(facts.lastDecisions.map((x) => [x.buyerId, x.on]));
+  const [thisYearOf, lastYearOf] = [thisYearRows, lastYearRows].map((rows) => groupBy(rows, (r) => r.buyerId));
   const out: BuyerReview[] = [];
-  for (const b of await store.listBuyers()) {
-    const [grades, overrides, first, events, thisYear, lastYear] = await Promise.all([
-      store.gradesOf(b.id),
-      store.gradeOverridesOf(b.id),
-      store.buyerFirstInvoice(b.id),
-      store.limitEventsOf(b.id),
-      weightedDaysLate(store, b.id, undefined, addMonths(next, -12), asOf),
-      weightedDaysLate(store, b.id, undefined, addMonths(next, -24), addDays(addMonths(next, -12), -1)),
-    ]);
-    const recorded = grades.filter((g) => g.asOf <= asOf).at(-1)?.grade;
-    const tier = effectiveGrade(recorded, overrideInForce(overrides, asOf))?.tier;
-    const lastReview = events
-      .filter((e) => e.kind !== 'request' && e.recordedOn <= asOf)
-      .reduce<BusinessDate | undefined>((m, e) => (m === undefined || e.recordedOn > m ? e.recordedOn : m), undefined);
+  for (const b of buyers) {
+    const recorded = latestGrade.get(b.id);
+    const tier = effectiveGrade(recorded, overrideInForce(overridesOf.get(b.id) ?? [], asOf))?.tier;
+    const first = firstOf.get(b.id);
+    const lastReview = decidedOf.get(b.id);
+    const thisYear = weighted(thisYearOf?.get(b.id));
+    const lastYear = weighted(lastYearOf?.get(b.id));
     const accountClass = classes?.get(b.id);
     const plan = reviewPlan(
       {
@@ -80,4 +85,23 @@ export async function reviewsDue(
       (a.nextReview < b.nextReview ? -1 : a.nextReview > b.nextReview ? 1 : 0) ||
       (a.buyerId < b.buyerId ? -1 : 1),
   );
+}
+
+const groupBy = <T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> => {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [x]);
+    else list.push(x);
+  }
+  return m;
+};
+
+/** Weighted days beyond terms over every currency (as `weightedDaysLate` without one); undefined: none settled. */
+function weighted(rows: readonly BehaviourSums[] | undefined): number | undefined {
+  if (rows === undefined) return undefined;
+  const amount = rows.reduce((s, r) => s + r.settledAmount, 0n);
+  const late = rows.reduce((s, r) => s + r.amountTimesDaysLate, 0n);
+  return amount > 0n ? Number(late) / Number(amount) : undefined;
 }

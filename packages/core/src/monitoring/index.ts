@@ -1,3 +1,4 @@
+export * from './daily-schedule';
 export * from './digest';
 export * from './digest-words';
 export * from './evaluate';

@@ -1,5 +1,5 @@
 import { lineColumn } from '@credence/app';
-import { type FinancialStatement, STATEMENT_LINES, type StatementLine } from '@credence/core';
+import { type BusinessDate, type FinancialStatement, STATEMENT_LINES, type StatementLine } from '@credence/core';
 import { type Kysely, sql } from 'kysely';
 import { asCurrency, asDate, toBig } from '../convert';
 import type { Database, StatementsTable } from '../schema';
@@ -76,6 +76,18 @@ export async function statementsOf(db: Kysely<Database>, buyerId: string): Promi
     .selectFrom('financial_statements')
     .selectAll()
     .where('buyer_id', '=', buyerId)
+    .orderBy('fiscal_year')
+    .execute();
+  return rows.map(toStatement);
+}
+
+/** Every buyer's statements whose period ended on or before the date, by buyer and fiscal year (one query). */
+export async function statementsUpTo(db: Kysely<Database>, asOf: BusinessDate): Promise<FinancialStatement[]> {
+  const rows = await db
+    .selectFrom('financial_statements')
+    .selectAll()
+    .where('period_end', '<=', asOf as never)
+    .orderBy('buyer_id')
     .orderBy('fiscal_year')
     .execute();
   return rows.map(toStatement);

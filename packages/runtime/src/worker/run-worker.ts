@@ -1,6 +1,8 @@
 import { type Clock, type Company, type JobHandler, type JobRun, type Store, webhookPoller } from '@credence/app';
 import type { RateTables } from '@credence/core';
 import { outboxDir } from '../company';
+import { dailyScheduleOf } from '../daily/daily-context';
+import { dailyHandler, dailyPoller } from '../daily/daily-worker';
 import { courierFromEnv } from '../delivery/courier-from-env';
 import type { Env } from '../env';
 import { deliveryHandlers } from './run-delivery-job';
@@ -35,13 +37,27 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
   const courier = x.company !== undefined ? courierFromEnv(x.env, outbox) : undefined;
   const handlers: Record<string, JobHandler> =
     courier !== undefined && x.company !== undefined
-      ? deliveryHandlers({ courier, outbox, company: x.company, rates: x.rates, clock: x.clock })
+      ? {
+          ...deliveryHandlers({ courier, outbox, company: x.company, rates: x.rates, clock: x.clock }),
+          ...dailyHandler({ company: x.company, rates: x.rates, clock: x.clock }),
+        }
       : {};
-  if (courier === undefined) x.log('worker: no company settings: letter delivery is left to a worker that has them');
+  if (courier === undefined)
+    x.log('worker: no company settings: letter delivery and the daily cycle are left to a worker that has them');
+  // The daily cycle at the company's time of day (its settings' `daily`), queued once per date.
+  const schedule = x.company !== undefined ? await dailyScheduleOf(x.company) : undefined;
+  const pollers = [
+    ...(x.pollers ?? [webhookPoller]),
+    ...(schedule !== undefined ? [dailyPoller(schedule, x.env.CREDENCE_TZ)] : []),
+  ];
+  if (schedule?.enabled)
+    x.log(
+      `worker: the daily cycle starts at ${schedule.at} (${schedule.timeZone ?? x.env.CREDENCE_TZ ?? 'the machine time zone'})`,
+    );
   try {
     await startWorker(store, {
       handlers,
-      pollers: x.pollers ?? [webhookPoller],
+      pollers,
       clock: x.clock,
       signal: x.signal,
       ...(x.intervalMs !== undefined ? { intervalMs: x.intervalMs } : {}),

@@ -22,6 +22,7 @@ import { listDisputesRoute, listPlansRoute, listPromisesRoute } from './collecti
 import { addNoteRoute, addPromiseRoute, openDisputeRoute, resolveDisputeRoute } from './collections';
 import { creditCheck } from './credit-checks';
 import { listCheckResultsRoute, listLimitRequestsRoute } from './credit-desk';
+import { getDailyRoute, runDailyRoute } from './daily';
 import { runDunningRoute } from './dunning';
 import { getDunningRun } from './dunning-run-letters';
 import { recordDocument, recordPaymentRoute } from './entries';
@@ -185,4 +186,6 @@ export const ROUTES: readonly ApiRoute[] = [
   listCashIbansRoute,
   setCashIbanRoute,
   removeCashIbanRoute,
+  runDailyRoute,
+  getDailyRoute,
 ];

@@ -1,0 +1,4 @@
+export * from './daily-status';
+export * from './ports';
+export * from './run-daily-cycle';
+export * from './steps';

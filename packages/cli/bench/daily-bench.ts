@@ -1,0 +1,96 @@
+/**
+ * The daily cycle at portfolio scale (a benchmark, not a test): `npm run bench:daily -- --sizes 100000,250000`.
+ * For each size (invoices; buyers one per 20 unless --buyers) loads (or reuses a kept) benchmark portfolio into
+ * PostgreSQL, clears what an earlier daily run left (steps, grades, alerts, letters), and times `credence daily`'s
+ * use case per step, then a rerun of the date (every step skipped). docs/benchmarks.md.
+ */
+
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseCompany } from '@credence/app';
+import { runDailyCycle } from '@credence/app/daily';
+import { COMPANY_EXAMPLE, dailyContext, readRates } from '@credence/runtime';
+import { sql } from 'kysely';
+import { parseBenchArgs } from './args';
+import { benchPortfolio } from './credit-check-setup';
+import { line, seconds } from './measure';
+import { portfolioFiles } from './portfolio-files';
+
+const out = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+/** What an earlier daily run wrote: gone, so each measure starts from the same state. */
+const DAILY_TABLES = [
+  'daily_steps',
+  'alerts',
+  'grades',
+  'dunning_letter_items',
+  'dunning_letters',
+  'dunning_runs',
+  'deliveries',
+  'outbox',
+  'audit_log',
+];
+
+async function main(argv: readonly string[]): Promise<void> {
+  const sizesFlag = argv.indexOf('--sizes');
+  const sizes = (sizesFlag >= 0 ? (argv[sizesFlag + 1] ?? '') : (process.env.BENCH_SIZES ?? '100000,250000'))
+    .split(',')
+    .map((s) => Number(s.replace(/_/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--sizes N,N,… (invoices)');
+  const rest = argv.filter((_, i) => i !== sizesFlag && i !== sizesFlag + 1);
+  const company = parseCompany(JSON.parse(readFileSync(COMPANY_EXAMPLE, 'utf8')));
+  if (!company.ok) throw new Error('company example invalid');
+  const rates = await readRates();
+  const rows: string[] = [];
+  for (const invoices of sizes) {
+    const args = parseBenchArgs(
+      rest.filter((a) => a !== '--invoices'),
+      { ...process.env, BENCH_INVOICES: String(invoices) },
+    );
+    if (args.databaseUrl === undefined) throw new Error('bench:daily runs on PostgreSQL: set DATABASE_URL');
+    out(
+      `\n== ${invoices.toLocaleString('en-US')} invoices, ${args.buyers.toLocaleString('en-US')} buyers, as of ${args.asOf}`,
+    );
+    out(
+      `Node ${process.version}, ${cpus().length} cores; load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    const files = await portfolioFiles(args, out);
+    const schema = `ccbench_s${args.seed}_b${args.buyers}_i${args.invoices}`;
+    const p = await benchPortfolio(args.databaseUrl, schema, files, args.asOf, out);
+    try {
+      await sql`truncate table ${sql.join(DAILY_TABLES.map((t) => sql.table(t)))}`.execute(p.engine.db);
+      await sql`analyze`.execute(p.engine.db);
+      const ctx = await dailyContext(p.store, { company: company.value, rates, by: 'bench', today: args.asOf });
+      const clock = { now: () => new Date() };
+      const r = await runDailyCycle(p.store, ctx, args.asOf, { clock });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      if (!r.value.complete) throw new Error(`a step failed: ${JSON.stringify(r.value.steps)}`);
+      for (const s of r.value.steps)
+        out(line(`daily ${s.step}`, JSON.stringify(s.figures?.counts ?? {}), seconds(s.ms)));
+      out(line('daily, all steps', seconds(r.value.ms)));
+      const again = await runDailyCycle(p.store, ctx, args.asOf, { clock });
+      if (!again.ok || again.value.steps.some((s) => s.status !== 'done_before'))
+        throw new Error('a rerun of the date ran a step again');
+      out(line('daily rerun, same date (all skipped)', seconds(again.value.ms)));
+      rows.push(
+        `| ${invoices.toLocaleString('en-US')} | ${args.buyers.toLocaleString('en-US')} | ` +
+          r.value.steps.map((s) => (s.ms / 1000).toFixed(1)).join(' | ') +
+          ` | **${(r.value.ms / 1000).toFixed(1)}** | ${(again.value.ms / 1000).toFixed(2)} |`,
+      );
+    } finally {
+      await p.engine.close();
+    }
+  }
+  out('\n| invoices | buyers | grades | reviews | alerts | cash | dunning | total (s) | rerun (s) |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) out(r);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
