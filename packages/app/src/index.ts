@@ -32,3 +32,4 @@ export * from './review';
 export * from './scoring';
 export * from './users';
 export * from './webhooks';
+export * from './reports/ecl-json';

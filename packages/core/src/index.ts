@@ -24,3 +24,4 @@ export * from './review';
 export * from './scoring';
 export * from './statements';
 export * from './text';
+export * from './cash-forecast';

@@ -2,3 +2,4 @@ export * from './backtest-forecast';
 export * from './history';
 export * from './ports';
 export * from './train-forecast';
+export * from './backtest-json';

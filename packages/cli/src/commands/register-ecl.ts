@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type EclFigures, type EclResult, reportEcl } from '@credence/app';
+import { type EclResult, eclJson, reportEcl } from '@credence/app';
 import {
   type CurrencyCode,
   type Fraction,
@@ -37,33 +37,6 @@ function readRates(file: string): Record<string, Fraction> {
 }
 
 const amount = (a: bigint, c: CurrencyCode) => toDecimalString({ amount: a, currency: c });
-
-function figuresJson(f: EclFigures, c: CurrencyCode) {
-  return {
-    asOf: f.asOf,
-    buckets: f.buckets.map((b) => ({
-      label: b.label,
-      exposure: amount(b.exposure, c),
-      lossRate: percentText(b.lossRate),
-      provision: amount(b.provision, c),
-    })),
-    total: amount(f.total, c),
-  };
-}
-
-/** `report ecl --format json`: {asOf, currency, buckets: [{label, exposure, lossRate, provision}], total}. */
-export function eclJson(r: EclResult): unknown {
-  const { asOf, ...main } = figuresJson(r, r.currency);
-  return {
-    asOf,
-    currency: r.currency,
-    ...main,
-    rates: r.rates.source,
-    ...(r.compare !== undefined
-      ? { compare: figuresJson(r.compare, r.currency), movement: amount(r.compare.movement, r.currency) }
-      : {}),
-  };
-}
 
 function eclText(r: EclResult): string {
   const table = renderTable(
