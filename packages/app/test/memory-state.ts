@@ -50,6 +50,7 @@ export interface State {
   bank: BankMem;
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
   forecastModels: StoredForecastModel[];
+  cashForecasts: import('../src/forecast/ports').StoredCashForecast[];
   insurance: InsuranceMem;
 }
 
@@ -80,6 +81,7 @@ export const copy = (s: State): State => ({
   bank: copyBank(s.bank),
   alerts: new Map(s.alerts),
   forecastModels: [...s.forecastModels],
+  cashForecasts: [...s.cashForecasts],
   insurance: copyInsurance(s.insurance),
 });
 
@@ -121,5 +123,6 @@ export const emptyState = (): State => ({
   bank: emptyBank(),
   alerts: new Map(),
   forecastModels: [],
+  cashForecasts: [],
   insurance: emptyInsurance(),
 });

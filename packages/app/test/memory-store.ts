@@ -522,6 +522,8 @@ export class MemoryStore implements Store {
   bankStatementLines = (id: string) => this.view.bankStatementLines(id);
   paymentHistory = (asOf: BusinessDate) => this.view.paymentHistory(asOf);
   latestForecastModel = () => this.view.latestForecastModel();
+  receiptsBetween = (from: BusinessDate, to: BusinessDate) => this.view.receiptsBetween(from, to);
+  cashForecastRuns = () => this.view.cashForecastRuns();
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);

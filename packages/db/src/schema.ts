@@ -362,9 +362,14 @@ export interface Database {
   security_events: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
   bank_ibans: BankIbansTable;
+  /** Migration 076: cash forecasts as run and their weeks (repos/cash-forecasts.ts). */
+  cash_forecasts: Record<string, unknown>;
+  cash_forecast_weeks: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
+  'cash_forecast_weeks',
+  'cash_forecasts',
   'alerts',
   'forecast_models',
   'security_events',

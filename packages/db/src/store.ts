@@ -51,6 +51,7 @@ import {
   reversalOf,
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
+import { appendCashForecast, cashForecastRuns, receiptsBetween } from './repos/cash-forecasts';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';
@@ -198,6 +199,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     policyVersions: (kind) => policyVersions(db, kind),
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
+    receiptsBetween: (from, to) => receiptsBetween(db, from, to),
+    cashForecastRuns: () => cashForecastRuns(db),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     salesByBuyer: (from, to) => salesByBuyer(db, from, to),
     buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
@@ -386,6 +389,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
+    appendCashForecast: (r) => appendCashForecast(db, r, by.recordedAt),
     appendInsurancePolicy: (p) => appendInsurancePolicy(db, p, by.recordedAt),
     appendInsuranceEvent: (e) => appendInsuranceEvent(db, e, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),

@@ -17,6 +17,22 @@ export interface PaymentOutlook {
 const BASELINE_SPREAD: readonly number[] = Array.from({ length: 15 }, (_, i) => i - 7);
 
 /**
+ * The equally likely payment dates of an item still unpaid on `asOf`: its due date plus the predicted days late
+ * plus each residual of the model (± 7 days around the baseline), none before `asOf` (the cash forecast's spread).
+ */
+export function paymentDates(
+  model: ForecastModel | undefined,
+  index: HistoryIndex,
+  item: ForecastInvoice,
+  asOf: BusinessDate,
+): BusinessDate[] {
+  const p = predictPayment(model, index, item, asOf);
+  const spread = model === undefined || p.method === 'baseline' ? BASELINE_SPREAD : model.residuals;
+  const lateToday = daysBetween(item.dueDate, asOf);
+  return spread.map((r) => addDays(item.dueDate, Math.max(lateToday, Math.round(p.expectedDaysLate + r))));
+}
+
+/**
  * The predicted days late plus the model's training residuals give a distribution of payment dates;
  * the item is still unpaid on `asOf`, so it is conditioned on payment from `asOf` on. Past every
  * residual, the item is expected today and the odds are those of the last residual band (1).
