@@ -2,10 +2,10 @@
 import {
   accuracySummary,
   type BusinessDate,
+  type CurrencyCode,
   cashFlows,
   cashForecast,
   cashPeriods,
-  type CurrencyCode,
   DEFAULT_CASH_FORECAST_PARAMS,
   date,
   parseDecimal,
@@ -105,9 +105,7 @@ describe('docs/domain/cash-forecast.md', () => {
         text(x.sources.indemnity),
       ]),
     ).toEqual(
-      f.rows.map((x) =>
-        ['low', 'mid', 'high', 'promise', 'plan', 'predicted', 'indemnity'].map((k) => cell(x, k)),
-      ),
+      f.rows.map((x) => ['low', 'mid', 'high', 'promise', 'plan', 'predicted', 'indemnity'].map((k) => cell(x, k))),
     ));
 
   it('keeps what comes later, and adds up', () => {

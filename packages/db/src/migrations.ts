@@ -26,10 +26,10 @@ import { m045 } from './migration-045-credit-insurance';
 import { m046 } from './migration-046-insurance-by-buyer';
 import { m050 } from './migration-050-document-flags';
 import { m051 } from './migration-051-forecast-models';
-import { m076 } from './migration-076-cash-forecasts';
 import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
+import { m076 } from './migration-076-cash-forecasts';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the

@@ -32,6 +32,7 @@ import {
   removeLearnedIban,
 } from './repos/cash-application';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
+import { appendCashForecast, cashForecastRuns, receiptsBetween } from './repos/cash-forecasts';
 import {
   appendCreditCheckResult,
   type CheckResultToKeep,
@@ -51,7 +52,6 @@ import {
   reversalOf,
 } from './repos/entries';
 import { externalGradesOf, findExternalGrades, upsertExternalGrades } from './repos/external-grades';
-import { appendCashForecast, cashForecastRuns, receiptsBetween } from './repos/cash-forecasts';
 import { appendForecastModel, latestForecastModel, paymentHistory } from './repos/forecast';
 import { fxRates, insertFxRates } from './repos/fx-rates';
 import { appendGradeOverride, gradeOverridesOf } from './repos/grade-overrides';

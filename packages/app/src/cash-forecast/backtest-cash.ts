@@ -81,7 +81,13 @@ export async function backtestCashForecast(
   for (let d = q.from; d <= q.to; d = addDays(d, step)) {
     const r = await forecastCashWith(
       store,
-      { asOf: d, weeks, months: 0, ...(currency !== undefined ? { currency } : {}), ...(q.params ? { params: q.params } : {}) },
+      {
+        asOf: d,
+        weeks,
+        months: 0,
+        ...(currency !== undefined ? { currency } : {}),
+        ...(q.params ? { params: q.params } : {}),
+      },
       index,
       model,
     );

@@ -3,10 +3,10 @@ import {
   type CashFlow,
   type CashForecastParams,
   type CashForecastResult,
+  type CurrencyCode,
   cashFlows,
   cashForecast,
   cashPeriods,
-  type CurrencyCode,
   DEFAULT_CASH_FORECAST_PARAMS,
   type Failure,
   type ForecastModel,
@@ -82,7 +82,10 @@ export async function modelAsOf(store: LedgerReads, asOf: BusinessDate): Promise
  * Expected collections per ISO week and then per month as of a date (docs/domain/cash-forecast.md): promises,
  * plans, predicted dates and open claims' indemnities, with low / mid / high bands, in the reporting currency.
  */
-export async function forecastCash(store: LedgerReads, q: CashForecastQuery): Promise<Result<CashForecastView, Failure>> {
+export async function forecastCash(
+  store: LedgerReads,
+  q: CashForecastQuery,
+): Promise<Result<CashForecastView, Failure>> {
   const index = indexHistory(await loadHistory(store, q.asOf));
   const model = await modelAsOf(store, q.asOf);
   const r = await forecastCashWith(store, q, index, model);

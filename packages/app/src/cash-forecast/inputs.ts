@@ -11,9 +11,9 @@ import {
   paymentDates,
   promiseEnd,
 } from '@credence/core';
-import { policiesInForce } from '../insurance/policies-in-force';
 import { insuranceClaim } from '../insurance/insurance-claim';
 import { insuranceFacts } from '../insurance/insurance-facts';
+import { policiesInForce } from '../insurance/policies-in-force';
 import type { LedgerReads } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
 

@@ -1,4 +1,13 @@
-import { type BusinessDate, type CurrencyCode, convert, type Failure, type FxRate, money, ok, type Result } from '@credence/core';
+import {
+  type BusinessDate,
+  type CurrencyCode,
+  convert,
+  type Failure,
+  type FxRate,
+  money,
+  ok,
+  type Result,
+} from '@credence/core';
 import type { DailyReceipts } from '../forecast/ports';
 
 /** The receipts dated in [start, end] in one currency, each day's converted at `rateDate`'s rate (rounded once). */

@@ -3,6 +3,7 @@ import { type Backtest, renderTable } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName } from '../options';
+import { registerCashForecastCommands } from './register-cash-forecast';
 import { emit } from './register-report';
 
 function backtestText(b: Backtest): string {
@@ -66,4 +67,5 @@ export function registerForecastCommands(program: Command, io: Io, state: { exit
           : r,
       );
     });
+  registerCashForecastCommands(forecast, io, state);
 }

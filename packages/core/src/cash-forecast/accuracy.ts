@@ -30,7 +30,11 @@ export const weekAccuracy = (w: WeekOutcome): WeekAccuracy => {
 };
 
 /** Over several weeks: WAPE = Σ|actual − mid| / Σ actual (null when nothing came in), and the share within the band. */
-export function accuracySummary(weeks: readonly WeekOutcome[]): { wape: number | null; withinBand: number | null; weeks: number } {
+export function accuracySummary(weeks: readonly WeekOutcome[]): {
+  wape: number | null;
+  withinBand: number | null;
+  weeks: number;
+} {
   if (weeks.length === 0) return { wape: null, withinBand: null, weeks: 0 };
   let errors = 0n;
   let actual = 0n;
@@ -41,5 +45,9 @@ export function accuracySummary(weeks: readonly WeekOutcome[]): { wape: number |
     actual += w.actual;
     if (w.low <= w.actual && w.actual <= w.high) inside++;
   }
-  return { wape: actual === 0n ? null : Number(errors) / Number(actual), withinBand: inside / weeks.length, weeks: weeks.length };
+  return {
+    wape: actual === 0n ? null : Number(errors) / Number(actual),
+    withinBand: inside / weeks.length,
+    weeks: weeks.length,
+  };
 }

@@ -46,11 +46,7 @@ interface Spread {
   readonly counts: readonly bigint[];
 }
 
-function spread(
-  flow: CashFlow,
-  periods: readonly CashPeriod[],
-  amount: bigint,
-): Spread {
+function spread(flow: CashFlow, periods: readonly CashPeriod[], amount: bigint): Spread {
   const counts = Array.from({ length: periods.length + 1 }, () => 0n);
   for (const d of flow.dates) {
     const i = periodIndex(periods, d);
@@ -80,8 +76,7 @@ function series(spreads: readonly Spread[], periods: readonly CashPeriod[], z: n
       sources[s.flow.source] += part;
       cap += s.amount;
       const q =
-        (Number(s.flow.probability.num) / Number(s.flow.probability.den)) *
-        (Number(count) / s.flow.dates.length);
+        (Number(s.flow.probability.num) / Number(s.flow.probability.den)) * (Number(count) / s.flow.dates.length);
       const a = Number(s.amount);
       variance += a * a * q * (1 - q);
     }
@@ -120,7 +115,14 @@ export function cashForecast(flows: readonly CashFlow[], o: CashForecastOptions)
   if (o.by !== undefined) {
     const keyOf = (s: Spread) => (o.by === 'buyer' ? s.flow.buyerId : s.flow.currency);
     const keys = [...new Set(spreads.map(keyOf))].sort();
-    groups = keys.map((key) => ({ key, ...series(spreads.filter((s) => keyOf(s) === key), o.periods, o.bandZ) }));
+    groups = keys.map((key) => ({
+      key,
+      ...series(
+        spreads.filter((s) => keyOf(s) === key),
+        o.periods,
+        o.bandZ,
+      ),
+    }));
   }
   return ok({
     asOf: o.asOf,

@@ -79,13 +79,17 @@ export function parseCashForecastParams(json: unknown): Result<CashForecastParam
   if (typeof window !== 'number' || !Number.isInteger(window) || window < 0)
     return fail('invalid_argument', { reason: 'not_a_number', name: 'brokenWindowDays' });
   if (typeof z !== 'number' || !(z >= 0)) return fail('invalid_argument', { reason: 'not_a_number', name: 'bandZ' });
-  return ok({ ...(out as Omit<CashForecastParams, 'overdue' | 'brokenWindowDays' | 'bandZ'>), overdue: steps, brokenWindowDays: window, bandZ: z });
+  return ok({
+    ...(out as Omit<CashForecastParams, 'overdue' | 'brokenWindowDays' | 'bandZ'>),
+    overdue: steps,
+    brokenWindowDays: window,
+    bandZ: z,
+  });
 }
 
 const parsedDefaults = parseCashForecastParams({});
 if (!parsedDefaults.ok) throw new Error('the default cash forecast parameters do not parse');
 export const DEFAULT_CASH_FORECAST_PARAMS: CashForecastParams = parsedDefaults.value;
-
 
 /** The chance an item is paid at all: not due, or the overdue step for its days, times the broken-promise factor per break. */
 export function collectionProbability(p: CashForecastParams, daysOverdue: number, brokenPromises: number): Fraction {

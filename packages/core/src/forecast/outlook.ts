@@ -18,7 +18,9 @@ const BASELINE_SPREAD: readonly number[] = Array.from({ length: 15 }, (_, i) => 
 
 /**
  * The equally likely payment dates of an item still unpaid on `asOf`: its due date plus the predicted days late
- * plus each residual of the model (± 7 days around the baseline), none before `asOf` (the cash forecast's spread).
+ * plus each residual of the model (± 7 days around the baseline). The item is known unpaid on `asOf`, so dates
+ * before it are dropped (the distribution conditioned on payment from `asOf` on); when none is left, the item is
+ * expected evenly over the next four weeks (`asOf`, +7, +14, +21).
  */
 export function paymentDates(
   model: ForecastModel | undefined,
@@ -29,7 +31,9 @@ export function paymentDates(
   const p = predictPayment(model, index, item, asOf);
   const spread = model === undefined || p.method === 'baseline' ? BASELINE_SPREAD : model.residuals;
   const lateToday = daysBetween(item.dueDate, asOf);
-  return spread.map((r) => addDays(item.dueDate, Math.max(lateToday, Math.round(p.expectedDaysLate + r))));
+  const later = spread.map((r) => Math.round(p.expectedDaysLate + r)).filter((d) => d >= lateToday);
+  if (later.length === 0) return [0, 7, 14, 21].map((k) => addDays(asOf, k));
+  return later.map((d) => addDays(item.dueDate, d));
 }
 
 /**

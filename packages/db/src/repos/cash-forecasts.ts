@@ -39,9 +39,12 @@ interface WeekRow {
 }
 
 export async function cashForecastRuns(db: Kysely<Database>): Promise<StoredCashForecast[]> {
-  const runs = await sql<RunRow>`select id, as_of, currency, method, by, recorded_at from cash_forecasts order by id`.execute(db);
+  const runs =
+    await sql<RunRow>`select id, as_of, currency, method, by, recorded_at from cash_forecasts order by id`.execute(db);
   const weeks = await sql<WeekRow>`
-    select forecast_id, week_start, week_end, low, mid, high from cash_forecast_weeks order by forecast_id, week_start`.execute(db);
+    select forecast_id, week_start, week_end, low, mid, high from cash_forecast_weeks order by forecast_id, week_start`.execute(
+    db,
+  );
   const byRun = new Map<number, WeekRow[]>();
   for (const w of weeks.rows) byRun.set(Number(w.forecast_id), [...(byRun.get(Number(w.forecast_id)) ?? []), w]);
   return runs.rows.map((r) => ({

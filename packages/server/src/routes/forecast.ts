@@ -1,4 +1,11 @@
-import { backtestJson, backtestPaymentForecast, type EclQuery, eclJson, reportEcl, trainPaymentForecast } from '@credence/app';
+import {
+  backtestJson,
+  backtestPaymentForecast,
+  type EclQuery,
+  eclJson,
+  reportEcl,
+  trainPaymentForecast,
+} from '@credence/app';
 import { type Fraction, parseFraction, type Result } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
