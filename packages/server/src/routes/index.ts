@@ -7,6 +7,7 @@ import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
+import { cashAccuracyRoute, cashForecastRoute } from './cash-forecast';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
 import {
   acceptCashLineRoute,
@@ -178,4 +179,6 @@ export const ROUTES: readonly ApiRoute[] = [
   listCashIbansRoute,
   setCashIbanRoute,
   removeCashIbanRoute,
+  cashForecastRoute,
+  cashAccuracyRoute,
 ];
