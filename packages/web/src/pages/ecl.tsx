@@ -41,49 +41,47 @@ function Matrix({ asOf, currency }: { asOf: string; currency: string }) {
   const ecl = useApi(() => api.GET('/reports/ecl', { params: { query: { asOf, currency } } }), [asOf, currency]);
   const amount = (a: string) => formatAmount(lang, { amount: a, currency });
   return (
-    <>
-      <Status of={ecl}>
-        {(d) => (
-          <section className="panel" aria-labelledby="ecl-matrix">
-            <h2 id="ecl-matrix">{t('ecl.matrix', { currency: d.currency })}</h2>
-            <div className="table-wrap">
-              <table data-testid="ecl-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ecl.bucket')}</th>
-                    <th scope="col" className="num">
-                      {t('ecl.exposure')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('ecl.lossRate')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('ecl.provision')}
-                    </th>
+    <Status of={ecl}>
+      {(d) => (
+        <section className="panel" aria-labelledby="ecl-matrix">
+          <h2 id="ecl-matrix">{t('ecl.matrix', { currency: d.currency })}</h2>
+          <div className="table-wrap">
+            <table data-testid="ecl-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ecl.bucket')}</th>
+                  <th scope="col" className="num">
+                    {t('ecl.exposure')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('ecl.lossRate')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('ecl.provision')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.buckets.map((b) => (
+                  <tr key={b.label}>
+                    <th scope="row">{b.label === 'not_due' ? t('ecl.notDue') : b.label}</th>
+                    <td className="num">{amount(b.exposure)}</td>
+                    <td className="num">{b.lossRate}</td>
+                    <td className="num">{amount(b.provision)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.buckets.map((b) => (
-                    <tr key={b.label}>
-                      <th scope="row">{b.label === 'not_due' ? t('ecl.notDue') : b.label}</th>
-                      <td className="num">{amount(b.exposure)}</td>
-                      <td className="num">{b.lossRate}</td>
-                      <td className="num">{amount(b.provision)}</td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">{t('ecl.total')}</th>
-                    <td />
-                    <td />
-                    <td className="num">{amount(d.total)}</td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-            <p className="muted">{t(d.rates === 'given' ? 'ecl.rates.given' : 'ecl.rates.rollRates')}</p>
-          </section>
-        )}
-      </Status>
-    </>
+                ))}
+                <tr>
+                  <th scope="row">{t('ecl.total')}</th>
+                  <td />
+                  <td />
+                  <td className="num">{amount(d.total)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <p className="muted">{t(d.rates === 'given' ? 'ecl.rates.given' : 'ecl.rates.rollRates')}</p>
+        </section>
+      )}
+    </Status>
   );
 }
