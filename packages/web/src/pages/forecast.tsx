@@ -51,7 +51,6 @@ function Forecast({ asOf, currency }: { asOf: string; currency: string }) {
         high: Number(w.high),
         texts: [amount(w.low), amount(w.mid), amount(w.high)],
       })),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the points change with the answer and the language
     [f.data, lang],
   );
   const names = useMemo(
