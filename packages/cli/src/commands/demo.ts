@@ -139,6 +139,7 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     `            npx credence buyer timeline <ID>${db}`,
     `            npx credence alerts list${db}`,
     `            npx credence cash review list${db}`,
+    `            npx credence forecast cash --as-of ${asOf} --currency ${o.reportingCurrency}${db}`,
     `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
   ];
