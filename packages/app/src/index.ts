@@ -22,6 +22,7 @@ export * from './policies';
 export * from './ports';
 export * from './reports/aging-trend';
 export * from './reports/buyers-over-limit';
+export * from './reports/ecl-json';
 export * from './reports/ecl-segments';
 export * from './reports/kpis-by-person';
 export * from './reports/ledger-counts';

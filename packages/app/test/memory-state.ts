@@ -52,6 +52,7 @@ export interface State {
   /** Alert digests by `recipient|date`. */
   alertDigests: Map<string, import('../src/monitoring/ports').AlertDigestRecord>;
   forecastModels: StoredForecastModel[];
+  cashForecasts: import('../src/forecast/ports').StoredCashForecast[];
   insurance: InsuranceMem;
   workingCapital: import('../src/working-capital/ports').StoredWorkingCapital[];
   dailySteps: Map<string, import('../src/daily/ports').DailyStepRecord>;
@@ -85,6 +86,7 @@ export const copy = (s: State): State => ({
   alerts: new Map(s.alerts),
   alertDigests: new Map(s.alertDigests),
   forecastModels: [...s.forecastModels],
+  cashForecasts: [...s.cashForecasts],
   insurance: copyInsurance(s.insurance),
   workingCapital: [...s.workingCapital],
   dailySteps: new Map(s.dailySteps),
@@ -129,6 +131,7 @@ export const emptyState = (): State => ({
   alerts: new Map(),
   alertDigests: new Map(),
   forecastModels: [],
+  cashForecasts: [],
   insurance: emptyInsurance(),
   workingCapital: [],
   dailySteps: new Map(),

@@ -592,6 +592,8 @@ export class MemoryStore implements Store {
   latestForecastModel = () => this.view.latestForecastModel();
   workingCapitalMonths = (from: YearMonth, to: YearMonth) => this.view.workingCapitalMonths(from, to);
   personKpiInputs = (by: KpiPerson, months: readonly KpiMonth[]) => this.view.personKpiInputs(by, months);
+  receiptsBetween = (from: BusinessDate, to: BusinessDate) => this.view.receiptsBetween(from, to);
+  cashForecastRuns = () => this.view.cashForecastRuns();
   insurancePolicies = () => this.view.insurancePolicies();
   insuranceLedger = (buyerId: string, asOf: BusinessDate) => this.view.insuranceLedger(buyerId, asOf);
   insuranceEvents = (q?: Parameters<LedgerReads['insuranceEvents']>[0]) => this.view.insuranceEvents(q);

@@ -1,6 +1,7 @@
 export * from './aging';
 export * from './bank-statements';
 export * from './calendar';
+export * from './cash-forecast';
 // The matching engine (its policy is a Zod schema) is `@credence/core/cash-matching`: the CLI's start-up loads no zod.
 export * from './cash-matching/rf';
 export type * from './cash-matching/types';

@@ -31,6 +31,7 @@ import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
 import { m064 } from './migration-064-daily-steps';
 import { m067 } from './migration-067-alert-digests';
+import { m076 } from './migration-076-cash-forecasts';
 import { m079 } from './migration-079-working-capital';
 
 /**
@@ -425,6 +426,7 @@ export const migrations: MigrationProvider = {
       '061_open_first_moved': m061,
       '064_daily_steps': m064,
       '067_alert_digests': m067,
+      '076_cash_forecasts': m076,
       '079_working_capital': m079,
     };
   },

@@ -368,11 +368,16 @@ export interface Database {
   bank_ibans: BankIbansTable;
   /** Migration 079: the seller's working-capital figures per month, versioned (repos/working-capital.ts). */
   working_capital_months: Record<string, unknown>;
+  /** Migration 076: cash forecasts as run and their weeks (repos/cash-forecasts.ts). */
+  cash_forecasts: Record<string, unknown>;
+  cash_forecast_weeks: Record<string, unknown>;
 }
 
 export const LEDGER_TABLES = [
   'alert_digests',
   'daily_steps',
+  'cash_forecast_weeks',
+  'cash_forecasts',
   'alerts',
   'working_capital_months',
   'forecast_models',

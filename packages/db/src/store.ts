@@ -35,6 +35,7 @@ import {
   removeLearnedIban,
 } from './repos/cash-application';
 import { findCashApplications, insertCashApplications, unappliedPayments } from './repos/cash-applications';
+import { appendCashForecast, cashForecastRuns, receiptsBetween } from './repos/cash-forecasts';
 import {
   appendCreditCheckResult,
   type CheckResultToKeep,
@@ -209,6 +210,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     paymentHistory: (asOf) => paymentHistory(db, asOf),
     latestForecastModel: () => latestForecastModel(db),
     workingCapitalMonths: (from, to) => workingCapitalMonths(db, from, to),
+    receiptsBetween: (from, to) => receiptsBetween(db, from, to),
+    cashForecastRuns: () => cashForecastRuns(db),
     buyerSales: (id, from, to) => buyerSales(db, id, from, to),
     salesByBuyer: (from, to) => salesByBuyer(db, from, to),
     buyerDocuments: (id, from, to) => buyerDocuments(db, id, from, to),
@@ -401,6 +404,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),
+    appendCashForecast: (r) => appendCashForecast(db, r, by.recordedAt),
     appendInsurancePolicy: (p) => appendInsurancePolicy(db, p, by.recordedAt),
     appendInsuranceEvent: (e) => appendInsuranceEvent(db, e, by.recordedAt),
     findStatements: (keys) => findStatements(db, keys),

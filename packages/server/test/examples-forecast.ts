@@ -75,5 +75,37 @@ export function forecastExamples(_f: Facts): Record<string, Example[]> {
         status: 422,
       },
     ],
+    cashForecast: [
+      {
+        name: '13 weeks and 3 months in EUR, per currency',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/forecast/cash?asOf=2026-06-30&currency=EUR&by=currency',
+        status: 200,
+      },
+      {
+        name: 'too many weeks',
+        as: 'credit_manager',
+        method: 'GET',
+        path: '/api/v1/forecast/cash?weeks=500',
+        status: 400,
+      },
+    ],
+    cashForecastAccuracy: [
+      {
+        name: 'the weeks over by the end of June',
+        as: 'credit_manager',
+        method: 'GET',
+        path: '/api/v1/forecast/cash/accuracy?asOf=2026-06-30&currency=EUR',
+        status: 200,
+      },
+      {
+        name: 'not a date',
+        as: 'credit_manager',
+        method: 'GET',
+        path: '/api/v1/forecast/cash/accuracy?asOf=30.06.2026',
+        status: 400,
+      },
+    ],
   };
 }

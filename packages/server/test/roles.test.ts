@@ -99,6 +99,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   eclReportWithRates: ['admin', 'credit_manager'],
   trainForecast: ['credit_manager'],
   backtestForecast: ['credit_manager'],
+  cashForecast: ['admin', 'credit_manager', 'collector'],
+  cashForecastAccuracy: ['admin', 'credit_manager', 'collector'],
   listCreditChecks: ['admin', 'credit_manager'],
   listAlerts: ['admin', 'credit_manager', 'collector', 'sales'],
   runAlerts: ['credit_manager', 'collector'],

@@ -6,6 +6,8 @@ import { CreditDeskPage } from './pages/credit-desk';
 import { DashboardPage } from './pages/dashboard';
 import { DocumentsPage } from './pages/documents';
 import { DunningPage } from './pages/dunning';
+import { EclPage } from './pages/ecl';
+import { ForecastPage } from './pages/forecast';
 import { ImportPage } from './pages/import';
 import { type PageId, pagesFor } from './pages/pages';
 import { SignInPage } from './pages/sign-in';
@@ -39,6 +41,8 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
     '/dunning': 'dunning',
     '/import': 'import',
     '/credit-desk': 'creditDesk',
+    '/forecast': 'forecast',
+    '/ecl': 'ecl',
   };
   const wanted: PageId | undefined = path === '/buyers' || buyer ? 'buyers' : named[path];
   // The documents behind a dashboard figure: opened from the dashboard, by the roles that read it (not in the menu).
@@ -53,5 +57,7 @@ function Page({ allowed }: { allowed: readonly PageId[] }) {
   if (id === 'dunning') return <DunningPage />;
   if (id === 'import') return <ImportPage />;
   if (id === 'creditDesk') return <CreditDeskPage />;
+  if (id === 'forecast') return <ForecastPage />;
+  if (id === 'ecl') return <EclPage />;
   return <BuyersPage />;
 }

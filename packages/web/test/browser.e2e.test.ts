@@ -61,7 +61,16 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
     await shot('dashboard');
     // Only the credit manager's pages: no user administration (admin), all four of these.
     const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
-    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Dunning', 'Credit desk', 'Import']);
+    expect(nav).toEqual([
+      'Portfolio',
+      'Buyers',
+      'Worklist',
+      'Dunning',
+      'Credit desk',
+      'Import',
+      'Cash forecast',
+      'Credit loss',
+    ]);
   });
 
   it('paints the dashboard with its figures (first paint reported, not asserted)', async () => {
@@ -149,6 +158,8 @@ describe.each(demoStores())(`the web workspace in Chromium, on the ${SIZE} demo 
       '催收函',
       '信用审批台',
       '导入',
+      '现金流预测',
+      '预期信用损失',
     ]);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
     await page.locator('.chart svg').waitFor();

@@ -24,7 +24,39 @@ export interface StoredForecastModel {
   readonly recordedAt: Date;
 }
 
+/** One week of a stored cash forecast (minor units of the run's currency). */
+export interface StoredCashWeek {
+  readonly start: BusinessDate;
+  readonly end: BusinessDate;
+  readonly low: bigint;
+  readonly mid: bigint;
+  readonly high: bigint;
+}
+
+/** A `forecast cash` run as stored (migration 076): its as-of date, currency, method and weekly figures. */
+export interface StoredCashForecast {
+  readonly id: number;
+  readonly asOf: BusinessDate;
+  readonly currency: CurrencyCode;
+  /** `model` (a stored payment-date model) or `baseline`. */
+  readonly method: string;
+  readonly weeks: readonly StoredCashWeek[];
+  readonly by: string;
+  readonly recordedAt: Date;
+}
+
+/** Cash received on a day in one currency: payments dated that day and not reversed by the read's end. */
+export interface DailyReceipts {
+  readonly date: BusinessDate;
+  readonly currency: CurrencyCode;
+  readonly amount: bigint;
+}
+
 export interface ForecastReads {
+  /** Payments dated in [from, to] and not reversed on or before `to`, summed per date and currency, by date. */
+  receiptsBetween(from: BusinessDate, to: BusinessDate): Promise<DailyReceipts[]>;
+  /** Every stored cash forecast with its weeks, oldest first. */
+  cashForecastRuns(): Promise<StoredCashForecast[]>;
   /** Every invoice issued on or before the date, with its settlement date if settled by then; by number. */
   paymentHistory(asOf: BusinessDate): Promise<PaymentHistoryRow[]>;
   /** The last model stored, if any. */
@@ -32,5 +64,6 @@ export interface ForecastReads {
 }
 
 export interface ForecastWrites {
+  appendCashForecast(r: Omit<StoredCashForecast, 'id' | 'recordedAt'>): Promise<StoredCashForecast>;
   appendForecastModel(m: Pick<StoredForecastModel, 'trainedUntil' | 'model' | 'by'>): Promise<StoredForecastModel>;
 }

@@ -141,6 +141,7 @@ export function demoText(r: DemoResult, o: DemoPrint): string[] {
     `            npx credence alerts list${db}`,
     `            npx credence cash review list${db}`,
     `            npx credence insurance deadlines --as-of ${asOf}${db}`,
+    `            npx credence forecast cash --as-of ${asOf} --currency ${o.reportingCurrency}${db}`,
     `            npx credence dunning deliver --company ${dir}/company.json --outbox ${dir}/outbox${db}`,
     `(portfolio period ${r.plan.startDate} … ${r.plan.endDate}, ${daysBetween(r.plan.startDate, r.plan.endDate) + 1} days)`,
   ];

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ECL_SEGMENT_BY, type EclFigures, type EclResult, type EclSegmentBy, reportEcl } from '@credence/app';
+import { ECL_SEGMENT_BY, type EclResult, type EclSegmentBy, eclJson, reportEcl } from '@credence/app';
 import {
   type CurrencyCode,
   type EclTerms,
@@ -47,44 +47,6 @@ function readRates(file: string): EclTerms {
 }
 
 const amount = (a: bigint, c: CurrencyCode) => toDecimalString({ amount: a, currency: c });
-
-function figuresJson(f: EclFigures, c: CurrencyCode) {
-  return {
-    asOf: f.asOf,
-    buckets: f.buckets.map((b) => ({
-      label: b.label,
-      exposure: amount(b.exposure, c),
-      ...(b.insured !== undefined ? { insured: amount(b.insured, c) } : {}),
-      lossRate: percentText(b.lossRate),
-      provision: amount(b.provision, c),
-    })),
-    total: amount(f.total, c),
-  };
-}
-
-/** `report ecl --format json`: {asOf, currency, buckets: [{label, exposure, insured?, lossRate, provision}], total}. */
-export function eclJson(r: EclResult): unknown {
-  const { asOf, ...main } = figuresJson(r, r.currency);
-  return {
-    asOf,
-    currency: r.currency,
-    ...main,
-    rates: r.rates.source,
-    ...(r.segments !== undefined
-      ? {
-          segments: r.segments.map((x) => ({
-            segment: x.segment,
-            factor: fractionText(x.factor),
-            rates: x.rates.source,
-            ...figuresJson({ asOf: r.asOf, buckets: x.buckets, total: x.total, rates: x.rates }, r.currency),
-          })),
-        }
-      : {}),
-    ...(r.compare !== undefined
-      ? { compare: figuresJson(r.compare, r.currency), movement: amount(r.compare.movement, r.currency) }
-      : {}),
-  };
-}
 
 function eclText(r: EclResult): string {
   // The insured column only when a policy insures part of the receivables.

@@ -1,25 +1,10 @@
-import { backtestPaymentForecast, trainPaymentForecast } from '@credence/app';
+import { backtestJson, backtestPaymentForecast, trainPaymentForecast } from '@credence/app';
 import { type Backtest, renderTable } from '@credence/core';
 import type { Command } from 'commander';
 import { type Io, withExistingStore, withStore } from '../context';
 import { asDate, asFormat, asName } from '../options';
+import { registerCashForecastCommands } from './register-cash-forecast';
 import { emit } from './register-report';
-
-/** The backtest as `--format json` prints it: exactly these members (issue 17). */
-export function backtestJson(b: Backtest): unknown {
-  return {
-    trainedUntil: b.trainedUntil,
-    invoices: b.invoices.map((i) => ({
-      number: i.number,
-      issueDate: i.issueDate,
-      dueDate: i.dueDate,
-      predictedPayDate: i.predictedPayDate,
-      actualPayDate: i.actualPayDate,
-    })),
-    rmseDays: b.rmseDays,
-    lateAccuracy: b.lateAccuracy,
-  };
-}
 
 function backtestText(b: Backtest): string {
   const settled = b.invoices.filter((i) => i.actualPayDate !== null).length;
@@ -82,4 +67,5 @@ export function registerForecastCommands(program: Command, io: Io, state: { exit
           : r,
       );
     });
+  registerCashForecastCommands(forecast, io, state);
 }

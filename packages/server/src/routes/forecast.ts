@@ -1,22 +1,14 @@
 import {
+  backtestJson,
   backtestPaymentForecast,
   ECL_SEGMENT_BY,
-  type EclFigures,
   type EclQuery,
   type EclSegmentBy,
+  eclJson,
   reportEcl,
   trainPaymentForecast,
 } from '@credence/app';
-import {
-  type CurrencyCode,
-  type Fraction,
-  fractionText,
-  money,
-  parseFraction,
-  percentText,
-  type Result,
-  toDecimalString,
-} from '@credence/core';
+import { type Fraction, parseFraction, type Result } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { asCurrency, asDate, Currency, IsoDate } from '../conventions';
@@ -78,51 +70,10 @@ const Ecl = z
     description: 'amounts are decimal strings in `currency`; the same JSON as `credence report ecl --format json`',
   });
 
-function figuresJson(f: EclFigures, c: CurrencyCode) {
-  const amount = (a: bigint) => toDecimalString(money(a, c));
-  return {
-    asOf: f.asOf,
-    buckets: f.buckets.map((b) => ({
-      label: b.label,
-      exposure: amount(b.exposure),
-      ...(b.insured !== undefined ? { insured: amount(b.insured) } : {}),
-      lossRate: percentText(b.lossRate),
-      provision: amount(b.provision),
-    })),
-    total: amount(f.total),
-  };
-}
-
 async function eclResponse(c: Context<AppEnv>, q: EclQuery) {
   const r = await reportEcl(c.var.deps.store, q);
   if (!r.ok) return failureResponse(r.error);
-  const v = r.value;
-  const { asOf, ...main } = figuresJson(v, v.currency);
-  return c.json(
-    {
-      asOf,
-      currency: v.currency,
-      ...main,
-      rates: v.rates.source,
-      ...(v.segments !== undefined
-        ? {
-            segments: v.segments.map((x) => ({
-              segment: x.segment,
-              factor: fractionText(x.factor),
-              rates: x.rates.source,
-              ...figuresJson({ asOf: v.asOf, buckets: x.buckets, total: x.total, rates: x.rates }, v.currency),
-            })),
-          }
-        : {}),
-      ...(v.compare !== undefined
-        ? {
-            compare: figuresJson(v.compare, v.currency),
-            movement: toDecimalString(money(v.compare.movement, v.currency)),
-          }
-        : {}),
-    },
-    200,
-  );
+  return c.json(eclJson(r.value), 200);
 }
 
 const common = (o: {
@@ -285,22 +236,7 @@ export const backtestForecastRoute = defineRoute(
       c.var.deps.clock.today(),
     );
     if (!r.ok) return failureResponse(r.error);
-    const v = r.value;
-    return c.json(
-      {
-        trainedUntil: v.trainedUntil,
-        invoices: v.invoices.map((i) => ({
-          number: i.number,
-          issueDate: i.issueDate,
-          dueDate: i.dueDate,
-          predictedPayDate: i.predictedPayDate,
-          actualPayDate: i.actualPayDate,
-        })),
-        rmseDays: v.rmseDays,
-        lateAccuracy: v.lateAccuracy,
-      },
-      200,
-    );
+    return c.json(backtestJson(r.value), 200);
   },
 );
 

@@ -7,6 +7,7 @@ import { getTimeline, holdBuyer, releaseBuyer } from './buyer-events';
 import { buyerOverviewRoute } from './buyer-overview';
 import { getBuyer, listBuyers } from './buyers';
 import { applyCashRoute, reallocateCashRoute } from './cash';
+import { cashAccuracyRoute, cashForecastRoute } from './cash-forecast';
 import { listCashReviewRoute, listUnappliedCashRoute } from './cash-lines';
 import { getWorkingCapitalRoute, kpisByPersonRoute, setWorkingCapitalRoute, simulateRoute } from './cash-position';
 import {
@@ -188,4 +189,6 @@ export const ROUTES: readonly ApiRoute[] = [
   removeCashIbanRoute,
   runDailyRoute,
   getDailyRoute,
+  cashForecastRoute,
+  cashAccuracyRoute,
 ];

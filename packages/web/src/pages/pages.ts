@@ -18,9 +18,12 @@ export const PAGES: readonly { id: PageId; path: string; label: MessageKey; role
   // answers are the credit manager's.
   { id: 'creditDesk', path: '/credit-desk', label: 'nav.creditDesk', roles: ['admin', 'credit_manager'] },
   { id: 'import', path: '/import', label: 'nav.import', roles: ['admin', 'credit_manager', 'erp'] },
+  // The cash forecast (GET /forecast/cash: REPORTERS) and the expected credit loss (GET /reports/ecl: CREDIT_DESK).
+  { id: 'forecast', path: '/forecast', label: 'nav.forecast', roles: REPORTERS },
+  { id: 'ecl', path: '/ecl', label: 'nav.ecl', roles: ['admin', 'credit_manager'] },
 ];
 
-export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'dunning' | 'creditDesk' | 'import';
+export type PageId = 'dashboard' | 'buyers' | 'worklist' | 'dunning' | 'creditDesk' | 'import' | 'forecast' | 'ecl';
 
 /** The files the import page uploads (POST /imports/{kind}) and who may upload each (x-roles, access.ts). */
 export const IMPORT_KINDS = [

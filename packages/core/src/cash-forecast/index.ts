@@ -1,0 +1,5 @@
+export * from './accuracy';
+export * from './flows';
+export * from './forecast';
+export * from './params';
+export * from './periods';

@@ -1,0 +1,137 @@
+import { useMemo } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { AsOfPicker, useAsOf } from '../components/as-of';
+import { ForecastChart, type ForecastPoint } from '../components/forecast-chart';
+import { Status } from '../components/status';
+import { formatAmount } from '../i18n/format';
+import { useI18n } from '../i18n/i18n';
+import { href, navigate, useLocation } from '../router';
+
+const CURRENCIES = ['EUR', 'USD', 'CNY', 'GBP', 'JPY', 'HKD', 'TWD'];
+
+/** The cash forecast (issue 17): 13 ISO weeks with their low–high band, then months; GET /forecast/cash. */
+export function ForecastPage() {
+  const asOf = useAsOf();
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const currency = query.get('currency') ?? 'EUR';
+  if (asOf === undefined) return <p className="muted">{t('common.loading')}</p>;
+  return (
+    <>
+      <header className="page-head">
+        <h1>{t('forecast.title', { date: asOf })}</h1>
+        <div className="controls">
+          <AsOfPicker asOf={asOf} />
+          <label className="inline">
+            {t('common.currency')}{' '}
+            <select value={currency} onChange={(e) => navigate(href('/forecast', { asOf, currency: e.target.value }))}>
+              {CURRENCIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </header>
+      <Forecast asOf={asOf} currency={currency} />
+    </>
+  );
+}
+
+function Forecast({ asOf, currency }: { asOf: string; currency: string }) {
+  const { t, lang } = useI18n();
+  const f = useApi(() => api.GET('/forecast/cash', { params: { query: { asOf, currency } } }), [asOf, currency]);
+  const amount = (a: string) => formatAmount(lang, { amount: a, currency });
+  const points = useMemo<ForecastPoint[]>(
+    () =>
+      (f.data?.weeks ?? []).map((w) => ({
+        label: w.label,
+        low: Number(w.low),
+        mid: Number(w.mid),
+        high: Number(w.high),
+        texts: [amount(w.low), amount(w.mid), amount(w.high)],
+      })),
+    [f.data, lang],
+  );
+  const names = useMemo(
+    () => ({
+      mid: t('forecast.mid'),
+      band: t('forecast.band'),
+      low: t('forecast.low'),
+      high: t('forecast.high'),
+    }),
+    [t],
+  );
+  return (
+    <Status of={f}>
+      {(d) => (
+        <>
+          <section className="panel" aria-labelledby="forecast-chart">
+            <h2 id="forecast-chart">{t('forecast.weeks', { currency: d.currency })}</h2>
+            <ForecastChart points={points} title={t('forecast.weeks', { currency: d.currency })} names={names} />
+            <p className="muted">
+              {t(d.method === 'model' ? 'forecast.method.model' : 'forecast.method.baseline')}{' '}
+              {t('forecast.expected', { amount: amount(d.expected) })}
+            </p>
+          </section>
+          <section className="panel" aria-labelledby="forecast-table">
+            <h2 id="forecast-table">{t('forecast.table')}</h2>
+            <div className="table-wrap">
+              <table data-testid="forecast-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('forecast.period')}</th>
+                    <th scope="col">{t('forecast.from')}</th>
+                    <th scope="col" className="num">
+                      {t('forecast.low')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.mid')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.high')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.promises')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.plans')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.predicted')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('forecast.indemnities')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...d.weeks, ...d.months].map((p) => (
+                    <tr key={p.label}>
+                      <th scope="row">{p.label}</th>
+                      <td>{p.start}</td>
+                      <td className="num">{amount(p.low)}</td>
+                      <td className="num">{amount(p.mid)}</td>
+                      <td className="num">{amount(p.high)}</td>
+                      <td className="num">{amount(p.sources?.promise ?? '0')}</td>
+                      <td className="num">{amount(p.sources?.plan ?? '0')}</td>
+                      <td className="num">{amount(p.sources?.predicted ?? '0')}</td>
+                      <td className="num">{amount(p.sources?.indemnity ?? '0')}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">{t('forecast.later')}</th>
+                    <td />
+                    <td />
+                    <td className="num">{amount(d.beyond)}</td>
+                    <td colSpan={5} />
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </Status>
+  );
+}
