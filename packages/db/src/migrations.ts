@@ -29,6 +29,7 @@ import { m051 } from './migration-051-forecast-models';
 import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
+import { m082 } from './migration-082-sms';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -420,6 +421,7 @@ export const migrations: MigrationProvider = {
       '055_securities': m055,
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
+      '082_sms': m082,
     };
   },
 };

@@ -10,6 +10,7 @@ export interface BuyersTable {
   payment_terms_days: number;
   group_id: string | null;
   language: string | null;
+  phone: string | null;
   email: string | null;
   sales_owner: string | null;
   collector: string | null;

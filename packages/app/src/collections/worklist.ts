@@ -148,6 +148,10 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       params: { level: l.levelId, channel: l.channel, documents: docs, letter: l.id },
     };
     if (action) push(aboutLetter(l), l.debtor.id, action, why, letterTotal(l), days);
+    // A level that suspends supply or asks for a call besides its letter: a task for each (the seeds' rhythm).
+    if (l.hold === true && action !== 'credit_hold')
+      push(aboutLetter(l), l.debtor.id, 'credit_hold', why, letterTotal(l), days);
+    if (l.call === true && action !== 'call') push(aboutLetter(l), l.debtor.id, 'call', why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
   for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {
