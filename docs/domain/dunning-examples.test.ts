@@ -55,7 +55,9 @@ describe('docs/domain/dunning.md', () => {
 describe("docs/domain/dunning.md: the seeds' collection rhythm", () => {
   const r = table(readDocTables(new URL('./dunning.md', import.meta.url)), 'rhythm');
   const seeds = parseDunningPolicy(
-    JSON.parse(readFileSync(new URL('../../packages/runtime/config/dunning-policy-seeds.json', import.meta.url), 'utf8')),
+    JSON.parse(
+      readFileSync(new URL('../../packages/runtime/config/dunning-policy-seeds.json', import.meta.url), 'utf8'),
+    ),
   );
   if (!seeds.ok) throw new Error(JSON.stringify(seeds.error));
   const due = r.attrs.due as BusinessDate;

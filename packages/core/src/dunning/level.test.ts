@@ -144,7 +144,15 @@ describe('parseDunningPolicy', () => {
 
 describe('repeatEveryDays: a level sent again while the item has not reached the next', () => {
   const ladder = [
-    { id: 'friendly', offsetDays: 1, channel: 'email', tone: 'reminder', fee: '0', deadlineDays: 1, repeatEveryDays: 3 },
+    {
+      id: 'friendly',
+      offsetDays: 1,
+      channel: 'email',
+      tone: 'reminder',
+      fee: '0',
+      deadlineDays: 1,
+      repeatEveryDays: 3,
+    },
     { id: 'formal', offsetDays: 10, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 5 },
   ] as const;
   const due = '2026-03-01' as BusinessDate;

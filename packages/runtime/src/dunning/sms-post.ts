@@ -4,7 +4,12 @@ import type { DeliveryResult, Letter, OutboxEntry } from '@credence/app';
 import { writeOnce } from '../delivery/write-once';
 import { safePath } from '../files/safe-file-name';
 
-const TEXTS: Readonly<Record<Letter['language'], (x: { company: string; docs: string; total: string; deadline: string; ref: string }) => string>> = {
+const TEXTS: Readonly<
+  Record<
+    Letter['language'],
+    (x: { company: string; docs: string; total: string; deadline: string; ref: string }) => string
+  >
+> = {
   en: (x) => `${x.company}: ${x.docs} overdue, ${x.total} to pay by ${x.deadline}. Ref ${x.ref}`,
   'zh-CN': (x) => `${x.company}：发票 ${x.docs} 已逾期，请于 ${x.deadline} 前支付 ${x.total}。参考号 ${x.ref}`,
   'zh-TW': (x) => `${x.company}：發票 ${x.docs} 已逾期，請於 ${x.deadline} 前支付 ${x.total}。參考號 ${x.ref}`,
@@ -37,7 +42,8 @@ export async function smsPost(
   x: { readonly outbox: string; readonly phone?: string; readonly gateway?: string },
 ): Promise<DeliveryResult> {
   const to = x.phone ?? entry.recipient;
-  if (to === undefined) return { status: 'failed', channel: 'sms', detail: `no phone number for buyer ${letter.debtor.id}` };
+  if (to === undefined)
+    return { status: 'failed', channel: 'sms', detail: `no phone number for buyer ${letter.debtor.id}` };
   const text = smsText(letter);
   if (x.gateway !== undefined && x.gateway !== '') {
     try {
