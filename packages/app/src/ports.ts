@@ -24,6 +24,7 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { DeliveryReads, DeliveryWrites } from './delivery/ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';
 import type { JobReads, JobWrites } from './jobs/ports';
@@ -214,7 +215,8 @@ export interface LedgerReads
     MonitoringReads,
     ForecastReads,
     InsuranceReads,
-    CashApplicationReads {
+    CashApplicationReads,
+    DeliveryReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -307,7 +309,8 @@ export interface LedgerWrites
     MonitoringWrites,
     ForecastWrites,
     InsuranceWrites,
-    CashApplicationWrites {
+    CashApplicationWrites,
+    DeliveryWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -30,6 +30,7 @@ import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
 import { m082 } from './migration-082-sms';
+import { m083 } from './migration-083-delivery-confirmations';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -422,6 +423,7 @@ export const migrations: MigrationProvider = {
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
       '082_sms': m082,
+      '083_delivery_confirmations': m083,
     };
   },
 };

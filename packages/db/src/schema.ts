@@ -361,11 +361,14 @@ export interface Database {
   forecast_models: Record<string, unknown>;
   /** Migration 055: a buyer's securities, added and ended (repos/securities.ts). */
   security_events: Record<string, unknown>;
+  /** Migration 083: proof of delivery per invoice (repos/delivery-confirmations.ts). */
+  delivery_confirmations: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
   bank_ibans: BankIbansTable;
 }
 
 export const LEDGER_TABLES = [
+  'delivery_confirmations',
   'alerts',
   'forecast_models',
   'security_events',

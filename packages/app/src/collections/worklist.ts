@@ -2,6 +2,7 @@ import {
   type CurrencyCode,
   collectionsState,
   convert,
+  type DeliveryConfirmationPolicy,
   daysBetween,
   exponentOf,
   type FxRate,
@@ -21,6 +22,7 @@ import type { Letter } from './letter';
 import { listed } from './listed';
 import type { RecordedLetter } from './ports';
 import { type DunningDay, runDunning } from './run-dunning';
+import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -39,7 +41,12 @@ export interface Converted {
   readonly noFxRate: boolean;
 }
 
-export type WorklistDay = DunningDay & { currency: CurrencyCode; defaultPd: number };
+export type WorklistDay = DunningDay & {
+  currency: CurrencyCode;
+  defaultPd: number;
+  /** The credit policy's delivery confirmation rule (`confirm_delivery` tasks); absent: none. */
+  delivery?: DeliveryConfirmationPolicy;
+};
 
 /** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (the task says so). */
 export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: WorklistDay['asOf']) {
@@ -200,6 +207,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       days,
     );
   }
+  tasks.push(...(await confirmDeliveryTasks(store, x, inReporting)));
   return ok(tasks);
 }
 

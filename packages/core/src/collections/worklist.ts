@@ -7,6 +7,7 @@ export const WORK_REASON_CODES = [
   'promise_due',
   'promise_broken',
   'dispute_open',
+  'delivery_unconfirmed',
 ] as const;
 export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
 
@@ -30,7 +31,8 @@ export interface WorkTask {
     | 'follow_up_promise'
     | 'chase_dispute'
     | 'fix_delivery'
-    | 'credit_hold';
+    | 'credit_hold'
+    | 'confirm_delivery';
   /** Why, as a code with the references (letter, promise, dispute ids). */
   readonly reason: WorkReason;
   /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */

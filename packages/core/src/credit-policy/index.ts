@@ -1,3 +1,4 @@
+export * from './delivery';
 export * from './key-accounts';
 export * from './policy';
 export * from './probation';

@@ -108,6 +108,7 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   promise_due: { promise: 'text', amount: 'money' },
   promise_broken: { promise: 'text', amount: 'money' },
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
+  delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
   no_fx_rate: { currency: 'text' },
 };
 
