@@ -7,6 +7,7 @@ import { registerCashApplicationCommands } from './commands/register-cash-applic
 import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
+import { registerDeliveryCommands } from './commands/register-delivery';
 import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerForecastCommands } from './commands/register-forecast';
@@ -82,6 +83,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerAlertCommands(program, io, state);
   registerForecastCommands(program, io, state);
   registerSecurityCommands(program, io, state);
+  registerDeliveryCommands(program, io, state);
   registerStatementCommands(program, io, state);
   registerInsuranceCommands(program, io, state);
   registerServeCommand(program, io);
