@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './bank-statements';
 export * from './buyers';
+export * from './buyers/payer-pattern';
 export * from './cash-application';
 export * from './collections';
 export * from './credit';

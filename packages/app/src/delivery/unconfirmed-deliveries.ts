@@ -5,7 +5,7 @@ import {
   type UnconfirmedDelivery,
   unconfirmedDeliveries,
 } from '@credence/core';
-import type { Store } from '../ports';
+import type { LedgerReads } from '../ports';
 
 /** The shipped rule when the policy has none: 7 days after delivery, every invoice (no minimum set means none). */
 export const DEFAULT_DELIVERY_DAYS = 7;
@@ -16,7 +16,7 @@ export const DEFAULT_DELIVERY_DAYS = 7;
  * credit policy has no `deliveryConfirmation` section.
  */
 export async function listUnconfirmedDeliveries(
-  store: Store,
+  store: LedgerReads,
   x: { readonly asOf: BusinessDate; readonly policy?: DeliveryConfirmationPolicy; readonly buyerId?: string },
 ): Promise<UnconfirmedDelivery[]> {
   if (x.policy === undefined) return [];
