@@ -511,6 +511,26 @@ export const en = {
   'web2.buyers.noCredit': 'no credit (limit 0)',
   // cash application (issue 16)
   'dunning.skip.cash_in_review': 'A bank line in review probably pays it',
+  'worklist.action.confirm_delivery': 'Confirm the delivery',
+  'payer.title': 'Cannot pay or will not pay',
+  'payer.class.cannot_pay': 'Cannot pay (short of cash)',
+  'payer.class.will_not_pay': 'Will not pay (has the means)',
+  'payer.class.unclear': 'Unclear',
+  'payer.class.not_overdue': 'Nothing overdue',
+  'payer.next.payment_plan': 'next: offer a payment plan',
+  'payer.next.escalate': 'next: escalate',
+  'payer.next.call': 'next: call to find out',
+  'payer.reason.explanation_offered': 'Explains itself (notes, calls, promises, disputes recorded)',
+  'payer.reason.no_explanation': 'Overdue and no explanation offered',
+  'payer.reason.cycle_lengthening': 'Paying later and later (last 3 months against the year)',
+  'payer.reason.promises_broken': 'Promises broken again and again',
+  'payer.reason.disputes_raised': 'Disputes raised',
+  'payer.reason.external_grade_weak': 'Weak external grade',
+  'payer.reason.external_grade_sound': 'Sound external grade',
+  'delivery.unconfirmed': 'Deliveries not confirmed',
+  'delivery.amount': 'Amount',
+  'delivery.deliveredOn': 'Delivered',
+  'delivery.daysLate': 'Days late',
 } as const;
 
 export type MessageKey = keyof typeof en;
