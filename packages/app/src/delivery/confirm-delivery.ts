@@ -13,7 +13,7 @@ export interface ConfirmDelivery {
 /**
  * Records the proof of delivery of an invoice (`credence delivery confirm DOC --date D [--ref R]`), audited.
  * Once per invoice: the same confirmation again is a no-op (`created: false`); another one is refused
- * (`already_confirmed`). An unknown document is `not_found`, a credit note or a date after today `invalid_field`.
+ * (`already_confirmed`). An unknown document is `not_found`, a credit note or a date after today (or before the invoice) `invalid_field`.
  */
 export async function confirmDelivery(
   store: Store,
@@ -21,10 +21,12 @@ export async function confirmDelivery(
   today: BusinessDate,
 ): Promise<Result<{ readonly confirmation: DeliveryConfirmation; readonly created: boolean }>> {
   const [doc] = await store.findDocuments([x.document]);
-  if (doc === undefined) return fail('not_found', { kind: 'document', document: x.document });
-  if (doc.type !== 'invoice') return fail('invalid_field', { field: 'document', reason: 'not an invoice' });
-  if (x.date > today) return fail('invalid_field', { field: 'date', reason: 'after today' });
-  if (x.date < doc.issueDate) return fail('invalid_field', { field: 'date', reason: 'before the invoice date' });
+  if (doc === undefined) return fail('not_found', { what: 'document', id: x.document });
+  if (doc.type !== 'invoice')
+    return fail('invalid_field', { field: 'document', value: x.document, reason: 'not an invoice' });
+  if (x.date > today) return fail('invalid_field', { field: 'date', value: x.date, reason: 'after today' });
+  if (x.date < doc.issueDate)
+    return fail('invalid_field', { field: 'date', value: x.date, reason: 'before the invoice date' });
   const confirmation: DeliveryConfirmation = {
     document: doc.number,
     buyerId: doc.buyerId,
