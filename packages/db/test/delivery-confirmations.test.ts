@@ -1,5 +1,12 @@
-import { confirmDelivery, importPayments, listAudit, listUnconfirmedDeliveries } from '@credence/app';
-import { date } from '@credence/core';
+import {
+  type Company,
+  confirmDelivery,
+  importPayments,
+  listAudit,
+  listUnconfirmedDeliveries,
+  refreshWorklist,
+} from '@credence/app';
+import { type CurrencyCode, date, parseDunningPolicy, parseRateTables } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { EUR, invoice, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
@@ -42,6 +49,45 @@ for (const target of targets()) {
       ]);
       const later = await listUnconfirmedDeliveries(store, { asOf: date('2026-03-13'), policy, buyerId: 'B1' });
       expect(later.map((d) => d.number)).toEqual(['D-1', 'D-2']);
+      // The worklist opens a confirm_delivery task for D-1 and keeps it until the delivery is confirmed.
+      const rates = parseRateTables({ ecb: {}, boe: {}, 'de-base': {} });
+      const dunning = parseDunningPolicy({
+        id: 'd',
+        minimumOverdue: '0',
+        levels: [{ id: 'friendly', offsetDays: 1, channel: 'email', tone: 'reminder', fee: '0', deadlineDays: 10 }],
+      });
+      if (!rates.ok || !dunning.ok) throw new Error('policies');
+      const company = {
+        name: 'N',
+        address: [],
+        bankAccount: { bankName: 'B', accountName: 'N' },
+        contact: { name: 'A', email: 'a@n.example' },
+        language: 'en',
+        interestRegime: 'none',
+        promiseGraceDays: 3,
+        planGraceDays: 5,
+      } as Company;
+      const day = (d: string) => ({
+        asOf: date(d),
+        policy: dunning.value,
+        company,
+        rates: rates.value,
+        currency: 'EUR' as CurrencyCode,
+        defaultPd: 0.02,
+        delivery: policy,
+      });
+      const tasksOn = async (d: string) => {
+        const r = await refreshWorklist(store, day(d));
+        if (!r.ok) throw new Error(JSON.stringify(r.error));
+        return r.value;
+      };
+      const before = await tasksOn('2026-03-12');
+      const task = before.tasks.find((t) => t.action === 'confirm_delivery');
+      expect(task).toMatchObject({ key: 'confirm_delivery:D-1', buyerId: 'B1', amount: 500_000n, daysOverdue: 4 });
+      expect(task?.reason).toMatchObject({
+        code: 'delivery_unconfirmed',
+        params: { document: 'D-1', deliveredOn: '2026-03-01' },
+      });
       const x = { document: 'D-1', date: date('2026-03-02'), ref: 'POD-77', by: 'cora' };
       expect(await confirmDelivery(store, x, asOf)).toMatchObject({ ok: true, value: { created: true } });
       expect(await confirmDelivery(store, x, asOf)).toMatchObject({ ok: true, value: { created: false } });
@@ -49,6 +95,9 @@ for (const target of targets()) {
       expect(other.ok || other.error.code).toBe('idempotency_conflict');
       expect((await confirmDelivery(store, { ...x, document: 'NOPE' }, asOf)).ok).toBe(false);
       expect((await listUnconfirmedDeliveries(store, { asOf, policy })).map((d) => d.number)).toEqual([]);
+      const after = await tasksOn('2026-03-12');
+      expect(after.tasks.some((t) => t.action === 'confirm_delivery')).toBe(false);
+      expect(after.closed.map((t) => [t.key, t.closeReason])).toEqual([['confirm_delivery:D-1', 'delivery_confirmed']]);
       expect(await store.deliveryConfirmations(['D-1'])).toEqual([
         {
           document: 'D-1',
