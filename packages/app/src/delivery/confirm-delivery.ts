@@ -42,6 +42,7 @@ export async function confirmDelivery(
       return same
         ? ok({ confirmation: before, created: false })
         : fail('idempotency_conflict', {
+            key: `delivery of ${doc.number} (confirmed as delivered ${before.deliveredOn})`,
             reason: 'already_confirmed',
             document: doc.number,
             deliveredOn: before.deliveredOn,
