@@ -32,6 +32,7 @@ export {
   readGradingPolicy,
   readLimitPolicy,
   readRates,
+  SEEDS_DUNNING_POLICY,
 } from './policies';
 export { policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';

@@ -184,3 +184,27 @@ describe('repeatEveryDays: a level sent again while the item has not reached the
     }
   });
 });
+
+describe('dunningRhythm: the course of an unpaid invoice, a run every day', () => {
+  it('repeats a level at its interval and moves on when the next is reached', async () => {
+    const { dunningRhythm } = await import('./rhythm');
+    const ladder = [
+      {
+        id: 'friendly',
+        offsetDays: 1,
+        channel: 'email',
+        tone: 'reminder',
+        fee: '0',
+        deadlineDays: 1,
+        repeatEveryDays: 3,
+      },
+      { id: 'formal', offsetDays: 10, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 5 },
+    ] as const;
+    expect(dunningRhythm(ladder, -5, 30).map((s) => `${s.day} ${s.level.id}`)).toEqual([
+      '1 friendly',
+      '4 friendly',
+      '7 friendly',
+      '10 formal',
+    ]);
+  });
+});
