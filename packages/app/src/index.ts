@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './bank-statements';
 export * from './buyers';
+export * from './buyers/payer-pattern';
 export * from './cash-application';
 export * from './collections';
 export * from './credit';
@@ -8,6 +9,9 @@ export * from './credit-policy';
 // The daily cycle's job (zod-free); its steps are `@credence/app/daily`.
 export * from './daily/enqueue-daily-cycle';
 export type * from './daily/ports';
+export * from './delivery/confirm-delivery';
+export type * from './delivery/ports';
+export * from './delivery/unconfirmed-deliveries';
 export * from './entries';
 export * from './forecast';
 export * from './grading';

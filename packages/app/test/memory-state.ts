@@ -30,6 +30,7 @@ export interface State {
   holds: HoldEvent[];
   overrides: GradeOverrideEvent[];
   securityEvents: import('@credence/core').SecurityEvent[];
+  deliveryConfirmations: import('../src/delivery/ports').DeliveryConfirmation[];
   policies: PolicyVersion[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
@@ -65,6 +66,7 @@ export const copy = (s: State): State => ({
   holds: [...s.holds],
   overrides: [...s.overrides],
   securityEvents: [...s.securityEvents],
+  deliveryConfirmations: [...s.deliveryConfirmations],
   policies: [...s.policies],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
@@ -110,6 +112,7 @@ export const emptyState = (): State => ({
   holds: [],
   overrides: [],
   securityEvents: [],
+  deliveryConfirmations: [],
   policies: [],
   limitEvents: [],
   grades: new Map(),

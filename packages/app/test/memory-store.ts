@@ -106,6 +106,30 @@ function reads(s: () => State): LedgerReads {
         .overrides.filter((o) => o.recordedOn <= asOf)
         .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
     securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
+    deliveryConfirmations: async (documents) =>
+      s().deliveryConfirmations.filter((c) => documents === undefined || documents.includes(c.document)),
+    deliveriesAwaiting: async (deliveredBy, buyerId) => {
+      const moved = new Map<string, bigint>();
+      for (const a of s().allocations) moved.set(a.documentNumber, (moved.get(a.documentNumber) ?? 0n) + a.delta);
+      const done = new Set(s().deliveryConfirmations.map((c) => c.document));
+      return docs()
+        .filter(
+          (d) =>
+            d.type === 'invoice' &&
+            (buyerId === undefined || d.buyerId === buyerId) &&
+            !done.has(d.number) &&
+            (d.deliveryDate ?? d.issueDate) <= deliveredBy &&
+            d.amount + (moved.get(d.number) ?? 0n) > 0n,
+        )
+        .map((d) => ({
+          number: d.number,
+          buyerId: d.buyerId,
+          currency: d.currency,
+          amount: d.amount,
+          issueDate: d.issueDate,
+          ...(d.deliveryDate !== undefined ? { deliveryDate: d.deliveryDate } : {}),
+        }));
+    },
     allSecurityEvents: async () =>
       [...s().securityEvents].sort((a, b) =>
         a.buyerId !== b.buyerId ? (a.buyerId < b.buyerId ? -1 : 1) : a.id - b.id,
@@ -418,6 +442,11 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       for (const o of rows) s().orders.set(o.id, o);
     },
     findOrders: async (ids) => pick(s().orders, ids),
+    insertDeliveryConfirmation: async (c) => {
+      if (s().deliveryConfirmations.some((x) => x.document === c.document)) return false;
+      s().deliveryConfirmations.push(c);
+      return true;
+    },
     appendSecurityEvent: async (e) => {
       const twice = s().securityEvents.some(
         (x) => x.buyerId === e.buyerId && x.securityId === e.securityId && x.action === e.action,
@@ -561,6 +590,8 @@ export class MemoryStore implements Store {
   gradeOverridesOf = (id: string) => this.view.gradeOverridesOf(id);
   gradeOverridesUpTo = (asOf: BusinessDate) => this.view.gradeOverridesUpTo(asOf);
   securityEventsOf = (id: string) => this.view.securityEventsOf(id);
+  deliveryConfirmations = (documents?: readonly string[]) => this.view.deliveryConfirmations(documents);
+  deliveriesAwaiting = (by: BusinessDate, buyerId?: string) => this.view.deliveriesAwaiting(by, buyerId);
   allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);
   buyerSales = (id: string, from: BusinessDate, to: BusinessDate) => this.view.buyerSales(id, from, to);

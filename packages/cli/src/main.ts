@@ -8,6 +8,7 @@ import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerDailyCommand } from './commands/register-daily';
+import { registerDeliveryCommands } from './commands/register-delivery';
 import { registerDunningCommands } from './commands/register-dunning';
 import { registerEntryCommands } from './commands/register-entries';
 import { registerForecastCommands } from './commands/register-forecast';
@@ -86,6 +87,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerDailyCommand(program, io, state);
   registerForecastCommands(program, io, state);
   registerSecurityCommands(program, io, state);
+  registerDeliveryCommands(program, io, state);
   registerStatementCommands(program, io, state);
   registerWorkingCapitalCommands(program, io, state);
   registerSimulateCommand(program, io, state);

@@ -203,6 +203,15 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    insertDeliveryConfirmation: async (c) => {
+      const created = await w.insertDeliveryConfirmation(c);
+      const { document, buyerId, ...rest } = c;
+      if (created)
+        audit.add('delivery_confirmation', 1, () => [
+          draft('document', document, 'delivery_confirm', { buyerId, ...rest }, c.ref),
+        ]);
+      return created;
+    },
     appendSecurityEvent: async (e) => {
       const stored = await w.appendSecurityEvent(e);
       const { buyerId, action, reason, ...rest } = stored;

@@ -33,6 +33,8 @@ import { m064 } from './migration-064-daily-steps';
 import { m067 } from './migration-067-alert-digests';
 import { m076 } from './migration-076-cash-forecasts';
 import { m079 } from './migration-079-working-capital';
+import { m082 } from './migration-082-sms';
+import { m083 } from './migration-083-delivery-confirmations';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -428,6 +430,8 @@ export const migrations: MigrationProvider = {
       '067_alert_digests': m067,
       '076_cash_forecasts': m076,
       '079_working_capital': m079,
+      '082_sms': m082,
+      '083_delivery_confirmations': m083,
     };
   },
 };

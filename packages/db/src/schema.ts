@@ -10,6 +10,7 @@ export interface BuyersTable {
   payment_terms_days: number;
   group_id: string | null;
   language: string | null;
+  phone: string | null;
   email: string | null;
   sales_owner: string | null;
   collector: string | null;
@@ -364,6 +365,8 @@ export interface Database {
   forecast_models: Record<string, unknown>;
   /** Migration 055: a buyer's securities, added and ended (repos/securities.ts). */
   security_events: Record<string, unknown>;
+  /** Migration 083: proof of delivery per invoice (repos/delivery-confirmations.ts). */
+  delivery_confirmations: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
   bank_ibans: BankIbansTable;
   /** Migration 079: the seller's working-capital figures per month, versioned (repos/working-capital.ts). */
@@ -378,6 +381,7 @@ export const LEDGER_TABLES = [
   'daily_steps',
   'cash_forecast_weeks',
   'cash_forecasts',
+  'delivery_confirmations',
   'alerts',
   'working_capital_months',
   'forecast_models',

@@ -46,6 +46,7 @@ import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
+import { deliveriesAwaiting, deliveryConfirmations, insertDeliveryConfirmation } from './repos/delivery-confirmations';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
   correctionsOf,
@@ -203,6 +204,8 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     externalGradesOf: (id) => externalGradesOf(db, id),
     holdsOf: (id) => holdsOf(db, id),
     securityEventsOf: (id) => securityEventsOf(db, id),
+    deliveryConfirmations: (documents) => deliveryConfirmations(db, documents),
+    deliveriesAwaiting: (by, buyerId) => deliveriesAwaiting(db, by, buyerId),
     allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     gradeOverridesUpTo: (asOf) => gradeOverridesUpTo(db, asOf),
@@ -401,6 +404,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendHold: (e) => appendHold(db, e),
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
+    insertDeliveryConfirmation: (c) => insertDeliveryConfirmation(db, c, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),

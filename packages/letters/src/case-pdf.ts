@@ -100,5 +100,13 @@ function section(doc: Doc, title: string, grid: Grid, empty: string, intro?: str
 function documentsNote(file: CaseFile): string {
   const disputed = file.documents.filter((d) => d.disputed).length;
   const n = file.documents.length;
-  return `${n} open invoice${n === 1 ? '' : 's'}${disputed > 0 ? `, ${disputed} of them disputed (tinted, marked DISPUTED)` : ''}; days overdue as of ${formatDate(file.asOf, 'en')}.`;
+  // Proof of delivery: the invoices with none on file (`credence delivery confirm`), named.
+  const unproven = file.documents.filter((d) => d.proofOfDelivery === null).map((d) => d.number);
+  const pod = unproven.length > 0 ? ` Delivery not confirmed: ${unproven.join(', ')}.` : '';
+  const pattern = file.payerPattern;
+  const payer =
+    pattern !== undefined && pattern.class !== 'not_overdue'
+      ? ` Pattern: ${pattern.class.replace(/_/g, ' ')} (${pattern.reasons.map((r) => r.code.replace(/_/g, ' ')).join(', ')}).`
+      : '';
+  return `${n} open invoice${n === 1 ? '' : 's'}${disputed > 0 ? `, ${disputed} of them disputed (tinted, marked DISPUTED)` : ''}; days overdue as of ${formatDate(file.asOf, 'en')}.${pod}${payer}`;
 }

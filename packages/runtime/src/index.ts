@@ -34,6 +34,7 @@ export {
   readGradingPolicy,
   readLimitPolicy,
   readRates,
+  SEEDS_DUNNING_POLICY,
 } from './policies';
 export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';

@@ -23,6 +23,8 @@ export const DEFAULT_COUNTRY_RISK = shippedPath('config/country-risk/oecd-countr
 export const DEFAULT_LIMIT_POLICY = shippedPath('config/limit-policy.json');
 export const DEFAULT_CHECK_POLICY = shippedPath('config/check-policy.json');
 export const DEFAULT_DUNNING_POLICY = shippedPath('config/dunning-policy.json');
+/** The seeds' collection rhythm, shipped beside the default (docs/domain/dunning.md). */
+export const SEEDS_DUNNING_POLICY = shippedPath('config/dunning-policy-seeds.json');
 export const DEFAULT_RATES = shippedPath('config/reference-rates.json');
 
 export const readGradingPolicy = (path = DEFAULT_POLICY): Promise<GradingPolicy> =>

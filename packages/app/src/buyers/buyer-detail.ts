@@ -2,6 +2,7 @@ import {
   type BusinessDate,
   type Buyer,
   type CurrencyCode,
+  type DeliveryConfirmationPolicy,
   daysOverdue,
   fail,
   type Grade,
@@ -9,14 +10,18 @@ import {
   type OpenItem,
   ok,
   overrideInForce,
+  type PayerPattern,
   type Result,
+  type UnconfirmedDelivery,
 } from '@credence/core';
+import { listUnconfirmedDeliveries } from '../delivery/unconfirmed-deliveries';
 import { buyerNetPosition } from '../entries/buyer-net-position';
 import { type BehaviourWindow, buyerBehaviour } from '../grading/buyer-behaviour';
 import { type GradeContext, gradeBuyerAsOf } from '../grading/grade-buyer-as-of';
 import type { LedgerReads } from '../ports';
 import type { BuyerPd } from '../scoring/score-buyer';
 import { type BuyerFinancials, buyerFinancials } from './buyer-financials';
+import { payerPattern } from './payer-pattern';
 
 export interface BuyerDetailQuery {
   readonly buyerId: string;
@@ -25,6 +30,8 @@ export interface BuyerDetailQuery {
   readonly grading?: GradeContext;
   /** Model reasons given with the financial PD (default 3). */
   readonly reasons?: number;
+  /** The credit policy's delivery confirmation rule: with it the detail lists the unconfirmed deliveries. */
+  readonly delivery?: DeliveryConfirmationPolicy;
 }
 
 /** One open item (gross, credit notes included) and what is still owed of it once credits are set off. */
@@ -69,6 +76,10 @@ export interface BuyerDetail {
   }[];
   /** Credits left after every invoice of a currency. */
   readonly creditBalance: readonly { readonly currency: CurrencyCode; readonly amount: bigint }[];
+  /** Open invoices whose proof of delivery is due and not confirmed (with the policy's rule; else empty). */
+  readonly unconfirmedDeliveries: readonly UnconfirmedDelivery[];
+  /** Cannot pay or will not pay, with why, and the next step (docs/domain/credit-policy.md §6). */
+  readonly payerPattern: PayerPattern;
 }
 
 const byCurrency = (xs: readonly { currency: CurrencyCode; amount: bigint }[]) => {
@@ -107,6 +118,13 @@ export async function buyerDetail(store: LedgerReads, q: BuyerDetailQuery): Prom
     q.grading === undefined ? undefined : await gradeBuyerAsOf(store, q.grading, buyerId, asOf, q.reasons ?? 3);
   const behaviour = await buyerBehaviour(store, buyerId, buyer.currency, asOf);
   const override = overrideInForce(await store.gradeOverridesOf(buyerId), asOf);
+  const daysOverdueMost = Math.max(0, ...openItems.map((i) => i.daysOverdue));
+  const pattern = await payerPattern(store, { buyerId, asOf, daysOverdue: daysOverdueMost, behaviour });
+  const unconfirmed = await listUnconfirmedDeliveries(store, {
+    asOf,
+    buyerId,
+    ...(q.delivery !== undefined ? { policy: q.delivery } : {}),
+  });
   return ok({
     buyer,
     asOf,
@@ -126,5 +144,7 @@ export async function buyerDetail(store: LedgerReads, q: BuyerDetailQuery): Prom
       unapplied: p.unapplied,
     })),
     creditBalance: net.creditBalance.map((c) => ({ currency: c.currency, amount: c.amount })),
+    unconfirmedDeliveries: unconfirmed,
+    payerPattern: pattern,
   });
 }

@@ -40,7 +40,7 @@ export const addressLines = (b: Buyer): string[] =>
     .filter((l) => l !== '');
 
 /** What a letter's channel puts in the outbox: e-mail when there is an address, print for a postal letter, a case file for the agency or the lawyer. */
-function outboxFor(letter: Letter, email: string | undefined): OutboxEntry[] {
+function outboxFor(letter: Letter, email: string | undefined, phone?: string): OutboxEntry[] {
   const entry = (kind: OutboxEntry['kind'], recipient?: string): OutboxEntry => ({
     id: `${letter.id}-${kind}`,
     letterId: letter.id,
@@ -50,6 +50,8 @@ function outboxFor(letter: Letter, email: string | undefined): OutboxEntry[] {
     attempts: 0,
   });
   const out: OutboxEntry[] = [];
+  // A text message goes to the buyer's phone (a missing number fails its delivery: a task to fix it).
+  if (letter.channel === 'sms') return [entry('sms', phone)];
   if (letter.channel !== 'call') out.push(entry('email', email));
   // A postal letter is printed; so is any letter to a buyer without an e-mail address, so it is not lost.
   if (letter.channel === 'letter' || (email === undefined && letter.channel !== 'call')) out.push(entry('print'));
@@ -199,6 +201,8 @@ export function buildLetter(
     levelId: level.id,
     tone: level.tone,
     channel: level.channel,
+    ...(level.hold === true ? { hold: true } : {}),
+    ...(level.call === true ? { call: true } : {}),
     creditor: {
       name: company.name,
       address: company.address,
@@ -222,5 +226,5 @@ export function buildLetter(
     nextStep: planned.nextStep,
     firstLetter: ctx.firstLetter,
   };
-  return { letter, policyId: ctx.policyId, outbox: outboxFor(letter, buyer.email) };
+  return { letter, policyId: ctx.policyId, outbox: outboxFor(letter, buyer.email, buyer.phone) };
 }

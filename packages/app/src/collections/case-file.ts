@@ -1,3 +1,4 @@
+import type { PayerPattern } from '@credence/core';
 import {
   type BusinessDate,
   collectionsState,
@@ -10,6 +11,9 @@ import {
   type Result,
   toDecimalString,
 } from '@credence/core';
+import { payerPattern } from '../buyers/payer-pattern';
+import type { DeliveryConfirmation } from '../delivery/ports';
+import { buyerBehaviour } from '../grading/buyer-behaviour';
 import type { LedgerReads } from '../ports';
 import { basisOf } from './basis';
 import { addressLines } from './build-letter';
@@ -31,6 +35,8 @@ export interface CaseDocument {
   readonly interest: string | null;
   readonly compensation: string | null;
   readonly disputed: boolean;
+  /** The proof of delivery on file (`credence delivery confirm`), or null: its delivery is unconfirmed. */
+  readonly proofOfDelivery?: { readonly deliveredOn: BusinessDate; readonly ref?: string } | null;
 }
 
 /** What a collection agency or a lawyer needs to take a buyer over (hand-off at the agency or legal level). */
@@ -62,6 +68,8 @@ export interface CaseFile {
   }[];
   /** Disputes, promises, plans, notes, calls and payments, in date order. */
   readonly history: readonly TimelineEntry[];
+  /** Cannot pay or will not pay, with the signals and the next step (docs/domain/credit-policy.md §6). */
+  readonly payerPattern?: PayerPattern;
 }
 
 const dec = (amount: bigint, currency: string) => toDecimalString(money(amount, currency as never));
@@ -83,6 +91,7 @@ export async function caseFile(
   const disputed = new Set(
     [...state.disputes.values()].filter((d) => d.resolution === undefined).flatMap((d) => d.documents),
   );
+  const proofs = new Map((await store.deliveryConfirmations(open.map((i) => i.number))).map((c) => [c.document, c]));
   const basis = basisOf(buyer, x.company);
   const sums = new Map<string, { outstanding: bigint; interest: bigint; compensation: bigint }>();
   const documents = open.map((i): CaseDocument => {
@@ -112,6 +121,7 @@ export async function caseFile(
       interest: interest !== undefined ? dec(interest, i.currency) : null,
       compensation: r.ok ? dec(r.value.compensation, i.currency) : null,
       disputed: disputed.has(i.number),
+      proofOfDelivery: proofOf(proofs.get(i.number)),
     };
   });
   const held: OpenCredit[] = (await creditsOf(store, [buyer.id], x.asOf)).map(({ buyerId: _, ...c }) => c);
@@ -121,6 +131,12 @@ export async function caseFile(
   const deliveries = await store.deliveriesOf(buyer.id);
   const timeline = await buyerTimeline(store, buyer.id);
   if (!timeline.ok) return timeline;
+  const pattern = await payerPattern(store, {
+    buyerId: buyer.id,
+    asOf: x.asOf,
+    daysOverdue: Math.max(0, ...documents.map((d) => d.daysOverdue)),
+    behaviour: await buyerBehaviour(store, buyer.id, buyer.currency, x.asOf),
+  });
   return ok({
     asOf: x.asOf,
     level: x.level,
@@ -161,5 +177,9 @@ export async function caseFile(
         .map((d) => `${d.date} ${d.outboxId.slice(l.id.length + 1)}: ${d.status}`),
     })),
     history: timeline.value.filter((e) => e.kind !== 'letter' && e.kind !== 'delivery'),
+    payerPattern: pattern,
   });
 }
+
+const proofOf = (c: DeliveryConfirmation | undefined): { deliveredOn: BusinessDate; ref?: string } | null =>
+  c === undefined ? null : { deliveredOn: c.deliveredOn, ...(c.ref !== undefined ? { ref: c.ref } : {}) };

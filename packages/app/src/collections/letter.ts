@@ -109,4 +109,8 @@ export interface Letter {
   readonly firstLetter?: boolean;
   /** What happens if it stays unpaid: the channel of the next level of the ladder, or "none" at the last. */
   readonly nextStep: DunningChannel | 'none';
+  /** Its level suspends supply: recording it puts the buyer on credit hold (the level's `hold`). */
+  readonly hold?: boolean;
+  /** Its level asks for a call besides the letter (the level's `call`): a call task on the worklist. */
+  readonly call?: boolean;
 }

@@ -14,7 +14,7 @@ import type { Letter } from './letter';
 export interface OutboxEntry {
   readonly id: string;
   readonly letterId: string;
-  readonly kind: 'email' | 'print' | 'case_file';
+  readonly kind: 'email' | 'print' | 'case_file' | 'sms';
   readonly recipient?: string;
   readonly status: 'pending' | 'sending' | 'sent' | 'written' | 'failed';
   readonly attempts: number;

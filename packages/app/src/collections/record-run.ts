@@ -28,7 +28,7 @@ export async function recordRun(
       for (const e of outcomes) if (e.kind === 'promise_broken') await tx.appendWebhookEvent(promiseBrokenEvent(e));
       const mine = letters.filter((l) => group.has(l.letter.debtor.id));
       await tx.insertLetters(mine);
-      for (const hold of mine.filter((l) => l.letter.channel === 'credit_hold')) {
+      for (const hold of mine.filter((l) => l.letter.channel === 'credit_hold' || l.letter.hold === true)) {
         const buyerId = hold.letter.debtor.id;
         if (holdInForce(await tx.holdsOf(buyerId), asOf) === undefined)
           await tx.appendHold({

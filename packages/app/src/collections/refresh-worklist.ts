@@ -98,6 +98,11 @@ export async function worklistOfDay(
       state: collectionsState(events),
       events,
       failedOutbox: new Set(failed.map((f) => f.id)),
+      confirmedDeliveries: new Set(
+        (
+          await store.deliveryConfirmations(kept.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject))
+        ).map((c) => c.document),
+      ),
     },
     x.asOf,
     refigure,

@@ -2,6 +2,7 @@ import {
   type CurrencyCode,
   collectionsState,
   convert,
+  type DeliveryConfirmationPolicy,
   daysBetween,
   exponentOf,
   type FxRate,
@@ -22,6 +23,7 @@ import { listed } from './listed';
 import type { RecordedLetter } from './ports';
 import { type DunningDay, runDunning } from './run-dunning';
 import { insuranceDeadlineTasks } from './worklist-insurance';
+import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -40,7 +42,12 @@ export interface Converted {
   readonly noFxRate: boolean;
 }
 
-export type WorklistDay = DunningDay & { currency: CurrencyCode; defaultPd: number };
+export type WorklistDay = DunningDay & {
+  currency: CurrencyCode;
+  defaultPd: number;
+  /** The credit policy's delivery confirmation rule (`confirm_delivery` tasks); absent: none. */
+  delivery?: DeliveryConfirmationPolicy;
+};
 
 /** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (the task says so). */
 export function reportingAmounts(fx: readonly FxRate[], to: CurrencyCode, asOf: WorklistDay['asOf']) {
@@ -149,6 +156,10 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
       params: { level: l.levelId, channel: l.channel, documents: docs, letter: l.id },
     };
     if (action) push(aboutLetter(l), l.debtor.id, action, why, letterTotal(l), days);
+    // A level that suspends supply or asks for a call besides its letter: a task for each (the seeds' rhythm).
+    if (l.hold === true && action !== 'credit_hold')
+      push(aboutLetter(l), l.debtor.id, 'credit_hold', why, letterTotal(l), days);
+    if (l.call === true && action !== 'call') push(aboutLetter(l), l.debtor.id, 'call', why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
   for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {
@@ -198,6 +209,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
     );
   }
   tasks.push(...(await insuranceDeadlineTasks(store, x, inReporting)));
+  tasks.push(...(await confirmDeliveryTasks(store, x, inReporting)));
   return ok(tasks);
 }
 

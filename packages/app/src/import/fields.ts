@@ -30,6 +30,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('address'),
     opt('interest_regime'),
     opt('interest_rate'),
+    opt('phone'),
   ],
   invoices: [
     req('document_number'),

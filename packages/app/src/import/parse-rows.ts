@@ -43,6 +43,7 @@ export function parseBuyer(c: Cells): Buyer | undefined {
     address: c.text('address'),
     interestRegime: c.choice('interest_regime', INTEREST_REGIMES, undefined),
     interestRate: c.text('interest_rate'),
+    phone: c.text('phone'),
   };
   if (b.interestRate !== undefined && !RATE.test(b.interestRate))
     c.error('interest_rate', 'invalid_rate', { reason: 'rate_format' });

@@ -45,10 +45,12 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
         o,
         io,
         async (store) => {
-          const [policy, grading] = await Promise.all([
+          const [policy, grading, check] = await Promise.all([
             policyInForce(store, 'dunning', o.policy),
             policyInForce(store, 'grading'),
+            policyInForce(store, 'check'),
           ]);
+          const delivery = check.credit?.deliveryConfirmation;
           const found = await refreshWorklist(store, {
             asOf,
             policy,
@@ -56,6 +58,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
             rates,
             currency: o.currency,
             defaultPd: grading.basePd,
+            ...(delivery !== undefined ? { delivery } : {}),
           });
           if (!found.ok) return failed(found.error);
           const { tasks, closed, snoozed } = found.value;

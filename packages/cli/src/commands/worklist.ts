@@ -13,6 +13,7 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
   dispute_resolved: 'dispute resolved',
   delivered: 'delivered',
   marked_done: 'marked done',
+  delivery_confirmed: 'delivery confirmed',
 };
 
 /**

@@ -15,6 +15,7 @@ export type TaskCloseReason =
   | 'promise_broken'
   | 'dispute_resolved'
   | 'delivered'
+  | 'delivery_confirmed'
   | 'marked_done';
 
 /**
@@ -50,6 +51,8 @@ export interface TaskFacts {
   readonly events: readonly CollectionEvent[];
   /** Outbox entries whose delivery has failed (and not succeeded since). */
   readonly failedOutbox: ReadonlySet<string>;
+  /** Documents whose delivery has been confirmed (proof of delivery on file). */
+  readonly confirmedDeliveries?: ReadonlySet<string>;
 }
 
 /** A document is in hand when it is disputed, promised or in an active plan: someone is dealing with it. */
@@ -110,6 +113,9 @@ export function taskDealtWith(task: StoredTask, facts: TaskFacts): TaskCloseReas
       if (facts.state.disputes.get(task.subject)?.resolution !== undefined) return 'dispute_resolved';
       return documentsDealtWith(task, facts) === 'paid' ? 'paid' : undefined;
     }
+    case 'confirm_delivery':
+      if (facts.confirmedDeliveries?.has(task.subject) === true) return 'delivery_confirmed';
+      return documentsDealtWith(task, facts) === 'paid' ? 'paid' : undefined;
     case 'fix_delivery':
       if (!facts.failedOutbox.has(task.subject)) return 'delivered';
       break;

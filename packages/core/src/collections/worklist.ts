@@ -8,6 +8,7 @@ export const WORK_REASON_CODES = [
   'promise_broken',
   'dispute_open',
   'insurance_deadline',
+  'delivery_unconfirmed',
 ] as const;
 export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
 
@@ -32,7 +33,8 @@ export interface WorkTask {
     | 'chase_dispute'
     | 'fix_delivery'
     | 'credit_hold'
-    | 'insurance_deadline';
+    | 'insurance_deadline'
+    | 'confirm_delivery';
   /** Why, as a code with the references (letter, promise, dispute ids). */
   readonly reason: WorkReason;
   /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */

@@ -1,4 +1,6 @@
+export * from './delivery';
 export * from './key-accounts';
+export * from './payer-pattern';
 export * from './policy';
 export * from './probation';
 export * from './security';

@@ -47,6 +47,8 @@ export interface CreditPolicy {
     /** A security expiring within this many days is a worklist action. */
     readonly expiryWarnDays: number;
   };
+  /** Proof of delivery to confirm so many days after delivery, for invoices from an amount (`delivery.ts`). */
+  readonly deliveryConfirmation?: import('./delivery').DeliveryConfirmationPolicy;
 }
 
 const whole = (v: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): v is number =>
@@ -107,6 +109,17 @@ export function parseCreditPolicy(json: unknown): Result<CreditPolicy> {
   const s = json.securities;
   if (s !== undefined && (!isObject(s) || !whole(s.expiryWarnDays, 0, 366)))
     problems.push('securities: expiryWarnDays 0 … 366');
+  const d = json.deliveryConfirmation;
+  if (d !== undefined) {
+    const min = isObject(d) ? d.minimum : undefined;
+    const minOk =
+      isObject(min) &&
+      Object.entries(min).every(
+        ([c, v]) => typeof v === 'string' && parseMoney(v, c as CurrencyCode).ok && !v.startsWith('-'),
+      );
+    if (!isObject(d) || !whole(d.afterDays, 0, 365) || !minOk)
+      problems.push('deliveryConfirmation: afterDays 0 … 365, minimum {currency: "amount"}');
+  }
   if (problems.length > 0) return fail('invalid_field', { field: 'credit', reason: problems.join('; ') });
   return ok(json as CreditPolicy);
 }

@@ -1,3 +1,4 @@
 export * from './level';
 export * from './policy';
+export * from './rhythm';
 export * from './run-plan';

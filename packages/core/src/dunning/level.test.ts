@@ -141,3 +141,70 @@ describe('parseDunningPolicy', () => {
     expect(ladderFor(p.value, { tier: 'low', country: 'DE' })).toBe(p.value.levels);
   });
 });
+
+describe('repeatEveryDays: a level sent again while the item has not reached the next', () => {
+  const ladder = [
+    {
+      id: 'friendly',
+      offsetDays: 1,
+      channel: 'email',
+      tone: 'reminder',
+      fee: '0',
+      deadlineDays: 1,
+      repeatEveryDays: 3,
+    },
+    { id: 'formal', offsetDays: 10, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 5 },
+  ] as const;
+  const due = '2026-03-01' as BusinessDate;
+  const last = { levelId: 'friendly', deadline: '2026-03-03' as BusinessDate }; // sent 03-02
+  it('waits for the interval, then repeats', () => {
+    expect(levelDue(ladder, due, '2026-03-04' as BusinessDate, last)).toBeUndefined();
+    expect(levelDue(ladder, due, '2026-03-05' as BusinessDate, last)?.id).toBe('friendly');
+  });
+  it('moves on, not again, once the next level is reached', () => {
+    expect(levelDue(ladder, due, '2026-03-11' as BusinessDate, last)?.id).toBe('formal');
+  });
+  it('a level without it is sent once', () => {
+    const { repeatEveryDays: _, ...first } = ladder[0];
+    const once = [first, ladder[1]];
+    expect(levelDue(once, due, '2026-03-05' as BusinessDate, last)).toBeUndefined();
+  });
+  it('the policy refuses a repeat that is not whole days ≥ 1, and a hold that is not true or false', () => {
+    const bad = parseDunningPolicy({
+      id: 'x',
+      minimumOverdue: '0',
+      levels: [{ ...ladder[0], repeatEveryDays: 0, hold: 'yes', channel: 'sms' }],
+      segments: [],
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.params.reason).toContain('levels[0].repeatEveryDays');
+      expect(bad.error.params.reason).toContain('levels[0].hold');
+      expect(bad.error.params.reason).not.toContain('channel');
+    }
+  });
+});
+
+describe('dunningRhythm: the course of an unpaid invoice, a run every day', () => {
+  it('repeats a level at its interval and moves on when the next is reached', async () => {
+    const { dunningRhythm } = await import('./rhythm');
+    const ladder = [
+      {
+        id: 'friendly',
+        offsetDays: 1,
+        channel: 'email',
+        tone: 'reminder',
+        fee: '0',
+        deadlineDays: 1,
+        repeatEveryDays: 3,
+      },
+      { id: 'formal', offsetDays: 10, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 5 },
+    ] as const;
+    expect(dunningRhythm(ladder, -5, 30).map((s) => `${s.day} ${s.level.id}`)).toEqual([
+      '1 friendly',
+      '4 friendly',
+      '7 friendly',
+      '10 formal',
+    ]);
+  });
+});

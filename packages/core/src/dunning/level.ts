@@ -65,9 +65,29 @@ export function levelDue(
   const reached = reachedIndex(ladder, dueDate, asOf);
   if (reached < 0) return undefined;
   if (last !== undefined && asOf <= last.deadline) return undefined;
+  const again = repeated(ladder, reached, asOf, last);
+  if (again !== undefined) return again;
   const start = nextIndex(ladder, reached, last);
   if (start < 0 || start > reached) return undefined;
   return stepFrom(ladder, start, reached, noticed(ladder, last));
+}
+
+/**
+ * The last letter's level once more, when it repeats (`repeatEveryDays`), its interval has passed since that
+ * letter (its deadline less the level's deadline days) and the item has not reached the next level.
+ */
+function repeated(
+  ladder: readonly DunningLevel[],
+  reached: number,
+  asOf: BusinessDate,
+  last: LastLetter | undefined,
+): DunningLevel | undefined {
+  if (last === undefined) return undefined;
+  const at = ladder.findIndex((l) => l.id === last.levelId);
+  const level = ladder[at];
+  if (level?.repeatEveryDays === undefined || reached > at) return undefined;
+  const sentOn = addDays(last.deadline, -level.deadlineDays);
+  return addDays(sentOn, level.repeatEveryDays) <= asOf ? level : undefined;
 }
 
 /** Where the item goes next: after its last letter, else its first level (pre-due, or the first overdue one). */

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result';
 
-export type DunningChannel = 'email' | 'letter' | 'call' | 'credit_hold' | 'agency' | 'legal';
+export type DunningChannel = 'email' | 'letter' | 'call' | 'credit_hold' | 'agency' | 'legal' | 'sms';
 export type DunningTone = 'reminder' | 'warning' | 'final';
 
 /** One rung of the ladder: from `offsetDays` after the due date (negative = before it). */
@@ -19,6 +19,15 @@ export interface DunningLevel {
    * still need a formal notice first (`isFormalNotice`), whatever this says.
    */
   readonly skippable?: boolean;
+  /**
+   * The level is sent again every so many days (after its deadline) while the item has not reached the next
+   * level's day offset: reminders twice a week in days 1–15 (`levelDue`). Absent: sent once.
+   */
+  readonly repeatEveryDays?: number;
+  /** Suspend supply (暂停供货): the run also puts the buyer on credit hold, so the order check answers hold. */
+  readonly hold?: boolean;
+  /** A person also calls the buyer: the letter opens a call task on the worklist besides its own. */
+  readonly call?: boolean;
 }
 
 /** A rule for a segment of buyers: their own ladder (by risk tier, country or buyer group). */
@@ -48,7 +57,7 @@ export const isHandOff = (l: DunningLevel): boolean => l.channel === 'agency' ||
 export const isFormalNotice = (l: DunningLevel): boolean =>
   (l.channel === 'letter' || l.channel === 'email') && l.tone !== 'reminder';
 
-const CHANNELS: readonly DunningChannel[] = ['email', 'letter', 'call', 'credit_hold', 'agency', 'legal'];
+const CHANNELS: readonly DunningChannel[] = ['email', 'letter', 'call', 'credit_hold', 'agency', 'legal', 'sms'];
 const TONES: readonly DunningTone[] = ['reminder', 'warning', 'final'];
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -75,6 +84,10 @@ function checkLevels(levels: unknown, path: string, problems: string[]): void {
     if (!Number.isInteger(l?.deadlineDays) || (l.deadlineDays as number) < 0)
       problems.push(`${at}.deadlineDays: whole days ≥ 0`);
     if (l?.skippable !== undefined && typeof l.skippable !== 'boolean') problems.push(`${at}.skippable: true or false`);
+    if (l?.repeatEveryDays !== undefined && (!Number.isInteger(l.repeatEveryDays) || l.repeatEveryDays < 1))
+      problems.push(`${at}.repeatEveryDays: whole days ≥ 1`);
+    if (l?.hold !== undefined && typeof l.hold !== 'boolean') problems.push(`${at}.hold: true or false`);
+    if (l?.call !== undefined && typeof l.call !== 'boolean') problems.push(`${at}.call: true or false`);
   });
   // A hand-off (agency, legal) must come after a formal notice on the same ladder.
   const first = levels.findIndex((l: Partial<DunningLevel>) => isHandOff(l as DunningLevel));

@@ -21,6 +21,8 @@ export interface Buyer {
   readonly interestRegime?: string;
   /** The agreed rate for `contract`, e.g. "12%/year" or "0.05%/day". */
   readonly interestRate?: string;
+  /** A mobile number for SMS reminders (the seeds' dunning policy). */
+  readonly phone?: string;
 }
 
 export type DocumentType = 'invoice' | 'credit_note';

@@ -59,6 +59,7 @@ export const EN: ReasonCatalog = {
     'work.promise_due': 'Promise {promise} of {amount} falls due today',
     'work.promise_broken': 'Promise {promise} of {amount} broken',
     'work.dispute_open': 'Dispute {dispute} ({reason}) on {documents} open for {days}; owner {owner}',
+    'work.delivery_unconfirmed': 'Confirm proof of delivery of {document} ({amount}), delivered {deliveredOn}',
     'work.no_fx_rate': 'amount in {currency}: no FX rate',
     'cash.rf_reference': 'Quotes the RF reference {reference} printed by us',
     'cash.credence_reference': 'Quotes our reference {reference}',
@@ -104,6 +105,7 @@ export const EN: ReasonCatalog = {
     credit_hold: 'credit hold',
     agency: 'collection agency',
     legal: 'lawyer',
+    sms: 'SMS',
   },
   days: (f, n) => `${f} ${n === 1 ? 'day' : 'days'}`,
   attributes: {

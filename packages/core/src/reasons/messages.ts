@@ -121,6 +121,15 @@ export function workReasonMessage(r: WorkReason): ReasonMessage {
       key: `work.${r.code}`,
       params: { promise: p.promise ?? '', amount: minor(p.amount, String(p.currency) as CurrencyCode) },
     };
+  if (r.code === 'delivery_unconfirmed')
+    return {
+      key: 'work.delivery_unconfirmed',
+      params: {
+        document: p.document ?? '',
+        amount: minor(p.amount, String(p.currency) as CurrencyCode),
+        deliveredOn: p.deliveredOn ?? '',
+      },
+    };
   return pick(`work.${r.code}`, p);
 }
 

@@ -109,6 +109,7 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   promise_broken: { promise: 'text', amount: 'money' },
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
   insurance_deadline: { deadline: 'text', date: 'date', policy: 'text', documents: 'text' },
+  delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
   no_fx_rate: { currency: 'text' },
 };
 

@@ -51,6 +51,7 @@ export const ZH_CN: ReasonCatalog = {
     'work.promise_due': '付款承诺 {promise}（{amount}）今天到期',
     'work.promise_broken': '付款承诺 {promise}（{amount}）未兑现',
     'work.dispute_open': '争议 {dispute}（{reason}）涉及 {documents}，已持续 {days}；负责人 {owner}',
+    'work.delivery_unconfirmed': '请确认 {document}（{amount}）的签收凭证，交货日期 {deliveredOn}',
     'work.no_fx_rate': '金额为 {currency}：没有汇率',
     'cash.rf_reference': '注明了我司印制的 RF 参考号 {reference}',
     'cash.credence_reference': '注明了我司编号 {reference}',
@@ -94,6 +95,7 @@ export const ZH_CN: ReasonCatalog = {
     credit_hold: '暂停供货',
     agency: '催收机构',
     legal: '律师',
+    sms: '短信',
   },
   days: (f) => `${f} 天`,
   attributes: {

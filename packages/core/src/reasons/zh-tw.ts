@@ -51,6 +51,7 @@ export const ZH_TW: ReasonCatalog = {
     'work.promise_due': '付款承諾 {promise}（{amount}）今天到期',
     'work.promise_broken': '付款承諾 {promise}（{amount}）未兌現',
     'work.dispute_open': '爭議 {dispute}（{reason}）涉及 {documents}，已持續 {days}；負責人 {owner}',
+    'work.delivery_unconfirmed': '請確認 {document}（{amount}）的簽收憑證，交貨日期 {deliveredOn}',
     'work.no_fx_rate': '金額為 {currency}：沒有匯率',
     'cash.rf_reference': '註明了本公司印製的 RF 參考號 {reference}',
     'cash.credence_reference': '註明了本公司編號 {reference}',
@@ -94,6 +95,7 @@ export const ZH_TW: ReasonCatalog = {
     credit_hold: '暫停供貨',
     agency: '催收機構',
     legal: '律師',
+    sms: '簡訊',
   },
   days: (f) => `${f} 天`,
   attributes: {

@@ -19,6 +19,7 @@ const toRow = (b: Buyer): BuyersTable => ({
   address: b.address ?? null,
   interest_regime: b.interestRegime ?? null,
   interest_rate: b.interestRate ?? null,
+  phone: b.phone ?? null,
 });
 
 export const toBuyer = (r: BuyersTable): Buyer => ({
@@ -37,6 +38,7 @@ export const toBuyer = (r: BuyersTable): Buyer => ({
   ...opt('address', r.address),
   ...opt('interestRegime', r.interest_regime),
   ...opt('interestRate', r.interest_rate),
+  ...opt('phone', r.phone),
 });
 
 /** Buyers are master data, not ledger entries: the latest import wins. */
@@ -56,6 +58,7 @@ export async function upsertBuyers(db: Kysely<Database>, rows: readonly Buyer[])
           group_id: sql`excluded.group_id`,
           language: sql`excluded.language`,
           email: sql`excluded.email`,
+          phone: sql`excluded.phone`,
           sales_owner: sql`excluded.sales_owner`,
           collector: sql`excluded.collector`,
           address: sql`excluded.address`,

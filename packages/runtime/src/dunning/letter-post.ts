@@ -14,6 +14,7 @@ import type { Courier } from '../delivery/types';
 import { writeOnce } from '../delivery/write-once';
 import { safePath } from '../files/safe-file-name';
 import type { LetterMail } from './letter-mail';
+import { smsPost } from './sms-post';
 
 /**
  * Carries out one outbox entry: an e-mail through the courier (SMTP, or .eml files in the outbox directory),
@@ -26,6 +27,8 @@ export function letterPost(x: {
   outbox: string;
   company: Company;
   rates: RateTables;
+  /** The SMS gateway's URL (default `CREDENCE_SMS_URL`); without one an SMS is written to `<outbox>/sms`. */
+  smsGateway?: string;
 }) {
   return async (entry: OutboxEntry, { letter }: RecordedLetter): Promise<DeliveryResult> => {
     if (entry.kind === 'email') {
@@ -35,6 +38,15 @@ export function letterPost(x: {
         return { status: 'failed', channel: 'email', detail: `no e-mail address for buyer ${letter.debtor.id}` };
       const outcome = await x.courier.deliver(await x.render.email(letter, entry.id, to, x.company.mailFrom));
       return { status: outcome.status, channel: outcome.channel, detail: outcome.detail };
+    }
+    if (entry.kind === 'sms') {
+      const phone = (await x.store.getBuyer(letter.debtor.id))?.phone;
+      const gateway = x.smsGateway ?? process.env.CREDENCE_SMS_URL;
+      return smsPost(entry, letter, {
+        outbox: x.outbox,
+        ...(phone !== undefined ? { phone } : {}),
+        ...(gateway !== undefined ? { gateway } : {}),
+      });
     }
     if (entry.kind === 'print') {
       const dir = join(x.outbox, 'print');

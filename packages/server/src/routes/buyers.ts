@@ -22,6 +22,7 @@ const Buyer = z
     address: z.string().optional(),
     interestRegime: z.string().optional(),
     interestRate: z.string().optional(),
+    phone: z.string().optional(),
   })
   .openapi('Buyer');
 
@@ -58,6 +59,36 @@ const BuyerDetail = z
     openItems: z.array(OpenItem),
     unappliedCash: z.array(z.object({ payment: z.string(), date: z.string(), amount: Money, unapplied: Money })),
     creditBalance: z.array(Money),
+    unconfirmedDeliveries: z
+      .array(
+        z.object({
+          number: z.string(),
+          amount: Money,
+          deliveredOn: z.string(),
+          dueOn: z
+            .string()
+            .openapi({ description: 'when the proof of delivery was due (delivered + the policy days)' }),
+          daysLate: z.number().int(),
+        }),
+      )
+      .openapi({
+        description: "open invoices whose proof of delivery is due and not confirmed (the credit policy's rule)",
+      }),
+    payerPattern: z
+      .object({
+        class: z.enum(['cannot_pay', 'will_not_pay', 'unclear', 'not_overdue']),
+        nextStep: z.enum(['payment_plan', 'escalate', 'call', 'none']),
+        reasons: z.array(
+          z.object({
+            code: z.string(),
+            points: z.enum(['cannot_pay', 'will_not_pay']),
+            params: z.record(z.string(), z.union([z.string(), z.number()])),
+          }),
+        ),
+      })
+      .openapi({
+        description: 'cannot pay or will not pay, with the signals and the next step (docs/domain/credit-policy.md)',
+      }),
   })
   .openapi('BuyerDetail');
 
@@ -73,10 +104,11 @@ export const getBuyer = defineRoute(
     responses: { 200: json(BuyerDetail, 'the buyer'), ...problems(...SECURED, 'not-found') },
   }),
   async (c) => {
-    const { store, clock } = c.var.deps;
+    const { store, clock, policies } = c.var.deps;
     const { id } = c.req.valid('param');
     const asOf = asDate(c.req.valid('query').asOf ?? clock.today());
-    const r = await buyerDetail(store, { buyerId: id, asOf });
+    const delivery = policies.check.credit?.deliveryConfirmation;
+    const r = await buyerDetail(store, { buyerId: id, asOf, ...(delivery !== undefined ? { delivery } : {}) });
     if (!r.ok) return failureResponse(r.error);
     const d = r.value;
     return c.json(
@@ -99,6 +131,14 @@ export const getBuyer = defineRoute(
           unapplied: moneyJson(p.unapplied, p.currency),
         })),
         creditBalance: d.creditBalance.map((b) => moneyJson(b.amount, b.currency)),
+        unconfirmedDeliveries: d.unconfirmedDeliveries.map((u) => ({
+          number: u.number,
+          amount: moneyJson(u.amount, u.currency),
+          deliveredOn: u.deliveredOn,
+          dueOn: u.dueOn,
+          daysLate: u.daysLate,
+        })),
+        payerPattern: d.payerPattern,
       },
       200,
     );

@@ -17,7 +17,7 @@ export const LetterSummary = z.object({
   totals: z.array(Money).openapi({ description: 'what the letter asks for, per currency (with interest and fees)' }),
 });
 
-export const OutboxKind = z.enum(['email', 'print', 'case_file']);
+export const OutboxKind = z.enum(['email', 'print', 'case_file', 'sms']);
 
 /** The total claimed per level, summed over the letters (per currency). */
 export const LevelTotals = z.array(z.object({ level: z.string(), letters: z.number().int(), totals: z.array(Money) }));

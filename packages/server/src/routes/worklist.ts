@@ -171,6 +171,9 @@ function worklistRoute(keep: boolean) {
         rates: deps.policies.rates,
         currency,
         defaultPd: deps.policies.grading.policy.basePd,
+        ...(deps.policies.check.credit?.deliveryConfirmation !== undefined
+          ? { delivery: deps.policies.check.credit.deliveryConfirmation }
+          : {}),
       };
       const r = keep ? await refreshWorklist(writer(c), day) : await viewWorklist(deps.store, day);
       if (!r.ok) return failureResponse(r.error);

@@ -6,6 +6,7 @@ import { BuyerActions } from '../components/buyer-actions';
 import { BuyerGrade } from '../components/buyer-grade';
 import { BuyerLimit } from '../components/buyer-limit';
 import { BuyerMaster } from '../components/buyer-master';
+import { BuyerSignals } from '../components/buyer-signals';
 import { OpenDocuments } from '../components/open-documents';
 import { Status } from '../components/status';
 import { Timeline } from '../components/timeline';
@@ -51,6 +52,7 @@ function Buyer({ id, asOf }: { id: string; asOf: string }) {
             <BuyerGrade id={id} asOf={asOf} />
             <BuyerLimit id={id} asOf={asOf} items={d.openItems} round={round} />
           </div>
+          <BuyerSignals detail={d} />
           <section className="panel">
             <h2>{t('buyer.documents')}</h2>
             <OpenDocuments items={d.openItems} />
