@@ -331,6 +331,7 @@ export const en = {
   'dunning.kind.email': 'E-mail',
   'dunning.kind.print': 'Printed letter',
   'dunning.kind.case_file': 'Case file',
+  'dunning.kind.sms': 'SMS',
   'dunning.channel.email': 'E-mail',
   'dunning.channel.letter': 'Letter by post',
   'dunning.channel.call': 'Call',

@@ -332,6 +332,7 @@ export const zhCN: Catalogue = {
   'dunning.kind.email': '电子邮件',
   'dunning.kind.print': '打印函件',
   'dunning.kind.case_file': '案卷',
+  'dunning.kind.sms': '短信',
   'dunning.channel.email': '电子邮件',
   'dunning.channel.letter': '邮寄函件',
   'dunning.channel.call': '电话',

@@ -332,6 +332,7 @@ export const zhTW: Catalogue = {
   'dunning.kind.email': '電子郵件',
   'dunning.kind.print': '列印函件',
   'dunning.kind.case_file': '案卷',
+  'dunning.kind.sms': '簡訊',
   'dunning.channel.email': '電子郵件',
   'dunning.channel.letter': '郵寄函件',
   'dunning.channel.call': '電話',
