@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
-import { formatMoney } from '../i18n/format';
+import { formatDate, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
 import { PAGE_SIZE, Pager } from './pager';
@@ -93,7 +93,7 @@ export function CheckResults({ asOf }: { asOf: string }) {
                   <tbody>
                     {d.results.map((r) => (
                       <tr key={r.id} data-check={r.id}>
-                        <td className="nowrap">{r.asOf}</td>
+                        <td className="nowrap">{formatDate(lang, r.asOf)}</td>
                         <td>
                           <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>
                             {r.buyerName ?? r.buyerId}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import type { MessageKey } from '../i18n/en';
+import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
 import { Pager, pageOf } from './pager';
@@ -83,8 +84,14 @@ export function ReviewsDue({ asOf }: { asOf: string }) {
                           )}
                         </td>
                         <td>{t(`desk.cadence.${r.cadence}` as MessageKey, { n: r.cadenceDays })}</td>
-                        <td className="nowrap">{r.lastReview ?? <span className="muted">{t('desk.never')}</span>}</td>
-                        <td className="nowrap">{r.nextReview}</td>
+                        <td className="nowrap">
+                          {r.lastReview ? (
+                            formatDate(lang, r.lastReview)
+                          ) : (
+                            <span className="muted">{t('desk.never')}</span>
+                          )}
+                        </td>
+                        <td className="nowrap">{formatDate(lang, r.nextReview)}</td>
                         <td>
                           <ul className="reasons">
                             {r.reasons.map((x) => (

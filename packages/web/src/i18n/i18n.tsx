@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type Catalogue, en, type MessageKey } from './en';
+import { formatDate } from './format';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
 
@@ -25,10 +26,19 @@ function initialLang(): Lang {
   return nav.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+/** A business date as the API sends it (YYYY-MM-DD), nothing before or after. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The message in the language, its {params} filled in; a param that is a business date (YYYY-MM-DD) is written as
+ * the language writes dates, so no message shows an ISO date however its caller passed it.
+ */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    params[name] === undefined ? m : String(params[name]),
-  );
+  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => {
+    const v = params[name];
+    if (v === undefined) return m;
+    return typeof v === 'string' && ISO_DATE.test(v) ? formatDate(lang, v) : String(v);
+  });
 }
 
 interface I18n {
