@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en';
+import { translate } from '../src/i18n/translate';
 import { zhCN } from '../src/i18n/zh-CN';
-import { translate } from '../src/i18n/i18n';
 import { zhTW } from '../src/i18n/zh-TW';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
