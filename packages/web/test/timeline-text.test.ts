@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryText } from '../src/components/timeline-text';
+import { actorText, entryText } from '../src/components/timeline-text';
 import type { MessageKey } from '../src/i18n/en';
 import { type Lang, type Params, translate } from '../src/i18n/translate';
 
@@ -53,5 +53,12 @@ describe('timeline entries in words', () => {
     expect(text('en', letter('formal', 'email'))).toBe(
       'Formal reminder (email) for INV-1: €10.00, pay by Jul 10, 2026',
     );
+  });
+
+  it('says who recorded an entry: the automatic runs in words, a person by name', () => {
+    const t = (k: MessageKey, p?: Params) => translate('zh-CN', k, p);
+    expect(actorText(t, 'monitoring')).toBe('预警（自动）');
+    expect(actorText(t, 'dunning run')).toBe('催收流程');
+    expect(actorText(t, 'j.martin')).toBe('j.martin');
   });
 });

@@ -61,6 +61,11 @@ export interface DemoPorts {
 export type DemoStep =
   | { readonly kind: 'portfolio'; readonly files: PortfolioFiles; readonly csvDir: string; readonly dbDir: string }
   | { readonly kind: 'imported'; readonly summary: ImportSummary }
+  /**
+   * A long step begins (a large demo spends minutes in each): grading every buyer and setting its limit, the weeks of
+   * dunning history and the day's work; `ms` since the demo started.
+   */
+  | { readonly kind: 'working'; readonly on: 'credit' | 'collections'; readonly buyers: number; readonly ms: number }
   | { readonly kind: 'ready'; readonly ms: number };
 
 export interface DemoResult {
@@ -136,6 +141,7 @@ export async function runDemo(
     step({ kind: 'portfolio', files, csvDir, dbDir });
     const p = ports.policies;
     await importAll(store, files, step);
+    step({ kind: 'working', on: 'credit', buyers: plan.buyers.length, ms: Date.now() - started });
     const credit = await creditTour(store, { plan, seed: o.seed, asOf: o.asOf, csvDir, ...p });
     step({ kind: 'imported', summary: credit.statements });
     step({ kind: 'ready', ms: Date.now() - started });
@@ -148,6 +154,7 @@ export async function runDemo(
     });
     const kpis = await reportKpis(store, { asOf: o.asOf, reportingCurrency: currency, withBuyerNames: true });
     const overdue = await mostOverdue(store, o);
+    step({ kind: 'working', on: 'collections', buyers: plan.buyers.length, ms: Date.now() - started });
     const collections = await collectionsTour(store, {
       dir,
       asOf: o.asOf,

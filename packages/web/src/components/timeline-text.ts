@@ -57,6 +57,13 @@ function holdText(t: T, hold: boolean, raw: Readonly<Record<string, string | num
   return t(hold ? 'timeline.text.credit_hold' : 'timeline.text.credit_release', { reason: raw.reason ?? '' });
 }
 
+/** Who recorded an entry: a person's name as given; the runs that record on their own (alerts, dunning) in words. */
+export function actorText(t: T, by: string | undefined): string {
+  if (by === 'monitoring') return t('timeline.by.monitoring');
+  if (by === 'dunning run') return t('timeline.by.dunningRun');
+  return by ?? '';
+}
+
 /** A code in words, or the code itself when the catalogue does not know it. */
 function words(t: T, prefix: string, code: string | number | undefined): string {
   if (code === undefined) return '';

@@ -540,6 +540,8 @@ export const en = {
   'alert.rule.concentration': 'Concentration on one buyer',
   'alert.rule.group_concentration': 'Concentration on one group',
   'alert.rule.review_overdue': 'Credit review overdue',
+  'timeline.by.monitoring': 'Alerts (automatic)',
+  'timeline.by.dunningRun': 'Dunning run',
 } as const;
 
 export type MessageKey = keyof typeof en;

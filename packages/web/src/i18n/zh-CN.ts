@@ -541,4 +541,6 @@ export const zhCN: Catalogue = {
   'alert.rule.concentration': '单一买方集中度过高',
   'alert.rule.group_concentration': '集团集中度过高',
   'alert.rule.review_overdue': '信用复核逾期',
+  'timeline.by.monitoring': '预警（自动）',
+  'timeline.by.dunningRun': '催收流程',
 };

@@ -541,4 +541,6 @@ export const zhTW: Catalogue = {
   'alert.rule.concentration': '單一買方集中度過高',
   'alert.rule.group_concentration': '集團集中度過高',
   'alert.rule.review_overdue': '信用覆核逾期',
+  'timeline.by.monitoring': '預警（自動）',
+  'timeline.by.dunningRun': '催收流程',
 };
