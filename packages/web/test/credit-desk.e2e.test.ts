@@ -41,7 +41,7 @@ describe.each(demoStores())('the credit desk in Chromium, on the small demo in %
     await p.goto(`${s.url}/credit-desk?asOf=${TODAY}`);
     await p.getByLabel('API token').fill(token);
     await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('heading', { name: `Credit desk as of ${TODAY}` }).waitFor();
+    await p.getByRole('heading', { name: 'Credit desk as of Jun 30, 2026' }).waitFor();
     return p;
   };
   const row = (p: Page, id: number) => p.locator(`tr[data-request="${id}"]`);
@@ -178,7 +178,7 @@ describe.each(demoStores())('the credit desk in Chromium, on the small demo in %
 
   it('shows the page in Traditional Chinese', async () => {
     await a.locator('select[name=lang]').selectOption('zh-TW');
-    await a.getByRole('heading', { name: `信用審批台（截至 ${TODAY}）` }).waitFor();
+    await a.getByRole('heading', { name: '信用審批台（截至 2026年6月30日）' }).waitFor();
     await a.getByRole('heading', { name: /^待審批的額度申請/ }).waitFor();
     await a.getByRole('heading', { name: /^訂單凍結與轉審/ }).waitFor();
     await a.getByRole('heading', { name: /^到期的信用複審/ }).waitFor();

@@ -1,4 +1,6 @@
 import { type BusinessDate, type CollectionEvent, fail, money, ok, type Result, toDecimalString } from '@credence/core';
+import { holdCause } from '../credit/hold-reason';
+import { alertRuleName } from '../monitoring/rule-names';
 import type { LedgerReads } from '../ports';
 import { listed } from './listed';
 
@@ -96,6 +98,26 @@ function paramsOf(e: CollectionEvent): TimelineParams {
   }
 }
 
+/**
+ * A hold in words: a person's reason as written; one the system set, by its cause (`cause` "alert" with the rule's
+ * id and what the alert is about, or "dunning" with the level's id) for a catalogue to name in any language.
+ */
+function holdText(h: { readonly action: 'hold' | 'release'; readonly reason: string; readonly by: string }) {
+  const c = holdCause(h);
+  const verb = h.action === 'hold' ? 'credit hold' : 'credit hold lifted';
+  if (c?.cause === 'alert')
+    return {
+      summary: `${verb}: alert "${alertRuleName(c.rule)}"${c.subject ? ` on ${c.subject}` : ''}${c.resolved ? ' resolved' : ''}`,
+      params: { reason: h.reason, cause: c.cause, rule: c.rule, subject: c.subject },
+    };
+  if (c?.cause === 'dunning')
+    return {
+      summary: `${verb}: dunning level ${c.level}`,
+      params: { reason: h.reason, cause: c.cause, level: c.level },
+    };
+  return { summary: h.reason, params: { reason: h.reason } };
+}
+
 /** Everything that happened with a buyer in collecting, in date order: letters, deliveries, calls, notes, promises, disputes, plans, payments, holds. */
 export async function buyerTimeline(store: LedgerReads, buyerId: string): Promise<Result<TimelineEntry[]>> {
   if ((await store.getBuyer(buyerId)) === undefined) return fail('not_found', { what: 'buyer', id: buyerId });
@@ -174,8 +196,7 @@ export async function buyerTimeline(store: LedgerReads, buyerId: string): Promis
       date: h.recordedOn,
       kind: h.action === 'hold' ? 'credit_hold' : 'credit_release',
       by: h.by,
-      summary: h.reason,
-      params: { reason: h.reason },
+      ...holdText(h),
     });
   // Stable: same-day entries keep the order above (events, letters, deliveries, payments, write-offs,
   // reversals, holds).

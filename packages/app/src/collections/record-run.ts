@@ -1,4 +1,5 @@
 import { type BusinessDate, type CollectionEvent, holdInForce } from '@credence/core';
+import { dunningHoldReason, SYSTEM_HOLDERS } from '../credit/hold-reason';
 import type { Store } from '../ports';
 import { promiseBrokenEvent } from '../webhooks/events';
 import type { RecordedLetter } from './ports';
@@ -34,8 +35,8 @@ export async function recordRun(
           await tx.appendHold({
             buyerId,
             action: 'hold',
-            reason: `dunning level ${hold.letter.levelId}`,
-            by: 'dunning run',
+            reason: dunningHoldReason(hold.letter.levelId),
+            by: SYSTEM_HOLDERS.dunning,
             recordedOn: asOf,
           });
       }

@@ -10,12 +10,13 @@ import {
   rulesFor,
   type Severity,
 } from '@credence/core/monitoring';
+import { alertHoldReason, SYSTEM_HOLDERS } from '../credit/hold-reason';
 import type { Store } from '../ports';
 import { alertEvent } from '../webhooks/events';
 import { readPortfolioState } from './portfolio-state';
 
 /** Who sets and lifts the holds that alerts ask for (the hold's `by`). */
-export const MONITORING_ACTOR = 'monitoring';
+export const MONITORING_ACTOR = SYSTEM_HOLDERS.alert;
 
 export interface AlertRunSummary {
   readonly asOf: BusinessDate;
@@ -73,7 +74,7 @@ export async function runAlerts(
       holds.push({
         buyerId: a.buyerId,
         action: 'hold',
-        reason: `alert ${a.key}`,
+        reason: alertHoldReason(a.key),
         by: MONITORING_ACTOR,
         recordedOn: x.asOf,
       });
@@ -86,7 +87,7 @@ export async function runAlerts(
       holds.push({
         buyerId: a.buyerId,
         action: 'release',
-        reason: `alert ${a.key} resolved`,
+        reason: alertHoldReason(a.key, true),
         by: MONITORING_ACTOR,
         recordedOn: x.asOf,
       });

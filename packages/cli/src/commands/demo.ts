@@ -1,6 +1,6 @@
 import type { KpiResult } from '@credence/app';
 import { type CurrencyCode, daysBetween, renderTable } from '@credence/core';
-import type { CreditTour, DemoResult, DemoStep } from '@credence/demo';
+import { type CreditTour, type DemoResult, type DemoStep, HISTORY_WEEKS } from '@credence/demo';
 import { fmt } from '../format/money';
 import { collectionsText } from './demo-collections';
 import { summaryText } from './import';
@@ -28,6 +28,12 @@ export function demoStepText(s: DemoStep, o: DemoPrint): string {
       `  CSV files in ${s.csvDir}; database in ${s.dbDir}`,
     ].join('\n');
   if (s.kind === 'imported') return `  ${summaryText(s.summary)}`;
+  if (s.kind === 'working') {
+    const at = `(${(s.ms / 1000).toFixed(1)} s)`;
+    return s.on === 'credit'
+      ? `  Grading ${s.buyers} buyers, setting their limits and checking their exposure … ${at}`
+      : `  Dunning history: ${HISTORY_WEEKS} weekly runs, then the day's run, the worklist, a bank statement and today's alerts … ${at}`;
+  }
   return `  ready in ${(s.ms / 1000).toFixed(1)} s\n`;
 }
 

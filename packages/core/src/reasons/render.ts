@@ -90,7 +90,20 @@ export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale
 /** A reason as a sentence in the locale, its figures formatted for it. A missing figure is a bug (throws). */
 export function renderReason(m: ReasonMessage, locale: ReasonLocale): string {
   const spec = REASON_PARAMS[m.key];
-  return REASON_CATALOGS[locale].messages[m.key].replace(/\{(\w+)\}/g, (_, name: string) => {
+  let template: string = REASON_CATALOGS[locale].messages[m.key];
+  // A level named after its channel (the agency, by the agency) says it once: not "collection agency (collection agency)".
+  if (
+    spec.level !== undefined &&
+    spec.channel !== undefined &&
+    m.params.level !== undefined &&
+    m.params.channel !== undefined
+  ) {
+    const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+    const level = formatParam(spec.level, m.params.level, locale, 'level');
+    if (same(level, formatParam(spec.channel, m.params.channel, locale, 'channel')))
+      template = template.replace(/ ?[(（]\{channel\}[)）]/, '');
+  }
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const kind = spec[name];
     const v = m.params[name];
     if (kind === undefined || v === undefined) throw new Error(`reason ${m.key}: no parameter ${name}`);

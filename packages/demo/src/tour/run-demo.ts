@@ -62,6 +62,11 @@ export interface DemoPorts {
 export type DemoStep =
   | { readonly kind: 'portfolio'; readonly files: PortfolioFiles; readonly csvDir: string; readonly dbDir: string }
   | { readonly kind: 'imported'; readonly summary: ImportSummary }
+  /**
+   * A long step begins (a large demo spends minutes in each): grading every buyer and setting its limit, the weeks of
+   * dunning history and the day's work; `ms` since the demo started.
+   */
+  | { readonly kind: 'working'; readonly on: 'credit' | 'collections'; readonly buyers: number; readonly ms: number }
   | { readonly kind: 'ready'; readonly ms: number };
 
 export interface DemoResult {
@@ -139,6 +144,7 @@ export async function runDemo(
     step({ kind: 'portfolio', files, csvDir, dbDir });
     const p = ports.policies;
     await importAll(store, files, step);
+    step({ kind: 'working', on: 'credit', buyers: plan.buyers.length, ms: Date.now() - started });
     const credit = await creditTour(store, { plan, seed: o.seed, asOf: o.asOf, csvDir, ...p });
     step({ kind: 'imported', summary: credit.statements });
     step({ kind: 'ready', ms: Date.now() - started });
@@ -153,6 +159,7 @@ export async function runDemo(
     const overdue = await mostOverdue(store, o);
     // Before the day's worklist: the insurance deadlines are among its tasks.
     const insurance = await insuranceTour(store, { asOf: o.asOf, startDate: plan.startDate, currency });
+    step({ kind: 'working', on: 'collections', buyers: plan.buyers.length, ms: Date.now() - started });
     const collections = await collectionsTour(store, {
       dir,
       asOf: o.asOf,

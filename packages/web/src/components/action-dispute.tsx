@@ -5,6 +5,7 @@ import { formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { type ActionProps, openInvoices } from './action-props';
 import { ActionForm } from './dialog';
+import { ChoiceField, NotesField } from './fields';
 
 type Reason = Schemas['DisputeRequest']['reason'];
 export const DISPUTE_REASONS: readonly Reason[] = [
@@ -33,30 +34,20 @@ export function DisputeAction({ detail, onDone, onClose }: ActionProps) {
   return (
     <ActionForm title={t('action.dispute')} action={action} onSubmit={submit} onClose={onClose}>
       {invoices.length === 0 && <p className="muted">{t('form.noInvoices')}</p>}
-      <label>
-        {t('form.document')}
-        <select required value={document} onChange={(e) => setDocument(e.target.value)}>
-          {invoices.map((i) => (
-            <option key={i.number} value={i.number}>
-              {`${i.number} · ${formatMoney(lang, i.owed)}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('form.reason')}
-        <select value={reason} onChange={(e) => setReason(e.target.value as Reason)}>
-          {DISPUTE_REASONS.map((r) => (
-            <option key={r} value={r}>
-              {t(`dispute.reason.${r}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('form.notes')}
-        <textarea maxLength={4000} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
+      <ChoiceField
+        required
+        label={t('form.document')}
+        value={document}
+        options={invoices.map((i) => ({ value: i.number, text: `${i.number} · ${formatMoney(lang, i.owed)}` }))}
+        onChange={setDocument}
+      />
+      <ChoiceField
+        label={t('form.reason')}
+        value={reason}
+        options={DISPUTE_REASONS.map((r) => ({ value: r, text: t(`dispute.reason.${r}`) }))}
+        onChange={setReason}
+      />
+      <NotesField value={notes} onChange={setNotes} />
     </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import type { ActionProps } from './action-props';
 import { ActionForm } from './dialog';
+import { AmountField } from './fields';
 
 /** Asks for a credit limit; another credit manager approves or rejects it (POST /buyers/{id}/limit-requests). */
 export function LimitAction({ detail, onDone, onClose }: ActionProps) {
@@ -24,16 +25,7 @@ export function LimitAction({ detail, onDone, onClose }: ActionProps) {
   };
   return (
     <ActionForm title={t('action.limit')} action={action} onSubmit={submit} onClose={onClose}>
-      <label>
-        {t('form.amountIn', { currency })}
-        <input
-          required
-          inputMode="decimal"
-          pattern="\d+(\.\d+)?"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-      </label>
+      <AmountField currency={currency} value={amount} onChange={setAmount} />
       <label>
         {t('form.reason')}
         <input required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />

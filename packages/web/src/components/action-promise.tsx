@@ -5,6 +5,7 @@ import { formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { type ActionProps, openInvoices } from './action-props';
 import { ActionForm } from './dialog';
+import { AmountField, ChoiceField, NotesField } from './fields';
 
 /** A promise to pay an amount by a date, for all open items (POST /buyers/{id}/promises). */
 export function PromiseAction({ detail, onDone, onClose }: ActionProps) {
@@ -26,34 +27,20 @@ export function PromiseAction({ detail, onDone, onClose }: ActionProps) {
   };
   return (
     <ActionForm title={t('action.promise')} action={action} onSubmit={submit} onClose={onClose}>
-      <label>
-        {t('form.amountIn', { currency })}
-        <input
-          required
-          inputMode="decimal"
-          pattern="\d+(\.\d+)?"
-          value={amount}
-          onChange={(e) => setAmount(e.target.value)}
-        />
-      </label>
+      <AmountField currency={currency} value={amount} onChange={setAmount} />
       {currencies.length > 1 && (
-        <label>
-          {t('form.currency')}
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
-            {currencies.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label={t('form.currency')}
+          value={currency}
+          options={currencies.map((c) => ({ value: c, text: c }))}
+          onChange={setCurrency}
+        />
       )}
       <label>
         {t('form.promisedDate')}
         <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
       </label>
-      <label>
-        {t('form.notes')}
-        <textarea maxLength={4000} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
+      <NotesField value={notes} onChange={setNotes} />
     </ActionForm>
   );
 }

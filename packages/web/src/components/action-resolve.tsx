@@ -5,6 +5,7 @@ import { useApi } from '../api/use-api';
 import { useI18n } from '../i18n/i18n';
 import type { ActionProps } from './action-props';
 import { ActionForm } from './dialog';
+import { ChoiceField, NotesField } from './fields';
 
 type Outcome = Schemas['DisputeResolutionRequest']['outcome'];
 const OUTCOMES: readonly Outcome[] = ['rejected', 'credit_note', 'partial'];
@@ -35,36 +36,29 @@ export function ResolveAction({ detail, onDone, onClose }: ActionProps) {
   return (
     <ActionForm title={t('action.resolve')} action={action} onSubmit={submit} onClose={onClose}>
       {open.data !== undefined && disputes.length === 0 && <p className="muted">{t('form.noOpenDisputes')}</p>}
-      <label>
-        {t('form.dispute')}
-        <select required value={disputeId} onChange={(e) => setChosen(e.target.value)}>
-          {disputes.map((d) => (
-            <option key={d.id} value={d.id}>
-              {`${d.id} · ${d.documents.join(', ')} · ${t(`dispute.reason.${d.reason as 'other'}`)}`}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('form.outcome')}
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`dispute.outcome.${o}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        required
+        label={t('form.dispute')}
+        value={disputeId}
+        options={disputes.map((d) => ({
+          value: d.id,
+          text: `${d.id} · ${d.documents.join(', ')} · ${t(`dispute.reason.${d.reason as 'other'}`)}`,
+        }))}
+        onChange={setChosen}
+      />
+      <ChoiceField
+        label={t('form.outcome')}
+        value={outcome}
+        options={OUTCOMES.map((o) => ({ value: o, text: t(`dispute.outcome.${o}`) }))}
+        onChange={setOutcome}
+      />
       {outcome !== 'rejected' && (
         <label>
           {t('form.creditNote')}
           <input required value={creditNote} onChange={(e) => setCreditNote(e.target.value)} />
         </label>
       )}
-      <label>
-        {t('form.notes')}
-        <textarea maxLength={4000} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
+      <NotesField value={notes} onChange={setNotes} />
     </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
-import { formatMoney } from '../i18n/format';
+import { formatDate, formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
-import { PAGE_SIZE, Pager } from './pager';
+import { DeskTable, ReasonsCell } from './desk-table';
+import { PAGE_SIZE } from './pager';
 import { Status } from './status';
 
 type Outcome = '' | 'hold' | 'refer';
@@ -65,68 +66,49 @@ export function CheckResults({ asOf }: { asOf: string }) {
         </div>
       </div>
       <Status of={list}>
-        {(d) =>
-          d.results.length === 0 ? (
-            <p className="muted">{t('desk.checksEmpty')}</p>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('desk.date')}</th>
-                      <th scope="col">{t('desk.buyer')}</th>
-                      <th scope="col">{t('desk.outcome')}</th>
-                      <th scope="col" className="num">
-                        {t('desk.orderAmount')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('desk.exposure')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('desk.limit')}
-                      </th>
-                      <th scope="col">{t('desk.reasons')}</th>
-                      <th scope="col">{t('desk.checkedBy')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.results.map((r) => (
-                      <tr key={r.id} data-check={r.id}>
-                        <td className="nowrap">{r.asOf}</td>
-                        <td>
-                          <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>
-                            {r.buyerName ?? r.buyerId}
-                          </Link>
-                          {r.orderId !== undefined && (
-                            <span className="muted small block">{t('desk.order', { id: r.orderId })}</span>
-                          )}
-                        </td>
-                        <td>
-                          <span className={`badge outcome-${r.decision}`}>{t(`desk.outcome.${r.decision}`)}</span>
-                        </td>
-                        <td className="num">{formatMoney(lang, r.order)}</td>
-                        <td className="num num-strong">{formatMoney(lang, r.exposure.afterOrder)}</td>
-                        <td className="num">
-                          {r.limit ? formatMoney(lang, r.limit) : <span className="muted">{t('desk.noLimit')}</span>}
-                        </td>
-                        <td>
-                          <ul className="reasons">
-                            {r.reasons.map((x) => (
-                              <li key={x.code}>{x.text}</li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td>{r.checkedBy}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager page={page} total={d.total} onPage={setPage} />
-            </>
-          )
-        }
+        {(d) => (
+          <DeskTable
+            columns={[
+              { label: t('desk.date') },
+              { label: t('desk.buyer') },
+              { label: t('desk.outcome') },
+              { label: t('desk.orderAmount'), num: true },
+              { label: t('desk.exposure'), num: true },
+              { label: t('desk.limit'), num: true },
+              { label: t('desk.reasons') },
+              { label: t('desk.checkedBy') },
+            ]}
+            empty={t('desk.checksEmpty')}
+            rows={d.results.length}
+            page={page}
+            total={d.total}
+            onPage={setPage}
+          >
+            {d.results.map((r) => (
+              <tr key={r.id} data-check={r.id}>
+                <td className="nowrap">{formatDate(lang, r.asOf)}</td>
+                <td>
+                  <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>
+                    {r.buyerName ?? r.buyerId}
+                  </Link>
+                  {r.orderId !== undefined && (
+                    <span className="muted small block">{t('desk.order', { id: r.orderId })}</span>
+                  )}
+                </td>
+                <td>
+                  <span className={`badge outcome-${r.decision}`}>{t(`desk.outcome.${r.decision}`)}</span>
+                </td>
+                <td className="num">{formatMoney(lang, r.order)}</td>
+                <td className="num num-strong">{formatMoney(lang, r.exposure.afterOrder)}</td>
+                <td className="num">
+                  {r.limit ? formatMoney(lang, r.limit) : <span className="muted">{t('desk.noLimit')}</span>}
+                </td>
+                <ReasonsCell reasons={r.reasons} />
+                <td>{r.checkedBy}</td>
+              </tr>
+            ))}
+          </DeskTable>
+        )}
       </Status>
     </section>
   );

@@ -4,9 +4,10 @@ import { useApi } from '../api/use-api';
 import { formatMoney } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
+import { DeskTable } from './desk-table';
 import { LimitAdvice } from './limit-advice';
 import { LimitDecision } from './limit-decision';
-import { PAGE_SIZE, Pager } from './pager';
+import { PAGE_SIZE } from './pager';
 import { Status } from './status';
 
 type Waiting = Schemas['WaitingLimitRequest'];
@@ -40,66 +41,48 @@ export function LimitRequests({ asOf, me, answers }: { asOf: string; me: string;
         {message ?? ''}
       </p>
       <Status of={list}>
-        {(d) =>
-          d.requests.length === 0 ? (
-            <p className="muted">{t('desk.requestsEmpty')}</p>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('desk.buyer')}</th>
-                      <th scope="col" className="num">
-                        {t('desk.requested')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('desk.current')}
-                      </th>
-                      <th scope="col">{t('desk.recommended')}</th>
-                      <th scope="col">{t('desk.requestedBy')}</th>
-                      <th scope="col">{t('desk.reason')}</th>
-                      <th scope="col" className="num">
-                        {t('desk.age')}
-                      </th>
-                      <th scope="col">{t('desk.decision')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.requests.map((x) => (
-                      <Fragment key={x.request.id}>
-                        <Row
-                          x={x}
-                          asOf={asOf}
-                          own={x.request.by === me}
-                          answers={answers}
-                          lang={lang}
-                          onAnswer={(approve) => {
-                            setMessage(undefined);
-                            setOpen({ id: x.request.id, approve });
-                          }}
-                        />
-                        {open?.id === x.request.id && (
-                          <tr className="decision-row">
-                            <td colSpan={8}>
-                              <LimitDecision
-                                x={x}
-                                approve={open.approve}
-                                onDone={done}
-                                onCancel={() => setOpen(undefined)}
-                              />
-                            </td>
-                          </tr>
-                        )}
-                      </Fragment>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager page={page} total={d.total} onPage={setPage} />
-            </>
-          )
-        }
+        {(d) => (
+          <DeskTable
+            columns={[
+              { label: t('desk.buyer') },
+              { label: t('desk.requested'), num: true },
+              { label: t('desk.current'), num: true },
+              { label: t('desk.recommended') },
+              { label: t('desk.requestedBy') },
+              { label: t('desk.reason') },
+              { label: t('desk.age'), num: true },
+              { label: t('desk.decision') },
+            ]}
+            empty={t('desk.requestsEmpty')}
+            rows={d.requests.length}
+            page={page}
+            total={d.total}
+            onPage={setPage}
+          >
+            {d.requests.map((x) => (
+              <Fragment key={x.request.id}>
+                <Row
+                  x={x}
+                  asOf={asOf}
+                  own={x.request.by === me}
+                  answers={answers}
+                  lang={lang}
+                  onAnswer={(approve) => {
+                    setMessage(undefined);
+                    setOpen({ id: x.request.id, approve });
+                  }}
+                />
+                {open?.id === x.request.id && (
+                  <tr className="decision-row">
+                    <td colSpan={8}>
+                      <LimitDecision x={x} approve={open.approve} onDone={done} onCancel={() => setOpen(undefined)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </DeskTable>
+        )}
       </Status>
     </section>
   );

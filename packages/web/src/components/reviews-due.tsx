@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import type { MessageKey } from '../i18n/en';
+import { formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 import { href, Link } from '../router';
-import { Pager, pageOf } from './pager';
+import { DeskTable, ReasonsCell } from './desk-table';
+import { pageOf } from './pager';
 import { Status } from './status';
 
 type Tier = '' | 'low' | 'medium' | 'high';
@@ -52,55 +54,45 @@ export function ReviewsDue({ asOf }: { asOf: string }) {
         </label>
       </div>
       <Status of={list}>
-        {() =>
-          rows.length === 0 ? (
-            <p className="muted">{t('desk.reviewsEmpty')}</p>
-          ) : (
-            <>
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('desk.buyer')}</th>
-                      <th scope="col">{t('desk.tier')}</th>
-                      <th scope="col">{t('desk.cadence')}</th>
-                      <th scope="col">{t('desk.lastReview')}</th>
-                      <th scope="col">{t('desk.nextReview')}</th>
-                      <th scope="col">{t('desk.reasons')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {pageOf(rows, page, REVIEWS_PAGE).map((r) => (
-                      <tr key={r.buyerId} data-review={r.buyerId}>
-                        <td>
-                          <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>{r.name}</Link>
-                        </td>
-                        <td>
-                          {r.tier !== undefined ? (
-                            <span className={`badge tier-${r.tier}`}>{t(`desk.tier.${r.tier}`)}</span>
-                          ) : (
-                            <span className="muted">—</span>
-                          )}
-                        </td>
-                        <td>{t(`desk.cadence.${r.cadence}` as MessageKey, { n: r.cadenceDays })}</td>
-                        <td className="nowrap">{r.lastReview ?? <span className="muted">{t('desk.never')}</span>}</td>
-                        <td className="nowrap">{r.nextReview}</td>
-                        <td>
-                          <ul className="reasons">
-                            {r.reasons.map((x) => (
-                              <li key={x.code}>{x.text}</li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager page={page} total={rows.length} onPage={setPage} size={REVIEWS_PAGE} />
-            </>
-          )
-        }
+        {() => (
+          <DeskTable
+            columns={[
+              { label: t('desk.buyer') },
+              { label: t('desk.tier') },
+              { label: t('desk.cadence') },
+              { label: t('desk.lastReview') },
+              { label: t('desk.nextReview') },
+              { label: t('desk.reasons') },
+            ]}
+            empty={t('desk.reviewsEmpty')}
+            rows={rows.length}
+            page={page}
+            total={rows.length}
+            onPage={setPage}
+            size={REVIEWS_PAGE}
+          >
+            {pageOf(rows, page, REVIEWS_PAGE).map((r) => (
+              <tr key={r.buyerId} data-review={r.buyerId}>
+                <td>
+                  <Link href={href(`/buyers/${encodeURIComponent(r.buyerId)}`, { asOf })}>{r.name}</Link>
+                </td>
+                <td>
+                  {r.tier !== undefined ? (
+                    <span className={`badge tier-${r.tier}`}>{t(`desk.tier.${r.tier}`)}</span>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>{t(`desk.cadence.${r.cadence}` as MessageKey, { n: r.cadenceDays })}</td>
+                <td className="nowrap">
+                  {r.lastReview ? formatDate(lang, r.lastReview) : <span className="muted">{t('desk.never')}</span>}
+                </td>
+                <td className="nowrap">{formatDate(lang, r.nextReview)}</td>
+                <ReasonsCell reasons={r.reasons} />
+              </tr>
+            ))}
+          </DeskTable>
+        )}
       </Status>
     </section>
   );

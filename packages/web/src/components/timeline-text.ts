@@ -4,7 +4,7 @@
 import type { Schemas } from '../api/client';
 import { en, type MessageKey } from '../i18n/en';
 import { formatDate, formatMoney } from '../i18n/format';
-import type { Lang, Params } from '../i18n/i18n';
+import type { Lang, Params } from '../i18n/translate';
 
 type T = (key: MessageKey, params?: Params) => string;
 type Entry = Schemas['TimelineEntry'];
@@ -32,12 +32,36 @@ export function entryText(t: T, lang: Lang, e: Entry): string {
   for (const [name, prefix] of Object.entries(CODES)) p[name] = words(t, prefix, raw[name]);
   if (e.kind === 'dispute_opened') p.reason = words(t, 'dispute.reason', raw.reason);
   if (e.kind === 'letter') p.level = words(t, 'dunning.level', raw.level);
+  if (e.kind === 'credit_hold' || e.kind === 'credit_release') return holdText(t, e.kind === 'credit_hold', raw);
+  // The agency level goes by the agency: its channel is said once, not "Collection agency (collection agency)".
+  const same = e.kind === 'letter' && String(p.level).toLocaleLowerCase() === String(p.channel).toLocaleLowerCase();
   const template = en[key];
-  let text = t(key, p);
+  let text = t(same ? 'timeline.text.letterSameChannel' : key, p);
   if (!template.includes('{documents}') && raw.documents) text += t('timeline.text.about', p);
   if (!template.includes('{notes}') && raw.notes) text += t('timeline.text.notes', p);
   if (e.kind === 'dispute_resolved' && raw.creditNote) text += t('timeline.text.creditNote', p);
   return text;
+}
+
+/** A hold in words: the alert rule or dunning level that set (or lifted) it, else the reason a person gave. */
+function holdText(t: T, hold: boolean, raw: Readonly<Record<string, string | number>>): string {
+  if (raw.cause === 'alert') {
+    const rule = words(t, 'alert.rule', raw.rule);
+    const about = raw.subject ? t('timeline.text.alertSubject', { subject: raw.subject }) : '';
+    return t(hold ? 'timeline.text.holdAlert' : 'timeline.text.releaseAlert', { rule }) + about;
+  }
+  if (raw.cause === 'dunning') {
+    const level = words(t, 'dunning.level', raw.level);
+    return t(hold ? 'timeline.text.holdDunning' : 'timeline.text.releaseDunning', { level });
+  }
+  return t(hold ? 'timeline.text.credit_hold' : 'timeline.text.credit_release', { reason: raw.reason ?? '' });
+}
+
+/** Who recorded an entry: a person's name as given; the runs that record on their own (alerts, dunning) in words. */
+export function actorText(t: T, by: string | undefined): string {
+  if (by === 'monitoring') return t('timeline.by.monitoring');
+  if (by === 'dunning run') return t('timeline.by.dunningRun');
+  return by ?? '';
 }
 
 /** A code in words, or the code itself when the catalogue does not know it. */

@@ -7,7 +7,7 @@ import { formatDate } from '../i18n/format';
 import { type Params, useI18n } from '../i18n/i18n';
 import { Pager, pageOf } from './pager';
 import { Status } from './status';
-import { entryText } from './timeline-text';
+import { actorText, entryText } from './timeline-text';
 
 /** Everything that happened in collecting with the buyer, newest first, a page at a time, in the chosen language. */
 export function Timeline({ of }: { of: Loaded<Schemas['Timeline']> }) {
@@ -36,7 +36,7 @@ export function Timeline({ of }: { of: Loaded<Schemas['Timeline']> }) {
                       <td>{formatDate(lang, e.date)}</td>
                       <td>{kindName(t, e.kind)}</td>
                       <td>{entryText(t, lang, e)}</td>
-                      <td>{e.by ?? ''}</td>
+                      <td>{actorText(t, e.by)}</td>
                     </tr>
                   ))}
                 </tbody>

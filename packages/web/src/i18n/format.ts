@@ -1,5 +1,5 @@
 // Numbers, money, percentages and dates for the chosen language, with Intl (no library).
-import type { Lang } from './i18n';
+import type { Lang } from './translate';
 
 export interface MoneyJson {
   readonly amount: string;

@@ -1,20 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Catalogue, en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
-import { zhTW } from './zh-TW';
+import type { MessageKey } from './en';
+import { LANGUAGES, type Lang, type Params, translate } from './translate';
 
-export const LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
-export type Lang = (typeof LANGUAGES)[number];
-export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = {
-  en: 'English',
-  'zh-CN': '简体中文',
-  'zh-TW': '繁體中文',
-};
+export { LANGUAGE_NAMES, LANGUAGES, type Lang, type Params, translate } from './translate';
 
-const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 const STORAGE_KEY = 'credence.lang';
-
-export type Params = Readonly<Record<string, string | number>>;
 
 /** The language remembered on this browser, else the browser's own (Chinese in Taiwan and Hong Kong: Traditional). */
 function initialLang(): Lang {
@@ -23,12 +13,6 @@ function initialLang(): Lang {
   const nav = navigator.language;
   if (/^zh-(TW|HK|MO|Hant)/i.test(nav)) return 'zh-TW';
   return nav.startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    params[name] === undefined ? m : String(params[name]),
-  );
 }
 
 interface I18n {
