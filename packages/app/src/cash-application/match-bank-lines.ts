@@ -86,7 +86,12 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
     const matched = lines.map((l) => ({ l, m: match(asBankLine(l)) }));
     // The ledgers this step may write to are locked (in one order) and their open items read again under the
     // locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
-    const left = new OpenLeft(await lockLedgers(tx, matched.map((x) => x.m)));
+    const left = new OpenLeft(
+      await lockLedgers(
+        tx,
+        matched.map((x) => x.m),
+      ),
+    );
     const known = new Set(ibans.map((i) => i.iban));
     const rows: CashLineMatch[] = [];
     const payments: ReturnType<typeof linePayment>[] = [];
