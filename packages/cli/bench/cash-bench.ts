@@ -4,15 +4,9 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBankStatement, importDocuments, matchBankLines, type RowSource } from '@credence/app';
 import type { BankLine } from '@credence/core/cash-matching';
+import { asBankWrites, companyNames, ibanFor, Rng, strangerName } from '@credence/core/cash-matching/testing';
 import { openStore } from '@credence/db';
 import { parseBankStatement } from '@credence/files';
-import {
-  asBankWrites,
-  companyNames,
-  ibanFor,
-  strangerName,
-} from '../../core/src/cash-matching/synthetic-names.test-support';
-import { Rng } from '../../core/src/random/prng';
 import { camt053 } from '../test/cash-statements.test-support';
 import { line, peakRssMb, seconds, timed } from './measure';
 

@@ -15,11 +15,11 @@ import {
   type Store,
 } from '@credence/app';
 import { type BusinessDate, type DunningPolicy, parseRateTables } from '@credence/core';
+import { type SyntheticCase, syntheticStatement } from '@credence/core/cash-matching/testing';
 import { openEngine, storeOn } from '@credence/db';
 import { parseBankStatement } from '@credence/files';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { type SyntheticCase, syntheticStatement } from '../../core/src/cash-matching/synthetic.test-support';
 import { camt053, closing, mt940, type StatementToWrite } from './cash-statements.test-support';
 
 const ACCOUNT = 'DE02200505501015871393';
