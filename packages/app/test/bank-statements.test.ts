@@ -50,7 +50,7 @@ describe('importBankStatement', () => {
     expect(lines.map((l) => [l.line, l.status, l.ignoredReason])).toEqual([
       [1, 'unmatched', undefined],
       [2, 'ignored', 'debit'],
-      [3, 'ignored', 'debit'],
+      [3, 'ignored', 'reversal'],
       [4, 'ignored', 'return'],
       [5, 'ignored', 'debit'],
     ]);

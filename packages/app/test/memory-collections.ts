@@ -161,6 +161,12 @@ export function collectionsReads(s: () => CollectionsMem, l: () => Ledger): Coll
       s()
         .letters.filter((r) => r.letter.debtor.id === buyerId)
         .map(withOutbox),
+    letterIdsOfDocuments: async (numbers) => {
+      const wanted = new Set(numbers);
+      return s().letters.flatMap((r) =>
+        r.letter.lines.filter((l) => wanted.has(l.number)).map((l) => ({ document: l.number, letterId: r.letter.id })),
+      );
+    },
     outboxEntries: async (statuses) => [...s().outbox.values()].filter((o) => statuses.includes(o.status)).sort(byId),
     deliveriesOf: async (buyerId) =>
       s().deliveries.flatMap((d) => {

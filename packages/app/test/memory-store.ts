@@ -642,6 +642,7 @@ export class MemoryStore implements Store {
   backdatedInvoices = () => this.view.backdatedInvoices();
   findLetters = (ids: readonly string[]) => this.view.findLetters(ids);
   lettersOf = (buyerId: string) => this.view.lettersOf(buyerId);
+  letterIdsOfDocuments = (numbers: readonly string[]) => this.view.letterIdsOfDocuments(numbers);
   lettersOn = (asOf: BusinessDate) => this.view.lettersOn(asOf);
   outboxEntries = (st: Parameters<LedgerReads['outboxEntries']>[0]) => this.view.outboxEntries(st);
   deliveriesOf = (buyerId: string) => this.view.deliveriesOf(buyerId);

@@ -80,7 +80,7 @@ for (const target of targets()) {
       expect(lines.map((l) => [l.status, l.ignoredReason])).toEqual([
         ['unmatched', undefined],
         ['ignored', 'debit'],
-        ['ignored', 'debit'],
+        ['ignored', 'reversal'],
         ['ignored', 'return'],
       ]);
       const audit = await store.auditEntries({});

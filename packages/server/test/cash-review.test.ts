@@ -96,3 +96,77 @@ describe('cash review over HTTP', () => {
     expect((await listReviewQueue(s.store, {})).length).toBe(0);
   });
 });
+
+// POST /bank-statements runs the matching step after the import, unless match=false.
+describe('a bank statement uploaded is matched', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await openTestServer(false);
+    await s.store.transact((tx) =>
+      tx.upsertBuyers([
+        { id: 'B1', name: 'Blue Ocean Trading Ltd', country: 'GB', currency: EUR, paymentTermsDays: 30 },
+        { id: 'B2', name: 'Nordwind Logistik GmbH', country: 'DE', currency: EUR, paymentTermsDays: 30 },
+      ]),
+    );
+    const d = await importDocuments(s.store, {
+      file: 'i.csv',
+      columns: cols,
+      rows: docs.map((cells, i) => ({
+        row: i + 2,
+        values: Object.fromEntries(cols.map((c, j) => [c, cells[j] ?? ''])),
+      })),
+    });
+    expect(d.ok).toBe(true);
+  }, 60_000);
+  afterAll(() => s?.close());
+
+  const camt = (id: string, entries: readonly [amount: string, name: string, text: string][]) =>
+    '<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.04">' +
+    `<BkToCstmrDbtCdtNtfctn><Ntfctn><Id>${id}</Id><Acct><Id><IBAN>DE02200505501015871393</IBAN></Id><Ccy>EUR</Ccy></Acct>` +
+    entries
+      .map(
+        ([amount, name, text]) =>
+          `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2024-07-01</Dt></BookgDt>` +
+          `<NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${name}</Nm></Dbtr></RltdPties><RmtInf><Ustrd>${text}</Ustrd></RmtInf>` +
+          '</TxDtls></NtryDtls></Ntry>',
+      )
+      .join('') +
+    '</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>';
+
+  it('applies what is sure and answers the counts; match=false only stores; sales may not upload', async () => {
+    const file = camt('UP-M1', [
+      ['1200.00', 'Blue Ocean Trading Ltd', 'INV-101'],
+      ['300.00', 'Nordwind Logistik GmbH', 'Zahlung'],
+      ['777.00', 'Maria Schneider', 'Zahlung'],
+    ]);
+    expect((await s.call('sales', 'POST', '/api/v1/bank-statements', file, 'application/xml')).status).toBe(403);
+    const stored = await s.call('erp', 'POST', '/api/v1/bank-statements?match=false', file, 'application/xml');
+    expect(stored.status).toBe(200);
+    const only = (await stored.json()) as Record<string, unknown>;
+    expect(only).toMatchObject({ paymentsCreated: 0, statements: [{ outcome: 'imported', unmatched: 3 }] });
+    expect(only.matched).toBeUndefined();
+    expect(await s.store.cashLines({})).toEqual([]);
+
+    // The next upload matches what waits: the lines stored before and its own.
+    const next = camt('UP-M2', [['300.00', 'NORDWIND LOGISTIK GMBH', 'RE-241']]);
+    const r = await s.call('credit_manager', 'POST', '/api/v1/bank-statements?name=day2.xml', next, 'application/xml');
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({
+      file: 'day2.xml',
+      paymentsCreated: 2,
+      matched: { lines: 4, counts: { applied: 2, review: 1, suspense: 1 }, learned: 0 },
+    });
+    const applied = await s.store.cashLines({ states: ['applied'] });
+    const paid = applied.map((l) =>
+      l.proposals[0]?.kind === 'payment' ? l.proposals[0].allocations[0]?.document : '',
+    );
+    expect(paid.sort()).toEqual(['INV-101', 'RE-241']);
+    // Uploaded again: skipped, nothing new matched, nothing applied twice.
+    const again = await s.call('credit_manager', 'POST', '/api/v1/bank-statements', next, 'application/xml');
+    expect(await again.json()).toMatchObject({
+      statements: [{ outcome: 'skipped' }],
+      paymentsCreated: 0,
+      matched: { lines: 0 },
+    });
+  });
+});

@@ -48,8 +48,9 @@ export interface BankImportError extends Failure {
 const normIban = (a: string) => a.replace(/\s+/g, '').toUpperCase();
 
 function ignoredReason(l: BankStatementLine, receivable: boolean): BankLineIgnored | undefined {
-  if (l.creditDebit === 'debit') return 'debit';
+  // A reversal is booked as a debit (a credit taken back): kept apart from plain debits, so the matching step sees it.
   if (l.reversal) return 'reversal';
+  if (l.creditDebit === 'debit') return 'debit';
   if (l.returnReason !== undefined) return 'return';
   if (!receivable) return 'not_receivable';
   return undefined;

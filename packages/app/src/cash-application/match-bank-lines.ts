@@ -1,7 +1,8 @@
 import { type BusinessDate, ok, type Result } from '@credence/core';
 import type { BankLine, CandidateBuyer, EarlierPayment, LineMatch, MatchPolicy } from '@credence/core/cash-matching';
 import type { StoredBankLine } from '../bank-statements/ports';
-import type { LedgerWrites, Store } from '../ports';
+import { lockLedger } from '../entries/ledger-lock';
+import type { LedgerWrites, OpenInvoice, Store } from '../ports';
 import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
 import type { CashLineMatch, CashLineState, LearnedIban, StoredProposal } from './ports';
 
@@ -40,7 +41,7 @@ const asBankLine = (l: StoredBankLine): BankLine => l;
  */
 export async function matchBankLines(store: Store, input: MatchBankLinesInput): Promise<Result<MatchBankLinesSummary>> {
   // Loaded when used: the matcher's policy schema brings zod, which a CLI command must not load at start.
-  const { createMatcher, DEFAULT_MATCH_POLICY } = await import('@credence/core/cash-matching');
+  const { createMatcher, DEFAULT_MATCH_POLICY, letterReference } = await import('@credence/core/cash-matching');
   const policy = input.policy ?? DEFAULT_MATCH_POLICY;
   return store.transact(async (tx) => {
     await tx.lock('cash_lines');
@@ -57,6 +58,7 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
     const buyers = await tx.listBuyers();
     const ibans = await tx.learnedIbans();
     const open = await tx.openInvoices(buyers.map((b) => b.id));
+    const printed = await printedReferences(tx, open, letterReference);
     const earlier = lines.some((l) => l.reversal) ? await earlierPayments(tx) : [];
     const ibansOf = new Map<string, string[]>();
     for (const i of ibans) ibansOf.set(i.buyerId, [...(ibansOf.get(i.buyerId) ?? []), i.iban]);
@@ -75,18 +77,27 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
           open: i.open,
           issueDate: i.issueDate,
           dueDate: i.dueDate,
+          references: printed.get(i.number) ?? [],
         })),
         earlierPayments: earlier,
       },
       policy,
     );
-    const left = new OpenLeft(open);
+    const matched = lines.map((l) => ({ l, m: match(asBankLine(l)) }));
+    // The ledgers this step may write to are locked (in one order) and their open items read again under the
+    // locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
+    const left = new OpenLeft(
+      await lockLedgers(
+        tx,
+        matched.map((x) => x.m),
+      ),
+    );
     const known = new Set(ibans.map((i) => i.iban));
     const rows: CashLineMatch[] = [];
     const payments: ReturnType<typeof linePayment>[] = [];
     const learned: LearnedIban[] = [];
-    for (const l of lines) {
-      const row = decide(l, match(asBankLine(l)), left, input.by);
+    for (const { l, m } of matched) {
+      const row = decide(l, m, left, input.by);
       counts[row.state] += 1;
       if ((row.state !== 'applied' && row.state !== 'on_account') || row.buyerId === undefined) rows.push(row);
       else {
@@ -135,6 +146,31 @@ function decide(l: StoredBankLine, m: LineMatch, left: OpenLeft, by: string): Ca
     m.proposals.length === 1 && best.allocations.length === 0 && best.reasons.some((r) => IDENTIFYING.has(r.code));
   if (onlyPayer) return { ...scored, state: 'on_account' };
   return { ...scored, state: 'review' };
+}
+
+/**
+ * Takes the ledger lock of every buyer a line may be applied to or put on account of (sorted, so two steps lock
+ * in the same order) and reads their open invoices again: what is applied is what is still open under the locks.
+ */
+async function lockLedgers(tx: LedgerWrites, matches: readonly LineMatch[]): Promise<OpenInvoice[]> {
+  const ids = new Set<string>();
+  for (const m of matches) if (m.kind === 'payment' && m.proposals[0] !== undefined) ids.add(m.proposals[0].buyerId);
+  const sorted = [...ids].sort();
+  for (const id of sorted) await lockLedger(tx, id);
+  return sorted.length === 0 ? [] : tx.openInvoices(sorted);
+}
+
+/** The references Credence printed for each open invoice: the ids of the letters that listed it and their RF. */
+async function printedReferences(
+  tx: LedgerWrites,
+  open: readonly OpenInvoice[],
+  rf: (letterId: string) => string,
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (open.length === 0) return out;
+  for (const { document, letterId } of await tx.letterIdsOfDocuments(open.map((i) => i.number)))
+    out.set(document, [...(out.get(document) ?? []), letterId, rf(letterId)]);
+  return out;
 }
 
 /** The payments earlier lines became, which a reversal line may undo. */

@@ -81,6 +81,8 @@ export interface CollectionsReads {
   lettersOn(asOf: BusinessDate): Promise<RecordedLetter[]>;
   /** A buyer's letters, oldest first. */
   lettersOf(buyerId: string): Promise<RecordedLetter[]>;
+  /** The letters that listed these documents (cash matching: the references printed for them), by document. */
+  letterIdsOfDocuments(numbers: readonly string[]): Promise<{ document: string; letterId: string }[]>;
   /** Outbox entries in these states, by id. */
   outboxEntries(statuses: readonly OutboxEntry['status'][]): Promise<OutboxEntry[]>;
   /** Delivery attempts of a buyer's letters, in order. */

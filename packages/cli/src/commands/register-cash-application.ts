@@ -1,3 +1,4 @@
+import type { Store } from '@credence/app';
 import {
   acceptBankLine,
   listReviewQueue,
@@ -6,9 +7,9 @@ import {
   rejectBankLine,
   repointBankLine,
 } from '@credence/app';
-import type { Failure } from '@credence/core';
+import type { Failure, Result } from '@credence/core';
 import { policyInForce } from '@credence/runtime';
-import type { Command } from 'commander';
+import type { Command, OptionValues } from 'commander';
 import { type Io, withStore } from '../context';
 import { asFormat, asIdentifier, asName, asNote } from '../options';
 import { cashJson, cashLinesText } from './cash-lines-text';
@@ -78,75 +79,40 @@ export function registerCashApplicationCommands(program: Command, io: Io, state:
       });
       emit(io, state, r);
     });
-  review
-    .command('accept')
-    .description('apply a line as its proposal says (default: the best one)')
-    .argument('<line>', 'STATEMENT:LINE')
-    .option('--proposal <n>', '1 = the best proposal, 2 = the next …', (v) => Number(v), 1)
-    .option('--note <text>', 'why', asNote)
-    .option('--by <name>', 'who decides', asName, 'credence')
-    .option(...FORMAT)
-    .option(...DB)
-    .action(async (line: string, o) => {
-      const r = await withStore(o, io, async (s): Promise<Out> => {
-        const res = await acceptBankLine(s, {
-          line,
-          proposal: o.proposal,
-          by: o.by,
-          ...(o.note === undefined ? {} : { note: o.note }),
-        });
-        if (!res.ok) return res;
-        const v = res.value;
-        const text =
-          'reversed' in v
-            ? `Line ${line}: payment ${v.reversed} reversed.`
-            : `Line ${line}: payment ${v.paymentId} of ${v.line.buyerId}, ${v.allocations.map((a) => a.document).join(', ') || 'on account'}.`;
-        return { ok: true, text: o.format === 'json' ? cashJson(v) : text };
-      });
-      emit(io, state, r);
-    });
-  review
-    .command('reject')
-    .description('the proposals are wrong: the line stays unapplied until re-pointed')
-    .argument('<line>', 'STATEMENT:LINE')
-    .requiredOption('--reason <text>', 'why (recorded)', asNote)
-    .option('--by <name>', 'who decides', asName, 'credence')
-    .option(...FORMAT)
-    .option(...DB)
-    .action(async (line: string, o) => {
-      const r = await withStore(o, io, async (s): Promise<Out> => {
-        const res = await rejectBankLine(s, { line, by: o.by, note: o.reason });
-        if (!res.ok) return res;
-        return { ok: true, text: o.format === 'json' ? cashJson(res.value) : `Line ${line}: rejected (${o.reason}).` };
-      });
-      emit(io, state, r);
-    });
-  review
-    .command('repoint')
-    .description('apply a line to another buyer or other documents (oldest due first; the rest on account)')
-    .argument('<line>', 'STATEMENT:LINE')
-    .requiredOption('--buyer <id>', 'the buyer who paid', asIdentifier)
-    .option('--document <number...>', "the buyer's open documents it pays")
-    .requiredOption('--reason <text>', 'why (recorded)', asNote)
-    .option('--by <name>', 'who decides', asName, 'credence')
-    .option(...FORMAT)
-    .option(...DB)
-    .action(async (line: string, o) => {
-      const r = await withStore(o, io, async (s): Promise<Out> => {
-        const res = await repointBankLine(s, {
-          line,
-          buyerId: o.buyer,
-          documents: o.document ?? [],
-          by: o.by,
-          note: o.reason,
-        });
-        if (!res.ok) return res;
-        const v = res.value;
-        const text = `Line ${line}: payment ${v.paymentId} of ${o.buyer}, ${v.allocations.map((a) => a.document).join(', ') || 'on account'}.`;
-        return { ok: true, text: o.format === 'json' ? cashJson(v) : text };
-      });
-      emit(io, state, r);
-    });
+  const decision = decisionCommand(review, io, state);
+  decision(
+    'accept',
+    'apply a line as its proposal says (default: the best one)',
+    (c) =>
+      c
+        .option('--proposal <n>', '1 = the best proposal, 2 = the next …', (v) => Number(v), 1)
+        .option('--note <text>', 'why', asNote),
+    (s, line, o) =>
+      acceptBankLine(s, { line, proposal: o.proposal, by: o.by, ...(o.note === undefined ? {} : { note: o.note }) }),
+    (line, v) =>
+      'reversed' in v
+        ? `Line ${line}: payment ${v.reversed} reversed.`
+        : `Line ${line}: payment ${v.paymentId} of ${v.line.buyerId}, ${documentsText(v.allocations)}.`,
+  );
+  decision(
+    'reject',
+    'the proposals are wrong: the line stays unapplied until re-pointed',
+    (c) => c.requiredOption('--reason <text>', 'why (recorded)', asNote),
+    (s, line, o) => rejectBankLine(s, { line, by: o.by, note: o.reason }),
+    (line, _v, o) => `Line ${line}: rejected (${o.reason}).`,
+  );
+  decision(
+    'repoint',
+    'apply a line to another buyer or other documents (oldest due first; the rest on account)',
+    (c) =>
+      c
+        .requiredOption('--buyer <id>', 'the buyer who paid', asIdentifier)
+        .option('--document <number...>', "the buyer's open documents it pays")
+        .requiredOption('--reason <text>', 'why (recorded)', asNote),
+    (s, line, o) =>
+      repointBankLine(s, { line, buyerId: o.buyer, documents: o.document ?? [], by: o.by, note: o.reason }),
+    (line, v, o) => `Line ${line}: payment ${v.paymentId} of ${o.buyer}, ${documentsText(v.allocations)}.`,
+  );
   registerIbanCommands(cash, io, state);
 }
 
@@ -159,4 +125,34 @@ export function matchText(v: {
   const c = v.counts;
   if (v.lines === 0) return 'No bank lines wait for matching.';
   return `Matched ${v.lines} bank lines: ${c.applied} applied, ${c.review} to review, ${c.on_account} on account, ${c.suspense} in suspense, ${c.ignored} ignored; ${v.payments.length} payments created, ${v.learned} IBANs learned.`;
+}
+
+const documentsText = (allocations: readonly { document: string }[]) =>
+  allocations.map((a) => a.document).join(', ') || 'on account';
+
+/**
+ * One review decision (accept, reject, repoint): `STATEMENT:LINE`, its own options, `--by`, `--format`, `--db`;
+ * parse → the use case → the line's text or JSON.
+ */
+function decisionCommand(review: Command, io: Io, state: { exitCode: number }) {
+  return <V>(
+    name: string,
+    description: string,
+    options: (c: Command) => Command,
+    decide: (s: Store, line: string, o: OptionValues) => Promise<Result<V>>,
+    text: (line: string, v: V, o: OptionValues) => string,
+  ): void => {
+    options(review.command(name).description(description).argument('<line>', 'STATEMENT:LINE'))
+      .option('--by <name>', 'who decides', asName, 'credence')
+      .option(...FORMAT)
+      .option(...DB)
+      .action(async (line: string, o) => {
+        const r = await withStore(o, io, async (s): Promise<Out> => {
+          const res = await decide(s, line, o);
+          if (!res.ok) return res;
+          return { ok: true, text: o.format === 'json' ? cashJson(res.value) : text(line, res.value, o) };
+        });
+        emit(io, state, r);
+      });
+  };
 }

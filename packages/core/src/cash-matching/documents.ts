@@ -42,14 +42,23 @@ function readings(number: string): Run[][] {
   return out;
 }
 
+/** How many leading runs key the index: numbers share prefixes (`INV`, a year), so one run is not enough. */
+const KEY_RUNS = 3;
+const keyOf = (runs: readonly Run[], at: number, n: number) =>
+  runs
+    .slice(at, at + n)
+    .map((r) => r.key)
+    .join(' ');
+
 /** Finds document numbers in texts: build once for the candidate items, then ask per line. */
 export class DocumentFinder<T extends { readonly number: string }> {
+  /** Readings by their first runs (up to KEY_RUNS of them). */
   private readonly byFirst = new Map<string, { runs: Run[]; item: T }[]>();
 
   constructor(items: readonly T[]) {
     for (const item of items)
       for (const runs of readings(item.number)) {
-        const key = runs[0]?.key ?? '';
+        const key = keyOf(runs, 0, Math.min(KEY_RUNS, runs.length));
         const list = this.byFirst.get(key) ?? [];
         list.push({ runs, item });
         this.byFirst.set(key, list);
@@ -65,7 +74,8 @@ export class DocumentFinder<T extends { readonly number: string }> {
       for (let i = 0; i < runs.length; i++) {
         const start = runs[i];
         if (start === undefined || start.attached) continue;
-        for (const c of this.byFirst.get(start.key) ?? []) if (standsAt(runs, i, c.runs)) found.add(c.item);
+        for (let n = 1; n <= KEY_RUNS && i + n <= runs.length; n++)
+          for (const c of this.byFirst.get(keyOf(runs, i, n)) ?? []) if (standsAt(runs, i, c.runs)) found.add(c.item);
       }
     }
     return [...found];

@@ -1,5 +1,5 @@
 import { DocumentFinder } from './documents';
-import { identifyPayer, type Payer } from './payer';
+import { type Payer, payerFinder } from './payer';
 import { DEFAULT_MATCH_POLICY, type MatchPolicy } from './policy';
 import { type BuyerEvidence, proposeFor, type Scored } from './proposal';
 import { ReferenceIndex } from './references';
@@ -20,11 +20,12 @@ export function createMatcher(candidates: MatchCandidates, policy: MatchPolicy =
     byAmount.set(`${i.currency}:${i.open}`, [...(byAmount.get(`${i.currency}:${i.open}`) ?? []), i]);
   }
   const payers = new Map<string, Payer>();
+  const findPayer = payerFinder(candidates.buyers, policy);
   const payerOf = (line: BankLine): Payer => {
     const key = `${line.payerIban ?? ''}\u0000${line.payerName ?? ''}`;
     let p = payers.get(key);
     if (p === undefined) {
-      p = identifyPayer(line, candidates.buyers, policy);
+      p = findPayer(line);
       payers.set(key, p);
     }
     return p;

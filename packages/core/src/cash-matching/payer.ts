@@ -1,4 +1,4 @@
-import { formScore, type NameForm, nameForm } from './names';
+import { NameIndex } from './name-index';
 import type { MatchPolicy } from './policy';
 import { compactReference } from './rf';
 import type { BankLine, CandidateBuyer, MatchReason } from './types';
@@ -17,12 +17,14 @@ export const compactIban = compactReference;
 /** The buyer whose name (or alias) is nearest to `name`, with a cut-off; a tie is no match. */
 export function payerByName(
   name: string,
-  buyers: readonly CandidateBuyer[],
+  buyers: readonly CandidateBuyer[] | NameIndex,
   policy: MatchPolicy,
 ): { buyerId?: string; score: number; reasons: MatchReason[] } {
-  const x = nameForm(name);
-  const scored = buyers
-    .map((b) => ({ id: b.id, score: Math.max(...namesOf(b).map((n) => formScore(x, n))) }))
+  // Only the buyers that can reach the cut-off, or come within the tie margin of it, decide the answer.
+  const index = buyers instanceof NameIndex ? buyers : new NameIndex(buyers);
+  const scored = index
+    .near(name, policy.name.cutoff - Math.max(0, policy.name.tieMargin))
+    .map(({ buyer, score }) => ({ id: buyer.id, score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const [best, second] = scored;
   if (best === undefined || best.score < policy.name.cutoff)
@@ -42,45 +44,44 @@ export function payerByName(
   };
 }
 
-/** A buyer's names and aliases, normalised once per buyer object (the matcher asks for them on every line). */
-const normalised = new WeakMap<CandidateBuyer, readonly NameForm[]>();
-function namesOf(b: CandidateBuyer): readonly NameForm[] {
-  let names = normalised.get(b);
-  if (names === undefined) {
-    names = [b.name, ...(b.aliases ?? [])].map(nameForm);
-    normalised.set(b, names);
-  }
-  return names;
-}
-
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * The payer of a line: a known IBAN names its buyer; an IBAN known for several buyers (a group paying for
  * its companies) is settled by the name among them; without a known IBAN, the name decides.
  */
-export function identifyPayer(line: BankLine, buyers: readonly CandidateBuyer[], policy: MatchPolicy): Payer {
-  const iban = line.payerIban ? compactIban(line.payerIban) : '';
-  const owners = iban === '' ? [] : buyers.filter((b) => (b.ibans ?? []).some((i) => compactIban(i) === iban));
-  const [owner] = owners;
-  if (owners.length === 1 && owner !== undefined)
+export const identifyPayer = (line: BankLine, buyers: readonly CandidateBuyer[], policy: MatchPolicy): Payer =>
+  payerFinder(buyers, policy)(line);
+
+/** `identifyPayer` for many lines: the buyers' IBANs and names indexed once. */
+export function payerFinder(buyers: readonly CandidateBuyer[], policy: MatchPolicy): (line: BankLine) => Payer {
+  const byIban = new Map<string, CandidateBuyer[]>();
+  for (const b of buyers)
+    for (const i of new Set((b.ibans ?? []).map(compactIban))) byIban.set(i, [...(byIban.get(i) ?? []), b]);
+  let names: NameIndex | undefined;
+  return (line) => {
+    const iban = line.payerIban ? compactIban(line.payerIban) : '';
+    const owners = iban === '' ? [] : (byIban.get(iban) ?? []);
+    const [owner] = owners;
+    if (owners.length === 1 && owner !== undefined)
+      return {
+        buyerId: owner.id,
+        weight: policy.weights.iban,
+        reasons: [{ code: 'iban_known', params: { iban, buyer: owner.id } }],
+      };
+    const shared: MatchReason[] =
+      owners.length > 1 ? [{ code: 'iban_shared', params: { iban, buyers: owners.map((o) => o.id).join(', ') } }] : [];
+    if (!line.payerName) return { weight: 0, reasons: shared };
+    names ??= new NameIndex(buyers);
+    const byName = payerByName(line.payerName, owners.length > 1 ? owners : names, policy);
+    if (byName.buyerId === undefined) return { weight: 0, reasons: [...shared, ...byName.reasons] };
+    const { cutoff } = policy.name;
+    const { nameLow, nameHigh } = policy.weights;
+    const t = cutoff >= 1 ? 1 : (byName.score - cutoff) / (1 - cutoff);
     return {
-      buyerId: owner.id,
-      weight: policy.weights.iban,
-      reasons: [{ code: 'iban_known', params: { iban, buyer: owner.id } }],
+      buyerId: byName.buyerId,
+      weight: nameLow + (nameHigh - nameLow) * t,
+      reasons: [...shared, ...byName.reasons],
     };
-  const pool = owners.length > 1 ? owners : buyers;
-  const shared: MatchReason[] =
-    owners.length > 1 ? [{ code: 'iban_shared', params: { iban, buyers: owners.map((o) => o.id).join(', ') } }] : [];
-  if (!line.payerName) return { weight: 0, reasons: shared };
-  const byName = payerByName(line.payerName, pool, policy);
-  if (byName.buyerId === undefined) return { weight: 0, reasons: [...shared, ...byName.reasons] };
-  const { cutoff } = policy.name;
-  const { nameLow, nameHigh } = policy.weights;
-  const t = cutoff >= 1 ? 1 : (byName.score - cutoff) / (1 - cutoff);
-  return {
-    buyerId: byName.buyerId,
-    weight: nameLow + (nameHigh - nameLow) * t,
-    reasons: [...shared, ...byName.reasons],
   };
 }

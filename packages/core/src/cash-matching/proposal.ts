@@ -92,6 +92,9 @@ export function proposeFor(line: BankLine, e: BuyerEvidence, policy: MatchPolicy
   if (items.length > 0) {
     const n = fitNamed(line, items, policy);
     fit = n.fit;
+    // Part of several named items, and no part of them paid exactly: how to split it is a guess (oldest first),
+    // proposed for review, never applied.
+    if (fit.fit === 'partial' && items.length > 1) blocked = true;
     const [w, rs] = amountEvidence(line, fit, false, policy);
     weights.push(w);
     reasons.push(...rs);

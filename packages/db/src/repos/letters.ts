@@ -95,6 +95,22 @@ export async function findLetters(db: Kysely<Database>, ids: readonly string[]):
   return found;
 }
 
+/** The letters that listed these documents, by document (the references printed for them). */
+export async function letterIdsOfDocuments(
+  db: Kysely<Database>,
+  numbers: readonly string[],
+): Promise<{ document: string; letterId: string }[]> {
+  const out: { document: string; letterId: string }[] = [];
+  for (const part of chunks(numbers, 5_000)) {
+    if (part.length === 0) continue;
+    const { rows } = await sql<{ document_number: string; letter_id: string }>`
+      select document_number, letter_id from dunning_letter_items
+      where document_number = any(${[...part]}::text[]) order by letter_id, document_number`.execute(db);
+    for (const r of rows) out.push({ document: r.document_number, letterId: r.letter_id });
+  }
+  return out;
+}
+
 export async function lettersOf(db: Kysely<Database>, buyerId: string): Promise<RecordedLetter[]> {
   const { rows } = await sql<{ id: string; letter: unknown; policy_id: string }>`
     select id, letter, policy_id from dunning_letters where buyer_id = ${buyerId} order by as_of, recorded_at, id`.execute(

@@ -1,5 +1,6 @@
-import { actorOf, importBankStatement } from '@credence/app';
+import { actorOf, importBankStatement, type MatchBankLinesSummary, matchBankLines } from '@credence/app';
 import { BANK_FORMATS, type BankFormat, bankErrorText, parseBankStatement } from '@credence/files';
+import { policyInForce } from '@credence/runtime';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Problem, problemBody, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED } from '../route';
@@ -26,7 +27,23 @@ const Imported = z
           .openapi({ description: 'debits, reversals, returns, other accounts: kept, never payments' }),
       }),
     ),
-    paymentsCreated: z.literal(0).openapi({ description: 'an import creates no payment: matching applies the lines' }),
+    paymentsCreated: z
+      .number()
+      .int()
+      .openapi({ description: 'the payments the matching step wrote (applied and on account); 0 with `match=false`' }),
+    matched: z
+      .object({
+        lines: z
+          .number()
+          .int()
+          .openapi({ description: 'the lines the matching step decided (this file and any waiting)' }),
+        counts: z
+          .record(z.string(), z.number().int())
+          .openapi({ description: 'by state: applied, on_account, review, suspense, ignored' }),
+        learned: z.number().int().openapi({ description: 'payer IBANs learned from applied lines' }),
+      })
+      .optional()
+      .openapi({ description: 'the matching step, run after the import unless `match=false`' }),
   })
   .openapi('BankStatementImport');
 
@@ -63,6 +80,14 @@ const Query = z.object({
       param: { name: 'account', in: 'query' },
       description: 'the account (IBAN) when the file names none; else checked against it',
     }),
+  match: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      param: { name: 'match', in: 'query' },
+      description:
+        'false: store only; the lines wait for `POST /cash/match` or the next live dunning run (default true)',
+    }),
 });
 
 const Bytes = z
@@ -91,11 +116,12 @@ export const importBankStatementRoute = defineRoute(
     method: 'post',
     path: '/bank-statements',
     tags: ['imports'],
-    summary: 'Upload a bank statement (camt.053, camt.054, MT940): stored once, all or nothing; no payment is created',
+    summary: 'Upload a bank statement (camt.053, camt.054, MT940): stored once, all or nothing, then matched',
     description:
       'The body is the file as the bank sent it (UTF-8 with or without a BOM, or ISO-8859-1/15). Balances are checked; a ' +
       'statement already imported (same account, id and sequence, or same content) is skipped and reported. Credits on ' +
-      "the company's account wait for matching (docs/domain/cash-application.md).",
+      "the company's account are then matched (as `credence import bank-statement`): the sure ones applied, the rest " +
+      'in review, on account or in suspense; `match=false` only stores them (docs/domain/cash-application.md).',
     request: {
       query: Query,
       body: {
@@ -141,6 +167,22 @@ export const importBankStatementRoute = defineRoute(
             .join(', ')}`,
         })),
       );
-    return c.json({ file, statements: r.value.statements.map((s) => ({ ...s })), paymentsCreated: 0 as const }, 200);
+    // The matching step on what waits (this file's lines and any left before), as the CLI's import runs it.
+    let matched: MatchBankLinesSummary | undefined;
+    if (q.match !== 'false') {
+      const m = await matchBankLines(store, { by: p.user, policy: await policyInForce(store, 'cash') });
+      if (m.ok) matched = m.value;
+    }
+    return c.json(
+      {
+        file,
+        statements: r.value.statements.map((s) => ({ ...s })),
+        paymentsCreated: matched?.payments.length ?? 0,
+        ...(matched === undefined
+          ? {}
+          : { matched: { lines: matched.lines, counts: { ...matched.counts }, learned: matched.learned } }),
+      },
+      200,
+    );
   },
 );

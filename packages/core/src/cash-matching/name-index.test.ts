@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../random/prng';
+import { NameIndex } from './name-index';
+import { formScore, nameForm } from './names';
+import { asBankWrites, companyNames, strangerName } from './synthetic-names.test-support';
+import type { CandidateBuyer } from './types';
+
+// The name index must give what scoring every buyer gives: the buyers it leaves out cannot reach the threshold.
+describe('NameIndex', () => {
+  const rng = new Rng(16);
+  const buyers: CandidateBuyer[] = companyNames(rng, 400).map((name, i) => ({ id: `B${i}`, name }));
+  const index = new NameIndex(buyers);
+  const forms = buyers.map((b) => ({ id: b.id, form: nameForm(b.name) }));
+  const brute = (name: string, threshold: number) =>
+    forms
+      .map((b) => ({ id: b.id, score: formScore(nameForm(name), b.form) }))
+      .filter((s) => s.score >= threshold)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+
+  it.each([0.88, 0.8, 0.6])('finds every buyer scoring at least %s, and only those', (threshold) => {
+    const queries = [
+      ...buyers.slice(0, 150).map((b) => asBankWrites(rng, b.name)),
+      ...Array.from({ length: 30 }, () => strangerName(rng)),
+      'NORDWIND',
+      'X',
+    ];
+    let found = 0;
+    for (const q of queries) {
+      const got = index
+        .near(q, threshold)
+        .map(({ buyer, score }) => ({ id: buyer.id, score }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(got, q).toEqual(brute(q, threshold));
+      found += got.length;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('an empty name finds nobody', () => {
+    expect(index.near('GmbH', 0.5)).toEqual([]);
+  });
+});
