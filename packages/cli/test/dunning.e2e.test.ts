@@ -223,9 +223,11 @@ describe('credence dunning run', () => {
     // JSON keeps the reason's code and references and adds the sentence.
     const handOff = tasks.find((x) => x.buyerId === 'B4' && x.action === 'hand_off');
     expect(handOff?.reason.code).toBe('letter');
-    expect(handOff?.text).toMatch(/^Collection agency \(collection agency\) for D-1; letter L-20260411-B4-agency$/);
+    // The level's name and its channel say the same: the channel is not repeated after it.
+    expect(handOff?.text).toMatch(/^Collection agency for D-1; letter L-20260411-B4-agency$/);
     const zh = await credence(['worklist', '--lang', 'zh-CN', '--company', company, '--db', db], day);
-    expect(zh.out).toMatch(/催收机构（催收机构）：.*；函件 L-20260411-B4-agency/);
+    expect(zh.out).toMatch(/催收机构：.*；函件 L-20260411-B4-agency/);
+    expect(zh.out).not.toMatch(/催收机构（催收机构）/);
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).toEqual(
       expect.arrayContaining(['B4:hand_off', 'B2:post_letter', 'B1:post_letter']),
     );

@@ -373,13 +373,17 @@ describe('the audited write layer', () => {
     const reads = new Set(Object.keys(readsOn(fake as never)));
     // Writes that change no money or risk: delivery bookkeeping (letters, webhooks), the worklist's snapshot, a
     // transaction's lock, the job queue's claims and outcomes, the credit check's record of a hold or referral
-    // (a decision on an order, not a change: its row says who checked and when).
+    // (a decision on an order, not a change: its row says who checked and when), the daily cycle's record of its
+    // steps and a cash forecast kept for its accuracy (bookkeeping, not a change of money or risk).
     const notAudited = new Set([
       'appendCreditCheckResult',
       'saveWorklistTasks',
       'recordDelivery',
       'claimOutbox',
       'lock',
+      'lockAll',
+      'recordDailyStep',
+      'appendCashForecast',
       'claimJob',
       'extendJobLease',
       'settleJob',
