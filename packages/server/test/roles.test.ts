@@ -116,6 +116,13 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   insuranceExposure: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceDeadlines: ['admin', 'credit_manager', 'collector', 'sales'],
   insuranceReport: ['admin', 'credit_manager', 'collector', 'sales'],
+  recordDiscretionaryLimit: ['credit_manager'],
+  recordAdverseInformation: ['credit_manager'],
+  importInsurerDecisions: ['credit_manager'],
+  notifyOverdue: ['credit_manager'],
+  notificationForm: ['admin', 'credit_manager', 'collector', 'sales'],
+  recordClaimStep: ['credit_manager'],
+  insuranceClaim: ['admin', 'credit_manager', 'collector', 'sales'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';
