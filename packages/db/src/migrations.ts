@@ -29,6 +29,7 @@ import { m051 } from './migration-051-forecast-models';
 import { m055 } from './migration-055-securities';
 import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
+import { m070 } from './migration-070-document-vat';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -420,6 +421,7 @@ export const migrations: MigrationProvider = {
       '055_securities': m055,
       '060_closings_first_moved': m060,
       '061_open_first_moved': m061,
+      '070_document_vat': m070,
     };
   },
 };

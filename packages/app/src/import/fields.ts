@@ -44,6 +44,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('applies_to'),
     opt('disputed'),
     opt('paperless'),
+    opt('vat'),
   ],
   payments: [
     req('payment_id'),
@@ -82,6 +83,7 @@ export const NUMBER_FIELDS: ReadonlySet<string> = new Set([
   'amount',
   'rate',
   'unit',
+  'vat',
   ...STATEMENT_LINES.map((line) => lineColumn(line)),
 ]);
 
