@@ -9,3 +9,22 @@ describe('contentHash', () => {
     expect(contentHash({})).toBe('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
   });
 });
+
+describe('documentHash', () => {
+  it('is the content hash of the document, its optional VAT included (and a document without VAT hashes as before)', async () => {
+    const { documentHash } = await import('../src/import/row-hash');
+    const base = {
+      number: 'I-1',
+      buyerId: 'B1',
+      type: 'invoice',
+      issueDate: '2026-01-10',
+      dueDate: '2026-02-09',
+      amount: 11_900n,
+      currency: 'EUR',
+    } as unknown as Parameters<typeof documentHash>[0];
+    const withVat = { ...base, vat: 1_900n };
+    expect(documentHash(withVat)).toBe(contentHash(withVat));
+    expect(documentHash(base)).toBe(contentHash(base));
+    expect(documentHash(withVat)).not.toBe(documentHash(base));
+  });
+});

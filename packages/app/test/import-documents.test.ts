@@ -109,6 +109,31 @@ describe('importDocuments', () => {
     expect(r).toMatchObject({ ok: true, value: { created: 2, unchanged: 1 } });
   });
 
+  it('imports the optional VAT of an invoice, and refuses one above the amount or negative', async () => {
+    const header = [...INVOICE_HEADER, 'vat'];
+    const r = await importDocuments(
+      store,
+      source('vat.csv', header, [
+        ['INV-V1', 'B1', '2024-01-10', '2024-02-09', '119.00', 'EUR', '19.00'],
+        ['INV-V2', 'B1', '2024-01-10', '2024-02-09', '50.00', 'EUR', ''],
+      ]),
+    );
+    expect(r.ok).toBe(true);
+    const [a, b] = await store.findDocuments(['INV-V1', 'INV-V2']);
+    expect([a?.vat, b?.vat]).toEqual([1900n, undefined]);
+    const bad = await importDocuments(
+      store,
+      source('vat.csv', header, [
+        ['INV-V3', 'B1', '2024-01-10', '2024-02-09', '10.00', 'EUR', '10.01'],
+        ['INV-V4', 'B1', '2024-01-10', '2024-02-09', '10.00', 'EUR', '-1.00'],
+      ]),
+    );
+    expect(bad.ok ? [] : bad.error.errors.map((e) => [e.row, e.column, e.code, e.params.reason])).toEqual([
+      [2, 'vat', 'invalid_amount', 'vat_above_amount'],
+      [3, 'vat', 'invalid_amount', 'negative'],
+    ]);
+  });
+
   it('imports credit notes and optional columns', async () => {
     const header = [...INVOICE_HEADER, 'type', 'delivery_date', 'order_ref'];
     const r = await importDocuments(
@@ -147,7 +172,7 @@ describe('importDocuments', () => {
           reason: 'no_known_columns',
           header: 'Rechnungsnr|Kunde|Betrag',
           required: 'document_number|buyer_id|issue_date|due_date|amount|currency',
-          optional: 'type|delivery_date|order_ref|applies_to|disputed|paperless',
+          optional: 'type|delivery_date|order_ref|applies_to|disputed|paperless|vat',
         }),
       }),
     ]);

@@ -36,7 +36,7 @@ export function insuranceReads(
           invoiceDate: d.deliveryDate ?? d.issueDate,
           dueDate: d.dueDate,
           gross: d.amount,
-          vat: 0n,
+          vat: d.vat ?? 0n,
           settlements,
         };
       });

@@ -31,6 +31,7 @@ import { m060 } from './migration-060-closings-first-moved';
 import { m061 } from './migration-061-open-first-moved';
 import { m064 } from './migration-064-daily-steps';
 import { m067 } from './migration-067-alert-digests';
+import { m070 } from './migration-070-document-vat';
 import { m076 } from './migration-076-cash-forecasts';
 import { m079 } from './migration-079-working-capital';
 import { m082 } from './migration-082-sms';
@@ -428,6 +429,7 @@ export const migrations: MigrationProvider = {
       '061_open_first_moved': m061,
       '064_daily_steps': m064,
       '067_alert_digests': m067,
+      '070_document_vat': m070,
       '076_cash_forecasts': m076,
       '079_working_capital': m079,
       '082_sms': m082,

@@ -37,6 +37,8 @@ export interface DocumentsTable {
   /** Migration 050: the export's yes/no columns (null when not imported). */
   disputed: boolean | null;
   paperless: boolean | null;
+  /** Migration 070: the VAT included in `amount` (null when not imported). */
+  vat: bigint | null;
   /** Who recorded the row, when, from which file (migrations 010 and 011; recorded_by and source null on older rows). */
   recorded_by: string | null;
   recorded_at: Date | null;

@@ -124,6 +124,13 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   setWorkingCapital: ['credit_manager'],
   simulate: ['admin', 'credit_manager'],
   kpisByPerson: ['admin', 'credit_manager', 'collector'],
+  recordDiscretionaryLimit: ['credit_manager'],
+  recordAdverseInformation: ['credit_manager'],
+  importInsurerDecisions: ['credit_manager'],
+  notifyOverdue: ['credit_manager'],
+  notificationForm: ['admin', 'credit_manager', 'collector', 'sales'],
+  recordClaimStep: ['credit_manager'],
+  insuranceClaim: ['admin', 'credit_manager', 'collector', 'sales'],
 };
 
 const FORBIDDEN = 'https://credence.dev/problems/forbidden';

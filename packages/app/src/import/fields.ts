@@ -45,6 +45,7 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('applies_to'),
     opt('disputed'),
     opt('paperless'),
+    opt('vat'),
   ],
   payments: [
     req('payment_id'),
@@ -83,6 +84,7 @@ export const NUMBER_FIELDS: ReadonlySet<string> = new Set([
   'amount',
   'rate',
   'unit',
+  'vat',
   ...STATEMENT_LINES.map((line) => lineColumn(line)),
 ]);
 

@@ -67,6 +67,10 @@ export function parseDocument(c: Cells): LedgerDocument | undefined {
   const appliesTo = c.text('applies_to');
   const disputed = c.choice('disputed', ['yes', 'no'] as const);
   const paperless = c.choice('paperless', ['yes', 'no'] as const);
+  const vat = c.text('vat') === undefined ? undefined : c.amount('vat', currency, false);
+  if (vat !== undefined && vat < 0n) c.error('vat', 'invalid_amount', { reason: 'negative' });
+  if (vat !== undefined && amount !== undefined && vat > amount)
+    c.error('vat', 'invalid_amount', { reason: 'vat_above_amount' });
   if (appliesTo !== undefined && type === 'invoice')
     c.error('applies_to', 'invalid_field', { reason: 'only_on_credit_notes' });
   if (issueDate !== undefined && dueDate !== undefined && dueDate < issueDate) {
@@ -88,6 +92,7 @@ export function parseDocument(c: Cells): LedgerDocument | undefined {
   if (appliesTo !== undefined) d.appliesTo = appliesTo;
   if (disputed !== undefined) d.disputed = disputed === 'yes';
   if (paperless !== undefined) d.paperless = paperless === 'yes';
+  if (vat !== undefined) d.vat = vat;
   return d;
 }
 

@@ -28,6 +28,7 @@ export function documentText(d: LedgerDocument): string {
   s = member(s, 'orderRef', d.orderRef);
   s = member(s, 'paperless', d.paperless);
   s = member(s, 'type', d.type);
+  s = member(s, 'vat', d.vat);
   return `{${s}}`;
 }
 

@@ -60,7 +60,7 @@ export interface InsuranceReads {
   /**
    * A buyer's invoices issued on or before `asOf` (paid ones too: they consumed the limit while open), with what
    * reduced each (payments, credit notes, write-offs, net of reversals) per date up to `asOf`. The invoice date is
-   * the delivery date when there is one; the ledger has no VAT (`vat` 0).
+   * the delivery date when there is one; `vat` the VAT the invoice was imported with (0 without).
    */
   insuranceLedger(buyerId: string, asOf: BusinessDate): Promise<InsuranceInvoice[]>;
 }

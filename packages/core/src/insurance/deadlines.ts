@@ -5,13 +5,15 @@ import { type LimitEvent, limitInForce } from './limits';
 import { mepOf } from './mep';
 import type { InsurancePolicy } from './policy';
 
-export type DeadlineKind =
-  | 'mep'
-  | 'notify_overdue'
-  | 'adverse_info'
-  | 'claim_file'
-  | 'indemnity_expected'
-  | 'limit_expiry';
+export const DEADLINE_KINDS = [
+  'mep',
+  'notify_overdue',
+  'adverse_info',
+  'claim_file',
+  'indemnity_expected',
+  'limit_expiry',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface Deadline {
   readonly buyerId: string;

@@ -44,6 +44,8 @@ export interface LedgerDocument {
   readonly disputed?: boolean;
   /** The invoice was billed electronically (an export's yes/no column; the payment forecast reads it). */
   readonly paperless?: boolean;
+  /** The VAT included in `amount` (an export's optional column); credit insurance may insure the amount net of it. */
+  readonly vat?: bigint;
 }
 
 /** Cash received. `documentNumber` names the invoice the buyer said it pays, if any. */

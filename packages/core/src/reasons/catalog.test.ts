@@ -3,6 +3,7 @@ import { MATCH_REASON_CODES } from '../cash-matching/types';
 import { WORK_REASON_CODES } from '../collections/worklist';
 import { CHECK_REASON_CODES } from '../credit-check/decide';
 import { GRADE_REASON_CODES } from '../grading/grade';
+import { DEADLINE_KINDS } from '../insurance/deadlines';
 import { LIMIT_METHODS } from '../limits/recommend';
 import type { CurrencyCode } from '../money/currency';
 import { money } from '../money/money';
@@ -38,6 +39,7 @@ const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {
   dunningLevel: 'friendly',
   channel: 'email',
   attribute: 'Attr40',
+  insuranceDeadline: 'notify_overdue',
 };
 
 describe('reason catalogs', () => {
@@ -72,6 +74,33 @@ describe('reason catalogs', () => {
       }
     });
   }
+
+  it('names every credit insurance deadline in words in every locale, not by its code', () => {
+    for (const locale of REASON_LOCALES) {
+      const c = REASON_CATALOGS[locale];
+      expect(Object.keys(c.insuranceDeadlines).sort(), locale).toEqual([...DEADLINE_KINDS].sort());
+      for (const kind of DEADLINE_KINDS) {
+        const text = renderReason(
+          {
+            key: 'work.insurance_deadline',
+            params: { deadline: kind, date: '2026-06-09', policy: 'P-1', documents: 'I-1' },
+          },
+          locale,
+        );
+        expect(text, `${locale} ${kind}`).toContain(c.insuranceDeadlines[kind]);
+        expect(text, `${locale} ${kind}`).not.toContain(kind);
+      }
+    }
+    expect(
+      renderReason(
+        {
+          key: 'work.insurance_deadline',
+          params: { deadline: 'notify_overdue', date: '2026-06-09', policy: 'P-1', documents: 'I-1' },
+        },
+        'en',
+      ),
+    ).toBe('Credit insurance deadline (overdue notification) under policy P-1: last day 2026-06-09; documents I-1');
+  });
 
   it('finds placeholders missing from a template (the check the tests above rely on)', () => {
     expect(placeholdersOf('Paid {days} late, up from {months12}')).toEqual(['days', 'months12']);

@@ -19,4 +19,6 @@ export interface ReasonCatalog {
   readonly days: (formatted: string, n: number) => string;
   /** Human names of the model inputs (`Attr1` … `Attr64` of the Polish model), by input name. */
   readonly attributes: Readonly<Record<string, string>>;
+  /** Names of the credit insurance deadlines, by kind (docs/domain/credit-insurance.md). */
+  readonly insuranceDeadlines: Readonly<Record<string, string>>;
 }

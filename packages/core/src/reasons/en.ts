@@ -87,7 +87,7 @@ export const EN: ReasonCatalog = {
     'cash.reversal_of': 'Reverses payment {payment} (reference {reference}): un-apply it',
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
     'work.insurance_deadline':
-      'Credit insurance deadline {deadline} under policy {policy}: last day {date}; documents {documents}',
+      'Credit insurance deadline ({deadline}) under policy {policy}: last day {date}; documents {documents}',
   },
   levels: { low: 'low', medium: 'medium', high: 'high' },
   dunningLevels: {
@@ -173,5 +173,13 @@ export const EN: ReasonCatalog = {
     Attr62: 'Short-term liabilities in days of sales',
     Attr63: 'Sales to short-term liabilities',
     Attr64: 'Fixed asset turnover',
+  },
+  insuranceDeadlines: {
+    mep: 'end of the maximum extension period',
+    notify_overdue: 'overdue notification',
+    adverse_info: 'report of adverse information',
+    claim_file: 'complete claim file',
+    indemnity_expected: 'indemnity expected',
+    limit_expiry: 'insured limit expiring',
   },
 };

@@ -82,6 +82,8 @@ export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale
       return c.channels[String(v)] ?? String(v);
     case 'attribute':
       return c.attributes[String(v)] ?? String(v);
+    case 'insuranceDeadline':
+      return c.insuranceDeadlines[String(v)] ?? String(v);
     default:
       return String(v);
   }

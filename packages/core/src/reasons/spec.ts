@@ -25,7 +25,9 @@ export type ParamKind =
   | 'dunningLevel'
   /** A dunning channel, named in the locale (`channels`). */
   | 'channel'
-  | 'attribute';
+  | 'attribute'
+  /** A credit insurance deadline's kind (`mep`, `notify_overdue`, …), named in the locale (`insuranceDeadlines`). */
+  | 'insuranceDeadline';
 
 /** The sentences that explain a PD model's input: it raised or lowered the risk, with or without a value. */
 export const MODEL_REASON_CODES = ['raised', 'lowered', 'raised_missing', 'lowered_missing'] as const;
@@ -108,8 +110,8 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   promise_due: { promise: 'text', amount: 'money' },
   promise_broken: { promise: 'text', amount: 'money' },
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
-  insurance_deadline: { deadline: 'text', date: 'date', policy: 'text', documents: 'text' },
   delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
+  insurance_deadline: { deadline: 'insuranceDeadline', date: 'date', policy: 'text', documents: 'text' },
   no_fx_rate: { currency: 'text' },
 };
 

@@ -77,7 +77,7 @@ export const ZH_CN: ReasonCatalog = {
     'cash.debit_not_payment': '借记或借记的冲回不是付款：保留，不匹配',
     'cash.reversal_of': '冲回付款 {payment}（编号 {reference}）：撤销其核销',
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
-    'work.insurance_deadline': '信用保险期限 {deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
+    'work.insurance_deadline': '信用保险期限：{deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {
@@ -163,5 +163,13 @@ export const ZH_CN: ReasonCatalog = {
     Attr62: '短期负债按销售额计的天数',
     Attr63: '销售额对短期负债比',
     Attr64: '固定资产周转率',
+  },
+  insuranceDeadlines: {
+    mep: '最长延展期届满',
+    notify_overdue: '逾期通知',
+    adverse_info: '不利信息报告',
+    claim_file: '索赔资料齐备',
+    indemnity_expected: '预计赔付',
+    limit_expiry: '承保限额到期',
   },
 };

@@ -77,7 +77,7 @@ export const ZH_TW: ReasonCatalog = {
     'cash.debit_not_payment': '借記或借記的沖回不是付款：保留，不比對',
     'cash.reversal_of': '沖回付款 {payment}（編號 {reference}）：撤銷其沖銷',
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
-    'work.insurance_deadline': '信用保險期限 {deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
+    'work.insurance_deadline': '信用保險期限：{deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {
@@ -163,5 +163,13 @@ export const ZH_TW: ReasonCatalog = {
     Attr62: '短期負債按銷售額計的天數',
     Attr63: '銷售額對短期負債比',
     Attr64: '固定資產週轉率',
+  },
+  insuranceDeadlines: {
+    mep: '最長展延期屆滿',
+    notify_overdue: '逾期通知',
+    adverse_info: '不利資訊報告',
+    claim_file: '理賠文件齊備',
+    indemnity_expected: '預計賠付',
+    limit_expiry: '承保限額到期',
   },
 };

@@ -23,6 +23,7 @@ const DOCUMENT = copyLayout<Stored<LedgerDocument>>([
   ['applies_to', (d) => d.appliesTo],
   ['disputed', (d) => (d.disputed === undefined ? null : String(d.disputed))],
   ['paperless', (d) => (d.paperless === undefined ? null : String(d.paperless))],
+  ['vat', (d) => d.vat],
 ]);
 
 export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> => ({
@@ -40,6 +41,7 @@ export const toDocument = (r: DocumentsTable): Recorded<Stored<LedgerDocument>> 
   ...opt('appliesTo', r.applies_to),
   ...opt('disputed', r.disputed ?? null),
   ...opt('paperless', r.paperless ?? null),
+  ...opt('vat', r.vat === null || r.vat === undefined ? null : BigInt(r.vat)),
   ...recordedOf(r),
 });
 

@@ -114,8 +114,10 @@ export async function insuranceLedger(
     invoice_date: string;
     due_date: string;
     amount: unknown;
+    vat: unknown;
   }>`
-    select number, currency, coalesce(delivery_date, issue_date)::text as invoice_date, due_date::text as due_date, amount
+    select number, currency, coalesce(delivery_date, issue_date)::text as invoice_date, due_date::text as due_date, amount,
+      vat
     from documents where buyer_id = ${buyerId} and type = 'invoice' and issue_date <= ${asOf}::date
     order by number`.execute(db);
   const { rows: red } = await sql<{ document_number: string; date: string; amount: unknown }>`
@@ -135,7 +137,8 @@ export async function insuranceLedger(
     invoiceDate: asDate(r.invoice_date),
     dueDate: asDate(r.due_date),
     gross: toBig(r.amount),
-    vat: 0n,
+    // The VAT included in the amount, when the import had it (migration 070): a policy may insure net of it.
+    vat: r.vat === null || r.vat === undefined ? 0n : toBig(r.vat),
     settlements: by.get(r.number) ?? [],
   }));
 }

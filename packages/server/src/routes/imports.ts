@@ -38,12 +38,12 @@ const RowErrorJson = z
   })
   .openapi('ImportRowError');
 
-const Rejected = Problem.extend({
+export const Rejected = Problem.extend({
   errorCount: z.number().int().openapi({ description: 'every row error (rowErrors holds the first maxErrors)' }),
   rowErrors: z.array(RowErrorJson),
 }).openapi('ImportRejected');
 
-const UploadQuery = z.object({
+export const UploadQuery = z.object({
   name: z
     .string()
     .min(1)
@@ -80,16 +80,18 @@ const UploadQuery = z.object({
     .openapi({ param: { name: 'sheet', in: 'query' }, description: "an XLSX file's worksheet (default: the first)" }),
 });
 
-const Csv = z.string().openapi({ description: 'the file: a header row, then one row per entry (docs/import.md)' });
-const Bytes = z.string().openapi({
+export const Csv = z
+  .string()
+  .openapi({ description: 'the file: a header row, then one row per entry (docs/import.md)' });
+export const Bytes = z.string().openapi({
   type: 'string',
   format: 'binary',
   description: 'the file: XLSX when it starts as a zip file does, else CSV',
 });
-const Xlsx = z
+export const Xlsx = z
   .string()
   .openapi({ type: 'string', format: 'binary', description: 'an XLSX workbook: the header on row 1' });
-const FilePart = z.object({
+export const FilePart = z.object({
   file: z
     .custom<File>((v) => v instanceof File, { message: 'a file part named "file"' })
     .openapi({ type: 'string', format: 'binary' })
@@ -98,7 +100,7 @@ const FilePart = z.object({
 });
 
 /** The file rejected: the problem, with every row error as `credence import --format json` lists them. */
-function rejected(f: ImportFailure): Response {
+export function rejected(f: ImportFailure): Response {
   const first = f.errors[0];
   const detail = `nothing imported: ${f.errorCount} ${f.errorCount === 1 ? 'row error' : 'row errors'}${
     first ? ` (first: row ${first.row}, ${first.column}: ${first.code.replaceAll('_', ' ')})` : ''

@@ -40,7 +40,18 @@ import {
   importStatementsRoute,
 } from './imports';
 import { addInsurancePolicyRoute, insuranceLimitsRoute, recordInsuranceLimitRoute } from './insurance';
+import {
+  insuranceClaimRoute,
+  notificationFormRoute,
+  notifyOverdueRoute,
+  recordClaimStepRoute,
+} from './insurance-claims';
 import { insuranceReportRoute } from './insurance-declaration';
+import {
+  importInsurerDecisionsRoute,
+  recordAdverseInformationRoute,
+  recordDiscretionaryLimitRoute,
+} from './insurance-events';
 import { insuranceDeadlinesRoute, insuranceExposureRoute } from './insurance-reports';
 import { calculateInterest } from './interest';
 import { deliverRunRoute, getJob } from './jobs';
@@ -180,6 +191,13 @@ export const ROUTES: readonly ApiRoute[] = [
   insuranceExposureRoute,
   insuranceDeadlinesRoute,
   insuranceReportRoute,
+  recordDiscretionaryLimitRoute,
+  recordAdverseInformationRoute,
+  importInsurerDecisionsRoute,
+  notifyOverdueRoute,
+  notificationFormRoute,
+  recordClaimStepRoute,
+  insuranceClaimRoute,
   matchCashRoute,
   acceptCashLineRoute,
   rejectCashLineRoute,

@@ -11,7 +11,7 @@ import { currencies, dec } from './insurance-reports';
 // Trade credit insurance (docs/domain/credit-insurance.md): the CLI's `credence insurance …` over HTTP.
 // Amounts are decimal strings in the policy's currency, named beside them.
 
-const EventJson = z
+export const EventJson = z
   .object({
     id: z.number().int(),
     policyNumber: z.string(),
@@ -28,7 +28,7 @@ const EventJson = z
   })
   .openapi('InsuranceLimitEvent');
 
-const eventJson = (e: InsuranceEvent, currency: string) => ({
+export const eventJson = (e: InsuranceEvent, currency: string) => ({
   id: e.id,
   policyNumber: e.policyNumber,
   buyerId: e.buyerId,
