@@ -5,3 +5,4 @@ export * from './limit-recommendation';
 export * from './list-limit-requests';
 export * from './recommend-buyer-limit';
 export * from './record-limit';
+export * from './recommend-portfolio-limits';
