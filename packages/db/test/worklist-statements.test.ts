@@ -1,11 +1,4 @@
-import {
-  addPromise,
-  type Company,
-  importDocuments,
-  refreshWorklist,
-  runDunning,
-  viewWorklist,
-} from '@credence/app';
+import { addPromise, type Company, importDocuments, refreshWorklist, runDunning, viewWorklist } from '@credence/app';
 import { type CurrencyCode, type DunningPolicy, date, type Grade, parseRateTables, type Result } from '@credence/core';
 import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
