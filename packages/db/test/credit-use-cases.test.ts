@@ -11,6 +11,7 @@ import {
   importStatements,
   overrideGrade,
   recommendBuyerLimit,
+  recommendPortfolioLimits,
   requestLimit,
   reviewsDue,
   runGrades,
@@ -164,12 +165,16 @@ for (const target of targets()) {
       expect((await store.gradesOn(asOf))[0]?.grade.grade).toBe(g?.grade.grade);
 
       const advice = await recommendBuyerLimit(store, ctx, 'B1', asOf);
+      expect((await recommendPortfolioLimits(store, ctx, asOf))[0]?.recommendation).toEqual(advice?.recommendation);
       // Sales in the 12 months: 18,000 → 1,500 a month; 45 days → 2,250 + 20 % = 2,700.
       expect(advice?.recommendation.figures[0]).toMatchObject({ method: 'expected_exposure', amount: 270_000n });
       // A credit manager's override to 3 (a guarantee): the recommendation uses it, the computed 10 stays beside it.
       ok(await overrideGrade(store, grading, { buyerId: 'B1', grade: 3, reason: 'bank guarantee', by: 'chief' }, asOf));
       const overridden = await recommendBuyerLimit(store, ctx, 'B1', asOf);
       expect([overridden?.grade.grade, overridden?.override?.grade]).toEqual([10, 3]);
+      // The portfolio's limits, read for all buyers at once, recommend what the buyer's own read does.
+      const all = await recommendPortfolioLimits(store, ctx, asOf);
+      expect(all.map((l) => [l.buyer.id, l.recommendation])).toEqual([['B1', overridden?.recommendation]]);
       expect(overridden?.recommendation.amount).toBeGreaterThan(advice?.recommendation.amount ?? 0n);
       ok(await clearGradeOverride(store, { buyerId: 'B1', reason: 'guarantee expired', by: 'chief' }, asOf));
       expect((await recommendBuyerLimit(store, ctx, 'B1', asOf))?.recommendation).toEqual(advice?.recommendation);

@@ -22,15 +22,6 @@ export interface CommitmentsToday {
 
 const BY = 'dunning run';
 
-/** Open balances of documents as of a date: face value less what reduced them by then. */
-async function openOf(store: LedgerReads, numbers: readonly string[], asOf: BusinessDate): Promise<bigint> {
-  const face = (await store.findDocuments(numbers)).reduce(
-    (s, d) => s + (d.type === 'invoice' ? d.amount : -d.amount),
-    0n,
-  );
-  return face - (await store.documentReductions(numbers, asOf)).reduce((s, r) => s + r.amount, 0n);
-}
-
 /**
  * Open disputes hold their documents; a promise holds its documents (all the buyer's items in its currency when
  * it names none) until its date plus grace, is kept once paid and broken when not; an active plan holds its
@@ -49,6 +40,25 @@ export async function commitmentsOn(
   const escalateSince = (numbers: readonly string[], broken: BusinessDate) => {
     for (const n of numbers) if ((lastLetters.get(n)?.asOf ?? '') < broken) out.escalate.add(n);
   };
+  // What the open promises and active plans need, read once for all of them (not one read per commitment).
+  const promises = [...state.promises.values()].filter((p) => p.status === 'open' && p.date <= asOf);
+  const plans = [...state.plans.values()].filter((p) => p.status === 'active' && p.date <= asOf);
+  const named = [...new Set([...promises.flatMap((p) => p.documents), ...plans.flatMap((p) => p.documents)])];
+  const planned = [...new Set(plans.flatMap((p) => p.documents))];
+  const [reductions, documents] = await Promise.all([
+    named.length === 0 ? [] : store.documentReductions(named, asOf),
+    planned.length === 0 ? [] : store.findDocuments(planned),
+  ]);
+  const reducedOf = new Map<string, typeof reductions>();
+  for (const r of reductions) reducedOf.set(r.number, [...(reducedOf.get(r.number) ?? []), r]);
+  const faceOf = new Map(documents.map((d) => [d.number, d.type === 'invoice' ? d.amount : -d.amount]));
+  /** Open balances of documents as of the date: face value less what reduced them by then. */
+  const openOf = (numbers: readonly string[]) =>
+    numbers.reduce(
+      (s, n) => s + (faceOf.get(n) ?? 0n) - (reducedOf.get(n) ?? []).reduce((t, r) => t + r.amount, 0n),
+      0n,
+    );
+  const paymentsOf = new Map<string, ReturnType<LedgerReads['paymentsOf']>>();
   for (const d of state.disputes.values())
     if ((d.resolution === undefined || d.resolution.date > asOf) && d.date <= asOf)
       for (const n of d.documents) out.excluded.set(n, 'disputed');
@@ -62,10 +72,12 @@ export async function commitmentsOn(
     const end = minDate(asOf, promiseEnd(p));
     const paid =
       p.documents.length > 0
-        ? (await store.documentReductions(p.documents, end))
-            .filter((r) => r.date >= p.date)
+        ? p.documents
+            .flatMap((n) => reducedOf.get(n) ?? [])
+            .filter((r) => r.date >= p.date && r.date <= end)
             .reduce((s, r) => s + r.amount, 0n)
-        : (await store.paymentsOf(p.buyerId))
+        : // A promise on all the buyer's items: its payments, read once per such buyer.
+          (await cached(paymentsOf, p.buyerId, () => store.paymentsOf(p.buyerId)))
             .filter((x) => x.currency === p.currency && x.date >= p.date && x.date <= end)
             .reduce((s, x) => s + x.amount, 0n);
     const outcome = promiseOutcome(p, paid, asOf);
@@ -83,7 +95,7 @@ export async function commitmentsOn(
   for (const plan of state.plans.values()) {
     if (plan.status === 'broken' && plan.endedOn !== undefined) escalateSince(plan.documents, plan.endedOn);
     if (plan.status !== 'active' || plan.date > asOf) continue;
-    const outcome = planOutcome(plan, await openOf(store, plan.documents, asOf), asOf);
+    const outcome = planOutcome(plan, openOf(plan.documents), asOf);
     const base = { id: plan.id, buyerId: plan.buyerId, date: asOf, by: BY };
     if (outcome.status === 'active') for (const n of plan.documents) out.excluded.set(n, 'plan');
     else if (outcome.status === 'completed') out.events.push({ ...base, kind: 'plan_completed' });
@@ -95,4 +107,12 @@ export async function commitmentsOn(
   for (const buyerId of new Set(items.map((i) => i.buyerId)))
     if (pausedOn(state, buyerId, asOf)) out.paused.add(buyerId);
   return out;
+}
+
+function cached<T>(m: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  const hit = m.get(key);
+  if (hit !== undefined) return hit;
+  const p = read();
+  m.set(key, p);
+  return p;
 }

@@ -1,5 +1,6 @@
 import {
   collectionsState,
+  date,
   daysBetween,
   type OpenItem,
   ok,
@@ -9,7 +10,7 @@ import {
   type StoredTask,
   type TaskCandidate,
 } from '@credence/core';
-import { buyerNetPosition } from '../entries/buyer-net-position';
+import { netPositionOf } from '../entries/buyer-net-position';
 import type { Store } from '../ports';
 import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
 
@@ -71,11 +72,7 @@ export async function worklistOfDay(
   }));
   const kept = await store.worklistTasks({ states: ['open', 'snoozed'], keys: derived.map((t) => t.key) });
   const buyers = new Set([...kept, ...derived].map((t) => t.buyerId));
-  const open = new Map<string, Pick<OpenItem, 'open' | 'currency' | 'dueDate'>>();
-  // What is still owed of each document once the buyer's credits are set off (docs/domain/net-position.md).
-  for (const id of buyers)
-    for (const i of (await buyerNetPosition(store, id, x.asOf)).items)
-      open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
+  const open = buyers.size === 0 ? new Map() : await owedAsOf(store, buyers, x.asOf);
   const events = (await store.collectionEvents()).map((e) => e.event);
   const failed = await store.outboxEntries(['failed']);
   const { inReporting, sum } = reportingAmounts(await store.fxRates(), x.currency, x.asOf);
@@ -109,4 +106,31 @@ export async function worklistOfDay(
   );
   const tasks = await rankTasks(store, [...update.open, ...planned], x);
   return ok({ list: { tasks, closed: update.closed, snoozed: update.snoozed.length }, changed: update.changed });
+}
+
+/**
+ * What is still owed of each document of these buyers once each buyer's credits are set off
+ * (docs/domain/net-position.md; `buyerNetPosition` of each), read for the whole portfolio at once: the buyers with
+ * a credit come with their open items and unapplied payments (`agingPositions`), the others owe their open
+ * invoices as they are (`dunnableItems` with no horizon). A bounded number of queries, whatever the buyers.
+ */
+async function owedAsOf(
+  store: Store,
+  buyers: ReadonlySet<string>,
+  asOf: WorklistDay['asOf'],
+): Promise<Map<string, Pick<OpenItem, 'open' | 'currency' | 'dueDate'>>> {
+  const [positions, invoices] = await Promise.all([
+    store.agingPositions(asOf, [], true),
+    store.dunnableItems(asOf, date('9999-12-31')),
+  ]);
+  const open = new Map<string, Pick<OpenItem, 'open' | 'currency' | 'dueDate'>>();
+  const creditors = new Set(positions.creditors.map((c) => c.buyerId));
+  for (const i of invoices)
+    if (buyers.has(i.buyerId) && !creditors.has(i.buyerId))
+      open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
+  for (const c of positions.creditors)
+    if (buyers.has(c.buyerId))
+      for (const i of netPositionOf(c.items, c.payments).items)
+        open.set(i.number, { open: i.open, currency: i.currency, dueDate: i.dueDate });
+  return open;
 }

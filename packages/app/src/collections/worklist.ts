@@ -16,7 +16,7 @@ import {
   type WorkReason,
   type WorkTask,
 } from '@credence/core';
-import { gradeInForce } from '../grading/recorded-grade';
+import { gradesInForce } from '../grading/recorded-grade';
 import type { Store } from '../ports';
 import type { Letter } from './letter';
 import { listed } from './listed';
@@ -78,11 +78,9 @@ export async function rankTasks<T extends Omit<WorkTask, 'pd'>>(
   tasks: readonly T[],
   x: Pick<WorklistDay, 'asOf' | 'defaultPd'>,
 ): Promise<(T & RankedTask & { readonly tier?: GradeTier })[]> {
-  const grades = new Map<string, { pd: number; tier?: GradeTier }>();
-  for (const id of new Set(tasks.map((t) => t.buyerId))) {
-    const g = await gradeInForce(store, id, x.asOf);
-    grades.set(id, g ? { pd: g.pd, tier: g.tier } : { pd: x.defaultPd });
-  }
+  // Every buyer's grade in force in one portfolio read, not one read per buyer (issue 14, item 4).
+  const grades: ReadonlyMap<string, { pd: number; tier?: GradeTier }> =
+    tasks.length === 0 ? new Map() : await gradesInForce(store, x.asOf);
   // The tier of the grade in force rides along (the web worklist filters by it); the PD ranks.
   return rankWorklist(
     tasks.map((t) => {

@@ -35,19 +35,30 @@ export async function gradeInForce(
   return g === undefined ? undefined : { ...g, ...(override !== undefined ? { override } : {}) };
 }
 
-/** Every buyer's tier in force on the date (`gradeInForce` for all at once: two queries), by buyer. */
-export async function tiersInForce(
-  store: Pick<LedgerReads, 'monitoringFacts' | 'gradeOverridesUpTo'>,
+/**
+ * Every buyer's grade in force on the date (`gradeInForce` for all at once: one portfolio read, `monitoringFacts`,
+ * whose grades are each buyer's latest on or before the date and whose overrides are those recorded by then), by buyer.
+ */
+export async function gradesInForce(
+  store: Pick<LedgerReads, 'monitoringFacts'>,
   asOf: BusinessDate,
-): Promise<Map<string, Grade['tier']>> {
-  const [facts, overrides] = await Promise.all([store.monitoringFacts(asOf), store.gradeOverridesUpTo(asOf)]);
+): Promise<Map<string, GradeFigures>> {
+  const facts = await store.monitoringFacts(asOf);
   const recorded = new Map(facts.grades.map((g) => [g.buyerId, g.grade]));
-  const eventsOf = new Map<string, (typeof overrides)[number][]>();
-  for (const o of overrides) eventsOf.set(o.buyerId, [...(eventsOf.get(o.buyerId) ?? []), o]);
-  const out = new Map<string, Grade['tier']>();
+  const eventsOf = new Map<string, (typeof facts.overrides)[number][]>();
+  for (const o of facts.overrides) eventsOf.set(o.buyerId, [...(eventsOf.get(o.buyerId) ?? []), o]);
+  const out = new Map<string, GradeFigures>();
   for (const id of new Set([...recorded.keys(), ...eventsOf.keys()])) {
     const g = effectiveGrade(recorded.get(id), overrideInForce(eventsOf.get(id) ?? [], asOf));
-    if (g !== undefined) out.set(id, g.tier);
+    if (g !== undefined) out.set(id, g);
   }
   return out;
+}
+
+/** Every buyer's tier in force on the date (`gradesInForce`), by buyer. */
+export async function tiersInForce(
+  store: Pick<LedgerReads, 'monitoringFacts'>,
+  asOf: BusinessDate,
+): Promise<Map<string, Grade['tier']>> {
+  return new Map([...(await gradesInForce(store, asOf))].map(([id, g]) => [id, g.tier]));
 }

@@ -36,12 +36,14 @@ export class DeferredIndexes {
     const { rows: held } = await sql<{ n: number | string | bigint }>`
       select count(*) as n from (select 1 from ${sql.table(table)} limit ${rows}) x`.execute(conn.db);
     if (Number(held[0]?.n ?? rows) >= rows) return;
+    // An index a foreign key of another table references (documents' key, by delivery_confirmations) stays.
     const { rows: defs } = await sql<IndexDef>`
       select i.indexrelid::regclass::text as index, c.conname as constraint,
              coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)) as definition
       from pg_index i
       left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
       where i.indrelid = ${table}::regclass
+        and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = i.indexrelid)
       order by i.indexrelid`.execute(conn.db);
     for (const d of defs) {
       if (d.constraint !== null)

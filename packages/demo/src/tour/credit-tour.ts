@@ -5,7 +5,7 @@ import {
   type GradeRun,
   type ImportSummary,
   importRows,
-  recommendBuyerLimit,
+  recommendPortfolioLimits,
   runGrades,
   type Store,
   setLimit,
@@ -58,10 +58,11 @@ export interface CreditTourInput {
 /** Each buyer's purchases of the last twelve months in its own currency, as a number (the statements' scale). */
 async function purchases(store: Store, plan: PortfolioPlan, asOf: BusinessDate): Promise<Map<string, number>> {
   const from = addMonths(addDays(asOf, 1), -12);
+  // Every buyer's sales in one read (not one per buyer).
+  const sales = new Map((await store.salesByBuyer(from, asOf)).map((s) => [`${s.buyerId}|${s.currency}`, s.amount]));
   const out = new Map<string, number>();
   for (const b of plan.buyers) {
-    const sales = await store.buyerSales(b.buyer_id, from, asOf);
-    const own = sales.find((s) => s.currency === b.currency)?.amount ?? 0n;
+    const own = sales.get(`${b.buyer_id}|${b.currency}`) ?? 0n;
     out.set(b.buyer_id, Number(own) / 10 ** exponentOf(b.currency as CurrencyCode));
   }
   return out;
@@ -86,10 +87,13 @@ export async function creditTour(store: Store, x: CreditTourInput): Promise<Cred
   const ctx = { ...x.grading, limits: x.limits };
   const grades = await runGrades(store, ctx, asOf);
   const limitFrom = addMonths(asOf, -3);
+  // Every buyer's recommended limit read at once (grades, sales, statements for the whole portfolio).
+  const advised = new Map(
+    (await recommendPortfolioLimits(store, ctx, limitFrom)).map((l) => [l.buyer.id, l.recommendation]),
+  );
   for (const b of plan.buyers) {
-    const advice = await recommendBuyerLimit(store, ctx, b.buyer_id, limitFrom);
-    if (!advice) continue;
-    const r = advice.recommendation;
+    const r = advised.get(b.buyer_id);
+    if (!r) continue;
     await setLimit(
       store,
       {
