@@ -218,7 +218,7 @@ describe('credence dunning run', () => {
       CREDENCE_TODAY: '2026-04-11',
     });
     expect(w.code).toBe(0);
-    type Task = { buyerId: string; action: string; reason: { code: string }; text: string };
+    type Task = { key: string; buyerId: string; action: string; reason: { code: string }; text: string };
     const tasks = (JSON.parse(w.out) as { tasks: Task[] }).tasks;
     // JSON keeps the reason's code and references and adds the sentence.
     const handOff = tasks.find((x) => x.buyerId === 'B4' && x.action === 'hand_off');
@@ -232,6 +232,12 @@ describe('credence dunning run', () => {
       expect.arrayContaining(['B4:hand_off', 'B2:post_letter', 'B1:post_letter']),
     );
     expect(tasks.map((x) => `${x.buyerId}:${x.action}`)).not.toContain('B4:fix_delivery');
+    // Marking a task done with --db after the key (which the parent `worklist` also takes): it leaves the list.
+    const key = handOff?.key as string;
+    const done = await credence(['worklist', 'done', key, '--note', 'sent to the agency', '--db', db], day);
+    expect([done.code, done.err]).toEqual([0, '']);
+    const after = await credence(['worklist', '--format', 'json', '--company', company, '--db', db], day);
+    expect((JSON.parse(after.out) as { tasks: Task[] }).tasks.map((x) => x.key)).not.toContain(key);
   });
 
   it('lists disputes, promises and plans with their state', async () => {

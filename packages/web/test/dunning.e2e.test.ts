@@ -77,7 +77,7 @@ describe('the dunning page in Chromium', () => {
     expect(await row.textContent()).toContain(first?.buyerName);
     expect(await page.locator('table.level-totals tbody tr').count()).toBeGreaterThan(0);
     const nav = await page.getByRole('navigation').first().getByRole('link').allTextContents();
-    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Dunning']);
+    expect(nav).toEqual(['Portfolio', 'Buyers', 'Worklist', 'Dunning', 'Cash forecast']);
     await noSeriousViolations('dunning preview');
   }, 180_000);
 

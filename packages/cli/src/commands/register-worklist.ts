@@ -89,7 +89,8 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
     .option(...BY)
     .option(...DB)
     .action(async (key: string, o) => {
-      const r = await withStore(o, io, (s) =>
+      // `--db` after the key is taken by the parent `worklist` (it has the option too): read it from there as well.
+      const r = await withStore({ ...o, db: o.db ?? worklist.opts().db }, io, (s) =>
         completeTask(s, { key, by: o.by, ...(o.note ? { note: o.note } : {}) }, io.clock.today()),
       );
       settled('done')(r);
@@ -102,7 +103,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
     .option(...BY)
     .option(...DB)
     .action(async (key: string, o) => {
-      const r = await withStore(o, io, (s) =>
+      const r = await withStore({ ...o, db: o.db ?? worklist.opts().db }, io, (s) =>
         snoozeTask(s, { key, until: o.until, by: o.by, ...(o.note ? { note: o.note } : {}) }, io.clock.today()),
       );
       settled('snoozed')(r);

@@ -50,14 +50,22 @@ function Worklist({ asOf }: { asOf: string }) {
   const collectors = facets?.collectors ?? [];
   const levels = facets?.levels ?? [];
   const count = list.data?.count ?? 0;
+  // The list shown is the day's (GET /worklist keeps nothing): a task derived today but not yet kept (a delivery to
+  // confirm, an insurer's deadline) is kept first — the day's list refreshed — and then marked.
+  const kept = async <R extends { response: Response }>(call: () => Promise<R>): Promise<R> => {
+    const r = await call();
+    if (r.response.status !== 404) return r;
+    await api.POST('/worklist/refresh', { params: { query: { asOf, lang, limit: 1 } } });
+    return call();
+  };
   const done = async (key: string) => {
-    const r = await api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} });
+    const r = await kept(() => api.POST('/worklist/{key}/done', { params: { path: { key } }, body: {} }));
     if (r.data) setSaid(t('worklist.marked', { key }));
     list.reload();
   };
   const snooze = async (key: string) => {
     const until = addDays(asOf, 7);
-    const r = await api.POST('/worklist/{key}/snooze', { params: { path: { key } }, body: { until } });
+    const r = await kept(() => api.POST('/worklist/{key}/snooze', { params: { path: { key } }, body: { until } }));
     if (r.data) setSaid(t('worklist.snoozedUntil', { key, date: until }));
     list.reload();
   };
