@@ -47,6 +47,7 @@ import { appendCollectionEvents, collectionEvents } from './repos/collection-eve
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { deliveriesAwaiting, deliveryConfirmations, insertDeliveryConfirmation } from './repos/delivery-confirmations';
+import { insertStatementRecord, statementRecords } from './repos/statement-records';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
   correctionsOf,
@@ -206,6 +207,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     securityEventsOf: (id) => securityEventsOf(db, id),
     deliveryConfirmations: (documents) => deliveryConfirmations(db, documents),
     deliveriesAwaiting: (by, buyerId) => deliveriesAwaiting(db, by, buyerId),
+    statementRecords: (id, from, asOf) => statementRecords(db, id, from, asOf),
     allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     gradeOverridesUpTo: (asOf) => gradeOverridesUpTo(db, asOf),
@@ -405,6 +407,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     insertDeliveryConfirmation: (c) => insertDeliveryConfirmation(db, c, by.recordedAt),
+    insertStatementRecord: (r) => insertStatementRecord(db, r, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),

@@ -4,3 +4,4 @@ export * from './end-security';
 export * from './key-accounts';
 export * from './list-securities';
 export * from './probation-limit';
+export * from './statement-ports';
