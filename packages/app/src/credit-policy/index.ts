@@ -5,3 +5,5 @@ export * from './key-accounts';
 export * from './list-securities';
 export * from './probation-limit';
 export * from './statement-ports';
+export * from './answer-statement';
+export * from './send-monthly-statements';
