@@ -40,3 +40,4 @@ export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export { findWebBuild } from './web-build';
 export * from './worker';
+export { deliverMonthlyStatements, statementPost } from './statements/deliver-statements';
