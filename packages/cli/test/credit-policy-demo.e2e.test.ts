@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credence, tempDir } from './harness';
@@ -190,5 +190,69 @@ describe('the credit policy on the demo (issue 18, Done when)', () => {
         expect(text).toContain(closing);
       }
     }
+  });
+
+  it('e-mails the key accounts their June statement once, and records their confirmation and disputed lines', async () => {
+    const key = await json<KeyAccounts>(['buyer', 'key-accounts', '--as-of', AS_OF]);
+    const outbox = join(tmp.dir, 'outbox');
+    const send = ['statement', 'send', '--as-of', '2026-07-01', '--company', join(dir, 'company.json')];
+    const first = await credence([...send, '--outbox', outbox, ...db], { CREDENCE_TODAY: '2026-07-01' });
+    expect([first.code, first.err]).toEqual([0, '']);
+    expect(first.out).toContain(`Statements of 2026-06-30: ${key.accounts.length} sent, 0 sent before`);
+    const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBe(key.accounts.length);
+    const buyer = key.accounts[0]?.buyerId ?? '';
+    const eml = readFileSync(join(outbox, files.find((f) => f.includes(buyer)) ?? ''), 'utf8');
+    expect(eml).toContain('application/pdf');
+    expect(eml).toContain(`statement-${buyer}-2026-06-30.pdf`);
+    // Once per buyer and month: a second run sends nothing.
+    const again = await credence([...send, '--outbox', outbox, ...db], { CREDENCE_TODAY: '2026-07-01' });
+    expect(again.out).toContain(`0 sent, ${key.accounts.length} sent before`);
+    expect(readdirSync(outbox).filter((f) => f.endsWith('.eml')).length).toBe(key.accounts.length);
+
+    const st = await json<{ currencies: { lines: { kind: string; reference: string }[] }[] }>([
+      'statement',
+      'buyer',
+      buyer,
+      '--as-of',
+      AS_OF,
+    ]);
+    const invoice = st.currencies.flatMap((c) => c.lines).find((l) => l.kind === 'invoice')?.reference ?? '';
+    expect(invoice).not.toBe('');
+    const confirm = await credence(['statement', 'confirm', buyer, '--as-of', AS_OF, '--by', 'anna', ...db]);
+    expect([confirm.code, confirm.err]).toEqual([0, '']);
+    const dispute = await credence([
+      'statement',
+      'dispute',
+      buyer,
+      '--as-of',
+      AS_OF,
+      '--doc',
+      invoice,
+      '--note',
+      'goods returned',
+      '--by',
+      'anna',
+      ...db,
+    ]);
+    expect([dispute.code, dispute.err]).toEqual([0, '']);
+    // Another buyer's document, or a statement date after today, is refused; nothing is recorded.
+    const other = key.accounts[1]?.buyerId ?? 'B00001';
+    const wrong = await credence(['statement', 'dispute', other, '--as-of', AS_OF, '--doc', invoice, '--note', 'x', ...db]);
+    expect(wrong.code).toBe(3);
+    const future = await credence(['statement', 'confirm', buyer, '--as-of', '2026-07-31', ...db]);
+    expect(future.code).toBe(3);
+    const shown = await json<{ records: { kind: string; document?: string; note?: string; asOf: string }[] }>([
+      'statement',
+      'buyer',
+      buyer,
+      '--as-of',
+      AS_OF,
+    ]);
+    expect(shown.records.map((r) => [r.kind, r.asOf, r.document ?? '', r.note ?? ''])).toEqual([
+      ['sent', AS_OF, '', ''],
+      ['confirmed', AS_OF, '', ''],
+      ['disputed', AS_OF, invoice, 'goods returned'],
+    ]);
   });
 });

@@ -62,7 +62,7 @@ export async function sendMonthlyStatements(
   const alreadySent: string[] = [];
   const noEmail: string[] = [];
   const from = monthStart(period);
-  for (const a of key.value.accounts) {
+  for (const a of key.value.accounts.filter((k) => k.accountClass === 'key')) {
     const records = await store.statementRecords(a.buyerId, period, period);
     if (records.some((r) => r.kind === 'sent')) {
       alreadySent.push(a.buyerId);
