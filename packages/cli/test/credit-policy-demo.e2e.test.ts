@@ -40,7 +40,19 @@ interface Check {
   readonly reasons: readonly { code: string; params: Record<string, string | number> }[];
 }
 const check = (buyer: string, amount: string, currency: string, extra: string[] = []) =>
-  json<Check>(['credit', 'check', '--buyer', buyer, '--amount', amount, '--currency', currency, '--as-of', AS_OF, ...extra]);
+  json<Check>([
+    'credit',
+    'check',
+    '--buyer',
+    buyer,
+    '--amount',
+    amount,
+    '--currency',
+    currency,
+    '--as-of',
+    AS_OF,
+    ...extra,
+  ]);
 const cents = (s: string) => Math.round(Number(s) * 100);
 
 beforeAll(async () => {
@@ -238,7 +250,18 @@ describe('the credit policy on the demo (issue 18, Done when)', () => {
     expect([dispute.code, dispute.err]).toEqual([0, '']);
     // Another buyer's document, or a statement date after today, is refused; nothing is recorded.
     const other = key.accounts[1]?.buyerId ?? 'B00001';
-    const wrong = await credence(['statement', 'dispute', other, '--as-of', AS_OF, '--doc', invoice, '--note', 'x', ...db]);
+    const wrong = await credence([
+      'statement',
+      'dispute',
+      other,
+      '--as-of',
+      AS_OF,
+      '--doc',
+      invoice,
+      '--note',
+      'x',
+      ...db,
+    ]);
     expect(wrong.code).toBe(3);
     const future = await credence(['statement', 'confirm', buyer, '--as-of', '2026-07-31', ...db]);
     expect(future.code).toBe(3);

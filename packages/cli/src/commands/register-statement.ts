@@ -76,7 +76,7 @@ export function registerStatementCommands(program: Command, io: Io, state: { exi
 function registerStatementAnswers(statement: Command, io: Io, state: { exitCode: number }): void {
   statement
     .command('send')
-    .description("e-mail each key account its statement of the month just ended (once per buyer and month)")
+    .description('e-mail each key account its statement of the month just ended (once per buyer and month)')
     .option('--as-of <date>', 'the day of sending: the month before it is sent (default: today)', asDate)
     .option('--company <file>', 'company settings (sender, name on the statement)')
     .option('--outbox <dir>', 'where .eml files go when SMTP is not configured')

@@ -40,7 +40,9 @@ export const statementPost =
       subject: words.subject.replace('{period}', st.asOf),
       text,
       html: `<p>${text}</p>`,
-      attachments: [{ filename: `statement-${st.buyer.id}-${st.asOf}.pdf`, content: pdf, contentType: 'application/pdf' }],
+      attachments: [
+        { filename: `statement-${st.buyer.id}-${st.asOf}.pdf`, content: pdf, contentType: 'application/pdf' },
+      ],
     });
     return { status: outcome.status, detail: `${outcome.channel}: ${outcome.detail}` };
   };
