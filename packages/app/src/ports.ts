@@ -24,8 +24,8 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
-import type { DailyReads, DailyWrites } from './daily/ports';
 import type { StatementRecordReads, StatementRecordWrites } from './credit-policy/statement-ports';
+import type { DailyReads, DailyWrites } from './daily/ports';
 import type { DeliveryReads, DeliveryWrites } from './delivery/ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
 import type { InsuranceReads, InsuranceWrites } from './insurance/ports';

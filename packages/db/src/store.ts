@@ -47,7 +47,6 @@ import { appendCollectionEvents, collectionEvents } from './repos/collection-eve
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { deliveriesAwaiting, deliveryConfirmations, insertDeliveryConfirmation } from './repos/delivery-confirmations';
-import { insertStatementRecord, statementRecords } from './repos/statement-records';
 import { findDocuments, insertDocuments } from './repos/documents';
 import {
   correctionsOf,
@@ -100,6 +99,7 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
+import { insertStatementRecord, statementRecords } from './repos/statement-records';
 import { findStatements, statementsOf, statementsUpTo, upsertStatements } from './repos/statements';
 import {
   findUser,

@@ -5,10 +5,10 @@ import type { DailySchedule } from '@credence/core/monitoring';
 import { readJsonConfig } from '../config-file';
 import type { Courier } from '../delivery/types';
 import { RuntimeError } from '../errors';
-import { statementPost } from '../statements/deliver-statements';
 import { shippedPath } from '../paths';
 import { type GradePaths, gradeContext } from '../policies';
 import { policyInForce } from '../policy-in-force';
+import { statementPost } from '../statements/deliver-statements';
 
 export const DEFAULT_ALERT_RULES = shippedPath('config/alert-rules.json');
 
