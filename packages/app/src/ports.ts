@@ -24,6 +24,7 @@ import type { BankStatementReads, BankStatementWrites } from './bank-statements/
 import type { CashApplicationReads, CashApplicationWrites } from './cash-application/ports';
 import type { CollectionsReads, CollectionsWrites } from './collections/ports';
 import type { CheckResultKeeping, CheckResultReads, CheckResultWrites } from './credit/check-results-ports';
+import type { StatementRecordReads, StatementRecordWrites } from './credit-policy/statement-ports';
 import type { DailyReads, DailyWrites } from './daily/ports';
 import type { DeliveryReads, DeliveryWrites } from './delivery/ports';
 import type { ForecastReads, ForecastWrites } from './forecast/ports';
@@ -222,7 +223,8 @@ export interface LedgerReads
     CashApplicationReads,
     WorkingCapitalReads,
     PersonKpiReads,
-    DeliveryReads {
+    DeliveryReads,
+    StatementRecordReads {
   getBuyer(id: string): Promise<Buyer | undefined>;
   listBuyers(): Promise<Buyer[]>;
   findBuyers(ids: readonly string[]): Promise<Buyer[]>;
@@ -322,7 +324,8 @@ export interface LedgerWrites
     InsuranceWrites,
     CashApplicationWrites,
     WorkingCapitalWrites,
-    DeliveryWrites {
+    DeliveryWrites,
+    StatementRecordWrites {
   /**
    * Holds `key` until the transaction ends: transactions that lock the same key run their check-then-insert one
    * after the other (a rule checked after the lock sees what the previous holder committed). See ARCHITECTURE.md

@@ -31,6 +31,7 @@ export interface State {
   overrides: GradeOverrideEvent[];
   securityEvents: import('@credence/core').SecurityEvent[];
   deliveryConfirmations: import('../src/delivery/ports').DeliveryConfirmation[];
+  statementRecords: import('../src/credit-policy/statement-ports').StatementRecord[];
   policies: PolicyVersion[];
   limitEvents: LimitEvent[];
   grades: Map<string, RecordedGrade>;
@@ -67,6 +68,7 @@ export const copy = (s: State): State => ({
   overrides: [...s.overrides],
   securityEvents: [...s.securityEvents],
   deliveryConfirmations: [...s.deliveryConfirmations],
+  statementRecords: [...s.statementRecords],
   policies: [...s.policies],
   limitEvents: [...s.limitEvents],
   grades: new Map(s.grades),
@@ -113,6 +115,7 @@ export const emptyState = (): State => ({
   overrides: [],
   securityEvents: [],
   deliveryConfirmations: [],
+  statementRecords: [],
   policies: [],
   limitEvents: [],
   grades: new Map(),

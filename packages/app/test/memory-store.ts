@@ -106,6 +106,8 @@ function reads(s: () => State): LedgerReads {
         .overrides.filter((o) => o.recordedOn <= asOf)
         .sort((a, b) => (a.buyerId < b.buyerId ? -1 : a.buyerId > b.buyerId ? 1 : a.id - b.id)),
     securityEventsOf: async (id) => s().securityEvents.filter((e) => e.buyerId === id),
+    statementRecords: async (buyerId, from, asOf) =>
+      s().statementRecords.filter((r) => r.buyerId === buyerId && r.asOf >= from && r.asOf <= asOf),
     deliveryConfirmations: async (documents) =>
       s().deliveryConfirmations.filter((c) => documents === undefined || documents.includes(c.document)),
     deliveriesAwaiting: async (deliveredBy, buyerId) => {
@@ -442,6 +444,13 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       for (const o of rows) s().orders.set(o.id, o);
     },
     findOrders: async (ids) => pick(s().orders, ids),
+    insertStatementRecord: async (r) => {
+      const same = (x: typeof r) =>
+        x.buyerId === r.buyerId && x.asOf === r.asOf && x.kind === r.kind && x.document === r.document;
+      if (s().statementRecords.some(same)) return false;
+      s().statementRecords.push(r);
+      return true;
+    },
     insertDeliveryConfirmation: async (c) => {
       if (s().deliveryConfirmations.some((x) => x.document === c.document)) return false;
       s().deliveryConfirmations.push(c);
@@ -591,6 +600,7 @@ export class MemoryStore implements Store {
   gradeOverridesUpTo = (asOf: BusinessDate) => this.view.gradeOverridesUpTo(asOf);
   securityEventsOf = (id: string) => this.view.securityEventsOf(id);
   deliveryConfirmations = (documents?: readonly string[]) => this.view.deliveryConfirmations(documents);
+  statementRecords = (id: string, from: BusinessDate, asOf: BusinessDate) => this.view.statementRecords(id, from, asOf);
   deliveriesAwaiting = (by: BusinessDate, buyerId?: string) => this.view.deliveriesAwaiting(by, buyerId);
   allSecurityEvents = () => this.view.allSecurityEvents();
   policyVersions = (kind?: PolicyKind) => this.view.policyVersions(kind);

@@ -36,6 +36,7 @@ import { m076 } from './migration-076-cash-forecasts';
 import { m079 } from './migration-079-working-capital';
 import { m082 } from './migration-082-sms';
 import { m083 } from './migration-083-delivery-confirmations';
+import { m084 } from './migration-084-statement-records';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -434,6 +435,7 @@ export const migrations: MigrationProvider = {
       '079_working_capital': m079,
       '082_sms': m082,
       '083_delivery_confirmations': m083,
+      '084_statement_records': m084,
     };
   },
 };

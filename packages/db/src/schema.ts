@@ -369,6 +369,8 @@ export interface Database {
   security_events: Record<string, unknown>;
   /** Migration 083: proof of delivery per invoice (repos/delivery-confirmations.ts). */
   delivery_confirmations: Record<string, unknown>;
+  /** Migration 084: account statements sent, confirmed, disputed (repos/statement-records.ts). */
+  statement_records: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
   bank_ibans: BankIbansTable;
   /** Migration 079: the seller's working-capital figures per month, versioned (repos/working-capital.ts). */
@@ -379,6 +381,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'statement_records',
   'alert_digests',
   'daily_steps',
   'cash_forecast_weeks',

@@ -100,6 +100,7 @@ import { appendHold, findOrders, holdsOf, ordersOf, upsertOrders } from './repos
 import { findPayments, insertPayments } from './repos/payments';
 import { appendPolicyVersion, policyVersions } from './repos/policy-versions';
 import { allSecurityEvents, appendSecurityEvent, securityEventsOf } from './repos/securities';
+import { insertStatementRecord, statementRecords } from './repos/statement-records';
 import { findStatements, statementsOf, statementsUpTo, upsertStatements } from './repos/statements';
 import {
   findUser,
@@ -207,6 +208,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     securityEventsOf: (id) => securityEventsOf(db, id),
     deliveryConfirmations: (documents) => deliveryConfirmations(db, documents),
     deliveriesAwaiting: (by, buyerId) => deliveriesAwaiting(db, by, buyerId),
+    statementRecords: (id, from, asOf) => statementRecords(db, id, from, asOf),
     allSecurityEvents: () => allSecurityEvents(db),
     gradeOverridesOf: (id) => gradeOverridesOf(db, id),
     gradeOverridesUpTo: (asOf) => gradeOverridesUpTo(db, asOf),
@@ -407,6 +409,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
     insertDeliveryConfirmation: (c) => insertDeliveryConfirmation(db, c, by.recordedAt),
+    insertStatementRecord: (r) => insertStatementRecord(db, r, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),
     appendForecastModel: (m) => appendForecastModel(db, m, by.recordedAt),
     appendWorkingCapital: (f) => appendWorkingCapital(db, f, by.recordedAt),

@@ -37,6 +37,7 @@ export {
   SEEDS_DUNNING_POLICY,
 } from './policies';
 export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
+export { deliverMonthlyStatements, statementPost } from './statements/deliver-statements';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export { findWebBuild } from './web-build';
 export * from './worker';

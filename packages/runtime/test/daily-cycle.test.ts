@@ -158,7 +158,7 @@ for (const target of targets()) {
       }));
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps: traced });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
-      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning']);
+      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning', 'statements']);
       expect(first.value.complete).toBe(true);
       expect(first.value.steps.map((s) => [s.step, s.status])).toEqual(order.map((s) => [s, 'ran']));
       const step = (name: string) => first.value.steps.find((s) => s.step === name)?.figures?.counts ?? {};
@@ -171,13 +171,13 @@ for (const target of targets()) {
       const dunning = step('dunning');
       expect((dunning.letters ?? 0) + (dunning.held ?? 0)).toBe(3);
       const after = await tableCounts(engine);
-      expect(after.daily_steps).toBe(5);
+      expect(after.daily_steps).toBe(DAILY_STEPS.length);
 
       order.length = 0;
       const again = await runDailyCycle(store, ctx, AS_OF, { clock, steps: traced });
       if (!again.ok) throw new Error(JSON.stringify(again.error));
       expect(order).toEqual([]);
-      expect(again.value.steps.map((s) => s.status)).toEqual(Array(5).fill('done_before'));
+      expect(again.value.steps.map((s) => s.status)).toEqual(Array(DAILY_STEPS.length).fill('done_before'));
       // The same summary from the recorded figures, and not one row more anywhere.
       expect(again.value.alertsBySeverity).toEqual(first.value.alertsBySeverity);
       expect(again.value.lettersByLevel).toEqual(first.value.lettersByLevel);
@@ -209,7 +209,7 @@ for (const target of targets()) {
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
       expect(first.value.complete).toBe(false);
-      expect(first.value.steps.map((s) => s.status)).toEqual(['ran', 'ran', 'failed', 'not_run', 'not_run']);
+      expect(first.value.steps.map((s) => s.status)).toEqual(['ran', 'ran', 'failed', 'not_run', 'not_run', 'not_run']);
       expect(first.value.steps[2]?.error).toContain('could not be evaluated');
       expect(ran).toEqual(['grades', 'reviews', 'alerts']);
       const { dailyStatus } = await import('@credence/app/daily');
@@ -220,8 +220,15 @@ for (const target of targets()) {
       failAlerts = false;
       const second = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!second.ok) throw new Error(JSON.stringify(second.error));
-      expect(ran).toEqual(['alerts', 'cash', 'dunning']);
-      expect(second.value.steps.map((s) => s.status)).toEqual(['done_before', 'done_before', 'ran', 'ran', 'ran']);
+      expect(ran).toEqual(['alerts', 'cash', 'dunning', 'statements']);
+      expect(second.value.steps.map((s) => s.status)).toEqual([
+        'done_before',
+        'done_before',
+        'ran',
+        'ran',
+        'ran',
+        'ran',
+      ]);
       expect(second.value.complete).toBe(true);
       expect((await tableCounts(engine)).grades).toBe(grades);
       const status = await dailyStatus(store, AS_OF);

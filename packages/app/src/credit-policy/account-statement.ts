@@ -10,6 +10,7 @@ import {
   type Result,
 } from '@credence/core';
 import type { LedgerReads } from '../ports';
+import type { StatementRecord } from './statement-ports';
 
 /** One line of an account statement: a document issued or a payment received in the period (signed). */
 export interface StatementLine {
@@ -42,6 +43,8 @@ export interface AccountStatement {
   readonly from: BusinessDate;
   readonly asOf: BusinessDate;
   readonly currencies: readonly CurrencyStatement[];
+  /** Statements of the period sent, confirmed by the buyer, lines disputed (migration 084). */
+  readonly records: readonly StatementRecord[];
 }
 
 const ageOf = (days: number): (typeof STATEMENT_AGING)[number] =>
@@ -68,13 +71,14 @@ export async function accountStatement(
   const from = q.from ?? monthStart(q.asOf);
   if (from > q.asOf) return fail('invalid_date', { field: 'from', reason: 'after asOf' });
   const before = addDays(from, -1);
-  const [openBefore, cashBefore, openNow, cashNow, documents, payments] = await Promise.all([
+  const [openBefore, cashBefore, openNow, cashNow, documents, payments, records] = await Promise.all([
     store.buyerOpenItems(q.buyerId, before),
     store.unappliedPayments(q.buyerId, before),
     store.buyerOpenItems(q.buyerId, q.asOf),
     store.unappliedPayments(q.buyerId, q.asOf),
     store.buyerDocuments(q.buyerId, from, q.asOf),
     store.paymentsOf(q.buyerId),
+    store.statementRecords(q.buyerId, from, q.asOf),
   ]);
   const currencies = new Set<CurrencyCode>([
     ...[...openBefore, ...openNow, ...documents, ...payments].map((x) => x.currency),
@@ -119,5 +123,5 @@ export async function accountStatement(
     if (opening === 0n && closing === 0n && lines.length === 0) continue;
     out.push({ currency, opening, lines, closing, aging, unapplied });
   }
-  return ok({ buyer, from, asOf: q.asOf, currencies: out });
+  return ok({ buyer, from, asOf: q.asOf, currencies: out, records });
 }

@@ -3,6 +3,9 @@ import type { AlertPolicy } from '@credence/core/monitoring';
 import { matchBankLines } from '../cash-application/match-bank-lines';
 import type { Company } from '../collections/company';
 import { runDunning } from '../collections/run-dunning';
+import type { AccountStatement } from '../credit-policy/account-statement';
+import type { KeyAccountsPolicy } from '../credit-policy/key-accounts';
+import { type StatementOutcome, sendMonthlyStatements } from '../credit-policy/send-monthly-statements';
 import type { GradeContext } from '../grading/grade-buyer-as-of';
 import { runGrades } from '../grading/run-grades';
 import { runAlerts } from '../monitoring/run-alerts';
@@ -21,6 +24,11 @@ export interface DailyContext {
   readonly by: string;
   /** The clock's today: a date after it is refused (the dunning run records letters as sent). */
   readonly today?: BusinessDate;
+  /** The monthly statements' delivery (a courier's); absent: the `statements` step sends nothing. */
+  readonly statements?: {
+    readonly policy: KeyAccountsPolicy | undefined;
+    readonly send: (st: AccountStatement) => Promise<StatementOutcome>;
+  };
 }
 
 /**
@@ -122,7 +130,44 @@ export const dunningStep: DailyStep = {
 };
 
 /**
+ * Monthly statements: on the first business day of a month, each key account's statement of the month just ended
+ * e-mailed (once per buyer and month; `credence statement send` does the same any day). Without a courier in the
+ * context it sends nothing (`configured: 0`).
+ */
+export const statementStep: DailyStep = {
+  name: 'statements',
+  async run(store, ctx, asOf) {
+    if (ctx.statements === undefined) return { counts: { configured: 0 } };
+    const r = must(
+      await sendMonthlyStatements(store, {
+        asOf,
+        ...ctx.statements,
+        by: ctx.by,
+        ...(ctx.today !== undefined ? { today: ctx.today } : {}),
+      }),
+      'statements',
+    );
+    return {
+      counts: {
+        due: r.due ? 1 : 0,
+        sent: r.sent.length,
+        sentBefore: r.alreadySent.length,
+        noEmail: r.noEmail.length,
+        failed: r.failed.length,
+      },
+    };
+  },
+};
+
+/**
  * The daily cycle's steps, in the order they run. A new step (monthly account statements, alert digests) is one
  * `DailyStep` object and one line here; its rows in `daily_steps` need no migration.
  */
-export const DAILY_STEPS: readonly DailyStep[] = [gradeStep, reviewStep, alertStep, cashStep, dunningStep];
+export const DAILY_STEPS: readonly DailyStep[] = [
+  gradeStep,
+  reviewStep,
+  alertStep,
+  cashStep,
+  dunningStep,
+  statementStep,
+];

@@ -1,6 +1,6 @@
 import type { DailyCycleSummary, DailyProgress } from '@credence/app/daily';
 import { type BusinessDate, renderTable } from '@credence/core';
-import { dailyContext, readCompany, readRates } from '@credence/runtime';
+import { courierFromEnv, dailyContext, outboxDir, readCompany, readRates } from '@credence/runtime';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
 import { EXIT } from '../exit-codes';
@@ -56,6 +56,7 @@ export function registerDailyCommand(program: Command, io: Io, state: { exitCode
     .option('--rules <file>', 'alert rules (default: the shipped config/alert-rules.json)')
     .option('--currency <code>', 'base currency of concentration (default: the one most buyers have)', asCurrency)
     .option('--by <name>', 'who runs it (recorded with the matched bank lines)', asName, 'credence')
+    .option('--outbox <dir>', "the monthly statements' .eml files when SMTP is not configured")
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
       const asOf: BusinessDate = o.asOf ?? io.clock.today();
@@ -64,10 +65,12 @@ export function registerDailyCommand(program: Command, io: Io, state: { exitCode
         readRates(o.rates),
         dailyApp(),
       ]);
+      const courier = courierFromEnv(io.env, outboxDir(o.outbox, io.env));
       const r = await withStore(o, io, async (store) => {
         const ctx = await dailyContext(store, {
           company,
           rates,
+          courier,
           by: o.by,
           today: io.clock.today(),
           ...(o.currency !== undefined ? { baseCurrency: o.currency } : {}),
@@ -77,7 +80,7 @@ export function registerDailyCommand(program: Command, io: Io, state: { exitCode
           clock: io.clock,
           ...(io.isTty ? { onProgress: (p: DailyProgress) => io.err(progressLine(p)) } : {}),
         });
-      });
+      }).finally(() => courier.close());
       if (!r.ok) return emit(io, state, r);
       io.out(o.format === 'json' ? JSON.stringify(r.value, null, 2) : dailyText(r.value));
       if (!r.value.complete) state.exitCode = EXIT.rejected;

@@ -3,10 +3,12 @@ import type { DailyContext } from '@credence/app/daily';
 import type { BusinessDate, CurrencyCode, RateTables } from '@credence/core';
 import type { DailySchedule } from '@credence/core/monitoring';
 import { readJsonConfig } from '../config-file';
+import type { Courier } from '../delivery/types';
 import { RuntimeError } from '../errors';
 import { shippedPath } from '../paths';
 import { type GradePaths, gradeContext } from '../policies';
 import { policyInForce } from '../policy-in-force';
+import { statementPost } from '../statements/deliver-statements';
 
 export const DEFAULT_ALERT_RULES = shippedPath('config/alert-rules.json');
 
@@ -36,20 +38,26 @@ export async function dailyContext(
     readonly today?: BusinessDate;
     readonly baseCurrency?: CurrencyCode;
     readonly paths?: DailyPaths;
+    /** Carries the monthly statements (the `statements` step); absent: that step sends nothing. */
+    readonly courier?: Courier;
   },
 ): Promise<DailyContext> {
   const p = x.paths ?? {};
-  const [files, gradingPolicy, dunningPolicy, alertRules] = await Promise.all([
+  const [files, gradingPolicy, dunningPolicy, alertRules, check] = await Promise.all([
     gradeContext(p),
     policyInForce(store, 'grading', p.policy),
     policyInForce(store, 'dunning', p.dunningPolicy),
     readAlertRules(p.alertRules),
+    policyInForce(store, 'check'),
   ]);
   return {
     grading: { ...files, policy: gradingPolicy },
     alertRules,
     dunning: { policy: dunningPolicy, company: x.company, rates: x.rates },
     by: x.by,
+    ...(x.courier !== undefined
+      ? { statements: { policy: check.credit?.keyAccounts, send: statementPost(x.courier, x.company) } }
+      : {}),
     ...(x.today !== undefined ? { today: x.today } : {}),
     ...(x.baseCurrency !== undefined ? { baseCurrency: x.baseCurrency } : {}),
   };
