@@ -1,16 +1,7 @@
 /** The worked example of docs/domain/simulator.md: the replay of the tables under the scenario block, figure by figure. */
 import { readFileSync } from 'node:fs';
-import {
-  type BusinessDate,
-  type CurrencyCode,
-  date,
-  parseMoney,
-  parseScenario,
-  type SimBuyer,
-  type SimInvoice,
-  simulate,
-  toDecimalString,
-} from '@credence/core';
+import { type BusinessDate, type CurrencyCode, date, parseMoney, toDecimalString } from '@credence/core';
+import { parseScenario, type SimBuyer, type SimInvoice, simulate } from '@credence/core/simulate';
 import { describe, expect, it } from 'vitest';
 import { cell, readDocTables } from './doc-tables';
 

@@ -40,7 +40,6 @@ export * from './reports/report-kpis';
 export * from './reports/top-overdue';
 export * from './review';
 export * from './scoring';
-export * from './simulate';
 export * from './users';
 export * from './webhooks';
 export * from './working-capital';

@@ -1,4 +1,5 @@
-import { date, parseScenario, type YearMonth } from '@credence/core';
+import { date, type YearMonth } from '@credence/core';
+import { parseScenario } from '@credence/core/simulate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importDocuments } from '../src/import/import-documents';
 import { importPayments } from '../src/import/import-payments';

@@ -27,7 +27,11 @@ describe('credence import bank-statement', () => {
         /Imported statement DE89370400440532013000 \/ STMT-2026-03-02 \/ 41 as BST-[0-9a-f]{16}: 5 lines, 3 credits to match, 2 ignored\./,
       );
       // No buyers: the matching step that import runs finds no payer, so the credits wait in suspense.
-      expect(camt.out).toContain('Matched 3 bank lines: 0 applied, 0 to review, 0 on account, 3 in suspense');
+      // The reversal among the lines is matched too (to propose un-applying what it reverses): it reverses no known
+      // payment, so it is ignored.
+      expect(camt.out).toContain(
+        'Matched 4 bank lines: 0 applied, 0 to review, 0 on account, 3 in suspense, 1 ignored',
+      );
 
       const mt = await credence(['import', 'bank-statement', fixture('mt940-latin1.sta'), '--db', db]);
       expect([mt.code, mt.err]).toEqual([0, '']);

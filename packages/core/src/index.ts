@@ -23,7 +23,6 @@ export * from './reasons';
 export * from './result';
 export * from './review';
 export * from './scoring';
-export * from './simulate';
 export * from './statements';
 export * from './text';
 export * from './working-capital';

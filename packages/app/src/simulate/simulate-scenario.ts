@@ -1,15 +1,5 @@
-import {
-  type BusinessDate,
-  fail,
-  money,
-  ok,
-  type Result,
-  type Scenario,
-  type SimFigures,
-  type Simulation,
-  simulate,
-  toDecimalString,
-} from '@credence/core';
+import { type BusinessDate, fail, money, ok, type Result, toDecimalString } from '@credence/core';
+import { type Scenario, type SimFigures, type Simulation, simulate } from '@credence/core/simulate';
 import type { LedgerReads } from '../ports';
 
 /**

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { simulateScenario, simulationJson } from '@credence/app';
-import { parseScenario, renderTable } from '@credence/core';
+import type { simulationJson } from '@credence/app/simulate';
+import { renderTable } from '@credence/core';
 import type { Command } from 'commander';
 import { CliError, type Io, withExistingStore } from '../context';
 import { EXIT } from '../exit-codes';
 import { asDate, asFormat } from '../options';
 import { emit } from './register-report';
 
-function readScenario(file: string) {
+/** The simulator and its Zod scenario schema are loaded when the command runs, not at the CLI's start. */
+async function readScenario(file: string) {
+  const { parseScenario } = await import('@credence/core/simulate');
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -56,7 +58,8 @@ export function registerSimulateCommand(program: Command, io: Io, state: { exitC
     .option('--format <format>', 'table or json', asFormat, 'table')
     .option('--db <dir>', 'embedded database directory (default ./data/credence)')
     .action(async (o) => {
-      const scenario = readScenario(o.scenario);
+      const scenario = await readScenario(o.scenario);
+      const { simulateScenario, simulationJson } = await import('@credence/app/simulate');
       const r = await withExistingStore(o, io, (s) => simulateScenario(s, scenario, o.asOf ?? io.clock.today()));
       if (!r.ok) return emit(io, state, r);
       const j = simulationJson(r.value);

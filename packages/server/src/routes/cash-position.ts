@@ -3,21 +3,20 @@ import {
   reportKpisByPerson,
   reportWorkingCapital,
   setWorkingCapital,
-  simulateScenario,
-  simulationJson,
   workingCapitalJson,
 } from '@credence/app';
+import { simulateScenario, simulationJson } from '@credence/app/simulate';
 import {
   addMonths,
   type BusinessDate,
   fail,
   parseMoney,
-  parseScenario,
   parseYearMonth,
   type Result,
   type WorkingCapitalFigures,
   type YearMonth,
 } from '@credence/core';
+import { parseScenario } from '@credence/core/simulate';
 import { createRoute, z } from '@hono/zod-openapi';
 import { asCurrency, asDate, Currency, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
