@@ -94,6 +94,8 @@ describe.each(demoStores())('the import page in Chromium, on the small demo in %
       'Dunning',
       'Credit desk',
       'Import',
+      'Cash forecast',
+      'Credit loss',
     ]);
     await nav.getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import a file' }).waitFor();
