@@ -37,6 +37,7 @@ import { m079 } from './migration-079-working-capital';
 import { m082 } from './migration-082-sms';
 import { m083 } from './migration-083-delivery-confirmations';
 import { m084 } from './migration-084-statement-records';
+import { m085 } from './migration-085-buyer-exclusions';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -436,6 +437,7 @@ export const migrations: MigrationProvider = {
       '082_sms': m082,
       '083_delivery_confirmations': m083,
       '084_statement_records': m084,
+      '085_buyer_exclusions': m085,
     };
   },
 };

@@ -11,6 +11,9 @@ export interface BuyersTable {
   group_id: string | null;
   language: string | null;
   phone: string | null;
+  /** Migration 085: credit insurance exclusions. */
+  affiliate: boolean | null;
+  public_buyer: boolean | null;
   email: string | null;
   sales_owner: string | null;
   collector: string | null;

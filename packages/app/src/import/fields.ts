@@ -31,6 +31,8 @@ export const FIELDS: Readonly<Record<ImportKind, readonly FieldSpec[]>> = Object
     opt('interest_regime'),
     opt('interest_rate'),
     opt('phone'),
+    opt('affiliate'),
+    opt('public_buyer'),
   ],
   invoices: [
     req('document_number'),

@@ -26,6 +26,9 @@ function defined<T extends object>(o: T): T {
   return out as T;
 }
 
+/** A yes/no column: true or false, absent when empty. */
+const yes = (v: 'yes' | 'no' | undefined): boolean | undefined => (v === undefined ? undefined : v === 'yes');
+
 export function parseBuyer(c: Cells): Buyer | undefined {
   const b = {
     id: c.text('buyer_id', true),
@@ -44,6 +47,8 @@ export function parseBuyer(c: Cells): Buyer | undefined {
     interestRegime: c.choice('interest_regime', INTEREST_REGIMES, undefined),
     interestRate: c.text('interest_rate'),
     phone: c.text('phone'),
+    affiliate: yes(c.choice('affiliate', ['yes', 'no'] as const)),
+    publicBuyer: yes(c.choice('public_buyer', ['yes', 'no'] as const)),
   };
   if (b.interestRate !== undefined && !RATE.test(b.interestRate))
     c.error('interest_rate', 'invalid_rate', { reason: 'rate_format' });

@@ -1,7 +1,15 @@
-import type { BusinessDate } from '@credence/core';
-import type { BuyerInsuranceFacts, InsurancePolicy, LimitEvent } from '@credence/core/insurance-rules';
+import type { BusinessDate, Buyer } from '@credence/core';
+import type { BuyerInsuranceFacts, InsurancePolicy, InsuredBuyer, LimitEvent } from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
 import type { InsuranceEvent } from './ports';
+
+/** The buyer as a policy sees it: its country, and whether it is an affiliate or a public buyer (import columns). */
+export const insuredBuyerOf = (b: Buyer): InsuredBuyer => ({
+  buyerId: b.id,
+  country: b.country,
+  ...(b.affiliate === true ? { affiliate: true } : {}),
+  ...(b.publicBuyer === true ? { publicBuyer: true } : {}),
+});
 
 /** The core's limit history from the stored events (in recording order: `seq` is the event's id). */
 export function limitEventsOf(events: readonly InsuranceEvent[]): LimitEvent[] {
@@ -62,7 +70,7 @@ export async function insuranceFacts(
     const claim = claimOf(events);
     const reported = events.filter((e) => e.kind === 'adverse_reported').map((e) => e.date);
     facts.push({
-      buyer: { buyerId: b.id, country: b.country },
+      buyer: insuredBuyerOf(b),
       invoices: await store.insuranceLedger(b.id, asOf),
       events: limitEventsOf(events),
       adverseInfo: events

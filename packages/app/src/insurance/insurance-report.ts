@@ -2,6 +2,7 @@ import type { BusinessDate, Result } from '@credence/core';
 import { ok } from '@credence/core';
 import { type MonthlyDeclaration, monthlyDeclaration } from '@credence/core/insurance-rules';
 import type { LedgerReads } from '../ports';
+import { insuredBuyerOf } from './insurance-facts';
 import { policyNamed } from './policies-in-force';
 
 /**
@@ -22,7 +23,7 @@ export async function insuranceReport(
   const withLedger = [];
   for (const b of buyers)
     withLedger.push({
-      buyer: { buyerId: b.id, country: b.country },
+      buyer: insuredBuyerOf(b),
       invoices: await store.insuranceLedger(b.id, x.asOf),
     });
   return ok(monthlyDeclaration(p, withLedger, x.asOf));

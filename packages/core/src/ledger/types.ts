@@ -23,6 +23,10 @@ export interface Buyer {
   readonly interestRate?: string;
   /** A mobile number for SMS reminders (the seeds' dunning policy). */
   readonly phone?: string;
+  /** An affiliate of the seller (a credit insurance policy may exclude it from cover). */
+  readonly affiliate?: boolean;
+  /** A public body (a credit insurance policy may exclude it from cover). */
+  readonly publicBuyer?: boolean;
 }
 
 export type DocumentType = 'invoice' | 'credit_note';

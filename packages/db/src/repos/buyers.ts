@@ -20,6 +20,8 @@ const toRow = (b: Buyer): BuyersTable => ({
   interest_regime: b.interestRegime ?? null,
   interest_rate: b.interestRate ?? null,
   phone: b.phone ?? null,
+  affiliate: b.affiliate ?? null,
+  public_buyer: b.publicBuyer ?? null,
 });
 
 export const toBuyer = (r: BuyersTable): Buyer => ({
@@ -39,6 +41,8 @@ export const toBuyer = (r: BuyersTable): Buyer => ({
   ...opt('interestRegime', r.interest_regime),
   ...opt('interestRate', r.interest_rate),
   ...opt('phone', r.phone),
+  ...opt('affiliate', r.affiliate),
+  ...opt('publicBuyer', r.public_buyer),
 });
 
 /** Buyers are master data, not ledger entries: the latest import wins. */
@@ -59,6 +63,8 @@ export async function upsertBuyers(db: Kysely<Database>, rows: readonly Buyer[])
           language: sql`excluded.language`,
           email: sql`excluded.email`,
           phone: sql`excluded.phone`,
+          affiliate: sql`excluded.affiliate`,
+          public_buyer: sql`excluded.public_buyer`,
           sales_owner: sql`excluded.sales_owner`,
           collector: sql`excluded.collector`,
           address: sql`excluded.address`,
