@@ -203,6 +203,14 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       ]);
       return stored;
     },
+    insertStatementRecord: async (r) => {
+      const created = await w.insertStatementRecord(r);
+      const { buyerId, kind, note, ...rest } = r;
+      // A statement sent, confirmed by the buyer or disputed line by line: on the buyer's trail (once: a repeat is a no-op).
+      if (created)
+        audit.add('statement_record', 1, () => [draft('buyer', buyerId, `statement_${kind}`, { ...rest }, note)]);
+      return created;
+    },
     insertDeliveryConfirmation: async (c) => {
       const created = await w.insertDeliveryConfirmation(c);
       const { document, buyerId, ...rest } = c;
