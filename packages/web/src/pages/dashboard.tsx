@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { api, type Schemas } from '../api/client';
 import { useApi } from '../api/use-api';
 import { agingLabel } from '../components/aging-label';
-import { AsOfPicker, useAsOf } from '../components/as-of';
+import { DatedPage } from '../components/dated-page';
 import { Figure } from '../components/figure';
 import { KpiTable } from '../components/kpi-table';
 import { AgingTrend, Exposure, OverLimit } from '../components/portfolio-panels';
@@ -10,38 +10,17 @@ import { Status } from '../components/status';
 import { TopOverdue } from '../components/top-overdue';
 import { formatMoney, formatPercent } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { href, Link, navigate, useLocation } from '../router';
+import { href, Link, navigate } from '../router';
 
 // ECharts in a chunk of its own, loaded while the figures are asked for: the first script is a third of the size.
 const AgingChart = lazy(() => import('../components/aging-chart').then((m) => ({ default: m.AgingChart })));
 
-const CURRENCIES = ['EUR', 'USD', 'CNY', 'GBP', 'JPY', 'HKD', 'TWD'];
-
 /** The portfolio as of a date: totals, KPIs by currency, aging by bucket, the most overdue buyers. */
 export function DashboardPage() {
-  const asOf = useAsOf();
-  const { t } = useI18n();
-  const { query } = useLocation();
-  const currency = query.get('currency') ?? 'EUR';
-  if (asOf === undefined) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <>
-      <header className="page-head">
-        <h1>{t('dashboard.title', { date: asOf })}</h1>
-        <div className="controls">
-          <AsOfPicker asOf={asOf} />
-          <label className="inline">
-            {t('common.currency')}{' '}
-            <select value={currency} onChange={(e) => navigate(href('/', { asOf, currency: e.target.value }))}>
-              {CURRENCIES.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </header>
-      <Portfolio asOf={asOf} currency={currency} />
-    </>
+    <DatedPage path="/" title="dashboard.title">
+      {(asOf, currency) => <Portfolio asOf={asOf} currency={currency} />}
+    </DatedPage>
   );
 }
 

@@ -1,38 +1,16 @@
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
-import { AsOfPicker, useAsOf } from '../components/as-of';
+import { DatedPage } from '../components/dated-page';
 import { Status } from '../components/status';
 import { formatAmount } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { href, navigate, useLocation } from '../router';
-
-const CURRENCIES = ['EUR', 'USD', 'CNY', 'GBP', 'JPY', 'HKD', 'TWD'];
 
 /** The expected credit loss (IFRS 9 provision matrix) by aging bucket: GET /reports/ecl. */
 export function EclPage() {
-  const asOf = useAsOf();
-  const { t } = useI18n();
-  const { query } = useLocation();
-  const currency = query.get('currency') ?? 'EUR';
-  if (asOf === undefined) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <>
-      <header className="page-head">
-        <h1>{t('ecl.title', { date: asOf })}</h1>
-        <div className="controls">
-          <AsOfPicker asOf={asOf} />
-          <label className="inline">
-            {t('common.currency')}{' '}
-            <select value={currency} onChange={(e) => navigate(href('/ecl', { asOf, currency: e.target.value }))}>
-              {CURRENCIES.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </header>
-      <Matrix asOf={asOf} currency={currency} />
-    </>
+    <DatedPage path="/ecl" title="ecl.title">
+      {(asOf, currency) => <Matrix asOf={asOf} currency={currency} />}
+    </DatedPage>
   );
 }
 

@@ -1,40 +1,18 @@
 import { useMemo } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
-import { AsOfPicker, useAsOf } from '../components/as-of';
+import { DatedPage } from '../components/dated-page';
 import { ForecastChart, type ForecastPoint } from '../components/forecast-chart';
 import { Status } from '../components/status';
 import { formatAmount } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
-import { href, navigate, useLocation } from '../router';
-
-const CURRENCIES = ['EUR', 'USD', 'CNY', 'GBP', 'JPY', 'HKD', 'TWD'];
 
 /** The cash forecast (issue 17): 13 ISO weeks with their low–high band, then months; GET /forecast/cash. */
 export function ForecastPage() {
-  const asOf = useAsOf();
-  const { t } = useI18n();
-  const { query } = useLocation();
-  const currency = query.get('currency') ?? 'EUR';
-  if (asOf === undefined) return <p className="muted">{t('common.loading')}</p>;
   return (
-    <>
-      <header className="page-head">
-        <h1>{t('forecast.title', { date: asOf })}</h1>
-        <div className="controls">
-          <AsOfPicker asOf={asOf} />
-          <label className="inline">
-            {t('common.currency')}{' '}
-            <select value={currency} onChange={(e) => navigate(href('/forecast', { asOf, currency: e.target.value }))}>
-              {CURRENCIES.map((c) => (
-                <option key={c}>{c}</option>
-              ))}
-            </select>
-          </label>
-        </div>
-      </header>
-      <Forecast asOf={asOf} currency={currency} />
-    </>
+    <DatedPage path="/forecast" title="forecast.title">
+      {(asOf, currency) => <Forecast asOf={asOf} currency={currency} />}
+    </DatedPage>
   );
 }
 
