@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api';
 import { DatedPage } from '../components/dated-page';
 import { ForecastChart, type ForecastPoint } from '../components/forecast-chart';
 import { Status } from '../components/status';
-import { formatAmount } from '../i18n/format';
+import { formatAmount, formatDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 /** The cash forecast (issue 17): 13 ISO weeks with their low–high band, then months; GET /forecast/cash. */
@@ -87,7 +87,7 @@ function Forecast({ asOf, currency }: { asOf: string; currency: string }) {
                   {[...d.weeks, ...d.months].map((p) => (
                     <tr key={p.label}>
                       <th scope="row">{p.label}</th>
-                      <td>{p.start}</td>
+                      <td>{formatDate(lang, p.start)}</td>
                       <td className="num">{amount(p.low)}</td>
                       <td className="num">{amount(p.mid)}</td>
                       <td className="num">{amount(p.high)}</td>
