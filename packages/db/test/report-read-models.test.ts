@@ -58,7 +58,7 @@ describe.each(targets())('report read models (migration 020) on $name', (target)
       const later = [doc('I3', '2025-04-02', 5n), doc('I0', '2025-03-15', 40n)];
       for (const d of later) await insert(d).execute(db);
       await check([...before, ...later]);
-      await sql`truncate documents`.execute(db);
+      await sql`truncate documents cascade`.execute(db); // cascade: delivery confirmations refer to documents (083)
       expect((await sql`select count(*)::int as n from sales_daily`.execute(db)).rows).toEqual([{ n: 0 }]);
       expect(await store.kpiInputs(date('2025-04-01'), date('2025-06-30'))).toEqual([]);
     } finally {
