@@ -61,11 +61,13 @@ export async function segmentExposures(
   bounds: readonly number[],
   currency: CurrencyCode,
   by: EclSegmentBy,
+  /** Read the insured parts (default). A month-end of the roll-rate history needs only the amounts, unless by insured. */
+  withInsured = true,
 ): Promise<Result<Map<string, SegmentExposure>, Failure>> {
   const aging = await reportAging(store, { asOf, bounds, byBuyer: true });
   if (!aging.ok) return aging;
   const width = aging.value.labels.length;
-  const covers = await insuredParts(store, asOf, bounds);
+  const covers = withInsured || by === 'insured' ? await insuredParts(store, asOf, bounds) : ok([]);
   if (!covers.ok) return covers;
   const rates = aging.value.reports.some((r) => r.currency !== currency) ? await store.fxRates() : [];
   const segmentOf: (buyerId: string) => string = by === 'insured' ? () => 'all' : await segmentOfBuyer(store, asOf, by);

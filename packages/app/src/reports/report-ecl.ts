@@ -171,7 +171,7 @@ async function segmentHistory(
 ): Promise<Map<string, SegmentExposure>[]> {
   const out: Map<string, SegmentExposure>[] = [];
   for (let k = months; k >= 0; k--) {
-    const e = await segmentExposures(store, addMonths(asOf, -k), bounds, currency, by);
+    const e = await segmentExposures(store, addMonths(asOf, -k), bounds, currency, by, false);
     // A month-end with nothing open (or no FX rate yet) contributes nothing to the flows.
     out.push(e.ok ? e.value : new Map());
   }
