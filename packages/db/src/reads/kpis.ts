@@ -31,15 +31,21 @@ export async function kpiInputs(db: Kysely<Database>, from: BusinessDate, asOf: 
     group by s.currency
     order by s.currency`.execute(db);
   if (sold.rows.length === 0) return [];
+  // Only the balances the read needs are probed, and only where rows may have moved them: as of `asOf` the documents
+  // not closed by then (`live`), as of `before` the ones issued by then (`began`). Most documents that may be open
+  // on either date were issued and closed inside the period: zero on both dates, they are never probed.
+  const live = sql`d.closed_on > ${asOf}::date`;
+  const began = sql`d.issue_date <= ${before}::date`;
   const balances = await sql<TotalsRow>`
     select d.currency,
-      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)), 0) as total_ar,
-      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where d.due_date >= ${asOf}::date), 0) as current_ar,
-      coalesce(sum(${SIGNED} + coalesce(m.m_before, 0)) filter (where d.issue_date <= ${before}::date), 0) as beginning_ar
+      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where ${live}), 0) as total_ar,
+      coalesce(sum(${SIGNED} + coalesce(m.m_now, 0)) filter (where ${live} and d.due_date >= ${asOf}::date), 0) as current_ar,
+      coalesce(sum(${SIGNED} + coalesce(m.m_before, 0)) filter (where ${began}), 0) as beginning_ar
     from ${MAYBE_OPEN_DOCUMENTS(asOf, before)} d
     left join lateral (
       select sum(a.delta) as m_now, sum(a.delta) filter (where a.date <= ${before}::date) as m_before
-      from allocations a where a.document_number = d.number and a.date <= ${asOf}::date and ${MAY_HAVE_MOVED(asOf)}
+      from allocations a where a.document_number = d.number and a.date <= ${asOf}::date
+        and ((${live} and ${MAY_HAVE_MOVED(asOf)}) or (${began} and ${MAY_HAVE_MOVED(before)}))
     ) m on true
     group by d.currency`.execute(db);
   const totals = new Map(balances.rows.map((r) => [r.currency, r]));

@@ -12,8 +12,8 @@ export type SqlValue<T> = T | RawBuilder<T>;
 
 /**
  * The documents that may be open as of a date, with the columns of `documents` the reads need (number, buyer_id,
- * type, issue_date, due_date, currency, amount): issued by `issuedBy` and not closed by `notClosedBy` (default: the
- * same date). Every document is either open (`open_documents`: no closing) or closed from a date
+ * type, issue_date, due_date, currency, amount), `first_moved_on` (see `MAY_HAVE_MOVED`) and `closed_on` ('infinity'
+ * for an open document): issued by `issuedBy` and not closed by `notClosedBy` (default: the same date). Every document is either open (`open_documents`: no closing) or closed from a date
  * (`document_closings`, migration 026), so these are the open ones issued by then and the ones closed after
  * `notClosedBy` — a document closed after the date is still open as of it. A closed document is never read, so the
  * work follows the documents open at the date, not the size of the ledger. A filter on the result (a buyer) reaches
@@ -24,10 +24,10 @@ export const MAYBE_OPEN_DOCUMENTS = (
   notClosedBy: SqlValue<BusinessDate> = issuedBy,
 ): RawBuilder<unknown> => sql`(
     select o.number, o.buyer_id, o.type, o.issue_date, o.due_date, o.currency, o.amount,
-           coalesce(o.first_moved_on, 'infinity'::date) as first_moved_on
+           coalesce(o.first_moved_on, 'infinity'::date) as first_moved_on, 'infinity'::date as closed_on
     from open_documents o where o.issue_date <= ${issuedBy}::date
     union all
-    select c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount, c.first_moved_on
+    select c.number, c.buyer_id, c.type, c.issue_date, c.due_date, c.currency, c.amount, c.first_moved_on, c.closed_on
     from document_closings c where c.closed_on > ${notClosedBy}::date and c.issue_date <= ${issuedBy}::date)`;
 
 /**
