@@ -7,6 +7,7 @@ import {
   type CurrencyCode,
   collectionsState,
   convert,
+  type FxRate,
   type GradeOverrideEvent,
   type HoldEvent,
   holdInForce,
@@ -145,9 +146,22 @@ export async function readPortfolioState(
   const promisesOf = groupBy([...collections.promises.values()], (p) => p.buyerId);
   const plansOf = groupBy([...collections.plans.values()], (p) => p.buyerId);
   const disputesOf = groupBy([...collections.disputes.values()], (d) => d.buyerId);
+  // Each pair's rates of the date or before, picked once (convert reads only those: the same rate is found).
+  const pairRates = new Map<string, FxRate[]>();
+  const ratesOf = (from: CurrencyCode, to: CurrencyCode): FxRate[] => {
+    const k = from < to ? `${from}|${to}` : `${to}|${from}`;
+    let list = pairRates.get(k);
+    if (list === undefined) {
+      list = rates.filter(
+        (r) => r.date <= asOf && ((r.from === from && r.to === to) || (r.from === to && r.to === from)),
+      );
+      pairRates.set(k, list);
+    }
+    return list;
+  };
   const toCurrency = (amount: bigint, from: CurrencyCode, to: CurrencyCode): bigint => {
     if (from === to) return amount;
-    const c = convert(money(amount, from), to, rates, asOf);
+    const c = convert(money(amount, from), to, ratesOf(from, to), asOf);
     if (!c.ok) throw new Error(`no rate ${from}→${to} on ${asOf}`);
     return c.value.amount;
   };
