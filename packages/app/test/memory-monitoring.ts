@@ -4,7 +4,7 @@ import type { MonitoringReads, MonitoringWrites } from '../src/monitoring/ports'
 import type { State } from './memory-state';
 
 /** Monitoring of the in-memory store: the facts from the state's lists, the alerts as a map by key. */
-export function monitoringReads(s: () => State): MonitoringReads {
+export function monitoringReads(s: () => State): Omit<MonitoringReads, 'behaviourWindows'> {
   const lastTwo = <T>(xs: readonly T[], group: (x: T) => string, date: (x: T) => string): T[] => {
     const m = new Map<string, T[]>();
     for (const x of [...xs].sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0)))

@@ -265,6 +265,13 @@ function reads(s: () => State): LedgerReads {
       const all = paymentSettlements(docs(), s().allocations, from, asOf);
       return behaviourSums(buyerId === undefined ? all : all.filter((x) => x.buyerId === buyerId)) as BehaviourSums[];
     },
+    behaviourWindows: async (windows) =>
+      Promise.all(
+        windows.map(async (w) => ({
+          sums: await view.behaviourSums(w.from, w.to),
+          partial: await view.partialSettlements(w.from, w.to),
+        })),
+      ),
     unappliedCash: async (asOf) => unapplied(s(), asOf),
     unappliedPayments: async (buyerId, asOf) => {
       const reversed = new Set(
@@ -583,6 +590,8 @@ export class MemoryStore implements Store {
   alerts = (q: import('../src/monitoring/ports').AlertQuery) => this.view.alerts(q);
   alertDigests = (d: BusinessDate) => this.view.alertDigests(d);
   partialSettlements = (from: BusinessDate, asOf: BusinessDate) => this.view.partialSettlements(from, asOf);
+  behaviourWindows = (ws: readonly import('../src/monitoring/ports').SettlementWindow[]) =>
+    this.view.behaviourWindows(ws);
   listBuyers = () => this.view.listBuyers();
   findBuyers = (ids: readonly string[]) => this.view.findBuyers(ids);
   statementsOf = (id: string) => this.view.statementsOf(id);

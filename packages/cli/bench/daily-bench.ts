@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parseCompany } from '@credence/app';
+import { parseCompany, SYSTEM_HOLDERS } from '@credence/app';
 import { runDailyCycle } from '@credence/app/daily';
 import { COMPANY_EXAMPLE, dailyContext, readRates } from '@credence/runtime';
 import { sql } from 'kysely';
@@ -63,6 +63,12 @@ async function main(argv: readonly string[]): Promise<void> {
     const p = await benchPortfolio(args.databaseUrl, schema, files, args.asOf, out);
     try {
       await sql`truncate table ${sql.join(DAILY_TABLES.map((t) => sql.table(t)))}`.execute(p.engine.db);
+      // And the holds the alerts and the dunning run set (else a second measure finds them set and sets none):
+      // credit_holds is append-only, its trigger is off for this one statement.
+      await p.engine.transact(async ({ db }) => {
+        await sql`set local session_replication_role = replica`.execute(db);
+        await sql`delete from credit_holds where by in (${sql.join(Object.values(SYSTEM_HOLDERS))})`.execute(db);
+      });
       await sql`analyze`.execute(p.engine.db);
       const ctx = await dailyContext(p.store, { company: company.value, rates, by: 'bench', today: args.asOf });
       const clock = { now: () => new Date() };
@@ -85,8 +91,8 @@ async function main(argv: readonly string[]): Promise<void> {
       await p.engine.close();
     }
   }
-  out('\n| invoices | buyers | grades | reviews | alerts | cash | dunning | total (s) | rerun (s) |');
-  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out('\n| invoices | buyers | grades | reviews | alerts | cash | dunning | statements | total (s) | rerun (s) |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) out(r);
 }
 

@@ -9,6 +9,7 @@ import { BATCHES_IN_FLIGHT, type Conn, type Engine, type NamedQuery } from './en
 import { agingCells } from './reads/aging';
 import { agingPositions, agingPositionsAt } from './reads/aging-positions';
 import { behaviourSums } from './reads/behaviour';
+import { behaviourWindows } from './reads/behaviour-windows';
 import { topOverdue, unappliedCash } from './reads/cash';
 import { documentReductions, dunnableItems, openCreditNotes, paymentsOf } from './reads/dunnable';
 import { kpiInputs } from './reads/kpis';
@@ -192,6 +193,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     alerts: (q) => alerts(db, q),
     alertDigests: (d) => alertDigests(db, d),
     partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
+    behaviourWindows: (windows) => behaviourWindows(db, windows),
     dailySteps: (asOf) => dailySteps(db, asOf),
     statementsUpTo: (asOf) => statementsUpTo(db, asOf),
     listBuyers: () => listBuyers(db),

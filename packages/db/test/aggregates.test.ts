@@ -61,7 +61,7 @@ const cellKey = (c: { currency: string; buyerId?: string; bucket: number }) =>
   `${c.currency}|${c.buyerId ?? ''}|${c.bucket}`;
 
 /** How many creditors (and creditors with unapplied cash) the random ledgers gave, so the test can fail when none. */
-const seen = { creditors: 0, payments: 0 };
+const seen = { creditors: 0, payments: 0, windows: 0 };
 
 async function compare(store: Store, l: Ledger) {
   const allocs = l.allocations;
@@ -84,6 +84,21 @@ async function compare(store: Store, l: Ledger) {
     expect(sortBy(await store.behaviourSums(from, asOf), bKey), `behaviour ${asOf}`).toEqual(
       sortBy(referenceBehaviour(l, from, asOf), bKey),
     );
+    // Several windows in one read (the daily cycle's): each window what its own two reads give, and the reference.
+    const windows = [
+      { from, to: asOf },
+      { from: addDays(from, -60), to: addDays(from, -1) },
+      { from: addDays(asOf, -365), to: asOf },
+      { from: addDays(asOf, -730), to: addDays(asOf, -366) },
+    ];
+    const read = await store.behaviourWindows(windows);
+    expect(read).toHaveLength(windows.length);
+    for (const [k, w] of windows.entries()) {
+      expect(read[k]?.sums, `window ${w.from}..${w.to}`).toEqual(await store.behaviourSums(w.from, w.to));
+      expect(sortBy([...(read[k]?.sums ?? [])], bKey)).toEqual(sortBy(referenceBehaviour(l, w.from, w.to), bKey));
+      expect(read[k]?.partial, `partial ${w.from}..${w.to}`).toEqual(await store.partialSettlements(w.from, w.to));
+      seen.windows += read[k]?.sums.length ?? 0;
+    }
     expect(await store.behaviourSums(from, asOf, 'B1')).toEqual(
       sortBy(referenceBehaviour(l, from, asOf), bKey).filter((b) => b.buyerId === 'B1'),
     );
@@ -163,6 +178,7 @@ for (const target of targets()) {
       );
       expect(seen.creditors).toBeGreaterThan(0);
       expect(seen.payments).toBeGreaterThan(0);
+      expect(seen.windows).toBeGreaterThan(0);
     }, 300_000);
   });
 }

@@ -11,6 +11,7 @@ import {
   gradeBuyer,
   polishInputs,
 } from '@credence/core';
+import type { MonitoringReads } from '../monitoring/ports';
 import type { LedgerReads, RecordedGrade } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
 import { latestStatements } from '../scoring/score-buyer';
@@ -55,24 +56,25 @@ function weighted(rows: readonly BehaviourSums[] | undefined, currency: string):
  * for all at once).
  */
 export async function gradePortfolio(
-  store: Pick<
-    LedgerReads,
-    'listBuyers' | 'statementsUpTo' | 'behaviourSums' | 'portfolioPositions' | 'monitoringFacts'
-  >,
+  store: Pick<LedgerReads, 'listBuyers' | 'statementsUpTo' | 'portfolioPositions' | 'monitoringFacts'> &
+    Pick<MonitoringReads, 'behaviourWindows'>,
   ctx: GradeContext,
   asOf: BusinessDate,
 ): Promise<PortfolioGrade[]> {
   const next = addDays(asOf, 1);
-  const [buyers, statements, d12, d3, positions, facts] = await Promise.all([
+  const [buyers, statements, [w12, w3], positions, facts] = await Promise.all([
     store.listBuyers(),
     store.statementsUpTo(asOf),
-    store.behaviourSums(addMonths(next, -12), asOf),
-    store.behaviourSums(addMonths(next, -3), asOf),
+    // The last 12 and 3 months' behaviour in one read.
+    store.behaviourWindows([
+      { from: addMonths(next, -12), to: asOf },
+      { from: addMonths(next, -3), to: asOf },
+    ]),
     netPortfolio(store, asOf),
     store.monitoringFacts(asOf),
   ]);
   const statementsOf = groupBy<FinancialStatement>(statements, (s) => s.buyerId);
-  const [d12Of, d3Of] = [groupBy(d12, (r) => r.buyerId), groupBy(d3, (r) => r.buyerId)];
+  const [d12Of, d3Of] = [groupBy(w12?.sums ?? [], (r) => r.buyerId), groupBy(w3?.sums ?? [], (r) => r.buyerId)];
   const itemsOf = new Map(positions.map((p) => [p.buyerId, p.items]));
   const gradesOf = groupBy(facts.grades, (g) => g.buyerId);
   const externalOf = groupBy(facts.externalGrades, (g) => `${g.buyerId}|${g.source}`);

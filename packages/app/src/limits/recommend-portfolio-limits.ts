@@ -13,6 +13,7 @@ import {
 } from '@credence/core';
 import type { GradeContext } from '../grading/grade-buyer-as-of';
 import { gradePortfolio } from '../grading/grade-portfolio';
+import type { MonitoringReads } from '../monitoring/ports';
 import type { LedgerReads } from '../ports';
 import { latestStatements } from '../scoring/score-buyer';
 
@@ -32,14 +33,9 @@ export interface PortfolioLimit {
 export async function recommendPortfolioLimits(
   store: Pick<
     LedgerReads,
-    | 'listBuyers'
-    | 'statementsUpTo'
-    | 'behaviourSums'
-    | 'portfolioPositions'
-    | 'monitoringFacts'
-    | 'salesByBuyer'
-    | 'gradeOverridesUpTo'
-  >,
+    'listBuyers' | 'statementsUpTo' | 'portfolioPositions' | 'monitoringFacts' | 'salesByBuyer' | 'gradeOverridesUpTo'
+  > &
+    Pick<MonitoringReads, 'behaviourWindows'>,
   ctx: GradeContext & { readonly limits: LimitPolicy },
   asOf: BusinessDate,
 ): Promise<PortfolioLimit[]> {

@@ -7,6 +7,7 @@ import {
   type CurrencyCode,
   collectionsState,
   convert,
+  type FxRate,
   type GradeOverrideEvent,
   type HoldEvent,
   holdInForce,
@@ -30,13 +31,12 @@ export type PortfolioStateReads = Pick<
   | 'portfolioPositions'
   | 'fxRates'
   | 'limitEventsUpTo'
-  | 'behaviourSums'
   | 'collectionEvents'
   | 'allSecurityEvents'
   | 'insuranceEvents'
   | 'insurancePolicies'
 > &
-  Pick<MonitoringReads, 'monitoringFacts' | 'partialSettlements'>;
+  Pick<MonitoringReads, 'monitoringFacts' | 'behaviourWindows'>;
 
 /** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
 export interface MonitoredPortfolio {
@@ -92,37 +92,30 @@ export async function readPortfolioState(
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
   const trailingFrom = addDays(recentFrom, -TRAILING_DAYS);
-  const [
-    buyers,
-    positions,
-    rates,
-    limits,
-    recent,
-    trailing,
-    thisYear,
-    lastYear,
-    events,
-    facts,
-    securities,
-    insurance,
-    recentPartial,
-    trailingPartial,
-  ] = await Promise.all([
+  const [buyers, positions, rates, limits, behaviour, events, facts, securities, insurance] = await Promise.all([
     store.listBuyers(),
     netPortfolio(store, asOf),
     store.fxRates(),
     store.limitEventsUpTo(asOf),
-    store.behaviourSums(recentFrom, asOf),
-    store.behaviourSums(trailingFrom, addDays(recentFrom, -1)),
-    store.behaviourSums(addMonths(next, -12), asOf),
-    store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+    // The recent window and the trailing one before it, this year and last year: one read of the ledger.
+    store.behaviourWindows([
+      { from: recentFrom, to: asOf },
+      { from: trailingFrom, to: addDays(recentFrom, -1) },
+      { from: addMonths(next, -12), to: asOf },
+      { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
+    ]),
     store.collectionEvents(),
     store.monitoringFacts(asOf),
     store.allSecurityEvents(),
     insurerLimits(store, asOf),
-    store.partialSettlements(recentFrom, asOf),
-    store.partialSettlements(trailingFrom, addDays(recentFrom, -1)),
   ]);
+  const [recent, trailing, thisYear, lastYear] = [0, 1, 2, 3].map((k) => behaviour[k]?.sums ?? []) as [
+    readonly BehaviourSums[],
+    readonly BehaviourSums[],
+    readonly BehaviourSums[],
+    readonly BehaviourSums[],
+  ];
+  const [recentPartial, trailingPartial] = [behaviour[0]?.partial ?? [], behaviour[1]?.partial ?? []];
   const partialOf = (rows: readonly PartialSettlements[]) =>
     new Map(rows.map((r) => [r.buyerId, Math.round((r.partial / r.settlements) * 1000) / 10]));
   const [recentPartialOf, trailingPartialOf] = [partialOf(recentPartial), partialOf(trailingPartial)];
@@ -153,9 +146,22 @@ export async function readPortfolioState(
   const promisesOf = groupBy([...collections.promises.values()], (p) => p.buyerId);
   const plansOf = groupBy([...collections.plans.values()], (p) => p.buyerId);
   const disputesOf = groupBy([...collections.disputes.values()], (d) => d.buyerId);
+  // Each pair's rates of the date or before, picked once (convert reads only those: the same rate is found).
+  const pairRates = new Map<string, FxRate[]>();
+  const ratesOf = (from: CurrencyCode, to: CurrencyCode): FxRate[] => {
+    const k = from < to ? `${from}|${to}` : `${to}|${from}`;
+    let list = pairRates.get(k);
+    if (list === undefined) {
+      list = rates.filter(
+        (r) => r.date <= asOf && ((r.from === from && r.to === to) || (r.from === to && r.to === from)),
+      );
+      pairRates.set(k, list);
+    }
+    return list;
+  };
   const toCurrency = (amount: bigint, from: CurrencyCode, to: CurrencyCode): bigint => {
     if (from === to) return amount;
-    const c = convert(money(amount, from), to, rates, asOf);
+    const c = convert(money(amount, from), to, ratesOf(from, to), asOf);
     if (!c.ok) throw new Error(`no rate ${from}→${to} on ${asOf}`);
     return c.value.amount;
   };

@@ -1,4 +1,4 @@
-import type { BusinessDate, ExternalGrade, GradeOverrideEvent, HoldEvent } from '@credence/core';
+import type { BehaviourSums, BusinessDate, ExternalGrade, GradeOverrideEvent, HoldEvent } from '@credence/core';
 import type { Alert, AlertState } from '@credence/core/monitoring';
 import type { RecordedGrade } from '../ports';
 
@@ -46,9 +46,26 @@ export interface PartialSettlements {
   readonly partial: number;
 }
 
+/** Settlements paid in [from, to]. */
+export interface SettlementWindow {
+  readonly from: BusinessDate;
+  readonly to: BusinessDate;
+}
+
+/** One window's payment behaviour: `behaviourSums(from, to)` and `partialSettlements(from, to)`, row for row. */
+export interface WindowBehaviour {
+  readonly sums: readonly BehaviourSums[];
+  readonly partial: readonly PartialSettlements[];
+}
+
 export interface MonitoringReads {
   /** Per buyer, its settlements paid in [from, asOf] and the partial ones (one query for every buyer). */
   partialSettlements(from: BusinessDate, asOf: BusinessDate): Promise<PartialSettlements[]>;
+  /**
+   * The payment behaviour of several windows read in one pass over the ledger (one query, whatever the number of
+   * windows and buyers): for each window, what `behaviourSums` and `partialSettlements` return for it.
+   */
+  behaviourWindows(windows: readonly SettlementWindow[]): Promise<WindowBehaviour[]>;
   /** The digests recorded for a date, by recipient. */
   alertDigests(date: BusinessDate): Promise<AlertDigestRecord[]>;
   monitoringFacts(asOf: BusinessDate): Promise<MonitoringFacts>;

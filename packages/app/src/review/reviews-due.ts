@@ -8,6 +8,7 @@ import {
   type ReviewPlan,
   reviewPlan,
 } from '@credence/core';
+import type { MonitoringReads } from '../monitoring/ports';
 import type { LedgerReads } from '../ports';
 
 export interface BuyerReview extends ReviewPlan {
@@ -30,24 +31,29 @@ export interface BuyerReview extends ReviewPlan {
  * of queries, issue 14). Due reviews first, then by next review date.
  */
 export async function reviewsDue(
-  store: Pick<LedgerReads, 'listBuyers' | 'monitoringFacts' | 'gradeOverridesUpTo' | 'behaviourSums'>,
+  store: Pick<LedgerReads, 'listBuyers' | 'monitoringFacts'> & Pick<MonitoringReads, 'behaviourWindows'>,
   asOf: BusinessDate,
   /** Each buyer's class (`keyAccounts`): a key account is reviewed in full every `reviewMonths`. */
   classes?: ReadonlyMap<string, { readonly class: 'key' | 'simplified'; readonly reviewMonths: number }>,
 ): Promise<BuyerReview[]> {
   const next = addDays(asOf, 1);
-  const [buyers, facts, overrides, thisYearRows, lastYearRows] = await Promise.all([
+  // The overrides up to the date are among the facts; this year's and last year's behaviour come in one read.
+  const [buyers, facts, [thisYear, lastYear]] = await Promise.all([
     store.listBuyers(),
     store.monitoringFacts(asOf),
-    store.gradeOverridesUpTo(asOf),
-    store.behaviourSums(addMonths(next, -12), asOf),
-    store.behaviourSums(addMonths(next, -24), addDays(addMonths(next, -12), -1)),
+    store.behaviourWindows([
+      { from: addMonths(next, -12), to: asOf },
+      { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
+    ]),
   ]);
+  const overrides = facts.overrides;
   const latestGrade = new Map(facts.grades.map((g) => [g.buyerId, g.grade]));
   const overridesOf = groupBy(overrides, (o) => o.buyerId);
   const firstOf = new Map(facts.firstInvoices.map((x) => [x.buyerId, x.on]));
   const decidedOf = new Map(facts.lastDecisions.map((x) => [x.buyerId, x.on]));
-  const [thisYearOf, lastYearOf] = [thisYearRows, lastYearRows].map((rows) => groupBy(rows, (r) => r.buyerId));
+  const [thisYearOf, lastYearOf] = [thisYear?.sums ?? [], lastYear?.sums ?? []].map((rows) =>
+    groupBy(rows, (r) => r.buyerId),
+  );
   const out: BuyerReview[] = [];
   for (const b of buyers) {
     const recorded = latestGrade.get(b.id);

@@ -52,20 +52,26 @@ export async function alerts(db: Kysely<Database>, q: AlertQuery): Promise<Alert
   return rows.map(toAlert);
 }
 
-/** Inserts alerts, replacing the row of the same key (1,000 a statement). */
+/**
+ * Inserts alerts, replacing the row of the same key: 5,000 a statement, each column one array parameter (a
+ * statement of the same 14 parameters whatever the number of rows, instead of 14 per row to parse and bind).
+ */
 export async function saveAlerts(db: Kysely<Database>, rows: readonly Alert[]): Promise<void> {
-  for (const part of chunks(rows, 1000)) {
-    const values = part.map(
-      (
-        a,
-      ) => sql`(${a.key}, ${a.rule}, ${a.buyerId}, ${a.document ?? null}, ${a.severity}, ${JSON.stringify(a.figures)}::jsonb,
-        ${a.measure.toString()}::numeric, ${a.state}, ${a.firstSeen}::date, ${a.lastSeen}::date,
-        ${a.snoozedUntil ?? null}::date, ${a.resolution ?? null}, ${a.resolvedOn ?? null}::date, ${a.note ?? null})`,
-    );
+  for (const part of chunks(rows, 5000)) {
+    const col = <T>(f: (a: Alert) => T): T[] => part.map(f);
     await sql`
       insert into alerts (key, rule, buyer_id, document, severity, figures, measure, state, first_seen, last_seen,
                           snoozed_until, resolution, resolved_on, note)
-      values ${sql.join(values)}
+      select key, rule, buyer_id, document, severity, figures::jsonb, measure, state, first_seen, last_seen,
+             snoozed_until, resolution, resolved_on, note
+      from unnest(${col((a) => a.key)}::text[], ${col((a) => a.rule)}::text[], ${col((a) => a.buyerId)}::text[],
+        ${col((a) => a.document ?? null)}::text[], ${col((a) => a.severity)}::text[],
+        ${col((a) => JSON.stringify(a.figures))}::text[], ${col((a) => a.measure.toString())}::numeric[],
+        ${col((a) => a.state)}::text[], ${col((a) => a.firstSeen)}::date[], ${col((a) => a.lastSeen)}::date[],
+        ${col((a) => a.snoozedUntil ?? null)}::date[], ${col((a) => a.resolution ?? null)}::text[],
+        ${col((a) => a.resolvedOn ?? null)}::date[], ${col((a) => a.note ?? null)}::text[])
+        as k(key, rule, buyer_id, document, severity, figures, measure, state, first_seen, last_seen, snoozed_until,
+             resolution, resolved_on, note)
       on conflict (key) do update set
         rule = excluded.rule, buyer_id = excluded.buyer_id, document = excluded.document,
         severity = excluded.severity, figures = excluded.figures, measure = excluded.measure, state = excluded.state,
