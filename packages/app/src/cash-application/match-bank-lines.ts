@@ -1,9 +1,9 @@
 import { type BusinessDate, ok, type Result } from '@credence/core';
 import type { BankLine, CandidateBuyer, EarlierPayment, LineMatch, MatchPolicy } from '@credence/core/cash-matching';
 import type { StoredBankLine } from '../bank-statements/ports';
-import { lockLedger } from '../entries/ledger-lock';
+import { lockAllLedgers, lockLedger } from '../entries/ledger-lock';
 import type { LedgerWrites, OpenInvoice, Store } from '../ports';
-import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
+import { linePayment, OpenLeft, settleLinePayments } from './line-payment';
 import type { CashLineMatch, CashLineState, LearnedIban, StoredProposal } from './ports';
 
 export interface MatchBankLinesInput {
@@ -86,12 +86,11 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
     const matched = lines.map((l) => ({ l, m: match(asBankLine(l)) }));
     // The ledgers this step may write to are locked (in one order) and their open items read again under the
     // locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
-    const left = new OpenLeft(
-      await lockLedgers(
-        tx,
-        matched.map((x) => x.m),
-      ),
+    const reread = await lockLedgers(
+      tx,
+      matched.map((x) => x.m),
     );
+    const left = new OpenLeft(reread);
     const known = new Set(ibans.map((i) => i.iban));
     const rows: CashLineMatch[] = [];
     const payments: ReturnType<typeof linePayment>[] = [];
@@ -117,7 +116,7 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
         }
       }
     }
-    await writeLinePayments(tx, payments);
+    await settleLinePayments(tx, payments, reread);
     await tx.putCashLines(rows);
     if (learned.length > 0) await tx.putLearnedIbans(learned);
     return ok({ lines: lines.length, counts, payments: payments.map((p) => p.payment.id), learned: learned.length });
@@ -148,15 +147,20 @@ function decide(l: StoredBankLine, m: LineMatch, left: OpenLeft, by: string): Ca
   return { ...scored, state: 'review' };
 }
 
+/** Above this many buyers, the step holds every ledger at once (one lock, as the bulk imports) instead of one each. */
+const LOCK_EACH_LEDGER_UP_TO = 50;
+
 /**
  * Takes the ledger lock of every buyer a line may be applied to or put on account of (sorted, so two steps lock
- * in the same order) and reads their open invoices again: what is applied is what is still open under the locks.
+ * in the same order; all ledgers at once when they are many) and reads their open invoices again: what is
+ * applied is what is still open under the locks.
  */
 async function lockLedgers(tx: LedgerWrites, matches: readonly LineMatch[]): Promise<OpenInvoice[]> {
   const ids = new Set<string>();
   for (const m of matches) if (m.kind === 'payment' && m.proposals[0] !== undefined) ids.add(m.proposals[0].buyerId);
   const sorted = [...ids].sort();
-  for (const id of sorted) await lockLedger(tx, id);
+  if (sorted.length > LOCK_EACH_LEDGER_UP_TO) await lockAllLedgers(tx);
+  else for (const id of sorted) await lockLedger(tx, id);
   return sorted.length === 0 ? [] : tx.openInvoices(sorted);
 }
 
