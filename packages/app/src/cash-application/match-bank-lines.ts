@@ -55,6 +55,9 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
       ignored: 0,
     };
     if (lines.length === 0) return ok({ lines: 0, counts, payments: [], learned: 0 });
+    // A long statement holds every ledger from the start (as the bulk imports): what it reads stays open for it.
+    const holdsAll = lines.length > LOCK_EACH_LEDGER_UP_TO;
+    if (holdsAll) await lockAllLedgers(tx);
     const buyers = await tx.listBuyers();
     const ibans = await tx.learnedIbans();
     const open = await tx.openInvoices(buyers.map((b) => b.id));
@@ -84,12 +87,14 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
       policy,
     );
     const matched = lines.map((l) => ({ l, m: match(asBankLine(l)) }));
-    // The ledgers this step may write to are locked (in one order) and their open items read again under the
-    // locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
-    const reread = await lockLedgers(
-      tx,
-      matched.map((x) => x.m),
-    );
+    // Else the ledgers this step may write to are locked now (in one order) and their open items read again under
+    // the locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
+    const reread = holdsAll
+      ? open
+      : await lockLedgers(
+          tx,
+          matched.map((x) => x.m),
+        );
     const left = new OpenLeft(reread);
     const known = new Set(ibans.map((i) => i.iban));
     const rows: CashLineMatch[] = [];
@@ -147,20 +152,18 @@ function decide(l: StoredBankLine, m: LineMatch, left: OpenLeft, by: string): Ca
   return { ...scored, state: 'review' };
 }
 
-/** Above this many buyers, the step holds every ledger at once (one lock, as the bulk imports) instead of one each. */
+/** Up to this many lines, the step locks the ledgers of the buyers they may go to, one by one; above, all at once. */
 const LOCK_EACH_LEDGER_UP_TO = 50;
 
 /**
  * Takes the ledger lock of every buyer a line may be applied to or put on account of (sorted, so two steps lock
- * in the same order; all ledgers at once when they are many) and reads their open invoices again: what is
- * applied is what is still open under the locks.
+ * in the same order) and reads their open invoices again: what is applied is what is still open under the locks.
  */
 async function lockLedgers(tx: LedgerWrites, matches: readonly LineMatch[]): Promise<OpenInvoice[]> {
   const ids = new Set<string>();
   for (const m of matches) if (m.kind === 'payment' && m.proposals[0] !== undefined) ids.add(m.proposals[0].buyerId);
   const sorted = [...ids].sort();
-  if (sorted.length > LOCK_EACH_LEDGER_UP_TO) await lockAllLedgers(tx);
-  else for (const id of sorted) await lockLedger(tx, id);
+  for (const id of sorted) await lockLedger(tx, id);
   return sorted.length === 0 ? [] : tx.openInvoices(sorted);
 }
 
