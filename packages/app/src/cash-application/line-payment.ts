@@ -2,6 +2,7 @@ import type { Allocation, BusinessDate, Payment } from '@credence/core';
 import type { MatchAllocation } from '@credence/core/cash-matching';
 import type { StoredBankLine } from '../bank-statements/ports';
 import { paymentKey } from '../entries/check-payment';
+import { OpenBalances } from '../entries/open-balances';
 import { contentHash } from '../hash';
 import type { LedgerWrites, OpenInvoice } from '../ports';
 
@@ -82,4 +83,38 @@ export async function writeLinePayments(
   await tx.insertPayments(written.map((w) => w.payment));
   const rows = written.flatMap((w) => w.rows);
   if (rows.length > 0) await tx.insertAllocations(rows);
+}
+
+/**
+ * The matching step's payments as one bulk settlement: which documents they close (and from when), which payments
+ * they apply in full, worked out here against `open` — the open items read under the ledger locks, which every
+ * allocated document is among — so the store need not re-read every document and payment the step touched.
+ */
+export async function settleLinePayments(
+  tx: LedgerWrites,
+  written: readonly ReturnType<typeof linePayment>[],
+  open: readonly OpenInvoice[],
+): Promise<void> {
+  if (written.length === 0) return;
+  const balances = new OpenBalances(open);
+  const allocations: Allocation[] = [];
+  const applied: { id: string; appliedOn: BusinessDate }[] = [];
+  for (const { payment, rows } of written) {
+    let moved = 0n;
+    let last = payment.date;
+    const planned = rows.map((r) => ({ documentNumber: r.documentNumber, amount: -r.delta, date: r.date }));
+    for (const a of balances.record(payment, planned)) {
+      allocations.push(a);
+      moved -= a.delta;
+      if (a.date > last) last = a.date;
+    }
+    if (moved === payment.amount) applied.push({ id: payment.id, appliedOn: last });
+  }
+  await tx.insertSettlements({
+    payments: written.map((w) => w.payment),
+    allocations,
+    closed: balances.closings(),
+    touched: balances.touched(),
+    applied,
+  });
 }

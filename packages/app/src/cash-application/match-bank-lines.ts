@@ -1,9 +1,9 @@
 import { type BusinessDate, ok, type Result } from '@credence/core';
 import type { BankLine, CandidateBuyer, EarlierPayment, LineMatch, MatchPolicy } from '@credence/core/cash-matching';
 import type { StoredBankLine } from '../bank-statements/ports';
-import { lockLedger } from '../entries/ledger-lock';
+import { lockAllLedgers, lockLedger } from '../entries/ledger-lock';
 import type { LedgerWrites, OpenInvoice, Store } from '../ports';
-import { linePayment, OpenLeft, writeLinePayments } from './line-payment';
+import { linePayment, OpenLeft, settleLinePayments } from './line-payment';
 import type { CashLineMatch, CashLineState, LearnedIban, StoredProposal } from './ports';
 
 export interface MatchBankLinesInput {
@@ -55,6 +55,9 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
       ignored: 0,
     };
     if (lines.length === 0) return ok({ lines: 0, counts, payments: [], learned: 0 });
+    // A long statement holds every ledger from the start (as the bulk imports): what it reads stays open for it.
+    const holdsAll = lines.length > LOCK_EACH_LEDGER_UP_TO;
+    if (holdsAll) await lockAllLedgers(tx);
     const buyers = await tx.listBuyers();
     const ibans = await tx.learnedIbans();
     const open = await tx.openInvoices(buyers.map((b) => b.id));
@@ -84,14 +87,15 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
       policy,
     );
     const matched = lines.map((l) => ({ l, m: match(asBankLine(l)) }));
-    // The ledgers this step may write to are locked (in one order) and their open items read again under the
-    // locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
-    const left = new OpenLeft(
-      await lockLedgers(
-        tx,
-        matched.map((x) => x.m),
-      ),
-    );
+    // Else the ledgers this step may write to are locked now (in one order) and their open items read again under
+    // the locks, as a payment recorded meanwhile (API, import) may have settled what the proposals name.
+    const reread = holdsAll
+      ? open
+      : await lockLedgers(
+          tx,
+          matched.map((x) => x.m),
+        );
+    const left = new OpenLeft(reread);
     const known = new Set(ibans.map((i) => i.iban));
     const rows: CashLineMatch[] = [];
     const payments: ReturnType<typeof linePayment>[] = [];
@@ -117,7 +121,7 @@ export async function matchBankLines(store: Store, input: MatchBankLinesInput): 
         }
       }
     }
-    await writeLinePayments(tx, payments);
+    await settleLinePayments(tx, payments, reread);
     await tx.putCashLines(rows);
     if (learned.length > 0) await tx.putLearnedIbans(learned);
     return ok({ lines: lines.length, counts, payments: payments.map((p) => p.payment.id), learned: learned.length });
@@ -147,6 +151,9 @@ function decide(l: StoredBankLine, m: LineMatch, left: OpenLeft, by: string): Ca
   if (onlyPayer) return { ...scored, state: 'on_account' };
   return { ...scored, state: 'review' };
 }
+
+/** Up to this many lines, the step locks the ledgers of the buyers they may go to, one by one; above, all at once. */
+const LOCK_EACH_LEDGER_UP_TO = 50;
 
 /**
  * Takes the ledger lock of every buyer a line may be applied to or put on account of (sorted, so two steps lock

@@ -64,8 +64,19 @@ export class OpenBalances {
       candidates = named !== undefined && named.buyerId === p.buyerId && named.currency === p.currency ? [named] : [];
     }
     const plan = planAllocation(p, candidates);
+    return { allocations: this.record(p, plan.allocations), unapplied: plan.unapplied };
+  }
+
+  /**
+   * Records allocations decided elsewhere (the cash matching step's, checked against these balances): updates
+   * the balances and returns the rows (kind 'payment', delta −x).
+   */
+  record(
+    p: Payment,
+    planned: readonly { readonly documentNumber: string; readonly amount: bigint; readonly date: BusinessDate }[],
+  ): Allocation[] {
     const allocations: Allocation[] = [];
-    for (const a of plan.allocations) {
+    for (const a of planned) {
       const item = this.byNumber.get(a.documentNumber);
       if (item === undefined) throw new Error(`planned an unknown document ${a.documentNumber}`);
       item.open -= a.amount;
@@ -85,7 +96,7 @@ export class OpenBalances {
         currency: p.currency,
       });
     }
-    return { allocations, unapplied: plan.unapplied };
+    return allocations;
   }
 
   /**
@@ -96,7 +107,8 @@ export class OpenBalances {
   closings(): Closing[] {
     return this.closed.map((i) => ({
       number: i.number,
-      closedOn: i.last ?? i.issueDate,
+      // As the store's refresh has it: never before the issue date (a bank line may be booked before it).
+      closedOn: i.last === undefined || i.last < i.issueDate ? i.issueDate : i.last,
       ...(i.first !== undefined ? { firstMovedOn: i.first } : {}),
     }));
   }

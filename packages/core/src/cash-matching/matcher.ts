@@ -15,9 +15,14 @@ export function createMatcher(candidates: MatchCandidates, policy: MatchPolicy =
   const documents = new DocumentFinder(candidates.items);
   const itemsOf = new Map<string, CandidateItem[]>();
   const byAmount = new Map<string, CandidateItem[]>();
+  const push = <K>(m: Map<K, CandidateItem[]>, k: K, i: CandidateItem) => {
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [i]);
+    else list.push(i);
+  };
   for (const i of candidates.items) {
-    itemsOf.set(i.buyerId, [...(itemsOf.get(i.buyerId) ?? []), i]);
-    byAmount.set(`${i.currency}:${i.open}`, [...(byAmount.get(`${i.currency}:${i.open}`) ?? []), i]);
+    push(itemsOf, i.buyerId, i);
+    push(byAmount, `${i.currency}:${i.open}`, i);
   }
   const payers = new Map<string, Payer>();
   const findPayer = payerFinder(candidates.buyers, policy);

@@ -2,7 +2,7 @@ import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /** Temporary tables of one transaction (staging for set-based import checks). */
-export type TempTable = 'import_keys' | 'pending_closings';
+export type TempTable = 'import_keys' | 'pending_closings' | 'cash_lines_in';
 
 /** One connection's view: a Kysely instance plus bulk COPY on the same connection (and transaction). */
 export interface Conn {

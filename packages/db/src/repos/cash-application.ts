@@ -8,6 +8,7 @@ import type {
 } from '@credence/app';
 import { type Kysely, sql } from 'kysely';
 import { asDate, opt } from '../convert';
+import { csvParts } from '../engine/csv';
 import type { Conn } from '../engine/types';
 import type { BankIbansTable, BankLineMatchesTable, BankStatementLinesTable, Database } from '../schema';
 import { toLine } from './bank-statements';
@@ -89,40 +90,66 @@ export async function learnedIbans(db: Kysely<Database>): Promise<LearnedIban[]>
   }));
 }
 
+/** The columns a match row updates when its line is decided again (all but the key and the booking date). */
+const DECIDED = [
+  'state',
+  'buyer_id',
+  'payment_id',
+  'score',
+  'proposals',
+  'reasons',
+  'decided_by',
+  'decided_at',
+  'note',
+];
+
+const cashLineRow = (r: CashLineMatch, at: Date) => ({
+  statement: r.statement,
+  line: r.line,
+  state: r.state,
+  buyer_id: r.buyerId ?? null,
+  payment_id: r.paymentId ?? null,
+  score: r.score ?? null,
+  proposals: encode(r.proposals),
+  reasons: encode(r.reasons),
+  booking_date: r.bookingDate,
+  decided_by: r.decidedBy,
+  decided_at: at,
+  note: r.note ?? null,
+});
+
+/** From this many rows a write goes through COPY into a staging table (a statement's matching step). */
+const STAGE_FROM = 1_000;
+
 export async function putCashLines(conn: Conn, rows: readonly CashLineMatch[], at: Date): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const part = rows.slice(i, i + 1000).map((r) => ({
-      statement: r.statement,
-      line: r.line,
-      state: r.state,
-      buyer_id: r.buyerId ?? null,
-      payment_id: r.paymentId ?? null,
-      score: r.score ?? null,
-      proposals: encode(r.proposals),
-      reasons: encode(r.reasons),
-      booking_date: r.bookingDate,
-      decided_by: r.decidedBy,
-      decided_at: at,
-      note: r.note ?? null,
-    }));
-    await conn.db
-      .insertInto('bank_line_matches')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['statement', 'line']).doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          buyer_id: eb.ref('excluded.buyer_id'),
-          payment_id: eb.ref('excluded.payment_id'),
-          score: eb.ref('excluded.score'),
-          proposals: eb.ref('excluded.proposals'),
-          reasons: eb.ref('excluded.reasons'),
-          decided_by: eb.ref('excluded.decided_by'),
-          decided_at: eb.ref('excluded.decided_at'),
-          note: eb.ref('excluded.note'),
-        })),
-      )
-      .execute();
-  }
+  if (rows.length >= STAGE_FROM) return stageCashLines(conn, rows, at);
+  if (rows.length === 0) return;
+  await conn.db
+    .insertInto('bank_line_matches')
+    .values(rows.map((r) => cashLineRow(r, at)))
+    .onConflict((oc) =>
+      oc
+        .columns(['statement', 'line'])
+        .doUpdateSet(Object.fromEntries(DECIDED.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+    )
+    .execute();
+}
+
+/** Many rows: one COPY into `cash_lines_in` (dropped at commit), then one insert … on conflict from it. */
+async function stageCashLines(conn: Conn, rows: readonly CashLineMatch[], at: Date): Promise<void> {
+  await sql`create temp table if not exists cash_lines_in
+            (like bank_line_matches including defaults) on commit drop`.execute(conn.db);
+  await sql`truncate cash_lines_in`.execute(conn.db);
+  const stamp = at.toISOString();
+  const columns = Object.keys(cashLineRow(rows[0] as CashLineMatch, at));
+  await conn.copy(
+    'cash_lines_in',
+    columns,
+    csvParts(rows, (r) => Object.values({ ...cashLineRow(r, at), decided_at: stamp })),
+  );
+  const set = sql.raw(DECIDED.map((c) => `${c} = excluded.${c}`).join(', '));
+  await sql`insert into bank_line_matches select * from cash_lines_in
+            on conflict (statement, line) do update set ${set}`.execute(conn.db);
 }
 
 export async function putLearnedIbans(conn: Conn, rows: readonly LearnedIban[], at: Date): Promise<void> {
