@@ -13,6 +13,7 @@ import {
 import { netPositionOf } from '../entries/buyer-net-position';
 import type { Store } from '../ports';
 import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
+import { settledSecurities } from './worklist-kinds/renew-security';
 
 /** Tasks that come from a letter of the day (the others come from deliveries, promises and disputes). */
 const LETTER_ACTIONS: ReadonlySet<TaskCandidate['action']> = new Set([
@@ -99,6 +100,11 @@ export async function worklistOfDay(
         (
           await store.deliveryConfirmations(kept.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject))
         ).map((c) => c.document),
+      ),
+      settledSecurities: await settledSecurities(
+        store,
+        kept.filter((t) => t.action === 'renew_security').map((t) => t.subject),
+        x.asOf,
       ),
     },
     x.asOf,

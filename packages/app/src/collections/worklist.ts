@@ -24,6 +24,7 @@ import type { RecordedLetter } from './ports';
 import { type DunningDay, runDunning } from './run-dunning';
 import { insuranceDeadlineTasks } from './worklist-insurance';
 import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
+import { renewSecurityTasks, type SecurityWindow } from './worklist-kinds/renew-security';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -47,6 +48,8 @@ export type WorklistDay = DunningDay & {
   defaultPd: number;
   /** The credit policy's delivery confirmation rule (`confirm_delivery` tasks); absent: none. */
   delivery?: DeliveryConfirmationPolicy;
+  /** The credit policy's security window (`renew_security` tasks); absent: none. */
+  securities?: SecurityWindow;
 };
 
 /** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (the task says so). */
@@ -208,6 +211,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
   }
   tasks.push(...(await insuranceDeadlineTasks(store, x, inReporting)));
   tasks.push(...(await confirmDeliveryTasks(store, x, inReporting)));
+  tasks.push(...(await renewSecurityTasks(store, x, inReporting)));
   return ok(tasks);
 }
 

@@ -14,6 +14,8 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
   delivered: 'delivered',
   marked_done: 'marked done',
   delivery_confirmed: 'delivery confirmed',
+  security_replaced: 'security renewed or replaced',
+  security_ended: 'security ended',
 };
 
 /**

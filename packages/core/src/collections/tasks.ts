@@ -16,6 +16,8 @@ export type TaskCloseReason =
   | 'dispute_resolved'
   | 'delivered'
   | 'delivery_confirmed'
+  | 'security_replaced'
+  | 'security_ended'
   | 'marked_done';
 
 /**
@@ -53,6 +55,8 @@ export interface TaskFacts {
   readonly failedOutbox: ReadonlySet<string>;
   /** Documents whose delivery has been confirmed (proof of delivery on file). */
   readonly confirmedDeliveries?: ReadonlySet<string>;
+  /** Expiring securities (by task subject) that a renewal has since replaced, or that were ended early. */
+  readonly settledSecurities?: ReadonlyMap<string, 'security_replaced' | 'security_ended'>;
 }
 
 /** A document is in hand when it is disputed, promised or in an active plan: someone is dealing with it. */
@@ -116,6 +120,9 @@ export function taskDealtWith(task: StoredTask, facts: TaskFacts): TaskCloseReas
     case 'confirm_delivery':
       if (facts.confirmedDeliveries?.has(task.subject) === true) return 'delivery_confirmed';
       return documentsDealtWith(task, facts) === 'paid' ? 'paid' : undefined;
+    case 'renew_security':
+      // Renewed or ended: no longer to chase. Lapsed without a renewal: still an action, until marked done.
+      return facts.settledSecurities?.get(task.subject);
     case 'fix_delivery':
       if (!facts.failedOutbox.has(task.subject)) return 'delivered';
       break;

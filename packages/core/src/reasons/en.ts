@@ -86,6 +86,10 @@ export const EN: ReasonCatalog = {
     'cash.debit_not_payment': 'A debit, or the reversal of one, is not a payment: kept, not matched',
     'cash.reversal_of': 'Reverses payment {payment} (reference {reference}): un-apply it',
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
+    'work.guarantee_expiring':
+      'Guarantee {security} from {issuer} for {amount} expires on {expiresOn} (in {days}): ask for its renewal or a replacement before then; unrenewed, the order check counts the exposure it secures again',
+    'work.letter_of_credit_expiring':
+      'Letter of credit {security} from {issuer} for {amount} expires on {expiresOn} (in {days}): ask the buyer to have it extended or a new one opened before then; unrenewed, the order check counts the exposure it secures again',
     'work.insurance_deadline':
       'Credit insurance deadline ({deadline}) under policy {policy}: last day {date}; documents {documents}',
   },

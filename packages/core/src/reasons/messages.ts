@@ -130,6 +130,17 @@ export function workReasonMessage(r: WorkReason): ReasonMessage {
         deliveredOn: p.deliveredOn ?? '',
       },
     };
+  if (r.code === 'guarantee_expiring' || r.code === 'letter_of_credit_expiring')
+    return {
+      key: `work.${r.code}`,
+      params: {
+        security: p.security ?? '',
+        issuer: p.issuer ?? '',
+        amount: minor(p.amount, String(p.currency) as CurrencyCode),
+        expiresOn: p.expiresOn ?? '',
+        days: p.days ?? 0,
+      },
+    };
   return pick(`work.${r.code}`, p);
 }
 

@@ -112,6 +112,8 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
   delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
   insurance_deadline: { deadline: 'insuranceDeadline', date: 'date', policy: 'text', documents: 'text' },
+  guarantee_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
+  letter_of_credit_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
   no_fx_rate: { currency: 'text' },
 };
 

@@ -77,6 +77,10 @@ export const ZH_CN: ReasonCatalog = {
     'cash.debit_not_payment': '借记或借记的冲回不是付款：保留，不匹配',
     'cash.reversal_of': '冲回付款 {payment}（编号 {reference}）：撤销其核销',
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
+    'work.guarantee_expiring':
+      '保函 {security}（担保人 {issuer}，金额 {amount}）将于 {expiresOn} 到期（还剩 {days}）：请在到期前要求续期或提供替代担保；未续期时，信用检查将重新计入其所担保的敞口',
+    'work.letter_of_credit_expiring':
+      '信用证 {security}（开证行 {issuer}，金额 {amount}）将于 {expiresOn} 到期（还剩 {days}）：请在到期前要求买方展期或另开新证；未续期时，信用检查将重新计入其所担保的敞口',
     'work.insurance_deadline': '信用保险期限：{deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },

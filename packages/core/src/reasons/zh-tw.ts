@@ -77,6 +77,10 @@ export const ZH_TW: ReasonCatalog = {
     'cash.debit_not_payment': '借記或借記的沖回不是付款：保留，不比對',
     'cash.reversal_of': '沖回付款 {payment}（編號 {reference}）：撤銷其沖銷',
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
+    'work.guarantee_expiring':
+      '保函 {security}（擔保人 {issuer}，金額 {amount}）將於 {expiresOn} 到期（還剩 {days}）：請在到期前要求續期或提供替代擔保；未續期時，信用檢查將重新計入其所擔保的曝險',
+    'work.letter_of_credit_expiring':
+      '信用狀 {security}（開狀銀行 {issuer}，金額 {amount}）將於 {expiresOn} 到期（還剩 {days}）：請在到期前要求買方展期或另開新狀；未續期時，信用檢查將重新計入其所擔保的曝險',
     'work.insurance_deadline': '信用保險期限：{deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },

@@ -174,6 +174,9 @@ function worklistRoute(keep: boolean) {
         ...(deps.policies.check.credit?.deliveryConfirmation !== undefined
           ? { delivery: deps.policies.check.credit.deliveryConfirmation }
           : {}),
+        ...(deps.policies.check.credit?.securities !== undefined
+          ? { securities: deps.policies.check.credit.securities }
+          : {}),
       };
       const r = keep ? await refreshWorklist(writer(c), day) : await viewWorklist(deps.store, day);
       if (!r.ok) return failureResponse(r.error);
