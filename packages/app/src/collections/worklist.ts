@@ -13,6 +13,7 @@ import {
   type Result,
   rankWorklist,
   type TaskCandidate,
+  type WorkNextStep,
   type WorkReason,
   type WorkTask,
 } from '@credence/core';
@@ -25,6 +26,7 @@ import { type DunningDay, runDunning } from './run-dunning';
 import { insuranceDeadlineTasks } from './worklist-insurance';
 import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
 import { renewSecurityTasks, type SecurityWindow } from './worklist-kinds/renew-security';
+import { withNextSteps } from './worklist-next-step';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -99,9 +101,12 @@ type GradeTier = 'low' | 'medium' | 'high';
  * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`), as the day derives it
  * (`worklistCandidates`), without what earlier days left open: `refreshWorklist` keeps the list.
  */
-export async function collectorWorklist(store: Store, x: WorklistDay): Promise<Result<RankedTask[]>> {
+export async function collectorWorklist(
+  store: Store,
+  x: WorklistDay,
+): Promise<Result<(RankedTask & { readonly nextStep?: WorkNextStep })[]>> {
   const found = await worklistCandidates(store, x);
-  return found.ok ? ok(await rankTasks(store, found.value, x)) : found;
+  return found.ok ? ok(await withNextSteps(store, await rankTasks(store, found.value, x), x)) : found;
 }
 
 /**

@@ -149,3 +149,7 @@ export const noFxRateMessage = (currency: string): ReasonMessage => ({ key: 'wor
 
 /** Why a bank line was matched (or not), as a message: `amount_exact {amount}` → `cash.amount_exact`. */
 export const matchReasonMessage = (r: MatchReason): ReasonMessage => pick(`cash.${r.code}`, r.params);
+
+/** The worklist's next step from the payer pattern (`payerNextStep`), as a message. */
+export const nextStepMessage = (s: import('../credit-policy/next-step').WorkNextStep): ReasonMessage =>
+  pick(`next.${s.code}`, s.params);
