@@ -103,6 +103,9 @@ export async function worklistOfDay(
           await store.deliveryConfirmations(kept.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject))
         ).map((c) => c.document),
       ),
+      ...(x.delivery !== undefined
+        ? { deliveriesDue: new Set(derived.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject)) }
+        : {}),
       settledSecurities: await settledSecurities(
         store,
         kept.filter((t) => t.action === 'renew_security').map((t) => t.subject),
