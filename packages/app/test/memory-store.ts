@@ -343,10 +343,11 @@ function reads(s: () => State): LedgerReads {
         const [its, payments] = [await view.buyerOpenItems(buyerId, asOf), await view.unappliedPayments(buyerId, asOf)];
         if (payments.length > 0 || its.some((i) => i.open < 0n)) creditors.push({ buyerId, items: its, payments });
       }
-      const set = bucketSet(bounds);
-      if (!set.ok) throw new Error('bad bounds');
+      // No bounds: only the creditors and the unapplied cash are wanted (the worklist's read), no cells.
+      const set = bounds.length === 0 ? undefined : bucketSet(bounds);
+      if (set !== undefined && !set.ok) throw new Error('bad bounds');
       const others = items(asOf).filter((i) => !creditors.some((c) => c.buyerId === i.buyerId));
-      const cells = bucketCells(others, asOf, set.value, byBuyer) as BucketCell[];
+      const cells = set === undefined ? [] : (bucketCells(others, asOf, set.value, byBuyer) as BucketCell[]);
       return { cells, unappliedCash: await view.unappliedCash(asOf), creditors };
     },
   };

@@ -1,32 +1,20 @@
-import { date, parseDunningPolicy, parseRateTables } from '@credence/core';
+import { date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
-import { parseCompany } from '../src/collections/company';
 import { runDunning } from '../src/collections/run-dunning';
 import { importDocuments } from '../src/import/import-documents';
 import { buyer, INVOICE_HEADER, seedBuyers, source } from './fixtures';
 import { MemoryStore } from './memory-store';
+import { worklistSetup } from './worklist-fixtures';
 
-const policy = parseDunningPolicy({
-  id: 'p',
-  minimumOverdue: '0',
-  levels: [{ id: 'formal', offsetDays: 15, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 10 }],
-});
-const company = parseCompany({
-  name: 'Nordlicht GmbH',
-  address: ['Hafenstraße 12'],
-  bankAccount: { bankName: 'Bank', accountName: 'Nordlicht GmbH', iban: 'DE02200505501015871393' },
-  contact: { name: 'Anna', email: 'credit@nordlicht.example' },
-});
-const rates = parseRateTables({ ecb: {}, boe: {}, 'de-base': {} });
+const { policy, company, rates } = worklistSetup();
 
 describe('runDunning and the clock', () => {
   it('refuses a live run dated after today, records nothing; a dry run previews that date', async () => {
-    if (!policy.ok || !company.ok || !rates.ok) throw new Error('setup');
     const store = new MemoryStore();
     await seedBuyers(store, [buyer('B1')]);
     const invoices = source('i.csv', INVOICE_HEADER, [['I-1', 'B1', '2026-01-01', '2026-03-01', '1000.00', 'EUR']]);
     expect((await importDocuments(store, invoices)).ok).toBe(true);
-    const day = { asOf: date('2026-03-31'), policy: policy.value, company: company.value, rates: rates.value };
+    const day = { asOf: date('2026-03-31'), policy, company, rates };
     const today = date('2026-03-30');
     expect(await runDunning(store, { ...day, dryRun: false, confirm: true, today })).toEqual({
       ok: false,

@@ -1,28 +1,16 @@
-import { type CurrencyCode, date, parseDunningPolicy, parseRateTables } from '@credence/core';
+import { type CurrencyCode, date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
-import { parseCompany } from '../src/collections/company';
 import { collectorWorklist } from '../src/collections/worklist';
 import { importDocuments } from '../src/import/import-documents';
 import { buyer, EUR, INVOICE_HEADER, seedBuyers, source } from './fixtures';
 import { MemoryStore } from './memory-store';
+import { worklistSetup } from './worklist-fixtures';
 
 const JPY = 'JPY' as CurrencyCode;
-const policy = parseDunningPolicy({
-  id: 'p',
-  minimumOverdue: '0',
-  levels: [{ id: 'formal', offsetDays: 15, channel: 'letter', tone: 'warning', fee: '0', deadlineDays: 10 }],
-});
-const company = parseCompany({
-  name: 'Nordlicht GmbH',
-  address: ['Hafenstraße 12'],
-  bankAccount: { bankName: 'Bank', accountName: 'Nordlicht GmbH', iban: 'DE02200505501015871393' },
-  contact: { name: 'Anna', email: 'credit@nordlicht.example' },
-});
-const rates = parseRateTables({ ecb: {}, boe: {}, 'de-base': {} });
+const { policy, company, rates } = worklistSetup();
 
 describe('collectorWorklist', () => {
   it('ranks letters to post by amount × days × PD, keeping an amount it cannot convert in its own currency', async () => {
-    if (!policy.ok || !company.ok || !rates.ok) throw new Error('setup');
     const store = new MemoryStore();
     await seedBuyers(store, [buyer('B1'), buyer('B2', JPY)]);
     const invoices = source('i.csv', INVOICE_HEADER, [
@@ -32,9 +20,9 @@ describe('collectorWorklist', () => {
     expect((await importDocuments(store, invoices)).ok).toBe(true);
     const x = {
       asOf: date('2026-03-31'),
-      policy: policy.value,
-      company: company.value,
-      rates: rates.value,
+      policy: policy,
+      company: company,
+      rates: rates,
       currency: EUR,
       defaultPd: 0.02,
     };

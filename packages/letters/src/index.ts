@@ -21,5 +21,5 @@ export { type LetterRenderer, letterRenderer } from './renderer';
 export { type SampleVariant, sampleLetter } from './sample-letter';
 export { renderStatementHtml } from './statement-html';
 export { renderStatementPdf } from './statement-pdf';
-export { STATEMENT_WORDS, type StatementLanguage, statementLanguage } from './statement-words';
+export { STATEMENT_WORDS, type StatementLanguage, statementLanguage, statementMail } from './statement-words';
 export { renderText } from './text';

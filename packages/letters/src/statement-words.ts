@@ -1,4 +1,6 @@
 import type { StatementLine } from '@credence/app';
+import type { BusinessDate } from '@credence/core';
+import { formatDate } from './format';
 
 export type StatementLanguage = 'en' | 'zh-CN' | 'zh-TW';
 
@@ -22,6 +24,9 @@ export const STATEMENT_WORDS: Readonly<
       readonly nothing: string;
       readonly confirm: string;
       readonly page: (page: number, pages: number) => string;
+      /** The e-mail that carries the statement: its subject and its words, the closing date written for the language. */
+      readonly mailSubject: (date: string) => string;
+      readonly mailText: (date: string) => string;
     }
   >
 > = {
@@ -48,6 +53,9 @@ export const STATEMENT_WORDS: Readonly<
       'Please check this statement and confirm the closing balance, or tell us which lines you dispute, within 14 days. ' +
       'Without an answer we take the balance as agreed.',
     page: (p, n) => `Page ${p} of ${n}`,
+    mailSubject: (d) => `Statement of account as of ${d}`,
+    mailText: (d) =>
+      `Please find attached your statement of account as of ${d}. Please confirm the closing balance, or tell us which lines you dispute, within 14 days.`,
   },
   'zh-CN': {
     title: '对账单',
@@ -65,6 +73,8 @@ export const STATEMENT_WORDS: Readonly<
     nothing: '本期间没有单据或收款。',
     confirm: '请核对本对账单，并于 14 天内确认期末余额或告知有异议的明细。逾期未回复即视为对余额无异议。',
     page: (p, n) => `第 ${p} 页，共 ${n} 页`,
+    mailSubject: (d) => `对账单（截至 ${d}）`,
+    mailText: (d) => `附件为截至 ${d} 的对账单。请于 14 天内确认期末余额或告知有异议的明细。`,
   },
   'zh-TW': {
     title: '對帳單',
@@ -82,6 +92,8 @@ export const STATEMENT_WORDS: Readonly<
     nothing: '本期間沒有單據或收款。',
     confirm: '請核對本對帳單，並於 14 天內確認期末餘額或告知有異議的明細。逾期未回覆即視為對餘額無異議。',
     page: (p, n) => `第 ${p} 頁，共 ${n} 頁`,
+    mailSubject: (d) => `對帳單（截至 ${d}）`,
+    mailText: (d) => `附件為截至 ${d} 的對帳單。請於 14 天內確認期末餘額或告知有異議的明細。`,
   },
 };
 
@@ -94,4 +106,19 @@ export function statementLanguage(buyer: { readonly language?: string; readonly 
   if (l === 'en' || l === 'zh-CN' || l === 'zh-TW') return l;
   if (l === 'zh' || l.startsWith('zh-')) return ['TW', 'HK', 'MO'].includes(buyer.country) ? 'zh-TW' : 'zh-CN';
   return 'en';
+}
+
+const escapeHtml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** The e-mail carrying a statement of `asOf`, in the buyer's language: subject (with the creditor), text and HTML. */
+export function statementMail(
+  lang: StatementLanguage,
+  asOf: BusinessDate,
+  creditor: string,
+): { readonly subject: string; readonly text: string; readonly html: string } {
+  const w = STATEMENT_WORDS[lang];
+  const date = formatDate(asOf, lang);
+  const text = w.mailText(date);
+  return { subject: `${w.mailSubject(date)} – ${creditor}`, text, html: `<p>${escapeHtml(text)}</p>` };
 }

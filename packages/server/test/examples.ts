@@ -10,6 +10,7 @@ import { forecastExamples } from './examples-forecast';
 import { insuranceExamples } from './examples-insurance';
 import { ledgerExamples } from './examples-ledger';
 import { monitoringExamples } from './examples-monitoring';
+import { statementExamples } from './examples-statements';
 import type { Caller } from './fixture';
 
 export interface Example {
@@ -45,5 +46,6 @@ export function examples(f: Facts): Readonly<Record<string, readonly Example[]>>
     ...insuranceExamples(f),
     ...cashExamples(f),
     ...cashPositionExamples(f),
+    ...statementExamples(f),
   };
 }

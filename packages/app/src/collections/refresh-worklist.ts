@@ -9,10 +9,13 @@ import {
   reconcileTasks,
   type StoredTask,
   type TaskCandidate,
+  type WorkNextStep,
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
 import type { Store } from '../ports';
 import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
+import { settledSecurities } from './worklist-kinds/renew-security';
+import { withNextSteps } from './worklist-next-step';
 
 /** Tasks that come from a letter of the day (the others come from deliveries, promises and disputes). */
 const LETTER_ACTIONS: ReadonlySet<TaskCandidate['action']> = new Set([
@@ -27,7 +30,7 @@ export interface KeptWorklist {
    * The open tasks of the day, ranked: those carried over from earlier days and the new ones; with the tasks of
    * letters the day's run has still to record (not kept until the run records them: `planned`).
    */
-  readonly tasks: readonly (StoredTask & RankedTask & { readonly planned?: true })[];
+  readonly tasks: readonly (StoredTask & RankedTask & { readonly planned?: true; readonly nextStep?: WorkNextStep })[];
   /** Tasks this refresh closed because something recorded dealt with them (a payment, a dispute, a call …). */
   readonly closed: readonly StoredTask[];
   /** Tasks snoozed to a later date. */
@@ -100,11 +103,19 @@ export async function worklistOfDay(
           await store.deliveryConfirmations(kept.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject))
         ).map((c) => c.document),
       ),
+      ...(x.delivery !== undefined
+        ? { deliveriesDue: new Set(derived.filter((t) => t.action === 'confirm_delivery').map((t) => t.subject)) }
+        : {}),
+      settledSecurities: await settledSecurities(
+        store,
+        kept.filter((t) => t.action === 'renew_security').map((t) => t.subject),
+        x.asOf,
+      ),
     },
     x.asOf,
     refigure,
   );
-  const tasks = await rankTasks(store, [...update.open, ...planned], x);
+  const tasks = await withNextSteps(store, await rankTasks(store, [...update.open, ...planned], x), x);
   return ok({ list: { tasks, closed: update.closed, snoozed: update.snoozed.length }, changed: update.changed });
 }
 

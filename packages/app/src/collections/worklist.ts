@@ -13,6 +13,7 @@ import {
   type Result,
   rankWorklist,
   type TaskCandidate,
+  type WorkNextStep,
   type WorkReason,
   type WorkTask,
 } from '@credence/core';
@@ -24,6 +25,8 @@ import type { RecordedLetter } from './ports';
 import { type DunningDay, runDunning } from './run-dunning';
 import { insuranceDeadlineTasks } from './worklist-insurance';
 import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
+import { renewSecurityTasks, type SecurityWindow } from './worklist-kinds/renew-security';
+import { withNextSteps } from './worklist-next-step';
 
 const ACTION_OF: Partial<Record<Letter['channel'], WorkTask['action']>> = {
   call: 'call',
@@ -47,6 +50,8 @@ export type WorklistDay = DunningDay & {
   defaultPd: number;
   /** The credit policy's delivery confirmation rule (`confirm_delivery` tasks); absent: none. */
   delivery?: DeliveryConfirmationPolicy;
+  /** The credit policy's security window (`renew_security` tasks); absent: none. */
+  securities?: SecurityWindow;
 };
 
 /** Amounts in the reporting currency of the day, or as they are when no FX rate converts them (the task says so). */
@@ -96,9 +101,12 @@ type GradeTier = 'low' | 'medium' | 'high';
  * Today's work for collectors, ranked by amount × days overdue × risk (`rankWorklist`), as the day derives it
  * (`worklistCandidates`), without what earlier days left open: `refreshWorklist` keeps the list.
  */
-export async function collectorWorklist(store: Store, x: WorklistDay): Promise<Result<RankedTask[]>> {
+export async function collectorWorklist(
+  store: Store,
+  x: WorklistDay,
+): Promise<Result<(RankedTask & { readonly nextStep?: WorkNextStep })[]>> {
   const found = await worklistCandidates(store, x);
-  return found.ok ? ok(await rankTasks(store, found.value, x)) : found;
+  return found.ok ? ok(await withNextSteps(store, await rankTasks(store, found.value, x), x)) : found;
 }
 
 /**
@@ -208,6 +216,7 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
   }
   tasks.push(...(await insuranceDeadlineTasks(store, x, inReporting)));
   tasks.push(...(await confirmDeliveryTasks(store, x, inReporting)));
+  tasks.push(...(await renewSecurityTasks(store, x, inReporting)));
   return ok(tasks);
 }
 

@@ -9,6 +9,7 @@ import {
   type LimitFigure,
   limitFigureMessage,
   modelReasonMessage,
+  nextStepMessage,
   noFxRateMessage,
   parseReasonLocale,
   REASON_LOCALES,
@@ -18,6 +19,7 @@ import {
   reasonLocaleOf,
   renderReason,
   reviewReasonMessage,
+  type WorkNextStep,
   type WorkTask,
   workReasonMessage,
 } from '@credence/core';
@@ -59,7 +61,9 @@ export const say = (lang: ReasonLocale) => ({
   check: (r: CheckReason, c: CurrencyCode) => renderReason(checkReasonMessage(r, c), lang),
   review: (r: ReviewReason, f: ReviewFigures) => renderReason(reviewReasonMessage(r, f), lang),
   /** A worklist task's reason, with a note when no FX rate converted its amount. */
-  work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'>) =>
-    `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}`,
+  work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'> & { readonly nextStep?: WorkNextStep }) =>
+    `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}${
+      t.nextStep !== undefined ? ` — ${renderReason(nextStepMessage(t.nextStep), lang)}` : ''
+    }`,
 });
 export type Say = ReturnType<typeof say>;

@@ -51,6 +51,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
             policyInForce(store, 'check'),
           ]);
           const delivery = check.credit?.deliveryConfirmation;
+          const securities = check.credit?.securities;
           const found = await refreshWorklist(store, {
             asOf,
             policy,
@@ -59,6 +60,7 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
             currency: o.currency,
             defaultPd: grading.basePd,
             ...(delivery !== undefined ? { delivery } : {}),
+            ...(securities !== undefined ? { securities } : {}),
           });
           if (!found.ok) return failed(found.error);
           const { tasks, closed, snoozed } = found.value;

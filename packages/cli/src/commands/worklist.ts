@@ -14,6 +14,9 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
   delivered: 'delivered',
   marked_done: 'marked done',
   delivery_confirmed: 'delivery confirmed',
+  delivery_window_passed: 'confirmation overdue beyond the task window (still listed on the buyer page)',
+  security_replaced: 'security renewed or replaced',
+  security_ended: 'security ended',
 };
 
 /**

@@ -16,6 +16,9 @@ export type TaskCloseReason =
   | 'dispute_resolved'
   | 'delivered'
   | 'delivery_confirmed'
+  | 'delivery_window_passed'
+  | 'security_replaced'
+  | 'security_ended'
   | 'marked_done';
 
 /**
@@ -53,6 +56,13 @@ export interface TaskFacts {
   readonly failedOutbox: ReadonlySet<string>;
   /** Documents whose delivery has been confirmed (proof of delivery on file). */
   readonly confirmedDeliveries?: ReadonlySet<string>;
+  /**
+   * The deliveries whose confirmation is a task today (within the policy's window): a kept `confirm_delivery`
+   * task not among them has aged out of it. Absent: no delivery rule in force, nothing ages out.
+   */
+  readonly deliveriesDue?: ReadonlySet<string>;
+  /** Expiring securities (by task subject) that a renewal has since replaced, or that were ended early. */
+  readonly settledSecurities?: ReadonlyMap<string, 'security_replaced' | 'security_ended'>;
 }
 
 /** A document is in hand when it is disputed, promised or in an active plan: someone is dealing with it. */
@@ -115,7 +125,14 @@ export function taskDealtWith(task: StoredTask, facts: TaskFacts): TaskCloseReas
     }
     case 'confirm_delivery':
       if (facts.confirmedDeliveries?.has(task.subject) === true) return 'delivery_confirmed';
-      return documentsDealtWith(task, facts) === 'paid' ? 'paid' : undefined;
+      if (documentsDealtWith(task, facts) === 'paid') return 'paid';
+      // Past the window: no longer a task (the buyer page and the case file still show it unconfirmed).
+      return facts.deliveriesDue !== undefined && !facts.deliveriesDue.has(task.subject)
+        ? 'delivery_window_passed'
+        : undefined;
+    case 'renew_security':
+      // Renewed or ended: no longer to chase. Lapsed without a renewal: still an action, until marked done.
+      return facts.settledSecurities?.get(task.subject);
     case 'fix_delivery':
       if (!facts.failedOutbox.has(task.subject)) return 'delivered';
       break;

@@ -9,6 +9,8 @@ export const WORK_REASON_CODES = [
   'dispute_open',
   'insurance_deadline',
   'delivery_unconfirmed',
+  'guarantee_expiring',
+  'letter_of_credit_expiring',
 ] as const;
 export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
 
@@ -34,7 +36,8 @@ export interface WorkTask {
     | 'fix_delivery'
     | 'credit_hold'
     | 'insurance_deadline'
-    | 'confirm_delivery';
+    | 'confirm_delivery'
+    | 'renew_security';
   /** Why, as a code with the references (letter, promise, dispute ids). */
   readonly reason: WorkReason;
   /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */

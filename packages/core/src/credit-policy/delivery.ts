@@ -11,7 +11,20 @@ export interface DeliveryConfirmationPolicy {
   readonly afterDays: number;
   /** The smallest invoice (face value) that needs it, per currency ("10000.00"); a currency not named: none. */
   readonly minimum: Readonly<Record<string, string>>;
+  /**
+   * A confirmation is a worklist task while it fell due at most this many days ago (default 30,
+   * `DELIVERY_TASK_WINDOW_DAYS`); older unconfirmed deliveries stay on the buyer page and in the case file.
+   */
+  readonly taskWindowDays?: number;
 }
+
+export const DELIVERY_TASK_WINDOW_DAYS = 30;
+
+/** Whether an unconfirmed delivery is still a worklist task: its confirmation fell due within the window. */
+export const deliveryTaskDue = (
+  d: Pick<UnconfirmedDelivery, 'daysLate'>,
+  policy: DeliveryConfirmationPolicy,
+): boolean => d.daysLate <= (policy.taskWindowDays ?? DELIVERY_TASK_WINDOW_DAYS);
 
 /** An open invoice and whether its delivery is confirmed. */
 export interface DeliveredInvoice {

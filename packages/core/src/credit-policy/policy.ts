@@ -117,8 +117,13 @@ export function parseCreditPolicy(json: unknown): Result<CreditPolicy> {
       Object.entries(min).every(
         ([c, v]) => typeof v === 'string' && parseMoney(v, c as CurrencyCode).ok && !v.startsWith('-'),
       );
-    if (!isObject(d) || !whole(d.afterDays, 0, 365) || !minOk)
-      problems.push('deliveryConfirmation: afterDays 0 … 365, minimum {currency: "amount"}');
+    if (
+      !isObject(d) ||
+      !whole(d.afterDays, 0, 365) ||
+      !minOk ||
+      (d.taskWindowDays !== undefined && !whole(d.taskWindowDays, 0, 3650))
+    )
+      problems.push('deliveryConfirmation: afterDays 0 … 365, minimum {currency: "amount"}, taskWindowDays? 0 … 3650');
   }
   if (problems.length > 0) return fail('invalid_field', { field: 'credit', reason: problems.join('; ') });
   return ok(json as CreditPolicy);

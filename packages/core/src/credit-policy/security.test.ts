@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessDate } from '../calendar';
 import type { CurrencyCode } from '../money';
-import { expiringWithin, type SecurityEvent, securitiesOf, securityInForce } from './security';
+import {
+  expiringUnreplaced,
+  expiringWithin,
+  replacementOf,
+  type SecurityEvent,
+  securitiesOf,
+  securityInForce,
+} from './security';
 
 const d = (s: string) => s as BusinessDate;
 const head = { buyerId: 'B1', reason: 'r', by: 'cora', recordedOn: d('2026-01-01') };
-const events: SecurityEvent[] = [
-  {
-    ...head,
-    id: 1,
-    securityId: 'G-1',
-    action: 'add',
-    terms: {
-      kind: 'guarantee',
-      issuer: 'Parent AG',
-      amount: 5_000_000n,
-      currency: 'EUR' as CurrencyCode,
-      validFrom: d('2026-01-01'),
-      expiresOn: d('2026-06-30'),
-    },
+/** A guarantee of Parent AG for 50 000.00 EUR. */
+const guarantee = (id: number, securityId: string, validFrom: string, expiresOn?: string): SecurityEvent => ({
+  ...head,
+  id,
+  securityId,
+  action: 'add',
+  terms: {
+    kind: 'guarantee',
+    issuer: 'Parent AG',
+    amount: 5_000_000n,
+    currency: 'EUR' as CurrencyCode,
+    validFrom: d(validFrom),
+    ...(expiresOn !== undefined ? { expiresOn: d(expiresOn) } : {}),
   },
+});
+const events: SecurityEvent[] = [
+  guarantee(1, 'G-1', '2026-01-01', '2026-06-30'),
   {
     ...head,
     id: 2,
@@ -45,5 +54,27 @@ describe('securities', () => {
     expect(expiringWithin(all, d('2026-05-31'), 30).map((s) => s.securityId)).toEqual(['G-1']);
     expect(expiringWithin(all, d('2026-05-30'), 30)).toEqual([]);
     expect(expiringWithin(all, d('2026-07-01'), 30)).toEqual([]);
+  });
+  it('an expiring security stops being an action once one of its kind runs on from its expiry (a renewal)', () => {
+    const renewal = guarantee;
+    const asOf = d('2026-06-15');
+    const ids = (es: SecurityEvent[]) => expiringUnreplaced(securitiesOf(es), asOf, 30).map((s) => s.securityId);
+    expect(ids(events)).toEqual(['G-1']);
+    // Starting the day after the expiry and running past it: a renewal.
+    expect(ids([...events, renewal(4, 'G-1R', '2026-07-01', '2027-06-30')])).toEqual([]);
+    expect(
+      replacementOf(securitiesOf(events)[0] as never, securitiesOf([...events, renewal(4, 'G-1R', '2026-07-01')]))
+        ?.securityId,
+    ).toBe('G-1R');
+    // A gap of a day, or one expiring the same day, or a letter of credit for a guarantee: not a renewal.
+    expect(ids([...events, renewal(4, 'G-1R', '2026-07-02', '2027-06-30')])).toEqual(['G-1']);
+    expect(ids([...events, renewal(4, 'G-1R', '2026-06-01', '2026-06-30')])).toEqual(['G-1', 'G-1R']);
+    // One that started with it runs beside it: not a renewal.
+    expect(ids([...events, renewal(4, 'G-2', '2026-01-01', '2027-06-30')])).toEqual(['G-1']);
+    const lc: SecurityEvent = { ...renewal(4, 'LC-1', '2026-06-01', '2027-06-30') };
+    if (lc.action === 'add') Object.assign(lc, { terms: { ...lc.terms, kind: 'letter_of_credit' } });
+    expect(ids([...events, lc])).toEqual(['G-1']);
+    // Ended early: no longer in force, no longer an action.
+    expect(ids([...events, { ...head, id: 5, securityId: 'G-1', action: 'end', endsOn: d('2026-06-10') }])).toEqual([]);
   });
 });

@@ -75,3 +75,28 @@ export const securityInForce = (s: Security, asOf: BusinessDate): boolean =>
 /** Securities in force that expire within `days` of the date (a worklist action: renew or replace it). */
 export const expiringWithin = (securities: readonly Security[], asOf: BusinessDate, days: number): Security[] =>
   securities.filter((s) => securityInForce(s, asOf) && s.expiresOn !== undefined && s.expiresOn <= addDays(asOf, days));
+
+/**
+ * What renews a security: a later one of the same buyer, kind and contract — starting after it and by the day
+ * after its expiry — that runs past it (expires later, or open-ended) and is not ended by then. One that started
+ * with it runs beside it (two letters of credit for two shipments): not a renewal. Undefined: nothing replaces it.
+ */
+export function replacementOf(s: Security, securities: readonly Security[]): Security | undefined {
+  if (s.expiresOn === undefined) return undefined;
+  const next = addDays(s.expiresOn, 1);
+  return securities.find(
+    (o) =>
+      o.securityId !== s.securityId &&
+      o.buyerId === s.buyerId &&
+      o.kind === s.kind &&
+      o.contract === s.contract &&
+      o.validFrom > s.validFrom &&
+      o.validFrom <= next &&
+      (o.expiresOn === undefined || o.expiresOn > (s.expiresOn as BusinessDate)) &&
+      (o.endedOn === undefined || o.endedOn > next),
+  );
+}
+
+/** The securities expiring within `days` (`expiringWithin`) that no renewal replaces (`replacementOf`). */
+export const expiringUnreplaced = (securities: readonly Security[], asOf: BusinessDate, days: number): Security[] =>
+  expiringWithin(securities, asOf, days).filter((s) => replacementOf(s, securities) === undefined);

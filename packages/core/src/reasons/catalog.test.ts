@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MATCH_REASON_CODES } from '../cash-matching/types';
 import { WORK_REASON_CODES } from '../collections/worklist';
 import { CHECK_REASON_CODES } from '../credit-check/decide';
+import { PAYER_SIGNAL_CODES } from '../credit-policy/payer-pattern';
 import { GRADE_REASON_CODES } from '../grading/grade';
 import { DEADLINE_KINDS } from '../insurance/deadlines';
 import { LIMIT_METHODS } from '../limits/recommend';
@@ -11,7 +12,7 @@ import { REVIEW_REASONS } from '../review/review-due';
 import { POLISH_ATTRIBUTES } from '../scoring/polish-attributes';
 import { REASON_LOCALES } from './catalog';
 import { type ParamValue, placeholdersOf, REASON_CATALOGS, renderReason } from './render';
-import { MODEL_REASON_CODES, type ParamKind, REASON_PARAMS, type ReasonKey } from './spec';
+import { MODEL_REASON_CODES, NEXT_STEP_CODES, type ParamKind, REASON_PARAMS, type ReasonKey } from './spec';
 
 /** Every key, enumerated from the codes each area emits (not from the catalogs). */
 const FROM_SOURCES: readonly string[] = [
@@ -24,6 +25,7 @@ const FROM_SOURCES: readonly string[] = [
   ...WORK_REASON_CODES.map((c) => `work.${c}`),
   'work.no_fx_rate',
   ...MATCH_REASON_CODES.map((c) => `cash.${c}`),
+  ...NEXT_STEP_CODES.map((c) => `next.${c}`),
 ];
 
 const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {
@@ -40,6 +42,7 @@ const SAMPLE: Readonly<Record<ParamKind, ParamValue>> = {
   channel: 'email',
   attribute: 'Attr40',
   insuranceDeadline: 'notify_overdue',
+  payerSignals: 'no_explanation,promises_broken',
 };
 
 describe('reason catalogs', () => {
@@ -100,6 +103,22 @@ describe('reason catalogs', () => {
         'en',
       ),
     ).toBe('Credit insurance deadline (overdue notification) under policy P-1: last day 2026-06-09; documents I-1');
+  });
+
+  it('names every payer signal in words in every locale: the why of the next step', () => {
+    for (const locale of REASON_LOCALES)
+      expect(Object.keys(REASON_CATALOGS[locale].payerSignals).sort(), locale).toEqual([...PAYER_SIGNAL_CODES].sort());
+    expect(
+      renderReason(
+        {
+          key: 'next.escalate',
+          params: { why: 'no_explanation,external_grade_sound', level: 'hold', channel: 'credit_hold', days: 30 },
+        },
+        'en',
+      ),
+    ).toBe(
+      'Will not pay, it seems (no explanation offered, a sound external grade): escalate now to hold (credit hold), the ladder’s step from 30 days overdue',
+    );
   });
 
   it('finds placeholders missing from a template (the check the tests above rely on)', () => {

@@ -21,4 +21,6 @@ export interface ReasonCatalog {
   readonly attributes: Readonly<Record<string, string>>;
   /** Names of the credit insurance deadlines, by kind (docs/domain/credit-insurance.md). */
   readonly insuranceDeadlines: Readonly<Record<string, string>>;
+  /** Names of the payer pattern's signals (docs/domain/credit-policy.md §6), by code. */
+  readonly payerSignals: Readonly<Record<import('../credit-policy/payer-pattern').PayerSignalCode, string>>;
 }

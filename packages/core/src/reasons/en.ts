@@ -86,6 +86,14 @@ export const EN: ReasonCatalog = {
     'cash.debit_not_payment': 'A debit, or the reversal of one, is not a payment: kept, not matched',
     'cash.reversal_of': 'Reverses payment {payment} (reference {reference}): un-apply it',
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
+    'work.guarantee_expiring':
+      'Guarantee {security} from {issuer} for {amount} expires on {expiresOn} (in {days}): ask for its renewal or a replacement before then; unrenewed, the order check counts the exposure it secures again',
+    'work.letter_of_credit_expiring':
+      'Letter of credit {security} from {issuer} for {amount} expires on {expiresOn} (in {days}): ask the buyer to have it extended or a new one opened before then; unrenewed, the order check counts the exposure it secures again',
+    'next.payment_plan': 'Cannot pay, it seems ({why}): propose a payment plan rather than escalating',
+    'next.escalate':
+      'Will not pay, it seems ({why}): escalate now to {level} ({channel}), the ladder’s step from {days} overdue',
+    'next.call': 'Unclear whether it cannot or will not pay ({why}): call and find out',
     'work.insurance_deadline':
       'Credit insurance deadline ({deadline}) under policy {policy}: last day {date}; documents {documents}',
   },
@@ -181,5 +189,14 @@ export const EN: ReasonCatalog = {
     claim_file: 'complete claim file',
     indemnity_expected: 'indemnity expected',
     limit_expiry: 'insured limit expiring',
+  },
+  payerSignals: {
+    explanation_offered: 'explains itself',
+    no_explanation: 'no explanation offered',
+    cycle_lengthening: 'paying later and later',
+    promises_broken: 'promises broken again and again',
+    disputes_raised: 'disputes raised',
+    external_grade_weak: 'a weak external grade',
+    external_grade_sound: 'a sound external grade',
   },
 };

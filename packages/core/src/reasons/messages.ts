@@ -130,6 +130,17 @@ export function workReasonMessage(r: WorkReason): ReasonMessage {
         deliveredOn: p.deliveredOn ?? '',
       },
     };
+  if (r.code === 'guarantee_expiring' || r.code === 'letter_of_credit_expiring')
+    return {
+      key: `work.${r.code}`,
+      params: {
+        security: p.security ?? '',
+        issuer: p.issuer ?? '',
+        amount: minor(p.amount, String(p.currency) as CurrencyCode),
+        expiresOn: p.expiresOn ?? '',
+        days: p.days ?? 0,
+      },
+    };
   return pick(`work.${r.code}`, p);
 }
 
@@ -138,3 +149,7 @@ export const noFxRateMessage = (currency: string): ReasonMessage => ({ key: 'wor
 
 /** Why a bank line was matched (or not), as a message: `amount_exact {amount}` → `cash.amount_exact`. */
 export const matchReasonMessage = (r: MatchReason): ReasonMessage => pick(`cash.${r.code}`, r.params);
+
+/** The worklist's next step from the payer pattern (`payerNextStep`), as a message. */
+export const nextStepMessage = (s: import('../credit-policy/next-step').WorkNextStep): ReasonMessage =>
+  pick(`next.${s.code}`, s.params);

@@ -84,6 +84,12 @@ export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale
       return c.attributes[String(v)] ?? String(v);
     case 'insuranceDeadline':
       return c.insuranceDeadlines[String(v)] ?? String(v);
+    case 'payerSignals':
+      return String(v)
+        .split(',')
+        .filter((s) => s !== '')
+        .map((s) => c.payerSignals[s as keyof ReasonCatalog['payerSignals']] ?? s)
+        .join(locale === 'en' ? ', ' : '、');
     default:
       return String(v);
   }

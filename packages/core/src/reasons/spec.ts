@@ -27,7 +27,9 @@ export type ParamKind =
   | 'channel'
   | 'attribute'
   /** A credit insurance deadline's kind (`mep`, `notify_overdue`, …), named in the locale (`insuranceDeadlines`). */
-  | 'insuranceDeadline';
+  | 'insuranceDeadline'
+  /** The signals of a payer pattern, comma-separated codes, each named in the locale (`payerSignals`), listed. */
+  | 'payerSignals';
 
 /** The sentences that explain a PD model's input: it raised or lowered the risk, with or without a value. */
 export const MODEL_REASON_CODES = ['raised', 'lowered', 'raised_missing', 'lowered_missing'] as const;
@@ -44,7 +46,12 @@ export type ReasonKey =
   | `check.${CheckReasonCode}`
   | `review.${ReviewReason}`
   | `work.${WorkReasonCode | 'no_fx_rate'}`
-  | `cash.${MatchReasonCode}`;
+  | `cash.${MatchReasonCode}`
+  | `next.${NextStepCode}`;
+
+/** The worklist's next steps from the payer pattern (`payerNextStep`). */
+export const NEXT_STEP_CODES = ['payment_plan', 'escalate', 'call'] as const;
+export type NextStepCode = (typeof NEXT_STEP_CODES)[number];
 
 type Spec = Readonly<Record<string, ParamKind>>;
 
@@ -112,6 +119,8 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
   delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
   insurance_deadline: { deadline: 'insuranceDeadline', date: 'date', policy: 'text', documents: 'text' },
+  guarantee_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
+  letter_of_credit_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
   no_fx_rate: { currency: 'text' },
 };
 
@@ -143,6 +152,12 @@ const CASH: Readonly<Record<MatchReasonCode, Spec>> = {
   reversal_unmatched: {},
 };
 
+const NEXT: Readonly<Record<NextStepCode, Spec>> = {
+  payment_plan: { why: 'payerSignals' },
+  escalate: { why: 'payerSignals', level: 'dunningLevel', channel: 'channel', days: 'days' },
+  call: { why: 'payerSignals' },
+};
+
 const prefixed = <C extends string>(area: string, codes: readonly C[], spec: Readonly<Record<C, Spec>>) =>
   codes.map((c) => [`${area}.${c}`, spec[c]] as const);
 
@@ -158,4 +173,5 @@ export const REASON_PARAMS: Readonly<Record<ReasonKey, Spec>> = Object.fromEntri
   ...prefixed('review', REVIEW_REASONS, REVIEW),
   ...prefixed('work', [...WORK_REASON_CODES, 'no_fx_rate'] as const, WORK),
   ...prefixed('cash', MATCH_REASON_CODES, CASH),
+  ...prefixed('next', NEXT_STEP_CODES, NEXT),
 ]) as Record<ReasonKey, Spec>;

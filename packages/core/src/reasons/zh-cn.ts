@@ -77,6 +77,13 @@ export const ZH_CN: ReasonCatalog = {
     'cash.debit_not_payment': '借记或借记的冲回不是付款：保留，不匹配',
     'cash.reversal_of': '冲回付款 {payment}（编号 {reference}）：撤销其核销',
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
+    'work.guarantee_expiring':
+      '保函 {security}（担保人 {issuer}，金额 {amount}）将于 {expiresOn} 到期（还剩 {days}）：请在到期前要求续期或提供替代担保；未续期时，信用检查将重新计入其所担保的敞口',
+    'work.letter_of_credit_expiring':
+      '信用证 {security}（开证行 {issuer}，金额 {amount}）将于 {expiresOn} 到期（还剩 {days}）：请在到期前要求买方展期或另开新证；未续期时，信用检查将重新计入其所担保的敞口',
+    'next.payment_plan': '看来是无力付款（{why}）：建议提供分期付款计划，而不是升级催收',
+    'next.escalate': '看来是不愿付款（{why}）：立即升级至{level}（{channel}），即催收流程中逾期 {days} 的一步',
+    'next.call': '尚不明确是无力还是不愿付款（{why}）：请致电了解情况',
     'work.insurance_deadline': '信用保险期限：{deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
@@ -171,5 +178,14 @@ export const ZH_CN: ReasonCatalog = {
     claim_file: '索赔资料齐备',
     indemnity_expected: '预计赔付',
     limit_expiry: '承保限额到期',
+  },
+  payerSignals: {
+    explanation_offered: '主动说明情况',
+    no_explanation: '未作任何说明',
+    cycle_lengthening: '付款周期不断拉长',
+    promises_broken: '多次违背付款承诺',
+    disputes_raised: '提出争议',
+    external_grade_weak: '外部评级较弱',
+    external_grade_sound: '外部评级良好',
   },
 };

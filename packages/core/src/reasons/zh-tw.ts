@@ -77,6 +77,13 @@ export const ZH_TW: ReasonCatalog = {
     'cash.debit_not_payment': '借記或借記的沖回不是付款：保留，不比對',
     'cash.reversal_of': '沖回付款 {payment}（編號 {reference}）：撤銷其沖銷',
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
+    'work.guarantee_expiring':
+      '保函 {security}（擔保人 {issuer}，金額 {amount}）將於 {expiresOn} 到期（還剩 {days}）：請在到期前要求續期或提供替代擔保；未續期時，信用檢查將重新計入其所擔保的曝險',
+    'work.letter_of_credit_expiring':
+      '信用狀 {security}（開狀銀行 {issuer}，金額 {amount}）將於 {expiresOn} 到期（還剩 {days}）：請在到期前要求買方展期或另開新狀；未續期時，信用檢查將重新計入其所擔保的曝險',
+    'next.payment_plan': '看來是無力付款（{why}）：建議提供分期付款計畫，而不是升級催收',
+    'next.escalate': '看來是不願付款（{why}）：立即升級至{level}（{channel}），即催收流程中逾期 {days} 的一步',
+    'next.call': '尚不明確是無力還是不願付款（{why}）：請致電了解情況',
     'work.insurance_deadline': '信用保險期限：{deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
   },
   levels: { low: '低', medium: '中等', high: '高' },
@@ -171,5 +178,14 @@ export const ZH_TW: ReasonCatalog = {
     claim_file: '理賠文件齊備',
     indemnity_expected: '預計賠付',
     limit_expiry: '承保限額到期',
+  },
+  payerSignals: {
+    explanation_offered: '主動說明情況',
+    no_explanation: '未作任何說明',
+    cycle_lengthening: '付款週期不斷拉長',
+    promises_broken: '多次違背付款承諾',
+    disputes_raised: '提出爭議',
+    external_grade_weak: '外部評級較弱',
+    external_grade_sound: '外部評級良好',
   },
 };

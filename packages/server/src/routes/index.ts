@@ -69,6 +69,7 @@ import { agingReport, kpiReport } from './reports';
 import { reverse } from './reversals';
 import { listReviews } from './reviews';
 import { addSecurityRoute, endSecurityRoute, listSecuritiesRoute } from './securities';
+import { confirmStatementRoute, disputeStatementRoute, listStatementRecordsRoute } from './statement-answers';
 import { statementRoute } from './statements';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import {
@@ -175,6 +176,9 @@ export const ROUTES: readonly ApiRoute[] = [
   addSecurityRoute,
   endSecurityRoute,
   statementRoute,
+  listStatementRecordsRoute,
+  confirmStatementRoute,
+  disputeStatementRoute,
   listCashReviewRoute,
   listUnappliedCashRoute,
   eclReportRoute,

@@ -1,10 +1,12 @@
 import { completeTask, filterWorklist, refreshWorklist, snoozeTask, viewWorklist } from '@credence/app';
 import {
   type CurrencyCode,
+  nextStepMessage,
   noFxRateMessage,
   type ReasonLocale,
   renderReason,
   type StoredTask,
+  type WorkNextStep,
   workReasonMessage,
 } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -39,6 +41,10 @@ const Task = z
       .openapi({ description: "the risk tier of the buyer's grade in force" }),
     score: z.number().optional().openapi({ description: 'amount × days overdue × PD: the rank' }),
     planned: z.boolean().optional().openapi({ description: "a letter the day's dunning run has still to record" }),
+    nextStep: Reason.optional().openapi({
+      description:
+        'what the payer pattern proposes for an overdue task: payment_plan (cannot pay), escalate (will not pay: the ladder’s next escalating step), call (unclear); params.why lists the signals',
+    }),
     buyer: z
       .object({ name: z.string(), country: z.string(), collector: z.string().optional() })
       .optional()
@@ -52,6 +58,7 @@ type Ranked = StoredTask & {
   score?: number;
   planned?: true;
   tier?: 'low' | 'medium' | 'high';
+  nextStep?: WorkNextStep;
 };
 
 const taskJson = (t: Ranked, lang: ReasonLocale) => ({
@@ -80,6 +87,15 @@ const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   ...(t.tier !== undefined ? { tier: t.tier } : {}),
   ...(t.score !== undefined ? { score: t.score } : {}),
   ...(t.planned ? { planned: true } : {}),
+  ...(t.nextStep !== undefined
+    ? {
+        nextStep: {
+          code: t.nextStep.code,
+          params: { ...t.nextStep.params },
+          text: renderReason(nextStepMessage(t.nextStep), lang),
+        },
+      }
+    : {}),
   ...(t.buyer
     ? {
         buyer: {
@@ -173,6 +189,9 @@ function worklistRoute(keep: boolean) {
         defaultPd: deps.policies.grading.policy.basePd,
         ...(deps.policies.check.credit?.deliveryConfirmation !== undefined
           ? { delivery: deps.policies.check.credit.deliveryConfirmation }
+          : {}),
+        ...(deps.policies.check.credit?.securities !== undefined
+          ? { securities: deps.policies.check.credit.securities }
           : {}),
       };
       const r = keep ? await refreshWorklist(writer(c), day) : await viewWorklist(deps.store, day);

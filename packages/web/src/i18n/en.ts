@@ -595,6 +595,8 @@ export const en = {
   'alert.rule.review_overdue': 'Credit review overdue',
   'timeline.by.monitoring': 'Alerts (automatic)',
   'timeline.by.dunningRun': 'Dunning run',
+  // Issue 18: worklist actions of the credit policy.
+  'worklist.action.renew_security': 'Renew the security',
 } as const;
 
 export type MessageKey = keyof typeof en;

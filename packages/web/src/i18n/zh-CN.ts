@@ -596,4 +596,6 @@ export const zhCN: Catalogue = {
   'alert.rule.review_overdue': '信用复核逾期',
   'timeline.by.monitoring': '预警（自动）',
   'timeline.by.dunningRun': '催收流程',
+  // Issue 18: worklist actions of the credit policy.
+  'worklist.action.renew_security': '续期担保',
 };

@@ -596,4 +596,6 @@ export const zhTW: Catalogue = {
   'alert.rule.review_overdue': '信用覆核逾期',
   'timeline.by.monitoring': '預警（自動）',
   'timeline.by.dunningRun': '催收流程',
+  // Issue 18: worklist actions of the credit policy.
+  'worklist.action.renew_security': '續期擔保',
 };
