@@ -1,9 +1,8 @@
 import { addPromise, type Company, importDocuments, refreshWorklist, runDunning, viewWorklist } from '@credence/app';
 import { type CurrencyCode, type DunningPolicy, date, type Grade, parseRateTables, type Result } from '@credence/core';
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../src/engine/types';
 import { storeOn } from '../src/store';
+import { counting } from './counting';
 import { EUR, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
@@ -11,25 +10,6 @@ import { targets, useTarget } from './harness';
 // worklist built for 30 buyers issues as many statements as one built for 3. Each buyer has an overdue invoice
 // lettered by the day's run (a letter to post), a grade, every other buyer a credit note set off against its
 // invoice, every third buyer a promise, and the tasks of the day before are kept (carried over and refigured).
-
-/** The engine with every statement counted (reads outside and inside transactions). */
-function counting(engine: Engine): { engine: Engine; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      n++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  const counted: Engine = {
-    kind: engine.kind,
-    db: engine.db.withPlugin(plugin),
-    transact: (work) => engine.transact((conn) => work({ ...conn, db: conn.db.withPlugin(plugin), copy: conn.copy })),
-    close: () => engine.close(),
-  };
-  return { engine: counted, count: () => n };
-}
 
 const policy = {
   id: 'p',
