@@ -1,5 +1,8 @@
 import type { KyselyPlugin } from 'kysely';
 import type { Engine } from '../src/engine/types';
+import { storeOn } from '../src/store';
+import { EUR } from './fixtures';
+import type { Harness } from './harness';
 
 /** The engine with every statement counted (reads outside and inside transactions). */
 export function counting(engine: Engine): { engine: Engine; count: () => number } {
@@ -18,4 +21,16 @@ export function counting(engine: Engine): { engine: Engine; count: () => number 
     close: () => engine.close(),
   };
   return { engine: counted, count: () => n };
+}
+
+/** A fresh database with `n` buyers B000, B001 … (DE, EUR, 30 days): the store on it, its engine and the ids. */
+export async function withBuyers(h: () => Harness, n: number) {
+  const { reset, engine } = h();
+  await reset();
+  const store = storeOn(engine, undefined, false);
+  const ids = Array.from({ length: n }, (_, i) => `B${String(i).padStart(3, '0')}`);
+  await store.transact((tx) =>
+    tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
+  );
+  return { engine, store, ids };
 }

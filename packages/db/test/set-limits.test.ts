@@ -2,7 +2,7 @@ import { setLimits } from '@credence/app';
 import { date } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
-import { counting } from './counting';
+import { counting, withBuyers } from './counting';
 import { EUR } from './fixtures';
 import { targets, useTarget } from './harness';
 
@@ -13,13 +13,7 @@ for (const target of targets()) {
     const h = useTarget(target);
 
     const setFor = async (buyers: number) => {
-      const { reset, engine } = h();
-      await reset();
-      const store = storeOn(engine, undefined, false);
-      const ids = Array.from({ length: buyers }, (_, i) => `B${String(i).padStart(3, '0')}`);
-      await store.transact((tx) =>
-        tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
-      );
+      const { engine, store, ids } = await withBuyers(h, buyers);
       const c = counting(engine);
       const before = c.count();
       const set = await setLimits(

@@ -2,7 +2,7 @@ import { addPromise, type Company, importDocuments, refreshWorklist, runDunning,
 import { type CurrencyCode, type DunningPolicy, date, type Grade, parseRateTables, type Result } from '@credence/core';
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
-import { counting } from './counting';
+import { counting, withBuyers } from './counting';
 import { EUR, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
@@ -56,13 +56,7 @@ for (const target of targets()) {
     const h = useTarget(target);
 
     const statementsFor = async (buyers: number) => {
-      const { reset, engine } = h();
-      await reset();
-      const store = storeOn(engine, undefined, false);
-      const ids = Array.from({ length: buyers }, (_, i) => `B${String(i).padStart(3, '0')}`);
-      await store.transact((tx) =>
-        tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
-      );
+      const { engine, store, ids } = await withBuyers(h, buyers);
       const cols = ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'];
       const rows = ids.flatMap((id, i) => [
         [`${id}-1`, id, 'invoice', '2026-02-01', '2026-03-01', `${1000 + i}.00`, 'EUR'],
