@@ -3,7 +3,7 @@ import { type CurrencyCode, type DunningPolicy, date, type Grade, parseRateTable
 import { describe, expect, it } from 'vitest';
 import { storeOn } from '../src/store';
 import { counting, withBuyers } from './counting';
-import { EUR, rowFile } from './fixtures';
+import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
 // The worklist reads the portfolio with a bounded number of queries, never one per buyer (issue 14, item 4): a
