@@ -350,6 +350,8 @@ export interface LedgerWrites
   appendHold(event: Omit<HoldEvent, 'id'>): Promise<HoldEvent>;
   /** Appends a credit-limit event; returns it with the id the store gave it. */
   appendLimitEvent(event: Omit<LimitEvent, 'id'>): Promise<LimitEvent>;
+  /** Many limit events at once (a portfolio's limits), in the order given; a store without it appends one by one. */
+  appendLimitEvents?(events: readonly Omit<LimitEvent, 'id'>[]): Promise<LimitEvent[]>;
   /** Appends a grade override or its removal; returns it with the id the store gave it. */
   appendGradeOverride(event: GradeOverrideDraft): Promise<GradeOverrideEvent>;
   /** Appends a security's addition or end (`recorded_at`: the transaction's instant). Lock `security:<buyer>` first. */

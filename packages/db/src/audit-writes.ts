@@ -1,5 +1,5 @@
 import type { LedgerWrites } from '@credence/app';
-import type { CollectionEvent } from '@credence/core';
+import type { CollectionEvent, LimitEvent } from '@credence/core';
 import type { AuditRow } from './repos/audit';
 
 /** What one audited write records, before the store stamps who, when and from where. */
@@ -172,6 +172,15 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
       const stored = await w.appendLimitEvent(e);
       const { buyerId, kind, reason, ...rest } = stored;
       audit.add('limit_event', 1, () => [draft('buyer', buyerId, `limit_${kind}`, rest, reason)]);
+      return stored;
+    },
+    appendLimitEvents: async (events) => {
+      const stored: LimitEvent[] = [];
+      if (w.appendLimitEvents !== undefined) stored.push(...(await w.appendLimitEvents(events)));
+      else for (const e of events) stored.push(await w.appendLimitEvent(e));
+      audit.add('limit_event', stored.length, () =>
+        stored.map(({ buyerId, kind, reason, ...rest }) => draft('buyer', buyerId, `limit_${kind}`, rest, reason)),
+      );
       return stored;
     },
     appendGradeOverride: async (e) => {

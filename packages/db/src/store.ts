@@ -89,6 +89,7 @@ import {
 } from './repos/letters';
 import {
   appendLimitEvent,
+  appendLimitEvents,
   buyerDocuments,
   buyerFirstInvoice,
   buyerSales,
@@ -403,6 +404,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     lockAll: (within) => lockNamespace(db, within),
     recordDailyStep: (r) => recordDailyStep(db, r),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
+    appendLimitEvents: (events) => appendLimitEvents(db, events),
     upsertOrders: (rows) => upsertOrders(db, rows),
     upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),
     findExternalGrades: (keys) => findExternalGrades(db, keys),

@@ -2,34 +2,14 @@ import { importDocuments } from '@credence/app';
 import { runAlerts } from '@credence/app/monitoring';
 import { date, type Grade } from '@credence/core';
 import { parseAlertPolicy } from '@credence/core/monitoring';
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../src/engine/types';
 import { storeOn } from '../src/store';
+import { counting, withBuyers } from './counting';
 import { EUR, rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
 // `alerts run` reads the portfolio for every buyer at once: the number of statements it issues is the same
 // for 4 buyers and for 40 (issue 14 item 4), each buyer firing alerts and having a hold set.
-
-/** The engine with every statement counted (reads outside and inside transactions). */
-function counting(engine: Engine): { engine: Engine; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      n++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  const counted: Engine = {
-    kind: engine.kind,
-    db: engine.db.withPlugin(plugin),
-    transact: (work) => engine.transact((conn) => work({ ...conn, db: conn.db.withPlugin(plugin), copy: conn.copy })),
-    close: () => engine.close(),
-  };
-  return { engine: counted, count: () => n };
-}
 
 const grade = (g: number, tier: Grade['tier']): Grade => ({
   grade: g,
@@ -51,13 +31,7 @@ for (const target of targets()) {
     const h = useTarget(target);
 
     const statementsFor = async (buyers: number) => {
-      const { reset, engine } = h();
-      await reset();
-      const store = storeOn(engine, undefined, false);
-      const ids = Array.from({ length: buyers }, (_, i) => `B${String(i).padStart(3, '0')}`);
-      await store.transact((tx) =>
-        tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
-      );
+      const { engine, store, ids } = await withBuyers(h, buyers);
       const docs = await importDocuments(
         store,
         rowFile(

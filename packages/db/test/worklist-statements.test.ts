@@ -1,35 +1,15 @@
 import { addPromise, type Company, importDocuments, refreshWorklist, runDunning, viewWorklist } from '@credence/app';
 import { type CurrencyCode, type DunningPolicy, date, type Grade, parseRateTables, type Result } from '@credence/core';
-import type { KyselyPlugin } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../src/engine/types';
 import { storeOn } from '../src/store';
-import { EUR, rowFile } from './fixtures';
+import { counting, withBuyers } from './counting';
+import { rowFile } from './fixtures';
 import { targets, useTarget } from './harness';
 
 // The worklist reads the portfolio with a bounded number of queries, never one per buyer (issue 14, item 4): a
 // worklist built for 30 buyers issues as many statements as one built for 3. Each buyer has an overdue invoice
 // lettered by the day's run (a letter to post), a grade, every other buyer a credit note set off against its
 // invoice, every third buyer a promise, and the tasks of the day before are kept (carried over and refigured).
-
-/** The engine with every statement counted (reads outside and inside transactions). */
-function counting(engine: Engine): { engine: Engine; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      n++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  const counted: Engine = {
-    kind: engine.kind,
-    db: engine.db.withPlugin(plugin),
-    transact: (work) => engine.transact((conn) => work({ ...conn, db: conn.db.withPlugin(plugin), copy: conn.copy })),
-    close: () => engine.close(),
-  };
-  return { engine: counted, count: () => n };
-}
 
 const policy = {
   id: 'p',
@@ -76,13 +56,7 @@ for (const target of targets()) {
     const h = useTarget(target);
 
     const statementsFor = async (buyers: number) => {
-      const { reset, engine } = h();
-      await reset();
-      const store = storeOn(engine, undefined, false);
-      const ids = Array.from({ length: buyers }, (_, i) => `B${String(i).padStart(3, '0')}`);
-      await store.transact((tx) =>
-        tx.upsertBuyers(ids.map((id) => ({ id, name: id, country: 'DE', currency: EUR, paymentTermsDays: 30 }))),
-      );
+      const { engine, store, ids } = await withBuyers(h, buyers);
       const cols = ['document_number', 'buyer_id', 'type', 'issue_date', 'due_date', 'amount', 'currency'];
       const rows = ids.flatMap((id, i) => [
         [`${id}-1`, id, 'invoice', '2026-02-01', '2026-03-01', `${1000 + i}.00`, 'EUR'],

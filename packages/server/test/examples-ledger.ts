@@ -32,6 +32,13 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
         status: 200,
       },
       {
+        name: 'the headline only, without the payment behaviour per buyer',
+        as: 'collector',
+        method: 'GET',
+        path: '/api/v1/reports/kpis?asOf=2026-06-30&behaviour=false',
+        status: 200,
+      },
+      {
         name: 'from after asOf',
         as: 'collector',
         method: 'GET',

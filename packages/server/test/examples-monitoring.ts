@@ -33,6 +33,7 @@ export function monitoringExamples(_f: Facts): Readonly<Record<string, readonly 
     ],
     listAlerts: [
       { name: 'open ones', as: 'sales', method: 'GET', path: '/api/v1/alerts', status: 200 },
+      { name: 'a page of ten', as: 'sales', method: 'GET', path: '/api/v1/alerts?offset=0&limit=10', status: 200 },
       { name: 'bad state', as: 'sales', method: 'GET', path: '/api/v1/alerts?state=closed', status: 400 },
     ],
     acknowledgeAlert: [

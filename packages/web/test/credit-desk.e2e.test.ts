@@ -155,6 +155,14 @@ describe.each(demoStores())('the credit desk in Chromium, on the small demo in %
     await hold.getByText('Hold', { exact: true }).waitFor();
     await hold.getByText(held.name).waitFor();
     await hold.getByText('sales', { exact: true }).waitFor();
+    // The server's reason with its date written as the page writes dates (not 2026-06-30), in each language.
+    await hold.getByText(/^On credit hold since Jun 30, 2026 \(manager: cheque bounced\)$/).waitFor();
+    await a.locator('select[name=lang]').selectOption('zh-CN');
+    // The headings and "Order" are Chinese now: the row by its order number.
+    const zh = a.locator('tr', { hasText: 'SO-E2E-1' });
+    await zh.getByText('自 2026年6月30日 起暂停供货（manager：cheque bounced）').waitFor();
+    await a.locator('select[name=lang]').selectOption('en');
+    await hold.getByText(/^On credit hold since Jun 30, 2026/).waitFor();
     await checks.getByLabel('Outcome').selectOption('refer');
     await hold.waitFor({ state: 'detached' });
     await checks.getByLabel('Outcome').selectOption('hold');

@@ -6,3 +6,4 @@ export * from './list-limit-requests';
 export * from './recommend-buyer-limit';
 export * from './recommend-portfolio-limits';
 export * from './record-limit';
+export * from './set-limits';

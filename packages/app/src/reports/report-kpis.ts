@@ -23,6 +23,8 @@ export interface KpiQuery {
   readonly reportingCurrency?: CurrencyCode;
   /** Also give the names of the buyers in `behaviour` (`buyerNames`). */
   readonly withBuyerNames?: boolean;
+  /** Leave the payment behaviour per buyer out (not read): a dashboard's headline wants the KPIs only. */
+  readonly withoutBehaviour?: boolean;
 }
 
 export interface KpiResult {
@@ -47,7 +49,7 @@ export async function reportKpis(store: LedgerReads, q: KpiQuery): Promise<Resul
   if (from > q.asOf) return fail('invalid_argument', { from, asOf: q.asOf, reason: 'from_after_as_of' });
   const [inputs, sums] = await Promise.all([
     store.kpiInputs(from, q.asOf),
-    store.behaviourSums(from, q.asOf, q.buyerId),
+    q.withoutBehaviour ? [] : store.behaviourSums(from, q.asOf, q.buyerId),
   ]);
   const perCurrency = inputs.map(computeKpis);
   const behaviour = sums.map(paymentBehaviour);

@@ -54,10 +54,39 @@ function num(v: ParamValue, what: string): number {
   return n;
 }
 
-/** One figure in a sentence, written for the locale: money with its currency, days, percentages. */
-export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale, name: string = kind): string {
+/**
+ * How a sentence writes its dates: `iso` (2026-06-30, the default: terminals, files, logs) or `locale`, as people
+ * read them in the sentence's language (en "Jun 30, 2026", zh "2026年6月30日": the web workspace's dates).
+ */
+export interface RenderOptions {
+  readonly dates?: 'iso' | 'locale';
+}
+
+const dateFormats = new Map<ReasonLocale, Intl.DateTimeFormat>();
+/** A business date YYYY-MM-DD as the locale writes it (a calendar date: never shifted by a time zone). */
+export function formatReasonDate(iso: string, locale: ReasonLocale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (m === null) return iso;
+  let f = dateFormats.get(locale);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, f);
+  }
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+/** One figure in a sentence, written for the locale: money with its currency, days, percentages, dates. */
+export function formatParam(
+  kind: ParamKind,
+  v: ParamValue,
+  locale: ReasonLocale,
+  name: string = kind,
+  options: RenderOptions = {},
+): string {
   const c = REASON_CATALOGS[locale];
   switch (kind) {
+    case 'date':
+      return options.dates === 'locale' ? formatReasonDate(String(v), locale) : String(v);
     case 'money': {
       if (!isMoney(v)) throw new Error(`reason parameter ${name}: not money`);
       const exp = exponentOf(v.currency);
@@ -96,7 +125,7 @@ export function formatParam(kind: ParamKind, v: ParamValue, locale: ReasonLocale
 }
 
 /** A reason as a sentence in the locale, its figures formatted for it. A missing figure is a bug (throws). */
-export function renderReason(m: ReasonMessage, locale: ReasonLocale): string {
+export function renderReason(m: ReasonMessage, locale: ReasonLocale, options: RenderOptions = {}): string {
   const spec = REASON_PARAMS[m.key];
   let template: string = REASON_CATALOGS[locale].messages[m.key];
   // A level named after its channel (the agency, by the agency) says it once: not "collection agency (collection agency)".
@@ -115,6 +144,6 @@ export function renderReason(m: ReasonMessage, locale: ReasonLocale): string {
     const kind = spec[name];
     const v = m.params[name];
     if (kind === undefined || v === undefined) throw new Error(`reason ${m.key}: no parameter ${name}`);
-    return formatParam(kind, v, locale, name);
+    return formatParam(kind, v, locale, name, options);
   });
 }

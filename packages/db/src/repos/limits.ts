@@ -46,6 +46,33 @@ export async function appendLimitEvent(db: Kysely<Database>, e: Omit<LimitEvent,
   return toLimitEvent(row);
 }
 
+/** Appends many limit events in one statement per 2,000 (a portfolio's limits at once); returned in the order given. */
+export async function appendLimitEvents(
+  db: Kysely<Database>,
+  events: readonly Omit<LimitEvent, 'id'>[],
+): Promise<LimitEvent[]> {
+  const out: LimitEvent[] = [];
+  for (let i = 0; i < events.length; i += 2000) {
+    const part = events.slice(i, i + 2000);
+    const col = <T>(f: (e: Omit<LimitEvent, 'id'>) => T): T[] => part.map(f);
+    const { rows } = await sql<LimitEventRow>`
+      insert into limit_events (buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on)
+      select buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on
+      from unnest(${col((e) => e.buyerId)}::text[], ${col((e) => e.kind)}::text[],
+        ${col((e) => String(e.amount))}::int8[], ${col((e) => e.currency)}::text[], ${col((e) => e.validFrom)}::date[],
+        ${col((e) => e.expiresOn ?? null)}::date[], ${col((e) => e.by)}::text[], ${col((e) => e.reason)}::text[],
+        ${col((e) => e.requestId ?? null)}::int8[], ${col((e) => e.recordedOn)}::date[])
+        with ordinality as e(buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id,
+          recorded_on, i)
+      order by i
+      returning id, buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on`.execute(
+      db,
+    );
+    out.push(...rows.map(toLimitEvent).sort((a, b) => a.id - b.id));
+  }
+  return out;
+}
+
 export async function limitEventsOf(db: Kysely<Database>, buyerId: string): Promise<LimitEvent[]> {
   const { rows } = await sql<LimitEventRow>`
     select id, buyer_id, kind, amount, currency, valid_from, expires_on, by, reason, request_id, recorded_on

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import {
-  checkOrder,
+  buyersOverLimit,
   type GradeContext,
   type GradeRun,
   type ImportSummary,
@@ -8,7 +8,7 @@ import {
   recommendPortfolioLimits,
   runGrades,
   type Store,
-  setLimit,
+  setLimits,
 } from '@credence/app';
 import {
   addDays,
@@ -91,45 +91,42 @@ export async function creditTour(store: Store, x: CreditTourInput): Promise<Cred
   const advised = new Map(
     (await recommendPortfolioLimits(store, ctx, limitFrom)).map((l) => [l.buyer.id, l.recommendation]),
   );
-  for (const b of plan.buyers) {
-    const r = advised.get(b.buyer_id);
-    if (!r) continue;
-    await setLimit(
-      store,
-      {
-        buyerId: b.buyer_id,
-        amount: r.amount,
-        currency: r.currency,
-        validFrom: limitFrom,
-        by: 'demo',
-        reason: `recommended on ${limitFrom} (${r.decidedBy})`,
-      },
-      limitFrom,
-    );
-  }
+  // Every buyer's limit at once: one statement per 500 buyers, not a transaction each.
+  const set = await setLimits(
+    store,
+    plan.buyers.flatMap((b) => {
+      const r = advised.get(b.buyer_id);
+      if (!r) return [];
+      const reason = `recommended on ${limitFrom} (${r.decidedBy})`;
+      return [
+        { buyerId: b.buyer_id, amount: r.amount, currency: r.currency, validFrom: limitFrom, by: 'demo', reason },
+      ];
+    }),
+    limitFrom,
+  );
+  if (!set.ok) throw new Error(`demo limits rejected: ${JSON.stringify(set.error)}`);
   return { statements: imported.value, grades, limitFrom, over: await overLimit(store, x) };
 }
 
-async function overLimit(store: Store, { plan, asOf, check }: CreditTourInput): Promise<OverLimit[]> {
-  const over: OverLimit[] = [];
-  const grades = new Map((await store.gradesOn(asOf)).map((g) => [g.buyerId, g.grade.grade]));
-  for (const b of plan.buyers) {
-    const c = await checkOrder(store, check, {
-      buyerId: b.buyer_id,
-      amount: 0n,
-      currency: b.currency as CurrencyCode,
-      asOf,
-    });
-    if (!c.ok || c.value.limit === undefined || c.value.exposureAfter <= c.value.limit) continue;
-    over.push({
-      buyerId: b.buyer_id,
-      name: b.name,
-      grade: grades.get(b.buyer_id),
-      currency: c.value.currency,
-      limit: c.value.limit,
-      exposure: c.value.exposureAfter,
-    });
-  }
+/**
+ * The buyers over their limit, from the portfolio's net positions and limits read at once (`buyersOverLimit`):
+ * the exposure the credit check counts for an order of nothing, as the demo has no orders and no securities yet.
+ */
+async function overLimit(store: Store, { plan, asOf }: CreditTourInput): Promise<OverLimit[]> {
+  const [all, graded] = await Promise.all([
+    buyersOverLimit(store, { asOf, limit: plan.buyers.length }),
+    store.gradesOn(asOf),
+  ]);
+  if (!all.ok) throw new Error(`demo over-limit list: ${JSON.stringify(all.error)}`);
+  const grades = new Map(graded.map((g) => [g.buyerId, g.grade.grade]));
+  const over: OverLimit[] = all.value.buyers.map((b) => ({
+    buyerId: b.buyerId,
+    name: b.name,
+    grade: grades.get(b.buyerId),
+    currency: b.currency,
+    limit: b.limit,
+    exposure: b.exposure,
+  }));
   const ratio = (o: OverLimit) => (o.limit === 0n ? -Number(o.exposure) : Number(o.exposure) / Number(o.limit));
   return over.sort(
     (a, b) => Number(b.limit > 0n) - Number(a.limit > 0n) || ratio(b) - ratio(a) || (a.buyerId < b.buyerId ? -1 : 1),

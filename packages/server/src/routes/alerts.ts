@@ -56,6 +56,9 @@ const alertJson = (a: Alert) => ({
 });
 
 const Alerts = z.object({ asOf: z.string(), alerts: z.array(AlertJson) }).openapi('Alerts');
+const PagedAlerts = Alerts.extend({
+  count: z.number().int().openapi({ description: 'how many alerts match (every page)' }),
+}).openapi('AlertList');
 
 export const listAlertsRoute = defineRoute(
   READERS,
@@ -77,9 +80,25 @@ export const listAlertsRoute = defineRoute(
           .max(100)
           .optional()
           .openapi({ param: { name: 'buyer', in: 'query' } }),
+        offset: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .optional()
+          .openapi({ param: { name: 'offset', in: 'query' }, description: 'default 0' }),
+        limit: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(1000)
+          .optional()
+          .openapi({
+            param: { name: 'limit', in: 'query' },
+            description: 'a page of at most 1,000; default: every alert',
+          }),
       }),
     },
-    responses: { 200: json(Alerts, 'alerts'), ...problems(...SECURED) },
+    responses: { 200: json(PagedAlerts, 'alerts, a page of them with limit'), ...problems(...SECURED) },
   }),
   async (c) => {
     const q = c.req.valid('query');
@@ -87,7 +106,9 @@ export const listAlertsRoute = defineRoute(
       ...(q.state !== undefined ? { states: [q.state] } : {}),
       ...(q.buyer !== undefined ? { buyerId: q.buyer } : {}),
     });
-    return c.json({ asOf: c.var.deps.clock.today(), alerts: list.map(alertJson) }, 200);
+    const offset = q.offset ?? 0;
+    const page = list.slice(offset, q.limit === undefined ? undefined : offset + q.limit);
+    return c.json({ asOf: c.var.deps.clock.today(), count: list.length, alerts: page.map(alertJson) }, 200);
   },
 );
 

@@ -1,5 +1,5 @@
 import { buyerFinancials, limitRecommendation } from '@credence/app';
-import { limitFigureMessage, renderReason } from '@credence/core';
+import { limitFigureMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { Amount, AsOfQuery, asDate, BuyerParam, Money, moneyJson } from '../conventions';
 import { failureResponse, problemResponse } from '../problem';
@@ -7,7 +7,7 @@ import { defineRoute, json, problems, SECURED } from '../route';
 import { READERS } from './access';
 import { notFoundBuyer } from './buyers';
 import { GradeOverrideOut } from './grade-overrides';
-import { LangQuery, langOf } from './lang';
+import { LangQuery, langOf, reasonText } from './lang';
 
 const Ratio = z.union([
   z.number(),
@@ -156,7 +156,7 @@ export const recommendLimitRoute = defineRoute(
           method: f.method,
           amount: moneyJson(f.amount, rec.currency),
           params: { ...f.params },
-          text: renderReason(limitFigureMessage(f, rec.currency), lang),
+          text: reasonText(limitFigureMessage(f, rec.currency), lang),
         })),
       },
       200,

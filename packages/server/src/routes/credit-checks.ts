@@ -1,11 +1,5 @@
 import { checkOrderAndNotify } from '@credence/app';
-import {
-  type CheckReason,
-  type Money as CoreMoney,
-  type CurrencyCode,
-  checkReasonMessage,
-  renderReason,
-} from '@credence/core';
+import { type CheckReason, type Money as CoreMoney, type CurrencyCode, checkReasonMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   Amount,
@@ -21,7 +15,7 @@ import {
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CHECKERS } from './access';
-import { LangQuery, langOf, Reason } from './lang';
+import { LangQuery, langOf, Reason, reasonText } from './lang';
 
 const CheckRequest = z
   .object({
@@ -68,7 +62,7 @@ export function reasonJson(r: CheckReason, currency: CurrencyCode, lang: ReturnT
   const m = checkReasonMessage(r, currency);
   const params: Record<string, unknown> = { ...r.params };
   for (const [k, v] of Object.entries(m.params)) if (isMoney(v)) params[k] = moneyJson(v.amount, v.currency);
-  return { code: r.code, params, text: renderReason(m, lang) };
+  return { code: r.code, params, text: reasonText(m, lang) };
 }
 
 export const creditCheck = defineRoute(

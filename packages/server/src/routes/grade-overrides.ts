@@ -1,11 +1,11 @@
 import { clearGradeOverride, gradeHistory, overrideGrade } from '@credence/app';
-import { gradeReasonMessage, renderReason } from '@credence/core';
+import { gradeReasonMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
-import { LangQuery, langOf, Reason } from './lang';
+import { LangQuery, langOf, Reason, reasonText } from './lang';
 
 const WhyText = z.string().min(1).max(2000);
 
@@ -144,7 +144,7 @@ export const gradeHistoryRoute = defineRoute(
               code: x.code,
               params: { ...x.params },
               logOdds: x.logOdds,
-              text: renderReason(gradeReasonMessage(x), lang),
+              text: reasonText(gradeReasonMessage(x), lang),
             })),
           }
         : {

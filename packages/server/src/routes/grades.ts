@@ -1,12 +1,12 @@
 import { buyerGrade, runGrades } from '@credence/app';
-import { gradeReasonMessage, renderReason } from '@credence/core';
+import { gradeReasonMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate, BuyerParam, IsoDate } from '../conventions';
 import { failureResponse, problemResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, WITH_BODY, writer } from '../route';
 import { CREDIT, READERS } from './access';
 import { GradeOverrideOut } from './grade-overrides';
-import { LangQuery, langOf, Reason } from './lang';
+import { LangQuery, langOf, Reason, reasonText } from './lang';
 
 const GradeOut = z
   .object({
@@ -64,7 +64,7 @@ export const getGrade = defineRoute(
           code: r.code,
           params: { ...r.params },
           logOdds: r.logOdds,
-          text: renderReason(gradeReasonMessage(r), lang),
+          text: reasonText(gradeReasonMessage(r), lang),
         })),
         missing: [...g.missing],
         ...(recorded.override ? { override: { ...recorded.override } } : {}),
@@ -136,7 +136,7 @@ export const runGradesRoute = defineRoute(
             code: g.code,
             params: { ...g.params },
             logOdds: g.logOdds,
-            text: renderReason(gradeReasonMessage(g), lang),
+            text: reasonText(gradeReasonMessage(g), lang),
           })),
         })),
       },

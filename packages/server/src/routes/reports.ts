@@ -132,6 +132,13 @@ const KpiQuery = AsOfQuery.extend({
     .optional()
     .openapi({ param: { name: 'buyerId', in: 'query' } }),
   reportingCurrency: Currency.optional().openapi({ param: { name: 'reportingCurrency', in: 'query' } }),
+  behaviour: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({
+      param: { name: 'behaviour', in: 'query' },
+      description: 'false: leave the payment behaviour per buyer out (empty), for a headline; default true',
+    }),
 });
 
 export const kpiReport = defineRoute(
@@ -152,6 +159,7 @@ export const kpiReport = defineRoute(
       ...(q.from !== undefined ? { from: asDate(q.from) } : {}),
       ...(q.buyerId !== undefined ? { buyerId: q.buyerId } : {}),
       ...(q.reportingCurrency !== undefined ? { reportingCurrency: asCurrency(q.reportingCurrency) } : {}),
+      withoutBehaviour: q.behaviour === 'false',
     });
     if (!r.ok) return failureResponse(r.error);
     const v = r.value;

@@ -1,11 +1,11 @@
 import { accountClasses, reviewsDue } from '@credence/app';
-import { renderReason, reviewReasonMessage } from '@credence/core';
+import { reviewReasonMessage } from '@credence/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AsOfQuery, asDate } from '../conventions';
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED } from '../route';
 import { CREDIT } from './access';
-import { LangQuery, langOf } from './lang';
+import { LangQuery, langOf, reasonText } from './lang';
 
 const Review = z
   .object({
@@ -65,7 +65,7 @@ export const listReviews = defineRoute(
       ...(r.lateDaysThisYear !== undefined ? { lateDaysThisYear: r.lateDaysThisYear } : {}),
       ...(r.lateDaysLastYear !== undefined ? { lateDaysLastYear: r.lateDaysLastYear } : {}),
       ...(r.accountClass !== undefined ? { accountClass: r.accountClass, reviewMonths: r.reviewMonths ?? 12 } : {}),
-      reasons: r.reasons.map((x) => ({ code: x, text: renderReason(reviewReasonMessage(x, r), lang) })),
+      reasons: r.reasons.map((x) => ({ code: x, text: reasonText(reviewReasonMessage(x, r), lang) })),
     }));
     return c.json({ asOf, reviews }, 200);
   },

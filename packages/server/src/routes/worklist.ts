@@ -4,7 +4,6 @@ import {
   nextStepMessage,
   noFxRateMessage,
   type ReasonLocale,
-  renderReason,
   type StoredTask,
   type WorkNextStep,
   workReasonMessage,
@@ -15,7 +14,7 @@ import { AsOfQuery, asCurrency, asDate, Currency, IsoDate, Money, moneyJson } fr
 import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, userOf, WITH_BODY, writer } from '../route';
 import { COLLECTION } from './access';
-import { LangQuery, langOf, Reason } from './lang';
+import { LangQuery, langOf, Reason, reasonText } from './lang';
 
 const Task = z
   .object({
@@ -68,8 +67,8 @@ const taskJson = (t: Ranked, lang: ReasonLocale) => ({
   reason: {
     code: t.reason.code,
     params: { ...t.reason.params },
-    text: `${renderReason(workReasonMessage(t.reason), lang)}${
-      t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency as CurrencyCode), lang)})` : ''
+    text: `${reasonText(workReasonMessage(t.reason), lang)}${
+      t.noFxRate ? ` (${reasonText(noFxRateMessage(t.currency as CurrencyCode), lang)})` : ''
     }`,
   },
   amount: moneyJson(t.amount, t.currency as CurrencyCode),
