@@ -38,6 +38,7 @@ import { m082 } from './migration-082-sms';
 import { m083 } from './migration-083-delivery-confirmations';
 import { m084 } from './migration-084-statement-records';
 import { m085 } from './migration-085-buyer-exclusions';
+import { m102 } from './migration-102-daily-runs';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -438,6 +439,7 @@ export const migrations: MigrationProvider = {
       '083_delivery_confirmations': m083,
       '084_statement_records': m084,
       '085_buyer_exclusions': m085,
+      '102_daily_runs': m102,
     };
   },
 };

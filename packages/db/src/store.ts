@@ -44,6 +44,7 @@ import {
 } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { dailyRunLease, holdDailyRun, releaseDailyRun } from './repos/daily-runs';
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { deliveriesAwaiting, deliveryConfirmations, insertDeliveryConfirmation } from './repos/delivery-confirmations';
@@ -193,6 +194,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     alertDigests: (d) => alertDigests(db, d),
     partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
     dailySteps: (asOf) => dailySteps(db, asOf),
+    dailyRunLease: (asOf) => dailyRunLease(db, asOf),
     statementsUpTo: (asOf) => statementsUpTo(db, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
@@ -400,6 +402,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     lock: (key, within) => lockKey(db, key, within),
     lockAll: (within) => lockNamespace(db, within),
     recordDailyStep: (r) => recordDailyStep(db, r),
+    holdDailyRun: (l) => holdDailyRun(db, l),
+    releaseDailyRun: (asOf, token) => releaseDailyRun(db, asOf, token),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     upsertOrders: (rows) => upsertOrders(db, rows),
     upsertExternalGrades: (rows) => upsertExternalGrades(db, rows),

@@ -236,6 +236,44 @@ for (const target of targets()) {
       expect(status.steps.find((s) => s.step === 'alerts')?.attempts).toBe(2);
     });
 
+    it('runs each step once when two runs of the date start together: the second stops, or waits', async () => {
+      const { engine, store } = await fresh();
+      await portfolio(store, 3);
+      const ran: string[] = [];
+      const steps: DailyStep[] = DAILY_STEPS.map((s) => ({
+        name: s.name,
+        run: (st, c, d) => {
+          ran.push(s.name);
+          return s.run(st, c, d);
+        },
+      }));
+      const run = (holder: string, waitMs = 0) => runDailyCycle(store, ctx, AS_OF, { clock, steps, holder, waitMs });
+      const [a, b] = await Promise.all([run('run A'), run('run B')]);
+      const outcomes = [a, b].map((r) => (r.ok ? 'ran' : r.error.code)).sort();
+      expect(outcomes).toEqual(['ran', 'run_in_progress']);
+      const stopped = [a, b].find((r) => !r.ok);
+      expect(stopped?.ok === false && stopped.error.params.holder).toMatch(/^run [AB]$/);
+      expect(ran).toEqual(DAILY_STEPS.map((s) => s.name));
+      const once = await tableCounts(engine);
+      const { dailyStatus } = await import('@credence/app/daily');
+      expect((await dailyStatus(store, AS_OF)).steps.map((s) => s.attempts)).toEqual(DAILY_STEPS.map(() => 1));
+
+      // The next day, the second run waits for the first and then finds every step done.
+      const next = date('2026-07-01');
+      ran.length = 0;
+      const later = (holder: string, waitMs: number) =>
+        runDailyCycle(store, { ...ctx, today: next }, next, { clock, steps, holder, waitMs });
+      const [c, d] = await Promise.all([later('run C', 120_000), later('run D', 120_000)]);
+      if (!c.ok || !d.ok) throw new Error(JSON.stringify([c, d]));
+      expect(ran).toEqual(DAILY_STEPS.map((s) => s.name));
+      const statuses = [c, d].map((r) => (r.ok ? r.value.steps.map((s) => s.status) : []));
+      expect(statuses).toContainEqual(DAILY_STEPS.map(() => 'ran'));
+      expect(statuses).toContainEqual(DAILY_STEPS.map(() => 'done_before'));
+      expect((await tableCounts(engine)).daily_steps).toBe((once.daily_steps ?? 0) + DAILY_STEPS.length);
+      // Nothing holds either date once its runs have ended.
+      expect([await store.dailyRunLease(AS_OF), await store.dailyRunLease(next)]).toEqual([undefined, undefined]);
+    });
+
     it('refuses a date after today', async () => {
       const { store } = await fresh();
       const r = await runDailyCycle(store, ctx, date('2026-07-01') as BusinessDate, { clock });

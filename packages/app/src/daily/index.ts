@@ -1,3 +1,4 @@
+export * from './daily-lease';
 export * from './daily-status';
 export * from './ports';
 export * from './run-daily-cycle';

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { type Clock, type Company, DAILY_JOB, enqueueDailyCycle, type JobHandler, type Store } from '@credence/app';
 import { type BusinessDate, parseDate, type RateTables } from '@credence/core';
 import type { DailySchedule } from '@credence/core/monitoring';
@@ -28,7 +29,9 @@ export function dailyHandler(x: {
       });
       // Loaded when used: the steps bring the alert rules' Zod schema, which the CLI does not load at start.
       const { runDailyCycle } = await import('@credence/app/daily');
-      const r = await runDailyCycle(store, ctx, asOf.value, { clock: x.clock });
+      // Another run of the date (a `credence daily` by hand) fails this attempt: the retry finds its steps done.
+      const holder = `the service's worker (process ${process.pid} on ${hostname()})`;
+      const r = await runDailyCycle(store, ctx, asOf.value, { clock: x.clock, holder });
       if (!r.ok) throw new Error(`daily.run ${asOf.value}: ${JSON.stringify(r.error)}`);
       const failed = r.value.steps.find((s) => s.status === 'failed');
       if (failed !== undefined) throw new Error(`daily.run ${asOf.value}: step ${failed.step} failed: ${failed.error}`);
