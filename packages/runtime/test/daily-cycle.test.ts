@@ -158,7 +158,7 @@ for (const target of targets()) {
       }));
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps: traced });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
-      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning', 'statements']);
+      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning', 'statements', 'digests']);
       expect(first.value.complete).toBe(true);
       expect(first.value.steps.map((s) => [s.step, s.status])).toEqual(order.map((s) => [s, 'ran']));
       const step = (name: string) => first.value.steps.find((s) => s.step === name)?.figures?.counts ?? {};
@@ -209,7 +209,12 @@ for (const target of targets()) {
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
       expect(first.value.complete).toBe(false);
-      expect(first.value.steps.map((s) => s.status)).toEqual(['ran', 'ran', 'failed', 'not_run', 'not_run', 'not_run']);
+      expect(first.value.steps.map((s) => s.status)).toEqual([
+        'ran',
+        'ran',
+        'failed',
+        ...Array(DAILY_STEPS.length - 3).fill('not_run'),
+      ]);
       expect(first.value.steps[2]?.error).toContain('could not be evaluated');
       expect(ran).toEqual(['grades', 'reviews', 'alerts']);
       const { dailyStatus } = await import('@credence/app/daily');
@@ -220,10 +225,11 @@ for (const target of targets()) {
       failAlerts = false;
       const second = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!second.ok) throw new Error(JSON.stringify(second.error));
-      expect(ran).toEqual(['alerts', 'cash', 'dunning', 'statements']);
+      expect(ran).toEqual(['alerts', 'cash', 'dunning', 'statements', 'digests']);
       expect(second.value.steps.map((s) => s.status)).toEqual([
         'done_before',
         'done_before',
+        'ran',
         'ran',
         'ran',
         'ran',
