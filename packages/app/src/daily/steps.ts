@@ -89,6 +89,8 @@ export const alertStep: DailyStep = {
         resolved: r.resolved,
         holdsSet: r.holdsSet.length,
         holdsLifted: r.holdsLifted.length,
+        reviewTasksOpened: r.reviewTasks.opened,
+        reviewTasksClosed: r.reviewTasks.closed,
       },
       by: { severity: r.openedBySeverity },
     };

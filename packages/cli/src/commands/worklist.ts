@@ -14,6 +14,7 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
   delivered: 'delivered',
   marked_done: 'marked done',
   delivery_confirmed: 'delivery confirmed',
+  alert_resolved: 'alert resolved',
 };
 
 /**

@@ -16,6 +16,8 @@ export type TaskCloseReason =
   | 'dispute_resolved'
   | 'delivered'
   | 'delivery_confirmed'
+  /** The alert a `review_credit` task was opened for has resolved. */
+  | 'alert_resolved'
   | 'marked_done';
 
 /**

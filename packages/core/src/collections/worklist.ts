@@ -9,6 +9,7 @@ export const WORK_REASON_CODES = [
   'dispute_open',
   'insurance_deadline',
   'delivery_unconfirmed',
+  'alert_review',
 ] as const;
 export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
 
@@ -34,7 +35,9 @@ export interface WorkTask {
     | 'fix_delivery'
     | 'credit_hold'
     | 'insurance_deadline'
-    | 'confirm_delivery';
+    | 'confirm_delivery'
+    /** An alert whose rule asks for a review task (docs/domain/monitoring.md): review the buyer's credit. */
+    | 'review_credit';
   /** Why, as a code with the references (letter, promise, dispute ids). */
   readonly reason: WorkReason;
   /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */

@@ -88,6 +88,7 @@ export const EN: ReasonCatalog = {
     'cash.reversal_unmatched': 'A reversal that matches no earlier payment',
     'work.insurance_deadline':
       'Credit insurance deadline ({deadline}) under policy {policy}: last day {date}; documents {documents}',
+    'work.alert_review': 'Review the credit: alert {rule} open since {since}',
   },
   levels: { low: 'low', medium: 'medium', high: 'high' },
   dunningLevels: {

@@ -112,6 +112,7 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   dispute_open: { dispute: 'text', reason: 'text', documents: 'text', days: 'days', owner: 'text' },
   delivery_unconfirmed: { document: 'text', amount: 'money', deliveredOn: 'date' },
   insurance_deadline: { deadline: 'insuranceDeadline', date: 'date', policy: 'text', documents: 'text' },
+  alert_review: { rule: 'text', since: 'date' },
   no_fx_rate: { currency: 'text' },
 };
 

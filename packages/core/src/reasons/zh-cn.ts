@@ -78,6 +78,7 @@ export const ZH_CN: ReasonCatalog = {
     'cash.reversal_of': '冲回付款 {payment}（编号 {reference}）：撤销其核销',
     'cash.reversal_unmatched': '冲回与任何先前付款都不对应',
     'work.insurance_deadline': '信用保险期限：{deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
+    'work.alert_review': '复核信用：预警 {rule} 自 {since} 起未解除',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

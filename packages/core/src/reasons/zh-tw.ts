@@ -78,6 +78,7 @@ export const ZH_TW: ReasonCatalog = {
     'cash.reversal_of': '沖回付款 {payment}（編號 {reference}）：撤銷其沖銷',
     'cash.reversal_unmatched': '沖回與任何先前付款都不對應',
     'work.insurance_deadline': '信用保險期限：{deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
+    'work.alert_review': '複核信用：預警 {rule} 自 {since} 起未解除',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

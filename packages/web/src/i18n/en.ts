@@ -595,6 +595,7 @@ export const en = {
   'alert.rule.review_overdue': 'Credit review overdue',
   'timeline.by.monitoring': 'Alerts (automatic)',
   'timeline.by.dunningRun': 'Dunning run',
+  'worklist.action.review_credit': 'Review the credit',
 } as const;
 
 export type MessageKey = keyof typeof en;

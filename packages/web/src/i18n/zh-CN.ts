@@ -596,4 +596,5 @@ export const zhCN: Catalogue = {
   'alert.rule.review_overdue': '信用复核逾期',
   'timeline.by.monitoring': '预警（自动）',
   'timeline.by.dunningRun': '催收流程',
+  'worklist.action.review_credit': '复核信用',
 };

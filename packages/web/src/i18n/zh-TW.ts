@@ -596,4 +596,5 @@ export const zhTW: Catalogue = {
   'alert.rule.review_overdue': '信用覆核逾期',
   'timeline.by.monitoring': '預警（自動）',
   'timeline.by.dunningRun': '催收流程',
+  'worklist.action.review_credit': '複核信用',
 };
