@@ -58,6 +58,7 @@ export interface State {
   insurance: InsuranceMem;
   workingCapital: import('../src/working-capital/ports').StoredWorkingCapital[];
   dailySteps: Map<string, import('../src/daily/ports').DailyStepRecord>;
+  dailyRuns: Map<string, import('../src/daily/ports').DailyRunLease>;
 }
 
 export const copy = (s: State): State => ({
@@ -94,6 +95,7 @@ export const copy = (s: State): State => ({
   insurance: copyInsurance(s.insurance),
   workingCapital: [...s.workingCapital],
   dailySteps: new Map(s.dailySteps),
+  dailyRuns: new Map(s.dailyRuns),
 });
 
 export const externalKey = (g: { buyerId: string; date: string; source: string }) =>
@@ -141,4 +143,5 @@ export const emptyState = (): State => ({
   insurance: emptyInsurance(),
   workingCapital: [],
   dailySteps: new Map(),
+  dailyRuns: new Map(),
 });

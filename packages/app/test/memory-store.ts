@@ -195,6 +195,7 @@ function reads(s: () => State): LedgerReads {
       [...s().dailySteps.values()]
         .filter((r) => r.asOf === asOf)
         .sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime()),
+    dailyRunLease: async (asOf) => s().dailyRuns.get(asOf),
     findDocuments: async (numbers) => pick(s().documents, numbers),
     findPayments: async (ids) => pick(s().payments, ids),
     openInvoices: async (buyerIds) => {
@@ -440,6 +441,12 @@ function writes(s: () => State, by: Attribution): LedgerWrites {
       const attempts = (s().dailySteps.get(key)?.attempts ?? 0) + 1;
       s().dailySteps.set(key, { ...r, attempts });
     },
+    holdDailyRun: async (l) => {
+      s().dailyRuns.set(l.asOf, l);
+    },
+    releaseDailyRun: async (asOf, token) => {
+      if (s().dailyRuns.get(asOf)?.token === token) s().dailyRuns.delete(asOf);
+    },
     ...insuranceWrites(() => s().insurance, by),
     upsertBuyers: async (rows) => {
       for (const b of rows) s().buyers.set(b.id, b);
@@ -598,6 +605,7 @@ export class MemoryStore implements Store {
   statementsOf = (id: string) => this.view.statementsOf(id);
   statementsUpTo = (asOf: BusinessDate) => this.view.statementsUpTo(asOf);
   dailySteps = (asOf: BusinessDate) => this.view.dailySteps(asOf);
+  dailyRunLease = (asOf: BusinessDate) => this.view.dailyRunLease(asOf);
   gradesOf = (id: string) => this.view.gradesOf(id);
   limitEventsOf = (id: string) => this.view.limitEventsOf(id);
   pendingLimitRequests = (page: { limit: number; offset: number }) => this.view.pendingLimitRequests(page);

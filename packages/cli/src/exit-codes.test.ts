@@ -58,6 +58,11 @@ const CASES: readonly [ErrorCode, Failure['params'], string][] = [
     { dir: '/d/credence', lockFile: '/d/credence.lock' },
     'another process (lock file /d/credence.lock)',
   ],
+  [
+    'run_in_progress',
+    { asOf: '2026-06-30', holder: 'credence daily (process 42 on h1)', since: 'T' },
+    'the daily cycle of 2026-06-30 is being run by credence daily (process 42 on h1) (since T): wait for it or use --wait SECONDS',
+  ],
 ];
 
 suite('error messages', () => {
@@ -74,5 +79,6 @@ suite('error messages', () => {
     expect(exitCodeOf({ code: 'invalid_argument', params: {} })).toBe(EXIT.usage);
     expect(exitCodeOf({ code: 'not_allowed', params: {} })).toBe(EXIT.rejected);
     expect(exitCodeOf({ code: 'store_locked', params: {} })).toBe(6);
+    expect(exitCodeOf({ code: 'run_in_progress', params: {} })).toBe(EXIT.busy);
   });
 });

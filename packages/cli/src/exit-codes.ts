@@ -8,7 +8,7 @@ export const EXIT = {
   rejected: 3,
   missingData: 4,
   unavailable: 5,
-  /** The embedded database is in use by another process (see --wait). */
+  /** The embedded database, or the date's daily cycle, is in use by another process (see --wait). */
   busy: 6,
   /** A first dunning run held letters beyond the first overdue level: run again with --confirm. */
   confirm: 7,
@@ -33,6 +33,7 @@ const BY_CODE: Readonly<Record<ErrorCode, number>> = {
   invalid_argument: EXIT.usage,
   not_allowed: EXIT.rejected,
   store_locked: EXIT.busy,
+  run_in_progress: EXIT.busy,
 };
 
 export const exitCodeOf = (f: Failure): number => BY_CODE[f.code];
@@ -136,6 +137,8 @@ const MESSAGES: Readonly<Record<ErrorCode, (p: Params) => string>> = {
   not_allowed: (p) => `not allowed: ${str(p, 'reason')}`,
   store_locked: (p) =>
     `the database ${str(p, 'dir')} is in use by ${p.pid === undefined ? `another process (lock file ${str(p, 'lockFile')})` : `process ${str(p, 'pid')}${p.host !== undefined ? ` on ${str(p, 'host')}` : ''} (command ${str(p, 'command')}, since ${str(p, 'since')})`}: wait for it or use --wait SECONDS`,
+  run_in_progress: (p) =>
+    `the daily cycle of ${str(p, 'asOf')} is being run by ${str(p, 'holder')} (since ${str(p, 'since')}): wait for it or use --wait SECONDS`,
 };
 
 /** English prose for a failure: the business reason when there is one, else what the code means. */

@@ -50,7 +50,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
     .option(
       '--wait <seconds>',
-      'wait up to this long for another process to close the embedded database (default: CREDENCE_DB_WAIT, else 0)',
+      "wait up to this long for another process to close the embedded database, or to end the same date's daily cycle (default: CREDENCE_DB_WAIT, else 0)",
       asSeconds,
     )
     .option(

@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'import_rejected'
   | 'invalid_argument'
   | 'not_allowed'
-  | 'store_locked';
+  | 'store_locked'
+  /** Another run holds the same work (a date's daily cycle): try again once it ends. */
+  | 'run_in_progress';
 
 export interface Failure {
   readonly code: ErrorCode;

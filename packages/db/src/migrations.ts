@@ -39,6 +39,7 @@ import { m083 } from './migration-083-delivery-confirmations';
 import { m084 } from './migration-084-statement-records';
 import { m085 } from './migration-085-buyer-exclusions';
 import { m098 } from './migration-098-open-documents-issued';
+import { m102 } from './migration-102-daily-runs';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -440,6 +441,7 @@ export const migrations: MigrationProvider = {
       '084_statement_records': m084,
       '085_buyer_exclusions': m085,
       '098_open_documents_issued': m098,
+      '102_daily_runs': m102,
     };
   },
 };

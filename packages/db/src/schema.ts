@@ -314,6 +314,8 @@ export interface Database {
   alert_digests: RawTable;
   /** Migration 064: repos/daily-steps.ts. */
   daily_steps: RawTable;
+  /** Migration 102: repos/daily-steps.ts (the run holding a date). */
+  daily_runs: RawTable;
   insurance_policies: RawTable;
   insurance_events: RawTable;
   collection_events: RawTable;

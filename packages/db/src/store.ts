@@ -45,6 +45,7 @@ import {
 } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { dailyRunLease, holdDailyRun, releaseDailyRun } from './repos/daily-runs';
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
 import { deliveriesAwaiting, deliveryConfirmations, insertDeliveryConfirmation } from './repos/delivery-confirmations';
@@ -196,6 +197,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
     partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
     behaviourWindows: (windows) => behaviourWindows(db, windows),
     dailySteps: (asOf) => dailySteps(db, asOf),
+    dailyRunLease: (asOf) => dailyRunLease(db, asOf),
     statementsUpTo: (asOf) => statementsUpTo(db, asOf),
     listBuyers: () => listBuyers(db),
     findBuyers: (ids) => findBuyers(db, ids),
@@ -403,6 +405,8 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     lock: (key, within) => lockKey(db, key, within),
     lockAll: (within) => lockNamespace(db, within),
     recordDailyStep: (r) => recordDailyStep(db, r),
+    holdDailyRun: (l) => holdDailyRun(db, l),
+    releaseDailyRun: (asOf, token) => releaseDailyRun(db, asOf, token),
     appendLimitEvent: (e) => appendLimitEvent(db, e),
     appendLimitEvents: (events) => appendLimitEvents(db, events),
     upsertOrders: (rows) => upsertOrders(db, rows),

@@ -374,7 +374,8 @@ describe('the audited write layer', () => {
     // Writes that change no money or risk: delivery bookkeeping (letters, webhooks), the worklist's snapshot, a
     // transaction's lock, the job queue's claims and outcomes, the credit check's record of a hold or referral
     // (a decision on an order, not a change: its row says who checked and when), the daily cycle's record of its
-    // steps, a cash forecast kept for its accuracy and an alert digest sent (bookkeeping, not a change of money or risk).
+    // steps and the lease of the run holding a date, a cash forecast kept for its accuracy and an alert digest sent
+    // (bookkeeping, not a change of money or risk).
     const notAudited = new Set([
       'appendCreditCheckResult',
       'saveWorklistTasks',
@@ -383,6 +384,8 @@ describe('the audited write layer', () => {
       'lock',
       'lockAll',
       'recordDailyStep',
+      'holdDailyRun',
+      'releaseDailyRun',
       'appendCashForecast',
       'saveAlertDigest',
       'claimJob',

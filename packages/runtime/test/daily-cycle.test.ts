@@ -158,7 +158,7 @@ for (const target of targets()) {
       }));
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps: traced });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
-      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning', 'statements']);
+      expect(order).toEqual(['grades', 'reviews', 'alerts', 'cash', 'dunning', 'statements', 'digests']);
       expect(first.value.complete).toBe(true);
       expect(first.value.steps.map((s) => [s.step, s.status])).toEqual(order.map((s) => [s, 'ran']));
       const step = (name: string) => first.value.steps.find((s) => s.step === name)?.figures?.counts ?? {};
@@ -209,7 +209,12 @@ for (const target of targets()) {
       const first = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!first.ok) throw new Error(JSON.stringify(first.error));
       expect(first.value.complete).toBe(false);
-      expect(first.value.steps.map((s) => s.status)).toEqual(['ran', 'ran', 'failed', 'not_run', 'not_run', 'not_run']);
+      expect(first.value.steps.map((s) => s.status)).toEqual([
+        'ran',
+        'ran',
+        'failed',
+        ...Array(DAILY_STEPS.length - 3).fill('not_run'),
+      ]);
       expect(first.value.steps[2]?.error).toContain('could not be evaluated');
       expect(ran).toEqual(['grades', 'reviews', 'alerts']);
       const { dailyStatus } = await import('@credence/app/daily');
@@ -220,10 +225,11 @@ for (const target of targets()) {
       failAlerts = false;
       const second = await runDailyCycle(store, ctx, AS_OF, { clock, steps });
       if (!second.ok) throw new Error(JSON.stringify(second.error));
-      expect(ran).toEqual(['alerts', 'cash', 'dunning', 'statements']);
+      expect(ran).toEqual(['alerts', 'cash', 'dunning', 'statements', 'digests']);
       expect(second.value.steps.map((s) => s.status)).toEqual([
         'done_before',
         'done_before',
+        'ran',
         'ran',
         'ran',
         'ran',
@@ -234,6 +240,44 @@ for (const target of targets()) {
       const status = await dailyStatus(store, AS_OF);
       expect(status.state).toBe('done');
       expect(status.steps.find((s) => s.step === 'alerts')?.attempts).toBe(2);
+    });
+
+    it('runs each step once when two runs of the date start together: the second stops, or waits', async () => {
+      const { engine, store } = await fresh();
+      await portfolio(store, 3);
+      const ran: string[] = [];
+      const steps: DailyStep[] = DAILY_STEPS.map((s) => ({
+        name: s.name,
+        run: (st, c, d) => {
+          ran.push(s.name);
+          return s.run(st, c, d);
+        },
+      }));
+      const run = (holder: string, waitMs = 0) => runDailyCycle(store, ctx, AS_OF, { clock, steps, holder, waitMs });
+      const [a, b] = await Promise.all([run('run A'), run('run B')]);
+      const outcomes = [a, b].map((r) => (r.ok ? 'ran' : r.error.code)).sort();
+      expect(outcomes).toEqual(['ran', 'run_in_progress']);
+      const stopped = [a, b].find((r) => !r.ok);
+      expect(stopped?.ok === false && stopped.error.params.holder).toMatch(/^run [AB]$/);
+      expect(ran).toEqual(DAILY_STEPS.map((s) => s.name));
+      const once = await tableCounts(engine);
+      const { dailyStatus } = await import('@credence/app/daily');
+      expect((await dailyStatus(store, AS_OF)).steps.map((s) => s.attempts)).toEqual(DAILY_STEPS.map(() => 1));
+
+      // The next day, the second run waits for the first and then finds every step done.
+      const next = date('2026-07-01');
+      ran.length = 0;
+      const later = (holder: string, waitMs: number) =>
+        runDailyCycle(store, { ...ctx, today: next }, next, { clock, steps, holder, waitMs });
+      const [c, d] = await Promise.all([later('run C', 120_000), later('run D', 120_000)]);
+      if (!c.ok || !d.ok) throw new Error(JSON.stringify([c, d]));
+      expect(ran).toEqual(DAILY_STEPS.map((s) => s.name));
+      const statuses = [c, d].map((r) => (r.ok ? r.value.steps.map((s) => s.status) : []));
+      expect(statuses).toContainEqual(DAILY_STEPS.map(() => 'ran'));
+      expect(statuses).toContainEqual(DAILY_STEPS.map(() => 'done_before'));
+      expect((await tableCounts(engine)).daily_steps).toBe((once.daily_steps ?? 0) + DAILY_STEPS.length);
+      // Nothing holds either date once its runs have ended.
+      expect([await store.dailyRunLease(AS_OF), await store.dailyRunLease(next)]).toEqual([undefined, undefined]);
     });
 
     it('refuses a date after today', async () => {

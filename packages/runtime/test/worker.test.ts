@@ -63,3 +63,43 @@ describe('startWorker', () => {
     expect(errors[0]).toBe('broken: down');
   });
 });
+
+// Issue 14: where the service runs, it starts the daily cycle itself at the company's time of day, through its job
+// queue — no cron entry: `runWorker` with a `daily` section in the company settings queues the date and runs it.
+describe('runWorker and the daily schedule', () => {
+  it('queues the date at the company time of day and runs its cycle to the end', { timeout: 240_000 }, async () => {
+    const { COMPANY_EXAMPLE, readCompany, readRates, runWorker } = await import('../src');
+    const { dailyStatus } = await import('@credence/app/daily');
+    const { date } = await import('@credence/core');
+    const store = await openStore({});
+    const stop = new AbortController();
+    try {
+      const [company, rates] = await Promise.all([readCompany(COMPANY_EXAMPLE, {}), readRates()]);
+      const daily = { at: '06:00', timeZone: 'Europe/Berlin' };
+      // 04:05 UTC is 06:05 in Berlin on 30 June: the 30th is due.
+      const clock = { now: () => new Date('2026-06-30T04:05:00Z'), today: () => date('2026-06-30') };
+      const log: string[] = [];
+      const working = runWorker(store, {
+        env: {},
+        clock,
+        company: { ...company, daily } as typeof company,
+        rates,
+        pollers: [],
+        intervalMs: 20,
+        signal: stop.signal,
+        log: (l) => log.push(l),
+      });
+      const deadline = Date.now() + 200_000;
+      while ((await dailyStatus(store, date('2026-06-30'))).state !== 'done' && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      stop.abort();
+      await working;
+      expect((await dailyStatus(store, date('2026-06-30'))).state).toBe('done');
+      expect(log).toContain('worker: the daily cycle starts at 06:00 (Europe/Berlin)');
+      expect(log.some((l) => /job \d+ daily\.run \(attempt 1\): done/.test(l))).toBe(true);
+    } finally {
+      stop.abort();
+      await store.close();
+    }
+  });
+});

@@ -75,6 +75,7 @@ const BY_CODE: Readonly<Record<ErrorCode, ProblemSlug>> = {
   missing_fx_rate: 'missing-data',
   not_allowed: 'not-allowed',
   store_locked: 'unavailable',
+  run_in_progress: 'conflict',
 };
 
 export const slugOf = (code: ErrorCode): ProblemSlug => BY_CODE[code];

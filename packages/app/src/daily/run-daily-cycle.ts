@@ -1,5 +1,6 @@
 import { type BusinessDate, fail, ok, type Result } from '@credence/core';
 import type { Clock, Store } from '../ports';
+import { type DailyHold, takeDailyRun } from './daily-lease';
 import type { DailyFigures, DailyStepRecord } from './ports';
 import { DAILY_STEPS, type DailyContext, type DailyStep } from './steps';
 
@@ -35,6 +36,10 @@ export type DailyProgress =
  * in order, each at most once per date: a step done for the date (a row in `daily_steps`) is skipped, so a rerun
  * of the date changes nothing and a run that failed or crashed resumes at the step it did not finish. A step that
  * fails is recorded failed with its error; the steps after it are not run (they may depend on it).
+ *
+ * One run per date: the run holds the date (`takeDailyRun`) from its start to its end, so a second run of the same
+ * date started meanwhile stops at once with `run_in_progress` (or, with `waitMs`, waits for the first to end and
+ * then finds its steps done): every step runs once per date however many runs are started together.
  */
 export async function runDailyCycle(
   store: Store,
@@ -44,11 +49,44 @@ export async function runDailyCycle(
     readonly clock: Pick<Clock, 'now'>;
     readonly steps?: readonly DailyStep[];
     readonly onProgress?: (p: DailyProgress) => void;
+    /** Who runs it, shown to a second run of the date (default: the context's `by`). */
+    readonly holder?: string;
+    /** How long to wait for another run of the date to end (default 0: stop at once with `run_in_progress`). */
+    readonly waitMs?: number;
+    /** The lease on the date (default `DAILY_LEASE_MS`): how long a crashed run keeps others out. */
+    readonly leaseMs?: number;
   },
 ): Promise<Result<DailyCycleSummary>> {
   if (ctx.today !== undefined && asOf > ctx.today)
     return fail('invalid_argument', { reason: 'run_in_future', value: asOf, today: ctx.today });
   const started = performance.now();
+  const hold = await takeDailyRun(store, asOf, {
+    clock: o.clock,
+    holder: o.holder ?? ctx.by,
+    ...(o.waitMs !== undefined ? { waitMs: o.waitMs } : {}),
+    ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : {}),
+  });
+  if (!hold.ok) return hold;
+  try {
+    return await runSteps(store, ctx, asOf, { ...o, hold: hold.value, started });
+  } finally {
+    await hold.value.release();
+  }
+}
+
+/** The steps in order, under the run's hold on the date (renewed before each step). */
+async function runSteps(
+  store: Store,
+  ctx: DailyContext,
+  asOf: BusinessDate,
+  o: {
+    readonly clock: Pick<Clock, 'now'>;
+    readonly steps?: readonly DailyStep[];
+    readonly onProgress?: (p: DailyProgress) => void;
+    readonly hold: DailyHold;
+    readonly started: number;
+  },
+): Promise<Result<DailyCycleSummary>> {
   const steps = o.steps ?? DAILY_STEPS;
   const done = new Map<string, DailyStepRecord>(
     (await store.dailySteps(asOf)).filter((r) => r.status === 'done').map((r) => [r.step, r]),
@@ -66,6 +104,8 @@ export async function runDailyCycle(
       results.push({ step: step.name, status: 'done_before', ms: before.ms, figures: before.figures });
       continue;
     }
+    const renewed = await o.hold.renew();
+    if (!renewed.ok) return renewed;
     o.onProgress?.({ step: step.name, phase: 'start' });
     const t = performance.now();
     let figures: DailyFigures | undefined;
@@ -98,7 +138,7 @@ export async function runDailyCycle(
     steps: results,
     alertsBySeverity: sumBy(results, 'severity'),
     lettersByLevel: sumBy(results, 'level'),
-    ms: Math.round(performance.now() - started),
+    ms: Math.round(performance.now() - o.started),
   });
 }
 

@@ -11,6 +11,7 @@ import { runGrades } from '../grading/run-grades';
 import { runAlerts } from '../monitoring/run-alerts';
 import type { Store } from '../ports';
 import { reviewsDue } from '../review/reviews-due';
+import { type DailyDigests, digestStep } from './digest-step';
 import type { DailyFigures } from './ports';
 
 /** What the day's steps need: the policies in force, the company, the rates, who runs it. */
@@ -29,6 +30,8 @@ export interface DailyContext {
     readonly policy: KeyAccountsPolicy | undefined;
     readonly send: (st: AccountStatement) => Promise<StatementOutcome>;
   };
+  /** The alert digests' delivery (a courier's); absent: the `digests` step sends nothing. */
+  readonly digests?: DailyDigests;
 }
 
 /**
@@ -86,6 +89,8 @@ export const alertStep: DailyStep = {
         resolved: r.resolved,
         holdsSet: r.holdsSet.length,
         holdsLifted: r.holdsLifted.length,
+        reviewTasksOpened: r.reviewTasks.opened,
+        reviewTasksClosed: r.reviewTasks.closed,
       },
       by: { severity: r.openedBySeverity },
     };
@@ -160,8 +165,8 @@ export const statementStep: DailyStep = {
 };
 
 /**
- * The daily cycle's steps, in the order they run. A new step (monthly account statements, alert digests) is one
- * `DailyStep` object and one line here; its rows in `daily_steps` need no migration.
+ * The daily cycle's steps, in the order they run (the digests last: a mail server down does not hold the dunning
+ * back). A new step is one `DailyStep` object and one line here; its rows in `daily_steps` need no migration.
  */
 export const DAILY_STEPS: readonly DailyStep[] = [
   gradeStep,
@@ -170,4 +175,5 @@ export const DAILY_STEPS: readonly DailyStep[] = [
   cashStep,
   dunningStep,
   statementStep,
+  digestStep,
 ];

@@ -14,6 +14,7 @@ import { alertHoldReason, SYSTEM_HOLDERS } from '../credit/hold-reason';
 import type { Store } from '../ports';
 import { alertEvent } from '../webhooks/events';
 import { readPortfolioState } from './portfolio-state';
+import { keepReviewTasks } from './review-tasks';
 
 /** Who sets and lifts the holds that alerts ask for (the hold's `by`). */
 export const MONITORING_ACTOR = SYSTEM_HOLDERS.alert;
@@ -27,6 +28,8 @@ export interface AlertRunSummary {
   readonly openedBySeverity: { readonly [S in Severity]: number };
   readonly holdsSet: readonly string[];
   readonly holdsLifted: readonly string[];
+  /** `review_credit` worklist tasks opened for alerts whose rule asks for one, and closed as their alert resolved. */
+  readonly reviewTasks: { readonly opened: number; readonly closed: number };
   /** The alerts not resolved after the run, by key. */
   readonly alerts: readonly Alert[];
 }
@@ -35,7 +38,7 @@ const ACTIVE: readonly AlertState[] = ['open', 'acknowledged', 'snoozed'];
 
 /**
  * `alerts run`: evaluates the alert rules on the portfolio as of the date (read for every buyer at once) and
- * records the changes all or nothing: alerts opened, updated, resolved. A rule with the `hold` action puts the
+ * records the changes all or nothing: alerts opened, updated, resolved (with their review tasks: `keepReviewTasks`). A rule with the `hold` action puts the
  * buyer on credit hold when its alert opens (unless already on hold); the hold is lifted when no alert that asked
  * for one is left and the hold in force is monitoring's own. A rule with the `webhook` action writes an
  * `alert.opened` / `alert.resolved` event (the outbox) when someone subscribed. Re-running a date changes nothing.
@@ -54,6 +57,7 @@ export async function runAlerts(
   };
   const holdsRule = asks('hold');
   const webhookRule = asks('webhook');
+  const reviewRule = asks('review_task');
   return store.transact(async (tx) => {
     await tx.lock('alerts');
     const previous = await tx.alerts({});
@@ -94,6 +98,12 @@ export async function runAlerts(
       holdsLifted.add(a.buyerId);
     }
     await tx.appendHolds(holds);
+    const reviewTasks = await keepReviewTasks(tx, {
+      active: [...after.values()].filter((a) => ACTIVE.includes(a.state) && reviewRule(a)),
+      resolved: changes.resolved.filter(reviewRule),
+      buyers: tierOf,
+      asOf: x.asOf,
+    });
     // Webhook events of the rules that ask for them, only when someone subscribed (one probe per type).
     const events = [
       ...((await tx.webhookSubscribed('alert.opened'))
@@ -113,6 +123,7 @@ export async function runAlerts(
       openedBySeverity: { info: count('info'), warning: count('warning'), critical: count('critical') },
       holdsSet: [...holdsSet],
       holdsLifted: [...holdsLifted],
+      reviewTasks,
       alerts: [...after.values()].filter((a) => ACTIVE.includes(a.state)).sort((a, b) => (a.key < b.key ? -1 : 1)),
     });
   });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { DailyCycleSummary, DailyProgress } from '@credence/app/daily';
 import { type BusinessDate, renderTable } from '@credence/core';
 import { courierFromEnv, dailyContext, outboxDir, readCompany, readRates } from '@credence/runtime';
@@ -78,6 +79,9 @@ export function registerDailyCommand(program: Command, io: Io, state: { exitCode
         });
         return runDailyCycle(store, ctx, asOf, {
           clock: io.clock,
+          // A second run of the date stops at once (exit 6, naming this one), or waits with --wait SECONDS.
+          holder: `credence daily (process ${process.pid} on ${hostname()}, by ${o.by})`,
+          waitMs: (io.session?.waitSeconds ?? (Number(io.env.CREDENCE_DB_WAIT ?? 0) || 0)) * 1000,
           ...(io.isTty ? { onProgress: (p: DailyProgress) => io.err(progressLine(p)) } : {}),
         });
       }).finally(() => courier.close());

@@ -17,6 +17,7 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
   delivery_window_passed: 'confirmation overdue beyond the task window (still listed on the buyer page)',
   security_replaced: 'security renewed or replaced',
   security_ended: 'security ended',
+  alert_resolved: 'alert resolved',
 };
 
 /**

@@ -19,6 +19,8 @@ export type TaskCloseReason =
   | 'delivery_window_passed'
   | 'security_replaced'
   | 'security_ended'
+  /** The alert a `review_credit` task was opened for has resolved. */
+  | 'alert_resolved'
   | 'marked_done';
 
 /**

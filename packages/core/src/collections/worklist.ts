@@ -11,6 +11,7 @@ export const WORK_REASON_CODES = [
   'delivery_unconfirmed',
   'guarantee_expiring',
   'letter_of_credit_expiring',
+  'alert_review',
 ] as const;
 export type WorkReasonCode = (typeof WORK_REASON_CODES)[number];
 
@@ -37,7 +38,9 @@ export interface WorkTask {
     | 'credit_hold'
     | 'insurance_deadline'
     | 'confirm_delivery'
-    | 'renew_security';
+    | 'renew_security'
+    /** An alert whose rule asks for a review task (docs/domain/monitoring.md): review the buyer's credit. */
+    | 'review_credit';
   /** Why, as a code with the references (letter, promise, dispute ids). */
   readonly reason: WorkReason;
   /** True when no FX rate converts the amount to the reporting currency: it stays in its own. */

@@ -96,6 +96,7 @@ export const EN: ReasonCatalog = {
     'next.call': 'Unclear whether it cannot or will not pay ({why}): call and find out',
     'work.insurance_deadline':
       'Credit insurance deadline ({deadline}) under policy {policy}: last day {date}; documents {documents}',
+    'work.alert_review': 'Review the credit: alert {rule} open since {since}',
   },
   levels: { low: 'low', medium: 'medium', high: 'high' },
   dunningLevels: {

@@ -121,6 +121,7 @@ const WORK: Readonly<Record<WorkReasonCode | 'no_fx_rate', Spec>> = {
   insurance_deadline: { deadline: 'insuranceDeadline', date: 'date', policy: 'text', documents: 'text' },
   guarantee_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
   letter_of_credit_expiring: { security: 'text', issuer: 'text', amount: 'money', expiresOn: 'date', days: 'days' },
+  alert_review: { rule: 'text', since: 'date' },
   no_fx_rate: { currency: 'text' },
 };
 

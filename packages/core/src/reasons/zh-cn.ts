@@ -85,6 +85,7 @@ export const ZH_CN: ReasonCatalog = {
     'next.escalate': '看来是不愿付款（{why}）：立即升级至{level}（{channel}），即催收流程中逾期 {days} 的一步',
     'next.call': '尚不明确是无力还是不愿付款（{why}）：请致电了解情况',
     'work.insurance_deadline': '信用保险期限：{deadline}（保单 {policy}）：最后一天 {date}；单据 {documents}',
+    'work.alert_review': '复核信用：预警 {rule} 自 {since} 起未解除',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

@@ -85,6 +85,7 @@ export const ZH_TW: ReasonCatalog = {
     'next.escalate': '看來是不願付款（{why}）：立即升級至{level}（{channel}），即催收流程中逾期 {days} 的一步',
     'next.call': '尚不明確是無力還是不願付款（{why}）：請致電了解情況',
     'work.insurance_deadline': '信用保險期限：{deadline}（保單 {policy}）：最後一天 {date}；單據 {documents}',
+    'work.alert_review': '複核信用：預警 {rule} 自 {since} 起未解除',
   },
   levels: { low: '低', medium: '中等', high: '高' },
   dunningLevels: {

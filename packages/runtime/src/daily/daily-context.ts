@@ -5,6 +5,7 @@ import type { DailySchedule } from '@credence/core/monitoring';
 import { readJsonConfig } from '../config-file';
 import type { Courier } from '../delivery/types';
 import { RuntimeError } from '../errors';
+import { alertDigestDelivery } from '../monitoring/deliver-alert-digests';
 import { shippedPath } from '../paths';
 import { type GradePaths, gradeContext } from '../policies';
 import { policyInForce } from '../policy-in-force';
@@ -25,9 +26,9 @@ export interface DailyPaths extends GradePaths {
 }
 
 /**
- * What the daily cycle's steps need, as the CLI and the service read it: the grading and dunning policies in force
- * (a file named, else the version stored with `policy set`, else the shipped one), the alert rules, the company
- * settings and the reference rates.
+ * What the daily cycle's steps need, as the CLI and the service read it: the grading, dunning and alert policies in
+ * force (a file named, else the version stored with `policy set`, else the shipped one), the company settings and
+ * the reference rates.
  */
 export async function dailyContext(
   store: Store,
@@ -38,7 +39,7 @@ export async function dailyContext(
     readonly today?: BusinessDate;
     readonly baseCurrency?: CurrencyCode;
     readonly paths?: DailyPaths;
-    /** Carries the monthly statements (the `statements` step); absent: that step sends nothing. */
+    /** Carries the monthly statements and the alert digests (the `statements` and `digests` steps); absent: they send nothing. */
     readonly courier?: Courier;
   },
 ): Promise<DailyContext> {
@@ -47,7 +48,7 @@ export async function dailyContext(
     gradeContext(p),
     policyInForce(store, 'grading', p.policy),
     policyInForce(store, 'dunning', p.dunningPolicy),
-    readAlertRules(p.alertRules),
+    policyInForce(store, 'alerts', p.alertRules),
     policyInForce(store, 'check'),
   ]);
   return {
@@ -56,7 +57,10 @@ export async function dailyContext(
     dunning: { policy: dunningPolicy, company: x.company, rates: x.rates },
     by: x.by,
     ...(x.courier !== undefined
-      ? { statements: { policy: check.credit?.keyAccounts, send: statementPost(x.courier, x.company) } }
+      ? {
+          statements: { policy: check.credit?.keyAccounts, send: statementPost(x.courier, x.company) },
+          digests: alertDigestDelivery(x.courier, x.company),
+        }
       : {}),
     ...(x.today !== undefined ? { today: x.today } : {}),
     ...(x.baseCurrency !== undefined ? { baseCurrency: x.baseCurrency } : {}),

@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import { type Clock, type Company, DAILY_JOB, enqueueDailyCycle, type JobHandler, type Store } from '@credence/app';
 import { type BusinessDate, parseDate, type RateTables } from '@credence/core';
 import type { DailySchedule } from '@credence/core/monitoring';
+import type { Courier } from '../delivery/types';
 import type { Poller } from '../worker/start-worker';
 import { dailyContext } from './daily-context';
 
@@ -15,6 +17,8 @@ export function dailyHandler(x: {
   readonly company: Company;
   readonly rates: RateTables;
   readonly clock: Clock;
+  /** The service's courier: the monthly statements and the alert digests leave through it. */
+  readonly courier?: Courier;
 }): Record<string, JobHandler> {
   return {
     [DAILY_JOB]: async (payload, { store }) => {
@@ -25,10 +29,13 @@ export function dailyHandler(x: {
         rates: x.rates,
         by: DAILY_ACTOR,
         today: x.clock.today(),
+        ...(x.courier !== undefined ? { courier: x.courier } : {}),
       });
       // Loaded when used: the steps bring the alert rules' Zod schema, which the CLI does not load at start.
       const { runDailyCycle } = await import('@credence/app/daily');
-      const r = await runDailyCycle(store, ctx, asOf.value, { clock: x.clock });
+      // Another run of the date (a `credence daily` by hand) fails this attempt: the retry finds its steps done.
+      const holder = `the service's worker (process ${process.pid} on ${hostname()})`;
+      const r = await runDailyCycle(store, ctx, asOf.value, { clock: x.clock, holder });
       if (!r.ok) throw new Error(`daily.run ${asOf.value}: ${JSON.stringify(r.error)}`);
       const failed = r.value.steps.find((s) => s.status === 'failed');
       if (failed !== undefined) throw new Error(`daily.run ${asOf.value}: step ${failed.step} failed: ${failed.error}`);

@@ -45,13 +45,17 @@ export async function deliverAlertDigests(
     import('@credence/app/monitoring'),
     x.policy ?? policyInForce(store, 'alerts', x.rulesFile),
   ]);
-  return sendAlertDigests(store, {
-    asOf,
-    policy,
-    // Digests are written in en, zh-CN and zh-TW; a company writing letters in another language gets English ones.
-    language: (DIGEST_LANGUAGES as readonly string[]).includes(x.company.language)
-      ? (x.company.language as DigestLanguage)
-      : 'en',
-    send: alertDigestPost(x.courier, x.company),
-  });
+  return sendAlertDigests(store, { asOf, policy, ...alertDigestDelivery(x.courier, x.company) });
 }
+
+/**
+ * How digests leave (`alerts notify`, the daily cycle's `digests` step): through the courier, in the company's
+ * language for people the rules and their workspace give none. Digests are written in en, zh-CN and zh-TW; a
+ * company writing letters in another language gets English ones.
+ */
+export const alertDigestDelivery = (courier: Courier, company: Company) => ({
+  language: (DIGEST_LANGUAGES as readonly string[]).includes(company.language)
+    ? (company.language as DigestLanguage)
+    : ('en' as DigestLanguage),
+  send: alertDigestPost(courier, company),
+});

@@ -39,7 +39,7 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
     courier !== undefined && x.company !== undefined
       ? {
           ...deliveryHandlers({ courier, outbox, company: x.company, rates: x.rates, clock: x.clock }),
-          ...dailyHandler({ company: x.company, rates: x.rates, clock: x.clock }),
+          ...dailyHandler({ company: x.company, rates: x.rates, clock: x.clock, courier }),
         }
       : {};
   if (courier === undefined)

@@ -119,6 +119,9 @@ const RunSummary = Alerts.extend({
   openedBySeverity: z.object({ info: z.number().int(), warning: z.number().int(), critical: z.number().int() }),
   holdsSet: z.array(z.string()),
   holdsLifted: z.array(z.string()),
+  reviewTasks: z
+    .object({ opened: z.number().int(), closed: z.number().int() })
+    .openapi({ description: 'review_credit worklist tasks opened for alerts asking for one, closed as they resolved' }),
 }).openapi('AlertRun');
 
 export const runAlertsRoute = defineRoute(

@@ -91,7 +91,7 @@ const taskJson = (t: Ranked, lang: ReasonLocale) => ({
         nextStep: {
           code: t.nextStep.code,
           params: { ...t.nextStep.params },
-          text: renderReason(nextStepMessage(t.nextStep), lang),
+          text: reasonText(nextStepMessage(t.nextStep), lang),
         },
       }
     : {}),

@@ -597,6 +597,7 @@ export const en = {
   'timeline.by.dunningRun': 'Dunning run',
   // Issue 18: worklist actions of the credit policy.
   'worklist.action.renew_security': 'Renew the security',
+  'worklist.action.review_credit': 'Review the credit',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -598,4 +598,5 @@ export const zhCN: Catalogue = {
   'timeline.by.dunningRun': '催收流程',
   // Issue 18: worklist actions of the credit policy.
   'worklist.action.renew_security': '续期担保',
+  'worklist.action.review_credit': '复核信用',
 };

@@ -598,4 +598,5 @@ export const zhTW: Catalogue = {
   'timeline.by.dunningRun': '催收流程',
   // Issue 18: worklist actions of the credit policy.
   'worklist.action.renew_security': '續期擔保',
+  'worklist.action.review_credit': '複核信用',
 };
