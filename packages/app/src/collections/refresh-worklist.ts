@@ -13,6 +13,7 @@ import {
 } from '@credence/core';
 import { netPositionOf } from '../entries/buyer-net-position';
 import type { Store } from '../ports';
+import { readingOnce } from './read-once';
 import { rankTasks, reportingAmounts, type WorklistDay, worklistCandidates } from './worklist';
 import { settledSecurities } from './worklist-kinds/renew-security';
 import { withNextSteps } from './worklist-next-step';
@@ -57,9 +58,11 @@ export async function refreshWorklist(store: Store, x: WorklistDay): Promise<Res
  * (a GET) shows the list without keeping it.
  */
 export async function worklistOfDay(
-  store: Store,
+  given: Store,
   x: WorklistDay,
 ): Promise<Result<{ readonly list: KeptWorklist; readonly changed: readonly StoredTask[] }>> {
+  // Its steps read the same portfolio-wide data (letters, events, facts, buyers): once each (issue 13).
+  const store = readingOnce(given);
   const found = await worklistCandidates(store, x);
   if (!found.ok) return found;
   // A letter the day's run has not recorded yet has no task to keep: it shows until the run records it.

@@ -22,6 +22,7 @@ import type { Store } from '../ports';
 import type { Letter } from './letter';
 import { listed } from './listed';
 import type { RecordedLetter } from './ports';
+import { readingOnce } from './read-once';
 import { type DunningDay, runDunning } from './run-dunning';
 import { insuranceDeadlineTasks } from './worklist-insurance';
 import { confirmDeliveryTasks } from './worklist-kinds/confirm-delivery';
@@ -102,9 +103,10 @@ type GradeTier = 'low' | 'medium' | 'high';
  * (`worklistCandidates`), without what earlier days left open: `refreshWorklist` keeps the list.
  */
 export async function collectorWorklist(
-  store: Store,
+  given: Store,
   x: WorklistDay,
 ): Promise<Result<(RankedTask & { readonly nextStep?: WorkNextStep })[]>> {
+  const store = readingOnce(given);
   const found = await worklistCandidates(store, x);
   return found.ok ? ok(await withNextSteps(store, await rankTasks(store, found.value, x), x)) : found;
 }
@@ -168,10 +170,12 @@ export async function worklistCandidates(store: Store, x: WorklistDay): Promise<
     if (l.call === true && action !== 'call') push(aboutLetter(l), l.debtor.id, 'call', why, letterTotal(l), days);
   }
   const failed = await store.outboxEntries(['failed']);
-  for (const r of await store.findLetters([...new Set(failed.map((f) => f.letterId))])) {
+  const failedOf = new Map<string, typeof failed>();
+  for (const f of failed) failedOf.set(f.letterId, [...(failedOf.get(f.letterId) ?? []), f]);
+  for (const r of await store.findLetters([...failedOf.keys()])) {
     const l = r.letter;
     const days = Math.max(...l.lines.map((line) => line.daysOverdue));
-    for (const f of failed.filter((e) => e.letterId === l.id))
+    for (const f of failedOf.get(l.id) ?? [])
       push(
         { subject: f.id, documents: aboutLetter(l).documents },
         l.debtor.id,

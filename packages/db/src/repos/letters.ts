@@ -78,10 +78,13 @@ async function withOutbox(
     select id, letter_id, kind, recipient, status, attempts from outbox where letter_id = any(${ids}::text[]) order by id`.execute(
     db,
   );
+  // Grouped once by letter, not filtered per letter (a large day has thousands of both: issue 13).
+  const byLetter = new Map<string, OutboxRow[]>();
+  for (const o of out) byLetter.set(o.letter_id, [...(byLetter.get(o.letter_id) ?? []), o]);
   return rows.map((r) => ({
     letter: (typeof r.letter === 'string' ? JSON.parse(r.letter) : r.letter) as Letter,
     policyId: r.policy_id,
-    outbox: out.filter((o) => o.letter_id === r.id).map(toOutbox),
+    outbox: (byLetter.get(r.id) ?? []).map(toOutbox),
   }));
 }
 
