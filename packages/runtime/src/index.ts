@@ -38,6 +38,7 @@ export {
 } from './policies';
 export { DEFAULT_ALERT_RULES_FILE, policyInForce } from './policy-in-force';
 export { deliverMonthlyStatements, statementPost } from './statements/deliver-statements';
+export { statementHandlers } from './statements/statement-job';
 export { DEFAULT_DB_DIR, describeStore, openStoreFrom, type StoreOptions } from './store';
 export { findWebBuild } from './web-build';
 export * from './worker';

@@ -208,7 +208,7 @@ export function ledgerExamples(f: Facts): Record<string, readonly Example[]> {
         as: 'erp',
         method: 'POST',
         path: '/api/v1/imports/buyers?name=buyers.csv',
-        body: 'buyer_id,name,country,currency,payment_terms_days\nUP-B1,Upload GmbH,DE,EUR,30\n',
+        body: 'buyer_id,name,country,currency,payment_terms_days,email\nUP-B1,Upload GmbH,DE,EUR,30,ap@upload.example\n',
         contentType: 'text/csv',
         status: 200,
       },

@@ -45,5 +45,35 @@ export function statementExamples(f: Facts): Readonly<Record<string, readonly Ex
         status: 404,
       },
     ],
+    sendStatement: [
+      // UP-B1: the buyer the buyers' upload example created, with an e-mail address.
+      {
+        name: 'queued',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/buyers/UP-B1/statement/send',
+        body: { asOf: '2026-06-30' },
+        status: 202,
+      },
+      {
+        name: 'unknown buyer',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/buyers/NOPE/statement/send',
+        body: {},
+        status: 404,
+      },
+    ],
+    sendKeyAccountStatements: [
+      { name: 'queued', as: cm, method: 'POST', path: '/api/v1/statements/send', body: {}, status: 202 },
+      {
+        name: 'after today',
+        as: 'collector',
+        method: 'POST',
+        path: '/api/v1/statements/send',
+        body: { asOf: '2099-01-01' },
+        status: 422,
+      },
+    ],
   };
 }

@@ -117,6 +117,8 @@ const DECISIONS: Readonly<Record<string, Access>> = {
   listStatementRecords: ['admin', 'credit_manager', 'collector'],
   confirmStatement: ['credit_manager', 'collector'],
   disputeStatementLine: ['credit_manager', 'collector'],
+  sendStatement: ['credit_manager', 'collector'],
+  sendKeyAccountStatements: ['credit_manager', 'collector'],
   addInsurancePolicy: ['credit_manager'],
   recordInsuranceLimit: ['credit_manager'],
   insuranceLimits: ['admin', 'credit_manager', 'collector', 'sales'],

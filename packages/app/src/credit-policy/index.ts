@@ -7,3 +7,4 @@ export * from './list-securities';
 export * from './probation-limit';
 export * from './send-monthly-statements';
 export * from './statement-ports';
+export * from './statement-send-job';

@@ -22,6 +22,50 @@ export interface MonthlyStatementsRun {
   readonly failed: readonly { readonly buyerId: string; readonly detail: string }[];
 }
 
+/** What became of one buyer's statement of a period. */
+export type StatementSending =
+  | { readonly kind: 'sent' | 'failed'; readonly detail: string }
+  | { readonly kind: 'alreadySent' | 'noEmail' };
+
+/**
+ * One buyer's statement of the month closing on `period` (from its first day), handed to `send` and recorded
+ * `sent` — unless a `sent` record for the buyer and period exists (nothing is sent twice) or the buyer has no
+ * e-mail address. A failed delivery is not recorded: the next attempt sends it.
+ */
+export async function sendStatementOnce(
+  store: Store,
+  x: {
+    readonly buyerId: string;
+    readonly period: BusinessDate;
+    readonly send: (st: AccountStatement) => Promise<StatementOutcome>;
+    readonly by: string;
+    readonly asOf: BusinessDate;
+    readonly today?: BusinessDate;
+  },
+): Promise<Result<StatementSending>> {
+  const records = await store.statementRecords(x.buyerId, x.period, x.period);
+  if (records.some((r) => r.kind === 'sent')) return ok({ kind: 'alreadySent' });
+  const st = await accountStatement(store, { buyerId: x.buyerId, asOf: x.period, from: monthStart(x.period) });
+  if (!st.ok) return st;
+  if (st.value.buyer.email === undefined || st.value.buyer.email === '') return ok({ kind: 'noEmail' });
+  const outcome = await x.send(st.value);
+  if (outcome.status === 'failed') return ok({ kind: 'failed', detail: outcome.detail });
+  await store.transact((tx) =>
+    tx.insertStatementRecord({
+      buyerId: x.buyerId,
+      asOf: x.period,
+      kind: 'sent',
+      detail: outcome.detail,
+      by: x.by,
+      recordedOn: x.today ?? x.asOf,
+    }),
+  );
+  return ok({ kind: 'sent', detail: outcome.detail });
+}
+
+/** The month a sending on `asOf` is for: the last day of the month before. */
+export const statementPeriod = (asOf: BusinessDate): BusinessDate => addDays(monthStart(asOf), -1);
+
 /** Monday to Friday (1970-01-01 was a Thursday). */
 const weekday = (d: BusinessDate): boolean => {
   const dow = (((toEpochDay(d) + 4) % 7) + 7) % 7; // 0 = Sunday
@@ -52,7 +96,7 @@ export async function sendMonthlyStatements(
     readonly today?: BusinessDate;
   },
 ): Promise<Result<MonthlyStatementsRun>> {
-  const period = addDays(monthStart(x.asOf), -1);
+  const period = statementPeriod(x.asOf);
   const run = { period, sent: [], alreadySent: [], noEmail: [], failed: [] };
   if (!x.force && x.asOf !== firstBusinessDay(x.asOf)) return ok({ ...run, due: false });
   const key = await keyAccounts(store, x.policy, { asOf: period });
@@ -61,35 +105,14 @@ export async function sendMonthlyStatements(
   const failed: { buyerId: string; detail: string }[] = [];
   const alreadySent: string[] = [];
   const noEmail: string[] = [];
-  const from = monthStart(period);
   for (const a of key.value.accounts.filter((k) => k.accountClass === 'key')) {
-    const records = await store.statementRecords(a.buyerId, period, period);
-    if (records.some((r) => r.kind === 'sent')) {
-      alreadySent.push(a.buyerId);
-      continue;
-    }
-    const st = await accountStatement(store, { buyerId: a.buyerId, asOf: period, from });
-    if (!st.ok) return st;
-    if (st.value.buyer.email === undefined || st.value.buyer.email === '') {
-      noEmail.push(a.buyerId);
-      continue;
-    }
-    const outcome = await x.send(st.value);
-    if (outcome.status === 'failed') {
-      failed.push({ buyerId: a.buyerId, detail: outcome.detail });
-      continue;
-    }
-    await store.transact((tx) =>
-      tx.insertStatementRecord({
-        buyerId: a.buyerId,
-        asOf: period,
-        kind: 'sent',
-        detail: outcome.detail,
-        by: x.by,
-        recordedOn: x.today ?? x.asOf,
-      }),
-    );
-    sent.push({ buyerId: a.buyerId, detail: outcome.detail });
+    const one = await sendStatementOnce(store, { ...x, buyerId: a.buyerId, period });
+    if (!one.ok) return one;
+    const r = one.value;
+    if (r.kind === 'sent') sent.push({ buyerId: a.buyerId, detail: r.detail });
+    else if (r.kind === 'failed') failed.push({ buyerId: a.buyerId, detail: r.detail });
+    else if (r.kind === 'alreadySent') alreadySent.push(a.buyerId);
+    else noEmail.push(a.buyerId);
   }
   return ok({ period, due: true, sent, alreadySent, noEmail, failed });
 }

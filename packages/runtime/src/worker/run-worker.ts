@@ -5,6 +5,7 @@ import { dailyScheduleOf } from '../daily/daily-context';
 import { dailyHandler, dailyPoller } from '../daily/daily-worker';
 import { courierFromEnv } from '../delivery/courier-from-env';
 import type { Env } from '../env';
+import { statementHandlers } from '../statements/statement-job';
 import { deliveryHandlers } from './run-delivery-job';
 import { type Poller, startWorker } from './start-worker';
 
@@ -28,8 +29,8 @@ const describeRun = ({ job, outcome }: JobRun) =>
   (outcome.kind === 'retry' ? ` (again at ${outcome.runAt.toISOString()})` : '');
 
 /**
- * The worker of `credence worker` and `credence serve`: the job handlers this process can run (letter delivery
- * through the courier of the environment: SMTP from `CREDENCE_SMTP_*`, else .eml files in `CREDENCE_OUTBOX`) and
+ * The worker of `credence worker` and `credence serve`: the job handlers this process can run (letter and
+ * statement delivery through the courier of the environment: SMTP from `CREDENCE_SMTP_*`, else .eml files in `CREDENCE_OUTBOX`) and
  * the pollers (the webhook deliveries that are due), until `signal`. Closes the courier at the end.
  */
 export async function runWorker(store: Store, x: RunWorker): Promise<void> {
@@ -40,6 +41,7 @@ export async function runWorker(store: Store, x: RunWorker): Promise<void> {
       ? {
           ...deliveryHandlers({ courier, outbox, company: x.company, rates: x.rates, clock: x.clock }),
           ...dailyHandler({ company: x.company, rates: x.rates, clock: x.clock, courier }),
+          ...statementHandlers({ courier, company: x.company, clock: x.clock }),
         }
       : {};
   if (courier === undefined)

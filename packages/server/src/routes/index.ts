@@ -70,6 +70,7 @@ import { reverse } from './reversals';
 import { listReviews } from './reviews';
 import { addSecurityRoute, endSecurityRoute, listSecuritiesRoute } from './securities';
 import { confirmStatementRoute, disputeStatementRoute, listStatementRecordsRoute } from './statement-answers';
+import { sendKeyAccountStatementsRoute, sendStatementRoute } from './statement-sends';
 import { statementRoute } from './statements';
 import { addUserRoute, listUsersRoute, revokeUserRoute } from './users';
 import {
@@ -176,6 +177,8 @@ export const ROUTES: readonly ApiRoute[] = [
   addSecurityRoute,
   endSecurityRoute,
   statementRoute,
+  sendStatementRoute,
+  sendKeyAccountStatementsRoute,
   listStatementRecordsRoute,
   confirmStatementRoute,
   disputeStatementRoute,

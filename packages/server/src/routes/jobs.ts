@@ -5,7 +5,7 @@ import { failureResponse } from '../problem';
 import { defineRoute, json, problems, SECURED, writer } from '../route';
 import { COLLECTION, JOB_READERS } from './access';
 
-const JobBody = z
+export const JobBody = z
   .object({
     id: z.string(),
     kind: z.string().openapi({ example: 'dunning.deliver' }),
@@ -22,7 +22,7 @@ const JobBody = z
   })
   .openapi('Job');
 
-const jobJson = (j: Job, state: JobState) => ({
+export const jobJson = (j: Job, state: JobState) => ({
   id: j.id,
   kind: j.kind,
   state,
