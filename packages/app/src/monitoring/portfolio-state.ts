@@ -22,6 +22,7 @@ import {
 import type { MonitoredBuyer, PaymentWindow, PortfolioState } from '@credence/core/monitoring';
 import type { LedgerReads, RecordedGrade } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
+import { type CountryRisk, countryRiskOf } from './country-risk-state';
 import type { MonitoringReads, PartialSettlements } from './ports';
 
 /** The reads the portfolio state is made of: each one query (or two) for every buyer at once. */
@@ -36,7 +37,7 @@ export type PortfolioStateReads = Pick<
   | 'insuranceEvents'
   | 'insurancePolicies'
 > &
-  Pick<MonitoringReads, 'monitoringFacts' | 'behaviourWindows'>;
+  Pick<MonitoringReads, 'monitoringFacts' | 'behaviourWindows' | 'countryRisks'>;
 
 /** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
 export interface MonitoredPortfolio {
@@ -92,23 +93,25 @@ export async function readPortfolioState(
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
   const trailingFrom = addDays(recentFrom, -TRAILING_DAYS);
-  const [buyers, positions, rates, limits, behaviour, events, facts, securities, insurance] = await Promise.all([
-    store.listBuyers(),
-    netPortfolio(store, asOf),
-    store.fxRates(),
-    store.limitEventsUpTo(asOf),
-    // The recent window and the trailing one before it, this year and last year: one read of the ledger.
-    store.behaviourWindows([
-      { from: recentFrom, to: asOf },
-      { from: trailingFrom, to: addDays(recentFrom, -1) },
-      { from: addMonths(next, -12), to: asOf },
-      { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
-    ]),
-    store.collectionEvents(),
-    store.monitoringFacts(asOf),
-    store.allSecurityEvents(),
-    insurerLimits(store, asOf),
-  ]);
+  const [buyers, positions, rates, limits, behaviour, events, facts, securities, insurance, countries] =
+    await Promise.all([
+      store.listBuyers(),
+      netPortfolio(store, asOf),
+      store.fxRates(),
+      store.limitEventsUpTo(asOf),
+      // The recent window and the trailing one before it, this year and last year: one read of the ledger.
+      store.behaviourWindows([
+        { from: recentFrom, to: asOf },
+        { from: trailingFrom, to: addDays(recentFrom, -1) },
+        { from: addMonths(next, -12), to: asOf },
+        { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
+      ]),
+      store.collectionEvents(),
+      store.monitoringFacts(asOf),
+      store.allSecurityEvents(),
+      insurerLimits(store, asOf),
+      countryRiskOf(store, asOf),
+    ]);
   const [recent, trailing, thisYear, lastYear] = [0, 1, 2, 3].map((k) => behaviour[k]?.sums ?? []) as [
     readonly BehaviourSums[],
     readonly BehaviourSums[],
@@ -253,6 +256,7 @@ export async function readPortfolioState(
         amount: x.amount ?? 0n,
         currency: x.currency ?? currency,
       })),
+      ...(countries.has(b.country) ? { countryRisk: countries.get(b.country) as CountryRisk } : {}),
       // A review is watched while the buyer owes something (a dormant account is reviewed when it orders).
       ...(plan.due && exposure > 0n ? { review: { due: true, nextReview: plan.nextReview } } : {}),
     });
