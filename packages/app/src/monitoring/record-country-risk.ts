@@ -1,6 +1,6 @@
 import { ok, type Result } from '@credence/core';
 import { type CountryRiskClass, parseCountryRiskClass } from '@credence/core/monitoring';
-import type { RowError, SourceRow } from '../import/source';
+import type { ImportFailure, RowError, RowSource } from '../import/source';
 import type { Store } from '../ports';
 
 /** What recording classes did: rows read, new or changed classes written, rows already stored as they are. */
@@ -12,13 +12,6 @@ export interface CountryRiskSummary {
 
 /** The columns of a country risk file (`country,class,valid_from,source`). */
 export const COUNTRY_RISK_COLUMNS = ['country', 'class', 'valid_from', 'source'] as const;
-
-/** The file was rejected, nothing of it written: every row's first error. */
-export interface CountryRiskRejected {
-  readonly code: 'import_rejected';
-  readonly params: Readonly<Record<string, string | number>>;
-  readonly errors: readonly RowError[];
-}
 
 /** Records one country's class from a date (`credence country-risk set CN 3 --from D --source S`). */
 export async function setCountryRisk(
@@ -36,12 +29,12 @@ export async function setCountryRisk(
  */
 export async function importCountryRisk(
   store: Store,
-  file: { readonly file: string; readonly rows: Iterable<SourceRow> },
-): Promise<Result<CountryRiskSummary, CountryRiskRejected>> {
+  file: Pick<RowSource, 'file' | 'rows'>,
+): Promise<Result<CountryRiskSummary, ImportFailure>> {
   const errors: RowError[] = [];
   const byKey = new Map<string, CountryRiskClass>();
   let n = 0;
-  for (const r of file.rows) {
+  for await (const r of file.rows) {
     n++;
     const cell = (k: string) => r.values[k] ?? '';
     const p = parseCountryRiskClass({
@@ -71,7 +64,7 @@ export async function importCountryRisk(
   if (errors.length > 0)
     return {
       ok: false,
-      error: { code: 'import_rejected', params: { file: file.file, errors: errors.length }, errors },
+      error: { code: 'import_rejected', params: { file: file.file }, errors, errorCount: errors.length },
     };
   const summary = await put(store, [...byKey.values()]);
   return ok({ ...summary, rows: n, unchanged: n - summary.written });

@@ -26,9 +26,11 @@ export function parseCountryRiskClass(cells: {
   readonly source: string;
 }): Result<CountryRiskClass> {
   const country = cells.country.trim().toUpperCase();
-  if (!/^[A-Z]{2,3}$/.test(country)) return fail('invalid_field', { field: 'country', value: cells.country });
+  if (!/^[A-Z]{2,3}$/.test(country))
+    return fail('invalid_field', { field: 'country', value: cells.country, reason: 'not_a_country_code' });
   const c = cells.riskClass.trim();
-  if (!/^[0-7]$/.test(c)) return fail('invalid_field', { field: 'class', value: cells.riskClass });
+  if (!/^[0-7]$/.test(c))
+    return fail('invalid_field', { field: 'class', value: cells.riskClass, reason: 'not_a_risk_class' });
   const validFrom = parseDate(cells.validFrom.trim());
   if (!validFrom.ok) return fail('invalid_date', { field: 'valid_from', value: cells.validFrom });
   const source = cells.source.trim();
