@@ -1,5 +1,5 @@
 import type { BusinessDate } from '@credence/core';
-import type { Alert } from '@credence/core/monitoring';
+import type { Alert, CountryRiskClass } from '@credence/core/monitoring';
 import type { MonitoringReads, MonitoringWrites } from '../src/monitoring/ports';
 import type { State } from './memory-state';
 
@@ -78,11 +78,32 @@ export function monitoringReads(s: () => State): Omit<MonitoringReads, 'behaviou
             (q.buyerId === undefined || a.buyerId === q.buyerId),
         )
         .sort((a, b) => (a.key < b.key ? -1 : 1)),
+    countryRisks: async (asOf, since) => {
+      const inForce = (country: string, on: BusinessDate) =>
+        [...s().countryRisk.values()]
+          .filter((c) => c.country === country && c.validFrom <= on)
+          .sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1))
+          .at(-1)?.riskClass;
+      return [...new Set([...s().buyers.values()].map((b) => b.country))].flatMap((country) => {
+        const value = inForce(country, asOf);
+        const previous = inForce(country, since);
+        return value === undefined ? [] : [{ country, value, ...(previous !== undefined ? { previous } : {}) }];
+      });
+    },
   };
 }
 
 export function monitoringWrites(s: () => State): MonitoringWrites {
   return {
+    putCountryRiskClasses: async (rows) => {
+      const key = (c: CountryRiskClass) => `${c.country}|${c.validFrom}`;
+      const written = rows.filter((c) => {
+        const was = s().countryRisk.get(key(c));
+        return was === undefined || was.riskClass !== c.riskClass || was.source !== c.source;
+      });
+      for (const c of written) s().countryRisk.set(key(c), c);
+      return written;
+    },
     saveAlerts: async (rows: readonly Alert[]) => {
       for (const a of rows) s().alerts.set(a.key, a);
     },

@@ -53,6 +53,8 @@ export interface State {
   alerts: Map<string, import('@credence/core/monitoring').Alert>;
   /** Alert digests by `recipient|date`. */
   alertDigests: Map<string, import('../src/monitoring/ports').AlertDigestRecord>;
+  /** Country risk classes by `country|validFrom`. */
+  countryRisk: Map<string, import('@credence/core/monitoring').CountryRiskClass>;
   forecastModels: StoredForecastModel[];
   cashForecasts: import('../src/forecast/ports').StoredCashForecast[];
   insurance: InsuranceMem;
@@ -90,6 +92,7 @@ export const copy = (s: State): State => ({
   bank: copyBank(s.bank),
   alerts: new Map(s.alerts),
   alertDigests: new Map(s.alertDigests),
+  countryRisk: new Map(s.countryRisk),
   forecastModels: [...s.forecastModels],
   cashForecasts: [...s.cashForecasts],
   insurance: copyInsurance(s.insurance),
@@ -138,6 +141,7 @@ export const emptyState = (): State => ({
   bank: emptyBank(),
   alerts: new Map(),
   alertDigests: new Map(),
+  countryRisk: new Map(),
   forecastModels: [],
   cashForecasts: [],
   insurance: emptyInsurance(),

@@ -595,6 +595,7 @@ export class MemoryStore implements Store {
 
   getBuyer = (id: string) => this.view.getBuyer(id);
   monitoringFacts = (asOf: BusinessDate) => this.view.monitoringFacts(asOf);
+  countryRisks = (asOf: BusinessDate, since: BusinessDate) => this.view.countryRisks(asOf, since);
   alerts = (q: import('../src/monitoring/ports').AlertQuery) => this.view.alerts(q);
   alertDigests = (d: BusinessDate) => this.view.alertDigests(d);
   partialSettlements = (from: BusinessDate, asOf: BusinessDate) => this.view.partialSettlements(from, asOf);

@@ -6,6 +6,7 @@ import { registerBuyerCommands } from './commands/register-buyer';
 import { registerCashApplicationCommands } from './commands/register-cash-application';
 import { registerCollectionLists } from './commands/register-collection-lists';
 import { registerCollectionCommands } from './commands/register-collections';
+import { registerCountryRiskCommands } from './commands/register-country-risk';
 import { registerCreditCommands } from './commands/register-credit';
 import { registerDailyCommand } from './commands/register-daily';
 import { registerDeliveryCommands } from './commands/register-delivery';
@@ -87,6 +88,7 @@ export function buildProgram(base: Io, state: { exitCode: number }): Command {
   registerDailyCommand(program, io, state);
   registerForecastCommands(program, io, state);
   registerSecurityCommands(program, io, state);
+  registerCountryRiskCommands(program, io, state);
   registerDeliveryCommands(program, io, state);
   registerStatementCommands(program, io, state);
   registerWorkingCapitalCommands(program, io, state);

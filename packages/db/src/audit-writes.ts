@@ -229,6 +229,19 @@ export function audited(w: LedgerWrites, audit: TransactionAudit): LedgerWrites 
         ]);
       return created;
     },
+    putCountryRiskClasses: async (rows) => {
+      const written = await w.putCountryRiskClasses(rows);
+      audit.add('country_risk_class', written.length, () =>
+        written.map((r) =>
+          draft('country', r.country, 'country_risk_set', {
+            riskClass: r.riskClass,
+            validFrom: r.validFrom,
+            source: r.source,
+          }),
+        ),
+      );
+      return written;
+    },
     appendSecurityEvent: async (e) => {
       const stored = await w.appendSecurityEvent(e);
       const { buyerId, action, reason, ...rest } = stored;

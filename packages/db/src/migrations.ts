@@ -40,6 +40,7 @@ import { m084 } from './migration-084-statement-records';
 import { m085 } from './migration-085-buyer-exclusions';
 import { m098 } from './migration-098-open-documents-issued';
 import { m102 } from './migration-102-daily-runs';
+import { m103 } from './migration-103-country-risk';
 
 /**
  * Key columns compare bytewise: B-tree maintenance on bulk COPY is markedly cheaper than with the
@@ -442,6 +443,7 @@ export const migrations: MigrationProvider = {
       '085_buyer_exclusions': m085,
       '098_open_documents_issued': m098,
       '102_daily_runs': m102,
+      '103_country_risk': m103,
     };
   },
 };

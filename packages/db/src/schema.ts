@@ -374,6 +374,8 @@ export interface Database {
   security_events: Record<string, unknown>;
   /** Migration 083: proof of delivery per invoice (repos/delivery-confirmations.ts). */
   delivery_confirmations: Record<string, unknown>;
+  /** Migration 103: country risk classes by date (repos/country-risk.ts). */
+  country_risk_classes: Record<string, unknown>;
   /** Migration 084: account statements sent, confirmed, disputed (repos/statement-records.ts). */
   statement_records: Record<string, unknown>;
   bank_line_matches: BankLineMatchesTable;
@@ -386,6 +388,7 @@ export interface Database {
 }
 
 export const LEDGER_TABLES = [
+  'country_risk_classes',
   'statement_records',
   'alert_digests',
   'daily_steps',

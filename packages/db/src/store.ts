@@ -45,6 +45,7 @@ import {
 } from './repos/check-results';
 import { PendingClosings, refreshClosedOn } from './repos/closings';
 import { appendCollectionEvents, collectionEvents } from './repos/collection-events';
+import { countryRisks, putCountryRiskClasses } from './repos/country-risk';
 import { dailyRunLease, holdDailyRun, releaseDailyRun } from './repos/daily-runs';
 import { dailySteps, recordDailyStep } from './repos/daily-steps';
 import { type BulkTable, DeferredIndexes } from './repos/deferred-indexes';
@@ -192,6 +193,7 @@ export function readsOn(db: Kysely<Database>, named?: NamedQuery): LedgerReads {
   return {
     getBuyer: (id) => getBuyer(db, id),
     monitoringFacts: (asOf) => monitoringFacts(db, asOf),
+    countryRisks: (asOf, since) => countryRisks(db, asOf, since),
     alerts: (q) => alerts(db, q),
     alertDigests: (d) => alertDigests(db, d),
     partialSettlements: (from, asOf) => partialSettlements(db, from, asOf),
@@ -416,6 +418,7 @@ export function writesOn(conn: Conn, by: Attribution, written: Written = nothing
     appendHold: (e) => appendHold(db, e),
     appendGradeOverride: (e) => appendGradeOverride(db, e, by.recordedAt),
     appendSecurityEvent: (e) => appendSecurityEvent(db, e, by.recordedAt),
+    putCountryRiskClasses: (rows) => putCountryRiskClasses(db, rows, by.recordedBy, by.recordedAt),
     insertDeliveryConfirmation: (c) => insertDeliveryConfirmation(db, c, by.recordedAt),
     insertStatementRecord: (r) => insertStatementRecord(db, r, by.recordedAt),
     appendPolicyVersion: (v) => appendPolicyVersion(db, v, by.recordedAt),

@@ -42,6 +42,11 @@ for (const target of targets()) {
       );
       expect(docs.ok).toBe(true);
       await store.transact(async (tx) => {
+        // The buyers' country worsened from class 3 to 5 within the look-back window: one read for the portfolio.
+        await tx.putCountryRiskClasses([
+          { country: 'DE', riskClass: 3, validFrom: date('2025-01-01'), source: 'OECD' },
+          { country: 'DE', riskClass: 5, validFrom: date('2026-06-01'), source: 'OECD' },
+        ]);
         await tx.upsertGrades(ids.map((buyerId) => ({ buyerId, asOf: date('2026-05-31'), grade: grade(3, 'low') })));
         await tx.upsertGrades(ids.map((buyerId) => ({ buyerId, asOf: date('2026-06-30'), grade: grade(6, 'medium') })));
         for (const buyerId of ids)
@@ -70,10 +75,11 @@ for (const target of targets()) {
     it('issues as many statements for 40 buyers as for 4', async () => {
       const small = await statementsFor(4);
       const large = await statementsFor(40);
-      // Each buyer: grade worsened, over limit, overdue 121 days, concentration (4 buyers only); a hold each.
+      // Each buyer: grade worsened, over limit, overdue 121 days, country risk worsened, concentration (4 buyers
+      // only); a hold each.
       expect(small.holds).toBe(4);
       expect(large.holds).toBe(40);
-      expect(large.opened).toBeGreaterThanOrEqual(120);
+      expect(large.opened).toBeGreaterThanOrEqual(160);
       console.info(`alerts run: ${small.statements} statements for 4 buyers, ${large.statements} for 40`);
       expect(large.statements).toBe(small.statements);
       expect(small.statements).toBeGreaterThan(10);

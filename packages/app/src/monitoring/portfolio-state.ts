@@ -22,6 +22,7 @@ import {
 import type { MonitoredBuyer, PaymentWindow, PortfolioState } from '@credence/core/monitoring';
 import type { LedgerReads, RecordedGrade } from '../ports';
 import { netPortfolio } from '../reports/net-portfolio';
+import { type CountryRisk, countryRiskOf } from './country-risk-state';
 import type { MonitoringReads, PartialSettlements } from './ports';
 
 /** The reads the portfolio state is made of: each one query (or two) for every buyer at once. */
@@ -36,7 +37,7 @@ export type PortfolioStateReads = Pick<
   | 'insuranceEvents'
   | 'insurancePolicies'
 > &
-  Pick<MonitoringReads, 'monitoringFacts' | 'behaviourWindows'>;
+  Pick<MonitoringReads, 'monitoringFacts' | 'behaviourWindows' | 'countryRisks'>;
 
 /** The portfolio as monitoring sees it, with each buyer's record and whether it is on hold. */
 export interface MonitoredPortfolio {
@@ -109,6 +110,8 @@ export async function readPortfolioState(
     store.allSecurityEvents(),
     insurerLimits(store, asOf),
   ]);
+  // Each buyer country's risk class now and at the start of the look-back window: one small query.
+  const countries = await countryRiskOf(store, asOf);
   const [recent, trailing, thisYear, lastYear] = [0, 1, 2, 3].map((k) => behaviour[k]?.sums ?? []) as [
     readonly BehaviourSums[],
     readonly BehaviourSums[],
@@ -253,6 +256,7 @@ export async function readPortfolioState(
         amount: x.amount ?? 0n,
         currency: x.currency ?? currency,
       })),
+      ...(countries.has(b.country) ? { countryRisk: countries.get(b.country) as CountryRisk } : {}),
       // A review is watched while the buyer owes something (a dormant account is reviewed when it orders).
       ...(plan.due && exposure > 0n ? { review: { due: true, nextReview: plan.nextReview } } : {}),
     });

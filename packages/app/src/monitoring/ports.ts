@@ -1,5 +1,5 @@
 import type { BehaviourSums, BusinessDate, ExternalGrade, GradeOverrideEvent, HoldEvent } from '@credence/core';
-import type { Alert, AlertState } from '@credence/core/monitoring';
+import type { Alert, AlertState, CountryRiskClass } from '@credence/core/monitoring';
 import type { RecordedGrade } from '../ports';
 
 /**
@@ -58,7 +58,16 @@ export interface WindowBehaviour {
   readonly partial: readonly PartialSettlements[];
 }
 
+/** A country's risk class in force on a date and on the start of the look-back window (absent: none then). */
+export interface CountryRiskPair {
+  readonly country: string;
+  readonly value: number;
+  readonly previous?: number;
+}
+
 export interface MonitoringReads {
+  /** For every country a buyer is in, its class in force on `asOf` and on `since` (one query; none: no row). */
+  countryRisks(asOf: BusinessDate, since: BusinessDate): Promise<CountryRiskPair[]>;
   /** Per buyer, its settlements paid in [from, asOf] and the partial ones (one query for every buyer). */
   partialSettlements(from: BusinessDate, asOf: BusinessDate): Promise<PartialSettlements[]>;
   /**
@@ -74,6 +83,8 @@ export interface MonitoringReads {
 }
 
 export interface MonitoringWrites {
+  /** Records country risk classes (same country and date: replaced); returns those new or changed. */
+  putCountryRiskClasses(rows: readonly CountryRiskClass[]): Promise<CountryRiskClass[]>;
   /** Records a digest, replacing the one of the same recipient and date. */
   saveAlertDigest(d: AlertDigestRecord): Promise<void>;
   /** Inserts alerts, replacing the one stored under the same key. */

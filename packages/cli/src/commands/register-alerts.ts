@@ -231,7 +231,10 @@ export function registerAlertCommands(program: Command, io: Io, state: { exitCod
       const on = RULE_IDS.filter((id) => p.value.rules[id].enabled);
       io.out(
         `${file}: alert rules "${p.value.id}" are valid: ${on.length} of ${RULE_IDS.length} rules on, ` +
-          `${p.value.segments.length} segments; not evaluated yet for lack of data: ${RULES_WITHOUT_DATA.join(', ')}`,
+          `${p.value.segments.length} segments` +
+          (RULES_WITHOUT_DATA.length > 0
+            ? `; not evaluated yet for lack of data: ${RULES_WITHOUT_DATA.join(', ')}`
+            : ''),
       );
     });
 }

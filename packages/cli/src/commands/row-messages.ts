@@ -34,6 +34,8 @@ const REASONS: Readonly<Record<string, string>> = {
   path_separator: 'an id may not contain / or \\',
   dot_name: 'an id may not be . or ..',
   surrounding_space: 'an id may not start or end with a space',
+  not_a_risk_class: 'not a country risk class (0 to 7)',
+  conflicting_row: 'another row gives this country and date a different class or source',
 };
 
 /** "longer than 200 characters" (or "a line longer than 500 characters" for an address). */

@@ -1,3 +1,4 @@
+export * from './country-risk';
 export * from './daily-schedule';
 export * from './digest';
 export * from './digest-words';

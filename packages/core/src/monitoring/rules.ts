@@ -57,11 +57,8 @@ export const RULE_IDS = Object.keys(RULE_SHAPES) as RuleId[];
 export type RuleConfig<R extends RuleId> = z.infer<(typeof RULE_SHAPES)[R]>;
 export type AlertRuleSet = { readonly [R in RuleId]: RuleConfig<R> };
 
-/**
- * Rules whose inputs Credence does not record: they are defined (and validated) but never fire. A country's risk
- * class is read from one undated table (the shipped OECD list), so it cannot be seen to worsen.
- */
-export const RULES_WITHOUT_DATA: readonly RuleId[] = ['country_risk_worsened'];
+/** Rules whose inputs Credence does not record: they are defined (and validated) but never fire. None now. */
+export const RULES_WITHOUT_DATA: readonly RuleId[] = [];
 
 const CM: NotifyRole[] = ['credit_manager'];
 const CM_SALES: NotifyRole[] = ['credit_manager', 'sales_owner'];
