@@ -61,9 +61,9 @@ export const say = (lang: ReasonLocale) => ({
   check: (r: CheckReason, c: CurrencyCode) => renderReason(checkReasonMessage(r, c), lang),
   review: (r: ReviewReason, f: ReviewFigures) => renderReason(reviewReasonMessage(r, f), lang),
   /** A worklist task's reason, with a note when no FX rate converted its amount. */
-  work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'> & { readonly nextStep?: WorkNextStep }) =>
-    `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}${
-      t.nextStep !== undefined ? ` — ${renderReason(nextStepMessage(t.nextStep), lang)}` : ''
-    }`,
+  work: (t: Pick<WorkTask, 'reason' | 'noFxRate' | 'currency'>) =>
+    `${renderReason(workReasonMessage(t.reason), lang)}${t.noFxRate ? ` (${renderReason(noFxRateMessage(t.currency), lang)})` : ''}`,
+  /** A worklist task's next step (from the payer's pattern), in words. */
+  next: (n: WorkNextStep) => renderReason(nextStepMessage(n), lang),
 });
 export type Say = ReturnType<typeof say>;

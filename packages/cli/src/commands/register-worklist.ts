@@ -69,7 +69,11 @@ export function registerWorklistCommands(program: Command, io: Io, state: { exit
               ? json({
                   asOf,
                   currency: o.currency,
-                  tasks: tasks.slice(0, o.limit).map((t) => ({ ...t, text: words.work(t) })),
+                  tasks: tasks.slice(0, o.limit).map((t) => ({
+                    ...t,
+                    text: words.work(t),
+                    ...(t.nextStep !== undefined ? { nextStep: { ...t.nextStep, text: words.next(t.nextStep) } } : {}),
+                  })),
                   closed: closed.map((t) => ({ ...t, text: words.work(t) })),
                   snoozed,
                 })

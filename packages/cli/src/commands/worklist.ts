@@ -1,4 +1,4 @@
-import type { RankedTask, StoredTask } from '@credence/core';
+import type { RankedTask, StoredTask, WorkNextStep } from '@credence/core';
 import { renderTable } from '@credence/core';
 import { fmt } from '../format/money';
 import type { Say } from './reason-lang';
@@ -27,7 +27,7 @@ const CLOSED_BY: Readonly<Record<NonNullable<StoredTask['closeReason']>, string>
 export function renderWorklist(
   asOf: string,
   currency: string,
-  tasks: readonly (RankedTask & Partial<Pick<StoredTask, 'key' | 'openedOn'>>)[],
+  tasks: readonly (RankedTask & Partial<Pick<StoredTask, 'key' | 'openedOn'>> & { readonly nextStep?: WorkNextStep })[],
   limit: number,
   words: Say,
   kept: { readonly closed: readonly StoredTask[]; readonly snoozed: number } = { closed: [], snoozed: 0 },
@@ -64,7 +64,7 @@ export function renderWorklist(
       String(t.daysOverdue),
       `${(t.pd * 100).toFixed(1)}%`,
       t.openedOn ?? asOf,
-      words.work(t),
+      t.nextStep === undefined ? words.work(t) : `${words.work(t)} — ${words.next(t.nextStep)}`,
     ]),
   )}${dealt}\nMark a task done with \`credence worklist done TASK [--note TEXT]\`, or \`credence worklist snooze TASK --until DATE\`.`;
 }
