@@ -1,5 +1,5 @@
 import type { ImportFailure } from '@credence/app';
-import { type CountryRiskSummary, importCountryRisk, setCountryRisk } from '@credence/app/monitoring';
+import type { CountryRiskSummary } from '@credence/app/monitoring';
 import { FileReadError, openRows } from '@credence/files';
 import type { Command } from 'commander';
 import { type Io, withStore } from '../context';
@@ -7,6 +7,9 @@ import { EXIT } from '../exit-codes';
 import { asDate, asName } from '../options';
 import { emit } from './register-report';
 import { rowMessage } from './row-messages';
+
+/** Loaded when a command runs: the monitoring use cases pull in Zod (the CLI starts on commander alone). */
+const useCases = () => import('@credence/app/monitoring');
 
 const DB = ['--db <dir>', 'embedded database directory (default ./data/credence)'] as const;
 
@@ -34,6 +37,7 @@ export function registerCountryRiskCommands(program: Command, io: Io, state: { e
     .requiredOption('--source <name>', 'who published it (e.g. "OECD 2026-05")', asName)
     .option(...DB)
     .action(async (country: string, riskClass: string, o) => {
+      const { setCountryRisk } = await useCases();
       const r = await withStore(o, io, (s) =>
         setCountryRisk(s, { country, riskClass, validFrom: o.from, source: o.source }),
       );
@@ -57,6 +61,7 @@ export function registerCountryRiskCommands(program: Command, io: Io, state: { e
         state.exitCode = EXIT.rejected;
         return;
       }
+      const { importCountryRisk } = await useCases();
       const r = await withStore(o, io, (s) => importCountryRisk(s, source));
       if (!r.ok) return reject(io, state, r.error);
       io.out(summary(file, r.value));
