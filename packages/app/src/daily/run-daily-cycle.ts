@@ -31,6 +31,13 @@ export type DailyProgress =
   | { readonly step: string; readonly phase: 'skip' }
   | { readonly step: string; readonly phase: 'done' | 'failed'; readonly ms: number };
 
+/** What a run and its steps both take: the clock, the steps (default all) and progress. */
+type DailyRunOptions = {
+  readonly clock: Pick<Clock, 'now'>;
+  readonly steps?: readonly DailyStep[];
+  readonly onProgress?: (p: DailyProgress) => void;
+};
+
 /**
  * The daily cycle (issue 14): its steps (`DAILY_STEPS`: re-grade, reviews due, alerts, cash matching, dunning) run
  * in order, each at most once per date: a step done for the date (a row in `daily_steps`) is skipped, so a rerun
@@ -45,10 +52,7 @@ export async function runDailyCycle(
   store: Store,
   ctx: DailyContext,
   asOf: BusinessDate,
-  o: {
-    readonly clock: Pick<Clock, 'now'>;
-    readonly steps?: readonly DailyStep[];
-    readonly onProgress?: (p: DailyProgress) => void;
+  o: DailyRunOptions & {
     /** Who runs it, shown to a second run of the date (default: the context's `by`). */
     readonly holder?: string;
     /** How long to wait for another run of the date to end (default 0: stop at once with `run_in_progress`). */
@@ -79,10 +83,7 @@ async function runSteps(
   store: Store,
   ctx: DailyContext,
   asOf: BusinessDate,
-  o: {
-    readonly clock: Pick<Clock, 'now'>;
-    readonly steps?: readonly DailyStep[];
-    readonly onProgress?: (p: DailyProgress) => void;
+  o: DailyRunOptions & {
     readonly hold: DailyHold;
     readonly started: number;
   },
