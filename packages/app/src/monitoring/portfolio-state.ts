@@ -93,25 +93,26 @@ export async function readPortfolioState(
   const next = addDays(asOf, 1);
   const recentFrom = addDays(next, -RECENT_DAYS);
   const trailingFrom = addDays(recentFrom, -TRAILING_DAYS);
-  const [buyers, positions, rates, limits, behaviour, events, facts, securities, insurance] = await Promise.all([
-    store.listBuyers(),
-    netPortfolio(store, asOf),
-    store.fxRates(),
-    store.limitEventsUpTo(asOf),
-    // The recent window and the trailing one before it, this year and last year: one read of the ledger.
-    store.behaviourWindows([
-      { from: recentFrom, to: asOf },
-      { from: trailingFrom, to: addDays(recentFrom, -1) },
-      { from: addMonths(next, -12), to: asOf },
-      { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
-    ]),
-    store.collectionEvents(),
-    store.monitoringFacts(asOf),
-    store.allSecurityEvents(),
-    insurerLimits(store, asOf),
-  ]);
-  // Each buyer country's risk class now and at the start of the look-back window: one small query.
-  const countries = await countryRiskOf(store, asOf);
+  const [buyers, positions, rates, limits, behaviour, events, facts, securities, insurance, countries] =
+    await Promise.all([
+      store.listBuyers(),
+      netPortfolio(store, asOf),
+      store.fxRates(),
+      store.limitEventsUpTo(asOf),
+      // The recent window and the trailing one before it, this year and last year: one read of the ledger.
+      store.behaviourWindows([
+        { from: recentFrom, to: asOf },
+        { from: trailingFrom, to: addDays(recentFrom, -1) },
+        { from: addMonths(next, -12), to: asOf },
+        { from: addMonths(next, -24), to: addDays(addMonths(next, -12), -1) },
+      ]),
+      store.collectionEvents(),
+      store.monitoringFacts(asOf),
+      store.allSecurityEvents(),
+      insurerLimits(store, asOf),
+      // Each buyer country's risk class now and at the start of the look-back window: one small query.
+      countryRiskOf(store, asOf),
+    ]);
   const [recent, trailing, thisYear, lastYear] = [0, 1, 2, 3].map((k) => behaviour[k]?.sums ?? []) as [
     readonly BehaviourSums[],
     readonly BehaviourSums[],
